@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// The sitrep CLI: finds the command, parses its flags, runs it, prints what it returns.
+// The one place that turns errors into messages and exit codes (0 ok, 1 problems, 2 failure).
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { styleText } from "node:util";
+import { SitrepError } from "./errors.ts";
+import { commands } from "./commands/registry.ts";
+import { formatCommandHelp } from "./cli/help.ts";
+import { parseCommandInput } from "./cli/parse-input.ts";
+
+function topLevelHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    "sitrep — incident management as GitOps",
+    "",
+    "Usage: sitrep <command> [options]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `sitrep <command> --help` for a command's options and examples.",
+  ].join("\n");
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), "utf8"));
+  return String(pkg.version);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(`${topLevelHelp()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) throw new SitrepError(`Unknown command \`${name}\`.`, { hint: `Commands: ${commands.map((c) => c.name).join(", ")}.` });
+  const command = await entry.load();
+  const environment = {
+    cwd: process.cwd(),
+    env: process.env,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  };
+  const input = parseCommandInput(command.spec, rest, environment);
+  if (input.help) {
+    process.stdout.write(`${formatCommandHelp(command.spec)}\n`);
+    return 0;
+  }
+  const output = command.present(await command.run(input), input);
+  if (output.stdout) process.stdout.write(output.stdout.endsWith("\n") ? output.stdout : `${output.stdout}\n`);
+  if (output.stderr) process.stderr.write(output.stderr.endsWith("\n") ? output.stderr : `${output.stderr}\n`);
+  return output.exitCode;
+}
+
+function report(error: unknown): number {
+  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+  const paint = (format: Parameters<typeof styleText>[0], text: string) => (color ? styleText(format, text, { validateStream: false }) : text);
+  if (error instanceof SitrepError) {
+    process.stderr.write(`${paint("red", "error:")} ${error.message}\n`);
+    if (error.hint) process.stderr.write(`${paint("dim", `hint: ${error.hint}`)}\n`);
+    return error.exitCode;
+  }
+  // Anything else is a bug in sitrep, not in the records: say so, and keep the stack for the report.
+  process.stderr.write(`${paint("red", "internal error:")} ${(error as Error)?.message ?? String(error)}\n`);
+  process.stderr.write(`This is a bug in sitrep. Please report it with the output of \`SITREP_DEBUG=1 sitrep …\`.\n`);
+  if (process.env.SITREP_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
+  return 2;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === (await import("node:fs")).realpathSync(process.argv[1])) {
+  let code: number;
+  try {
+    code = await main(process.argv.slice(2));
+  } catch (error) {
+    code = report(error);
+  }
+  process.exitCode = code;
+}

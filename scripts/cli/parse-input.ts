@@ -1,0 +1,37 @@
+// argv → CommandInput, with util.parseArgs (strict: unknown flags are usage errors).
+import { parseArgs } from "node:util";
+import { UsageError } from "../errors.ts";
+import type { CommandInput, CommandSpec } from "./command.ts";
+
+export interface Environment {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  interactive: boolean;
+  color: boolean;
+}
+
+export function parseCommandInput(spec: CommandSpec, argv: string[], environment: Environment): CommandInput & { help: boolean } {
+  const options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> = { help: { type: "boolean", short: "h" } };
+  for (const [name, o] of Object.entries(spec.options)) {
+    options[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, ".")}`, `Usage: ${spec.usage}\nRun \`sitrep ${spec.name} --help\` for all options.`);
+  }
+  const { help, ...values } = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  if (!spec.positionals && parsed.positionals.length > 0 && !help) {
+    throw new UsageError(`Unexpected argument \`${parsed.positionals[0]}\`.`, `Usage: ${spec.usage}`);
+  }
+  return { values, positionals: parsed.positionals, ...environment, now: clock(environment.env), help: help === true };
+}
+
+function clock(env: Record<string, string | undefined>): Date {
+  const fixed = env.SITREP_NOW;
+  if (!fixed) return new Date();
+  const time = Date.parse(fixed);
+  if (Number.isNaN(time)) throw new UsageError(`SITREP_NOW is \`${fixed}\`, not a time.`, "Set it to an RFC 3339 time such as 2026-11-22T12:00:00Z, or unset it.");
+  return new Date(time);
+}

@@ -1,0 +1,72 @@
+// `sitrep validate [paths…]`: every problem in every record, in one run.
+import path from "node:path";
+import { UsageError } from "../errors.ts";
+import type { Command } from "../cli/command.ts";
+import { findRecordsRoot } from "../records/root.ts";
+import { validateRepository } from "../validate/validate.ts";
+import type { Diagnostic } from "../validate/diagnostic.ts";
+import { countBySeverity } from "../validate/diagnostic.ts";
+import { formatPretty } from "../validate/format-pretty.ts";
+import { formatGithub } from "../validate/format-github.ts";
+import { formatJson } from "../validate/format-json.ts";
+
+const FORMATS = ["pretty", "json", "github"] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface ValidateResult {
+  root: string;
+  diagnostics: Diagnostic[];
+  fileCount: number;
+  strict: boolean;
+  format: Format;
+}
+
+export const validateCommand: Command<ValidateResult> = {
+  spec: {
+    name: "validate",
+    summary: "Check every record against the schemas and the cross-record rules.",
+    usage: "sitrep validate [paths…] [--format pretty|json|github] [--strict]",
+    description:
+      "Reads sitrep.config.yaml and every record, reports all problems with file, line, column, rule and a hint.\n" +
+      "Paths limit what is reported (rules still see every record). Exit 0 clean, 1 problems, 2 the tool failed.\n" +
+      "Warnings (runbook review overdue, update cadence gaps) fail only with --strict.",
+    positionals: true,
+    options: {
+      format: { type: "string", short: "f", valueName: "pretty|json|github", description: "Output format (default pretty; github prints workflow annotations and the full report)." },
+      json: { type: "boolean", description: "Same as --format json." },
+      strict: { type: "boolean", description: "Fail on warnings too." },
+    },
+    examples: ["npx sitrep validate", "npx sitrep validate incidents/2026 --format json", "npx sitrep validate --format github --strict"],
+  },
+
+  async run({ values, positionals, cwd, now }) {
+    const format = (values.json ? "json" : (values.format ?? "pretty")) as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`Unknown format \`${format}\`.`, `Use one of: ${FORMATS.join(", ")}.`);
+    const root = findRecordsRoot(cwd);
+    const only = positionals.map((p) => path.relative(root, path.resolve(cwd, p)));
+    const outside = only.find((p) => p.startsWith(".."));
+    if (outside) throw new UsageError(`\`${outside}\` is outside the records repository ${root}.`, "Pass paths inside the repository, e.g. incidents/2026.");
+    const { diagnostics, fileCount } = validateRepository(root, { now, only });
+    return { root, diagnostics, fileCount, strict: values.strict === true, format };
+  },
+
+  present(result, { color, env }) {
+    const { errors, warnings } = countBySeverity(result.diagnostics);
+    const exitCode = errors > 0 || (result.strict && warnings > 0) ? 1 : 0;
+    if (result.format === "json") return { stdout: formatJson(result.diagnostics, result.fileCount), exitCode };
+    if (result.format === "github") {
+      const prefix = githubPathPrefix(result.root, env.GITHUB_WORKSPACE);
+      const body = formatGithub(result.diagnostics, { pathPrefix: prefix });
+      return { stdout: body || `sitrep: ${result.fileCount} files, no problems.`, exitCode };
+    }
+    if (result.diagnostics.length === 0) return { stdout: `✔ ${result.fileCount} files, no problems.`, exitCode };
+    return { stdout: formatPretty(result.diagnostics, { color }), exitCode };
+  },
+};
+
+/** Annotations need paths from the repository root; records may live in a subfolder of it. */
+function githubPathPrefix(root: string, workspace: string | undefined): string {
+  if (!workspace) return "";
+  const relative = path.relative(workspace, root);
+  return relative && !relative.startsWith("..") ? `${relative.split(path.sep).join("/")}/` : "";
+}

@@ -1,0 +1,45 @@
+// Lists the record files of a repository: incidents/**.md, postmortems/*.md, runbooks/*.md.
+import { readdirSync, existsSync } from "node:fs";
+import path from "node:path";
+import type { RecordKind } from "./model.ts";
+
+export interface RecordFile {
+  kind: RecordKind;
+  /** Path from the records root, forward slashes. */
+  path: string;
+  /** File name without .md. */
+  id: string;
+}
+
+export const RECORD_FOLDERS: Record<RecordKind, { folder: string; recursive: boolean }> = {
+  incident: { folder: "incidents", recursive: true },
+  postmortem: { folder: "postmortems", recursive: false },
+  runbook: { folder: "runbooks", recursive: false },
+};
+
+/** Files in record folders that describe the folder rather than being records. */
+const IGNORED_NAMES = new Set(["README.md", "_template.md"]);
+
+export function discoverRecordFiles(root: string): RecordFile[] {
+  const files: RecordFile[] = [];
+  for (const [kind, { folder, recursive }] of Object.entries(RECORD_FOLDERS) as [RecordKind, (typeof RECORD_FOLDERS)[RecordKind]][]) {
+    const dir = path.join(root, folder);
+    if (!existsSync(dir)) continue;
+    const entries = readdirSync(dir, { recursive, withFileTypes: true });
+    for (const entry of entries) {
+      if (!entry.isFile() || !entry.name.endsWith(".md") || IGNORED_NAMES.has(entry.name)) continue;
+      const relative = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+      files.push({ kind, path: relative, id: entry.name.slice(0, -3) });
+    }
+  }
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The kind of record a path (from the root) would hold, or undefined when it is not in a record folder. */
+export function kindOfPath(relativePath: string): RecordKind | undefined {
+  const [top, ...rest] = relativePath.split("/");
+  for (const [kind, { folder, recursive }] of Object.entries(RECORD_FOLDERS) as [RecordKind, (typeof RECORD_FOLDERS)[RecordKind]][]) {
+    if (top === folder && (recursive || rest.length === 1)) return kind;
+  }
+  return undefined;
+}

@@ -1,0 +1,31 @@
+// Reads sitrep.config.yaml: bytes → text → data, with findings instead of exceptions.
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import type { Finding } from "../validate/diagnostic.ts";
+import { decodeSource } from "./decode-source.ts";
+import { parseYamlFast, yamlSyntaxFindings } from "./parse-yaml.ts";
+import { CONFIG_FILE } from "./root.ts";
+import type { SourceFile } from "./model.ts";
+
+export interface ParsedConfig {
+  source: SourceFile;
+  /** Undefined when the file could not be read or parsed. */
+  data: unknown;
+  findings: Finding[];
+}
+
+export function readConfig(root: string): ParsedConfig {
+  const absolutePath = path.join(root, CONFIG_FILE);
+  const source: SourceFile = { path: CONFIG_FILE, absolutePath, text: "", frontMatter: "", frontMatterLine: 1, bodyLine: 1 };
+  if (!existsSync(absolutePath)) {
+    return { source, data: undefined, findings: [{ file: CONFIG_FILE, rule: "config-missing", severity: "error", line: 1, column: 1,
+      message: `${CONFIG_FILE} is missing.`, hint: "Create it with `npx sitrep init`, or copy it from the sitrep template." }] };
+  }
+  const decoded = decodeSource(CONFIG_FILE, readFileSync(absolutePath));
+  if (!decoded.ok) return { source, data: undefined, findings: [decoded.finding] };
+  source.text = decoded.text;
+  source.frontMatter = decoded.text;
+  const parsed = parseYamlFast(decoded.text);
+  if (!parsed.ok) return { source, data: undefined, findings: yamlSyntaxFindings(CONFIG_FILE, decoded.text) };
+  return { source, data: parsed.data, findings: [] };
+}

@@ -1,0 +1,38 @@
+import { finding, type Rule } from "../rule.ts";
+
+const NAME = /^(\d{4})-(\d{2})-(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const fileNameDate: Rule = {
+  id: "file-name-date",
+  severity: "error",
+  description: "Incident files are named <YYYY-MM-DD>-<slug>.md after the UTC date of started_at (scheduled_start for maintenance), inside a folder of that year.",
+  check({ incidents }) {
+    return incidents.flatMap((record) => {
+      const { data } = record;
+      const field = data.type === "maintenance" ? "scheduled_start" : data.started_at ? "started_at" : "detected_at";
+      const time = data[field];
+      const match = NAME.exec(record.id);
+      if (!match) {
+        return [finding(fileNameDate, record, [], `File name \`${record.id}.md\` is not <YYYY-MM-DD>-<slug>.md.`,
+          `Rename it to \`${time ? time.slice(0, 10) : "YYYY-MM-DD"}-short-kebab-slug.md\`.`)];
+      }
+      const found: ReturnType<typeof finding>[] = [];
+      const nameDate = `${match[1]}-${match[2]}-${match[3]}`;
+      if (time) {
+        const utcDate = new Date(Date.parse(time)).toISOString().slice(0, 10);
+        if (utcDate !== nameDate) {
+          found.push(finding(fileNameDate, record, [field],
+            `File name date ${nameDate} differs from ${field} (${utcDate} in UTC).`,
+            `Rename the file to \`${utcDate}-${record.id.slice(11)}.md\`, or correct \`${field}\`.`));
+        }
+      }
+      const folders = record.source.path.split("/");
+      const yearFolder = folders.length > 2 ? folders[folders.length - 2] : undefined;
+      if (yearFolder !== undefined && /^\d{4}$/.test(yearFolder) && yearFolder !== match[1]) {
+        found.push(finding(fileNameDate, record, [], `File dated ${nameDate} is in the folder ${yearFolder}/.`,
+          `Move it to incidents/${match[1]}/.`));
+      }
+      return found;
+    });
+  },
+};

@@ -1,0 +1,130 @@
+// Checks data against schema/*.schema.json with ajv (all errors, formats) and turns each
+// ajv error into a finding with a rule id, a plain message and a hint.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import type { Finding } from "./diagnostic.ts";
+import { closest } from "./closest.ts";
+
+export type SchemaKind = "incident" | "postmortem" | "runbook" | "config";
+
+export const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema");
+
+function readSchema(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(schemaDir, `${name}.schema.json`), "utf8"));
+}
+
+let validators: Record<SchemaKind, ValidateFunction> | undefined;
+
+function getValidators(): Record<SchemaKind, ValidateFunction> {
+  if (validators) return validators;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+  ajv.addSchema(readSchema("common"));
+  const compile = (kind: SchemaKind) => ajv.compile(readSchema(kind));
+  validators = { incident: compile("incident"), postmortem: compile("postmortem"), runbook: compile("runbook"), config: compile("config") };
+  return validators;
+}
+
+export function checkSchema(kind: SchemaKind, file: string, data: unknown): Finding[] {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return [{ file, rule: "front-matter-not-mapping", severity: "error", path: [], line: 1, column: 1,
+      message: kind === "config" ? "The configuration must be a mapping of fields." : "Front matter must be a mapping of fields (`key: value` lines).",
+      hint: "Write one `field: value` per line; see the folder's _template.md." }];
+  }
+  const validate = getValidators()[kind];
+  if (validate(data)) return [];
+  return (validate.errors ?? []).filter(isReportable).map((error) => toFinding(file, error));
+}
+
+/** `if`/`then` wrappers and `$ref` echoes add nothing a reader can act on. */
+function isReportable(error: ErrorObject): boolean {
+  return error.keyword !== "if" && error.keyword !== "$ref";
+}
+
+function pathOf(instancePath: string): (string | number)[] {
+  if (instancePath === "") return [];
+  return instancePath
+    .slice(1)
+    .split("/")
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function describe(path: (string | number)[]): string {
+  if (path.length === 0) return "front matter";
+  return path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${part}` : String(part)), "");
+}
+
+const OFFSETLESS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+function toFinding(file: string, error: ErrorObject): Finding {
+  const path = pathOf(error.instancePath);
+  const where = describe(path);
+  const base = { file, severity: "error" as const, path };
+  const schema = (error.parentSchema ?? {}) as { description?: string; properties?: Record<string, { description?: string }>; enum?: unknown[] };
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const field = String(error.params.additionalProperty);
+      const known = Object.keys(schema.properties ?? {});
+      const suggestion = closest(field, known);
+      return { ...base, rule: "unknown-field", path: [...path, field], at: "key",
+        message: `Unknown field \`${field}\`${path.length ? ` in ${where}` : ""}.`,
+        hint: suggestion ? `Did you mean \`${suggestion}\`? Known fields: ${known.join(", ")}.` : `Remove it. Known fields: ${known.join(", ")}.` };
+    }
+    case "required": {
+      const field = String(error.params.missingProperty);
+      const description = schema.properties?.[field]?.description;
+      return { ...base, rule: "required-field", at: "key",
+        message: `Missing required field \`${field}\`${path.length ? ` in ${where}` : ""}.`,
+        hint: `Add \`${field}: …\`${description ? ` — ${description}` : ""}` };
+    }
+    case "enum": {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const value = String(error.data);
+      const suggestion = closest(value, allowed);
+      return { ...base, rule: "invalid-value",
+        message: `\`${where}\` is \`${value}\`, which is not allowed.`,
+        hint: `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use one of: ${allowed.join(", ")}.` };
+    }
+    case "type":
+      return { ...base, rule: "wrong-type",
+        message: `\`${where}\` must be ${article(String(error.params.type))}, not ${typeName(error.data)}.`,
+        hint: schema.description ? `${schema.description}` : `Write ${article(String(error.params.type))} here.` };
+    case "format": {
+      const value = String(error.data);
+      if (error.params.format === "date-time" && OFFSETLESS_TIME.test(value)) {
+        return { ...base, rule: "time-without-offset",
+          message: `\`${where}\` is \`${value}\`, a time without an offset.`,
+          hint: `Add the UTC offset, e.g. \`${value.replace(" ", "T")}${value.length <= 16 ? ":00" : ""}Z\` for UTC or \`+01:00\` for CET; without it the time means different instants to different readers.` };
+      }
+      const example = error.params.format === "date" ? "2026-11-20" : "2026-11-20T14:02:00Z";
+      return { ...base, rule: "invalid-format",
+        message: `\`${where}\` is \`${value}\`, not a valid ${error.params.format}.`,
+        hint: `Write it like \`${example}\`${error.params.format === "date-time" ? " (RFC 3339 with an offset)" : ""}.` };
+    }
+    case "propertyNames": {
+      const name = String(error.params.propertyName);
+      return { ...base, rule: "invalid-value", path: [...path, name], at: "key",
+        message: `\`${name}\` is not a valid key in ${where}.`,
+        hint: "Keys here are ids: lower-case letters, digits and single hyphens (kebab-case)." };
+    }
+    default:
+      return { ...base, rule: "invalid-value",
+        message: `\`${where}\` ${error.message ?? "is invalid"}.`,
+        hint: schema.description ?? "See the field's description in schema/." };
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "empty (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${article(typeof value)} (\`${String(value)}\`)`;
+}
