@@ -1,4 +1,5 @@
 // Every CLI command, lazily imported so `sitrep validate` never loads octokit or Astro.
+// Each command lives in scripts/commands/<name>.ts and exports `command: Command`.
 import type { Command } from "../cli/command.ts";
 
 export interface CommandEntry {
@@ -7,6 +8,25 @@ export interface CommandEntry {
   load: () => Promise<Command<any>>;
 }
 
+const entry = (name: string, summary: string): CommandEntry => ({
+  name,
+  summary,
+  load: async () => (await import(`./${name}.ts`)).command,
+});
+
 export const commands: CommandEntry[] = [
-  { name: "validate", summary: "Check every record against the schemas and the cross-record rules.", load: async () => (await import("./validate.ts")).validateCommand },
+  entry("init", "Turn the template into your own records repository."),
+  entry("declare", "Declare a new incident (writes incidents/<year>/<date>-<slug>.md)."),
+  entry("update", "Post a status update to an incident."),
+  entry("acknowledge", "Record that a responder acknowledged an incident."),
+  entry("mitigate", "Record that customer impact stopped."),
+  entry("resolve", "Resolve an incident."),
+  entry("maintenance", "Schedule a maintenance window."),
+  entry("postmortem", "Scaffold the postmortem of an incident."),
+  entry("runbook", "Scaffold a runbook."),
+  entry("validate", "Check every record against the schemas and the cross-record rules."),
+  entry("metrics", "Incident metrics (TTD, TTA, TTM, TTR, …) from the records and git history."),
+  entry("actions", "List postmortem action items with owner, due date and age."),
+  entry("report", "Write the weekly incident-review report (Markdown)."),
+  entry("sync", "Keep one GitHub issue per postmortem action item."),
 ];

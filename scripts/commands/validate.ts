@@ -21,7 +21,7 @@ export interface ValidateResult {
   format: Format;
 }
 
-export const validateCommand: Command<ValidateResult> = {
+export const command: Command<ValidateResult> = {
   spec: {
     name: "validate",
     summary: "Check every record against the schemas and the cross-record rules.",
