@@ -1,5 +1,6 @@
-// Splits a record into YAML front matter and Markdown body (gray-matter), keeping line numbers.
-import matter from "gray-matter";
+// Splits a record into YAML front matter and Markdown body, keeping line numbers.
+// (Not gray-matter: see docs/decisions/0003-yaml-fast-path.md — its engine hook cannot keep
+// positions, and its split cost ~10% of the validate budget on 10,000 files.)
 import type { Finding } from "../validate/diagnostic.ts";
 
 export interface SplitRecord {
@@ -12,9 +13,6 @@ export interface SplitRecord {
 
 export type SplitResult = { ok: true; value: SplitRecord } | { ok: false; finding: Finding };
 
-// gray-matter's YAML engine is replaced by the identity: parsing happens in parse-yaml.ts,
-// where the fast path and the position-keeping path live side by side.
-const keepRaw = { yaml: (text: string) => ({ text }) as object };
 const closingDelimiter = /^---[ \t]*\r?$/m;
 
 export function splitFrontMatter(file: string, text: string): SplitResult {
@@ -22,15 +20,18 @@ export function splitFrontMatter(file: string, text: string): SplitResult {
     return fail(file, "front-matter-missing", 1, "File does not start with YAML front matter.",
       "Begin the file with a line `---`, the fields (see the folder's _template.md), and another `---` line.");
   }
-  const afterOpening = text.indexOf("\n") + 1;
-  if (!closingDelimiter.test(text.slice(afterOpening))) {
+  // The YAML text starts at the opening line's newline, so YAML line N is file line N.
+  const openingEnd = text.indexOf("\n");
+  const closing = closingDelimiter.exec(text.slice(openingEnd + 1));
+  if (!closing) {
     return fail(file, "front-matter-unclosed", 1, "Front matter is opened with `---` but never closed.",
       "Add a line with only `---` after the last field, before the Markdown body.");
   }
-  const parsed = matter(text, { engines: keepRaw, language: "yaml" });
-  const yaml = parsed.matter ?? "";
-  const bodyOffset = text.length - parsed.content.length;
-  return { ok: true, value: { yaml, body: parsed.content, bodyLine: countLines(text, bodyOffset) } };
+  const closingStart = openingEnd + 1 + closing.index;
+  const yaml = text.slice(openingEnd, closingStart);
+  const closingLineEnd = text.indexOf("\n", closingStart);
+  const bodyStart = closingLineEnd === -1 ? text.length : closingLineEnd + 1;
+  return { ok: true, value: { yaml, body: text.slice(bodyStart), bodyLine: countLines(text, bodyStart) } };
 }
 
 function countLines(text: string, end: number): number {

@@ -42,6 +42,7 @@ export function parseRecord(file: RecordFile, bytes: Uint8Array, absolutePath = 
   record.body = body;
   const parsed = parseYamlFast(yaml);
   if (!parsed.ok) return { record, findings: yamlSyntaxFindings(file.path, yaml) };
-  record.data = parsed.data;
+  // An empty front matter is an empty mapping: report its missing fields, not its shape.
+  record.data = parsed.data ?? {};
   return { record, findings: [] };
 }
