@@ -1,6 +1,6 @@
 // Maps a JSON path in a record's front matter back to a line and column.
-import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
-import { parseYamlWithPositions, type PositionedDocument } from "./parse-yaml.ts";
+import type { Node } from "yaml";
+import { parseYamlWithPositions, yamlPackage, type PositionedDocument } from "./parse-yaml.ts";
 
 export interface Position {
   line: number;
@@ -24,6 +24,7 @@ export function createLocator(yamlText: string): PositionLocator {
 }
 
 function locateIn({ document, lineCounter }: PositionedDocument, path: readonly (string | number)[], at: "key" | "value"): Position {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   let node: unknown = document.contents;
   let position = firstContentPosition(yamlTextStart(node, lineCounter));
   for (let i = 0; i < path.length; i++) {
