@@ -1,0 +1,40 @@
+// Who a build is for. The public build never sees internal records, drills or unpublished
+// postmortems; the internal build sees everything. Every publisher filters through here first,
+// so there is exactly one place that decides what is public.
+import type { IncidentRecord, PostmortemRecord, Repository } from "../records/model.ts";
+
+export type Audience = "public" | "internal";
+
+export const AUDIENCES: readonly Audience[] = ["public", "internal"];
+
+/** Whether an incident may appear in a build for `audience`. */
+export function isIncidentVisible(incident: IncidentRecord, audience: Audience): boolean {
+  if (audience === "internal") return true;
+  // Near-misses default to internal in the loader's defaults, so only an explicit `visibility: public` shows one.
+  return incident.data.visibility === "public" && incident.data.drill !== true;
+}
+
+/** The incidents (maintenance and near-misses included) a build for `audience` may show, in repository order. */
+export function incidentsFor(repository: Repository, audience: Audience): IncidentRecord[] {
+  return repository.incidents.filter((incident) => isIncidentVisible(incident, audience));
+}
+
+/**
+ * The postmortems a build for `audience` may show. Public: public, published, and about an
+ * incident that is itself public (a public postmortem of an internal incident or a drill stays out).
+ */
+export function postmortemsFor(repository: Repository, audience: Audience): PostmortemRecord[] {
+  if (audience === "internal") return [...repository.postmortems];
+  const publicIncidents = new Set(incidentsFor(repository, "public").map((incident) => incident.id));
+  return repository.postmortems.filter(
+    (postmortem) =>
+      postmortem.data.visibility === "public" &&
+      postmortem.data.status === "published" &&
+      publicIncidents.has(postmortem.data.incident),
+  );
+}
+
+/** Reads SITREP_AUDIENCE-like text; anything but "internal" is the public audience (fail closed). */
+export function parseAudience(value: string | undefined): Audience {
+  return value === "internal" ? "internal" : "public";
+}

@@ -1,0 +1,59 @@
+// Calendar days in an IANA time zone, with nothing but Intl: the date of an instant, and the
+// instant a local date begins (DST days are 23 or 25 hours long; this handles both).
+import { DAY_MS } from "./time.ts";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", second: "2-digit",
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+function wallClock(ms: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const parts: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(ms)) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
+/** Offset of the zone from UTC at the instant `ms`, in ms (Berlin in winter: +3,600,000). */
+function offsetAt(ms: number, timeZone: string): number {
+  const w = wallClock(ms, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant in `timeZone`. */
+export function localDate(ms: number, timeZone: string): string {
+  const w = wallClock(ms, timeZone);
+  return `${String(w.year).padStart(4, "0")}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
+}
+
+/** The instant local midnight of `date` (YYYY-MM-DD) begins in `timeZone`. */
+export function startOfLocalDay(date: string, timeZone: string): number {
+  const [year, month, day] = date.split("-").map(Number);
+  const naive = Date.UTC(year, month - 1, day);
+  // Two passes settle the offset even when midnight is near a DST change.
+  let guess = naive - offsetAt(naive, timeZone);
+  guess = naive - offsetAt(guess, timeZone);
+  return guess;
+}
+
+/** The date `days` after `date` (negative for before), as YYYY-MM-DD; calendar arithmetic, no zone. */
+export function addDaysToDate(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Throws a RangeError for a time zone Intl does not know (the config schema should catch it first). */
+export function assertTimeZone(timeZone: string): void {
+  formatter(timeZone);
+}
