@@ -1,0 +1,148 @@
+// The history adapter: every revision of every record file on the main line, in one pass.
+//
+//   1. one `git log --first-parent --raw -z --no-abbrev -M` over incidents/, postmortems/ and
+//      runbooks/ (dates are when a change reached the main line: a merge's first-parent diff
+//      counts on the day it was merged);
+//   2. one `git cat-file --batch` fed every distinct blob id, parsed as it streams in with the
+//      loader's own parseRecord (same blob id → same content → parsed once).
+//
+// `startHistory` launches step 1 at once with stdout going to a temp file (not a pipe), so git
+// keeps running while the caller does synchronous work such as loading the records.
+import { spawn } from "node:child_process";
+import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { SitrepError } from "../errors.ts";
+import { RECORD_FOLDERS } from "../records/discover.ts";
+import { parseRecord } from "../records/read-record.ts";
+import type { RecordKind } from "../records/model.ts";
+import { readBlobs } from "./cat-file.ts";
+import { locateGitRepository, type GitLocation } from "./git-repository.ts";
+import { LOG_FORMAT, isNullBlob, parseLog, type RawChange } from "./parse-log.ts";
+import type { History, Revision, Snapshot } from "./revision.ts";
+import { snapshotOf } from "./snapshot.ts";
+
+/** Files in record folders that describe the folder rather than being records (as the loader). */
+const IGNORED_NAMES = new Set(["README.md", "_template.md"]);
+
+export function recordKindOf(relativePath: string): RecordKind | undefined {
+  if (!relativePath.endsWith(".md")) return undefined;
+  const parts = relativePath.split("/");
+  if (IGNORED_NAMES.has(parts[parts.length - 1])) return undefined;
+  for (const [kind, { folder, recursive }] of Object.entries(RECORD_FOLDERS) as [RecordKind, { folder: string; recursive: boolean }][]) {
+    if (parts[0] === folder && (recursive ? parts.length >= 2 : parts.length === 2)) return kind;
+  }
+  return undefined;
+}
+
+export function logArguments(): string[] {
+  return [
+    "-c", "log.showSignature=false",
+    "log", "--first-parent", "--diff-merges=first-parent", "--raw", "-z", "--no-abbrev", "-M",
+    "--no-color", "--no-ext-diff", `--format=${LOG_FORMAT}`,
+    "--", ...Object.values(RECORD_FOLDERS).map((f) => f.folder),
+  ];
+}
+
+export interface PendingHistory {
+  location: GitLocation;
+  /** Waits for the log, reads and parses every blob, and returns the history. */
+  read(): Promise<History>;
+}
+
+/** Checks the repository (throws SitrepError) and starts `git log` in the background. */
+export function startHistory(root: string): PendingHistory {
+  const location = locateGitRepository(root);
+  const tempDir = mkdtempSync(path.join(os.tmpdir(), "sitrep-log-"));
+  const logFile = path.join(tempDir, "log");
+  const fd = openSync(logFile, "w");
+  const child = spawn("git", logArguments(), { cwd: root, stdio: ["ignore", fd, "pipe"] });
+  closeSync(fd);
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const logDone = new Promise<string>((resolve, reject) => {
+    child.on("error", (error) => reject(new SitrepError(`Could not run git: ${error.message}`, { hint: "Install git and make sure it is on PATH." })));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new SitrepError(`git log failed (exit ${code}): ${stderr.trim()}`, { hint: "Check that `git log` works in this folder." }));
+      resolve(readFileSync(logFile, "utf8"));
+    });
+  }).finally(() => rmSync(tempDir, { recursive: true, force: true }));
+  // Avoid an unhandled rejection if the caller fails before calling read().
+  logDone.catch(() => {});
+  return {
+    location,
+    read: async () => buildHistory(root, location, await logDone),
+  };
+}
+
+export async function readHistory(root: string): Promise<History> {
+  return startHistory(root).read();
+}
+
+async function buildHistory(root: string, location: GitLocation, logOutput: string): Promise<History> {
+  const commits = parseLog(logOutput).reverse();
+  const revisions: Revision[] = [];
+  const wanted = new Map<string, RecordKind>();
+  for (const { info, changes } of commits) {
+    for (const change of changes) {
+      for (const revision of toRevisions(change, location.prefix, info)) {
+        revisions.push(revision);
+        if (revision.blob && revision.kind !== "runbook" && !wanted.has(revision.blob)) wanted.set(revision.blob, revision.kind);
+      }
+    }
+  }
+
+  // Parse each distinct blob once; `null` marks content that did not parse.
+  const parsed = new Map<string, Snapshot | null>();
+  const pathOfBlob = new Map<string, string>();
+  for (const revision of revisions) if (revision.blob && !pathOfBlob.has(revision.blob)) pathOfBlob.set(revision.blob, revision.path);
+  await readBlobs(root, [...wanted.keys()], (id, bytes) => {
+    const kind = wanted.get(id) as RecordKind;
+    const file = pathOfBlob.get(id) as string;
+    const { record, findings } = parseRecord({ kind, path: file, id: path.basename(file, ".md") }, bytes);
+    parsed.set(id, findings.length === 0 ? (snapshotOf(kind, record.data) ?? null) : null);
+  });
+
+  let unparseableCount = 0;
+  for (const revision of revisions) {
+    if (!revision.blob) continue;
+    if (revision.kind === "runbook") {
+      revision.snapshot = { kind: "runbook" };
+      continue;
+    }
+    const snapshot = parsed.get(revision.blob);
+    if (snapshot) revision.snapshot = snapshot;
+    else {
+      revision.unparseable = true;
+      unparseableCount++;
+    }
+  }
+  return { revisions, commitCount: commits.length, blobCount: wanted.size, unparseableCount, head: location.head };
+}
+
+/** A raw change → revisions of record files (a rename out of or into record folders is a delete or an add). */
+function toRevisions(change: RawChange, prefix: string, commit: Revision["commit"]): Revision[] {
+  const strip = (p: string | undefined) => (p !== undefined && p.startsWith(prefix) ? p.slice(prefix.length) : undefined);
+  const newPath = strip(change.path);
+  const oldPath = strip(change.oldPath);
+  const newKind = newPath !== undefined ? recordKindOf(newPath) : undefined;
+  const oldKind = oldPath !== undefined ? recordKindOf(oldPath) : undefined;
+  const out: Revision[] = [];
+  if (change.status === "D") {
+    if (newKind) out.push({ commit, kind: newKind, path: newPath as string, change: "deleted" });
+    return out;
+  }
+  if (change.status === "R") {
+    if (oldKind && newKind === oldKind) {
+      out.push({ commit, kind: newKind, path: newPath as string, previousPath: oldPath, change: "renamed", blob: change.newBlob });
+      return out;
+    }
+    if (oldKind) out.push({ commit, kind: oldKind, path: oldPath as string, change: "deleted" });
+    if (newKind) out.push({ commit, kind: newKind, path: newPath as string, change: "added", blob: change.newBlob });
+    return out;
+  }
+  if (!newKind || isNullBlob(change.newBlob)) return out;
+  // A copy (C) is a new file as far as records go.
+  out.push({ commit, kind: newKind, path: newPath as string, change: change.status === "A" || change.status === "C" ? "added" : "modified", blob: change.newBlob });
+  return out;
+}

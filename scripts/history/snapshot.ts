@@ -1,0 +1,32 @@
+// Front matter → the few fields events need. Pure and defensive: a past revision may predate
+// today's schema, so every field is checked, never cast.
+import type { RecordKind } from "../records/model.ts";
+import type { ActionItemSnapshot, Snapshot } from "./revision.ts";
+
+export function snapshotOf(kind: RecordKind, data: unknown): Snapshot | undefined {
+  if (!isObject(data)) return undefined;
+  if (kind === "incident") {
+    return { kind, status: text(data.status), type: text(data.type), severity: text(data.severity) };
+  }
+  if (kind === "postmortem") {
+    const items: ActionItemSnapshot[] = [];
+    if (Array.isArray(data.action_items)) {
+      for (const item of data.action_items) {
+        if (!isObject(item)) continue;
+        const id = text(item.id);
+        if (id === undefined) continue;
+        items.push({ id, title: text(item.title), status: text(item.status), priority: text(item.priority) });
+      }
+    }
+    return { kind, incident: text(data.incident), status: text(data.status), items };
+  }
+  return { kind };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}

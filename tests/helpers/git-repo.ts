@@ -1,0 +1,116 @@
+// Real git repositories in temp dirs, for tests that read history.
+//
+// Every commit gets a fixed author and committer date (GIT_AUTHOR_DATE / GIT_COMMITTER_DATE),
+// so history-derived numbers are reproducible; gc.auto is 0 so git never repacks mid-test.
+// Generic on purpose: nothing here knows about sitrep records.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, unlinkSync, renameSync, cpSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const IDENTITY = {
+  GIT_AUTHOR_NAME: "Test Author",
+  GIT_AUTHOR_EMAIL: "author@example.com",
+  GIT_COMMITTER_NAME: "Test Committer",
+  GIT_COMMITTER_EMAIL: "committer@example.com",
+};
+
+/** An environment that ignores the user's and the system's git config. */
+function gitEnv(date?: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...IDENTITY,
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: os.devNull,
+    GIT_TERMINAL_PROMPT: "0",
+  };
+  if (date) {
+    env.GIT_AUTHOR_DATE = date;
+    env.GIT_COMMITTER_DATE = date;
+  }
+  return env;
+}
+
+/** Runs git in `cwd`, returning stdout; throws with git's stderr on failure. */
+export function git(cwd: string, args: string[], options: { date?: string; input?: string } = {}): string {
+  return execFileSync("git", args, { cwd, env: gitEnv(options.date), input: options.input, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] });
+}
+
+export interface GitRepo {
+  dir: string;
+  git(args: string[], options?: { date?: string; input?: string }): string;
+  /** Writes files (path from the repo root → content; null deletes) without committing. */
+  write(files: Record<string, string | null>): void;
+  /** Stages everything and commits at `date` (RFC 3339); returns the commit id. */
+  commit(message: string, date: string, files?: Record<string, string | null>): string;
+  /** `git mv` then commit. */
+  rename(from: string, to: string, message: string, date: string): string;
+  head(): string;
+  cleanup(): void;
+}
+
+/** Initialises a repository on branch `main` with gc.auto 0 and no hooks. */
+export function createGitRepo(options: { prefix?: string; dir?: string } = {}): GitRepo {
+  const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), options.prefix ?? "sitrep-git-"));
+  mkdirSync(dir, { recursive: true });
+  git(dir, ["init", "--quiet", "--initial-branch=main"]);
+  git(dir, ["config", "gc.auto", "0"]);
+  git(dir, ["config", "commit.gpgsign", "false"]);
+  git(dir, ["config", "core.hooksPath", os.devNull]);
+  return wrap(dir);
+}
+
+function wrap(dir: string): GitRepo {
+  const repo: GitRepo = {
+    dir,
+    git: (args, options) => git(dir, args, options),
+    write(files) {
+      for (const [file, content] of Object.entries(files)) {
+        const absolute = path.join(dir, file);
+        if (content === null) {
+          unlinkSync(absolute);
+        } else {
+          mkdirSync(path.dirname(absolute), { recursive: true });
+          writeFileSync(absolute, content);
+        }
+      }
+    },
+    commit(message, date, files) {
+      if (files) repo.write(files);
+      git(dir, ["add", "--all"]);
+      git(dir, ["commit", "--quiet", "--allow-empty", "--no-verify", "-m", message], { date });
+      return repo.head();
+    },
+    rename(from, to, message, date) {
+      mkdirSync(path.dirname(path.join(dir, to)), { recursive: true });
+      git(dir, ["mv", from, to]);
+      return repo.commit(message, date);
+    },
+    head: () => git(dir, ["rev-parse", "HEAD"]).trim(),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  return repo;
+}
+
+/** Copies a folder's entries into the repo (e.g. example records) without committing. */
+export function copyInto(repo: GitRepo, sourceRoot: string, entries: string[]): void {
+  for (const entry of entries) cpSync(path.join(sourceRoot, entry), path.join(repo.dir, entry), { recursive: true });
+}
+
+/** Moves a file inside the working tree without git (for tests that rely on rename detection). */
+export function moveFile(repo: GitRepo, from: string, to: string): void {
+  mkdirSync(path.dirname(path.join(repo.dir, to)), { recursive: true });
+  renameSync(path.join(repo.dir, from), path.join(repo.dir, to));
+}
+
+/**
+ * A shallow clone of `source` (`git clone --depth N file://…`; a plain path would ignore
+ * --depth). Returns a GitRepo for the clone.
+ */
+export function shallowClone(source: string, depth = 1, options: { prefix?: string } = {}): GitRepo {
+  const dir = mkdtempSync(path.join(os.tmpdir(), options.prefix ?? "sitrep-shallow-"));
+  git(os.tmpdir(), ["clone", "--quiet", "--depth", String(depth), "--branch", "main", pathToFileURL(source).href, dir]);
+  git(dir, ["config", "gc.auto", "0"]);
+  return wrap(dir);
+}
