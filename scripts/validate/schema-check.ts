@@ -1,32 +1,14 @@
 // Checks data against schema/*.schema.json with ajv (all errors, formats) and turns each
 // ajv error into a finding with a rule id, a plain message and a hint.
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import * as compiled from "./compiled-validators.js";
 import type { Finding } from "./diagnostic.ts";
 import { closest } from "./closest.ts";
 
 export type SchemaKind = "incident" | "postmortem" | "runbook" | "config";
 
-export const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema");
-
-function readSchema(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path.join(schemaDir, `${name}.schema.json`), "utf8"));
-}
-
-let validators: Record<SchemaKind, ValidateFunction> | undefined;
-
-function getValidators(): Record<SchemaKind, ValidateFunction> {
-  if (validators) return validators;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  ajv.addSchema(readSchema("common"));
-  const compile = (kind: SchemaKind) => ajv.compile(readSchema(kind));
-  validators = { incident: compile("incident"), postmortem: compile("postmortem"), runbook: compile("runbook"), config: compile("config") };
-  return validators;
-}
+// Compiled ahead of time from schema/*.schema.json (see generate-validators.ts).
+const validators: Record<SchemaKind, ValidateFunction> = compiled;
 
 export function checkSchema(kind: SchemaKind, file: string, data: unknown): Finding[] {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
@@ -34,7 +16,7 @@ export function checkSchema(kind: SchemaKind, file: string, data: unknown): Find
       message: kind === "config" ? "The configuration must be a mapping of fields." : "Front matter must be a mapping of fields (`key: value` lines).",
       hint: "Write one `field: value` per line; see the folder's _template.md." }];
   }
-  const validate = getValidators()[kind];
+  const validate = validators[kind];
   if (validate(data)) return [];
   return (validate.errors ?? []).filter(isReportable).map((error) => toFinding(file, error));
 }
