@@ -12,7 +12,13 @@ import type { Finding } from "../validate/diagnostic.ts";
 
 export type FastParseResult = { ok: true; data: unknown } | { ok: false };
 
+/** A line with something other than blanks or a comment: js-yaml 5 throws on text without one. */
+const HAS_CONTENT = /^[ \t]*[^\s#]/m;
+
 export function parseYamlFast(text: string): FastParseResult {
+  // Empty (or comment-only) YAML is null to the `yaml` package; js-yaml 5 throws "expected a
+  // document, but the input is empty", which turned `---\n---` into a bogus syntax error.
+  if (!HAS_CONTENT.test(text)) return { ok: true, data: null };
   try {
     return { ok: true, data: load(text, { schema: CORE_SCHEMA }) ?? null };
   } catch {
