@@ -143,7 +143,7 @@ function merge(incidentId: string, segments: Segment[]): ImpactWindow[] {
 function clipToNow(windows: ImpactWindow[], now: number): ImpactWindow[] {
   const clipped: ImpactWindow[] = [];
   for (const window of windows) {
-    if (window.start >= now) continue;
+    if (window.start > now) continue; // a window starting exactly at the build is already open
     const end = window.end === null || window.end > now ? null : window.end;
     clipped.push({ ...window, end });
   }
