@@ -1,4 +1,5 @@
 // `sitrep validate [paths…]`: every problem in every record, in one run.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
@@ -46,6 +47,8 @@ export const command: Command<ValidateResult> = {
     const only = positionals.map((p) => path.relative(root, path.resolve(cwd, p)));
     const outside = only.find((p) => p.startsWith(".."));
     if (outside) throw new UsageError(`\`${outside}\` is outside the records repository ${root}.`, "Pass paths inside the repository, e.g. incidents/2026.");
+    const missing = positionals.find((p) => !existsSync(path.resolve(cwd, p)));
+    if (missing) throw new UsageError(`\`${missing}\` does not exist.`, "Pass existing record files or folders, e.g. incidents/2026, or no path to validate everything.");
     const { diagnostics, fileCount } = validateRepository(root, { now, only });
     return { root, diagnostics, fileCount, strict: values.strict === true, format };
   },
