@@ -1,0 +1,89 @@
+// `sitrep sync [--dry-run] [--json]`: one GitHub issue per postmortem action item, kept in step.
+import type { Command } from "../cli/command.ts";
+import { findRecordsRoot } from "../records/root.ts";
+import { loadRepository } from "../validate/load-repository.ts";
+import { syncActionItems } from "../github/sync.ts";
+import type { SyncReport } from "../github/sync.ts";
+import { countByKind } from "../github/plan.ts";
+import type { Operation } from "../github/plan.ts";
+
+export const command: Command<SyncReport> = {
+  spec: {
+    name: "sync",
+    summary: "Keep one GitHub issue per postmortem action item.",
+    usage: "sitrep sync [--dry-run] [--json]",
+    description:
+      "Creates an issue for every open action item, updates title/body/labels/assignee when the item changes,\n" +
+      "closes the issue (with a comment naming the commit) when the item is done or wont_do, and adopts `issue: N`.\n" +
+      "Issues are found by a hidden marker over a listing by the first label in github.labels; a second run writes nothing.\n" +
+      "An issue closed by hand while its item is open is reported, never reopened.\n" +
+      "Uses GITHUB_TOKEN, GITHUB_REPOSITORY (else github.repository) and GITHUB_API_URL.\n" +
+      "Exit 0 in step, 1 something needs a person (drift reported), 2 a request failed or sync could not run (rerun it).",
+    options: {
+      "dry-run": { type: "boolean", description: "List issues and print the plan; write nothing (works without a token on public repositories)." },
+      json: { type: "boolean", description: "Print the plan and the outcome of every write as JSON." },
+    },
+    examples: ["npx sitrep sync --dry-run", "GITHUB_TOKEN=… GITHUB_REPOSITORY=acme/status npx sitrep sync", "npx sitrep sync --json"],
+  },
+
+  async run({ values, cwd, env, now }) {
+    const repository = loadRepository(findRecordsRoot(cwd), { now });
+    return syncActionItems(repository, { env, dryRun: values["dry-run"] === true });
+  },
+
+  present(report, { values, env }) {
+    const exitCode = exitCodeOf(report);
+    if (values.json) return { stdout: JSON.stringify({ ...report, exitCode }, null, 2), exitCode };
+    const annotate = env.GITHUB_ACTIONS === "true";
+    const stderr: string[] = [];
+    for (const warning of report.warnings) stderr.push(`${annotate ? "::warning title=sitrep sync::" : "warning: "}${oneLine(warning, annotate)}`);
+    for (const op of report.operations) if (op.kind === "report") stderr.push(`${annotate ? "::warning title=sitrep sync drift::" : "attention: "}${op.key}: ${oneLine(op.message, annotate)}`);
+    const failed = report.outcomes.filter((o) => o.status === "failed");
+    for (const f of failed) {
+      stderr.push(`error: ${f.kind} ${f.number ? `#${f.number} ` : ""}${f.key} failed: ${f.message}`);
+      stderr.push("hint: run `sitrep sync` again: it finds every issue written so far by its marker, so nothing is duplicated.");
+    }
+    return { stdout: formatReport(report), stderr: stderr.join("\n"), exitCode };
+  },
+};
+
+/** 2: a write failed (rerun). 1: drift only a person can resolve. 0: in step. */
+export function exitCodeOf(report: SyncReport): number {
+  if (report.outcomes.some((o) => o.status === "failed")) return 2;
+  if (report.operations.some((op) => op.kind === "report")) return 1;
+  return 0;
+}
+
+function formatReport(report: SyncReport): string {
+  const counts = countByKind(report.operations);
+  const written = report.outcomes.filter((o) => o.status === "ok").length;
+  const head =
+    `sitrep sync → ${report.repository} (label "${report.label}", ${report.listed} listed): ` +
+    `${counts.create} to create, ${counts.update} to update, ${counts.adopt} to adopt, ${counts.close} to close, ${counts.report} to report, ${counts.noop} in step.`;
+  const lines = report.operations.filter((op) => op.kind !== "noop").map(formatOperation);
+  const tail = report.dryRun ? "Dry run: nothing was written." : `${written} write(s) done in ${report.requests} request(s).`;
+  return [head, ...lines, tail].join("\n");
+}
+
+function formatOperation(op: Operation): string {
+  const at = "number" in op && op.number !== undefined ? `#${op.number} ` : "";
+  switch (op.kind) {
+    case "create":
+      return `  create  ${op.key}  "${op.title}"${op.assignees.length ? ` → @${op.assignees[0]}` : ""}`;
+    case "update":
+      return `  update  ${at}${op.key} (${op.reasons.join(", ")})`;
+    case "adopt":
+      return `  adopt   ${at}${op.key}${op.close ? ` and close (${op.close.status})` : ""}`;
+    case "close":
+      return `  close   ${at}${op.key} (${op.close.status})`;
+    case "report":
+      return `  report  ${at}${op.key}: ${op.message}`;
+    default:
+      return `  noop    ${at}${op.key}`;
+  }
+}
+
+/** Workflow commands end at a newline; escape it (and % and \r) as the runner expects. */
+function oneLine(text: string, annotate: boolean): string {
+  return annotate ? text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A") : text;
+}

@@ -1,0 +1,103 @@
+// The GitHub calls sync makes, as a small adapter over the one Octokit. Returns plain data.
+import type { GithubClient, GithubTarget } from "./octokit.ts";
+import type { ExistingIssue, IssueChanges } from "./plan.ts";
+
+interface RawIssue {
+  number: number;
+  title: string;
+  body?: string | null;
+  state: string;
+  labels: (string | { name?: string })[];
+  assignees?: { login: string }[] | null;
+  pull_request?: unknown;
+}
+
+const toIssue = (raw: RawIssue): ExistingIssue => ({
+  number: raw.number,
+  title: raw.title,
+  body: raw.body ?? "",
+  state: raw.state === "closed" ? "closed" : "open",
+  labels: raw.labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter((l) => l !== ""),
+  assignees: (raw.assignees ?? []).map((a) => a.login),
+  isPullRequest: raw.pull_request !== undefined && raw.pull_request !== null,
+});
+
+export interface IssuesApi {
+  /** Every issue and pull request with `label`, open and closed, all pages. */
+  listByLabel(label: string): Promise<ExistingIssue[]>;
+  /** One issue, or null when it does not exist. */
+  get(number: number): Promise<ExistingIssue | null>;
+  /** Not retried on 5xx: a create whose response was lost may have happened (the next run finds its marker). */
+  create(issue: { title: string; body: string; labels: string[]; assignees: string[] }): Promise<number>;
+  update(number: number, changes: IssueChanges & { state?: "closed"; state_reason?: "completed" | "not_planned" }): Promise<void>;
+  /** Not retried on 5xx either, for the same reason as create. */
+  comment(number: number, body: string): Promise<void>;
+  listLabels(): Promise<string[]>;
+  /** Creates a label; one that already exists is fine. */
+  createLabel(label: { name: string; color: string; description: string }): Promise<void>;
+}
+
+export function issuesApi(octokit: GithubClient, target: GithubTarget): IssuesApi {
+  const repo = { owner: target.owner, repo: target.repo };
+  const once = { request: { retries: 0 } };
+  return {
+    async listByLabel(label) {
+      const raw = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, labels: label, state: "all", per_page: 100 });
+      return (raw as RawIssue[]).map(toIssue);
+    },
+    async get(number) {
+      try {
+        const { data } = await octokit.rest.issues.get({ ...repo, issue_number: number });
+        return toIssue(data as RawIssue);
+      } catch (error) {
+        if (statusOf(error) === 404 || statusOf(error) === 410) return null;
+        throw error;
+      }
+    },
+    async create(issue) {
+      const { data } = await octokit.rest.issues.create({ ...repo, ...issue, ...once });
+      return data.number;
+    },
+    async update(number, changes) {
+      await octokit.rest.issues.update({ ...repo, issue_number: number, ...changes });
+    },
+    async comment(number, body) {
+      await octokit.rest.issues.createComment({ ...repo, issue_number: number, body, ...once });
+    },
+    async listLabels() {
+      const raw = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 });
+      return raw.map((l) => l.name);
+    },
+    async createLabel(label) {
+      try {
+        await octokit.rest.issues.createLabel({ ...repo, ...label });
+      } catch (error) {
+        if (statusOf(error) === 422 && /already_exists/.test(JSON.stringify(responseData(error)))) return;
+        throw error;
+      }
+    },
+  };
+}
+
+export function statusOf(error: unknown): number | undefined {
+  return typeof (error as { status?: unknown })?.status === "number" ? (error as { status: number }).status : undefined;
+}
+
+export function responseData(error: unknown): unknown {
+  return (error as { response?: { data?: unknown } })?.response?.data;
+}
+
+/** GitHub's 422 for an assignee it will not accept (unknown user, or no access to the repository). */
+export function isAssigneeRejected(error: unknown): boolean {
+  if (statusOf(error) !== 422) return false;
+  const data = responseData(error) as { errors?: { field?: string }[]; message?: string } | undefined;
+  return (data?.errors ?? []).some((e) => e.field === "assignees" || e.field === "assignee") || /assignee/i.test(data?.message ?? "");
+}
+
+/** One line for an API failure: status, GitHub's message, nothing else. */
+export function describeApiError(error: unknown): string {
+  const status = statusOf(error);
+  const data = responseData(error) as { message?: string } | undefined;
+  const message = data?.message ?? (error as Error)?.message ?? String(error);
+  return status ? `HTTP ${status}: ${message}` : message;
+}
