@@ -17,7 +17,7 @@ export function parseCommandInput(spec: CommandSpec, argv: string[], environment
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(argv, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, ".")}`, `Usage: ${spec.usage}\nRun \`sitrep ${spec.name} --help\` for all options.`);
   }
@@ -34,4 +34,26 @@ function clock(env: Record<string, string | undefined>): Date {
   const time = Date.parse(fixed);
   if (Number.isNaN(time)) throw new UsageError(`SITREP_NOW is \`${fixed}\`, not a time.`, "Set it to an RFC 3339 time such as 2026-11-22T12:00:00Z, or unset it.");
   return new Date(time);
+}
+
+/**
+ * `--at -15m` means "15 minutes ago", but parseArgs reads a value starting with `-` as a flag.
+ * No flag starts with a digit, so a string option followed by `-<digit>…` takes it as its value.
+ */
+function joinNegativeValues(argv: string[], options: Record<string, { type: "string" | "boolean"; short?: string }>): string[] {
+  const takesValue = (arg: string) => {
+    if (arg.startsWith("--") && !arg.includes("=")) return options[arg.slice(2)]?.type === "string";
+    return /^-[A-Za-z]$/.test(arg) && Object.values(options).some((o) => o.short === arg[1] && o.type === "string");
+  };
+  const result: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (takesValue(argv[i]) && next !== undefined && /^-\d/.test(next)) {
+      result.push(argv[i].startsWith("--") ? `${argv[i]}=${next}` : `${argv[i]}${next}`);
+      i++;
+    } else {
+      result.push(argv[i]);
+    }
+  }
+  return result;
 }
