@@ -49,7 +49,12 @@ export function parseYamlWithPositions(text: string): PositionedDocument {
 export function parseYamlSlow(text: string): FastParseResult {
   const { document } = parseYamlWithPositions(text);
   if (document.errors.length > 0) return { ok: false };
-  return { ok: true, data: document.toJS() ?? null };
+  try {
+    return { ok: true, data: document.toJS() ?? null };
+  } catch {
+    // toJS throws for what parseDocument lets through, e.g. an alias to an undefined anchor.
+    return { ok: false };
+  }
 }
 
 const syntaxRules: Record<string, { rule: string; hint: string }> = {
@@ -76,12 +81,25 @@ export function yamlSyntaxFindings(file: string, text: string): Finding[] {
     };
   });
   if (findings.length === 0) {
-    // The fast parser failed where the slow one did not: never guess, report it.
-    findings.push({ file, rule: "yaml-syntax", severity: "error", line: 1, column: 1,
-      message: "YAML front matter could not be parsed.",
-      hint: "Simplify the YAML (plain keys, 2-space indentation, quoted strings) and report this file to the sitrep maintainers." });
+    // The fast parser failed where the slow one did not (an alias to an undefined anchor, a
+    // tag like !!binary): never guess; report js-yaml's reason at its position when it has one.
+    const mark = fastParseError(text);
+    findings.push({ file, rule: "yaml-syntax", severity: "error", line: mark?.line ?? 1, column: mark?.column ?? 1,
+      message: mark ? `YAML: ${mark.reason}` : "YAML front matter could not be parsed.",
+      hint: "Simplify the YAML (plain keys, 2-space indentation, quoted strings; no anchors or tags) and report this file to the sitrep maintainers if it looks right." });
   }
   return findings;
+}
+
+/** js-yaml's reason and 1-based position for text it rejects. */
+function fastParseError(text: string): { reason: string; line: number; column: number } | undefined {
+  try {
+    load(text, { schema: CORE_SCHEMA });
+    return undefined;
+  } catch (error) {
+    const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
+    return reason && mark ? { reason, line: mark.line + 1, column: mark.column + 1 } : undefined;
+  }
 }
 
 function firstLine(message: string): string {
