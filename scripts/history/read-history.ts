@@ -59,7 +59,7 @@ export function startHistory(root: string): PendingHistory {
   const child = spawn("git", logArguments(), { cwd: root, stdio: ["ignore", fd, "pipe"] });
   closeSync(fd);
   let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
+  child.stderr?.on("data", (d) => (stderr += d));
   const logDone = new Promise<string>((resolve, reject) => {
     child.on("error", (error) => reject(new SitrepError(`Could not run git: ${error.message}`, { hint: "Install git and make sure it is on PATH." })));
     child.on("close", (code) => {

@@ -1,0 +1,22 @@
+// Records and their history together, for metrics and reports. I/O at the edge.
+//
+// `git log` starts first and writes to a temp file while the records load (synchronous, CPU
+// bound), so the two overlap; then one `git cat-file --batch` streams the blobs.
+import { loadRepository } from "../validate/load-repository.ts";
+import type { Repository } from "../records/model.ts";
+import { deriveEvents, type HistoryEvents } from "./events.ts";
+import { startHistory } from "./read-history.ts";
+import type { History } from "./revision.ts";
+
+export interface RecordsWithHistory {
+  repository: Repository;
+  history: History;
+  events: HistoryEvents;
+}
+
+export async function loadWithHistory(root: string, now: Date): Promise<RecordsWithHistory> {
+  const pending = startHistory(root); // throws at once for no git, no commits, shallow
+  const repository = loadRepository(root, { now });
+  const history = await pending.read();
+  return { repository, history, events: deriveEvents(history) };
+}

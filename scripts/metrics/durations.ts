@@ -1,0 +1,50 @@
+// Response durations of incidents, from the recorded times (authoritative), plus the
+// declaration lag, which needs git: when the record first reached the main line. Pure.
+import type { IncidentRecord } from "../records/model.ts";
+import type { HistoryEvents } from "../history/events.ts";
+import { recordKey } from "../history/events.ts";
+import { distribution, type Distribution } from "./statistics.ts";
+import { minutesBetween } from "./time.ts";
+
+export interface DurationMetrics {
+  /** detected_at − started_at */
+  ttd: Distribution;
+  /** acknowledged_at − detected_at */
+  tta: Distribution;
+  /** mitigated_at − started_at */
+  ttm: Distribution;
+  /** resolved_at − started_at */
+  ttr: Distribution;
+  /** first commit of the record − detected_at */
+  declaration_lag: Distribution;
+}
+
+export interface IncidentDurations {
+  id: string;
+  ttd?: number;
+  tta?: number;
+  ttm?: number;
+  ttr?: number;
+  declaration_lag?: number;
+}
+
+export function incidentDurations(incident: IncidentRecord, history: HistoryEvents | undefined): IncidentDurations {
+  const d = incident.data;
+  const between = (from?: string, to?: string) => (from && to ? minutesBetween(from, to) : undefined);
+  const declaredAt = history?.records.get(recordKey("incident", incident.id))?.declaredAt;
+  return {
+    id: incident.id,
+    ttd: between(d.started_at, d.detected_at),
+    tta: between(d.detected_at, d.acknowledged_at),
+    ttm: between(d.started_at, d.mitigated_at),
+    ttr: between(d.started_at, d.resolved_at),
+    declaration_lag: between(d.detected_at, declaredAt),
+  };
+}
+
+export function durationMetrics(incidents: readonly IncidentRecord[], history: HistoryEvents | undefined): DurationMetrics {
+  const rows = incidents.map((i) => incidentDurations(i, history));
+  const of = (field: keyof Omit<IncidentDurations, "id">) =>
+    distribution(rows.map((r) => r[field]).filter((v): v is number => v !== undefined), "minutes");
+  return { ttd: of("ttd"), tta: of("tta"), ttm: of("ttm"), ttr: of("ttr"), declaration_lag: of("declaration_lag") };
+}
