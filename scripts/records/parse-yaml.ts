@@ -41,14 +41,19 @@ export function yamlPackage(): typeof import("yaml") {
 export function parseYamlWithPositions(text: string): PositionedDocument {
   const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const document = parseDocument(text, {
+    lineCounter, uniqueKeys: true, prettyErrors: false, strict: true,
+    // Only the core schema's tags, like js-yaml's CORE_SCHEMA: no !!timestamp, !!binary, !!set.
+    resolveKnownTags: false,
+  });
   return { document, lineCounter };
 }
 
 /** The data as the position-keeping parser reads it (used by the equivalence test). */
 export function parseYamlSlow(text: string): FastParseResult {
   const { document } = parseYamlWithPositions(text);
-  if (document.errors.length > 0) return { ok: false };
+  // A warning is an unresolved tag (!foo, !!timestamp): js-yaml rejects those, so must this.
+  if (document.errors.length > 0 || document.warnings.length > 0) return { ok: false };
   try {
     return { ok: true, data: document.toJS() ?? null };
   } catch {
