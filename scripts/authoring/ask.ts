@@ -1,0 +1,60 @@
+// Missing required values: asked for with @clack/prompts when stdin and stdout are terminals,
+// otherwise a UsageError that names the flag (scripts and CI never hang on a prompt).
+// Prompts draw on stderr so `--json` output on stdout stays clean.
+import { SitrepError, UsageError } from "../errors.ts";
+
+export interface AskContext {
+  interactive: boolean;
+  /** e.g. `sitrep declare --title "…" --severity SEV2 …`, shown when a flag is missing. */
+  usage: string;
+}
+
+type Validate = (value: string) => string | undefined;
+
+async function clack() {
+  return import("@clack/prompts");
+}
+
+function cancelled(): never {
+  throw new SitrepError("Cancelled; nothing was written.", { exitCode: 130 });
+}
+
+function missing(flag: string, context: AskContext): never {
+  throw new UsageError(`Missing --${flag}.`, `stdin is not a terminal, so sitrep cannot ask for it. Usage: ${context.usage}`);
+}
+
+/** A required string flag: the given value, else a prompt, else a UsageError naming the flag. */
+export async function askText(value: string | undefined, flag: string, context: AskContext,
+  question: { message: string; placeholder?: string; defaultValue?: string; validate?: Validate }): Promise<string> {
+  if (value !== undefined && value !== "") return value;
+  if (!context.interactive) missing(flag, context);
+  const { text, isCancel } = await clack();
+  const answer = await text({
+    message: question.message,
+    placeholder: question.placeholder,
+    defaultValue: question.defaultValue,
+    validate: (v) => (v === undefined || v.trim() === "" ? (question.defaultValue ? undefined : "Required.") : question.validate?.(v.trim())),
+    output: process.stderr,
+  });
+  if (isCancel(answer)) cancelled();
+  return String(answer).trim() || question.defaultValue || "";
+}
+
+/** A required choice: the given value, else a select prompt, else a UsageError naming the flag. */
+export async function askChoice(value: string | undefined, flag: string, context: AskContext,
+  question: { message: string; options: { value: string; label: string; hint?: string }[]; initialValue?: string }): Promise<string> {
+  if (value !== undefined && value !== "") return value;
+  if (!context.interactive) missing(flag, context);
+  const { select, isCancel } = await clack();
+  const answer = await select<string>({ message: question.message, options: question.options, initialValue: question.initialValue, output: process.stderr });
+  if (isCancel(answer)) cancelled();
+  return answer;
+}
+
+/** A required repeatable flag: the given values, else a prompt for a comma-separated list. */
+export async function askList(values: string[], flag: string, context: AskContext,
+  question: { message: string; placeholder?: string; validate?: Validate }): Promise<string[]> {
+  if (values.length > 0) return values;
+  const answer = await askText(undefined, flag, context, question);
+  return answer.split(",").map((v) => v.trim()).filter(Boolean);
+}

@@ -1,0 +1,55 @@
+// What an authoring command returns, and how the CLI shows it: the files written (with the
+// record data as validated), warnings about them, and the commands to run next.
+import path from "node:path";
+import type { CommandOutput } from "../cli/command.ts";
+import type { RecordKind, Repository } from "../records/model.ts";
+import type { Diagnostic } from "../validate/diagnostic.ts";
+import { formatPretty } from "../validate/format-pretty.ts";
+
+export interface WrittenRecord {
+  /** Path from the records root. */
+  path: string;
+  id: string;
+  kind: RecordKind | "config";
+  /** The front matter as written (what the schema validated). */
+  record: Record<string, unknown>;
+}
+
+export interface AuthoringResult {
+  /** One line saying what was done, e.g. "Declared SEV2 incident 2026-11-22-checkout-errors". */
+  summary: string;
+  root: string;
+  written: WrittenRecord[];
+  removed: string[];
+  warnings: Diagnostic[];
+  /** Shell commands to paste (git, gh). */
+  commands: string[];
+  commandsTitle: string;
+  /** Free-form advice printed last. */
+  notes: string[];
+}
+
+/** The written record's front matter, from the validation of the would-be repository. */
+export function writtenRecord(repository: Repository, kind: RecordKind, recordPath: string): WrittenRecord {
+  const all = kind === "incident" ? repository.incidents : kind === "postmortem" ? repository.postmortems : repository.runbooks;
+  const found = all.find((r) => r.source.path === recordPath);
+  return { path: recordPath, id: path.posix.basename(recordPath, ".md"), kind, record: found?.raw ?? {} };
+}
+
+export function presentAuthoring(result: AuthoringResult, input: { values: Record<string, unknown>; cwd: string; color: boolean }): CommandOutput {
+  if (input.values.json === true) {
+    const [only] = result.written;
+    const payload = result.written.length === 1 && result.removed.length === 0
+      ? { path: only.path, id: only.id, record: only.record, warnings: result.warnings }
+      : { written: result.written, removed: result.removed, warnings: result.warnings };
+    return { stdout: JSON.stringify(payload, null, 2), exitCode: 0 };
+  }
+  const shown = (p: string) => path.relative(input.cwd, path.join(result.root, p)) || p;
+  const lines = [`✔ ${result.summary}`];
+  for (const w of result.written) lines.push(`  wrote   ${shown(w.path)}`);
+  if (result.removed.length > 0) lines.push(`  removed ${result.removed.length} example record(s)`);
+  if (result.commands.length > 0) lines.push("", result.commandsTitle, ...result.commands.map((c) => `  ${c}`));
+  if (result.notes.length > 0) lines.push("", ...result.notes);
+  const stderr = result.warnings.length > 0 ? formatPretty(result.warnings, { color: input.color }) : undefined;
+  return { stdout: lines.join("\n"), stderr, exitCode: 0 };
+}

@@ -1,0 +1,93 @@
+// Edits of an incident's front matter Document, one small function per fact. Pure: they change
+// only the nodes they are about and leave every other node (and its comments) alone.
+import { isMap, isScalar, isSeq, type Document, type YAMLMap } from "yaml";
+import type { ComponentImpact } from "../records/model.ts";
+import { ensureMap, ensureSeq, rootMap, setScalar } from "./front-matter-edit.ts";
+import type { UpdateImpact } from "./flag-values.ts";
+
+/** Field order of an incident, as in incidents/_template.md; new keys are inserted at their place. */
+export const INCIDENT_KEY_ORDER = [
+  "title", "type", "severity", "status", "visibility", "drill", "components",
+  "started_at", "detected_at", "acknowledged_at", "mitigated_at", "resolved_at",
+  "scheduled_start", "scheduled_end", "roles", "runbooks", "updates", "timeline",
+] as const;
+
+export type Milestone = "started_at" | "detected_at" | "acknowledged_at" | "mitigated_at" | "resolved_at";
+
+export interface NewUpdate {
+  at: string;
+  status: string;
+  body: string;
+  components?: Record<string, UpdateImpact>;
+}
+
+export function setStatus(doc: Document, status: string): void {
+  setScalar(doc, rootMap(doc), "status", status, INCIDENT_KEY_ORDER);
+}
+
+export function setMilestone(doc: Document, field: Milestone, time: string): void {
+  setScalar(doc, rootMap(doc), field, time, INCIDENT_KEY_ORDER);
+}
+
+/** Appends a public update (updates are oldest first; validation refuses one out of order). */
+export function appendUpdate(doc: Document, update: NewUpdate): void {
+  const seq = ensureSeq(doc, rootMap(doc), "updates", INCIDENT_KEY_ORDER);
+  const { components, ...rest } = update;
+  seq.add(doc.createNode(components && Object.keys(components).length > 0 ? { ...rest, components: { ...components } } : rest, { aliasDuplicateObjects: false }));
+}
+
+/** Adds an internal timeline entry at its place in time (after entries of the same minute). */
+export function addTimelineEntry(doc: Document, entry: { at: string; event: string }): void {
+  const seq = ensureSeq(doc, rootMap(doc), "timeline", INCIDENT_KEY_ORDER);
+  const time = Date.parse(entry.at);
+  const index = seq.items.findIndex((item) => {
+    const at = isMap(item) ? item.get("at") : undefined;
+    return typeof at === "string" && Date.parse(at) > time;
+  });
+  const node = doc.createNode(entry);
+  if (index === -1) seq.items.push(node);
+  else seq.items.splice(index, 0, node);
+}
+
+/** Raises the incident's overall impact map to at least these impacts (it records the worst). */
+export function raiseComponentImpacts(doc: Document, impacts: Record<string, ComponentImpact>, worse: (a: ComponentImpact | undefined, b: ComponentImpact) => ComponentImpact): void {
+  if (Object.keys(impacts).length === 0) return;
+  const map = ensureMap(doc, rootMap(doc), "components", INCIDENT_KEY_ORDER);
+  for (const [id, impact] of Object.entries(impacts)) {
+    const node = map.get(id, true);
+    const current = isScalar(node) ? (node.value as ComponentImpact) : undefined;
+    const next = worse(current, impact);
+    if (isScalar(node)) node.value = next;
+    else map.set(id, next);
+  }
+}
+
+/**
+ * The component impact in effect after the last update: the overall map, replaced by each
+ * update's `components` in turn. Used to write full maps, so readers that treat an update's
+ * map as a replacement and readers that merge it agree.
+ */
+export function currentImpacts(components: Record<string, ComponentImpact>, updates: readonly { components?: Record<string, string> }[]): Record<string, UpdateImpact> {
+  let current: Record<string, UpdateImpact> = { ...components };
+  for (const update of updates) {
+    if (update.components) current = { ...current, ...(update.components as Record<string, UpdateImpact>) };
+  }
+  return current;
+}
+
+/** Whether the Document has a `roles` map with this role set. */
+export function hasRole(doc: Document, role: string): boolean {
+  const roles = rootMap(doc).get("roles", true);
+  return isMap(roles) && (roles as YAMLMap).has(role);
+}
+
+export function setRole(doc: Document, role: string, handle: string): void {
+  const roles = ensureMap(doc, rootMap(doc), "roles", INCIDENT_KEY_ORDER);
+  const node = roles.get(role, true);
+  if (isScalar(node)) node.value = handle;
+  else roles.set(role, handle);
+}
+
+export function isList(doc: Document, key: string): boolean {
+  return isSeq(rootMap(doc).get(key, true));
+}

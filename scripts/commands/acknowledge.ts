@@ -1,0 +1,48 @@
+// `sitrep acknowledge <id>`: record that a responder acknowledged the incident (acknowledged_at).
+import { UsageError } from "../errors.ts";
+import type { Command } from "../cli/command.ts";
+import { applyIncidentEdit, incidentIdArgument, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { checkHandle, str } from "../authoring/flag-values.ts";
+import { addTimelineEntry, setMilestone } from "../authoring/incident-edits.ts";
+import { parseTimeInput } from "../authoring/time-input.ts";
+import type { AuthoringResult } from "../authoring/authoring-result.ts";
+
+export const command: Command<AuthoringResult> = {
+  spec: {
+    name: "acknowledge",
+    summary: "Record that a responder acknowledged an incident.",
+    usage: "sitrep acknowledge <id> [--at <time>] [--by <handle>] [--json]",
+    description:
+      "Sets acknowledged_at (TTA = acknowledged − detected) and adds an entry to the internal timeline.\n" +
+      "Times: RFC 3339 with an offset, `now` (default), or relative (-5m).",
+    positionals: true,
+    options: {
+      at: { type: "string", valueName: "time", description: "When the page was acknowledged (default: now)." },
+      by: { type: "string", valueName: "handle", description: "Who acknowledged (GitHub handle), for the timeline." },
+      json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
+    },
+    examples: ["npx sitrep acknowledge 2026-11-22-checkout-errors", "npx sitrep acknowledge 2026-11-22-checkout-errors --at -5m --by ines-carvalho"],
+  },
+
+  async run({ values, positionals, cwd, now, interactive }) {
+    const id = await incidentIdArgument(positionals, "acknowledge", { interactive, usage: command.spec.usage });
+    const { context, found } = openIncident(cwd, now, id, "acknowledge");
+    const data = found.record.data;
+    if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no acknowledgement.", `Use \`npx sitrep update ${found.record.id} --status in_progress --message "…"\`.`);
+    if (data.acknowledged_at) {
+      throw new UsageError(`${found.record.id} was already acknowledged at ${data.acknowledged_at}.`, "To correct the time, edit `acknowledged_at` in the file.");
+    }
+    const at = parseTimeInput(str(values.at) ?? "now", now, "--at");
+    const by = str(values.by) !== undefined ? checkHandle(str(values.by)!, "--by") : undefined;
+    return applyIncidentEdit(context, found, cwd, {
+      verb: "Recorded the acknowledgement of",
+      commitMessage: "Acknowledged",
+      edit(doc) {
+        setMilestone(doc, "acknowledged_at", at);
+        addTimelineEntry(doc, { at, event: by ? `${by} acknowledged the page.` : "Acknowledged." });
+      },
+    });
+  },
+
+  present: presentAuthoring,
+};

@@ -1,0 +1,131 @@
+// `sitrep declare`: one command at 2 a.m. → a valid incident file and the git commands to open its PR.
+import path from "node:path";
+import { UsageError } from "../errors.ts";
+import type { Command } from "../cli/command.ts";
+import { askChoice, askList, askText } from "../authoring/ask.ts";
+import { commitChanges } from "../authoring/commit-changes.ts";
+import { checkHandle, checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flag-values.ts";
+import { incidentPath, uniqueIncidentId } from "../authoring/incident-id.ts";
+import { newPullRequestCommands } from "../authoring/next-steps.ts";
+import { openRecords } from "../authoring/open-records.ts";
+import { newIncidentText, type NewIncidentFields } from "../authoring/scaffold-incident.ts";
+import { SLUG, slugify } from "../authoring/slug.ts";
+import { formatTime, parseTimeInput } from "../authoring/time-input.ts";
+import { presentAuthoring, writtenRecord, type AuthoringResult } from "../authoring/authoring-result.ts";
+import { checkRunbooks, defaultMessage, ROLE_OPTIONS, rolesFromFlags } from "../authoring/incident-flags.ts";
+
+const OPEN_STATUSES = ["investigating", "identified", "monitoring"] as const;
+
+export const command: Command<AuthoringResult> = {
+  spec: {
+    name: "declare",
+    summary: "Declare a new incident (writes incidents/<year>/<date>-<slug>.md).",
+    usage: "sitrep declare --title <title> --severity <id> --component <id>=<impact> [--status investigating] [--message <text>] [--started-at <time>] [--detected-at <time>] [--commander <handle>] [--tech-lead <handle>] [--internal] [--near-miss] [--drill] [--json]",
+    description:
+      "Writes incidents/<year>/<date>-<slug>.md with the first public update, the milestone times it knows\n" +
+      "(detected_at = now unless given; started_at defaults to detected_at) and the roles, checks it with the\n" +
+      "validator, and prints the git commands to open the pull request. The date in the file name is the UTC date\n" +
+      "of started_at; a taken id gets a -2, -3 … suffix. Impacts: degraded_performance, partial_outage,\n" +
+      "major_outage, under_maintenance. Times: RFC 3339 with an offset, `now`, or relative (-15m, -2h).\n" +
+      "Missing required values are asked for on a terminal; without one, a missing flag is an error.",
+    options: {
+      title: { type: "string", short: "t", valueName: "title", description: "Customer-facing headline: the symptom, not the cause (1–200 characters)." },
+      severity: { type: "string", short: "s", valueName: "id", description: "Severity id from sitrep.config.yaml, e.g. SEV2." },
+      component: { type: "string", short: "c", multiple: true, valueName: "id=impact", description: "Affected component and its impact, e.g. checkout-api=major_outage." },
+      status: { type: "string", valueName: "status", description: "investigating (default), identified or monitoring." },
+      message: { type: "string", short: "m", valueName: "text", description: "The first public update (default: \"We are investigating … Next update within N minutes.\")." },
+      body: { type: "string", valueName: "text", description: "Same as --message." },
+      "started-at": { type: "string", valueName: "time", description: "When customer impact began (default: --detected-at)." },
+      "detected-at": { type: "string", valueName: "time", description: "When the alert fired or the report came in (default: now)." },
+      ...ROLE_OPTIONS,
+      runbook: { type: "string", multiple: true, valueName: "id", description: "A runbook (runbooks/<id>.md) the response uses." },
+      slug: { type: "string", valueName: "slug", description: "File name slug (default: from the title)." },
+      internal: { type: "boolean", description: "Keep it off the public status page (visibility: internal)." },
+      "near-miss": { type: "boolean", description: "Caught before customers were affected (type: near_miss, internal by default)." },
+      drill: { type: "boolean", description: "A game day or exercise: never public, left out of metrics." },
+      json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
+    },
+    examples: [
+      'npx sitrep declare --title "Checkout errors for some merchants" --severity SEV2 --component checkout-api=partial_outage',
+      'npx sitrep declare -t "Payments failing" -s SEV1 -c payment-processing=major_outage -c checkout-api=partial_outage --started-at -20m --commander ines-carvalho',
+      'npx sitrep declare --title "Expiring certificate caught in time" --severity SEV3 --near-miss',
+    ],
+  },
+
+  async run({ values, cwd, now, interactive }) {
+    const context = openRecords(cwd, now);
+    const { config } = context;
+    const ask = { interactive, usage: command.spec.usage };
+    const nearMiss = values["near-miss"] === true;
+
+    const title = (await askText(str(values.title), "title", ask, {
+      message: "Title (what customers see, e.g. \"Checkout errors for some merchants\")",
+      validate: (v) => (v.length > 200 ? "At most 200 characters." : undefined),
+    })).trim();
+    if (title.length > 200) throw new UsageError(`--title is ${title.length} characters; the limit is 200.`, "Describe the symptom in a short headline; details go in --message.");
+    const severity = checkSeverity(await askChoice(str(values.severity), "severity", ask, {
+      message: "Severity",
+      options: config.severities.map((s) => ({ value: s.id, label: `${s.id} ${s.name}`, hint: s.description })),
+    }), config);
+    let componentFlags = list(values.component);
+    if (componentFlags.length === 0 && !nearMiss) {
+      componentFlags = await askList([], "component", ask, {
+        message: `Affected components as id=impact, comma-separated (${IMPACTS.slice(0, 3).join(", ")})`,
+        placeholder: `${config.components[0]?.id ?? "checkout-api"}=partial_outage`,
+      });
+    }
+    const components = parseComponentImpacts(componentFlags, config, IMPACTS);
+    const status = checkStatus(str(values.status) ?? "investigating", OPEN_STATUSES, "a new incident (resolve it afterwards with `sitrep resolve`)");
+
+    const postedAt = formatTime(now);
+    const detectedAt = parseTimeInput(str(values["detected-at"]) ?? "now", now, "--detected-at");
+    const startedAt = values["started-at"] !== undefined ? parseTimeInput(str(values["started-at"])!, now, "--started-at") : detectedAt;
+    const roles = rolesFromFlags(values);
+    const runbooks = checkRunbooks(list(values.runbook), context.files);
+    const cadence = config.severities.find((s) => s.id === severity)?.update_every_minutes;
+    const message = str(values.message) ?? str(values.body) ?? defaultMessage(status, Object.keys(components), config, cadence);
+
+    const slug = str(values.slug) ?? slugify(title);
+    if (!SLUG.test(slug)) throw new UsageError(`--slug \`${slug}\` is not kebab-case.`, "Use lower-case letters, digits and single hyphens, e.g. checkout-errors.");
+    const taken = new Set(context.files.filter((f) => f.kind === "incident").map((f) => f.id));
+    const id = uniqueIncidentId(startedAt.slice(0, 10), slug, taken);
+    const recordPath = incidentPath(id);
+
+    const fields: NewIncidentFields = {
+      title,
+      type: nearMiss ? "near_miss" : undefined,
+      severity,
+      status,
+      visibility: values.internal === true ? "internal" : undefined,
+      drill: values.drill === true ? true : undefined,
+      components,
+      started_at: startedAt,
+      detected_at: detectedAt,
+      roles,
+      runbooks,
+      updates: [{ at: postedAt, status, body: message, components: Object.keys(components).length > 0 ? components : undefined }],
+      timeline: [{ at: postedAt, event: `Declared ${severity}${roles.commander ? `; ${roles.commander} is incident commander` : ""}.` }],
+    };
+    if (!fields.updates[0].components) delete fields.updates[0].components;
+    const { warnings, after } = commitChanges(context, [{ path: recordPath, text: newIncidentText(fields) }], recordPath);
+
+    const shown = path.relative(cwd, path.join(context.root, recordPath)) || recordPath;
+    const kind = nearMiss ? "near-miss" : values.drill === true ? "drill incident" : "incident";
+    return {
+      summary: `Declared ${severity} ${kind} ${id}`,
+      root: context.root,
+      written: [writtenRecord(after.repository, "incident", recordPath)],
+      removed: [],
+      warnings,
+      commandsTitle: "Open the pull request (merging it publishes the incident):",
+      commands: newPullRequestCommands(`incident/${id}`, [shown], `Declare ${severity}: ${title}`),
+      notes: [
+        `Next: post an update at least every ${cadence ?? "few"} minutes, and record milestones as they happen:`,
+        `  npx sitrep update ${id} --status identified --message "…"`,
+        `  npx sitrep acknowledge ${id}   ·   npx sitrep mitigate ${id}   ·   npx sitrep resolve ${id}`,
+      ],
+    };
+  },
+
+  present: presentAuthoring,
+};

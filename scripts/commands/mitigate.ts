@@ -1,0 +1,60 @@
+// `sitrep mitigate <id>`: record that customer impact stopped (mitigated_at), optionally with a public update.
+import { UsageError } from "../errors.ts";
+import type { Command } from "../cli/command.ts";
+import { applyIncidentEdit, incidentIdArgument, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { checkStatus, str } from "../authoring/flag-values.ts";
+import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
+import { parseTimeInput } from "../authoring/time-input.ts";
+import type { AuthoringResult } from "../authoring/authoring-result.ts";
+
+export const command: Command<AuthoringResult> = {
+  spec: {
+    name: "mitigate",
+    summary: "Record that customer impact stopped.",
+    usage: "sitrep mitigate <id> [--at <time>] [--message <text>] [--status monitoring|identified] [--json]",
+    description:
+      "Sets mitigated_at (TTM = mitigated − started) and adds an entry to the internal timeline. With --message it\n" +
+      "also posts a public update (status monitoring unless --status says otherwise) that marks every affected\n" +
+      "component operational. The incident stays open until `sitrep resolve`.",
+    positionals: true,
+    options: {
+      at: { type: "string", valueName: "time", description: "When customer impact stopped (default: now)." },
+      message: { type: "string", short: "m", valueName: "text", description: "Also post this public update." },
+      body: { type: "string", valueName: "text", description: "Same as --message." },
+      status: { type: "string", valueName: "status", description: "Status of that update: monitoring (default) or identified." },
+      json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
+    },
+    examples: [
+      "npx sitrep mitigate 2026-11-22-checkout-errors --at -10m",
+      'npx sitrep mitigate 2026-11-22-checkout-errors --message "The rollback is complete and checkouts succeed again. We are monitoring."',
+    ],
+  },
+
+  async run({ values, positionals, cwd, now, interactive }) {
+    const id = await incidentIdArgument(positionals, "mitigate", { interactive, usage: command.spec.usage });
+    const { context, found } = openIncident(cwd, now, id, "mitigate");
+    const data = found.record.data;
+    if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no mitigation.", `Use \`npx sitrep update ${found.record.id} --status verifying --message "…"\`.`);
+    if (data.mitigated_at) throw new UsageError(`${found.record.id} was already mitigated at ${data.mitigated_at}.`, "To correct the time, edit `mitigated_at` in the file.");
+    if (data.status === "resolved") throw new UsageError(`${found.record.id} is already resolved.`, "Add `mitigated_at` by hand if it was left out.");
+    const at = parseTimeInput(str(values.at) ?? "now", now, "--at");
+    const message = str(values.message) ?? str(values.body);
+    const status = checkStatus(str(values.status) ?? "monitoring", ["monitoring", "identified"], "a mitigated incident");
+    const recovered = Object.fromEntries(Object.keys(currentImpacts(data.components, data.updates)).map((c) => [c, "operational" as const]));
+    return applyIncidentEdit(context, found, cwd, {
+      verb: "Recorded the mitigation of",
+      commitMessage: "Mitigated",
+      edit(doc) {
+        setMilestone(doc, "mitigated_at", at);
+        if (message !== undefined) {
+          appendUpdate(doc, { at: parseTimeInput("now", now, "--at"), status, body: message, components: recovered });
+          setStatus(doc, status);
+        }
+        addTimelineEntry(doc, { at, event: "Mitigated: customer impact stopped." });
+      },
+      notes: message === undefined ? [`Tell customers: npx sitrep update ${found.record.id} --status monitoring --message "…" -c <id>=operational`] : [],
+    });
+  },
+
+  present: presentAuthoring,
+};
