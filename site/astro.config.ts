@@ -1,0 +1,44 @@
+// Astro config for the sitrep status site. Records are loaded and validated here, before Vite
+// starts, so an invalid record stops the build with the validator's diagnostics (file:line:col)
+// and the pages reuse the loaded repository (site/data/build-context.ts caches it per process).
+import { defineConfig } from "astro/config";
+import { createHash } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type * as Data from "./data/index.ts";
+
+const dataModule = new URL("./data/index.ts", import.meta.url).href;
+const siteDir = path.dirname(fileURLToPath(import.meta.url));
+const data: typeof Data = await import(/* @vite-ignore */ dataModule);
+
+let context: Data.BuildContext;
+try {
+  context = data.buildContext();
+} catch (error) {
+  // Say what is wrong in the validator's words, without a stack trace (like `sitrep validate`).
+  const e = error as Error & { hint?: string };
+  process.stderr.write(`\nerror: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ""}`);
+  process.exit(e.name === "InvalidRecordsError" ? 1 : 2);
+}
+
+// Tests and the benchmark build into temp folders; give each its own Vite cache so parallel
+// builds never share one.
+const outDir = process.env.SITREP_OUT_DIR ? path.resolve(process.env.SITREP_OUT_DIR) : path.resolve(siteDir, "../dist");
+const cacheDir = process.env.SITREP_OUT_DIR
+  ? path.join(os.tmpdir(), `sitrep-astro-cache-${createHash("sha1").update(outDir).digest("hex").slice(0, 12)}`)
+  : undefined;
+
+export default defineConfig({
+  site: context.siteUrl,
+  base: context.base,
+  outDir,
+  ...(cacheDir ? { cacheDir } : {}),
+  trailingSlash: "ignore",
+  build: { format: "directory", inlineStylesheets: "never" },
+  devToolbar: { enabled: false },
+  prefetch: false,
+  vite: {
+    define: { __SITREP_DATA_MODULE__: JSON.stringify(dataModule) },
+  },
+});

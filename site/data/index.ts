@@ -1,0 +1,4 @@
+// Everything the Astro pages may call, loaded natively by src/lib/sitrep.ts.
+export { buildContext, type BuildContext } from "./build-context.ts";
+export * from "./views.ts";
+export { metricsReport, type MetricsReport } from "./metrics.ts";

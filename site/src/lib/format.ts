@@ -1,0 +1,23 @@
+// Dates and times as the site shows them: in the configured time zone, formatted at build time
+// with Intl (no client-side JavaScript), always inside <time datetime="…Z"> in UTC.
+import { context } from "./sitrep.ts";
+
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: context.timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
+});
+const dateOnly = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+
+/** "17 Nov 2026, 12:22 CET" for an RFC 3339 time. */
+export function formatDateTime(time: string): string {
+  return dateTime.format(new Date(time));
+}
+
+/** "17 Nov 2026" for a calendar date (YYYY-MM-DD, already in the site's zone). */
+export function formatDate(date: string): string {
+  return dateOnly.format(new Date(`${date}T12:00:00Z`));
+}
+
+/** The UTC form for `datetime` attributes: 2026-11-17T11:22:00Z (no milliseconds). */
+export function utc(time: string): string {
+  return new Date(time).toISOString().replace(".000Z", "Z");
+}
