@@ -1,0 +1,70 @@
+// Record Markdown → safe HTML. Record bodies and update texts come from pull requests, so
+// everything goes through rehype-sanitize with GitHub's schema: raw HTML is dropped, <script>,
+// on*= handlers and javascript:/data: URLs never survive. One processor, frozen and reused.
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+
+const schema = {
+  ...defaultSchema,
+  // remark-rehype already prefixes footnote ids with "user-content-" (and raw HTML, the only
+  // other source of ids, is dropped), so the sanitizer must not prefix them a second time.
+  clobberPrefix: "",
+  protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"], src: ["http", "https"] },
+};
+
+interface HastNode {
+  type: string;
+  tagName?: string;
+  properties?: Record<string, unknown>;
+  value?: string;
+  children?: HastNode[];
+}
+
+/**
+ * GFM task-list checkboxes become the characters ☑/☐: an unlabeled disabled <input> is an
+ * accessibility violation (axe "label") and means nothing on a static page.
+ */
+function taskListMarkers() {
+  const walk = (node: HastNode): void => {
+    if (node.children === undefined) return;
+    node.children = node.children.map((child) =>
+      child.type === "element" && child.tagName === "input" && child.properties?.type === "checkbox"
+        ? { type: "text", value: child.properties.checked === true ? "☑" : "☐" }
+        : child,
+    );
+    node.children.forEach(walk);
+  };
+  return (tree: HastNode) => walk(tree);
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  // allowDangerousHtml stays false: raw HTML in Markdown is dropped, not passed to the sanitizer.
+  .use(remarkRehype)
+  .use(taskListMarkers)
+  .use(rehypeSanitize, schema)
+  .use(rehypeStringify)
+  .freeze();
+
+/** Renders GitHub-flavoured Markdown to sanitized HTML. */
+export function renderMarkdown(markdown: string): string {
+  return String(processor.processSync(markdown));
+}
+
+/** Plain text of Markdown for feeds summaries and titles: markup stripped, whitespace collapsed. */
+export function markdownToText(markdown: string): string {
+  const html = renderMarkdown(markdown);
+  return decodeEntities(html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
