@@ -24,18 +24,13 @@ export function locateGitRepository(root: string): GitLocation {
       throw new NotAGitRepositoryError(root);
     }
     if (/ambiguous argument 'HEAD'|unknown revision/i.test(stderr)) {
-      throw new SitrepError(`The git repository at ${root} has no commits yet, so there is no history to read.`, {
-        hint: "Commit the records first (`git add . && git commit`), then run this again.",
-      });
+      throw new NoCommitsError(root);
     }
     throw new SitrepError(`git rev-parse failed in ${root}: ${stderr}`, { hint: "Check that `git status` works in this folder." });
   }
   const [shallow, prefix, head] = result.stdout.split("\n");
   if (shallow === "true") {
-    throw new SitrepError(`${root} is a shallow clone: its git history is cut off, so dates derived from it would be wrong.`, {
-      hint: SHALLOW_HINT,
-      exitCode: 2,
-    });
+    throw new ShallowCloneError(root);
   }
   // --show-prefix prints an empty line at the top level.
   return { prefix: prefix ?? "", head: (head ?? "").trim() };
@@ -48,4 +43,25 @@ export class NotAGitRepositoryError extends SitrepError {
     });
     this.name = "NotAGitRepositoryError";
   }
+}
+
+export class NoCommitsError extends SitrepError {
+  constructor(root: string) {
+    super(`The git repository at ${root} has no commits yet, so there is no history to read.`, {
+      hint: "Commit the records first (`git add . && git commit`), then run this again.",
+    });
+    this.name = "NoCommitsError";
+  }
+}
+
+export class ShallowCloneError extends SitrepError {
+  constructor(root: string) {
+    super(`${root} is a shallow clone: its git history is cut off, so dates derived from it would be wrong.`, { hint: SHALLOW_HINT, exitCode: 2 });
+    this.name = "ShallowCloneError";
+  }
+}
+
+/** True for the errors that mean "no usable history here" (as opposed to git failing). */
+export function isHistoryUnavailable(error: unknown): error is SitrepError {
+  return error instanceof NotAGitRepositoryError || error instanceof NoCommitsError || error instanceof ShallowCloneError;
 }

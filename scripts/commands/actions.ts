@@ -1,0 +1,112 @@
+// `sitrep actions`: every postmortem action item with owner, due date, age and whether it is overdue.
+import type { Command } from "../cli/command.ts";
+import { UsageError } from "../errors.ts";
+import { findRecordsRoot } from "../records/root.ts";
+import { loadRepository } from "../validate/load-repository.ts";
+import { startHistory } from "../history/read-history.ts";
+import { isHistoryUnavailable } from "../history/git-repository.ts";
+import { deriveEvents, type HistoryEvents } from "../history/events.ts";
+import { actionItemMetrics, actionItemRows, type ActionItemMetrics, type ActionItemRow } from "../metrics/action-items.ts";
+import { table } from "../metrics/format-table.ts";
+import { toUtc } from "../metrics/time.ts";
+
+const STATUSES = ["open", "done", "wont_do"] as const;
+
+export interface ActionsReport {
+  version: number;
+  generated_at: string;
+  /** "git" when ages and dates come from history; "none" when they come from the records alone. */
+  history: "git" | "none";
+  /** Why history was not used, when it was not. */
+  history_note: string | null;
+  filters: { owner: string[]; status: string[]; overdue: boolean; postmortem: string[] };
+  summary: ActionItemMetrics;
+  items: ActionItemRow[];
+}
+
+export const command: Command<{ report: ActionsReport; json: boolean }> = {
+  spec: {
+    name: "actions",
+    summary: "List postmortem action items with owner, due date and age.",
+    usage: "sitrep actions [--owner handle] [--status open|done|wont_do] [--overdue] [--postmortem id] [--json] [--no-history]",
+    description:
+      "Ages and done dates come from git history (when an item reached the main line, when it became done).\n" +
+      "Outside a git repository, or in a shallow clone, it works from the files alone: age counts from the\n" +
+      "incident's resolution and done dates are unknown (said on stderr, and as \"history\": \"none\" in JSON).",
+    options: {
+      owner: { type: "string", multiple: true, valueName: "handle", description: "Only items owned by these handles (comma-separated or repeated)." },
+      status: { type: "string", multiple: true, valueName: "status", description: "Only items with these statuses: open, done, wont_do." },
+      overdue: { type: "boolean", description: "Only open items past their due date." },
+      postmortem: { type: "string", multiple: true, valueName: "id", description: "Only items of these postmortems." },
+      json: { type: "boolean", description: "Print JSON (documented in docs/metrics.md)." },
+      "no-history": { type: "boolean", description: "Do not read git history; use the files alone." },
+    },
+    examples: ["npx sitrep actions", "npx sitrep actions --overdue", "npx sitrep actions --owner dtanaka --status open", "npx sitrep actions --json"],
+  },
+
+  async run({ values, cwd, now }) {
+    const list = (name: string) => ((values[name] as string[] | undefined) ?? []).flatMap((v) => v.split(",")).map((v) => v.trim().replace(/^@/, "")).filter(Boolean);
+    const statuses = list("status");
+    for (const s of statuses) {
+      if (!(STATUSES as readonly string[]).includes(s)) throw new UsageError(`Unknown status \`${s}\`.`, `Use one of: ${STATUSES.join(", ")}.`);
+    }
+    const root = findRecordsRoot(cwd);
+    let pending: ReturnType<typeof startHistory> | undefined;
+    let note: string | null = null;
+    if (values["no-history"]) note = "--no-history was given";
+    else {
+      try {
+        pending = startHistory(root);
+      } catch (error) {
+        if (!isHistoryUnavailable(error)) throw error;
+        note = error.message;
+      }
+    }
+    const repository = loadRepository(root, { now });
+    let events: HistoryEvents | undefined;
+    if (pending) events = deriveEvents(await pending.read());
+    const owners = new Set(list("owner"));
+    const postmortems = new Set(list("postmortem"));
+    const rows = actionItemRows(repository.postmortems, repository.incidents, repository.config, events, now).filter(
+      (r) =>
+        (owners.size === 0 || owners.has(r.owner)) &&
+        (statuses.length === 0 || statuses.includes(r.status)) &&
+        (!values.overdue || r.overdue) &&
+        (postmortems.size === 0 || postmortems.has(r.postmortem)),
+    );
+    rows.sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || b.days_overdue - a.days_overdue || a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
+    const report: ActionsReport = {
+      version: 1,
+      generated_at: toUtc(now),
+      history: events ? "git" : "none",
+      history_note: note,
+      filters: { owner: [...owners], status: statuses, overdue: values.overdue === true, postmortem: [...postmortems] },
+      summary: actionItemMetrics(rows),
+      items: rows,
+    };
+    return { report, json: values.json === true };
+  },
+
+  present({ report, json }) {
+    const stderr = report.history === "none" ? `note: ages count from each incident's resolution and done dates are unknown, because history was not read (${report.history_note}).` : undefined;
+    if (json) return { stdout: JSON.stringify(report, null, 2), stderr, exitCode: 0 };
+    if (report.items.length === 0) return { stdout: "No action items match.", stderr, exitCode: 0 };
+    const rows = report.items.map((r) => [
+      r.key,
+      r.owner,
+      r.priority,
+      r.status === "wont_do" ? "won't do" : r.status,
+      r.due,
+      r.age_days === null ? "–" : `${Math.floor(r.age_days)} d`,
+      r.overdue ? `${r.days_overdue} d overdue` : "",
+      r.issue === null ? "" : `#${r.issue}`,
+    ]);
+    const s = report.summary;
+    const summary = `${s.total} item(s): ${s.open} open (${s.overdue} overdue), ${s.done} done, ${s.wont_do} won't do.`;
+    return {
+      stdout: `${table(["item", "owner", "prio", "status", "due", "age", "overdue", "issue"], rows, "text", ["left", "left", "left", "left", "left", "right", "left", "left"])}\n\n${summary}`,
+      stderr,
+      exitCode: 0,
+    };
+  },
+};
