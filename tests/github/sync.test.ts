@@ -1,0 +1,298 @@
+// `sitrep sync` as a subprocess against the local GitHub REST server: real HTTP, real octokit
+// plugins, real records on disk. Each test owns its server and its records.
+import { afterEach, describe, expect, test } from "vitest";
+import { startGithubServer } from "../helpers/github-server.ts";
+import type { GithubServer, ServerIssue } from "../helpers/github-server.ts";
+import { syntheticPostmortems, tempSyncRepo } from "../helpers/github-records.ts";
+import type { SyntheticPostmortem } from "../helpers/github-records.ts";
+import { githubEnv, runCliAsync } from "../helpers/github-cli.ts";
+import { copyExampleRepo } from "../helpers/example-repo.ts";
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function setup(postmortems: SyntheticPostmortem[], options: { assignable?: string[] } = {}) {
+  const server = await startGithubServer(options);
+  const repo = tempSyncRepo(postmortems);
+  cleanups.push(() => server.close(), repo.cleanup);
+  const sync = (args: string[] = [], env: Record<string, string | undefined> = {}) => runCliAsync(["sync", ...args], { cwd: repo.dir, env: githubEnv(server.url, env) });
+  return { server, repo, sync };
+}
+
+const markerKey = (issue: ServerIssue) => /<!-- sitrep:action-item (\S+) -->/.exec(issue.body)?.[1];
+const keysOf = (server: GithubServer) => [...server.issues.values()].map(markerKey).filter((k): k is string => k !== undefined);
+const issueFor = (server: GithubServer, key: string) => [...server.issues.values()].find((i) => markerKey(i) === key)!;
+const listCalls = (server: GithubServer) => server.requests.filter((r) => r.method === "GET" && r.path === "/repos/o/r/issues");
+
+describe("sitrep sync", () => {
+  test("the example records: creates one issue per open item, adopts issue: 42, skips done items; a second run writes nothing", async () => {
+    const server = await startGithubServer({ owner: "lumen-example", repo: "status" });
+    const repo = copyExampleRepo("sitrep-sync-example-");
+    cleanups.push(() => server.close(), repo.cleanup);
+    server.seedIssue({ number: 42, title: "Auto-rollback for checkout", body: "Filed during the incident call.\n\nContext from the on-call." });
+    const env = githubEnv(server.url, { GITHUB_REPOSITORY: "lumen-example/status" });
+
+    const first = await runCliAsync(["sync"], { cwd: repo.dir, env });
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    const created = server.writes().filter((r) => r.method === "POST" && r.path === "/repos/lumen-example/status/issues");
+    expect(created).toHaveLength(13); // 14 open items, one of them adopts #42
+    expect(keysOf(server).sort()).toHaveLength(14);
+
+    const adopted = server.issues.get(42)!;
+    expect(markerKey(adopted)).toBe("2026-05-19-checkout-outage/auto-rollback-on-5xx");
+    expect(adopted.body.startsWith("Filed during the incident call.\n\nContext from the on-call.\n\n<!-- sitrep:action-item")).toBe(true);
+    expect(adopted.title).toBe("Roll back checkout releases automatically when the 5xx ratio exceeds 5 % within 10 minutes");
+    expect(adopted.assignees).toEqual(["dtanaka"]);
+    expect(adopted.labels).toEqual(expect.arrayContaining(["incident-action-item", "priority:P2", "severity:SEV1"]));
+
+    // Done and wont_do items never get an issue.
+    expect(keysOf(server)).not.toContain("2026-05-19-checkout-outage/canary-required-for-config");
+    // Labels were created once each, with the config label among them.
+    expect([...server.labels.keys()]).toEqual(expect.arrayContaining(["incident-action-item", "priority:p1", "severity:sev1"]));
+    const body = adopted.body;
+    expect(body).toContain("https://status.lumen.example/incidents/2026-05-19-checkout-outage/");
+    expect(body).toContain("https://github.test/lumen-example/status/blob/HEAD/postmortems/2026-05-19-checkout-outage.md");
+    expect(body).toMatch(/\| Owner \| @dtanaka \|/);
+    expect(body).toMatch(/\| Due \| 2026-08-31 \|/);
+    expect(body).toMatch(/policy: done within 30 days/);
+
+    server.resetLog();
+    const second = await runCliAsync(["sync"], { cwd: repo.dir, env });
+    expect(second.code).toBe(0);
+    expect(server.writes()).toEqual([]);
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /repos/lumen-example/status/issues"]);
+    expect(second.stdout).toContain("0 to create, 0 to update, 0 to adopt, 0 to close, 0 to report, 28 in step");
+  });
+
+  test("update: a changed title, priority and owner become one PATCH; labels people added stay", async () => {
+    const postmortems = syntheticPostmortems(2, 3);
+    const { server, repo, sync } = await setup(postmortems);
+    expect((await sync()).code).toBe(0);
+    const key = `${postmortems[1].id}/item-2`;
+    const issue = issueFor(server, key);
+    issue.labels.push("team:payments"); // added by a person
+
+    const item = postmortems[1].items[2];
+    const oldOwner = item.owner;
+    Object.assign(item, { title: "A sharper title", priority: "P3", owner: "new-owner" });
+    repo.write(postmortems);
+    server.resetLog();
+    const run = await sync();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`update  #${issue.number} ${key} (title, body, labels, assignee)`);
+    const writes = server.writes();
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatchObject({ method: "PATCH", path: `/repos/o/r/issues/${issue.number}` });
+    expect(issue.title).toBe("A sharper title");
+    expect(issue.labels).toContain("team:payments");
+    expect(issue.labels).toContain("priority:P3");
+    expect(issue.labels.filter((l) => l.startsWith("priority:"))).toEqual(["priority:P3"]);
+    expect(issue.assignees).toEqual(["new-owner"]);
+    expect(issue.assignees).not.toContain(oldOwner);
+    expect(issue.body).toContain("| Owner | @new-owner |");
+
+    server.resetLog();
+    expect((await sync()).code).toBe(0);
+    expect(server.writes()).toEqual([]);
+  });
+
+  test("close: done → completed, wont_do → not_planned, each with a comment naming the commit; then nothing", async () => {
+    const postmortems = syntheticPostmortems(1, 3);
+    const { server, repo, sync } = await setup(postmortems);
+    expect((await sync()).code).toBe(0);
+    postmortems[0].items[0].status = "done";
+    postmortems[0].items[1].status = "wont_do";
+    repo.write(postmortems);
+    server.resetLog();
+    const run = await sync();
+    expect(run.code).toBe(0);
+    const done = issueFor(server, `${postmortems[0].id}/item-0`);
+    const wontDo = issueFor(server, `${postmortems[0].id}/item-1`);
+    expect([done.state, done.state_reason]).toEqual(["closed", "completed"]);
+    expect([wontDo.state, wontDo.state_reason]).toEqual(["closed", "not_planned"]);
+    expect(done.comments).toHaveLength(1);
+    expect(done.comments[0]).toContain("marked **done**");
+    expect(done.comments[0]).toContain("https://github.test/o/r/commit/0123456789abcdef0123456789abcdef01234567");
+    expect(wontDo.comments[0]).toContain("marked **won't do**");
+    expect(done.body).toContain("| Status | done |");
+    expect(issueFor(server, `${postmortems[0].id}/item-2`).state).toBe("open");
+    expect(server.writes().map((w) => w.method)).toEqual(["PATCH", "POST", "PATCH", "POST"]);
+
+    server.resetLog();
+    expect((await sync()).code).toBe(0);
+    expect(server.writes()).toEqual([]);
+  });
+
+  test("adopt: `issue: N` puts the marker on a hand-made issue, keeps its text, and the next run finds it by label", async () => {
+    const postmortems = syntheticPostmortems(1, 2);
+    const { server, repo, sync } = await setup(postmortems);
+    const number = server.seedIssue({ title: "Someone filed this by hand", body: "Original description." });
+    postmortems[0].items[1].issue = number;
+    repo.write(postmortems);
+    const run = await sync();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`adopt   #${number} ${postmortems[0].id}/item-1`);
+    const adopted = server.issues.get(number)!;
+    expect(markerKey(adopted)).toBe(`${postmortems[0].id}/item-1`);
+    expect(adopted.body.startsWith("Original description.\n\n<!-- sitrep:action-item")).toBe(true);
+    expect(adopted.labels).toContain("incident-action-item");
+    expect(server.issues.size).toBe(2); // one created, one adopted, no duplicate
+
+    server.resetLog();
+    expect((await sync()).code).toBe(0);
+    expect(server.writes()).toEqual([]);
+    expect(server.requests.filter((r) => r.path === `/repos/o/r/issues/${number}`)).toEqual([]); // found in the listing now
+  });
+
+  test("an issue closed by hand while its item is open is reported (exit 1), never reopened", async () => {
+    const postmortems = syntheticPostmortems(1, 2);
+    const { server, sync } = await setup(postmortems);
+    expect((await sync()).code).toBe(0);
+    const issue = issueFor(server, `${postmortems[0].id}/item-0`);
+    Object.assign(issue, { state: "closed", state_reason: "completed" });
+    server.resetLog();
+    const run = await sync();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`attention: ${postmortems[0].id}/item-0: #${issue.number} was closed on GitHub but the item is still open`);
+    expect(server.writes()).toEqual([]);
+    expect(issue.state).toBe("closed");
+
+    const inActions = await sync([], { GITHUB_ACTIONS: "true" });
+    expect(inActions.stderr).toMatch(/^::warning title=sitrep sync drift::/m);
+  });
+
+  test("330 items: the listing is paginated (100 per page, all states, by label) and pull requests are ignored", async () => {
+    const postmortems = syntheticPostmortems(33, 10);
+    const { server, sync } = await setup(postmortems);
+    server.seedIssue({ title: "A pull request with the label", labels: ["incident-action-item"], pull_request: true, body: `<!-- sitrep:action-item ${postmortems[0].id}/item-0 -->` });
+    const first = await sync();
+    expect(first.code).toBe(0);
+    expect(keysOf(server).length).toBe(331); // 330 issues + the pull request's copy of a marker
+    const creates = server.writes().filter((w) => w.method === "POST" && w.path === "/repos/o/r/issues");
+    expect(creates).toHaveLength(330);
+
+    server.resetLog();
+    const second = await sync();
+    expect(second.code).toBe(0);
+    expect(server.writes()).toEqual([]);
+    const pages = listCalls(server);
+    expect(pages.map((p) => p.query.page ?? "1")).toEqual(["1", "2", "3", "4"]);
+    for (const page of pages) expect(page.query).toMatchObject({ state: "all", labels: "incident-action-item", per_page: "100" });
+    expect(server.requests).toHaveLength(4);
+  });
+
+  test("rate limits: a 429 secondary limit and a 403 with x-ratelimit-remaining: 0 are waited out and retried, with a warning", async () => {
+    const postmortems = syntheticPostmortems(1, 3);
+    const { server, sync } = await setup(postmortems);
+    server.faults.push(
+      { match: "GET /repos/o/r/issues", kind: "secondary-rate-limit", status: 429, retryAfter: 1 },
+      { match: "POST /repos/o/r/issues", nth: 2, kind: "rate-limit", retryAfter: 1 },
+      { match: "GET /repos/o/r/labels", kind: "slow", delayMs: 300 },
+    );
+    const run = await sync();
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/warning: GitHub secondary rate limit on GET .*retrying in 1 s/);
+    expect(run.stderr).toMatch(/warning: GitHub rate limit on POST/);
+    expect(listCalls(server).map((r) => r.status)).toEqual([429, 200]);
+    const posts = server.requests.filter((r) => r.method === "POST" && r.path === "/repos/o/r/issues");
+    expect(posts.map((r) => r.status)).toEqual([201, 403, 201, 201]);
+    expect(keysOf(server).sort()).toEqual(postmortems[0].items.map((i) => `${postmortems[0].id}/${i.id}`).sort());
+  });
+
+  test("a 500 after GitHub created an issue stops the run (exit 2); the rerun converges with no duplicate", async () => {
+    const postmortems = syntheticPostmortems(2, 4);
+    const { server, sync } = await setup(postmortems);
+    server.faults.push(
+      { match: "GET /repos/o/r/issues", kind: "status", status: 502 }, // retried by the retry plugin
+      { match: "POST /repos/o/r/issues", nth: 3, kind: "status", status: 500, afterHandling: true },
+    );
+    const first = await sync();
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain("failed: HTTP 500");
+    expect(first.stderr).toContain("run `sitrep sync` again");
+    expect(listCalls(server).map((r) => r.status)).toEqual([502, 200]);
+    expect(server.issues.size).toBe(3); // two created cleanly, the third created but answered with 500
+
+    const second = await sync();
+    expect(second.code).toBe(0);
+    const keys = keysOf(server);
+    expect(keys).toHaveLength(8);
+    expect(new Set(keys).size).toBe(8);
+
+    server.resetLog();
+    expect((await sync()).code).toBe(0);
+    expect(server.writes()).toEqual([]);
+  });
+
+  test("--dry-run prints the plan and writes nothing, even without a token", async () => {
+    const postmortems = syntheticPostmortems(1, 3);
+    const { server, repo, sync } = await setup(postmortems);
+    expect((await sync()).code).toBe(0);
+    postmortems[0].items[0].title = "Changed";
+    postmortems[0].items[1].status = "done";
+    postmortems[0].items.push({ id: "new-item", title: "Brand new", owner: "someone", priority: "P3", kind: "detect", status: "open" });
+    repo.write(postmortems);
+    server.resetLog();
+    const run = await sync(["--dry-run"], { GITHUB_TOKEN: undefined });
+    expect(run.code).toBe(0);
+    expect(server.writes()).toEqual([]);
+    expect(run.stdout).toContain("1 to create, 1 to update, 0 to adopt, 1 to close");
+    expect(run.stdout).toContain(`create  ${postmortems[0].id}/new-item  "Brand new" → @someone`);
+    expect(run.stdout).toContain("Dry run: nothing was written.");
+
+    const json = await sync(["--dry-run", "--json"]);
+    const report = JSON.parse(json.stdout);
+    expect(report.dryRun).toBe(true);
+    expect(report.outcomes).toEqual([]);
+    expect(report.operations.map((o: { kind: string }) => o.kind).sort()).toEqual(["close", "create", "noop", "update"]);
+    expect(server.writes()).toEqual([]);
+  });
+
+  test("an owner GitHub will not assign (422) still gets the issue, without assignee, and a warning; the next run leaves it be", async () => {
+    const postmortems = syntheticPostmortems(1, 2);
+    postmortems[0].items[0].owner = "ghost-user";
+    const { server, sync } = await setup(postmortems, { assignable: postmortems[0].items.slice(1).map((i) => i.owner) });
+    const run = await sync();
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("GitHub would not assign @ghost-user");
+    const issue = issueFor(server, `${postmortems[0].id}/item-0`);
+    expect(issue.assignees).toEqual([]);
+    expect(issue.body).toContain("| Owner | @ghost-user |");
+    expect(issueFor(server, `${postmortems[0].id}/item-1`).assignees).toEqual([postmortems[0].items[1].owner]);
+
+    server.resetLog();
+    const second = await sync();
+    expect(second.code).toBe(0);
+    expect(second.stderr).toBe("");
+    expect(server.writes()).toEqual([]);
+  });
+
+  test("failures before any write: invalid records exit 1 with diagnostics; no token exits 2 with a hint", async () => {
+    const postmortems = syntheticPostmortems(1, 1);
+    const { server, repo, sync } = await setup(postmortems);
+    const noToken = await sync([], { GITHUB_TOKEN: undefined });
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain("error: GITHUB_TOKEN is not set");
+    expect(noToken.stderr).toContain("hint:");
+
+    postmortems[0].items[0].priority = "P9" as "P1";
+    repo.write(postmortems);
+    const invalid = await sync();
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain(`postmortems/${postmortems[0].id}.md`);
+    expect(server.requests).toEqual([]);
+  });
+
+  test("GITHUB_REPOSITORY wins over github.repository in the config; without either, sync explains", async () => {
+    const postmortems = syntheticPostmortems(1, 1);
+    const { server, sync } = await setup(postmortems);
+    const fromConfig = await sync(["--dry-run"], { GITHUB_REPOSITORY: undefined });
+    // The config names config-owner/config-repo, which the local server does not serve.
+    expect(fromConfig.code).toBe(2);
+    expect(fromConfig.stderr).toContain("config-owner/config-repo");
+    expect(server.requests.map((r) => r.path)).toEqual(["/repos/config-owner/config-repo/issues"]);
+  });
+});
