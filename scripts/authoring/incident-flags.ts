@@ -49,6 +49,6 @@ export function defaultMessage(status: string, componentIds: string[], config: C
   return `We are investigating ${what}.${next}`;
 }
 
-function joinNames(names: string[]): string {
+export function joinNames(names: string[]): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

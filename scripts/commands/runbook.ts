@@ -1,0 +1,75 @@
+// `sitrep runbook <id>`: scaffold runbooks/<id>.md from runbooks/_template.md.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { SitrepError, UsageError } from "../errors.ts";
+import type { Command } from "../cli/command.ts";
+import { askList, askText } from "../authoring/ask.ts";
+import { commitChanges } from "../authoring/commit-changes.ts";
+import { checkComponentId, checkHandle, list, str } from "../authoring/flag-values.ts";
+import { newPullRequestCommands } from "../authoring/next-steps.ts";
+import { openRecords } from "../authoring/open-records.ts";
+import { scaffoldRunbook } from "../authoring/scaffold-runbook.ts";
+import { SLUG } from "../authoring/slug.ts";
+import { formatTime } from "../authoring/time-input.ts";
+import { presentAuthoring, writtenRecord, type AuthoringResult } from "../authoring/authoring-result.ts";
+
+const TEMPLATE = "runbooks/_template.md";
+
+export const command: Command<AuthoringResult> = {
+  spec: {
+    name: "runbook",
+    summary: "Scaffold a runbook.",
+    usage: "sitrep runbook <id> --title <title> --component <id>… [--owner <handle>] [--alert <name>]… [--json]",
+    description:
+      "Writes runbooks/<id>.md from runbooks/_template.md with the title, components, owner and last_reviewed = today;\n" +
+      "the template's sections (Symptoms, Diagnose, Mitigate, Verify, Escalate) are left for you to fill in.\n" +
+      "The review interval follows policies.runbook_review_days unless you add review_every_days.",
+    positionals: true,
+    options: {
+      title: { type: "string", short: "t", valueName: "title", description: "What the runbook is for, as an imperative sentence." },
+      component: { type: "string", short: "c", multiple: true, valueName: "id", description: "A component it covers (id from sitrep.config.yaml)." },
+      owner: { type: "string", short: "o", valueName: "handle", description: "GitHub handle of the person or team keeping it current." },
+      alert: { type: "string", multiple: true, valueName: "name", description: "An alert whose notification links here." },
+      json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
+    },
+    examples: [
+      'npx sitrep runbook checkout-rollback --title "Roll back a bad checkout-api deploy" --component checkout-api --owner payments-oncall',
+      'npx sitrep runbook webhook-backlog -t "Drain a webhook backlog" -c webhooks -o platform-team --alert WebhookQueueAgeHigh',
+    ],
+  },
+
+  async run({ values, positionals, cwd, now, interactive }) {
+    const ask = { interactive, usage: command.spec.usage };
+    if (positionals.length > 1) throw new UsageError(`Expected one runbook id, got ${positionals.length}: ${positionals.join(" ")}.`, `Usage: ${ask.usage}`);
+    const id = await askText(positionals[0], "id", ask, { message: "Runbook id (kebab-case, e.g. checkout-rollback)", validate: (v) => (SLUG.test(v) ? undefined : "Use kebab-case.") })
+      .catch((error) => { throw error instanceof UsageError && !interactive ? new UsageError("Missing the runbook id.", `Usage: ${ask.usage}`) : error; });
+    if (!SLUG.test(id)) throw new UsageError(`Runbook id \`${id}\` is not kebab-case.`, "Use lower-case letters, digits and single hyphens, e.g. checkout-rollback.");
+    const context = openRecords(cwd, now);
+    const recordPath = `runbooks/${id}.md`;
+    if (existsSync(path.join(context.root, recordPath))) throw new UsageError(`${recordPath} already exists.`, "Edit it, or pick another id.");
+    const title = (await askText(str(values.title), "title", ask, { message: "Title (what the runbook is for, e.g. \"Roll back a bad deploy\")" })).trim();
+    const components = (await askList(list(values.component), "component", ask, { message: "Components it covers (ids, comma-separated)", placeholder: context.config.components[0]?.id }))
+      .map((c) => checkComponentId(c, context.config));
+    const owner = checkHandle(await askText(str(values.owner), "owner", ask, { message: "Owner (GitHub handle of the person or team)" }), "--owner");
+    const templatePath = path.join(context.root, TEMPLATE);
+    if (!existsSync(templatePath)) throw new SitrepError(`${TEMPLATE} is missing; the runbook is scaffolded from it.`, { hint: "Restore it from the sitrep template.", exitCode: 2 });
+    const text = scaffoldRunbook({
+      title, components: [...new Set(components)], owner, alerts: [...new Set(list(values.alert))], today: formatTime(now).slice(0, 10),
+      template: readFileSync(templatePath, "utf8"),
+    });
+    const { warnings, after } = commitChanges(context, [{ path: recordPath, text }], recordPath);
+    const shown = path.relative(cwd, path.join(context.root, recordPath)) || recordPath;
+    return {
+      summary: `Scaffolded runbook ${id}`,
+      root: context.root,
+      written: [writtenRecord(after.repository, "runbook", recordPath)],
+      removed: [],
+      warnings,
+      commandsTitle: "Open the pull request:",
+      commands: newPullRequestCommands(`runbook/${id}`, [shown], `Runbook: ${title}`),
+      notes: ["Next: write Symptoms, Diagnose, Mitigate, Verify and Escalate with exact commands; link it from your alerts."],
+    };
+  },
+
+  present: presentAuthoring,
+};
