@@ -58,6 +58,8 @@ export function createBuildContext(env: BuildEnvironment): BuildContext {
   // Throws InvalidRecordsError with every diagnostic (file:line:col) when a record is invalid.
   const repository = loadRepository(root, { now });
   const { siteUrl, base } = siteLocation(env.SITREP_SITE_URL || repository.config.site.url);
+  // The publishers build absolute links from config.site.url; keep them on the URL this build serves.
+  if (env.SITREP_SITE_URL) repository.config.site.url = siteUrl;
   return { repository, now, audience: parseAudience(env.SITREP_AUDIENCE), siteUrl, base, timeZone: repository.config.site.timezone };
 }
 

@@ -11,12 +11,15 @@ import { dailyImpact, type DayImpact } from "../../scripts/status/daily-impact.t
 import { impactWindows, type ImpactWindow } from "../../scripts/status/impact-windows.ts";
 import { localDate } from "../../scripts/status/time-zone.ts";
 import { formatUptime, uptimePercent } from "../../scripts/status/uptime.ts";
+import { updateAnchors } from "../../scripts/publish/site-url.ts";
 import { renderMarkdown } from "./markdown.ts";
 import type { BuildContext } from "./build-context.ts";
 
 export const BAR_DAYS = 90;
 
 export interface UpdateView {
+  /** The update's fragment on its incident page; feeds link to it (scripts/publish/site-url.ts). */
+  anchor: string;
   at: string;
   status: string;
   statusLabel: string;
@@ -200,8 +203,9 @@ export function formatMinutes(total: number): string {
   return rest > 0 ? `${hours} h ${rest} min` : `${hours} h`;
 }
 
-function updateView(update: IncidentRecord["data"]["updates"][number], names: Map<string, string>): UpdateView {
+function updateView(update: IncidentRecord["data"]["updates"][number], anchor: string, names: Map<string, string>): UpdateView {
   return {
+    anchor,
     at: update.at,
     status: update.status,
     statusLabel: statusLabel(update.status),
@@ -229,6 +233,7 @@ function summarize(incident: IncidentRecord, context: BuildContext, derived: Der
     if (seen === undefined || rank(w.status) > rank(seen)) worst.set(w.componentId, w.status);
   }
   for (const [id, status] of Object.entries(data.components)) if (!worst.has(id)) worst.set(id, status);
+  const anchors = updateAnchors(data.updates);
   const last = data.updates.at(-1);
   return {
     id: incident.id,
@@ -241,7 +246,7 @@ function summarize(incident: IncidentRecord, context: BuildContext, derived: Der
     end: iso(end),
     durationMinutes: start !== undefined && end !== undefined ? Math.max(0, (end - start) / 60_000) : undefined,
     components: [...worst].map(([id, status]) => ({ id, name: derived.componentNames.get(id) ?? id, status, statusLabel: STATUS_LABELS[status] })),
-    latestUpdate: last ? updateView(last, derived.componentNames) : undefined,
+    latestUpdate: last ? updateView(last, anchors[anchors.length - 1], derived.componentNames) : undefined,
     internal: data.visibility === "internal",
     drill: data.drill,
   };
@@ -289,6 +294,7 @@ export function incidentView(context: BuildContext, id: string): IncidentView {
   const incident = derived.byId.get(id);
   if (!incident) throw new Error(`No incident ${id} in this build.`);
   const data = incident.data;
+  const anchors = updateAnchors(data.updates);
   const postmortem = derived.postmortems.find((p) => p.data.incident === id);
   const internal = context.audience === "internal";
   const runbookTitles = new Map(context.repository.runbooks.map((r) => [r.id, r.data.title]));
@@ -301,7 +307,7 @@ export function incidentView(context: BuildContext, id: string): IncidentView {
       ? `${data.severity} · ${context.repository.config.severities.find((s) => s.id === data.severity)?.name ?? ""}`.replace(/ · $/, "")
       : undefined,
     descriptionHtml: renderMarkdown(incident.body),
-    updates: [...data.updates].reverse().map((u) => updateView(u, derived.componentNames)),
+    updates: data.updates.map((u, i) => updateView(u, anchors[i], derived.componentNames)).reverse(),
     scheduledStart: data.scheduled_start,
     scheduledEnd: data.scheduled_end,
     postmortem: postmortem ? { id: postmortem.id, title: postmortemTitle(postmortem, data.title) } : undefined,
