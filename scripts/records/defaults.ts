@@ -67,6 +67,9 @@ export function applyRunbookDefaults(data: RunbookData, config: Config): Runbook
 
 /** The UTC date `days` after an RFC 3339 time, as YYYY-MM-DD. */
 export function addDays(time: string, days: number): string {
-  const date = new Date(Date.parse(time) + days * 86_400_000);
+  let instant = Date.parse(time);
+  // A leap second (`23:59:60Z`) passes the schema's date-time format but is NaN to Date.parse.
+  if (Number.isNaN(instant)) instant = Date.parse(time.slice(0, 10));
+  const date = new Date(instant + days * 86_400_000);
   return date.toISOString().slice(0, 10);
 }

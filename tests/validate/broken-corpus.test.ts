@@ -1,6 +1,6 @@
 // Every broken record in tests/fixtures/broken/ produces exactly the diagnostics it should —
 // rule, line, column and severity — and nothing else; and one bad file never hides another's.
-import { readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { validateRepository } from "../../scripts/validate/validate.ts";
@@ -79,6 +79,25 @@ describe("one bad file never hides the problems of another", () => {
       "incidents/2026/2026-11-15-update-order.md:updates-ordered",
       "postmortems/2026-11-11-api-errors.md:postmortem-incident-exists",
     ]) expect(rules).toContain(wanted);
+  });
+
+  it("a leap second (valid RFC 3339, NaN to Date.parse) does not abort the run", () => {
+    const repo = buildRepo(["unknown-field"]);
+    cleanups.push(repo.cleanup);
+    // A SEV1 resolved at a leap second, its postmortem's action item without a due date: the
+    // file-name-date rule, the postmortem-required rule and the due-date default all compute
+    // dates from it, and each used to throw a RangeError that ended validation for every file.
+    const incident = path.join(repo.dir, "incidents/2026/2026-11-10-api-errors.md");
+    writeFileSync(incident, readFileSync(incident, "utf8")
+      .replace("severity: SEV2", "severity: SEV1")
+      .replace("started_at: 2026-11-10T10:00:00Z", "started_at: 2026-11-09T23:59:60Z")
+      .replace("resolved_at: 2026-11-10T11:00:00Z", "resolved_at: 2026-11-10T23:59:60Z"));
+    const { diagnostics } = validateRepository(repo.dir, { now });
+    expect(diagnostics.filter((d) => d.severity === "error").map(pick)).toEqual([
+      { file: "incidents/2026/2026-11-15-typo-field.md", line: 5, column: 1, rule: "unknown-field", severity: "error" },
+    ]);
+    rmSync(path.join(repo.dir, "postmortems/2026-11-10-api-errors.md"));
+    expect(() => validateRepository(repo.dir, { now })).not.toThrow();
   });
 
   it("a file that cannot be read still counts as an existing id for references to it", () => {

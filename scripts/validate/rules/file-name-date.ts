@@ -18,8 +18,11 @@ export const fileNameDate: Rule = {
       }
       const found: ReturnType<typeof finding>[] = [];
       const nameDate = `${match[1]}-${match[2]}-${match[3]}`;
-      if (time) {
-        const utcDate = new Date(Date.parse(time)).toISOString().slice(0, 10);
+      // Date.parse cannot read every time the schema's RFC 3339 format accepts (a leap second,
+      // `23:59:60Z`, is NaN); toISOString would then throw and abort the whole run.
+      const instant = time ? Date.parse(time) : Number.NaN;
+      if (time && !Number.isNaN(instant)) {
+        const utcDate = new Date(instant).toISOString().slice(0, 10);
         if (utcDate !== nameDate) {
           found.push(finding(fileNameDate, record, [field],
             `File name date ${nameDate} differs from ${field} (${utcDate} in UTC).`,

@@ -16,7 +16,8 @@ export const postmortemRequired: Rule = {
       if (type !== "incident" || drill || !severity || !required.has(severity) || status !== "resolved" || !resolved_at) return [];
       if (covered.has(record.id)) return [];
       const dueMs = ms(resolved_at) + days * DAY;
-      if (now.getTime() <= dueMs) return [];
+      // NaN for a leap second (`23:59:60Z`), which the date-time format accepts: no due date to miss.
+      if (Number.isNaN(dueMs) || now.getTime() <= dueMs) return [];
       const due = new Date(dueMs).toISOString().slice(0, 10);
       return [finding(postmortemRequired, record, ["severity"],
         `${severity} incident resolved ${resolved_at.slice(0, 10)} has no postmortem; it was due ${due} (${days} days after resolution).`,
