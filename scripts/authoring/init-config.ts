@@ -1,0 +1,112 @@
+// The team's sitrep.config.yaml, made from the template's: site and components replaced, the
+// severities, policies and github sections kept with their comments. Pure: text in, text out.
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
+import { UsageError } from "../errors.ts";
+import { PRINT_OPTIONS } from "./front-matter-edit.ts";
+import { SLUG } from "./slug.ts";
+
+export interface ComponentEntry {
+  id: string;
+  name: string;
+  group?: string;
+}
+
+export interface SiteAnswers {
+  title: string;
+  url: string;
+  timezone: string;
+  description?: string;
+  components: ComponentEntry[];
+  /** owner/name for action-item issues; undefined removes the template's example repository. */
+  repository?: string;
+  /** Keep the template's components too (with --keep-examples, whose records reference them). */
+  keepComponents: boolean;
+}
+
+/** `checkout-api=Checkout API@Payments` → {id, name, group}. */
+export function parseComponentDefinition(value: string): ComponentEntry {
+  const match = /^\s*([^=\s]+)\s*=\s*([^@]+?)\s*(?:@\s*(.+?)\s*)?$/.exec(value);
+  if (!match) {
+    throw new UsageError(`--component \`${value}\` is not <id>=<Name>[@<Group>].`, 'For example --component checkout-api="Checkout API@Payments" (the group is optional).');
+  }
+  const [, id, name, group] = match;
+  if (!SLUG.test(id)) throw new UsageError(`--component id \`${id}\` is not kebab-case.`, "Ids are lower-case letters, digits and single hyphens, e.g. checkout-api; records refer to them, so pick them for good.");
+  return group ? { id, name, group } : { id, name };
+}
+
+export function checkTimezone(value: string): string {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return value;
+  } catch {
+    throw new UsageError(`--timezone \`${value}\` is not an IANA time zone.`, "Use a name such as UTC, Europe/Berlin or America/New_York.");
+  }
+}
+
+export function checkUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--url \`${value}\` is not a URL.`, "Give the full address the status page is served from, e.g. https://status.example.com or https://example.github.io/status/.");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError(`--url \`${value}\` is not an http(s) URL.`, "e.g. https://status.example.com");
+  return value;
+}
+
+export function initConfigText(templateText: string, answers: SiteAnswers): string {
+  const doc = parseDocument(templateText.replace(/\r\n/g, "\n"));
+  const root = doc.contents as unknown as YAMLMap;
+  if (!isMap(root)) throw new UsageError("sitrep.config.yaml is not a YAML mapping.", "Restore it from the sitrep template.");
+
+  if (doc.commentBefore) {
+    doc.commentBefore = doc.commentBefore.replace(/^ sitrep configuration for .*$/m, ` sitrep configuration for ${answers.title.replace(/\n/g, " ")}.`);
+  }
+
+  const site = root.get("site", true);
+  const siteMap = isMap(site) ? (site as YAMLMap) : (doc.createNode({}) as YAMLMap);
+  if (!isMap(site)) root.set("site", siteMap);
+  const setSite = (key: string, value: string | undefined) => {
+    if (value === undefined) {
+      siteMap.delete(key);
+      return;
+    }
+    const node = siteMap.get(key, true);
+    if (isScalar(node)) node.value = value;
+    else siteMap.set(key, value);
+  };
+  setSite("title", answers.title);
+  setSite("url", answers.url);
+  setSite("description", answers.description);
+  setSite("timezone", answers.timezone);
+
+  const existing = root.get("components", true);
+  const kept: ComponentEntry[] = [];
+  if (answers.keepComponents && isSeq(existing)) {
+    for (const item of (existing as YAMLSeq).toJSON() as ComponentEntry[]) {
+      if (!answers.components.some((c) => c.id === item.id)) kept.push(item);
+    }
+  }
+  const components = [...kept, ...answers.components];
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === "components");
+  const node = doc.createNode(components);
+  if (pair) pair.value = node;
+  else root.set("components", node);
+
+  const github = root.get("github", true);
+  if (isMap(github)) {
+    const repository = (github as YAMLMap).get("repository", true);
+    if (answers.repository === undefined) {
+      // The yaml package hangs a comment above a block map's first key on the map itself.
+      if ((github as YAMLMap).items[0] && isScalar((github as YAMLMap).items[0].key) && ((github as YAMLMap).items[0].key as { value: unknown }).value === "repository") {
+        (github as YAMLMap).commentBefore = " repository: owner/name of the repository that holds action-item issues; when absent,\n sitrep sync uses GITHUB_REPOSITORY (set by GitHub Actions).";
+      }
+      (github as YAMLMap).delete("repository");
+    }
+    else if (isScalar(repository)) repository.value = answers.repository;
+    else (github as YAMLMap).set("repository", answers.repository);
+  } else if (answers.repository !== undefined) {
+    root.set("github", doc.createNode({ repository: answers.repository }));
+  }
+  return doc.toString(PRINT_OPTIONS);
+}

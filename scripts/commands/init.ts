@@ -1,0 +1,131 @@
+// `sitrep init`: turn the template into a team's own records repository — example records
+// removed, sitrep.config.yaml written for the team — and leave a repository that validates.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { SitrepError, UsageError } from "../errors.ts";
+import type { Command } from "../cli/command.ts";
+import { askList, askText } from "../authoring/ask.ts";
+import { RejectedChangeError } from "../authoring/commit-changes.ts";
+import { checkChanges } from "../authoring/check-changes.ts";
+import { EXAMPLE_RECORD_PATHS, EXAMPLE_SITE_URL } from "../authoring/example-records.ts";
+import type { FileChange } from "../authoring/file-change.ts";
+import { str, list } from "../authoring/flag-values.ts";
+import { checkTimezone, checkUrl, initConfigText, parseComponentDefinition } from "../authoring/init-config.ts";
+import { shellQuote } from "../authoring/next-steps.ts";
+import { writeChanges } from "../authoring/write-changes.ts";
+import { presentAuthoring, type AuthoringResult } from "../authoring/authoring-result.ts";
+import { CONFIG_FILE, findRecordsRoot } from "../records/root.ts";
+import { discoverRecordFiles } from "../records/discover.ts";
+import { validateRepository } from "../validate/validate.ts";
+
+export const command: Command<AuthoringResult> = {
+  spec: {
+    name: "init",
+    summary: "Turn the template into your own records repository.",
+    usage: "sitrep init --title <title> --url <url> --component <id>=<Name>[@<Group>]… [--timezone <tz>] [--description <text>] [--repository <owner/name>] [--keep-examples] [--force] [--json]",
+    description:
+      "Removes the template's example records (the fictional company Lumen), keeps each folder's README.md and\n" +
+      "_template.md, and rewrites sitrep.config.yaml with your site and components; the severities, policies and\n" +
+      "github sections (and their comments) are kept for you to adjust. The result is validated before anything\n" +
+      "is written. Example records are the paths the template lists (scripts/authoring/example-records.ts).\n" +
+      "Refuses when records of your own exist or the config is no longer the template's, unless --force (which\n" +
+      "still removes only the examples). With --keep-examples the examples and their components stay.",
+    options: {
+      title: { type: "string", short: "t", valueName: "title", description: "Status site title, e.g. \"Acme Status\"." },
+      url: { type: "string", valueName: "url", description: "Public URL of the status site, e.g. https://status.acme.com." },
+      timezone: { type: "string", valueName: "tz", description: "IANA time zone for displaying times (default UTC)." },
+      description: { type: "string", valueName: "text", description: "One sentence shown under the title and in feeds." },
+      component: { type: "string", short: "c", multiple: true, valueName: "id=Name[@Group]", description: "A component customers see, e.g. checkout-api=\"Checkout API@Payments\"." },
+      repository: { type: "string", valueName: "owner/name", description: "GitHub repository for action-item issues (default: GITHUB_REPOSITORY at sync time)." },
+      "keep-examples": { type: "boolean", description: "Keep the example records (and the components they use)." },
+      force: { type: "boolean", description: "Run even though records of your own exist or the config was changed." },
+      json: { type: "boolean", description: "Print what was written and removed as JSON." },
+    },
+    examples: [
+      'npx sitrep init --title "Acme Status" --url https://status.acme.com --component api="Public API@Platform" --component web="Web app"',
+      'npx sitrep init -t "Acme Status" --url https://acme.github.io/status/ --timezone America/New_York -c checkout="Checkout@Payments" -c payouts=Payouts@Payments',
+    ],
+  },
+
+  async run({ values, cwd, now, interactive }) {
+    const ask = { interactive, usage: command.spec.usage };
+    const root = findRecordsRoot(cwd);
+    const force = values.force === true;
+    const keepExamples = values["keep-examples"] === true;
+    const configText = readFileSync(path.join(root, CONFIG_FILE), "utf8");
+
+    const examples = new Set(EXAMPLE_RECORD_PATHS);
+    const files = discoverRecordFiles(root);
+    const own = files.filter((f) => !examples.has(f.path));
+    if (own.length > 0 && !force) {
+      throw new SitrepError(`This repository already has ${own.length} record(s) of its own (${own.slice(0, 3).map((f) => f.path).join(", ")}${own.length > 3 ? ", …" : ""}); init is for a fresh copy of the template.`, {
+        hint: "Run init with --force to rewrite the config anyway (only the example records are removed; yours stay).", exitCode: 1,
+      });
+    }
+    const siteUrl = readSiteUrl(configText);
+    if (siteUrl !== EXAMPLE_SITE_URL && !force) {
+      throw new SitrepError(`${CONFIG_FILE} is already your own (site.url is ${siteUrl ?? "missing"}), so init would overwrite its site and components.`, {
+        hint: "Edit sitrep.config.yaml directly, or run init with --force to rewrite site and components.", exitCode: 1,
+      });
+    }
+
+    const title = (await askText(str(values.title), "title", ask, { message: "Status site title", placeholder: "Acme Status" })).trim();
+    const url = checkUrl(await askText(str(values.url), "url", ask, {
+      message: "Public URL of the status site", placeholder: "https://status.acme.com",
+      validate: (v) => { try { checkUrl(v); return undefined; } catch (e) { return (e as Error).message; } },
+    }));
+    const timezone = checkTimezone(str(values.timezone) ?? (interactive
+      ? await askText(undefined, "timezone", ask, { message: "Time zone for displaying times", defaultValue: "UTC", placeholder: "UTC" })
+      : "UTC"));
+    const components = (await askList(list(values.component), "component", ask, {
+      message: "Components customers see, as id=Name@Group, comma-separated",
+      placeholder: "api=Public API@Platform, web=Web app",
+    })).map(parseComponentDefinition);
+    const duplicate = components.find((c, i) => components.findIndex((d) => d.id === c.id) !== i);
+    if (duplicate) throw new UsageError(`--component \`${duplicate.id}\` is given twice.`, "Each component id once.");
+    const repository = str(values.repository);
+    if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+      throw new UsageError(`--repository \`${repository}\` is not owner/name.`, "e.g. --repository acme/status");
+    }
+
+    const newConfig = initConfigText(configText, {
+      title, url, timezone, description: str(values.description), components, repository, keepComponents: keepExamples,
+    });
+    const removed = keepExamples ? [] : files.filter((f) => examples.has(f.path)).map((f) => f.path);
+    const changes: FileChange[] = [{ path: CONFIG_FILE, text: newConfig }, ...removed.map((p) => ({ path: p, text: null }))];
+
+    const before = validateRepository(root, { now });
+    const { after } = checkChanges(root, changes, { now, before });
+    // init promises a repository that validates, so every error counts, not only new ones.
+    const errors = after.diagnostics.filter((d) => d.severity === "error");
+    if (errors.length > 0) throw new RejectedChangeError("the initialised repository", errors);
+    writeChanges(root, changes);
+
+    const gitPaths = [CONFIG_FILE, "incidents", "postmortems", "runbooks"].map((p) => path.relative(cwd, path.join(root, p)) || p);
+    return {
+      summary: `Initialised ${title} (${components.length} component${components.length === 1 ? "" : "s"}${removed.length > 0 ? `, ${removed.length} example records removed` : ""})`,
+      root,
+      written: [{ path: CONFIG_FILE, id: "sitrep.config", kind: "config", record: parseYaml(newConfig) as Record<string, unknown> }],
+      removed,
+      warnings: after.diagnostics.filter((d) => d.severity === "warning"),
+      commandsTitle: "Commit it:",
+      commands: [`git add -A ${gitPaths.map(shellQuote).join(" ")}`, `git commit -m ${shellQuote(`Initialise sitrep for ${title}`)}`, "git push"],
+      notes: [
+        "Next: review the severities and policies in sitrep.config.yaml (they are the template's defaults),",
+        "then declare your first incident when it comes: npx sitrep declare --help  (guide: docs/declaring-an-incident.md)",
+      ],
+    };
+  },
+
+  present: presentAuthoring,
+};
+
+function readSiteUrl(configText: string): string | undefined {
+  try {
+    const data = parseYaml(configText) as { site?: { url?: unknown } } | null;
+    return typeof data?.site?.url === "string" ? data.site.url : undefined;
+  } catch {
+    return undefined;
+  }
+}
