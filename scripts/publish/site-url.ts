@@ -20,3 +20,28 @@ export const componentPath = (id: string): string => `components/${encodeURIComp
 export const incidentUrl = (config: Config, id: string): string => siteUrl(config, incidentPath(id));
 export const postmortemUrl = (config: Config, id: string): string => siteUrl(config, postmortemPath(id));
 export const componentUrl = (config: Config, id: string): string => siteUrl(config, componentPath(id));
+
+/**
+ * The fragment of one update on its incident page: the update's time, compact, plus a counter
+ * when two updates share a time ("update-20261122T003000Z", "update-20261122T003000Z-2").
+ * Feeds link here; the site gives each update this id.
+ */
+export function updateAnchors(updates: readonly { at: string }[]): string[] {
+  const seen = new Map<string, number>();
+  return updates.map((update) => {
+    const ms = Date.parse(update.at);
+    const stamp = Number.isNaN(ms) ? "unknown" : new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    const count = (seen.get(stamp) ?? 0) + 1;
+    seen.set(stamp, count);
+    return count === 1 ? `update-${stamp}` : `update-${stamp}-${count}`;
+  });
+}
+
+/** Where the publishers' files live in the site (paths from the site root, no leading slash). */
+export const PUBLISHED_PATHS = {
+  rss: "history.rss",
+  atom: "history.atom",
+  calendar: "maintenance.ics",
+  api: "api/v2/",
+  badges: "badges/",
+} as const;

@@ -1,0 +1,90 @@
+// RSS 2.0 and Atom 1.0 feeds of status updates: one entry per update (what Statuspage's
+// history.rss/history.atom do), newest first, linking to the update on its incident page.
+import { Feed } from "feed";
+import type { IncidentRecord, Repository } from "../records/model.ts";
+import { incidentsFor, type Audience } from "../status/audience.ts";
+import { toMillis } from "../status/time.ts";
+import { markdownToText, renderMarkdown } from "./markdown.ts";
+import { incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl, updateAnchors } from "./site-url.ts";
+
+/** Feed readers want recent news and many cap a feed's size; the archive has the rest. */
+export const DEFAULT_FEED_ENTRIES = 250;
+
+const STATUS_WORDS: Record<string, string> = {
+  investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", resolved: "Resolved",
+  scheduled: "Scheduled", in_progress: "In progress", verifying: "Verifying", completed: "Completed",
+};
+
+export interface FeedEntry {
+  incident: IncidentRecord;
+  /** Index of the update in the record. */
+  index: number;
+  at: number;
+  anchor: string;
+}
+
+/** Every update posted by `now`, newest first, at most `limit`. */
+export function feedEntries(incidents: IncidentRecord[], now: Date, limit = DEFAULT_FEED_ENTRIES): FeedEntry[] {
+  const entries: FeedEntry[] = [];
+  for (const incident of incidents) {
+    const anchors = updateAnchors(incident.data.updates);
+    incident.data.updates.forEach((update, index) => {
+      const at = toMillis(update.at);
+      if (at !== undefined && at <= now.getTime()) entries.push({ incident, index, at, anchor: anchors[index] });
+    });
+  }
+  entries.sort((a, b) => b.at - a.at || a.incident.id.localeCompare(b.incident.id) || b.index - a.index);
+  return entries.slice(0, limit);
+}
+
+export function buildFeeds(
+  repository: Repository,
+  options: { audience: Audience; now: Date; limit?: number },
+): { rss: string; atom: string } {
+  const { config } = repository;
+  const base = siteBase(config);
+  const feedOptions = {
+    id: base,
+    title: xmlSafe(config.site.title),
+    description: xmlSafe(config.site.description ?? `Status updates from ${config.site.title}`),
+    link: base,
+    language: "en",
+    updated: options.now,
+    generator: "sitrep",
+    copyright: "",
+    author: { name: xmlSafe(config.site.title), link: base },
+    feedLinks: { rss: siteUrl(config, PUBLISHED_PATHS.rss), atom: siteUrl(config, PUBLISHED_PATHS.atom) },
+  };
+  const rss = new Feed(feedOptions);
+  const atom = new Feed(feedOptions);
+  for (const entry of feedEntries(incidentsFor(repository, options.audience), options.now, options.limit)) {
+    const update = entry.incident.data.updates[entry.index];
+    const link = `${incidentUrl(config, entry.incident.id)}#${entry.anchor}`;
+    const title = xmlSafe(`${entry.incident.data.title}: ${STATUS_WORDS[update.status] ?? update.status}`);
+    const item = {
+      id: link,
+      guid: link,
+      link,
+      date: new Date(entry.at),
+      published: new Date(entry.at),
+      // Both RSS <description> and Atom <summary type="html"> are read as HTML: escape the text.
+      description: escapeHtml(xmlSafe(markdownToText(update.body))),
+      content: xmlSafe(renderMarkdown(update.body)),
+      category: [{ name: entry.incident.data.type === "maintenance" ? "Maintenance" : "Incident" }],
+    };
+    // An RSS <title> is plain text; feed writes Atom titles as type="html", so escape those.
+    rss.addItem({ ...item, title });
+    atom.addItem({ ...item, title: escapeHtml(title) });
+  }
+  return { rss: rss.rss2(), atom: atom.atom1() };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Removes characters XML 1.0 forbids (C0 controls other than tab, newline, carriage return). */
+function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+}

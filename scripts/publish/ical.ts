@@ -1,0 +1,71 @@
+// An iCalendar feed of maintenance windows (scheduled, running and past) that people subscribe
+// to in their calendar app. Deterministic: UIDs come from record ids, DTSTAMP is `now`.
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from "ical-generator";
+import type { Config, IncidentRecord, Repository } from "../records/model.ts";
+import { incidentsFor, type Audience } from "../status/audience.ts";
+import { toMillis } from "../status/time.ts";
+import { markdownToText } from "./markdown.ts";
+import { incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl } from "./site-url.ts";
+
+const STATUS_WORDS: Record<string, string> = {
+  scheduled: "Scheduled", in_progress: "In progress", verifying: "Verifying", completed: "Completed",
+};
+
+/** A UID that is the same in every build and unique to this site: <record id>@<site host and path>. */
+export function maintenanceUid(config: Config, recordId: string): string {
+  const base = new URL(siteBase(config));
+  return `${recordId}@${base.host}${base.pathname.replace(/\/$/, "")}`;
+}
+
+export function buildMaintenanceCalendar(repository: Repository, options: { audience: Audience; now: Date }): string {
+  const { config } = repository;
+  const calendar = ical({
+    name: `${config.site.title}: maintenance`,
+    description: `Scheduled maintenance from ${config.site.title}`,
+    prodId: { company: "sitrep", product: "sitrep", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+    url: siteUrl(config, PUBLISHED_PATHS.calendar),
+    source: siteUrl(config, PUBLISHED_PATHS.calendar),
+    ttl: 3600,
+  });
+  const names = new Map(config.components.map((c) => [c.id, c.name]));
+  const maintenance = incidentsFor(repository, options.audience)
+    .filter((record) => record.data.type === "maintenance")
+    .sort((a, b) => (toMillis(a.data.scheduled_start) ?? 0) - (toMillis(b.data.scheduled_start) ?? 0) || a.id.localeCompare(b.id));
+  for (const record of maintenance) {
+    const start = toMillis(record.data.scheduled_start);
+    const end = toMillis(record.data.scheduled_end);
+    if (start === undefined || end === undefined) continue; // validation requires both; nothing to place otherwise
+    const updates = record.data.updates.filter((u) => (toMillis(u.at) ?? Infinity) <= options.now.getTime());
+    const firstAt = toMillis(updates[0]?.at);
+    const lastAt = toMillis(updates.at(-1)?.at);
+    calendar.createEvent({
+      id: maintenanceUid(config, record.id),
+      start: new Date(start),
+      end: new Date(end),
+      stamp: options.now,
+      created: firstAt === undefined ? null : new Date(firstAt),
+      lastModified: lastAt === undefined ? null : new Date(lastAt),
+      // Each posted update changes the event, so calendar apps take the new text.
+      sequence: updates.length,
+      summary: record.data.title,
+      description: describe(record, updates, names),
+      url: incidentUrl(config, record.id),
+      status: ICalEventStatus.CONFIRMED,
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
+  }
+  return calendar.toString();
+}
+
+function describe(record: IncidentRecord, updates: IncidentRecord["data"]["updates"], names: Map<string, string>): string {
+  const lines: string[] = [];
+  const latest = updates.at(-1);
+  lines.push(`Status: ${STATUS_WORDS[record.data.status] ?? record.data.status}`);
+  const affected = Object.keys(record.data.components).map((id) => names.get(id) ?? id);
+  if (affected.length > 0) lines.push(`Affected: ${affected.join(", ")}`);
+  if (latest !== undefined) lines.push("", markdownToText(latest.body));
+  const body = markdownToText(record.body);
+  if (body !== "" && body !== markdownToText(latest?.body ?? "")) lines.push("", body);
+  return lines.join("\n");
+}
