@@ -21,8 +21,13 @@ export function checkSchema(kind: SchemaKind, file: string, data: unknown): Find
   return (validate.errors ?? []).filter(isReportable).map((error) => toFinding(file, error));
 }
 
-/** `if`/`then` wrappers and `$ref` echoes add nothing a reader can act on. */
+/**
+ * `if`/`then` wrappers and `$ref` echoes add nothing a reader can act on; neither do the inner
+ * errors of `propertyNames` (ajv reports the key's failed `pattern` with `propertyName` set, as
+ * "`components` must match pattern …", beside the propertyNames error that names the key).
+ */
 function isReportable(error: ErrorObject): boolean {
+  if (error.propertyName !== undefined && error.keyword !== "propertyNames") return false;
   return error.keyword !== "if" && error.keyword !== "$ref";
 }
 
