@@ -59,6 +59,8 @@ export const corpus: CorpusCase[] = [
     text: [{ message: /`drill` must be a boolean/ }, { message: /`runbooks` must be an array/ }] },
   { name: "time-without-offset", expected: [e(`${I}2026-11-15-no-offset.md`, 5, 13, "time-without-offset")],
     text: [{ hint: /2026-11-15T10:00:00Z/ }] },
+  // ajv also reports the key's failed inner `pattern` as "`components` must match pattern"; only the key's error is useful.
+  { name: "component-key-not-slug", expected: [e(`${I}2026-11-15-upper-key.md`, 8, 3, "invalid-value")], text: [{ message: /`Web` is not a valid key/ }] },
   { name: "invalid-date", expected: [e("runbooks/bad-date.md", 4, 16, "invalid-format")], text: [{ message: /2026-02-30/ }] },
   { name: "invalid-time", expected: [e(`${I}2026-11-15-bad-time.md`, 6, 14, "invalid-format")] },
   { name: "required-field-missing", expected: [e(`${P}2026-11-20-web-slow.md`, 2, 1, "required-field")], text: [{ message: /`status`/ }],
@@ -103,6 +105,7 @@ export const corpus: CorpusCase[] = [
     text: [{ message: /2026-11-14 in UTC/ }] },
   { name: "file-name-date-offset-ok", expected: [] },
   { name: "file-name-pattern", expected: [e(`${I}web-outage.md`, 2, 1, "file-name-date")] },
+  { name: "no-year-folder", expected: [e("incidents/2026-11-15-loose.md", 2, 1, "file-name-date")], text: [{ message: /not in a year folder/ }] },
   { name: "wrong-year-folder", expected: [e("incidents/2025/2026-11-15-misfiled.md", 2, 1, "file-name-date")], text: [{ hint: /incidents\/2026\// }] },
 
   // --- Postmortems -----------------------------------------------------------------------------

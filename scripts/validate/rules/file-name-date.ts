@@ -31,7 +31,11 @@ export const fileNameDate: Rule = {
       }
       const folders = record.source.path.split("/");
       const yearFolder = folders.length > 2 ? folders[folders.length - 2] : undefined;
-      if (yearFolder !== undefined && /^\d{4}$/.test(yearFolder) && yearFolder !== match[1]) {
+      if (folders.length === 2) {
+        // Directly in incidents/: the description promises a folder of that year, so say so.
+        found.push(finding(fileNameDate, record, [], `File dated ${nameDate} is not in a year folder.`,
+          `Move it to incidents/${match[1]}/.`));
+      } else if (yearFolder !== undefined && /^\d{4}$/.test(yearFolder) && yearFolder !== match[1]) {
         found.push(finding(fileNameDate, record, [], `File dated ${nameDate} is in the folder ${yearFolder}/.`,
           `Move it to incidents/${match[1]}/.`));
       }
