@@ -87,7 +87,9 @@ function toFinding(file: string, error: ErrorObject): Finding {
           message: `\`${where}\` is \`${value}\`, a time without an offset.`,
           hint: `Add the UTC offset, e.g. \`${value.replace(" ", "T")}${value.length <= 16 ? ":00" : ""}Z\` for UTC or \`+01:00\` for CET; without it the time means different instants to different readers.` };
       }
-      const example = error.params.format === "date" ? "2026-11-20" : "2026-11-20T14:02:00Z";
+      // Every format the schemas use; the site URL's example must not be a time.
+      const examples: Record<string, string> = { date: "2026-11-20", "date-time": "2026-11-20T14:02:00Z", uri: "https://status.example.com/" };
+      const example = examples[String(error.params.format)] ?? "the example in the field's description";
       return { ...base, rule: "invalid-format",
         message: `\`${where}\` is \`${value}\`, not a valid ${error.params.format}.`,
         hint: `Write it like \`${example}\`${error.params.format === "date-time" ? " (RFC 3339 with an offset)" : ""}.` };
