@@ -1,0 +1,101 @@
+// Wrong input gives a clear error, a non-zero exit and no change at all to the repository
+// (compared by hashing every file before and after).
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { copyExampleRepo } from "../helpers/example-repo.ts";
+import { runCli } from "../helpers/run-cli.ts";
+
+let dir: string;
+let cleanup: () => void;
+
+function snapshotTree(root: string): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    const key = path.relative(root, full);
+    hashes[key] = entry.isFile() ? createHash("sha256").update(readFileSync(full)).digest("hex") : "dir";
+  }
+  return hashes;
+}
+
+beforeAll(() => {
+  ({ dir, cleanup } = copyExampleRepo("sitrep-bad-flags-"));
+});
+afterAll(() => cleanup());
+
+const OPEN = "2026-11-21-payout-status-latency";
+const DECLARE = ["declare", "--title", "Checkout errors", "--severity", "SEV2", "--component", "checkout-api=partial_outage"];
+
+const cases: { name: string; args: string[]; code: number; error: RegExp; hint?: RegExp }[] = [
+  { name: "unknown severity", args: ["declare", "--title", "X", "--severity", "SEV7", "--component", "checkout-api=partial_outage"], code: 2,
+    error: /error: --severity: unknown severity `SEV7`\./, hint: /Severities in sitrep\.config\.yaml: SEV1 \(Critical\), SEV2 \(Major\)/ },
+  { name: "unknown component", args: ["declare", "--title", "X", "--severity", "SEV2", "--component", "chekout-api=partial_outage"], code: 2,
+    error: /error: --component: unknown component `chekout-api`\./, hint: /hint: Did you mean `checkout-api`\?/ },
+  { name: "unknown impact", args: ["declare", "--title", "X", "--severity", "SEV2", "--component", "checkout-api=down"], code: 2,
+    error: /error: --component checkout-api: unknown impact `down`\./, hint: /degraded_performance, partial_outage, major_outage/ },
+  { name: "time that is not a time", args: [...DECLARE, "--started-at", "yesterday"], code: 2,
+    error: /error: --started-at is `yesterday`, not a time sitrep understands\./, hint: /RFC 3339 with an offset/ },
+  { name: "time without an offset", args: [...DECLARE, "--detected-at", "2026-11-22T10:00"], code: 2,
+    error: /error: --detected-at is `2026-11-22T10:00`, a time without an offset\./, hint: /`2026-11-22T10:00Z` for UTC/ },
+  { name: "missing --title without a TTY", args: ["declare", "--severity", "SEV2", "--component", "checkout-api=partial_outage"], code: 2,
+    error: /error: Missing --title\./, hint: /stdin is not a terminal/ },
+  { name: "update on an unknown id", args: ["update", "2026-11-21-payout-status-latenc", "--message", "x"], code: 2,
+    error: /error: No incident with id `2026-11-21-payout-status-latenc`/, hint: /Did you mean `2026-11-21-payout-status-latency`\?/ },
+  { name: "update without --message", args: ["update", OPEN], code: 2, error: /error: Missing --message\./ },
+  { name: "update with a status of another type", args: ["update", OPEN, "--status", "in_progress", "--message", "x"], code: 2,
+    error: /error: --status: `in_progress` is not a status for an incident\./ },
+  { name: "update that would resolve", args: ["update", OPEN, "--status", "resolved", "--message", "x"], code: 2,
+    error: /error: `update` does not resolve incidents\./, hint: /sitrep resolve/ },
+  { name: "update dated before the last update", args: ["update", OPEN, "--message", "x", "--at", "2026-11-22T04:00:00Z"], code: 1,
+    error: /error: Nothing was written: incidents\/2026\/2026-11-21-payout-status-latency\.md would not validate\.[\s\S]*updates\[9\] \(2026-11-22T04:00:00Z\) is earlier than updates\[8\][\s\S]*updates-ordered/ },
+  { name: "resolve before mitigation", args: ["resolve", OPEN, "--at", "2026-11-21T23:00:00Z"], code: 1,
+    error: /Nothing was written[\s\S]*`resolved_at` \(2026-11-21T23:00:00Z\) is before `mitigated_at`/ },
+  { name: "acknowledge twice", args: ["acknowledge", OPEN], code: 2, error: /already acknowledged at 2026-11-21T21:58:00Z/ },
+  { name: "resolve a resolved incident", args: ["resolve", "2026-11-17-checkout-elevated-errors"], code: 2, error: /is already resolved/ },
+  { name: "postmortem that exists", args: ["postmortem", "2026-11-17-checkout-elevated-errors"], code: 2, error: /already has a postmortem: postmortems\/2026-11-17-checkout-elevated-errors\.md/ },
+  { name: "maintenance that ends before it starts", args: ["maintenance", "--title", "Upgrade", "--start", "2026-12-01T03:00:00Z", "--end", "2026-12-01T01:00:00Z", "--component", "payouts"], code: 2,
+    error: /error: --end \(2026-12-01T01:00:00Z\) is not after --start/ },
+  { name: "runbook with an unknown component", args: ["runbook", "new-book", "--title", "T", "--component", "payout", "--owner", "me"], code: 2,
+    error: /unknown component `payout`/, hint: /Did you mean `payouts`\?/ },
+  { name: "runbook without --owner", args: ["runbook", "new-book", "--title", "T", "--component", "payouts"], code: 2, error: /error: Missing --owner\./ },
+  { name: "unknown flag", args: ["declare", "--titel", "X"], code: 2, error: /error: Unknown option '--titel'/ },
+];
+
+describe("bad input writes nothing", () => {
+  test.each(cases)("$name", ({ args, code, error, hint }) => {
+    const before = snapshotTree(dir);
+    const result = runCli(args, { cwd: dir });
+    expect(result.stderr).toMatch(error);
+    if (hint) expect(result.stderr).toMatch(hint);
+    expect(result.stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toBe("");
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+});
+
+test("init refuses a repository with records of its own, and --force keeps them", () => {
+  const copy = copyExampleRepo("sitrep-init-refuses-");
+  try {
+    const declared = runCli(DECLARE, { cwd: copy.dir });
+    expect(declared.code, declared.stderr).toBe(0);
+    const before = snapshotTree(copy.dir);
+    const init = ["init", "--title", "Acme Status", "--url", "https://status.acme.example", "--component", "checkout-api=Checkout API"];
+    const refused = runCli(init, { cwd: copy.dir });
+    expect(refused.stderr).toMatch(/error: This repository already has 1 record\(s\) of its own \(incidents\/2026\/2026-11-22-checkout-errors\.md\)/);
+    expect(refused.stderr).toMatch(/hint: Run init with --force/);
+    expect(refused.code).toBe(1);
+    expect(snapshotTree(copy.dir)).toEqual(before);
+
+    const forced = runCli([...init, "--force"], { cwd: copy.dir });
+    expect(forced.code, forced.stderr).toBe(0);
+    const after = snapshotTree(copy.dir);
+    expect(after["incidents/2026/2026-11-22-checkout-errors.md"]).toBe(before["incidents/2026/2026-11-22-checkout-errors.md"]);
+    expect(Object.keys(after).filter((f) => f.endsWith(".md") && !/README|_template/.test(f))).toEqual(["incidents/2026/2026-11-22-checkout-errors.md"]);
+    expect(runCli(["validate"], { cwd: copy.dir }).code).toBe(0);
+  } finally {
+    copy.cleanup();
+  }
+});
