@@ -12,7 +12,7 @@ import { writeChanges } from "./write-changes.ts";
 export class RejectedChangeError extends SitrepError {
   readonly diagnostics: Diagnostic[];
   constructor(what: string, diagnostics: Diagnostic[]) {
-    super(`Nothing was written: ${what} would not validate.\n\n${formatPretty(diagnostics, { color: false })}`, {
+    super(`Nothing was written: ${what} would not validate (positions are in the file as it would have been).\n\n${formatPretty(diagnostics, { color: false })}`, {
       hint: "Correct the flags named above and run the command again.",
       exitCode: 1,
     });

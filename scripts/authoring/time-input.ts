@@ -31,7 +31,10 @@ export function parseTimeInput(text: string, now: Date, flag: string): string {
   if (absolute) {
     const [, date, hourMinute, seconds = ":00", zone] = absolute;
     const time = Date.parse(`${date}T${hourMinute}${seconds}${zone.toUpperCase()}`);
-    if (!Number.isNaN(time)) return formatTime(new Date(time));
+    // Date.parse rolls 2026-02-30 over to March; a real date reads back as written.
+    const offsetMs = zone.toUpperCase() === "Z" ? 0 : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
+    const readBack = Number.isNaN(time) ? "" : new Date(time + offsetMs).toISOString().slice(0, 16);
+    if (readBack === `${date}T${hourMinute}`) return formatTime(new Date(time));
     throw new UsageError(`${flag} is \`${text}\`, which is not a real date or time.`, TIME_HINT);
   }
   if (NO_OFFSET.test(value)) {

@@ -1,0 +1,84 @@
+// The pure parts of authoring: times typed on the command line, slugs, ids, comment spacing,
+// and the list of bundled example records init removes.
+import { describe, expect, test } from "vitest";
+import { parseTimeInput } from "../../scripts/authoring/time-input.ts";
+import { slugify } from "../../scripts/authoring/slug.ts";
+import { uniqueIncidentId } from "../../scripts/authoring/incident-id.ts";
+import { editFrontMatter, restoreCommentSpacing } from "../../scripts/authoring/front-matter-edit.ts";
+import { parseComponentDefinition } from "../../scripts/authoring/init-config.ts";
+import { EXAMPLE_RECORD_PATHS } from "../../scripts/authoring/example-records.ts";
+import { shellQuote } from "../../scripts/authoring/next-steps.ts";
+import { discoverRecordFiles } from "../../scripts/records/discover.ts";
+import { repoRoot } from "../helpers/run-cli.ts";
+
+const now = new Date("2026-11-22T12:00:00.750Z");
+
+describe("parseTimeInput", () => {
+  test.each([
+    ["now", "2026-11-22T12:00:00Z"],
+    ["-15m", "2026-11-22T11:45:00Z"],
+    ["-2h", "2026-11-22T10:00:00Z"],
+    ["-1h30m", "2026-11-22T10:30:00Z"],
+    ["+1d", "2026-11-23T12:00:00Z"],
+    ["2026-11-22T14:05:00Z", "2026-11-22T14:05:00Z"],
+    ["2026-11-22T15:05+01:00", "2026-11-22T14:05:00Z"],
+    ["2026-11-22 09:05:30-05:00", "2026-11-22T14:05:30Z"],
+    ["2026-11-22t14:05:00.9z", "2026-11-22T14:05:00Z"],
+  ])("%s → %s", (input, expected) => {
+    expect(parseTimeInput(input, now, "--at")).toBe(expected);
+  });
+
+  test.each([
+    ["2026-11-22T14:05:00", /`2026-11-22T14:05:00`, a time without an offset/],
+    ["2026-11-22", /a time without an offset/],
+    ["2026-02-30T10:00:00Z", /not a real date or time/],
+    ["15 minutes ago", /not a time sitrep understands/],
+    ["-15", /not a time sitrep understands/],
+  ])("refuses %s", (input, message) => {
+    expect(() => parseTimeInput(input, now, "--at")).toThrow(message);
+  });
+});
+
+test("slugify", () => {
+  expect(slugify("Checkout errors (EU) — 5xx on /v1/sessions")).toBe("checkout-errors-eu-5xx-on-v1-sessions");
+  expect(slugify("Zahlungsausfälle bei Überweisungen")).toBe("zahlungsausfalle-bei-uberweisungen");
+  expect(slugify("!!!")).toBe("incident");
+  const long = slugify("Elevated error rates and latency for checkout sessions created through the public API in the EU region");
+  expect(long.length).toBeLessThanOrEqual(60);
+  expect(long).toBe("elevated-error-rates-and-latency-for-checkout-sessions");
+});
+
+test("uniqueIncidentId", () => {
+  const taken = new Set(["2026-11-22-api-down", "2026-11-22-api-down-2"]);
+  expect(uniqueIncidentId("2026-11-22", "api-down", taken)).toBe("2026-11-22-api-down-3");
+  expect(uniqueIncidentId("2026-11-23", "api-down", taken)).toBe("2026-11-23-api-down");
+});
+
+test("restoreCommentSpacing gives back aligned trailing comments, and only those", () => {
+  const original = "a: 1      # one\nb: 2\n";
+  expect(restoreCommentSpacing(original, "a: 1 # one\nb: 3\nc: 4 # new\n")).toBe("a: 1      # one\nb: 3\nc: 4 # new\n");
+});
+
+test("editFrontMatter leaves the body and a BOM alone and refuses a file without front matter", () => {
+  const text = "\uFEFF---\ntitle: A\n---\n\n---\nbody with a rule above\n";
+  const edited = editFrontMatter(text, "x.md", (doc) => doc.set("status", "resolved"));
+  expect(edited).toBe("\uFEFF---\ntitle: A\nstatus: resolved\n---\n\n---\nbody with a rule above\n");
+  expect(() => editFrontMatter("no front matter\n", "x.md", () => {})).toThrow(/x\.md has no front matter/);
+});
+
+test("parseComponentDefinition", () => {
+  expect(parseComponentDefinition("checkout-api=Checkout API@Payments")).toEqual({ id: "checkout-api", name: "Checkout API", group: "Payments" });
+  expect(parseComponentDefinition("web = Web app")).toEqual({ id: "web", name: "Web app" });
+  expect(() => parseComponentDefinition("Web App")).toThrow(/is not <id>=<Name>\[@<Group>\]/);
+  expect(() => parseComponentDefinition("Web=Web")).toThrow(/is not kebab-case/);
+});
+
+test("shellQuote makes any title safe to paste", () => {
+  expect(shellQuote("Declare SEV2: it's $HOME `x`")).toBe(`'Declare SEV2: it'\\''s $HOME \`x\`'`);
+  expect(shellQuote("incidents/2026/a.md")).toBe("incidents/2026/a.md");
+});
+
+test("the example list names exactly the bundled example records (init removes these)", () => {
+  const bundled = discoverRecordFiles(repoRoot).map((f) => f.path);
+  expect([...EXAMPLE_RECORD_PATHS].sort()).toEqual(bundled.sort());
+});

@@ -1,0 +1,141 @@
+// declare variants, maintenance and runbook on a copy of the examples: the files they write
+// (inline snapshots), collision-free ids across year folders, and --json.
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { copyExampleRepo } from "../helpers/example-repo.ts";
+import { runCli } from "../helpers/run-cli.ts";
+
+let dir: string;
+let cleanup: () => void;
+const read = (file: string) => readFileSync(path.join(dir, file), "utf8");
+
+beforeAll(() => {
+  ({ dir, cleanup } = copyExampleRepo("sitrep-scaffolds-"));
+});
+afterAll(() => cleanup());
+
+test("declare gives a taken id the next free suffix, across year folders", () => {
+  // Same id in another year folder (misfiled, but the id is taken all the same).
+  mkdirSync(path.join(dir, "incidents/2025"), { recursive: true });
+  writeFileSync(path.join(dir, "incidents/2025/2026-06-03-webhook-delays-2.md"), read("incidents/2026/2026-06-03-webhook-delays.md"));
+  const args = ["declare", "--title", "Webhook delays", "--severity", "SEV3", "--component", "webhooks=degraded_performance", "--started-at", "2026-06-03T08:00:00Z", "--json"];
+  const first = runCli(args, { cwd: dir });
+  expect(first.code, first.stderr).toBe(0);
+  expect(JSON.parse(first.stdout).id).toBe("2026-06-03-webhook-delays-3");
+  const second = runCli(args, { cwd: dir });
+  expect(JSON.parse(second.stdout).path).toBe("incidents/2026/2026-06-03-webhook-delays-4.md");
+});
+
+test("declare --near-miss --internal --drill with a message and every role", () => {
+  const result = runCli(["declare", "--title", "Certificate for api.lumen.example nearly expired", "--severity", "SEV3", "--near-miss", "--internal", "--drill",
+    "--status", "identified", "--message", "Renewal failed silently; renewing by hand.", "--detected-at", "2026-11-22T11:30:00+01:00",
+    "--commander", "@kai-lindqvist", "--tech-lead", "femi-adeyemi", "--communications", "priya-n", "--scribe", "jonas-weber", "--runbook", "certificate-renewal"], { cwd: dir });
+  expect(result.code, result.stderr).toBe(0);
+  expect(read("incidents/2026/2026-11-22-certificate-for-api-lumen-example-nearly-expired.md")).toMatchInlineSnapshot(`
+    "---
+    title: Certificate for api.lumen.example nearly expired
+    type: near_miss
+    severity: SEV3
+    status: identified
+    visibility: internal
+    drill: true
+    started_at: 2026-11-22T10:30:00Z
+    detected_at: 2026-11-22T10:30:00Z
+    roles:
+      commander: kai-lindqvist
+      tech_lead: femi-adeyemi
+      communications: priya-n
+      scribe: jonas-weber
+    runbooks:
+      - certificate-renewal
+    updates:
+      - at: 2026-11-22T12:00:00Z
+        status: identified
+        body: Renewal failed silently; renewing by hand.
+    timeline:
+      - at: 2026-11-22T12:00:00Z
+        event: Declared SEV3; kai-lindqvist is incident commander.
+    ---
+
+    <!-- Public description, shown on the incident's page when public: what customers experience(d),
+         since when, and what we are doing about it. One or two paragraphs, no internal names or blame.
+         Fill it in once you know; the status updates in the front matter carry the news until then. -->
+    "
+  `);
+});
+
+test("maintenance writes a scheduled window with its components under maintenance", () => {
+  const result = runCli(["maintenance", "--title", "Ledger database upgrade", "--start", "2026-12-01T02:00+01:00", "--end", "+9d", "--component", "payouts", "--component", "reporting"], { cwd: dir });
+  expect(result.code, result.stderr).toBe(0);
+  expect(read("incidents/2026/2026-12-01-ledger-database-upgrade.md")).toMatchInlineSnapshot(`
+    "---
+    title: Ledger database upgrade
+    type: maintenance
+    status: scheduled
+    components:
+      payouts: under_maintenance
+      reporting: under_maintenance
+    scheduled_start: 2026-12-01T01:00:00Z
+    scheduled_end: 2026-12-01T12:00:00Z
+    updates:
+      - at: 2026-11-22T12:00:00Z
+        status: scheduled
+        body: We will perform scheduled maintenance on Payouts and Reporting and Exports from 2026-12-01 01:00 UTC to 2026-12-01 12:00 UTC.
+    ---
+
+    We will perform scheduled maintenance on Payouts and Reporting and Exports from 2026-12-01 01:00 UTC to 2026-12-01 12:00 UTC.
+    "
+  `);
+  expect(runCli(["validate", "incidents/2026/2026-12-01-ledger-database-upgrade.md", "--strict"], { cwd: dir }).code).toBe(0);
+});
+
+test("runbook scaffolds from the template", () => {
+  const result = runCli(["runbook", "payout-replay", "--title", "Replay a failed payout batch", "--component", "payouts", "--owner", "payments-oncall", "--alert", "PayoutBatchFailed"], { cwd: dir });
+  expect(result.code, result.stderr).toBe(0);
+  expect(read("runbooks/payout-replay.md")).toMatchInlineSnapshot(`
+    "---
+    # What the runbook is for, as an imperative sentence.
+    title: Replay a failed payout batch
+    # Component ids from sitrep.config.yaml that this runbook covers.
+    components:
+      - payouts
+    # GitHub handle of the person or team that keeps it current.
+    owner: payments-oncall
+    # YYYY-MM-DD on which someone last walked through it and confirmed it works.
+    last_reviewed: 2026-11-22
+    # Names of the alerts that link to this runbook.
+    alerts:
+      - PayoutBatchFailed
+    ---
+
+    ## Symptoms
+
+    What responders see: alerts, dashboards, customer reports.
+
+    ## Diagnose
+
+    Numbered steps with exact commands and dashboard names to confirm the cause.
+
+    ## Mitigate
+
+    Numbered steps to stop customer impact, safest first. Say what never to do.
+
+    ## Verify
+
+    How to tell that impact has stopped and the system is healthy.
+
+    ## Escalate
+
+    Who to page next and when; when to raise the severity.
+    "
+  `);
+});
+
+test("a repository-wide problem elsewhere does not block a declaration", () => {
+  // A broken, unrelated runbook: the on-call engineer must still be able to declare.
+  writeFileSync(path.join(dir, "runbooks/broken.md"), "---\ntitle: Broken\n---\n");
+  const result = runCli(["declare", "--title", "Login errors", "--severity", "SEV2", "--component", "identity=partial_outage"], { cwd: dir });
+  expect(result.code, result.stderr).toBe(0);
+  expect(runCli(["validate", "incidents/2026/2026-11-22-login-errors.md"], { cwd: dir }).code).toBe(0);
+});
