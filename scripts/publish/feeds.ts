@@ -4,7 +4,7 @@ import { Feed } from "feed";
 import type { IncidentRecord, Repository } from "../records/model.ts";
 import { incidentsFor, type Audience } from "../status/audience.ts";
 import { toMillis } from "../status/time.ts";
-import { markdownToText, renderMarkdown } from "./markdown.ts";
+import { htmlToText, renderMarkdown } from "./markdown.ts";
 import { incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl, updateAnchors } from "./site-url.ts";
 
 /** Feed readers want recent news and many cap a feed's size; the archive has the rest. */
@@ -61,6 +61,7 @@ export function buildFeeds(
     const update = entry.incident.data.updates[entry.index];
     const link = `${incidentUrl(config, entry.incident.id)}#${entry.anchor}`;
     const title = xmlSafe(`${entry.incident.data.title}: ${STATUS_WORDS[update.status] ?? update.status}`);
+    const html = renderMarkdown(update.body);
     const item = {
       id: link,
       guid: link,
@@ -68,8 +69,8 @@ export function buildFeeds(
       date: new Date(entry.at),
       published: new Date(entry.at),
       // Both RSS <description> and Atom <summary type="html"> are read as HTML: escape the text.
-      description: escapeHtml(xmlSafe(markdownToText(update.body))),
-      content: xmlSafe(renderMarkdown(update.body)),
+      description: escapeHtml(xmlSafe(htmlToText(html))),
+      content: xmlSafe(html),
       category: [{ name: entry.incident.data.type === "maintenance" ? "Maintenance" : "Incident" }],
     };
     // An RSS <title> is plain text; feed writes Atom titles as type="html", so escape those.

@@ -58,7 +58,11 @@ export function renderMarkdown(markdown: string): string {
 
 /** Plain text of Markdown for feeds summaries and titles: markup stripped, whitespace collapsed. */
 export function markdownToText(markdown: string): string {
-  const html = renderMarkdown(markdown);
+  return htmlToText(renderMarkdown(markdown));
+}
+
+/** Plain text of HTML this module rendered (tags dropped, entities decoded, whitespace collapsed). */
+export function htmlToText(html: string): string {
   return decodeEntities(html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
 }
 

@@ -32,12 +32,13 @@ export function dailyImpact(componentId: string, windows: ImpactWindow[], now: D
   const days = options.days ?? 90;
   const timeZone = options.timeZone ?? "UTC";
   const nowMs = now.getTime();
+  const today = localDate(nowMs, timeZone);
+  const rangeStart = startOfLocalDay(addDaysToDate(today, -(days - 1)), timeZone);
   const mine = windows
     .filter((w) => w.componentId === componentId)
     .map((w) => ({ ...w, endMs: Math.min(w.end ?? nowMs, nowMs) }))
-    .filter((w) => w.endMs > w.start);
+    .filter((w) => w.endMs > w.start && w.endMs > rangeStart);
 
-  const today = localDate(nowMs, timeZone);
   const result: DayImpact[] = [];
   for (let offset = days - 1; offset >= 0; offset--) {
     const date = addDaysToDate(today, -offset);
