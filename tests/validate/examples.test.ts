@@ -1,8 +1,10 @@
 // The bundled Lumen examples are valid, and the schemas document the format they follow.
-import { readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runCli, TEST_NOW } from "../helpers/run-cli.ts";
+import { copyExampleRepo } from "../helpers/example-repo.ts";
+import { validateRepository } from "../../scripts/validate/validate.ts";
 
 describe("the bundled examples", () => {
   it("validate with zero errors through the CLI; the only warning is the intended overdue runbook", () => {
@@ -23,6 +25,26 @@ describe("the bundled examples", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/runbook-review-overdue/);
     expect(result.stdout).toMatch(/1 problem \(0 errors, 1 warning\)/);
+  });
+});
+
+describe("the templates", () => {
+  it("are valid records once saved under a record's name (only cross-record references differ)", () => {
+    const { dir, cleanup } = copyExampleRepo("sitrep-templates-");
+    try {
+      // The postmortem template reviews 2026-01-01-checkout-errors, so the incident template takes that id.
+      mkdirSync(path.join(dir, "incidents/2026"), { recursive: true });
+      copyFileSync(path.join(repoRoot, "incidents/_template.md"), path.join(dir, "incidents/2026/2026-01-01-checkout-errors.md"));
+      copyFileSync(path.join(repoRoot, "postmortems/_template.md"), path.join(dir, "postmortems/2026-01-01-checkout-errors.md"));
+      copyFileSync(path.join(repoRoot, "runbooks/_template.md"), path.join(dir, "runbooks/template-check.md"));
+      const { diagnostics, repository } = validateRepository(dir, { now: new Date(TEST_NOW) });
+      expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(repository.incidents.map((i) => i.id)).toContain("2026-01-01-checkout-errors");
+      expect(repository.postmortems.map((p) => p.id)).toContain("2026-01-01-checkout-errors");
+      expect(repository.runbooks.map((r) => r.id)).toContain("template-check");
+    } finally {
+      cleanup();
+    }
   });
 });
 
