@@ -174,6 +174,20 @@ describe("exit codes", () => {
     expect(result.stderr).toMatch(/^error: No sitrep\.config\.yaml in .* or any parent folder\.\nhint: /);
   });
 
+  it("from a subfolder: finds the records root, takes paths relative to the cwd, reports paths from the root", () => {
+    const dir = repo(["unknown-field", "runbook-missing"]);
+    const result = validate(path.join(dir, "incidents/2026"), ["--json", "2026-11-15-typo-field.md"]);
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.stdout).diagnostics as JsonDiagnostic[]).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`))
+      .toEqual(["incidents/2026/2026-11-15-typo-field.md:5:1 unknown-field"]);
+  });
+
+  it("2 for a path that does not exist, rather than a clean report of nothing", () => {
+    const result = validate(repo([]), ["incidents/2099"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/error: .*incidents\/2099.* does not exist/);
+  });
+
   it("2 for an unknown format or a path outside the repository", () => {
     const dir = repo([]);
     const format = validate(dir, ["--format", "xml"]);
