@@ -38,3 +38,8 @@ export function formatUptime(percent: number): string {
   const floored = Math.floor(percent * 100) / 100;
   return floored.toFixed(2);
 }
+
+/** The formula in words, for the status page to show beside the percentages (kept next to the weights it describes). */
+export const UPTIME_FORMULA_TEXT =
+  `Uptime = 100 × (1 − (major outage minutes + ${DOWNTIME_WEIGHTS.partial_outage} × partial outage minutes) ÷ minutes in the period). ` +
+  "Degraded performance and maintenance count as up; overlapping incidents count once. Same weights as Atlassian Statuspage.";
