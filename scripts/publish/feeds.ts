@@ -4,16 +4,13 @@ import { Feed } from "feed";
 import type { IncidentRecord, Repository } from "../records/model.ts";
 import { incidentsFor, type Audience } from "../status/audience.ts";
 import { toMillis } from "../status/time.ts";
+import { updateStatusLabel } from "../status/update-status.ts";
 import { htmlToText, renderMarkdown } from "./markdown.ts";
 import { incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl, updateAnchors } from "./site-url.ts";
 
 /** Feed readers want recent news and many cap a feed's size; the archive has the rest. */
 export const DEFAULT_FEED_ENTRIES = 250;
 
-const STATUS_WORDS: Record<string, string> = {
-  investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", resolved: "Resolved",
-  scheduled: "Scheduled", in_progress: "In progress", verifying: "Verifying", completed: "Completed",
-};
 
 export interface FeedEntry {
   incident: IncidentRecord;
@@ -60,7 +57,7 @@ export function buildFeeds(
   for (const entry of feedEntries(incidentsFor(repository, options.audience), options.now, options.limit)) {
     const update = entry.incident.data.updates[entry.index];
     const link = `${incidentUrl(config, entry.incident.id)}#${entry.anchor}`;
-    const title = xmlSafe(`${entry.incident.data.title}: ${STATUS_WORDS[update.status] ?? update.status}`);
+    const title = xmlSafe(`${entry.incident.data.title}: ${updateStatusLabel(update.status)}`);
     const html = renderMarkdown(update.body);
     const item = {
       id: link,

@@ -4,12 +4,10 @@ import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from
 import type { Config, IncidentRecord, Repository } from "../records/model.ts";
 import { incidentsFor, type Audience } from "../status/audience.ts";
 import { toMillis } from "../status/time.ts";
+import { updateStatusLabel } from "../status/update-status.ts";
 import { markdownToText } from "./markdown.ts";
 import { incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl } from "./site-url.ts";
 
-const STATUS_WORDS: Record<string, string> = {
-  scheduled: "Scheduled", in_progress: "In progress", verifying: "Verifying", completed: "Completed",
-};
 
 /** A UID that is the same in every build and unique to this site: <record id>@<site host and path>. */
 export function maintenanceUid(config: Config, recordId: string): string {
@@ -61,7 +59,7 @@ export function buildMaintenanceCalendar(repository: Repository, options: { audi
 function describe(record: IncidentRecord, updates: IncidentRecord["data"]["updates"], names: Map<string, string>): string {
   const lines: string[] = [];
   const latest = updates.at(-1);
-  lines.push(`Status: ${STATUS_WORDS[record.data.status] ?? record.data.status}`);
+  lines.push(`Status: ${updateStatusLabel(record.data.status)}`);
   const affected = Object.keys(record.data.components).map((id) => names.get(id) ?? id);
   if (affected.length > 0) lines.push(`Affected: ${affected.join(", ")}`);
   if (latest !== undefined) lines.push("", markdownToText(latest.body));
