@@ -1,0 +1,34 @@
+// Entry for ci.yml: `node scripts/github/pr-summary-main.ts --base <sha>` prints the Markdown
+// summary of what the working tree changes in the records relative to <sha> (a PR's base, or a
+// push's "before"). Read-only; the workflow writes it to the job summary and the PR comment.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { findRecordsRoot } from "../records/root.ts";
+import { validateRepository } from "../validate/validate.ts";
+import { countBySeverity } from "../validate/diagnostic.ts";
+import { formatPrSummary, summarizePullRequest } from "./pr-summary.ts";
+import { recordsAtRef } from "./records-at-ref.ts";
+
+export function prSummaryMarkdown(cwd: string, baseRef: string | undefined, now: Date): string {
+  const root = findRecordsRoot(cwd);
+  const head = validateRepository(root, { now });
+  const snapshot = recordsAtRef(root, baseRef);
+  try {
+    const base = snapshot && existsSync(path.join(snapshot.root, "sitrep.config.yaml")) ? validateRepository(snapshot.root, { now }).repository : undefined;
+    return formatPrSummary(summarizePullRequest(base, head.repository, countBySeverity(head.diagnostics)));
+  } finally {
+    snapshot?.cleanup();
+  }
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { base: { type: "string" } } });
+  const now = process.env.SITREP_NOW ? new Date(process.env.SITREP_NOW) : new Date();
+  try {
+    process.stdout.write(`${prSummaryMarkdown(process.cwd(), values.base, now)}\n`);
+  } catch (error) {
+    process.stderr.write(`error: could not summarise the change: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}
