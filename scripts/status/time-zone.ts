@@ -37,14 +37,18 @@ export function localDate(ms: number, timeZone: string): string {
   return `${String(w.year).padStart(4, "0")}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
 }
 
-/** The instant local midnight of `date` (YYYY-MM-DD) begins in `timeZone`. */
+/**
+ * The first instant of the local day `date` (YYYY-MM-DD) in `timeZone`: local midnight, or —
+ * where a daylight-saving change skips midnight (Santiago, Beirut) — the moment the day begins.
+ */
 export function startOfLocalDay(date: string, timeZone: string): number {
   const [year, month, day] = date.split("-").map(Number);
   const naive = Date.UTC(year, month - 1, day);
-  // Two passes settle the offset even when midnight is near a DST change.
-  let guess = naive - offsetAt(naive, timeZone);
-  guess = naive - offsetAt(guess, timeZone);
-  return guess;
+  // The offset before and after a nearby change give two candidates; in ordinary days they agree.
+  const first = naive - offsetAt(naive, timeZone);
+  const second = naive - offsetAt(first, timeZone);
+  const onTheDay = [first, second].filter((t) => localDate(t, timeZone) === date);
+  return onTheDay.length > 0 ? Math.min(...onTheDay) : Math.max(first, second);
 }
 
 /** The date `days` after `date` (negative for before), as YYYY-MM-DD; calendar arithmetic, no zone. */

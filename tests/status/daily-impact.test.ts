@@ -50,6 +50,15 @@ describe("dailyImpact", () => {
     ]);
   });
 
+  it("starts a day when local midnight is skipped by a DST change (Santiago 6 Sep 2026, Beirut 29 Mar 2026)", () => {
+    const santiago = dailyImpact("api", [], new Date("2026-09-08T12:00:00Z"), { days: 5, timeZone: "America/Santiago" });
+    expect(santiago.map((d) => [d.date, d.minutesElapsed])).toEqual([
+      ["2026-09-04", 1440], ["2026-09-05", 1440], ["2026-09-06", 1380], ["2026-09-07", 1440], ["2026-09-08", 540],
+    ]);
+    const beirut = dailyImpact("api", [], new Date("2026-03-30T12:00:00Z"), { days: 3, timeZone: "Asia/Beirut" });
+    expect(beirut.map((d) => [d.date, d.minutesElapsed])).toEqual([["2026-03-28", 1440], ["2026-03-29", 1380], ["2026-03-30", 900]]);
+  });
+
   it("counts a window that began before the first day only from the first day (90-day edge)", () => {
     const w = window("major_outage", "2026-08-24T20:00:00Z", "2026-08-25T02:00:00Z");
     const days = dailyImpact("api", [w], new Date("2026-11-22T12:00:00Z"));
