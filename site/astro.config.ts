@@ -17,9 +17,9 @@ try {
   context = data.buildContext();
 } catch (error) {
   // Say what is wrong in the validator's words, without a stack trace (like `sitrep validate`).
-  const e = error as Error & { hint?: string };
-  process.stderr.write(`\nerror: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ""}`);
-  process.exit(e.name === "InvalidRecordsError" ? 1 : 2);
+  const failure = data.buildFailure(error);
+  process.stderr.write(failure.text);
+  process.exit(failure.exitCode);
 }
 
 // Tests and the benchmark build into temp folders; give each its own Vite cache so parallel
