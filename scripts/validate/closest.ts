@@ -3,13 +3,20 @@
 export function closest(input: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  // Two different candidates equally close is a guess, not a suggestion: `SEV4` is one edit from
+  // SEV1, SEV2 and SEV3, and "Did you mean `SEV1`?" would point at the most severe by list order.
+  let tied = false;
   for (const candidate of candidates) {
     const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
+      tied = false;
+    } else if (distance === bestDistance && candidate !== best) {
+      tied = true;
     }
   }
+  if (tied) return undefined;
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
 }
 

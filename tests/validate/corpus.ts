@@ -87,7 +87,8 @@ export const corpus: CorpusCase[] = [
 
   // --- Severities, components, runbooks --------------------------------------------------------
   { name: "severity-missing", expected: [e(`${I}2026-11-15-no-severity.md`, 2, 1, "severity-exists")] },
-  { name: "severity-unknown", expected: [e(`${I}2026-11-15-sev5.md`, 3, 11, "severity-exists")], text: [{ message: /`SEV4`/ }] },
+  // SEV4 is one edit from SEV1, SEV2 and SEV3: no "did you mean" (it used to suggest SEV1, the most severe).
+  { name: "severity-unknown", expected: [e(`${I}2026-11-15-sev5.md`, 3, 11, "severity-exists")], text: [{ message: /`SEV4`/, hint: /^Use one of SEV1 \(Critical\), SEV2 \(Major\), SEV3 \(Minor\)\.$/ }] },
   { name: "severity-on-maintenance", expected: [e("incidents/2026/2026-12-05-maint-severity.md", 4, 1, "severity-exists")] },
   { name: "component-unknown", expected: [e(`${I}2026-11-15-bad-component.md`, 8, 3, "component-exists")], text: [{ hint: /Did you mean `web`\?/ }] },
   { name: "component-unknown-in-update", expected: [e(`${I}2026-11-15-bad-update-component.md`, 14, 7, "component-exists")], text: [{ hint: /Did you mean `billing`\?/ }] },
