@@ -18,7 +18,7 @@ import { rules } from "./rules/index.ts";
 export interface ValidateOptions {
   /** The clock, for policy rules (postmortem due, runbook review). */
   now: Date;
-  /** Report only problems in these files or folders (paths from the root). Rules still see everything. */
+  /** Report only problems in these files or folders (paths from the root), and configuration errors. Rules still see everything. */
   only?: readonly string[];
 }
 
@@ -69,7 +69,11 @@ export function validateRepository(root: string, options: ValidateOptions): Vali
     findings.push(...rule.check({ ...context, config: config as Config }));
   }
 
-  const diagnostics = placeFindings(findings, sources).filter((d) => isReported(d.file, options.only));
+  // Errors in the configuration are always reported: without a valid one the rules that need it
+  // (components, severities, policies) are skipped for every record, so a path-limited run
+  // would otherwise say "no problems" about records it could not fully check.
+  const diagnostics = placeFindings(findings, sources)
+    .filter((d) => isReported(d.file, options.only) || (d.file === parsedConfig.source.path && d.severity === "error"));
   return { repository, diagnostics: diagnostics.sort(compareDiagnostics), fileCount: files.length + 1 };
 }
 

@@ -182,6 +182,16 @@ describe("exit codes", () => {
       .toEqual(["incidents/2026/2026-11-15-typo-field.md:5:1 unknown-field"]);
   });
 
+  it("1 for a path-limited run when the configuration is broken: its errors are always reported", () => {
+    // Without a valid configuration the component rule is skipped, so the unknown component in
+    // incidents/ goes unchecked; reporting nothing and exiting 0 would pass a broken record.
+    const dir = repo(["config-yaml-error", "component-unknown"]);
+    const result = validate(dir, ["--json", "incidents"]);
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.stdout).diagnostics as JsonDiagnostic[]).map((d) => `${d.file} ${d.rule}`))
+      .toEqual(["sitrep.config.yaml yaml-syntax", "sitrep.config.yaml yaml-syntax"]);
+  });
+
   it("2 for a path that does not exist, rather than a clean report of nothing", () => {
     const result = validate(repo([]), ["incidents/2099"]);
     expect(result.code).toBe(2);
