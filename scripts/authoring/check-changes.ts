@@ -1,9 +1,14 @@
 // Validates the repository as it would be after some changes, without touching it: the config
-// and record folders are copied into a temp directory, the changes applied there, and the
-// project's own validator (validateRepository) runs on the copy. Errors that the change
-// introduces block the write; problems that were already there do not (an incident must be
-// declarable at 2 a.m. even when an old runbook is broken), but are never made worse silently.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+// and record folders are mirrored into a temp directory (hard links where the file system
+// allows, copies otherwise), the changes applied there, and the project's own validator
+// (validateRepository) runs on the mirror.
+//
+// Scope "changed" blocks on errors in the files the command writes. Every rule reports a
+// problem a new or edited record causes on that record itself (an id clash is reported on
+// both files, a missing runbook on the incident, a second postmortem on the postmortem), so
+// this catches every error a change can introduce while letting an on-call engineer declare
+// at 2 a.m. even when some old, unrelated record is broken. Scope "all" (init) blocks on any error.
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CONFIG_FILE } from "../records/root.ts";
@@ -13,38 +18,35 @@ import type { Diagnostic } from "../validate/diagnostic.ts";
 import type { FileChange } from "./file-change.ts";
 
 export interface ChangeCheck {
-  /** Errors present after the change and not before. */
+  /** Errors that block the change. */
   errors: Diagnostic[];
-  /** Warnings in the changed files that were not there before (e.g. an update cadence gap). */
+  /** Warnings in the changed files (e.g. an update cadence gap): shown, never blocking. */
   warnings: Diagnostic[];
-  /** Everything the validator said about the would-be repository. */
+  /** The validator's result for the would-be repository. */
   after: ValidationResult;
 }
 
-export function checkChanges(root: string, changes: readonly FileChange[], options: { now: Date; before: ValidationResult }): ChangeCheck {
+export function checkChanges(root: string, changes: readonly FileChange[], options: { now: Date; scope: "changed" | "all" }): ChangeCheck {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "sitrep-check-"));
   try {
-    for (const entry of [CONFIG_FILE, ...Object.values(RECORD_FOLDERS).map((f) => f.folder)]) {
-      const source = path.join(root, entry);
-      if (existsSync(source)) cpSync(source, path.join(scratch, entry), { recursive: true });
-    }
+    const mirror = createMirror();
+    mirror.file(path.join(root, CONFIG_FILE), path.join(scratch, CONFIG_FILE));
+    for (const { folder } of Object.values(RECORD_FOLDERS)) mirror.tree(path.join(root, folder), path.join(scratch, folder));
     for (const change of changes) {
       const target = path.join(scratch, change.path);
-      if (change.text === null) {
-        if (existsSync(target)) unlinkSync(target);
-      } else {
+      // Never write through a hard link: that would change the real file.
+      if (existsSync(target)) unlinkSync(target);
+      if (change.text !== null) {
         mkdirSync(path.dirname(target), { recursive: true });
         writeFileSync(target, change.text);
       }
     }
-    const after = validateRepository(scratch, { now: options.now });
+    const changed = changes.map((c) => c.path);
+    const after = validateRepository(scratch, { now: options.now, only: options.scope === "changed" ? changed : undefined });
     after.repository.root = root;
-    const known = new Set(options.before.diagnostics.map(diagnosticKey));
-    const changed = new Set(changes.map((c) => c.path));
-    const fresh = after.diagnostics.filter((d) => !known.has(diagnosticKey(d)));
     return {
-      errors: fresh.filter((d) => d.severity === "error"),
-      warnings: fresh.filter((d) => d.severity === "warning" && changed.has(d.file)),
+      errors: after.diagnostics.filter((d) => d.severity === "error"),
+      warnings: after.diagnostics.filter((d) => d.severity === "warning" && changed.includes(d.file)),
       after,
     };
   } finally {
@@ -52,7 +54,28 @@ export function checkChanges(root: string, changes: readonly FileChange[], optio
   }
 }
 
-/** Identity of a problem regardless of where in the file it moved to. */
-function diagnosticKey(d: Diagnostic): string {
-  return `${d.file}\u0000${d.rule}\u0000${d.message}`;
+/** Mirrors files by hard link, falling back to copies once linking fails (another file system). */
+function createMirror() {
+  let link = true;
+  const file = (from: string, to: string) => {
+    if (!existsSync(from)) return;
+    if (link) {
+      try {
+        linkSync(from, to);
+        return;
+      } catch {
+        link = false;
+      }
+    }
+    copyFileSync(from, to);
+  };
+  const tree = (from: string, to: string) => {
+    if (!existsSync(from)) return;
+    mkdirSync(to, { recursive: true });
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      if (entry.isDirectory()) tree(path.join(from, entry.name), path.join(to, entry.name));
+      else if (entry.isFile()) file(path.join(from, entry.name), path.join(to, entry.name));
+    }
+  };
+  return { file, tree };
 }

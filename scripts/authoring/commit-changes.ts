@@ -6,7 +6,6 @@ import { formatPretty } from "../validate/format-pretty.ts";
 import type { ValidationResult } from "../validate/validate.ts";
 import { checkChanges } from "./check-changes.ts";
 import type { FileChange } from "./file-change.ts";
-import type { RecordsContext } from "./open-records.ts";
 import { writeChanges } from "./write-changes.ts";
 
 export class RejectedChangeError extends SitrepError {
@@ -21,8 +20,8 @@ export class RejectedChangeError extends SitrepError {
   }
 }
 
-export function commitChanges(context: Pick<RecordsContext, "root" | "now" | "before">, changes: FileChange[], what: string): { warnings: Diagnostic[]; after: ValidationResult } {
-  const { errors, warnings, after } = checkChanges(context.root, changes, { now: context.now, before: context.before });
+export function commitChanges(context: { root: string; now: Date }, changes: FileChange[], what: string, scope: "changed" | "all" = "changed"): { warnings: Diagnostic[]; after: ValidationResult } {
+  const { errors, warnings, after } = checkChanges(context.root, changes, { now: context.now, scope });
   if (errors.length > 0) throw new RejectedChangeError(what, errors);
   writeChanges(context.root, changes);
   return { warnings, after };

@@ -43,13 +43,13 @@ export function applyIncidentEdit(context: RecordsContext, found: FoundIncident,
   const shown = path.relative(cwd, path.join(context.root, found.file.path)) || found.file.path;
   const stamp = formatTime(context.now).slice(0, 16).replace(/[-:T]/g, "");
   return {
-    summary: `${change.verb} ${found.record.id}`,
+    summary: `${change.verb} ${found.id}`,
     root: context.root,
     written: [writtenRecord(after.repository, "incident", found.file.path)],
     removed: [],
     warnings,
     commandsTitle: "Publish it (skip `git switch -c` if you are still on the incident's branch):",
-    commands: newPullRequestCommands(`incident/${found.record.id}-${stamp}`, [shown], `${change.commitMessage} (${found.record.id})`),
+    commands: newPullRequestCommands(`incident/${found.id}-${stamp}`, [shown], `${change.commitMessage} (${found.id})`),
     notes: change.notes ?? [],
   };
 }

@@ -1,38 +1,44 @@
-// What every authoring command starts from: the records root, the repository as validated now,
-// the configuration, and every record file (valid or not, so ids of broken files count as taken).
+// What every authoring command starts from: the records root, the configuration, and every
+// record file (valid or not, so ids of broken files count as taken). Reads only what it needs:
+// the config and, for edits, the one incident — the full validation runs once, on the result.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SitrepError, UsageError } from "../errors.ts";
 import { findRecordsRoot, CONFIG_FILE } from "../records/root.ts";
 import { discoverRecordFiles, type RecordFile } from "../records/discover.ts";
-import type { Config, IncidentRecord } from "../records/model.ts";
-import { validateRepository, type ValidationResult } from "../validate/validate.ts";
+import { readConfig } from "../records/read-config.ts";
+import { readRecord } from "../records/read-record.ts";
+import { applyConfigDefaults, applyIncidentDefaults } from "../records/defaults.ts";
+import type { Config, ConfigData, Incident, IncidentData } from "../records/model.ts";
+import { checkSchema } from "../validate/schema-check.ts";
+import { checkConfigIds } from "../validate/config-ids.ts";
+import { validateRepository } from "../validate/validate.ts";
 import { formatPretty } from "../validate/format-pretty.ts";
 import { closest } from "../validate/closest.ts";
 
 export interface RecordsContext {
   root: string;
   now: Date;
-  before: ValidationResult;
   config: Config;
   files: RecordFile[];
 }
 
 export function openRecords(cwd: string, now: Date): RecordsContext {
   const root = findRecordsRoot(cwd);
-  const before = validateRepository(root, { now });
-  const configErrors = before.diagnostics.filter((d) => d.file === CONFIG_FILE && d.severity === "error");
-  if (configErrors.length > 0) {
-    throw new SitrepError(`${CONFIG_FILE} has ${configErrors.length} error(s), so sitrep cannot check what it would write:\n\n${formatPretty(configErrors, { color: false })}`, {
-      hint: "Fix the configuration first (`npx sitrep validate`).", exitCode: 1,
-    });
-  }
-  return { root, now, before, config: before.repository.config, files: discoverRecordFiles(root) };
+  const parsed = readConfig(root);
+  const findings = [...parsed.findings];
+  if (parsed.data !== undefined) findings.push(...checkSchema("config", CONFIG_FILE, parsed.data));
+  const config = findings.length === 0 ? applyConfigDefaults(parsed.data as ConfigData) : undefined;
+  if (config) findings.push(...checkConfigIds(CONFIG_FILE, config));
+  if (!config || findings.length > 0) refuse(root, now, CONFIG_FILE, `${CONFIG_FILE} has errors, so sitrep cannot check what it would write`, "Fix the configuration first (`npx sitrep validate`).");
+  return { root, now, config: config!, files: discoverRecordFiles(root) };
 }
 
 export interface FoundIncident {
+  id: string;
   file: RecordFile;
-  record: IncidentRecord;
+  /** The incident with defaults applied. */
+  data: Incident;
   text: string;
 }
 
@@ -46,12 +52,15 @@ export function findIncident(context: RecordsContext, id: string, command: strin
     throw new UsageError(`No incident with id \`${wanted}\` (looked for incidents/**/${wanted}.md).`,
       suggestion ? `Did you mean \`${suggestion}\`? Run \`npx sitrep ${command} ${suggestion} …\`.` : "The id is the file name without .md, e.g. 2026-11-20-checkout-errors.");
   }
-  const record = context.before.repository.incidents.find((r) => r.id === wanted);
-  if (!record) {
-    const problems = context.before.diagnostics.filter((d) => d.file === file.path && d.severity === "error");
-    throw new SitrepError(`${file.path} does not pass the schema, so sitrep cannot edit it safely:\n\n${formatPretty(problems, { color: false })}`, {
-      hint: "Fix the errors above by hand (`npx sitrep validate`), then run the command again.", exitCode: 1,
-    });
+  const { record, findings } = readRecord(context.root, file);
+  if (findings.length > 0 || record.data === undefined || checkSchema("incident", file.path, record.data).length > 0) {
+    refuse(context.root, context.now, file.path, `${file.path} does not pass the schema, so sitrep cannot edit it safely`, "Fix the errors above by hand (`npx sitrep validate`), then run the command again.");
   }
-  return { file, record, text: readFileSync(path.join(context.root, file.path), "utf8") };
+  return { id: file.id, file, data: applyIncidentDefaults(record.data as IncidentData), text: readFileSync(path.join(context.root, file.path), "utf8") };
+}
+
+/** Stops with the validator's full, positioned report for one file (the slow path, only on failure). */
+function refuse(root: string, now: Date, file: string, what: string, hint: string): never {
+  const problems = validateRepository(root, { now, only: [file] }).diagnostics.filter((d) => d.severity === "error");
+  throw new SitrepError(`${what}:\n\n${formatPretty(problems, { color: false })}`, { hint, exitCode: 1 });
 }

@@ -27,10 +27,10 @@ export const command: Command<AuthoringResult> = {
   async run({ values, positionals, cwd, now, interactive }) {
     const id = await incidentIdArgument(positionals, "acknowledge", { interactive, usage: command.spec.usage });
     const { context, found } = openIncident(cwd, now, id, "acknowledge");
-    const data = found.record.data;
-    if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no acknowledgement.", `Use \`npx sitrep update ${found.record.id} --status in_progress --message "…"\`.`);
+    const data = found.data;
+    if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no acknowledgement.", `Use \`npx sitrep update ${found.id} --status in_progress --message "…"\`.`);
     if (data.acknowledged_at) {
-      throw new UsageError(`${found.record.id} was already acknowledged at ${data.acknowledged_at}.`, "To correct the time, edit `acknowledged_at` in the file.");
+      throw new UsageError(`${found.id} was already acknowledged at ${data.acknowledged_at}.`, "To correct the time, edit `acknowledged_at` in the file.");
     }
     const at = parseTimeInput(str(values.at) ?? "now", now, "--at");
     const by = str(values.by) !== undefined ? checkHandle(str(values.by)!, "--by") : undefined;

@@ -17,7 +17,6 @@ import { writeChanges } from "../authoring/write-changes.ts";
 import { presentAuthoring, type AuthoringResult } from "../authoring/authoring-result.ts";
 import { CONFIG_FILE, findRecordsRoot } from "../records/root.ts";
 import { discoverRecordFiles } from "../records/discover.ts";
-import { validateRepository } from "../validate/validate.ts";
 
 export const command: Command<AuthoringResult> = {
   spec: {
@@ -95,8 +94,7 @@ export const command: Command<AuthoringResult> = {
     const removed = keepExamples ? [] : files.filter((f) => examples.has(f.path)).map((f) => f.path);
     const changes: FileChange[] = [{ path: CONFIG_FILE, text: newConfig }, ...removed.map((p) => ({ path: p, text: null }))];
 
-    const before = validateRepository(root, { now });
-    const { after } = checkChanges(root, changes, { now, before });
+    const { after } = checkChanges(root, changes, { now, scope: "all" });
     // init promises a repository that validates, so every error counts, not only new ones.
     const errors = after.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) throw new RejectedChangeError("the initialised repository", errors);

@@ -33,10 +33,10 @@ export const command: Command<AuthoringResult> = {
   async run({ values, positionals, cwd, now, interactive }) {
     const id = await incidentIdArgument(positionals, "mitigate", { interactive, usage: command.spec.usage });
     const { context, found } = openIncident(cwd, now, id, "mitigate");
-    const data = found.record.data;
-    if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no mitigation.", `Use \`npx sitrep update ${found.record.id} --status verifying --message "…"\`.`);
-    if (data.mitigated_at) throw new UsageError(`${found.record.id} was already mitigated at ${data.mitigated_at}.`, "To correct the time, edit `mitigated_at` in the file.");
-    if (data.status === "resolved") throw new UsageError(`${found.record.id} is already resolved.`, "Add `mitigated_at` by hand if it was left out.");
+    const data = found.data;
+    if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no mitigation.", `Use \`npx sitrep update ${found.id} --status verifying --message "…"\`.`);
+    if (data.mitigated_at) throw new UsageError(`${found.id} was already mitigated at ${data.mitigated_at}.`, "To correct the time, edit `mitigated_at` in the file.");
+    if (data.status === "resolved") throw new UsageError(`${found.id} is already resolved.`, "Add `mitigated_at` by hand if it was left out.");
     const at = parseTimeInput(str(values.at) ?? "now", now, "--at");
     const message = str(values.message) ?? str(values.body);
     const status = checkStatus(str(values.status) ?? "monitoring", ["monitoring", "identified"], "a mitigated incident");
@@ -52,7 +52,7 @@ export const command: Command<AuthoringResult> = {
         }
         addTimelineEntry(doc, { at, event: "Mitigated: customer impact stopped." });
       },
-      notes: message === undefined ? [`Tell customers: npx sitrep update ${found.record.id} --status monitoring --message "…" -c <id>=operational`] : [],
+      notes: message === undefined ? [`Tell customers: npx sitrep update ${found.id} --status monitoring --message "…" -c <id>=operational`] : [],
     });
   },
 

@@ -35,18 +35,17 @@ export const command: Command<AuthoringResult> = {
     const id = await incidentIdArgument(positionals, "postmortem", { interactive, usage: command.spec.usage });
     const context = openRecords(cwd, now);
     const found = findIncident(context, id, "postmortem");
-    const incidentId = found.record.id;
+    const incidentId = found.id;
     const recordPath = `postmortems/${incidentId}.md`;
-    if (found.record.data.type === "maintenance") throw new UsageError(`${incidentId} is maintenance; postmortems are for incidents and near-misses.`, "If the maintenance went wrong, declare the incident it caused and review that.");
-    const existing = context.files.find((f) => f.kind === "postmortem" && f.id === incidentId)
-      ?? context.before.repository.postmortems.find((p) => p.data.incident === incidentId);
-    if (existing || existsSync(path.join(context.root, recordPath))) {
-      throw new UsageError(`${incidentId} already has a postmortem: ${existing ? ("path" in existing ? existing.path : existing.source.path) : recordPath}.`, "Edit that file; there is at most one postmortem per incident.");
+    if (found.data.type === "maintenance") throw new UsageError(`${incidentId} is maintenance; postmortems are for incidents and near-misses.`, "If the maintenance went wrong, declare the incident it caused and review that.");
+    // A postmortem filed under another name for this incident is caught by validation (postmortem-unique).
+    if (context.files.some((f) => f.kind === "postmortem" && f.id === incidentId) || existsSync(path.join(context.root, recordPath))) {
+      throw new UsageError(`${incidentId} already has a postmortem: ${recordPath}.`, "Edit that file; there is at most one postmortem per incident.");
     }
     const templatePath = path.join(context.root, TEMPLATE);
     if (!existsSync(templatePath)) throw new SitrepError(`${TEMPLATE} is missing; the postmortem is scaffolded from it.`, { hint: "Restore it from the sitrep template (git checkout it, or copy it from github.com/… sitrep).", exitCode: 2 });
     const authors = [...new Set(list(values.author).map((a) => checkHandle(a, "--author")))];
-    const text = scaffoldPostmortem({ incidentId, incident: found.record.data, config: context.config, authors, template: readFileSync(templatePath, "utf8") });
+    const text = scaffoldPostmortem({ incidentId, incident: found.data, config: context.config, authors, template: readFileSync(templatePath, "utf8") });
     const { warnings, after } = commitChanges(context, [{ path: recordPath, text }], recordPath);
     const shown = path.relative(cwd, path.join(context.root, recordPath)) || recordPath;
     return {
@@ -56,7 +55,7 @@ export const command: Command<AuthoringResult> = {
       removed: [],
       warnings,
       commandsTitle: "Open the pull request (a draft counts for the postmortem deadline):",
-      commands: newPullRequestCommands(`postmortem/${incidentId}`, [shown], `Postmortem draft: ${found.record.data.title}`),
+      commands: newPullRequestCommands(`postmortem/${incidentId}`, [shown], `Postmortem draft: ${found.data.title}`),
       notes: [
         "Next: fill in the sections blamelessly, agree action items in the review, then set status: in_review / published.",
         "Open action items become GitHub issues with `npx sitrep sync`. Guide: docs/writing-a-postmortem.md",

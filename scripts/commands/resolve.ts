@@ -32,10 +32,10 @@ export const command: Command<AuthoringResult> = {
   async run({ values, positionals, cwd, now, interactive }) {
     const id = await incidentIdArgument(positionals, "resolve", { interactive, usage: command.spec.usage });
     const { context, found } = openIncident(cwd, now, id, "resolve");
-    const data = found.record.data;
+    const data = found.data;
     const maintenance = data.type === "maintenance";
     const finalStatus = maintenance ? "completed" : "resolved";
-    if (data.status === finalStatus) throw new UsageError(`${found.record.id} is already ${finalStatus}.`, "Nothing to do.");
+    if (data.status === finalStatus) throw new UsageError(`${found.id} is already ${finalStatus}.`, "Nothing to do.");
     const at = parseTimeInput(str(values.at) ?? "now", now, "--at");
     const message = str(values.message) ?? str(values.body) ?? (maintenance ? "The scheduled maintenance has been completed." : "This incident has been resolved.");
     const recovered = Object.fromEntries(Object.keys(currentImpacts(data.components, data.updates)).map((c) => [c, "operational" as const]));
@@ -53,7 +53,7 @@ export const command: Command<AuthoringResult> = {
         }
       },
       notes: needsPostmortem
-        ? [`${data.severity} needs a postmortem within ${context.config.policies.postmortem_due_days} days: npx sitrep postmortem ${found.record.id}`]
+        ? [`${data.severity} needs a postmortem within ${context.config.policies.postmortem_due_days} days: npx sitrep postmortem ${found.id}`]
         : [],
     });
   },

@@ -49,7 +49,7 @@ const cases: { name: string; args: string[]; code: number; error: RegExp; hint?:
   { name: "update that would resolve", args: ["update", OPEN, "--status", "resolved", "--message", "x"], code: 2,
     error: /error: `update` does not resolve incidents\./, hint: /sitrep resolve/ },
   { name: "update dated before the last update", args: ["update", OPEN, "--message", "x", "--at", "2026-11-22T04:00:00Z"], code: 1,
-    error: /error: Nothing was written: incidents\/2026\/2026-11-21-payout-status-latency\.md would not validate\.[\s\S]*updates\[9\] \(2026-11-22T04:00:00Z\) is earlier than updates\[8\][\s\S]*updates-ordered/ },
+    error: /error: Nothing was written: incidents\/2026\/2026-11-21-payout-status-latency\.md would not validate[\s\S]*updates\[9\] \(2026-11-22T04:00:00Z\) is earlier than updates\[8\][\s\S]*updates-ordered/ },
   { name: "resolve before mitigation", args: ["resolve", OPEN, "--at", "2026-11-21T23:00:00Z"], code: 1,
     error: /Nothing was written[\s\S]*`resolved_at` \(2026-11-21T23:00:00Z\) is before `mitigated_at`/ },
   { name: "acknowledge twice", args: ["acknowledge", OPEN], code: 2, error: /already acknowledged at 2026-11-21T21:58:00Z/ },
