@@ -14,7 +14,9 @@ export function checkSchema(kind: SchemaKind, file: string, data: unknown): Find
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return [{ file, rule: "front-matter-not-mapping", severity: "error", path: [], line: 1, column: 1,
       message: kind === "config" ? "The configuration must be a mapping of fields." : "Front matter must be a mapping of fields (`key: value` lines).",
-      hint: "Write one `field: value` per line; see the folder's _template.md." }];
+      hint: kind === "config"
+        ? "Write one `field: value` per line, starting with `site:` and `components:`; schema/config.schema.json describes every field."
+        : "Write one `field: value` per line; see the folder's _template.md." }];
   }
   const validate = validators[kind];
   if (validate(data)) return [];
