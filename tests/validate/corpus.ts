@@ -136,6 +136,7 @@ export const corpus: CorpusCase[] = [
   { name: "config-not-mapping", combinable: false, expected: [e("sitrep.config.yaml", 1, 1, "front-matter-not-mapping")],
     text: [{ message: /configuration must be a mapping/, hint: /config\.schema\.json/ }] },
   { name: "config-duplicate-component", combinable: false, expected: [e("sitrep.config.yaml", 11, 9, "config-unique-ids")] },
+  { name: "config-duplicate-severity", combinable: false, expected: [e("sitrep.config.yaml", 20, 9, "config-unique-ids")] },
   { name: "config-yaml-error", combinable: false, expected: [e("sitrep.config.yaml", 7, 4, "yaml-syntax"), e("sitrep.config.yaml", 8, 1, "yaml-syntax")] },
   { name: "bom-config", combinable: false, expected: [] },
 ];
