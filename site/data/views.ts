@@ -123,6 +123,9 @@ interface Derived {
   windowsByIncident: Map<string, ImpactWindow[]>;
   components: Map<string, ComponentView>;
   componentNames: Map<string, string>;
+  /** Summaries are shown on several pages (status, archive, component history); made once each. */
+  summaries: Map<string, IncidentSummary>;
+  months?: MonthView[];
 }
 
 const derivedCache = new WeakMap<BuildContext, Derived>();
@@ -165,6 +168,7 @@ function derive(context: BuildContext): Derived {
   }
   const derived: Derived = {
     incidents, byId, postmortems: postmortemsFor(repository, audience), windows, windowsByIncident, components, componentNames,
+    summaries: new Map(),
   };
   derivedCache.set(context, derived);
   return derived;
@@ -219,6 +223,12 @@ function iso(ms: number | undefined): string | undefined {
 }
 
 function summarize(incident: IncidentRecord, context: BuildContext, derived: Derived): IncidentSummary {
+  let summary = derived.summaries.get(incident.id);
+  if (!summary) derived.summaries.set(incident.id, (summary = makeSummary(incident, context, derived)));
+  return summary;
+}
+
+function makeSummary(incident: IncidentRecord, context: BuildContext, derived: Derived): IncidentSummary {
   const data = incident.data;
   const start = startOf(incident);
   const endTime = data.type === "maintenance"
@@ -337,6 +347,7 @@ export interface MonthView {
 /** The archive: one page per month that has records, newest first. */
 export function archiveMonths(context: BuildContext): MonthView[] {
   const derived = derive(context);
+  if (derived.months) return derived.months;
   const months = new Map<string, IncidentRecord[]>();
   for (const incident of derived.incidents) {
     const start = startOf(incident);
@@ -347,13 +358,13 @@ export function archiveMonths(context: BuildContext): MonthView[] {
     months.set(month, list);
   }
   const label = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-  return [...months.keys()].sort().reverse().map((month) => ({
+  return (derived.months = [...months.keys()].sort().reverse().map((month) => ({
     month,
     label: label.format(new Date(`${month}-01T12:00:00Z`)),
     incidents: months.get(month)!
       .sort((a, b) => (startOf(b) ?? 0) - (startOf(a) ?? 0) || a.id.localeCompare(b.id))
       .map((i) => summarize(i, context, derived)),
-  }));
+  })));
 }
 
 export function componentIds(context: BuildContext): string[] {
