@@ -49,11 +49,16 @@ export function parseYamlWithPositions(text: string): PositionedDocument {
   return { document, lineCounter };
 }
 
+/** Outside YAML's c-printable set (the pattern js-yaml uses). */
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
 /** The data as the position-keeping parser reads it (used by the equivalence test). */
 export function parseYamlSlow(text: string): FastParseResult {
   const { document } = parseYamlWithPositions(text);
   // A warning is an unresolved tag (!foo, !!timestamp): js-yaml rejects those, so must this.
   if (document.errors.length > 0 || document.warnings.length > 0) return { ok: false };
+  // YAML streams may hold only printable characters; the yaml package lets a bell or a NUL through.
+  if (NON_PRINTABLE.test(text)) return { ok: false };
   try {
     return { ok: true, data: document.toJS() ?? null };
   } catch {
@@ -91,7 +96,9 @@ export function yamlSyntaxFindings(file: string, text: string): Finding[] {
     const mark = fastParseError(text);
     findings.push({ file, rule: "yaml-syntax", severity: "error", line: mark?.line ?? 1, column: mark?.column ?? 1,
       message: mark ? `YAML: ${mark.reason}` : "YAML front matter could not be parsed.",
-      hint: "Simplify the YAML (plain keys, 2-space indentation, quoted strings; no anchors or tags) and report this file to the sitrep maintainers if it looks right." });
+      hint: mark && /non-printable|null byte/.test(mark.reason)
+        ? "Delete the invisible control character at this position (often pasted from a terminal or a PDF)."
+        : "Simplify the YAML (plain keys, 2-space indentation, quoted strings; no anchors or tags) and report this file to the sitrep maintainers if it looks right." });
   }
   return findings;
 }
