@@ -1,5 +1,6 @@
-// URLs that issue bodies and comments point at. One place, so the site's routes and GitHub's
-// URL shapes are changed here only.
+// URLs that issue bodies and comments point at. Site routes come from the site's own helpers
+// (scripts/publish/site-url.ts), so an issue never links to a page the site does not build.
+import { incidentPath, postmortemPath } from "../publish/site-url.ts";
 
 export interface LinkContext {
   /** config.site.url: the public status site. */
@@ -12,13 +13,14 @@ export interface LinkContext {
   pathPrefix: string;
 }
 
-const trimSlash = (url: string) => url.replace(/\/+$/, "");
+/** Joined, not resolved from "/": a site URL may carry a path (https://owner.github.io/status/). */
+const onSite = (ctx: LinkContext, path: string) => `${ctx.siteUrl.replace(/\/+$/, "")}/${path}`;
 
 /** The incident's page on the status site. */
-export const incidentPageUrl = (ctx: LinkContext, incidentId: string) => `${trimSlash(ctx.siteUrl)}/incidents/${incidentId}/`;
+export const incidentPageUrl = (ctx: LinkContext, incidentId: string) => onSite(ctx, incidentPath(incidentId));
 
 /** The public postmortem page (only exists for public, published postmortems). */
-export const postmortemPageUrl = (ctx: LinkContext, postmortemId: string) => `${trimSlash(ctx.siteUrl)}/postmortems/${postmortemId}/`;
+export const postmortemPageUrl = (ctx: LinkContext, postmortemId: string) => onSite(ctx, postmortemPath(postmortemId));
 
 /**
  * The postmortem file on GitHub. `HEAD` resolves to the default branch, so the link (and with it

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parse, parseDocument, isMap, isPair, isScalar, visit } from "yaml";
+import type { YAMLMap } from "yaml";
 import { repoRoot } from "../helpers/run-cli.ts";
 
 // The package's ESM build uses require/__dirname and cannot load; its CommonJS build can.
@@ -67,11 +68,11 @@ describe("hygiene, for every workflow and job", () => {
     }
     // Each granted permission carries a trailing comment explaining it.
     const doc = parseDocument(text(file));
-    const jobsNode = doc.get("jobs") as import("yaml").YAMLMap;
+    const jobsNode = doc.get("jobs") as YAMLMap;
     for (const pair of jobsNode.items) {
-      const permissions = (pair.value as import("yaml").YAMLMap).get("permissions", true);
+      const permissions: unknown = (pair.value as YAMLMap).get("permissions", true);
       expect(isMap(permissions), `${file} ${String(pair.key)}: permissions map`).toBe(true);
-      for (const grant of (permissions as import("yaml").YAMLMap).items) {
+      for (const grant of (permissions as YAMLMap).items) {
         const comment = isScalar(grant.value) ? grant.value.comment : undefined;
         expect(comment?.trim(), `${file} ${String(pair.key)}: ${String(grant.key)} needs a comment why`).toBeTruthy();
       }
