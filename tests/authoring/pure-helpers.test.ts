@@ -10,6 +10,7 @@ import { EXAMPLE_RECORD_PATHS } from "../../scripts/authoring/example-records.ts
 import { shellQuote } from "../../scripts/authoring/next-steps.ts";
 import { discoverRecordFiles } from "../../scripts/records/discover.ts";
 import { repoRoot } from "../helpers/run-cli.ts";
+import { formatCommandHelp } from "../../scripts/cli/help.ts";
 
 const now = new Date("2026-11-22T12:00:00.750Z");
 
@@ -81,4 +82,16 @@ test("shellQuote makes any title safe to paste", () => {
 test("the example list names exactly the bundled example records (init removes these)", () => {
   const bundled = discoverRecordFiles(repoRoot).map((f) => f.path);
   expect([...EXAMPLE_RECORD_PATHS].sort()).toEqual(bundled.sort());
+});
+
+test.each(["init", "declare", "update", "acknowledge", "mitigate", "resolve", "maintenance", "postmortem", "runbook"])("`sitrep %s --help` has usage, options and a runnable example", async (name) => {
+  const { command } = await import(`../../scripts/commands/${name}.ts`);
+  const help = formatCommandHelp(command.spec);
+  expect(command.spec.name).toBe(name);
+  expect(help).toContain(`Usage: sitrep ${name}`);
+  expect(help).toMatch(new RegExp(`Examples:\\n  npx sitrep ${name} `));
+  // Every flag an example uses exists.
+  for (const example of command.spec.examples as string[]) {
+    for (const [, flag] of example.matchAll(/ --([a-z-]+)/g)) expect(Object.keys(command.spec.options), `${name}: --${flag}`).toContain(flag);
+  }
 });

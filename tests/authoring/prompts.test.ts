@@ -1,0 +1,51 @@
+// On a terminal, missing required values are asked for (@clack/prompts). A real pseudo-terminal
+// comes from util-linux `script`; the test answers each prompt when it appears.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { copyExampleRepo } from "../helpers/example-repo.ts";
+import { cliPath, TEST_NOW } from "../helpers/run-cli.ts";
+
+const SCRIPT = "/usr/bin/script";
+let dir: string;
+let cleanup: () => void;
+
+beforeAll(() => {
+  ({ dir, cleanup } = copyExampleRepo("sitrep-prompts-"));
+});
+afterAll(() => cleanup());
+
+/** Runs the CLI in a pseudo-terminal; when the output shows a prompt, types its answer. */
+function runInTerminal(args: string[], answers: [RegExp, string][]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const command = [process.execPath, cliPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+    // A pseudo-terminal starts 0 columns wide; give it a real size so prompts print on one line.
+    const child = spawn(SCRIPT, ["-qec", `stty cols 200 rows 50; ${command}`, "/dev/null"], { cwd: dir, env: { ...process.env, SITREP_NOW: TEST_NOW, NO_COLOR: "1", COLUMNS: "200" } });
+    let output = "";
+    let next = 0;
+    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`timed out; output so far:\n${output}`)); }, 45_000);
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8").replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
+      while (next < answers.length && answers[next][0].test(output)) {
+        child.stdin.write(answers[next][1]);
+        output += `\n[answered ${next}]\n`;
+        next++;
+      }
+    });
+    child.on("error", reject);
+    child.on("close", (code) => { clearTimeout(timer); resolve({ code, output }); });
+  });
+}
+
+test.skipIf(!existsSync(SCRIPT))("declare asks for title, severity and components on a terminal", async () => {
+  const result = await runInTerminal(["declare"], [
+    [/Title \(what customers see/, "Checkout is down\r"],
+    [/\[answered 0\][\s\S]*Severity/, "\x1b[B\r"], // arrow down: SEV2
+    [/\[answered 1\][\s\S]*Affected components/, "checkout-api=major_outage\r"],
+  ]);
+  expect(result.output).toContain("Declared SEV2 incident 2026-11-22-checkout-is-down");
+  expect(result.code).toBe(0);
+  const written = readFileSync(path.join(dir, "incidents/2026/2026-11-22-checkout-is-down.md"), "utf8");
+  expect(written).toContain("title: Checkout is down\nseverity: SEV2\nstatus: investigating\ncomponents:\n  checkout-api: major_outage\n");
+});
