@@ -96,6 +96,19 @@ function toFinding(file: string, error: ErrorObject): Finding {
         message: `\`${where}\` is \`${value}\`, not a valid ${error.params.format}.`,
         hint: `Write it like \`${example}\`${error.params.format === "date-time" ? " (RFC 3339 with an offset)" : ""}.` };
     }
+    case "pattern": {
+      const value = String(error.data);
+      if ((schema as { format?: string }).format === "date-time") {
+        // The time pattern only forbids what the date-time format lets through: leap seconds
+        // (which Date cannot represent) and offsets without their colon (+0100).
+        return { ...base, rule: "invalid-format",
+          message: `\`${where}\` is \`${value}\`, not a time sitrep can use.`,
+          hint: "Write it like `2026-11-20T14:02:00Z` or `2026-11-20T15:02:00+01:00`: the offset needs its colon, and seconds run 00–59." };
+      }
+      return { ...base, rule: "invalid-value",
+        message: `\`${where}\` is \`${value}\`, which does not have the expected form.`,
+        hint: schema.description ?? "See the field's description in schema/." };
+    }
     case "propertyNames": {
       const name = String(error.params.propertyName);
       return { ...base, rule: "invalid-value", path: [...path, name], at: "key",
