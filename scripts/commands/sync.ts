@@ -33,7 +33,6 @@ export const command: Command<SyncReport> = {
 
   present(report, { values, env }) {
     const exitCode = exitCodeOf(report);
-    if (values.json) return { stdout: JSON.stringify({ ...report, exitCode }, null, 2), exitCode };
     const annotate = env.GITHUB_ACTIONS === "true";
     const stderr: string[] = [];
     for (const warning of report.warnings) stderr.push(`${annotate ? "::warning title=sitrep sync::" : "warning: "}${oneLine(warning, annotate)}`);
@@ -43,7 +42,9 @@ export const command: Command<SyncReport> = {
       stderr.push(`error: ${f.kind} ${f.number ? `#${f.number} ` : ""}${f.key} failed: ${f.message}`);
       stderr.push("hint: run `sitrep sync` again: it finds every issue written so far by its marker, so nothing is duplicated.");
     }
-    return { stdout: formatReport(report), stderr: stderr.join("\n"), exitCode };
+    // Warnings, drift and failures go to stderr in both modes; --json changes only stdout.
+    const stdout = values.json ? JSON.stringify({ ...report, exitCode }, null, 2) : formatReport(report);
+    return { stdout, stderr: stderr.join("\n"), exitCode };
   },
 };
 

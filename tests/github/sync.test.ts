@@ -209,9 +209,11 @@ describe("sitrep sync", () => {
       { match: "GET /repos/o/r/issues", kind: "status", status: 502 }, // retried by the retry plugin
       { match: "POST /repos/o/r/issues", nth: 3, kind: "status", status: 500, afterHandling: true },
     );
-    const first = await sync();
+    const first = await sync(["--json"]);
     expect(first.code).toBe(2);
     expect(first.stderr).toContain("failed: HTTP 500");
+    const outcomes = JSON.parse(first.stdout).outcomes.map((o: { status: string }) => o.status);
+    expect(outcomes).toEqual(["ok", "ok", "failed", "skipped", "skipped", "skipped", "skipped", "skipped"]);
     expect(first.stderr).toContain("run `sitrep sync` again");
     expect(listCalls(server).map((r) => r.status)).toEqual([502, 200]);
     expect(server.issues.size).toBe(3); // two created cleanly, the third created but answered with 500
