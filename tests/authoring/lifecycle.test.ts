@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { runCli, type CliResult } from "../helpers/run-cli.ts";
+import { buildSite } from "../helpers/site-build.ts";
 
 const ID = "2026-11-22-checkout-errors-for-some-merchants";
 const INCIDENT = `incidents/2026/${ID}.md`;
@@ -295,3 +296,18 @@ describe("an incident from declaration to postmortem", () => {
     validates();
   });
 });
+
+test("the init'd repository with its incident builds the status site", async () => {
+  const site = await buildSite({ recordsRoot: dir });
+  try {
+    expect(site.code, `${site.stdout}\n${site.stderr}`).toBe(0);
+    const pages = readdirSync(site.outDir, { recursive: true }).map(String);
+    const page = pages.find((p) => p.includes(ID) && p.endsWith(".html"));
+    expect(page, pages.join("\n")).toBeDefined();
+    const html = readFileSync(path.join(site.outDir, page!), "utf8");
+    expect(html).toContain("Checkout errors for some merchants");
+    expect(html).toContain("This incident has been resolved.");
+  } finally {
+    site.cleanup();
+  }
+}, 240_000);
