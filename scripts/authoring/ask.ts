@@ -58,3 +58,11 @@ export async function askList(values: string[], flag: string, context: AskContex
   const answer = await askText(undefined, flag, context, question);
   return answer.split(",").map((v) => v.trim()).filter(Boolean);
 }
+
+/** The one positional argument (an id), asked for on a terminal, else a UsageError with the usage line. */
+export async function idArgument(positionals: string[], ask: AskContext, what = "incident id", hint = "the id is the file name without .md; `ls incidents/*/` lists them"): Promise<string> {
+  if (positionals.length > 1) throw new UsageError(`Expected one ${what}, got ${positionals.length}: ${positionals.join(" ")}.`, `Usage: ${ask.usage}`);
+  if (positionals[0]) return positionals[0];
+  if (!ask.interactive) throw new UsageError(`Missing the ${what}.`, `Usage: ${ask.usage}  (${hint})`);
+  return askText(undefined, "id", ask, { message: `${what[0].toUpperCase()}${what.slice(1)} (${hint})` });
+}

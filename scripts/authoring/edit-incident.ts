@@ -2,8 +2,6 @@
 // front matter Document, check the result with the validator, write it, say what to run next.
 import path from "node:path";
 import type { Document } from "yaml";
-import { UsageError } from "../errors.ts";
-import { askText, type AskContext } from "./ask.ts";
 import { commitChanges } from "./commit-changes.ts";
 import { editFrontMatter } from "./front-matter-edit.ts";
 import { newPullRequestCommands } from "./next-steps.ts";
@@ -20,16 +18,6 @@ export interface IncidentEdit {
   commitMessage: string;
   edit: (doc: Document) => void;
   notes?: string[];
-}
-
-/** The incident id positional, prompted for on a terminal. */
-export async function incidentIdArgument(positionals: string[], command: string, ask: AskContext): Promise<string> {
-  if (positionals.length > 1) throw new UsageError(`Expected one incident id, got ${positionals.length}: ${positionals.join(" ")}.`, `Usage: ${ask.usage}`);
-  const id = await askText(positionals[0], "id", { ...ask, usage: ask.usage }, { message: "Incident id (file name without .md)" }).catch((error) => {
-    if (error instanceof UsageError && !ask.interactive) throw new UsageError("Missing the incident id.", `Usage: ${ask.usage}  (the id is the file name without .md; \`ls incidents/*/\` lists them)`);
-    throw error;
-  });
-  return id;
 }
 
 export function openIncident(cwd: string, now: Date, id: string, command: string): { context: RecordsContext; found: FoundIncident } {

@@ -1,7 +1,8 @@
 // `sitrep acknowledge <id>`: record that a responder acknowledged the incident (acknowledged_at).
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { applyIncidentEdit, incidentIdArgument, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { idArgument } from "../authoring/ask.ts";
 import { checkHandle, str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, setMilestone } from "../authoring/incident-edits.ts";
 import { parseTimeInput } from "../authoring/time-input.ts";
@@ -25,7 +26,7 @@ export const command: Command<AuthoringResult> = {
   },
 
   async run({ values, positionals, cwd, now, interactive }) {
-    const id = await incidentIdArgument(positionals, "acknowledge", { interactive, usage: command.spec.usage });
+    const id = await idArgument(positionals, { interactive, usage: command.spec.usage });
     const { context, found } = openIncident(cwd, now, id, "acknowledge");
     const data = found.data;
     if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no acknowledgement.", `Use \`npx sitrep update ${found.id} --status in_progress --message "…"\`.`);

@@ -1,7 +1,8 @@
 // `sitrep mitigate <id>`: record that customer impact stopped (mitigated_at), optionally with a public update.
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { applyIncidentEdit, incidentIdArgument, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { idArgument } from "../authoring/ask.ts";
 import { checkStatus, str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { parseTimeInput } from "../authoring/time-input.ts";
@@ -31,7 +32,7 @@ export const command: Command<AuthoringResult> = {
   },
 
   async run({ values, positionals, cwd, now, interactive }) {
-    const id = await incidentIdArgument(positionals, "mitigate", { interactive, usage: command.spec.usage });
+    const id = await idArgument(positionals, { interactive, usage: command.spec.usage });
     const { context, found } = openIncident(cwd, now, id, "mitigate");
     const data = found.data;
     if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no mitigation.", `Use \`npx sitrep update ${found.id} --status verifying --message "…"\`.`);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { SitrepError, UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
 import { commitChanges } from "../authoring/commit-changes.ts";
-import { incidentIdArgument } from "../authoring/edit-incident.ts";
+import { idArgument } from "../authoring/ask.ts";
 import { checkHandle, list } from "../authoring/flag-values.ts";
 import { newPullRequestCommands } from "../authoring/next-steps.ts";
 import { findIncident, openRecords } from "../authoring/open-records.ts";
@@ -32,7 +32,7 @@ export const command: Command<AuthoringResult> = {
   },
 
   async run({ values, positionals, cwd, now, interactive }) {
-    const id = await incidentIdArgument(positionals, "postmortem", { interactive, usage: command.spec.usage });
+    const id = await idArgument(positionals, { interactive, usage: command.spec.usage });
     const context = openRecords(cwd, now);
     const found = findIncident(context, id, "postmortem");
     const incidentId = found.id;

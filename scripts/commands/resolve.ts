@@ -1,7 +1,8 @@
 // `sitrep resolve <id>`: the final update, resolved_at, and every affected component back to operational.
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { applyIncidentEdit, incidentIdArgument, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { idArgument } from "../authoring/ask.ts";
 import { str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { parseTimeInput } from "../authoring/time-input.ts";
@@ -30,7 +31,7 @@ export const command: Command<AuthoringResult> = {
   },
 
   async run({ values, positionals, cwd, now, interactive }) {
-    const id = await incidentIdArgument(positionals, "resolve", { interactive, usage: command.spec.usage });
+    const id = await idArgument(positionals, { interactive, usage: command.spec.usage });
     const { context, found } = openIncident(cwd, now, id, "resolve");
     const data = found.data;
     const maintenance = data.type === "maintenance";

@@ -8,6 +8,7 @@ import { commitChanges } from "../authoring/commit-changes.ts";
 import { checkComponentId, checkHandle, list, str } from "../authoring/flag-values.ts";
 import { newPullRequestCommands } from "../authoring/next-steps.ts";
 import { openRecords } from "../authoring/open-records.ts";
+import { idArgument } from "../authoring/ask.ts";
 import { scaffoldRunbook } from "../authoring/scaffold-runbook.ts";
 import { SLUG } from "../authoring/slug.ts";
 import { formatTime } from "../authoring/time-input.ts";
@@ -40,9 +41,7 @@ export const command: Command<AuthoringResult> = {
 
   async run({ values, positionals, cwd, now, interactive }) {
     const ask = { interactive, usage: command.spec.usage };
-    if (positionals.length > 1) throw new UsageError(`Expected one runbook id, got ${positionals.length}: ${positionals.join(" ")}.`, `Usage: ${ask.usage}`);
-    const id = await askText(positionals[0], "id", ask, { message: "Runbook id (kebab-case, e.g. checkout-rollback)", validate: (v) => (SLUG.test(v) ? undefined : "Use kebab-case.") })
-      .catch((error) => { throw error instanceof UsageError && !interactive ? new UsageError("Missing the runbook id.", `Usage: ${ask.usage}`) : error; });
+    const id = await idArgument(positionals, ask, "runbook id", "kebab-case, e.g. checkout-rollback");
     if (!SLUG.test(id)) throw new UsageError(`Runbook id \`${id}\` is not kebab-case.`, "Use lower-case letters, digits and single hyphens, e.g. checkout-rollback.");
     const context = openRecords(cwd, now);
     const recordPath = `runbooks/${id}.md`;

@@ -43,6 +43,7 @@ const cases: { name: string; args: string[]; code: number; error: RegExp; hint?:
     error: /error: Missing --title\./, hint: /stdin is not a terminal/ },
   { name: "update on an unknown id", args: ["update", "2026-11-21-payout-status-latenc", "--message", "x"], code: 2,
     error: /error: No incident with id `2026-11-21-payout-status-latenc`/, hint: /Did you mean `2026-11-21-payout-status-latency`\?/ },
+  { name: "update without an id", args: ["update", "--message", "x"], code: 2, error: /error: Missing the incident id\./, hint: /sitrep update <id>/ },
   { name: "update without --message", args: ["update", OPEN], code: 2, error: /error: Missing --message\./ },
   { name: "update with a status of another type", args: ["update", OPEN, "--status", "in_progress", "--message", "x"], code: 2,
     error: /error: --status: `in_progress` is not a status for an incident\./ },
