@@ -6,12 +6,11 @@
 //   2. one `git cat-file --batch` fed every distinct blob id, parsed as it streams in with the
 //      loader's own parseRecord (same blob id → same content → parsed once).
 //
-// `startHistory` launches step 1 at once with stdout going to a temp file (not a pipe), so git
-// keeps running while the caller does synchronous work such as loading the records.
+// `startHistory` runs both steps on a worker thread, so they overlap with the caller's
+// synchronous work (loading the records).
 import { spawn } from "node:child_process";
-import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { SitrepError } from "../errors.ts";
 import { RECORD_FOLDERS } from "../records/discover.ts";
 import { parseRecord } from "../records/read-record.ts";
@@ -40,46 +39,67 @@ export function logArguments(): string[] {
     "-c", "log.showSignature=false",
     "log", "--first-parent", "--diff-merges=first-parent", "--raw", "-z", "--no-abbrev", "-M",
     "--no-color", "--no-ext-diff", `--format=${LOG_FORMAT}`,
-    "--", ...Object.values(RECORD_FOLDERS).map((f) => f.folder),
   ];
 }
 
 export interface PendingHistory {
   location: GitLocation;
-  /** Waits for the log, reads and parses every blob, and returns the history. */
+  /** Waits for the history (log, blobs, parses) and returns it. */
   read(): Promise<History>;
 }
 
-/** Checks the repository (throws SitrepError) and starts `git log` in the background. */
+/**
+ * Checks the repository at once (throws SitrepError: no git, no commits, shallow), then reads
+ * the history on a worker thread, so git and the blob parsing run beside whatever the caller
+ * does meanwhile (loading and validating the records) — two cores instead of one.
+ */
 export function startHistory(root: string): PendingHistory {
   const location = locateGitRepository(root);
-  const tempDir = mkdtempSync(path.join(os.tmpdir(), "sitrep-log-"));
-  const logFile = path.join(tempDir, "log");
-  const fd = openSync(logFile, "w");
-  const child = spawn("git", logArguments(), { cwd: root, stdio: ["ignore", fd, "pipe"] });
-  closeSync(fd);
-  let stderr = "";
-  child.stderr?.on("data", (d) => (stderr += d));
-  const logDone = new Promise<string>((resolve, reject) => {
-    child.on("error", (error) => reject(new SitrepError(`Could not run git: ${error.message}`, { hint: "Install git and make sure it is on PATH." })));
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new SitrepError(`git log failed (exit ${code}): ${stderr.trim()}`, { hint: "Check that `git log` works in this folder." }));
-      resolve(readFileSync(logFile, "utf8"));
+  const worker = new Worker(new URL("./history-worker.ts", import.meta.url), { workerData: { root, location } });
+  const result = new Promise<History>((resolve, reject) => {
+    worker.once("message", (message: WorkerReply) => {
+      if (message.ok) resolve(message.history);
+      else reject(message.sitrep ? new SitrepError(message.message, { hint: message.hint, exitCode: message.exitCode }) : new Error(message.message));
+      void worker.terminate();
     });
-  }).finally(() => rmSync(tempDir, { recursive: true, force: true }));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`The history worker stopped (exit ${code}) before it answered.`)));
+  });
   // Avoid an unhandled rejection if the caller fails before calling read().
-  logDone.catch(() => {});
-  return {
-    location,
-    read: async () => buildHistory(root, location, await logDone),
-  };
+  result.catch(() => {});
+  return { location, read: () => result };
 }
+
+export type WorkerReply =
+  | { ok: true; history: History }
+  | { ok: false; sitrep: boolean; message: string; hint?: string; exitCode?: number };
 
 export async function readHistory(root: string): Promise<History> {
   return startHistory(root).read();
 }
 
+/** Runs the one `git log` pass and returns its output. */
+export function runLog(root: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", logArguments(), { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", (error) => reject(new SitrepError(`Could not run git: ${error.message}`, { hint: "Install git and make sure it is on PATH." })));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new SitrepError(`git log failed (exit ${code}): ${stderr.trim()}`, { hint: "Check that `git log` works in this folder." }));
+      resolve(Buffer.concat(chunks).toString("utf8"));
+    });
+  });
+}
+
+export async function buildHistoryFromGit(root: string, location: GitLocation): Promise<History> {
+  return buildHistory(root, location, await runLog(root));
+}
+
 async function buildHistory(root: string, location: GitLocation, logOutput: string): Promise<History> {
+  // Commits that touched no record file (code, config, docs) are dropped here.
   const commits = parseLog(logOutput).reverse();
   const revisions: Revision[] = [];
   const wanted = new Map<string, RecordKind>();
@@ -117,7 +137,7 @@ async function buildHistory(root: string, location: GitLocation, logOutput: stri
       unparseableCount++;
     }
   }
-  return { revisions, commitCount: commits.length, blobCount: wanted.size, unparseableCount, head: location.head };
+  return { revisions, commitCount: new Set(revisions.map((r) => r.commit.id)).size, blobCount: wanted.size, unparseableCount, head: location.head };
 }
 
 /** A raw change → revisions of record files (a rename out of or into record folders is a delete or an add). */

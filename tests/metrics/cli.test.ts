@@ -36,7 +36,7 @@ describe("sitrep metrics", () => {
     expect(json.generated_at).toBe("2026-11-22T12:00:00Z");
     expect(json.filters).toEqual({ since: null, until: null, severity: [], component: [], include_drills: false, include_near_misses: false });
     expect(json.group_by).toBe("severity");
-    expect(json.history).toMatchObject({ commits: 19, unparseable_revisions: 1 });
+    expect(json.history).toMatchObject({ commits: 18, unparseable_revisions: 1 });
     expect(Object.keys(json.overall)).toEqual(["incidents", "durations", "postmortems", "action_items", "update_cadence", "roles"]);
     expect(Object.keys(json.overall.durations)).toEqual(["ttd", "tta", "ttm", "ttr", "declaration_lag"]);
     expect(Object.keys(json.overall.durations.ttr)).toEqual(["unit", "n", "median", "p90", "mean", "max", "too_small"]);

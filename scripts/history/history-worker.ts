@@ -1,0 +1,16 @@
+// Worker thread body for startHistory: reads the history and posts it back (or the error).
+import { parentPort, workerData } from "node:worker_threads";
+import { SitrepError } from "../errors.ts";
+import type { GitLocation } from "./git-repository.ts";
+import { buildHistoryFromGit, type WorkerReply } from "./read-history.ts";
+
+const { root, location } = workerData as { root: string; location: GitLocation };
+let reply: WorkerReply;
+try {
+  reply = { ok: true, history: await buildHistoryFromGit(root, location) };
+} catch (error) {
+  reply = error instanceof SitrepError
+    ? { ok: false, sitrep: true, message: error.message, hint: error.hint, exitCode: error.exitCode }
+    : { ok: false, sitrep: false, message: (error as Error)?.stack ?? String(error) };
+}
+parentPort?.postMessage(reply);
