@@ -43,3 +43,19 @@ export function parseTimeInput(text: string, now: Date, flag: string): string {
   }
   throw new UsageError(`${flag} is \`${text}\`, not a time sitrep understands.`, TIME_HINT);
 }
+
+/** Clocks drift and people round up; a milestone this far ahead is still accepted. */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+/**
+ * A time that has already happened (milestones, updates). A time well in the future is almost
+ * always a wrong offset or a typo, so it is refused with the time it was read as.
+ */
+export function parsePastTime(text: string, now: Date, flag: string): string {
+  const time = parseTimeInput(text, now, flag);
+  if (Date.parse(time) > now.getTime() + FUTURE_SLACK_MS) {
+    throw new UsageError(`${flag} \`${text}\` is ${time}, in the future (now is ${formatTime(now)}).`,
+      "Check the offset (Z is UTC; +01:00 is an hour ahead of UTC) or use a relative time such as -15m.");
+  }
+  return time;
+}

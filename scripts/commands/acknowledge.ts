@@ -5,7 +5,7 @@ import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/
 import { idArgument } from "../authoring/ask.ts";
 import { checkHandle, str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, setMilestone } from "../authoring/incident-edits.ts";
-import { parseTimeInput } from "../authoring/time-input.ts";
+import { parsePastTime } from "../authoring/time-input.ts";
 import type { AuthoringResult } from "../authoring/authoring-result.ts";
 
 export const command: Command<AuthoringResult> = {
@@ -33,7 +33,7 @@ export const command: Command<AuthoringResult> = {
     if (data.acknowledged_at) {
       throw new UsageError(`${found.id} was already acknowledged at ${data.acknowledged_at}.`, "To correct the time, edit `acknowledged_at` in the file.");
     }
-    const at = parseTimeInput(str(values.at) ?? "now", now, "--at");
+    const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     const by = str(values.by) !== undefined ? checkHandle(str(values.by)!, "--by") : undefined;
     return applyIncidentEdit(context, found, cwd, {
       verb: "Recorded the acknowledgement of",

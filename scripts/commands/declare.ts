@@ -10,7 +10,7 @@ import { newPullRequestCommands } from "../authoring/next-steps.ts";
 import { openRecords } from "../authoring/open-records.ts";
 import { newIncidentText, type NewIncidentFields } from "../authoring/scaffold-incident.ts";
 import { SLUG, slugify } from "../authoring/slug.ts";
-import { formatTime, parseTimeInput } from "../authoring/time-input.ts";
+import { formatTime, parsePastTime } from "../authoring/time-input.ts";
 import { presentAuthoring, writtenRecord, type AuthoringResult } from "../authoring/authoring-result.ts";
 import { checkRunbooks, defaultMessage, ROLE_OPTIONS, rolesFromFlags } from "../authoring/incident-flags.ts";
 
@@ -78,8 +78,8 @@ export const command: Command<AuthoringResult> = {
     const status = checkStatus(str(values.status) ?? "investigating", OPEN_STATUSES, "a new incident (resolve it afterwards with `sitrep resolve`)");
 
     const postedAt = formatTime(now);
-    const detectedAt = parseTimeInput(str(values["detected-at"]) ?? "now", now, "--detected-at");
-    const startedAt = values["started-at"] !== undefined ? parseTimeInput(str(values["started-at"])!, now, "--started-at") : detectedAt;
+    const detectedAt = parsePastTime(str(values["detected-at"]) ?? "now", now, "--detected-at");
+    const startedAt = values["started-at"] !== undefined ? parsePastTime(str(values["started-at"])!, now, "--started-at") : detectedAt;
     const roles = rolesFromFlags(values);
     const runbooks = checkRunbooks(list(values.runbook), context.files);
     const cadence = config.severities.find((s) => s.id === severity)?.update_every_minutes;

@@ -5,7 +5,7 @@ import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/
 import { idArgument } from "../authoring/ask.ts";
 import { checkStatus, str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
-import { parseTimeInput } from "../authoring/time-input.ts";
+import { formatTime, parsePastTime } from "../authoring/time-input.ts";
 import type { AuthoringResult } from "../authoring/authoring-result.ts";
 
 export const command: Command<AuthoringResult> = {
@@ -37,9 +37,12 @@ export const command: Command<AuthoringResult> = {
     const data = found.data;
     if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no mitigation.", `Use \`npx sitrep update ${found.id} --status verifying --message "…"\`.`);
     if (data.mitigated_at) throw new UsageError(`${found.id} was already mitigated at ${data.mitigated_at}.`, "To correct the time, edit `mitigated_at` in the file.");
-    if (data.status === "resolved") throw new UsageError(`${found.id} is already resolved.`, "Add `mitigated_at` by hand if it was left out.");
-    const at = parseTimeInput(str(values.at) ?? "now", now, "--at");
+    const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     const message = str(values.message) ?? str(values.body);
+    // Recording a forgotten mitigation time after resolution is fine; a public update is not.
+    if (data.status === "resolved" && message !== undefined) {
+      throw new UsageError(`${found.id} is already resolved, so --message would post an update after the final one.`, `Record only the time: npx sitrep mitigate ${found.id} --at <time>`);
+    }
     const status = checkStatus(str(values.status) ?? "monitoring", ["monitoring", "identified"], "a mitigated incident");
     const recovered = Object.fromEntries(Object.keys(currentImpacts(data.components, data.updates)).map((c) => [c, "operational" as const]));
     return applyIncidentEdit(context, found, cwd, {
@@ -48,12 +51,12 @@ export const command: Command<AuthoringResult> = {
       edit(doc) {
         setMilestone(doc, "mitigated_at", at);
         if (message !== undefined) {
-          appendUpdate(doc, { at: parseTimeInput("now", now, "--at"), status, body: message, components: recovered });
+          appendUpdate(doc, { at: formatTime(now), status, body: message, components: recovered });
           setStatus(doc, status);
         }
         addTimelineEntry(doc, { at, event: "Mitigated: customer impact stopped." });
       },
-      notes: message === undefined ? [`Tell customers: npx sitrep update ${found.id} --status monitoring --message "…" -c <id>=operational`] : [],
+      notes: message === undefined && data.status !== "resolved" ? [`Tell customers: npx sitrep update ${found.id} --status monitoring --message "…" -c <id>=operational`] : [],
     });
   },
 

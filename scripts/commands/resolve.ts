@@ -5,7 +5,7 @@ import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/
 import { idArgument } from "../authoring/ask.ts";
 import { str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
-import { parseTimeInput } from "../authoring/time-input.ts";
+import { parsePastTime } from "../authoring/time-input.ts";
 import type { AuthoringResult } from "../authoring/authoring-result.ts";
 
 export const command: Command<AuthoringResult> = {
@@ -37,7 +37,7 @@ export const command: Command<AuthoringResult> = {
     const maintenance = data.type === "maintenance";
     const finalStatus = maintenance ? "completed" : "resolved";
     if (data.status === finalStatus) throw new UsageError(`${found.id} is already ${finalStatus}.`, "Nothing to do.");
-    const at = parseTimeInput(str(values.at) ?? "now", now, "--at");
+    const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     const message = str(values.message) ?? str(values.body) ?? (maintenance ? "The scheduled maintenance has been completed." : "This incident has been resolved.");
     const recovered = Object.fromEntries(Object.keys(currentImpacts(data.components, data.updates)).map((c) => [c, "operational" as const]));
     const severity = context.config.severities.find((s) => s.id === data.severity);

@@ -5,7 +5,7 @@ import { askText, idArgument } from "../authoring/ask.ts";
 import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
 import { checkStatus, INCIDENT_STATUSES, list, MAINTENANCE_STATUSES, parseComponentImpacts, str, UPDATE_IMPACTS, worseImpact } from "../authoring/flag-values.ts";
 import { appendUpdate, currentImpacts, raiseComponentImpacts, setStatus } from "../authoring/incident-edits.ts";
-import { parseTimeInput } from "../authoring/time-input.ts";
+import { parsePastTime } from "../authoring/time-input.ts";
 import type { AuthoringResult } from "../authoring/authoring-result.ts";
 import type { ComponentImpact } from "../records/model.ts";
 
@@ -50,7 +50,7 @@ export const command: Command<AuthoringResult> = {
     }
     const status = checkStatus(requested, allowed, maintenance ? "maintenance" : "an incident");
     const message = str(values.message) ?? str(values.body) ?? await askText(undefined, "message", ask, { message: "Public update (what customers see)" });
-    const at = parseTimeInput(str(values.at) ?? "now", now, "--at");
+    const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     const changed = parseComponentImpacts(list(values.component), context.config, UPDATE_IMPACTS);
     const components = Object.keys(changed).length > 0 ? { ...currentImpacts(data.components, data.updates), ...changed } : undefined;
     const raised = Object.fromEntries(Object.entries(changed).filter(([, impact]) => impact !== "operational")) as Record<string, ComponentImpact>;

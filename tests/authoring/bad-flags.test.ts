@@ -53,6 +53,8 @@ const cases: { name: string; args: string[]; code: number; error: RegExp; hint?:
     error: /error: Nothing was written: incidents\/2026\/2026-11-21-payout-status-latency\.md would not validate[\s\S]*updates\[9\] \(2026-11-22T04:00:00Z\) is earlier than updates\[8\][\s\S]*updates-ordered/ },
   { name: "resolve before mitigation", args: ["resolve", OPEN, "--at", "2026-11-21T23:00:00Z"], code: 1,
     error: /Nothing was written[\s\S]*`resolved_at` \(2026-11-21T23:00:00Z\) is before `mitigated_at`/ },
+  { name: "a milestone in the future", args: [...DECLARE, "--started-at", "2026-11-22T13:00:00+00:00"], code: 2,
+    error: /error: --started-at `2026-11-22T13:00:00\+00:00` is 2026-11-22T13:00:00Z, in the future \(now is 2026-11-22T12:00:00Z\)\./, hint: /Check the offset/ },
   { name: "acknowledge twice", args: ["acknowledge", OPEN], code: 2, error: /already acknowledged at 2026-11-21T21:58:00Z/ },
   { name: "resolve a resolved incident", args: ["resolve", "2026-11-17-checkout-elevated-errors"], code: 2, error: /is already resolved/ },
   { name: "postmortem that exists", args: ["postmortem", "2026-11-17-checkout-elevated-errors"], code: 2, error: /already has a postmortem: postmortems\/2026-11-17-checkout-elevated-errors\.md/ },

@@ -139,3 +139,17 @@ test("a repository-wide problem elsewhere does not block a declaration", () => {
   expect(result.code, result.stderr).toBe(0);
   expect(runCli(["validate", "incidents/2026/2026-11-22-login-errors.md"], { cwd: dir }).code).toBe(0);
 });
+
+test("a mitigation time forgotten until after resolution can still be recorded, without a public update", () => {
+  const env = (time: string) => ({ env: { SITREP_NOW: time }, cwd: dir });
+  expect(runCli(["declare", "--title", "Search slow", "--severity", "SEV3", "--component", "merchant-dashboard=degraded_performance", "--started-at", "-30m"], env("2026-11-22T08:00:00Z")).code).toBe(0);
+  expect(runCli(["resolve", "2026-11-22-search-slow"], env("2026-11-22T09:00:00Z")).code).toBe(0);
+  const refused = runCli(["mitigate", "2026-11-22-search-slow", "--at", "-40m", "--message", "Fixed."], env("2026-11-22T10:00:00Z"));
+  expect(refused.stderr).toMatch(/already resolved, so --message would post an update after the final one/);
+  expect(refused.code).toBe(2);
+  const recorded = runCli(["mitigate", "2026-11-22-search-slow", "--at", "2026-11-22T08:40:00Z"], env("2026-11-22T10:00:00Z"));
+  expect(recorded.code, recorded.stderr).toBe(0);
+  const text = read("incidents/2026/2026-11-22-search-slow.md");
+  expect(text).toContain("detected_at: 2026-11-22T08:00:00Z\nmitigated_at: 2026-11-22T08:40:00Z\nresolved_at: 2026-11-22T09:00:00Z\n");
+  expect(text).toContain("  - at: 2026-11-22T08:40:00Z\n    event: \"Mitigated: customer impact stopped.\"\n  - at: 2026-11-22T09:00:00Z\n    event: Resolved.\n");
+});
