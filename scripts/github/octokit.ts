@@ -47,13 +47,17 @@ export interface ClientOptions {
    * talking to a local server, set 0 through SITREP_GITHUB_WRITE_INTERVAL_MS.
    */
   writeIntervalMs?: number;
-  /** Called after every HTTP request (including retries), e.g. to count API calls. */
+  /** Called for every HTTP request sent (retries included), e.g. to count API calls. */
   onRequest?: (method: string, url: string) => void;
+  /** Abort a request that has not answered after this many milliseconds (it then counts as a 5xx). */
+  timeoutMs?: number;
 }
 
 /** Bounds for waiting on rate limits: a scheduled job would rather fail than hang for an hour. */
 const MAX_RATE_LIMIT_RETRIES = 3;
 const MAX_RATE_LIMIT_WAIT_SECONDS = 600;
+/** A GitHub request that hangs longer than this is abandoned (and retried when that is safe). */
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function createGithubClient(target: GithubTarget, options: ClientOptions): GithubClient {
   const pacing = options.writeIntervalMs === undefined ? {} : { write: pacedLane(options.writeIntervalMs), notifications: pacedLane(options.writeIntervalMs) };
@@ -65,22 +69,33 @@ export function createGithubClient(target: GithubTarget, options: ClientOptions)
     );
     return retrying;
   };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Every attempt (retries included) goes through this fetch — a request hook would not see
+  // retries — so each gets a fresh deadline and is counted. A timed-out request surfaces as a
+  // 500 and is retried where retrying is safe.
+  const timedFetch = (url: string | URL | Request, init: RequestInit = {}) => {
+    options.onRequest?.(init.method ?? "GET", String(url));
+    return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  };
   const octokit = new SitrepOctokit({
     auth: target.token,
+    request: { fetch: timedFetch },
     baseUrl: target.apiUrl,
     userAgent: "sitrep",
     log: { debug: () => {}, info: () => {}, warn: (message: string) => options.warn(message), error: (message: string) => options.warn(message) },
     throttle: { onRateLimit: onLimit("rate limit"), onSecondaryRateLimit: onLimit("secondary rate limit"), ...pacing },
     retry: { retries: 3 },
   });
-  if (options.onRequest) {
-    const onRequest = options.onRequest;
-    octokit.hook.wrap("request", async (request, endpoint) => {
-      onRequest(endpoint.method, endpoint.url);
-      return request(endpoint);
-    });
-  }
   return octokit;
+}
+
+/** Reads SITREP_GITHUB_TIMEOUT_MS (tests); undefined keeps the 30 s default. */
+export function timeoutFromEnv(env: Record<string, string | undefined>): number | undefined {
+  const raw = env.SITREP_GITHUB_TIMEOUT_MS;
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new SitrepError(`SITREP_GITHUB_TIMEOUT_MS is \`${raw}\`, not a positive number of milliseconds.`, { hint: "Unset it (default 30 s) or set a number > 0." });
+  return value;
 }
 
 /** Reads SITREP_GITHUB_WRITE_INTERVAL_MS (tests, bench); undefined keeps GitHub's recommended pacing. */

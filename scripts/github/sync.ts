@@ -2,7 +2,7 @@
 // Each step is its own module; this function only connects them.
 import type { Repository } from "../records/model.ts";
 import { SitrepError } from "../errors.ts";
-import { createGithubClient, resolveGithubTarget, writeIntervalFromEnv } from "./octokit.ts";
+import { createGithubClient, resolveGithubTarget, timeoutFromEnv, writeIntervalFromEnv } from "./octokit.ts";
 import { describeApiError, issuesApi } from "./issues-api.ts";
 import { desiredIssues } from "./desired-issues.ts";
 import { issuesToFetch, planSync } from "./plan.ts";
@@ -38,7 +38,7 @@ export async function syncActionItems(repository: Repository, options: { env: Re
   if (!label) throw new SitrepError("github.labels in sitrep.config.yaml is empty; sync lists its issues by the first label.", { hint: "Add a label, e.g. `labels: [incident-action-item]`." });
   const warnings: string[] = [];
   let requests = 0;
-  const octokit = createGithubClient(target, { warn: (m) => warnings.push(m), writeIntervalMs: writeIntervalFromEnv(env), onRequest: () => requests++ });
+  const octokit = createGithubClient(target, { warn: (m) => warnings.push(m), writeIntervalMs: writeIntervalFromEnv(env), timeoutMs: timeoutFromEnv(env), onRequest: () => requests++ });
   const api = issuesApi(octokit, target);
   const slug = `${target.owner}/${target.repo}`;
   const links = { siteUrl: repository.config.site.url, serverUrl: target.serverUrl, repository: slug, pathPrefix: recordsPathPrefix(repository.root) };

@@ -229,6 +229,17 @@ describe("sitrep sync", () => {
     expect(server.writes()).toEqual([]);
   });
 
+  test("a response slower than the timeout is abandoned and the read retried", async () => {
+    const postmortems = syntheticPostmortems(1, 2);
+    const { server, sync } = await setup(postmortems);
+    server.faults.push({ match: "GET /repos/o/r/issues", kind: "slow", delayMs: 1_500 });
+    const run = await sync(["--json"], { SITREP_GITHUB_TIMEOUT_MS: "400" });
+    expect(run.code).toBe(0);
+    expect(listCalls(server)).toHaveLength(2);
+    expect(JSON.parse(run.stdout).requests).toBe(server.requests.length);
+    expect(keysOf(server)).toHaveLength(2);
+  });
+
   test("--dry-run prints the plan and writes nothing, even without a token", async () => {
     const postmortems = syntheticPostmortems(1, 3);
     const { server, repo, sync } = await setup(postmortems);
