@@ -2,7 +2,9 @@
 // front matter Document, check the result with the validator, write it, say what to run next.
 import path from "node:path";
 import type { Document } from "yaml";
+import { askChoice, idArgument, type AskContext } from "./ask.ts";
 import { commitChanges } from "./commit-changes.ts";
+import { readRecord } from "../records/read-record.ts";
 import { editFrontMatter } from "./front-matter-edit.ts";
 import { newPullRequestCommands } from "./next-steps.ts";
 import { findIncident, openRecords, type FoundIncident, type RecordsContext } from "./open-records.ts";
@@ -20,9 +22,32 @@ export interface IncidentEdit {
   notes?: string[];
 }
 
-export function openIncident(cwd: string, now: Date, id: string, command: string): { context: RecordsContext; found: FoundIncident } {
+/**
+ * The incident named by the one positional argument. On a terminal without one, a list of the
+ * open incidents (most recent first) to pick from; otherwise a UsageError with the usage line.
+ */
+export async function openIncident(positionals: string[], ask: AskContext, cwd: string, now: Date, command: string, offer: { maintenance: boolean } = { maintenance: true }): Promise<{ context: RecordsContext; found: FoundIncident }> {
+  if (positionals.length === 0 && ask.interactive) {
+    const context = openRecords(cwd, now);
+    const open = openIncidents(context).filter((o) => offer.maintenance || o.type !== "maintenance");
+    if (open.length > 0) {
+      const id = await askChoice(undefined, "id", ask, { message: "Which incident?", options: open.map((o) => ({ value: o.id, label: o.id, hint: `${o.status} · ${o.title}` })) });
+      return { context, found: findIncident(context, id, command) };
+    }
+  }
+  const id = await idArgument(positionals, ask);
   const context = openRecords(cwd, now);
   return { context, found: findIncident(context, id, command) };
+}
+
+/** Unresolved incidents and unfinished maintenance among the most recent files, newest first. */
+function openIncidents(context: RecordsContext, limit = 200): { id: string; type: string; status: string; title: string }[] {
+  const recent = context.files.filter((f) => f.kind === "incident").sort((a, b) => b.id.localeCompare(a.id)).slice(0, limit);
+  return recent.flatMap((file) => {
+    const data = readRecord(context.root, file).record.data as { type?: unknown; status?: unknown; title?: unknown } | undefined;
+    const status = typeof data?.status === "string" ? data.status : undefined;
+    return status && status !== "resolved" && status !== "completed" ? [{ id: file.id, type: String(data?.type ?? "incident"), status, title: String(data?.title ?? "") }] : [];
+  });
 }
 
 export function applyIncidentEdit(context: RecordsContext, found: FoundIncident, cwd: string, change: IncidentEdit): AuthoringResult {

@@ -2,7 +2,6 @@
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
 import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
-import { idArgument } from "../authoring/ask.ts";
 import { checkHandle, str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, setMilestone } from "../authoring/incident-edits.ts";
 import { parsePastTime } from "../authoring/time-input.ts";
@@ -26,8 +25,7 @@ export const command: Command<AuthoringResult> = {
   },
 
   async run({ values, positionals, cwd, now, interactive }) {
-    const id = await idArgument(positionals, { interactive, usage: command.spec.usage });
-    const { context, found } = openIncident(cwd, now, id, "acknowledge");
+    const { context, found } = await openIncident(positionals, { interactive, usage: command.spec.usage }, cwd, now, "acknowledge", { maintenance: false });
     const data = found.data;
     if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no acknowledgement.", `Use \`npx sitrep update ${found.id} --status in_progress --message "…"\`.`);
     if (data.acknowledged_at) {

@@ -2,7 +2,6 @@
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
 import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
-import { idArgument } from "../authoring/ask.ts";
 import { checkStatus, str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { formatTime, parsePastTime } from "../authoring/time-input.ts";
@@ -32,8 +31,7 @@ export const command: Command<AuthoringResult> = {
   },
 
   async run({ values, positionals, cwd, now, interactive }) {
-    const id = await idArgument(positionals, { interactive, usage: command.spec.usage });
-    const { context, found } = openIncident(cwd, now, id, "mitigate");
+    const { context, found } = await openIncident(positionals, { interactive, usage: command.spec.usage }, cwd, now, "mitigate", { maintenance: false });
     const data = found.data;
     if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no mitigation.", `Use \`npx sitrep update ${found.id} --status verifying --message "…"\`.`);
     if (data.mitigated_at) throw new UsageError(`${found.id} was already mitigated at ${data.mitigated_at}.`, "To correct the time, edit `mitigated_at` in the file.");

@@ -2,7 +2,6 @@
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
 import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
-import { idArgument } from "../authoring/ask.ts";
 import { str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { parsePastTime } from "../authoring/time-input.ts";
@@ -31,8 +30,7 @@ export const command: Command<AuthoringResult> = {
   },
 
   async run({ values, positionals, cwd, now, interactive }) {
-    const id = await idArgument(positionals, { interactive, usage: command.spec.usage });
-    const { context, found } = openIncident(cwd, now, id, "resolve");
+    const { context, found } = await openIncident(positionals, { interactive, usage: command.spec.usage }, cwd, now, "resolve");
     const data = found.data;
     const maintenance = data.type === "maintenance";
     const finalStatus = maintenance ? "completed" : "resolved";

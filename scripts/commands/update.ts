@@ -1,7 +1,7 @@
 // `sitrep update <id>`: post a public status update (and component changes) to an incident.
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { askText, idArgument } from "../authoring/ask.ts";
+import { askText } from "../authoring/ask.ts";
 import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
 import { checkStatus, INCIDENT_STATUSES, list, MAINTENANCE_STATUSES, parseComponentImpacts, str, UPDATE_IMPACTS, worseImpact } from "../authoring/flag-values.ts";
 import { appendUpdate, currentImpacts, raiseComponentImpacts, setStatus } from "../authoring/incident-edits.ts";
@@ -36,8 +36,7 @@ export const command: Command<AuthoringResult> = {
 
   async run({ values, positionals, cwd, now, interactive }) {
     const ask = { interactive, usage: command.spec.usage };
-    const id = await idArgument(positionals, ask);
-    const { context, found } = openIncident(cwd, now, id, "update");
+    const { context, found } = await openIncident(positionals, ask, cwd, now, "update");
     const data = found.data;
     const maintenance = data.type === "maintenance";
     const allowed = maintenance ? MAINTENANCE_STATUSES : INCIDENT_STATUSES.filter((s) => s !== "resolved");

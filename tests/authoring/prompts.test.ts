@@ -49,3 +49,14 @@ test.skipIf(!existsSync(SCRIPT))("declare asks for title, severity and component
   const written = readFileSync(path.join(dir, "incidents/2026/2026-11-22-checkout-is-down.md"), "utf8");
   expect(written).toContain("title: Checkout is down\nseverity: SEV2\nstatus: investigating\ncomponents:\n  checkout-api: major_outage\n");
 });
+
+test.skipIf(!existsSync(SCRIPT))("without an id, a terminal offers the open incidents, newest first (no maintenance for acknowledge)", async () => {
+  const result = await runInTerminal(["acknowledge", "--by", "akin-b"], [
+    [/Which incident\?[\s\S]*2026-11-22-checkout-is-down[\s\S]*2026-11-21-payout-status-latency/, "\r"],
+  ]);
+  expect(result.output).toContain("Recorded the acknowledgement of 2026-11-22-checkout-is-down");
+  expect(result.output).not.toContain("2026-11-17-checkout-elevated-errors"); // resolved: not offered
+  expect(result.output).not.toContain("2027-02-10-card-vault-hsm-migration"); // maintenance is not acknowledged
+  expect(result.code).toBe(0);
+  expect(readFileSync(path.join(dir, "incidents/2026/2026-11-22-checkout-is-down.md"), "utf8")).toContain("acknowledged_at: 2026-11-22T12:00:00Z\n");
+});
