@@ -2,8 +2,6 @@
 // starts, so an invalid record stops the build with the validator's diagnostics (file:line:col)
 // and the pages reuse the loaded repository (site/data/build-context.ts caches it per process).
 import { defineConfig } from "astro/config";
-import { createHash } from "node:crypto";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as Data from "./data/index.ts";
@@ -22,12 +20,10 @@ try {
   process.exit(failure.exitCode);
 }
 
-// Tests and the benchmark build into temp folders; give each its own Vite cache so parallel
-// builds never share one.
+// Tests and the benchmark build into temp folders (<work>/dist); the Vite cache goes beside the
+// output, so parallel builds never share one and it is removed with the folder.
 const outDir = process.env.SITREP_OUT_DIR ? path.resolve(process.env.SITREP_OUT_DIR) : path.resolve(siteDir, "../dist");
-const cacheDir = process.env.SITREP_OUT_DIR
-  ? path.join(os.tmpdir(), `sitrep-astro-cache-${createHash("sha1").update(outDir).digest("hex").slice(0, 12)}`)
-  : undefined;
+const cacheDir = process.env.SITREP_OUT_DIR ? path.join(path.dirname(outDir), ".astro-cache") : undefined;
 
 export default defineConfig({
   site: context.siteUrl,

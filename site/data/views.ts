@@ -125,6 +125,8 @@ interface Derived {
   componentNames: Map<string, string>;
   /** Summaries are shown on several pages (status, archive, component history); made once each. */
   summaries: Map<string, IncidentSummary>;
+  /** Rendered updates by `<incident id>#<index>`: the latest update appears on several pages. */
+  updates: Map<string, UpdateView>;
   months?: MonthView[];
 }
 
@@ -169,6 +171,7 @@ function derive(context: BuildContext): Derived {
   const derived: Derived = {
     incidents, byId, postmortems: postmortemsFor(repository, audience), windows, windowsByIncident, components, componentNames,
     summaries: new Map(),
+    updates: new Map(),
   };
   derivedCache.set(context, derived);
   return derived;
@@ -207,7 +210,14 @@ export function formatMinutes(total: number): string {
   return rest > 0 ? `${hours} h ${rest} min` : `${hours} h`;
 }
 
-function updateView(update: IncidentRecord["data"]["updates"][number], anchor: string, names: Map<string, string>): UpdateView {
+function updateView(incident: IncidentRecord, index: number, anchors: string[], derived: Derived): UpdateView {
+  const key = `${incident.id}#${index}`;
+  let view = derived.updates.get(key);
+  if (!view) derived.updates.set(key, (view = renderUpdate(incident.data.updates[index], anchors[index], derived.componentNames)));
+  return view;
+}
+
+function renderUpdate(update: IncidentRecord["data"]["updates"][number], anchor: string, names: Map<string, string>): UpdateView {
   return {
     anchor,
     at: update.at,
@@ -256,7 +266,7 @@ function makeSummary(incident: IncidentRecord, context: BuildContext, derived: D
     end: iso(end),
     durationMinutes: start !== undefined && end !== undefined ? Math.max(0, (end - start) / 60_000) : undefined,
     components: [...worst].map(([id, status]) => ({ id, name: derived.componentNames.get(id) ?? id, status, statusLabel: STATUS_LABELS[status] })),
-    latestUpdate: last ? updateView(last, anchors[anchors.length - 1], derived.componentNames) : undefined,
+    latestUpdate: last ? updateView(incident, data.updates.length - 1, anchors, derived) : undefined,
     internal: data.visibility === "internal",
     drill: data.drill,
   };
@@ -317,7 +327,7 @@ export function incidentView(context: BuildContext, id: string): IncidentView {
       ? `${data.severity} · ${context.repository.config.severities.find((s) => s.id === data.severity)?.name ?? ""}`.replace(/ · $/, "")
       : undefined,
     descriptionHtml: renderMarkdown(incident.body),
-    updates: data.updates.map((u, i) => updateView(u, anchors[i], derived.componentNames)).reverse(),
+    updates: data.updates.map((_, i) => updateView(incident, i, anchors, derived)).reverse(),
     scheduledStart: data.scheduled_start,
     scheduledEnd: data.scheduled_end,
     postmortem: postmortem ? { id: postmortem.id, title: postmortemTitle(postmortem, data.title) } : undefined,

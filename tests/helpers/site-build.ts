@@ -1,8 +1,7 @@
 // Builds the Astro site (and its Pagefind index) into a temp folder, as `npm run build` does,
 // with the environment the build reads: records root, audience, site URL and a fixed clock.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { repoRoot, TEST_NOW } from "./run-cli.ts";
 
@@ -30,9 +29,9 @@ export interface SiteBuild {
   cleanup(): void;
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -42,8 +41,21 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; st
   });
 }
 
+/**
+ * A fresh folder for one build, with the output inside it. Astro writes its prerender chunks
+ * into the output (or into <cwd>/.astro/ when the output is outside the working directory,
+ * which parallel builds would share), and those chunks import Astro's dependencies, so the
+ * folder must sit where node_modules resolves: under node_modules/.cache/, never in /tmp.
+ */
+export function siteWorkDir(): string {
+  const parent = path.join(repoRoot, "node_modules", ".cache", "sitrep-site");
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(path.join(parent, "build-"));
+}
+
 export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBuild> {
-  const outDir = options.outDir ?? mkdtempSync(path.join(os.tmpdir(), "sitrep-site-"));
+  const work = siteWorkDir();
+  const outDir = options.outDir ?? path.join(work, "dist");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NO_COLOR: "1",
@@ -54,9 +66,12 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
     SITREP_ROOT: options.recordsRoot ?? repoRoot,
     SITREP_SITE_URL: options.siteUrl ?? "",
   };
-  const cleanup = () => rmSync(outDir, { recursive: true, force: true });
-  const built = await run([astroBin, "build", "--root", siteDir], env);
+  const cleanup = () => {
+    rmSync(work, { recursive: true, force: true });
+    if (options.outDir) rmSync(options.outDir, { recursive: true, force: true });
+  };
+  const built = await run([astroBin, "build", "--root", siteDir], env, work);
   if (built.code !== 0 || !options.pagefind) return { outDir, ...built, cleanup };
-  const indexed = await run([pagefindBin, "--site", outDir], env);
+  const indexed = await run([pagefindBin, "--site", outDir], env, work);
   return { outDir, code: indexed.code, stdout: built.stdout + indexed.stdout, stderr: built.stderr + indexed.stderr, cleanup };
 }
