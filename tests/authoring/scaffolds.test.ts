@@ -153,3 +153,16 @@ test("a mitigation time forgotten until after resolution can still be recorded, 
   expect(text).toContain("detected_at: 2026-11-22T08:00:00Z\nmitigated_at: 2026-11-22T08:40:00Z\nresolved_at: 2026-11-22T09:00:00Z\n");
   expect(text).toContain("  - at: 2026-11-22T08:40:00Z\n    event: \"Mitigated: customer impact stopped.\"\n  - at: 2026-11-22T09:00:00Z\n    event: Resolved.\n");
 });
+
+test("a late update is written, with the cadence warning on stderr", () => {
+  const env = (time: string) => ({ env: { SITREP_NOW: time }, cwd: dir });
+  expect(runCli(["declare", "--title", "Payouts failing", "--severity", "SEV1", "--component", "payouts=major_outage"], env("2026-11-22T07:00:00Z")).code).toBe(0);
+  const late = runCli(["update", "2026-11-22-payouts-failing", "--message", "Still investigating."], env("2026-11-22T07:40:00Z"));
+  expect(late.code, late.stderr).toBe(0);
+  expect(late.stdout).toContain("Posted an update (investigating) to 2026-11-22-payouts-failing");
+  expect(late.stderr).toMatch(/warning {2}40 minutes passed between updates 0 and 1; SEV1 expects an update every 15 minutes\. {2}update-cadence/);
+  const json = JSON.parse(runCli(["update", "2026-11-22-payouts-failing", "--message", "Next update in 15 minutes.", "--json"], env("2026-11-22T07:45:00Z")).stdout);
+  // Warnings are about the file as written: the earlier gap is still there, and no new one.
+  expect(json.warnings.map((w: { rule: string; path: unknown[] }) => [w.rule, w.path])).toEqual([["update-cadence", ["updates", 1, "at"]]]);
+  expect(json.record.updates).toHaveLength(3);
+});
