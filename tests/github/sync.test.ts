@@ -267,7 +267,7 @@ describe("sitrep sync", () => {
   test("an owner GitHub will not assign (422) still gets the issue, without assignee, and a warning; the next run leaves it be", async () => {
     const postmortems = syntheticPostmortems(1, 2);
     postmortems[0].items[0].owner = "ghost-user";
-    const { server, sync } = await setup(postmortems, { assignable: postmortems[0].items.slice(1).map((i) => i.owner) });
+    const { server, repo, sync } = await setup(postmortems, { assignable: postmortems[0].items.slice(1).map((i) => i.owner) });
     const run = await sync();
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("GitHub would not assign @ghost-user");
@@ -281,6 +281,29 @@ describe("sitrep sync", () => {
     expect(second.code).toBe(0);
     expect(second.stderr).toBe("");
     expect(server.writes()).toEqual([]);
+
+    // Handing the other item to an owner GitHub refuses: the update goes through without the assignee.
+    postmortems[0].items[1].owner = "another-ghost";
+    repo.write(postmortems);
+    const third = await sync();
+    expect(third.code).toBe(0);
+    expect(third.stderr).toContain("GitHub would not assign @another-ghost");
+    const moved = issueFor(server, `${postmortems[0].id}/item-1`);
+    expect(moved.body).toContain("| Owner | @another-ghost |");
+    server.resetLog();
+    expect((await sync()).code).toBe(0);
+    expect(server.writes()).toEqual([]);
+  });
+
+  test("a label another run created meanwhile (422 already_exists) is fine", async () => {
+    const { server, sync } = await setup(syntheticPostmortems(1, 1));
+    server.labels.set("incident-action-item", { name: "incident-action-item", color: "ededed", description: "" });
+    server.faults.push({ match: "GET /repos/o/r/labels", kind: "status", status: 200, body: [] }); // a stale listing
+    const run = await sync();
+    expect(run.code).toBe(0);
+    const conflict = server.requests.find((r) => r.method === "POST" && r.path === "/repos/o/r/labels" && (r.body as { name: string }).name === "incident-action-item");
+    expect(conflict?.status).toBe(422);
+    expect(server.issues.size).toBe(1);
   });
 
   test("failures before any write: invalid records exit 1 with diagnostics; no token exits 2 with a hint", async () => {

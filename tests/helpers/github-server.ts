@@ -44,6 +44,8 @@ export interface Fault {
   retryAfter?: number;
   /** For "slow": delay before handling normally. */
   delayMs?: number;
+  /** For "status": the JSON body to answer with (default a GitHub-style error message). */
+  body?: unknown;
 }
 
 export interface GithubServerOptions {
@@ -206,7 +208,7 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
     if (fault.kind === "secondary-rate-limit") {
       return json(res, fault.status ?? 429, { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits" }, { "retry-after": String(wait) });
     }
-    return json(res, fault.status ?? 500, { message: fault.status === 502 ? "Bad Gateway" : "Server Error" });
+    return json(res, fault.status ?? 500, fault.body ?? { message: fault.status === 502 ? "Bad Gateway" : "Server Error" });
   };
 
   const server = http.createServer((req, res) => {
