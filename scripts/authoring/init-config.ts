@@ -59,9 +59,12 @@ export function initConfigText(templateText: string, answers: SiteAnswers): stri
   const root = doc.contents as unknown as YAMLMap;
   if (!isMap(root)) throw new UsageError("sitrep.config.yaml is not a YAML mapping.", "Restore it from the sitrep template.");
 
-  if (doc.commentBefore) {
-    doc.commentBefore = doc.commentBefore.replace(/^ sitrep configuration for .*$/m, ` sitrep configuration for ${answers.title.replace(/\n/g, " ")}.`);
-  }
+  // The header names the example company; the yaml package keeps a header comment on the
+  // document, or on the first key when no blank line separates them.
+  const header = (comment: string) => comment.replace(/^ sitrep configuration for .*$/m, ` sitrep configuration for ${answers.title.replace(/\n/g, " ")}.`);
+  if (doc.commentBefore) doc.commentBefore = header(doc.commentBefore);
+  const firstKey = root.items[0]?.key;
+  if (isScalar(firstKey) && firstKey.commentBefore) firstKey.commentBefore = header(firstKey.commentBefore);
 
   const site = root.get("site", true);
   const siteMap = isMap(site) ? (site as YAMLMap) : (doc.createNode({}) as YAMLMap);
@@ -81,13 +84,12 @@ export function initConfigText(templateText: string, answers: SiteAnswers): stri
   setSite("timezone", answers.timezone);
 
   const existing = root.get("components", true);
-  const kept: ComponentEntry[] = [];
-  if (answers.keepComponents && isSeq(existing)) {
-    for (const item of (existing as YAMLSeq).toJSON() as ComponentEntry[]) {
-      if (!answers.components.some((c) => c.id === item.id)) kept.push(item);
-    }
-  }
-  const components = [...kept, ...answers.components];
+  // Kept components stay in their order; a given one with the same id replaces it in place.
+  const kept = answers.keepComponents && isSeq(existing) ? ((existing as YAMLSeq).toJSON() as ComponentEntry[]) : [];
+  const components = [
+    ...kept.map((item) => answers.components.find((c) => c.id === item.id) ?? item),
+    ...answers.components.filter((c) => !kept.some((item) => item.id === c.id)),
+  ];
   const pair = root.items.find((p) => isScalar(p.key) && p.key.value === "components");
   const node = doc.createNode(components);
   if (pair) pair.value = node;

@@ -5,7 +5,7 @@ import { parseTimeInput } from "../../scripts/authoring/time-input.ts";
 import { slugify } from "../../scripts/authoring/slug.ts";
 import { uniqueIncidentId } from "../../scripts/authoring/incident-id.ts";
 import { editFrontMatter, restoreCommentSpacing } from "../../scripts/authoring/front-matter-edit.ts";
-import { parseComponentDefinition } from "../../scripts/authoring/init-config.ts";
+import { initConfigText, parseComponentDefinition } from "../../scripts/authoring/init-config.ts";
 import { EXAMPLE_RECORD_PATHS } from "../../scripts/authoring/example-records.ts";
 import { shellQuote } from "../../scripts/authoring/next-steps.ts";
 import { discoverRecordFiles } from "../../scripts/records/discover.ts";
@@ -94,4 +94,39 @@ test.each(["init", "declare", "update", "acknowledge", "mitigate", "resolve", "m
   for (const example of command.spec.examples as string[]) {
     for (const [, flag] of example.matchAll(/ --([a-z-]+)/g)) expect(Object.keys(command.spec.options), `${name}: --${flag}`).toContain(flag);
   }
+});
+
+test("initConfigText: --keep-examples keeps the components in order, a given id replaces its entry in place", () => {
+  const template = [
+    "# sitrep configuration for the Lumen status page and incident records.",
+    "site:", "  title: \"Lumen Status\"", "  url: \"https://status.lumen.example\"", "  description: \"Lumen things\"",
+    "components:", "  # --- Payments ---", "  - id: a", "    name: A", "  - id: b", "    name: B",
+    "github:", "  # owner/name of the repository", "  repository: \"lumen-example/status\"", "  labels:", "    - x", "",
+  ].join("\n");
+  const text = initConfigText(template, {
+    title: "Acme: Status", url: "https://acme.example", timezone: "UTC", description: "Acme's status.",
+    components: [{ id: "b", name: "Bee", group: "G" }, { id: "c", name: "C" }], repository: "acme/status", keepComponents: true,
+  });
+  expect(text).toMatchInlineSnapshot(`
+    "# sitrep configuration for Acme: Status.
+    site:
+      title: "Acme: Status"
+      url: "https://acme.example"
+      description: "Acme's status."
+      timezone: UTC
+    components:
+      - id: a
+        name: A
+      - id: b
+        name: Bee
+        group: G
+      - id: c
+        name: C
+    github:
+      # owner/name of the repository
+      repository: "acme/status"
+      labels:
+        - x
+    "
+  `);
 });
