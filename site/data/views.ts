@@ -38,6 +38,8 @@ export interface IncidentSummary {
   /** When the story starts (started_at, or scheduled_start for maintenance). */
   start: string | undefined;
   end: string | undefined;
+  /** Maintenance: the planned end of the window. */
+  scheduledEnd: string | undefined;
   /** Minutes from start to resolution (or to the end of the window); undefined while open. */
   durationMinutes: number | undefined;
   components: { id: string; name: string; status: ImpactStatus; statusLabel: string }[];
@@ -52,7 +54,6 @@ export interface IncidentView extends IncidentSummary {
   /** Newest first, as status pages show them. */
   updates: UpdateView[];
   scheduledStart: string | undefined;
-  scheduledEnd: string | undefined;
   postmortem: { id: string; title: string } | undefined;
   /** Internal build only (undefined in the public build, so a page cannot show it by mistake). */
   internalDetails: {
@@ -264,6 +265,7 @@ function makeSummary(incident: IncidentRecord, context: BuildContext, derived: D
     statusLabel: statusLabel(data.status),
     start: iso(start),
     end: iso(end),
+    scheduledEnd: data.scheduled_end,
     durationMinutes: start !== undefined && end !== undefined ? Math.max(0, (end - start) / 60_000) : undefined,
     components: [...worst].map(([id, status]) => ({ id, name: derived.componentNames.get(id) ?? id, status, statusLabel: STATUS_LABELS[status] })),
     latestUpdate: last ? updateView(incident, data.updates.length - 1, anchors, derived) : undefined,
