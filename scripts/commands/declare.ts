@@ -4,7 +4,7 @@ import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
 import { askChoice, askList, askText } from "../authoring/ask.ts";
 import { commitChanges } from "../authoring/commit-changes.ts";
-import { checkHandle, checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flag-values.ts";
+import { checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flag-values.ts";
 import { incidentPath, uniqueIncidentId } from "../authoring/incident-id.ts";
 import { newPullRequestCommands } from "../authoring/next-steps.ts";
 import { openRecords } from "../authoring/open-records.ts";
@@ -58,23 +58,7 @@ export const command: Command<AuthoringResult> = {
     const ask = { interactive, usage: command.spec.usage };
     const nearMiss = values["near-miss"] === true;
 
-    const title = (await askText(str(values.title), "title", ask, {
-      message: "Title (what customers see, e.g. \"Checkout errors for some merchants\")",
-      validate: (v) => (v.length > 200 ? "At most 200 characters." : undefined),
-    })).trim();
-    if (title.length > 200) throw new UsageError(`--title is ${title.length} characters; the limit is 200.`, "Describe the symptom in a short headline; details go in --message.");
-    const severity = checkSeverity(await askChoice(str(values.severity), "severity", ask, {
-      message: "Severity",
-      options: config.severities.map((s) => ({ value: s.id, label: `${s.id} ${s.name}`, hint: s.description })),
-    }), config);
-    let componentFlags = list(values.component);
-    if (componentFlags.length === 0 && !nearMiss) {
-      componentFlags = await askList([], "component", ask, {
-        message: `Affected components as id=impact, comma-separated (${IMPACTS.slice(0, 3).join(", ")})`,
-        placeholder: `${config.components[0]?.id ?? "checkout-api"}=partial_outage`,
-      });
-    }
-    const components = parseComponentImpacts(componentFlags, config, IMPACTS);
+    // Flags that need no answer are checked first, so a typo never costs the answers to prompts.
     const status = checkStatus(str(values.status) ?? "investigating", OPEN_STATUSES, "a new incident (resolve it afterwards with `sitrep resolve`)");
 
     const postedAt = formatTime(now);
@@ -82,6 +66,22 @@ export const command: Command<AuthoringResult> = {
     const startedAt = values["started-at"] !== undefined ? parsePastTime(str(values["started-at"])!, now, "--started-at") : detectedAt;
     const roles = rolesFromFlags(values);
     const runbooks = checkRunbooks(list(values.runbook), context.files);
+    const givenSeverity = str(values.severity) !== undefined ? checkSeverity(str(values.severity)!, config) : undefined;
+    const givenComponents = parseComponentImpacts(list(values.component), config, IMPACTS);
+
+    const title = (await askText(str(values.title), "title", ask, {
+      message: "Title (what customers see, e.g. \"Checkout errors for some merchants\")",
+      validate: (v) => (v.length > 200 ? "At most 200 characters." : undefined),
+    })).trim();
+    if (title.length > 200) throw new UsageError(`--title is ${title.length} characters; the limit is 200.`, "Describe the symptom in a short headline; details go in --message.");
+    const severity = givenSeverity ?? checkSeverity(await askChoice(undefined, "severity", ask, {
+      message: "Severity",
+      options: config.severities.map((s) => ({ value: s.id, label: `${s.id} ${s.name}`, hint: s.description })),
+    }), config);
+    const components = Object.keys(givenComponents).length > 0 || nearMiss ? givenComponents : parseComponentImpacts(await askList([], "component", ask, {
+      message: `Affected components as id=impact, comma-separated (${IMPACTS.slice(0, 3).join(", ")})`,
+      placeholder: `${config.components[0]?.id ?? "checkout-api"}=partial_outage`,
+    }), config, IMPACTS);
     const cadence = config.severities.find((s) => s.id === severity)?.update_every_minutes;
     const message = str(values.message) ?? str(values.body) ?? defaultMessage(status, Object.keys(components), config, cadence);
 
@@ -103,10 +103,9 @@ export const command: Command<AuthoringResult> = {
       detected_at: detectedAt,
       roles,
       runbooks,
-      updates: [{ at: postedAt, status, body: message, components: Object.keys(components).length > 0 ? components : undefined }],
+      updates: [{ at: postedAt, status, body: message, ...(Object.keys(components).length > 0 ? { components } : {}) }],
       timeline: [{ at: postedAt, event: `Declared ${severity}${roles.commander ? `; ${roles.commander} is incident commander` : ""}.` }],
     };
-    if (!fields.updates[0].components) delete fields.updates[0].components;
     const { warnings, after } = commitChanges(context, [{ path: recordPath, text: newIncidentText(fields) }], recordPath);
 
     const shown = path.relative(cwd, path.join(context.root, recordPath)) || recordPath;
