@@ -8,6 +8,7 @@ import { editFrontMatter, restoreCommentSpacing } from "../../scripts/authoring/
 import { initConfigText, parseComponentDefinition } from "../../scripts/authoring/init-config.ts";
 import { EXAMPLE_RECORD_PATHS } from "../../scripts/authoring/example-records.ts";
 import { shellQuote } from "../../scripts/authoring/next-steps.ts";
+import { addTimelineEntry, appendUpdate, setMilestone, setStatus } from "../../scripts/authoring/incident-edits.ts";
 import { discoverRecordFiles } from "../../scripts/records/discover.ts";
 import { repoRoot } from "../helpers/run-cli.ts";
 import { formatCommandHelp } from "../../scripts/cli/help.ts";
@@ -129,4 +130,22 @@ test("initConfigText: --keep-examples keeps the components in order, a given id 
         - x
     "
   `);
+});
+
+test("incident edits: empty flow lists become block lists, a bare key gets its list, new keys land in template order", () => {
+  const text = "---\ntitle: T # keep me\nstatus: investigating\nstarted_at: 2026-11-22T10:00:00Z\nupdates: []\ntimeline:\n---\nBody\n";
+  const edited = editFrontMatter(text, "x.md", (doc) => {
+    appendUpdate(doc, { at: "2026-11-22T10:05:00Z", status: "identified", body: "Found: it", components: { api: "operational" } });
+    setStatus(doc, "identified");
+    addTimelineEntry(doc, { at: "2026-11-22T10:06:00Z", event: "b" });
+    addTimelineEntry(doc, { at: "2026-11-22T10:04:00Z", event: "a" });
+    setMilestone(doc, "acknowledged_at", "2026-11-22T10:03:00Z");
+    setMilestone(doc, "detected_at", "2026-11-22T10:01:00Z");
+  });
+  expect(edited).toBe([
+    "---", "title: T # keep me", "status: identified", "started_at: 2026-11-22T10:00:00Z", "detected_at: 2026-11-22T10:01:00Z",
+    "acknowledged_at: 2026-11-22T10:03:00Z", "updates:", "  - at: 2026-11-22T10:05:00Z", "    status: identified", '    body: "Found: it"',
+    "    components:", "      api: operational", "timeline:", "  - at: 2026-11-22T10:04:00Z", "    event: a", "  - at: 2026-11-22T10:06:00Z", "    event: b",
+    "---", "Body", "",
+  ].join("\n"));
 });
