@@ -10,15 +10,16 @@
 // synchronous work (loading the records).
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { StringDecoder } from "node:string_decoder";
 import { Worker } from "node:worker_threads";
 import { SitrepError } from "../errors.ts";
 import { RECORD_FOLDERS } from "../records/discover.ts";
 import { parseRecord } from "../records/read-record.ts";
 import type { RecordKind } from "../records/model.ts";
-import { readBlobs } from "./cat-file.ts";
+import { openBlobReader } from "./cat-file.ts";
 import { locateGitRepository, type GitLocation } from "./git-repository.ts";
-import { LOG_FORMAT, isNullBlob, parseLog, type RawChange } from "./parse-log.ts";
-import type { History, Revision, Snapshot } from "./revision.ts";
+import { LOG_FORMAT, isNullBlob, parseLog, type LogCommit, type RawChange } from "./parse-log.ts";
+import type { CommitInfo, History, Revision, Snapshot } from "./revision.ts";
 import { snapshotOf } from "./snapshot.ts";
 
 /** Files in record folders that describe the folder rather than being records (as the loader). */
@@ -78,66 +79,96 @@ export async function readHistory(root: string): Promise<History> {
   return startHistory(root).read();
 }
 
-/** Runs the one `git log` pass and returns its output. */
-export function runLog(root: string): Promise<string> {
+/**
+ * Runs the one `git log` pass. Each complete commit is handed to `onCommits` as soon as the
+ * next one starts (a commit ends where the next header begins), so blob reads overlap the log.
+ */
+export function runLog(root: string, onCommits: (commits: LogCommit[]) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn("git", logArguments(), { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    const chunks: Buffer[] = [];
+    const decoder = new StringDecoder("utf8");
+    let rest = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let failed: Error | undefined;
+    const take = (text: string, final: boolean) => {
+      rest += text;
+      const cut = final ? rest.length : rest.lastIndexOf("\x01");
+      if (cut <= 0) return;
+      const complete = rest.slice(0, cut);
+      rest = rest.slice(cut);
+      try {
+        onCommits(parseLog(complete));
+      } catch (error) {
+        failed ??= error as Error;
+        child.kill();
+      }
+    };
+    child.stdout.on("data", (chunk: Buffer) => take(decoder.write(chunk), false));
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", (error) => reject(new SitrepError(`Could not run git: ${error.message}`, { hint: "Install git and make sure it is on PATH." })));
     child.on("close", (code) => {
+      if (failed) return reject(failed);
       if (code !== 0) return reject(new SitrepError(`git log failed (exit ${code}): ${stderr.trim()}`, { hint: "Check that `git log` works in this folder." }));
-      resolve(Buffer.concat(chunks).toString("utf8"));
+      take(decoder.end(), true);
+      if (failed) return reject(failed);
+      resolve();
     });
   });
 }
 
 export async function buildHistoryFromGit(root: string, location: GitLocation): Promise<History> {
-  return buildHistory(root, location, await runLog(root));
-}
-
-async function buildHistory(root: string, location: GitLocation, logOutput: string): Promise<History> {
-  // Commits that touched no record file (code, config, docs) are dropped here.
-  const commits = parseLog(logOutput).reverse();
-  const revisions: Revision[] = [];
-  const wanted = new Map<string, RecordKind>();
-  for (const { info, changes } of commits) {
-    for (const change of changes) {
-      for (const revision of toRevisions(change, location.prefix, info)) {
-        revisions.push(revision);
-        if (revision.blob && revision.kind !== "runbook" && !wanted.has(revision.blob)) wanted.set(revision.blob, revision.kind);
-      }
-    }
-  }
-
-  // Parse each distinct blob once; `null` marks content that did not parse.
+  const newestFirst: { commit: CommitInfo; revisions: Revision[] }[] = [];
+  const wanted = new Set<string>();
+  // Parse each distinct blob once, as it streams in; `null` marks content that did not parse.
   const parsed = new Map<string, Snapshot | null>();
-  const pathOfBlob = new Map<string, string>();
-  for (const revision of revisions) if (revision.blob && !pathOfBlob.has(revision.blob)) pathOfBlob.set(revision.blob, revision.path);
-  await readBlobs(root, [...wanted.keys()], (id, bytes) => {
-    const kind = wanted.get(id) as RecordKind;
-    const file = pathOfBlob.get(id) as string;
+  const kindAndPath = new Map<string, { kind: RecordKind; path: string }>();
+  const blobs = openBlobReader(root, (id, bytes) => {
+    const { kind, path: file } = kindAndPath.get(id) as { kind: RecordKind; path: string };
+    kindAndPath.delete(id);
     const { record, findings } = parseRecord({ kind, path: file, id: path.basename(file, ".md") }, bytes);
     parsed.set(id, findings.length === 0 ? (snapshotOf(kind, record.data) ?? null) : null);
   });
+  try {
+    await runLog(root, (commits) => {
+      const ids: string[] = [];
+      for (const { info, changes } of commits) {
+        const revisions = changes.flatMap((change) => toRevisions(change, location.prefix, info));
+        if (revisions.length === 0) continue; // no record touched (code, config, docs)
+        newestFirst.push({ commit: info, revisions });
+        for (const r of revisions) {
+          if (!r.blob || r.kind === "runbook" || wanted.has(r.blob)) continue;
+          wanted.add(r.blob);
+          kindAndPath.set(r.blob, { kind: r.kind, path: r.path });
+          ids.push(r.blob);
+        }
+      }
+      blobs.request(ids);
+    });
+    await blobs.finish();
+  } catch (error) {
+    blobs.abort();
+    throw error;
+  }
 
+  const revisions: Revision[] = [];
   let unparseableCount = 0;
-  for (const revision of revisions) {
-    if (!revision.blob) continue;
-    if (revision.kind === "runbook") {
-      revision.snapshot = { kind: "runbook" };
-      continue;
-    }
-    const snapshot = parsed.get(revision.blob);
-    if (snapshot) revision.snapshot = snapshot;
-    else {
-      revision.unparseable = true;
-      unparseableCount++;
+  for (let i = newestFirst.length - 1; i >= 0; i--) {
+    for (const revision of newestFirst[i].revisions) {
+      revisions.push(revision);
+      if (!revision.blob) continue;
+      if (revision.kind === "runbook") {
+        revision.snapshot = { kind: "runbook" };
+        continue;
+      }
+      const snapshot = parsed.get(revision.blob);
+      if (snapshot) revision.snapshot = snapshot;
+      else {
+        revision.unparseable = true;
+        unparseableCount++;
+      }
     }
   }
-  return { revisions, commitCount: new Set(revisions.map((r) => r.commit.id)).size, blobCount: wanted.size, unparseableCount, head: location.head };
+  return { revisions, commitCount: newestFirst.length, blobCount: wanted.size, unparseableCount, head: location.head };
 }
 
 /** A raw change → revisions of record files (a rename out of or into record folders is a delete or an add). */
