@@ -17,11 +17,11 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 /** Runs the CLI in a pseudo-terminal; when the output shows a prompt, types its answer. */
-function runInTerminal(args: string[], answers: [RegExp, string][]): Promise<{ code: number | null; output: string }> {
+function runInTerminal(args: string[], answers: [RegExp, string][], cwd = dir): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const command = [process.execPath, cliPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
     // A pseudo-terminal starts 0 columns wide; give it a real size so prompts print on one line.
-    const child = spawn(SCRIPT, ["-qec", `stty cols 200 rows 50; ${command}`, "/dev/null"], { cwd: dir, env: { ...process.env, SITREP_NOW: TEST_NOW, NO_COLOR: "1", COLUMNS: "200" } });
+    const child = spawn(SCRIPT, ["-qec", `stty cols 200 rows 50; ${command}`, "/dev/null"], { cwd, env: { ...process.env, SITREP_NOW: TEST_NOW, NO_COLOR: "1", COLUMNS: "200" } });
     let output = "";
     let next = 0;
     const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`timed out; output so far:\n${output}`)); }, 45_000);
@@ -59,4 +59,24 @@ test.skipIf(!existsSync(SCRIPT))("without an id, a terminal offers the open inci
   expect(result.output).not.toContain("2027-02-10-card-vault-hsm-migration"); // maintenance is not acknowledged
   expect(result.code).toBe(0);
   expect(readFileSync(path.join(dir, "incidents/2026/2026-11-22-checkout-is-down.md"), "utf8")).toContain("acknowledged_at: 2026-11-22T12:00:00Z\n");
+});
+
+test.skipIf(!existsSync(SCRIPT))("init asks for the site and its components", async () => {
+  const fresh = copyExampleRepo("sitrep-prompts-init-");
+  try {
+    const result = await runInTerminal(["init"], [
+      [/Status site title/, "Acme Status\r"],
+      [/\[answered 0\][\s\S]*Public URL of the status site/, "https://status.acme.example\r"],
+      [/\[answered 1\][\s\S]*Time zone for displaying times/, "\r"], // default UTC
+      [/\[answered 2\][\s\S]*Components customers see/, "api=Public API@Platform, web=Web app\r"],
+    ], fresh.dir);
+    expect(result.output).toContain("Initialised Acme Status (2 components, 32 example records removed)");
+    expect(result.code).toBe(0);
+    const config = readFileSync(path.join(fresh.dir, "sitrep.config.yaml"), "utf8");
+    expect(config).toContain('site:\n  title: "Acme Status"\n  url: "https://status.acme.example"\n');
+    expect(config).toContain('  timezone: "UTC"\n');
+    expect(config).toContain("components:\n  - id: api\n    name: Public API\n    group: Platform\n  - id: web\n    name: Web app\n");
+  } finally {
+    fresh.cleanup();
+  }
 });
