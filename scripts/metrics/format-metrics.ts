@@ -13,7 +13,7 @@ const DURATIONS: [keyof MetricsBlock["durations"], string][] = [
 
 export function formatMetrics(report: MetricsReport, flavour: Flavour): string {
   const heading = (level: number, text: string) => (flavour === "markdown" ? `${"#".repeat(level)} ${text}` : level === 1 ? text.toUpperCase() : text);
-  const out: string[] = [heading(flavour === "markdown" ? 2 : 1, "Incident metrics"), "", describeFilters(report)];
+  const out: string[] = [heading(flavour === "markdown" ? 2 : 1, "Incident metrics"), "", describeFilters(report, flavour)];
   out.push("", block(report.overall, flavour));
   for (const group of report.groups) {
     out.push("", heading(3, `${report.group_by}: ${group.label}`), "", block(group, flavour));
@@ -22,7 +22,7 @@ export function formatMetrics(report: MetricsReport, flavour: Flavour): string {
   return out.join("\n");
 }
 
-function describeFilters(report: MetricsReport): string {
+function describeFilters(report: MetricsReport, flavour: Flavour): string {
   const f = report.filters;
   const parts = [
     f.since || f.until ? `started ${f.since ?? "…"} to ${f.until ?? "…"}` : "all time",
@@ -33,7 +33,8 @@ function describeFilters(report: MetricsReport): string {
     "maintenance never counted",
   ].filter(Boolean);
   const h = report.history;
-  return `${parts.join(" · ")}\nHistory: ${h.commits} commits, ${h.revisions} revisions${h.unparseable_revisions ? ` (${h.unparseable_revisions} that did not parse were ignored)` : ""}, as of ${report.generated_at}.`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${parts.join(" · ")}${flavour === "markdown" ? "\n\n" : "\n"}History: ${plural(h.commits, "commit")}, ${plural(h.revisions, "revision")}${h.unparseable_revisions ? ` (${h.unparseable_revisions} that did not parse were ignored)` : ""}, as of ${report.generated_at}.`;
 }
 
 function distributionRow(label: string, d: Distribution): string[] {
