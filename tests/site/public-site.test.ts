@@ -5,6 +5,7 @@
 // The site is built once (under /status/, like a GitHub Pages project site) and served locally.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRepository } from "../../scripts/validate/load-repository.ts";
@@ -191,6 +192,28 @@ describe("public site in Chromium", () => {
 describe("public build output", () => {
   it("links only to files that exist in the build (under the base path)", () => {
     expect(brokenLinks(site.outDir, "/status/")).toEqual([]);
+  });
+
+  it("marks every time up as <time datetime> in UTC (or a calendar date)", () => {
+    const bad: string[] = [];
+    let count = 0;
+    for (const file of files(site.outDir).filter((f) => f.endsWith(".html"))) {
+      for (const match of readFileSync(file, "utf8").matchAll(/<time datetime="([^"]*)"/g)) {
+        count++;
+        if (!/^\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}Z)?)?$/.test(match[1])) bad.push(`${path.relative(site.outDir, file)}: ${match[1]}`);
+      }
+    }
+    expect(count).toBeGreaterThan(100);
+    expect(bad).toEqual([]);
+  });
+
+  it("keeps the status page under 20 kB gzip with its CSS", () => {
+    const html = readFileSync(path.join(site.outDir, "index.html"), "utf8");
+    const css = [...html.matchAll(/<link rel="stylesheet" href="\/status\/([^"]+)"/g)].map((m) => readFileSync(path.join(site.outDir, m[1])));
+    expect(css.length).toBeGreaterThan(0);
+    const bytes = gzipSync(html).length + css.reduce((sum, file) => sum + gzipSync(file).length, 0);
+    expect(bytes).toBeLessThan(20 * 1024);
+    // (No <script> element: checked in the DOM above; the probe's title text holds the word.)
   });
 
   it("publishes the Statuspage API and the feeds from the publishers", () => {
