@@ -62,7 +62,13 @@ export const command: Command<{ report: ActionsReport; json: boolean }> = {
         note = error.message;
       }
     }
-    const repository = loadRepository(root, { now });
+    let repository;
+    try {
+      repository = loadRepository(root, { now });
+    } catch (error) {
+      pending?.cancel();
+      throw error;
+    }
     let events: HistoryEvents | undefined;
     if (pending) events = deriveEvents(await pending.read());
     const owners = new Set(list("owner"));

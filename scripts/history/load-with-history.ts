@@ -16,7 +16,13 @@ export interface RecordsWithHistory {
 
 export async function loadWithHistory(root: string, now: Date): Promise<RecordsWithHistory> {
   const pending = startHistory(root); // throws at once for no git, no commits, shallow
-  const repository = loadRepository(root, { now });
+  let repository: Repository;
+  try {
+    repository = loadRepository(root, { now });
+  } catch (error) {
+    pending.cancel();
+    throw error;
+  }
   const history = await pending.read();
   return { repository, history, events: deriveEvents(history) };
 }

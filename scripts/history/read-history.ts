@@ -47,6 +47,8 @@ export interface PendingHistory {
   location: GitLocation;
   /** Waits for the history (log, blobs, parses) and returns it. */
   read(): Promise<History>;
+  /** Stops reading (the caller failed and will not call read()), so the process can exit at once. */
+  cancel(): void;
 }
 
 /**
@@ -68,7 +70,7 @@ export function startHistory(root: string): PendingHistory {
   });
   // Avoid an unhandled rejection if the caller fails before calling read().
   result.catch(() => {});
-  return { location, read: () => result };
+  return { location, read: () => result, cancel: () => void worker.terminate() };
 }
 
 export type WorkerReply =

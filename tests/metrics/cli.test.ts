@@ -1,6 +1,6 @@
 // The metrics, actions and report commands as a user runs them: the real CLI in a subprocess.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runCli } from "../helpers/run-cli.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
@@ -86,6 +86,19 @@ describe("sitrep metrics", () => {
       }
     } finally {
       clone.cleanup();
+    }
+  });
+
+  it("refuses invalid records (exit 1) rather than computing from part of them", () => {
+    const broken = path.join(scenario.dir, "incidents/2026/2026-03-30-broken.md");
+    writeFileSync(broken, "---\ntitle: [broken\n---\n");
+    try {
+      const result = runCli(["metrics", "--json"], { cwd: scenario.dir });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toContain("incidents/2026/2026-03-30-broken.md");
+    } finally {
+      rmSync(broken);
     }
   });
 
