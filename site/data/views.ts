@@ -3,7 +3,7 @@
 // Runs in plain Node beside build-context.ts (see the note there).
 import type { IncidentRecord, PostmortemRecord, RunbookRecord } from "../../scripts/records/model.ts";
 import { incidentsFor, postmortemsFor } from "../../scripts/status/audience.ts";
-import { STATUS_LABELS, type ComponentStatus, type ImpactStatus } from "../../scripts/status/component-status.ts";
+import { STATUS_LABELS, statusRank, type ComponentStatus, type ImpactStatus } from "../../scripts/status/component-status.ts";
 import {
   activeIncidents, activeMaintenance, componentStates, incidentImpact, overallStatus, startOf, upcomingMaintenance, type Indicator,
 } from "../../scripts/status/current-status.ts";
@@ -195,7 +195,7 @@ const DAY_LABEL = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "nume
 function barsSummary(name: string, uptime: string, days: DayView[]): string {
   const impacted = days.filter((d) => d.status !== "operational");
   const head = `${name}, last ${days.length} days: ${uptime} % uptime`;
-  if (impacted.length === 0) return `${head}, no incidents.`;
+  if (impacted.length === 0) return `${head}, no impact on any day.`;
   const list = impacted.map((d) => `${DAY_LABEL.format(new Date(`${d.date}T12:00:00Z`))}: ${d.minutes.map((m) => `${m.label.toLowerCase()} ${formatMinutes(m.minutes)}`).join(", ")}`);
   return `${head}; ${impacted.length} day${impacted.length === 1 ? "" : "s"} with impact: ${list.join("; ")}.`;
 }
@@ -248,10 +248,9 @@ function makeSummary(incident: IncidentRecord, context: BuildContext, derived: D
   const end = endTime === undefined ? undefined : Date.parse(endTime);
   // Affected components: the worst impact each had in this record (windows), else the declared map.
   const worst = new Map<string, ImpactStatus>();
-  const rank = (s: ImpactStatus) => ["under_maintenance", "degraded_performance", "partial_outage", "major_outage"].indexOf(s);
   for (const w of derived.windowsByIncident.get(incident.id) ?? []) {
     const seen = worst.get(w.componentId);
-    if (seen === undefined || rank(w.status) > rank(seen)) worst.set(w.componentId, w.status);
+    if (seen === undefined || statusRank(w.status) > statusRank(seen)) worst.set(w.componentId, w.status);
   }
   for (const [id, status] of Object.entries(data.components)) if (!worst.has(id)) worst.set(id, status);
   const anchors = updateAnchors(data.updates);
