@@ -58,7 +58,8 @@ export interface PendingHistory {
  */
 export function startHistory(root: string): PendingHistory {
   const location = locateGitRepository(root);
-  const worker = new Worker(new URL("./history-worker.ts", import.meta.url), { workerData: { root, location } });
+  // A larger young generation: parsing tens of thousands of blobs makes many short-lived objects.
+  const worker = new Worker(new URL("./history-worker.ts", import.meta.url), { workerData: { root, location }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
   const result = new Promise<History>((resolve, reject) => {
     worker.once("message", (message: WorkerReply) => {
       if (message.ok) resolve(message.history);
