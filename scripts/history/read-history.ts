@@ -82,6 +82,10 @@ export async function readHistory(root: string): Promise<History> {
   return startHistory(root).read();
 }
 
+const LOG_BATCH = 256 * 1024;
+/** Blob ids are sent to cat-file in batches: one write per id costs more than the read. */
+const BLOB_BATCH = 2048;
+
 /**
  * Runs the one `git log` pass. Each complete commit is handed to `onCommits` as soon as the
  * next one starts (a commit ends where the next header begins), so blob reads overlap the log.
@@ -95,6 +99,8 @@ export function runLog(root: string, onCommits: (commits: LogCommit[]) => void):
     let failed: Error | undefined;
     const take = (text: string, final: boolean) => {
       rest += text;
+      // git writes a commit at a time; parse in batches of ~256 kB, not per tiny pipe read.
+      if (!final && rest.length < LOG_BATCH) return;
       const cut = final ? rest.length : rest.lastIndexOf("\x01");
       if (cut <= 0) return;
       const complete = rest.slice(0, cut);
@@ -132,8 +138,8 @@ export async function buildHistoryFromGit(root: string, location: GitLocation): 
     parsed.set(id, findings.length === 0 ? (snapshotOf(kind, record.data) ?? null) : null);
   });
   try {
+    let ids: string[] = [];
     await runLog(root, (commits) => {
-      const ids: string[] = [];
       for (const { info, changes } of commits) {
         const revisions = changes.flatMap((change) => toRevisions(change, location.prefix, info));
         if (revisions.length === 0) continue; // no record touched (code, config, docs)
@@ -145,8 +151,12 @@ export async function buildHistoryFromGit(root: string, location: GitLocation): 
           ids.push(r.blob);
         }
       }
-      blobs.request(ids);
+      if (ids.length >= BLOB_BATCH) {
+        blobs.request(ids);
+        ids = [];
+      }
     });
+    blobs.request(ids);
     await blobs.finish();
   } catch (error) {
     blobs.abort();
