@@ -39,7 +39,9 @@ export function logArguments(): string[] {
   return [
     "-c", "log.showSignature=false",
     "log", "--first-parent", "--diff-merges=first-parent", "--raw", "-z", "--no-abbrev", "-M",
-    "--no-color", "--no-ext-diff", `--format=${LOG_FORMAT}`,
+    // Immune to user config that would change the output: colour, external diff tools, and
+    // diff.relative (paths relative to the cwd instead of the top level).
+    "--no-color", "--no-ext-diff", "--no-relative", `--format=${LOG_FORMAT}`,
   ];
 }
 

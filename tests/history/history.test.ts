@@ -73,6 +73,8 @@ describe("readHistory", () => {
         "status/incidents/2026/2026-04-01-x.md": "---\ntitle: X\nstatus: investigating\n---\n",
         "incidents/2026/2026-04-01-outside.md": "---\ntitle: Not ours\nstatus: investigating\n---\n",
       });
+      // A user setting that would make git print paths relative to the cwd must not matter.
+      outer.git(["config", "diff.relative", "true"]);
       const sub = await readHistory(path.join(outer.dir, "status"));
       expect(sub.revisions.map((r) => r.path)).toEqual(["incidents/2026/2026-04-01-x.md"]);
       expect(sub.revisions[0].snapshot).toMatchObject({ kind: "incident", status: "investigating" });
