@@ -8,7 +8,11 @@ import type * as Data from "./data/index.ts";
 
 const dataModule = new URL("./data/index.ts", import.meta.url).href;
 const siteDir = path.dirname(fileURLToPath(import.meta.url));
-const data: typeof Data = await import(/* @vite-ignore */ dataModule);
+// Astro loads this file through Vite's module runner, which would transform and load a second
+// copy of the data layer; a Function-made import() is Node's own, so the config and the pages
+// share one module instance (and its caches) from Node's module cache.
+const nativeImport = new Function("url", "return import(url)") as (url: string) => Promise<unknown>;
+const data = (await nativeImport(dataModule)) as typeof Data;
 
 let context: Data.BuildContext;
 try {
