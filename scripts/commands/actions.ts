@@ -70,7 +70,7 @@ export const command: Command<{ report: ActionsReport; json: boolean }> = {
       throw error;
     }
     let events: HistoryEvents | undefined;
-    if (pending) events = deriveEvents(await pending.read());
+    if (pending) events = deriveEvents(await pending.read(repository));
     const owners = new Set(list("owner"));
     const postmortems = new Set(list("postmortem"));
     const rows = actionItemRows(repository.postmortems, repository.incidents, repository.config, events, now).filter(

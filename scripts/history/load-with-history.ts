@@ -23,6 +23,6 @@ export async function loadWithHistory(root: string, now: Date): Promise<RecordsW
     pending.cancel();
     throw error;
   }
-  const history = await pending.read();
+  const history = await pending.read(repository);
   return { repository, history, events: deriveEvents(history) };
 }

@@ -15,7 +15,8 @@ import { Worker } from "node:worker_threads";
 import { SitrepError } from "../errors.ts";
 import { RECORD_FOLDERS } from "../records/discover.ts";
 import { parseRecord } from "../records/read-record.ts";
-import type { RecordKind } from "../records/model.ts";
+import type { RecordKind, Repository } from "../records/model.ts";
+import { knownSnapshots } from "./known-snapshots.ts";
 import { openBlobReader } from "./cat-file.ts";
 import { locateGitRepository, type GitLocation } from "./git-repository.ts";
 import { LOG_FORMAT, isNullBlob, parseLog, type LogCommit, type RawChange } from "./parse-log.ts";
@@ -47,8 +48,11 @@ export function logArguments(): string[] {
 
 export interface PendingHistory {
   location: GitLocation;
-  /** Waits for the history (log, blobs, parses) and returns it. */
-  read(): Promise<History>;
+  /**
+   * Waits for the history (log, blobs, parses) and returns it. Given the records just loaded,
+   * blobs identical to today's files are not fetched or parsed again.
+   */
+  read(repository?: Repository): Promise<History>;
   /** Stops reading (the caller failed and will not call read()), so the process can exit at once. */
   cancel(): void;
 }
@@ -62,6 +66,9 @@ export function startHistory(root: string): PendingHistory {
   const location = locateGitRepository(root);
   // A larger young generation: parsing tens of thousands of blobs makes many short-lived objects.
   const worker = new Worker(new URL("./history-worker.ts", import.meta.url), { workerData: { root, location }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  // Until read() is called the worker must not keep the process alive: a caller that fails
+  // (and forgets cancel()) would otherwise hang, the worker waiting for today's records.
+  worker.unref();
   const result = new Promise<History>((resolve, reject) => {
     worker.once("message", (message: WorkerReply) => {
       if (message.ok) resolve(message.history);
@@ -73,7 +80,21 @@ export function startHistory(root: string): PendingHistory {
   });
   // Avoid an unhandled rejection if the caller fails before calling read().
   result.catch(() => {});
-  return { location, read: () => result, cancel: () => void worker.terminate() };
+  return {
+    location,
+    read: (repository) => {
+      const message: KnownMessage = { known: repository ? knownSnapshots(repository) : [] };
+      worker.ref();
+      worker.postMessage(message);
+      return result;
+    },
+    cancel: () => void worker.terminate(),
+  };
+}
+
+/** Main thread → worker: snapshots of today's files by blob id (possibly none). */
+export interface KnownMessage {
+  known: [string, Snapshot][];
 }
 
 export type WorkerReply =
@@ -127,7 +148,15 @@ export function runLog(root: string, onCommits: (commits: LogCommit[]) => void):
   });
 }
 
-export async function buildHistoryFromGit(root: string, location: GitLocation): Promise<History> {
+/**
+ * The history, read in one streamed pass. With `known` (snapshots by blob id of today's files,
+ * arriving when the caller has loaded them), the newest version of each path — usually today's
+ * file — is held back until `known` arrives and fetched only if it is not there.
+ */
+export async function buildHistoryFromGit(root: string, location: GitLocation, known?: Promise<Map<string, Snapshot>>): Promise<History> {
+  const deferred: string[] = [];
+  const seenPaths = new Set<string>();
+  let reused = 0;
   const newestFirst: { commit: CommitInfo; revisions: Revision[] }[] = [];
   const wanted = new Set<string>();
   // Parse each distinct blob once, as it streams in; `null` marks content that did not parse.
@@ -147,10 +176,13 @@ export async function buildHistoryFromGit(root: string, location: GitLocation): 
         if (revisions.length === 0) continue; // no record touched (code, config, docs)
         newestFirst.push({ commit: info, revisions });
         for (const r of revisions) {
+          const newest = !seenPaths.has(r.path);
+          seenPaths.add(r.path);
           if (!r.blob || r.kind === "runbook" || wanted.has(r.blob)) continue;
           wanted.add(r.blob);
           kindAndPath.set(r.blob, { kind: r.kind, path: r.path });
-          ids.push(r.blob);
+          if (newest && known) deferred.push(r.blob);
+          else ids.push(r.blob);
         }
       }
       if (ids.length >= BLOB_BATCH) {
@@ -158,6 +190,19 @@ export async function buildHistoryFromGit(root: string, location: GitLocation): 
         ids = [];
       }
     });
+    if (known) {
+      const snapshots = await known;
+      for (const id of deferred) {
+        const snapshot = snapshots.get(id);
+        if (snapshot) {
+          parsed.set(id, snapshot);
+          kindAndPath.delete(id);
+          reused++;
+        } else {
+          ids.push(id);
+        }
+      }
+    }
     blobs.request(ids);
     await blobs.finish();
   } catch (error) {
@@ -183,7 +228,7 @@ export async function buildHistoryFromGit(root: string, location: GitLocation): 
       }
     }
   }
-  return { revisions, commitCount: newestFirst.length, blobCount: wanted.size, unparseableCount, head: location.head };
+  return { revisions, commitCount: newestFirst.length, blobCount: wanted.size, reusedBlobCount: reused, unparseableCount, head: location.head };
 }
 
 /** A raw change → revisions of record files (a rename out of or into record folders is a delete or an add). */

@@ -64,8 +64,10 @@ export interface History {
   revisions: Revision[];
   /** Commits on the main line that touched records. */
   commitCount: number;
-  /** Distinct blobs read and parsed. */
+  /** Distinct blobs of incidents and postmortems (read and parsed, or reused). */
   blobCount: number;
+  /** Of those, blobs identical to today's files, whose parse was taken from the loader. */
+  reusedBlobCount: number;
   /** Revisions whose content did not parse (broken at the time) and were ignored. */
   unparseableCount: number;
   /** The commit the history was read at (HEAD). */

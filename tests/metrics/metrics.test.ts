@@ -1,7 +1,10 @@
 // Metrics and the weekly report on the scenario repository, against hand-computed values
 // (the numbers are derived in the comments of tests/history/scenario.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { loadWithHistory, type RecordsWithHistory } from "../../scripts/history/load-with-history.ts";
+import { readHistory } from "../../scripts/history/read-history.ts";
 import { computeMetrics, type MetricsReport } from "../../scripts/metrics/compute-metrics.ts";
 import { weeklyReport } from "../../scripts/metrics/weekly-report.ts";
 import { parseIsoWeek } from "../../scripts/metrics/iso-week.ts";
@@ -33,6 +36,29 @@ function metrics(selection: Partial<Selection> = {}, groupBy?: GroupBy, now = NO
     now,
   });
 }
+
+describe("loadWithHistory", () => {
+  it("reuses the loader's parse of today's files instead of fetching their blobs again, with the same result", async () => {
+    // Today's A, B, E, F, P and Q are unchanged since their last commit: 6 blobs come from the loader.
+    expect(loaded.history.reusedBlobCount).toBe(6);
+    const fromGitAlone = await readHistory(repo.dir);
+    expect(fromGitAlone.reusedBlobCount).toBe(0);
+    expect(loaded.history.revisions).toEqual(fromGitAlone.revisions);
+  });
+
+  it("fetches the committed blob when today's file differs from it (an uncommitted edit)", async () => {
+    const file = path.join(repo.dir, "incidents/2026/2026-03-05-web-slow.md");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, original.replace("title: Web slow", "title: Web slow (edited)"));
+    try {
+      const edited = await loadWithHistory(repo.dir, NOW);
+      expect(edited.history.reusedBlobCount).toBe(5);
+      expect(edited.history.revisions).toEqual(loaded.history.revisions);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+});
 
 describe("computeMetrics", () => {
   it("durations from recorded times in several offsets; declaration lag from the first commit", () => {

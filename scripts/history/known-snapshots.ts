@@ -1,0 +1,23 @@
+// Snapshots of today's records, keyed by the git blob id of their file, so the history reader
+// need not fetch and parse again what the loader has just parsed. Pure apart from hashing.
+//
+// A file's blob id is sha1("blob <size>\0" + bytes). The loader keeps the decoded text; when
+// the text re-encodes to other bytes (a BOM, or eol conversion between index and work tree),
+// the id simply does not match and the history reader fetches that blob as usual — a mismatch
+// costs time, never correctness.
+import { createHash } from "node:crypto";
+import type { Repository } from "../records/model.ts";
+import type { Snapshot } from "./revision.ts";
+import { snapshotOf } from "./snapshot.ts";
+
+export function knownSnapshots(repository: Repository): [string, Snapshot][] {
+  const entries: [string, Snapshot][] = [];
+  for (const record of [...repository.incidents, ...repository.postmortems]) {
+    const snapshot = snapshotOf(record.kind, record.raw);
+    if (!snapshot) continue;
+    const bytes = Buffer.from(record.source.text, "utf8");
+    const id = createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    entries.push([id, snapshot]);
+  }
+  return entries;
+}
