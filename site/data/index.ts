@@ -2,5 +2,5 @@
 export { buildContext, type BuildContext } from "./build-context.ts";
 export * from "./views.ts";
 export { metricsReport, type MetricsReport } from "./metrics.ts";
-export { publishedFiles, publishes, PUBLISHED_PATHS, type PublishedFile } from "./published.ts";
+export { publishedFiles, PUBLISHED_PATHS, type PublishedFile } from "./published.ts";
 export { buildFailure } from "./build-failure.ts";

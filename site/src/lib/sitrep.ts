@@ -11,7 +11,7 @@ const data: typeof Data = await import(/* @vite-ignore */ __SITREP_DATA_MODULE__
 export const context = data.buildContext();
 export const {
   statusView, incidentIds, incidentView, archiveMonths, componentIds, componentView, postmortemIds, postmortemView,
-  openActionItems, runbookViews, formatMinutes, statusLabel, metricsReport, publishedFiles, publishes, PUBLISHED_PATHS,
+  openActionItems, runbookViews, formatMinutes, statusLabel, metricsReport, publishedFiles, PUBLISHED_PATHS,
 } = data;
 export type * from "../../data/index.ts";
 
