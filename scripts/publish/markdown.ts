@@ -53,7 +53,24 @@ const processor = unified()
 
 /** Renders GitHub-flavoured Markdown to sanitized HTML. */
 export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+  return renderPlainParagraphs(markdown) ?? String(processor.processSync(markdown));
+}
+
+// Most status updates are plain sentences. Running them through the full pipeline cost a
+// third of the site build beyond Astro's own floor (5,000 incidents, 25,000 texts), so text
+// that cannot contain Markdown, HTML or a GFM autolink is rendered directly. The exclusions
+// are deliberately broad; tests/publish/markdown-fast-path.test.ts checks that the result is
+// byte-identical to the full pipeline for every example text and a list of edge cases.
+const MARKUP_CHARACTERS = /[\\`*_[\]<>#|~&@{}=+^$\r\t]|:\/\/|www\./i;
+const LINE_START_MARKERS = /^(?:[ \u00a0]|[-+]|\d+[.)])/m;
+const TRAILING_SPACE = /[ \u00a0]$/m;
+
+/** Paragraphs of plain text as the pipeline would render them, or undefined when not plain. */
+export function renderPlainParagraphs(text: string): string | undefined {
+  if (MARKUP_CHARACTERS.test(text) || LINE_START_MARKERS.test(text) || TRAILING_SPACE.test(text)) return undefined;
+  const trimmed = text.replace(/^\n+|\n+$/g, "");
+  if (trimmed === "") return "";
+  return trimmed.split(/\n{2,}/).map((paragraph) => `<p>${paragraph}</p>`).join("\n");
 }
 
 /** Plain text of Markdown for feeds summaries and titles: markup stripped, whitespace collapsed. */
