@@ -13,6 +13,7 @@ import type { Config, IncidentRecord, PostmortemRecord } from "../records/model.
 import type { HistoryEvents } from "../history/events.ts";
 import { distribution, rate, round, type Distribution } from "./statistics.ts";
 import { dateOf, daysBetween, toUtc } from "./time.ts";
+import { compareCodeUnits } from "../records/order.ts";
 
 export interface ActionItemRow {
   /** `<postmortem id>/<item id>` */
@@ -120,7 +121,7 @@ export function actionItemRows(
       });
     }
   }
-  return rows.sort((a, b) => a.key.localeCompare(b.key));
+  return rows.sort((a, b) => compareCodeUnits(a.key, b.key));
 }
 
 export function actionItemMetrics(rows: readonly ActionItemRow[]): ActionItemMetrics {

@@ -12,6 +12,7 @@ import {
 import { toMillis } from "../status/time.ts";
 import { incidentUrl, siteBase } from "./site-url.ts";
 import { stableId } from "./stable-id.ts";
+import { compareCodeUnits } from "../records/order.ts";
 
 /** Statuspage returns the 50 most recent incidents / maintenances from the list endpoints. */
 export const LIST_LIMIT = 50;
@@ -215,5 +216,5 @@ function updateObjects(record: IncidentRecord, incidentId: string, config: Confi
 }
 
 function newestFirst(a: IncidentRecord, b: IncidentRecord): number {
-  return (startOf(b) ?? 0) - (startOf(a) ?? 0) || a.id.localeCompare(b.id);
+  return (startOf(b) ?? 0) - (startOf(a) ?? 0) || compareCodeUnits(a.id, b.id);
 }
