@@ -10,6 +10,7 @@ import {
 import { dailyImpact, type DayImpact } from "../../scripts/status/daily-impact.ts";
 import { impactWindows, type ImpactWindow } from "../../scripts/status/impact-windows.ts";
 import { localDate } from "../../scripts/status/time-zone.ts";
+import { UPDATE_STATUS_LABELS } from "../../scripts/status/update-status.ts";
 import { formatUptime, uptimePercent } from "../../scripts/status/uptime.ts";
 import { updateAnchors } from "../../scripts/publish/site-url.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -100,19 +101,9 @@ export interface StatusView {
   recentIncidents: IncidentSummary[];
 }
 
-const UPDATE_LABELS: Record<string, string> = {
-  investigating: "Investigating",
-  identified: "Identified",
-  monitoring: "Monitoring",
-  resolved: "Resolved",
-  scheduled: "Scheduled",
-  in_progress: "In progress",
-  verifying: "Verifying",
-  completed: "Completed",
-};
-
+/** Words for an update or component status. */
 export function statusLabel(status: string): string {
-  return UPDATE_LABELS[status] ?? STATUS_LABELS[status as ComponentStatus] ?? status;
+  return UPDATE_STATUS_LABELS[status] ?? STATUS_LABELS[status as ComponentStatus] ?? status;
 }
 
 /** Everything derived once per build, shared by every page. */
