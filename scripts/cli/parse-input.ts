@@ -1,6 +1,7 @@
 // argv → CommandInput, with util.parseArgs (strict: unknown flags are usage errors).
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
+import { closest } from "../validate/closest.ts";
 import type { CommandInput, CommandSpec } from "./command.ts";
 
 export interface Environment {
@@ -19,7 +20,10 @@ export function parseCommandInput(spec: CommandSpec, argv: string[], environment
   try {
     parsed = parseArgs({ args: joinNegativeValues(argv, options), options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, ".")}`, `Usage: ${spec.usage}\nRun \`sitrep ${spec.name} --help\` for all options.`);
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, ".");
+    const unknown = /Unknown option '--([^']+)'/.exec(message)?.[1];
+    const suggestion = unknown ? closest(unknown, Object.keys(options)) : undefined;
+    throw new UsageError(message, `${suggestion ? `Did you mean \`--${suggestion}\`? ` : ""}Usage: ${spec.usage}\nRun \`sitrep ${spec.name} --help\` for all options.`);
   }
   const { help, ...values } = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (!spec.positionals && parsed.positionals.length > 0 && !help) {

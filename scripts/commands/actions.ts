@@ -94,7 +94,7 @@ export const command: Command<{ report: ActionsReport; json: boolean }> = {
   },
 
   present({ report, json }) {
-    const stderr = report.history === "none" ? `note: ages count from each incident's resolution and done dates are unknown, because history was not read (${report.history_note}).` : undefined;
+    const stderr = report.history === "none" ? `note: ages count from each incident's resolution and done dates are unknown, because history was not read (${(report.history_note ?? "").replace(/\.$/, "")}).` : undefined;
     if (json) return { stdout: JSON.stringify(report, null, 2), stderr, exitCode: 0 };
     if (report.items.length === 0) return { stdout: "No action items match.", stderr, exitCode: 0 };
     const rows = report.items.map((r) => [

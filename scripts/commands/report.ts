@@ -1,5 +1,5 @@
 // `sitrep report --week 2026-W47`: the weekly incident-review report, as Markdown.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "../cli/command.ts";
 import { SitrepError } from "../errors.ts";
@@ -40,9 +40,10 @@ export const command: Command<{ report: WeeklyReport; markdown: string; output: 
     if (typeof values.output === "string") {
       output = path.resolve(cwd, values.output);
       try {
+        mkdirSync(path.dirname(output), { recursive: true });
         writeFileSync(output, markdown);
       } catch (error) {
-        throw new SitrepError(`Could not write ${output}: ${(error as Error).message}`, { hint: "Check that the folder exists and is writable." });
+        throw new SitrepError(`Could not write ${output}: ${(error as Error).message}`, { hint: "Check that the path is writable." });
       }
     }
     return { report, markdown, output, json: values.json === true };

@@ -41,11 +41,11 @@ export const command: Command<AuthoringResult> = {
     const maintenance = data.type === "maintenance";
     const allowed = maintenance ? MAINTENANCE_STATUSES : INCIDENT_STATUSES.filter((s) => s !== "resolved");
     const requested = str(values.status) ?? data.status;
-    if (!maintenance && requested === "resolved") {
-      throw new UsageError("`update` does not resolve incidents.", `Run \`npx sitrep resolve ${found.id} --message "…"\`: it also sets resolved_at and marks the components operational.`);
-    }
     if (!maintenance && data.status === "resolved") {
       throw new UsageError(`${found.id} is already resolved.`, "If it came back, declare a new incident and mention this one; a resolved incident keeps its record.");
+    }
+    if (!maintenance && requested === "resolved") {
+      throw new UsageError("`update` does not resolve incidents.", `Run \`npx sitrep resolve ${found.id} --message "…"\`: it also sets resolved_at and marks the components operational.`);
     }
     const status = checkStatus(requested, allowed, maintenance ? "maintenance" : "an incident");
     const message = str(values.message) ?? str(values.body) ?? await askText(undefined, "message", ask, { message: "Public update (what customers see)" });

@@ -99,5 +99,9 @@ export function describeApiError(error: unknown): string {
   const status = statusOf(error);
   const data = responseData(error) as { message?: string } | undefined;
   const message = data?.message ?? (error as Error)?.message ?? String(error);
+  // octokit reports a request that never got a response (DNS, refused connection, timeout) as
+  // status 500 without a response; saying "HTTP 500" would send people to GitHub's status page.
+  const answered = (error as { response?: unknown })?.response !== undefined;
+  if (status && !answered) return `network error, no response from the GitHub API: ${message}`;
   return status ? `HTTP ${status}: ${message}` : message;
 }

@@ -77,7 +77,15 @@ const syntaxRules: Record<string, { rule: string; hint: string }> = {
 /** Every syntax error of a file the fast parser rejected, with positions. */
 export function yamlSyntaxFindings(file: string, text: string): Finding[] {
   const { document, lineCounter } = parseYamlWithPositions(text);
-  const findings = document.errors.map((error): Finding => {
+  // One mistake can trip the parser more than once on a line (`a: b: c: d`); report it once.
+  const seen = new Set<string>();
+  const errors = document.errors.filter((error) => {
+    const key = `${error.code}@${lineCounter.linePos(error.pos[0]).line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const findings = errors.map((error): Finding => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     const known = syntaxRules[error.code];
     return {

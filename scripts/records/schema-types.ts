@@ -6,7 +6,7 @@
  */
 export interface IncidentData {
   /**
-   * Customer-facing headline, 1–200 characters.
+   * Customer-facing headline on one line, 1–200 characters.
    */
   title: string;
   /**
@@ -192,7 +192,7 @@ export interface ActionItem {
    */
   id: string;
   /**
-   * What will be done, as an issue title.
+   * What will be done, on one line, as an issue title.
    */
   title: string;
   /**
