@@ -12,6 +12,7 @@ import { openRecords } from "../authoring/open-records.ts";
 import { newIncidentText } from "../authoring/scaffold-incident.ts";
 import { SLUG, slugify } from "../authoring/slug.ts";
 import { formatTime, parseTimeInput } from "../authoring/time-input.ts";
+import { utcMinute } from "../authoring/durations.ts";
 import { presentAuthoring, writtenRecord, type AuthoringResult } from "../authoring/authoring-result.ts";
 
 export const command: Command<AuthoringResult> = {
@@ -55,7 +56,7 @@ export const command: Command<AuthoringResult> = {
     const components = Object.fromEntries(ids.map((id) => [id, "under_maintenance"]));
     const names = ids.map((id) => config.components.find((c) => c.id === id)?.name ?? id);
     const message = str(values.message) ?? str(values.body)
-      ?? `We will perform scheduled maintenance on ${joinNames(names)} from ${start.replace("T", " ").replace(":00Z", " UTC")} to ${end.replace("T", " ").replace(":00Z", " UTC")}.`;
+      ?? `We will perform scheduled maintenance on ${joinNames(names)} from ${utcMinute(start)} UTC to ${utcMinute(end)} UTC.`;
 
     const slug = str(values.slug) ?? slugify(title, "maintenance");
     if (!SLUG.test(slug)) throw new UsageError(`--slug \`${slug}\` is not kebab-case.`, "Use lower-case letters, digits and single hyphens.");
