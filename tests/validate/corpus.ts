@@ -79,6 +79,7 @@ export const corpus: CorpusCase[] = [
   { name: "update-before-start", expected: [e(`${I}2026-11-15-early-update.md`, 7, 9, "updates-ordered")] },
   { name: "updates-unordered", expected: [e(`${I}2026-11-15-update-order.md`, 10, 9, "updates-ordered"), e(`${I}2026-11-15-update-order.md`, 16, 9, "updates-ordered")] },
   { name: "status-not-last-update", expected: [e(`${I}2026-11-15-stale-status.md`, 4, 9, "status-matches-last-update")] },
+  { name: "incident-under-maintenance", expected: [e(`${I}2026-11-15-planned-looking.md`, 6, 8, "status-matches-type")] },
   { name: "maintenance-incident-status", expected: [e("incidents/2026/2026-12-05-maint-status.md", 4, 9, "status-matches-type"), e("incidents/2026/2026-12-05-maint-status.md", 9, 13, "status-matches-type")] },
   { name: "resolved-without-resolved-at", expected: [e(`${I}2026-11-15-no-resolved-at.md`, 4, 9, "resolved-at-required")] },
   { name: "resolved-at-while-open", expected: [e(`${I}2026-11-15-early-resolved-at.md`, 6, 1, "resolved-at-required")] },

@@ -21,6 +21,18 @@ export const statusMatchesType: Rule = {
           found.push(finding(statusMatchesType, record, ["updates", i, "status"], `\`${update.status}\` is not a status for ${noun}.`, hint));
         }
       });
+      if (record.data.type !== "maintenance") {
+        // `under_maintenance` on an incident would show planned work where there is an outage.
+        const maps: [(string | number)[], Record<string, string>][] = [[["components"], record.data.components],
+          ...record.data.updates.map((u, i): [(string | number)[], Record<string, string>] => [["updates", i, "components"], u.components ?? {}])];
+        for (const [path, map] of maps) {
+          for (const [id, impact] of Object.entries(map)) {
+            if (impact !== "under_maintenance") continue;
+            found.push(finding(statusMatchesType, record, [...path, id], `Component \`${id}\` is \`under_maintenance\` in ${noun}.`,
+              "Use degraded_performance, partial_outage or major_outage for incidents; `under_maintenance` is for `type: maintenance` records."));
+          }
+        }
+      }
       return found;
     });
   },
