@@ -1,9 +1,11 @@
 // Edits a record's YAML front matter through the `yaml` Document API, so comments, key order,
 // quoting and the Markdown body stay as the author wrote them. Pure: text in, text out.
+// Top-level keys the edit did not change are copied from the original text (minimal-diff.ts).
 // Only the front matter between the `---` lines is re-printed; everything after the closing
 // `---` (the body) is copied byte for byte, and CRLF files stay CRLF.
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from "yaml";
 import { SitrepError } from "../errors.ts";
+import { printMinimal } from "./minimal-diff.ts";
 
 /** How the yaml package prints: never fold long lines (it would rewrap hand-written text). */
 export const PRINT_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
@@ -41,6 +43,7 @@ export function splitForEdit(text: string, file: string): FrontMatterParts {
 /** Applies `edit` to the front matter's Document and returns the whole new file text. */
 export function editFrontMatter(text: string, file: string, edit: (doc: Document) => void): string {
   const parts = splitForEdit(text, file);
+  const pristine = parseDocument(parts.yaml);
   const doc = parseDocument(parts.yaml);
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
     throw new SitrepError(`${file} has front matter that is not a YAML mapping sitrep can edit: ${doc.errors[0]?.message ?? "not a mapping"}.`, {
@@ -48,7 +51,9 @@ export function editFrontMatter(text: string, file: string, edit: (doc: Document
     });
   }
   edit(doc);
-  let yaml = restoreCommentSpacing(parts.yaml, doc.toString(PRINT_OPTIONS));
+  // Untouched keys keep their original text; the whole Document is printed only as a fallback.
+  const respace = (printed: string) => restoreCommentSpacing(parts.yaml, printed);
+  let yaml = printMinimal(parts.yaml, pristine, doc, PRINT_OPTIONS, respace) ?? respace(doc.toString(PRINT_OPTIONS));
   if (parts.eol === "\r\n") yaml = yaml.replace(/\n/g, "\r\n");
   return parts.prefix + yaml + parts.suffix;
 }

@@ -1,0 +1,211 @@
+// Prints an edited front matter Document so that every top-level key the edit did not change
+// keeps its original text byte for byte (comments after `key:`, unindented `- ` items, folded
+// scalars, flow maps), and a list the edit only appended to keeps its original text with the new
+// items added below. Only what changed goes through the yaml printer. Pure: text in, text out.
+// Returns undefined when it cannot do better than printing the whole Document; the caller then
+// does that (see editFrontMatter), so correctness never depends on this file.
+import { isDeepStrictEqual } from "node:util";
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+
+export interface PrintOptions {
+  lineWidth: number;
+  minContentWidth: number;
+}
+
+/**
+ * One top-level key of the original text: `lead` is the comment and blank lines at column 0
+ * directly above the key, `body` runs from the key line to its last line of content, `tail` is the
+ * comment and blank lines after that (before the next key's lead). lead + body + tail is the chunk.
+ */
+export interface TopLevelChunk {
+  lead: string;
+  body: string;
+  tail: string;
+}
+
+export interface TopLevelSplit {
+  /** Text before the first chunk, kept verbatim. */
+  preamble: string;
+  chunks: TopLevelChunk[];
+}
+
+const isBlank = (line: string) => line.trim() === "";
+const isComment = (line: string) => line.trimStart().startsWith("#");
+const isLeadLine = (line: string) => isBlank(line) || line.startsWith("#");
+
+/** Lines with their `\n` kept, so joining them gives the text back. */
+export function linesOf(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/**
+ * Splits YAML text at its top-level keys, given each key's offset in the text (in order).
+ * Undefined when a key does not start a line (then the text is not a plain block mapping).
+ */
+export function splitTopLevel(yaml: string, keyOffsets: readonly number[]): TopLevelSplit | undefined {
+  const lines = linesOf(yaml);
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length;
+  }
+  const keyLines: number[] = [];
+  for (const keyOffset of keyOffsets) {
+    const index = starts.indexOf(keyOffset);
+    if (index === -1 || (keyLines.length > 0 && index <= keyLines[keyLines.length - 1])) return undefined;
+    keyLines.push(index);
+  }
+  // Each chunk starts at its lead: the contiguous column-0 comments and blank lines above the key.
+  const chunkStarts = keyLines.map((keyLine, i) => {
+    const floor = i === 0 ? 0 : keyLines[i - 1] + 1;
+    let start = keyLine;
+    while (start > floor && isLeadLine(lines[start - 1])) start -= 1;
+    return start;
+  });
+  const chunks = keyLines.map((keyLine, i) => {
+    const end = i + 1 < chunkStarts.length ? chunkStarts[i + 1] : lines.length;
+    let bodyEnd = end;
+    while (bodyEnd > keyLine + 1 && (isBlank(lines[bodyEnd - 1]) || isComment(lines[bodyEnd - 1]))) bodyEnd -= 1;
+    return {
+      lead: lines.slice(chunkStarts[i], keyLine).join(""),
+      body: lines.slice(keyLine, bodyEnd).join(""),
+      tail: lines.slice(bodyEnd, end).join(""),
+    };
+  });
+  return { preamble: lines.slice(0, chunkStarts[0] ?? lines.length).join(""), chunks };
+}
+
+/** The column of the `- ` of the block sequence item whose content starts at `offset`. */
+export function dashColumn(yaml: string, offset: number): number | undefined {
+  const lineStart = yaml.lastIndexOf("\n", offset - 1) + 1;
+  const match = /^( *)- /.exec(yaml.slice(lineStart, offset + 1));
+  return match ? match[1].length : undefined;
+}
+
+/** `body` (a chunk's body) with printed sequence items added below it, indented to `column`. */
+export function appendItems(body: string, printedItems: string, column: number): string {
+  const pad = " ".repeat(column);
+  const items = linesOf(printedItems).map((line) => (isBlank(line) ? line : pad + line)).join("");
+  return (body.endsWith("\n") || body === "" ? body : body + "\n") + items;
+}
+
+/**
+ * The printer moves `key:   # comment` (a comment after a key whose value is a collection) onto
+ * its own line; when the original key line had it, the original key line comes back.
+ */
+export function restoreKeyLineComment(originalBody: string, printed: string): string {
+  const originalLine = linesOf(originalBody)[0] ?? "";
+  const match = /^([^\s#][^\n]*?:)[ \t]+(#[^\n]*)\n?$/.exec(originalLine);
+  if (!match) return printed;
+  const lines = linesOf(printed);
+  if (lines.length < 2 || lines[0] !== `${match[1]}\n` || lines[1].trim() !== match[2].trim()) return printed;
+  return [originalLine.endsWith("\n") ? originalLine : originalLine + "\n", ...lines.slice(2)].join("");
+}
+
+/** Trailing comment and blank lines removed (the chunk's own tail is emitted instead). */
+function withoutTrailingComments(printed: string): string {
+  const lines = linesOf(printed);
+  let end = lines.length;
+  while (end > 1 && (isBlank(lines[end - 1]) || isComment(lines[end - 1]))) end -= 1;
+  return lines.slice(0, end).join("");
+}
+
+const keyOf = (pair: Pair): string | undefined => (isScalar(pair.key) ? String(pair.key.value) : undefined);
+
+/** Prints the pair at `index` of the Document's top-level map on its own, after `tweak` on a copy. */
+function printPair(doc: Document, index: number, options: PrintOptions, tweak?: (pair: Pair) => void): string {
+  const copy = doc.clone();
+  copy.commentBefore = null;
+  copy.comment = null;
+  const map = copy.contents as YAMLMap;
+  map.items = [map.items[index]];
+  map.commentBefore = null;
+  map.comment = null;
+  tweak?.(map.items[0] as Pair);
+  return copy.toString(options);
+}
+
+/** Prints sequence items on their own, as a top-level block sequence (`- ` at column 0). */
+function printItems(doc: Document, seq: YAMLSeq, from: number, options: PrintOptions): string {
+  const copy = doc.clone();
+  const items = (seq.clone() as YAMLSeq);
+  items.items = items.items.slice(from);
+  items.commentBefore = null;
+  items.comment = null;
+  copy.contents = items;
+  copy.commentBefore = null;
+  copy.comment = null;
+  return copy.toString(options);
+}
+
+/** The number of original items when `edited` is `pristine` with items appended (same printed text), else undefined. */
+function appendedFrom(pristine: Document, pristineIndex: number, edited: Document, editedIndex: number, pristinePrinted: string, options: PrintOptions): number | undefined {
+  const before = (pristine.contents as YAMLMap).items[pristineIndex].value;
+  const after = (edited.contents as YAMLMap).items[editedIndex].value;
+  if (!isSeq(before) || !isSeq(after) || before.flow || after.flow) return undefined;
+  const count = before.items.length;
+  if (count === 0 || after.items.length <= count) return undefined;
+  const truncated = printPair(edited, editedIndex, options, (pair) => {
+    (pair.value as YAMLSeq).items = (pair.value as YAMLSeq).items.slice(0, count);
+  });
+  return truncated === pristinePrinted ? count : undefined;
+}
+
+/**
+ * The edited front matter with untouched top-level keys copied from `original`. `respace` gives
+ * printed text back its original comment spacing. Undefined when this cannot be done safely
+ * (the result is checked by parsing it back).
+ */
+export function printMinimal(original: string, pristine: Document, edited: Document, options: PrintOptions, respace: (printed: string) => string): string | undefined {
+  if (!isMap(pristine.contents) || !isMap(edited.contents)) return undefined;
+  const pristineMap = pristine.contents as YAMLMap;
+  const editedMap = edited.contents as YAMLMap;
+  const offsets: number[] = [];
+  const indexByKey = new Map<string, number>();
+  for (const [i, pair] of (pristineMap.items as Pair[]).entries()) {
+    const key = keyOf(pair);
+    const range = isScalar(pair.key) ? pair.key.range : undefined;
+    if (key === undefined || !range || indexByKey.has(key)) return undefined;
+    indexByKey.set(key, i);
+    offsets.push(range[0]);
+  }
+  const split = splitTopLevel(original, offsets);
+  if (!split) return undefined;
+
+  let out = split.preamble;
+  for (const [editedIndex, pair] of (editedMap.items as Pair[]).entries()) {
+    const key = keyOf(pair);
+    const pristineIndex = key === undefined ? undefined : indexByKey.get(key);
+    if (pristineIndex === undefined) {
+      out += respace(printPair(edited, editedIndex, options));
+      continue;
+    }
+    const chunk = split.chunks[pristineIndex];
+    const before = printPair(pristine, pristineIndex, options);
+    if (printPair(edited, editedIndex, options) === before) {
+      out += chunk.lead + chunk.body + chunk.tail;
+      continue;
+    }
+    const kept = appendedFrom(pristine, pristineIndex, edited, editedIndex, before, options);
+    const firstItem = kept === undefined ? undefined : ((pristineMap.items[pristineIndex] as Pair).value as YAMLSeq).items[0] as { range?: [number, number, number] };
+    const column = firstItem?.range ? dashColumn(original, firstItem.range[0]) : undefined;
+    if (kept !== undefined && column !== undefined) {
+      const seq = (editedMap.items[editedIndex] as Pair).value as YAMLSeq;
+      out += chunk.lead + appendItems(chunk.body, respace(printItems(edited, seq, kept, options)), column) + chunk.tail;
+      continue;
+    }
+    // Changed in some other way: print the pair, but keep its own lead and tail lines as written.
+    const printed = printPair(edited, editedIndex, options, (p) => {
+      if (isScalar(p.key)) {
+        p.key.commentBefore = undefined;
+        p.key.spaceBefore = false;
+      }
+    });
+    out += chunk.lead + restoreKeyLineComment(chunk.body, respace(withoutTrailingComments(printed))) + chunk.tail;
+  }
+
+  const check = parseDocument(out);
+  if (check.errors.length > 0 || !isDeepStrictEqual(check.toJS(), edited.toJS())) return undefined;
+  return out;
+}
