@@ -103,6 +103,18 @@ export function restoreKeyLineComment(originalBody: string, printed: string): st
   return [originalLine.endsWith("\n") ? originalLine : originalLine + "\n", ...lines.slice(2)].join("");
 }
 
+/**
+ * A one-line `key: value   # comment` whose value changed keeps its comment in the original
+ * column (or one space after the value, when the new value is longer).
+ */
+export function restoreCommentColumn(originalBody: string, printed: string): string {
+  const original = /^([^\s#][^\n#]*?)([ \t]+)(#[^\n]*)\n?$/.exec(originalBody);
+  const now = /^([^\s#][^\n#]*?) (#[^\n]*)\n$/.exec(printed);
+  if (!original || !now || original[3] !== now[2] || original[2].includes("\t")) return printed;
+  const column = original[1].length + original[2].length;
+  return `${now[1]}${" ".repeat(Math.max(1, column - now[1].length))}${now[2]}\n`;
+}
+
 /** Trailing comment and blank lines removed (the chunk's own tail is emitted instead). */
 function withoutTrailingComments(printed: string): string {
   const lines = linesOf(printed);
@@ -202,7 +214,7 @@ export function printMinimal(original: string, pristine: Document, edited: Docum
         p.key.spaceBefore = false;
       }
     });
-    out += chunk.lead + restoreKeyLineComment(chunk.body, respace(withoutTrailingComments(printed))) + chunk.tail;
+    out += chunk.lead + restoreCommentColumn(chunk.body, restoreKeyLineComment(chunk.body, respace(withoutTrailingComments(printed)))) + chunk.tail;
   }
 
   const check = parseDocument(out);

@@ -83,3 +83,87 @@ test("a CRLF file stays CRLF, body included", () => {
   const bodyStart = (text: string) => text.slice(text.indexOf("---\r\n", 4));
   expect(bodyStart(after)).toBe(bodyStart(crlf));
 });
+
+/** A hand-written incident: comments after keys, unindented items, a folded body, comment blocks. */
+const HAND_WRITTEN = `---
+# Written by hand during the incident; keep the notes.
+title: Payout status lags behind
+severity: SEV3
+status: investigating      # bumped by hand
+components:   # peak
+  payouts: degraded_performance
+
+# First seen on the reporting replica graph.
+started_at: 2026-11-22T08:00:00Z
+detected_at: 2026-11-22T08:05:00Z
+runbooks: [postgres-failover]
+updates:  # newest last
+- at: 2026-11-22T08:10:00Z
+  status: investigating
+  body: >-
+    Payout status in the dashboard is a few minutes behind.
+    Payouts themselves are sent on time.
+
+# Internal notes only; not published.
+timeline: # internal
+- at: 2026-11-22T08:05:00Z
+  event: ReplicationLag fired.
+---
+
+The dashboard showed stale payout status.
+`;
+
+/** The same kind of file with a flow map for the components. */
+const FLOW_MAP = HAND_WRITTEN.replace("components:   # peak\n  payouts: degraded_performance\n", "components: {payouts: partial_outage}\n");
+
+/** Each line of `before` (except those matching `changed`) is in `after`, byte for byte and in order. */
+function expectLinesKept(before: string, after: string, changed: RegExp): void {
+  const afterLines = after.split("\n");
+  let cursor = 0;
+  for (const line of before.split("\n").filter((l) => !changed.test(l))) {
+    const found = afterLines.indexOf(line, cursor);
+    expect(found, `line kept in order: ${JSON.stringify(line)}`).toBeGreaterThanOrEqual(cursor);
+    cursor = found + 1;
+  }
+}
+
+test("a hand-written incident keeps every line the commands did not change, through acknowledge, update, mitigate and resolve", () => {
+  const id = "2026-11-22-hand-written-payouts";
+  const file = `incidents/2026/${id}.md`;
+  writeFileSync(path.join(dir, file), HAND_WRITTEN);
+  const steps = [
+    ["acknowledge", id, "--at", "2026-11-22T08:12:00Z", "--by", "akin-b"],
+    ["update", id, "-m", "The lagging replica is found.", "-s", "identified", "-c", "payouts=partial_outage", "--at", "2026-11-22T08:30:00Z"],
+    // mitigate posts its update at "now": the clock is set to the mitigation time below.
+    ["mitigate", id, "--at", "2026-11-22T09:00:00Z", "-m", "Status reads moved to a healthy replica."],
+    ["resolve", id, "-m", "Payout status is current again.", "--at", "2026-11-22T10:00:00Z"],
+  ];
+  for (const args of steps) {
+    const result = runCli(args, { cwd: dir, env: args[0] === "mitigate" ? { SITREP_NOW: "2026-11-22T09:00:00Z" } : {} });
+    expect(result.code, `${args[0]}: ${result.stderr}`).toBe(0);
+  }
+  const after = read(file);
+  // Only the status line and the raised components map changed in meaning.
+  expectLinesKept(HAND_WRITTEN, after, /^status:|^  payouts: degraded_performance$/);
+  expect(after).toContain("components:   # peak\n  payouts: partial_outage\n\n# First seen");
+  // The changed value keeps its trailing comment in the column the author aligned it to.
+  expect(after).toContain("\nstatus: resolved           # bumped by hand\n");
+  expect(after).toContain("updates:  # newest last\n- at: 2026-11-22T08:10:00Z\n  status: investigating\n  body: >-\n    Payout status in the dashboard is a few minutes behind.\n    Payouts themselves are sent on time.\n- at: 2026-11-22T08:30:00Z\n");
+  expect(after).toContain("\n# Internal notes only; not published.\ntimeline: # internal\n- at: 2026-11-22T08:05:00Z\n  event: ReplicationLag fired.\n- at: 2026-11-22T08:12:00Z\n");
+  expect(after.slice(after.indexOf("---", 4))).toBe("---\n\nThe dashboard showed stale payout status.\n");
+  expect(runCli(["validate", file], { cwd: dir }).code).toBe(0);
+});
+
+test("a flow map that the edit leaves alone stays a flow map, written as it was", () => {
+  const id = "2026-11-22-flow-map-payouts";
+  const file = `incidents/2026/${id}.md`;
+  writeFileSync(path.join(dir, file), FLOW_MAP);
+  const update = runCli(["update", id, "-m", "Reads are recovering.", "-c", "payouts=degraded_performance", "--at", "2026-11-22T08:30:00Z"], { cwd: dir });
+  expect(update.code, update.stderr).toBe(0);
+  const resolve = runCli(["resolve", id, "-m", "Resolved.", "--at", "2026-11-22T09:30:00Z"], { cwd: dir });
+  expect(resolve.code, resolve.stderr).toBe(0);
+  const after = read(file);
+  expectLinesKept(FLOW_MAP, after, /^status:/);
+  expect(after).toContain("\ncomponents: {payouts: partial_outage}\n");
+  expect(runCli(["validate", file], { cwd: dir }).code).toBe(0);
+});
