@@ -5,6 +5,7 @@ import type { Command } from "../cli/command.ts";
 import { askChoice, askList, askText } from "../authoring/ask.ts";
 import { commitChanges } from "../authoring/commit-changes.ts";
 import { checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flag-values.ts";
+
 import { incidentPath, uniqueIncidentId } from "../authoring/incident-id.ts";
 import { newPullRequestCommands } from "../authoring/next-steps.ts";
 import { openRecords } from "../authoring/open-records.ts";
@@ -13,6 +14,9 @@ import { SLUG, slugify } from "../authoring/slug.ts";
 import { formatTime, parsePastTime } from "../authoring/time-input.ts";
 import { presentAuthoring, writtenRecord, type AuthoringResult } from "../authoring/authoring-result.ts";
 import { checkRunbooks, defaultMessage, ROLE_OPTIONS, rolesFromFlags } from "../authoring/incident-flags.ts";
+
+/** An incident's impacts; `under_maintenance` belongs to maintenance records. */
+const INCIDENT_IMPACTS = IMPACTS.filter((impact) => impact !== "under_maintenance");
 
 const OPEN_STATUSES = ["investigating", "identified", "monitoring"] as const;
 
@@ -26,7 +30,7 @@ export const command: Command<AuthoringResult> = {
       "(detected_at = now unless given; started_at defaults to detected_at) and the roles, checks it with the\n" +
       "validator, and prints the git commands to open the pull request. The date in the file name is the UTC date\n" +
       "of started_at; a taken id gets a -2, -3 … suffix. Impacts: degraded_performance, partial_outage,\n" +
-      "major_outage, under_maintenance. Times: RFC 3339 with an offset, `now`, or relative (-15m, -2h).\n" +
+      "major_outage (planned work is `sitrep maintenance`). Times: RFC 3339 with an offset, `now`, or relative (-15m, -2h).\n" +
       "Missing required values are asked for on a terminal; without one, a missing flag is an error.",
     options: {
       title: { type: "string", short: "t", valueName: "title", description: "Customer-facing headline: the symptom, not the cause (1–200 characters)." },
@@ -67,7 +71,7 @@ export const command: Command<AuthoringResult> = {
     const roles = rolesFromFlags(values);
     const runbooks = checkRunbooks(list(values.runbook), context.files);
     const givenSeverity = str(values.severity) !== undefined ? checkSeverity(str(values.severity)!, config) : undefined;
-    const givenComponents = parseComponentImpacts(list(values.component), config, IMPACTS);
+    const givenComponents = parseComponentImpacts(list(values.component), config, INCIDENT_IMPACTS);
 
     const title = (await askText(str(values.title), "title", ask, {
       message: "Title (what customers see, e.g. \"Checkout errors for some merchants\")",
@@ -79,9 +83,9 @@ export const command: Command<AuthoringResult> = {
       options: config.severities.map((s) => ({ value: s.id, label: `${s.id} ${s.name}`, hint: s.description })),
     }), config);
     const components = Object.keys(givenComponents).length > 0 || nearMiss ? givenComponents : parseComponentImpacts(await askList([], "component", ask, {
-      message: `Affected components as id=impact, comma-separated (${IMPACTS.slice(0, 3).join(", ")})`,
+      message: `Affected components as id=impact, comma-separated (${INCIDENT_IMPACTS.join(", ")})`,
       placeholder: `${config.components[0]?.id ?? "checkout-api"}=partial_outage`,
-    }), config, IMPACTS);
+    }), config, INCIDENT_IMPACTS);
     const cadence = config.severities.find((s) => s.id === severity)?.update_every_minutes;
     const message = str(values.message) ?? str(values.body) ?? defaultMessage(status, Object.keys(components), config, cadence);
 
