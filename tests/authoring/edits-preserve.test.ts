@@ -3,6 +3,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import type { YAMLSeq } from "yaml";
+import { appendItems, dashColumn, restoreCommentColumn, restoreKeyLineComment, splitTopLevel } from "../../scripts/authoring/minimal-diff.ts";
+import { editFrontMatter, rootMap } from "../../scripts/authoring/front-matter-edit.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { runCli } from "../helpers/run-cli.ts";
 
@@ -166,4 +169,57 @@ test("a flow map that the edit leaves alone stays a flow map, written as it was"
   expectLinesKept(FLOW_MAP, after, /^status:/);
   expect(after).toContain("\ncomponents: {payouts: partial_outage}\n");
   expect(runCli(["validate", file], { cwd: dir }).code).toBe(0);
+});
+
+test("splitTopLevel: a key's chunk starts at the column-0 comments above it and ends before the next one's", () => {
+  const yaml = "# about a\na: 1\nlist:\n- x\n  # inside the list\n\n# about b\nb: 2\n";
+  const split = splitTopLevel(yaml, [yaml.indexOf("a:"), yaml.indexOf("list:"), yaml.indexOf("b:")]);
+  expect(split).toEqual({
+    preamble: "",
+    chunks: [
+      { lead: "# about a\n", body: "a: 1\n", tail: "" },
+      { lead: "", body: "list:\n- x\n", tail: "  # inside the list\n" },
+      { lead: "\n# about b\n", body: "b: 2\n", tail: "" },
+    ],
+  });
+  const chunks = split?.chunks ?? [];
+  expect(split?.preamble + chunks.map((c) => c.lead + c.body + c.tail).join("")).toBe(yaml);
+  // A key that does not start a line: not a plain block mapping, so no split.
+  expect(splitTopLevel("a: 1\n", [1])).toBeUndefined();
+});
+
+test("appendItems indents new items to the original dash and adds them right after the last item", () => {
+  expect(dashColumn("k:\n  - a\n", 6)).toBe(2);
+  expect(dashColumn("k:\n- a\n", 5)).toBe(0);
+  expect(appendItems("k:\n  - a\n", "- b: 1\n  c: |\n    x\n\n    y\n", 2)).toBe("k:\n  - a\n  - b: 1\n    c: |\n      x\n\n      y\n");
+  expect(appendItems("k:\n- a", "- b\n", 0)).toBe("k:\n- a\n- b\n");
+});
+
+test("restoreKeyLineComment and restoreCommentColumn give back the author's comment placement", () => {
+  expect(restoreKeyLineComment("m:   # peak\n  a: 1\n", "m:\n  # peak\n  a: 2\n")).toBe("m:   # peak\n  a: 2\n");
+  expect(restoreKeyLineComment("m:   # peak\n  a: 1\n", "m:\n  # other\n  a: 2\n")).toBe("m:\n  # other\n  a: 2\n");
+  expect(restoreCommentColumn("s: open      # note\n", "s: closed # note\n")).toBe("s: closed    # note\n");
+  expect(restoreCommentColumn("s: a  # note\n", "s: much-longer # note\n")).toBe("s: much-longer # note\n");
+});
+
+test("editFrontMatter reprints only what changed, and keeps every untouched key's text", () => {
+  const text = "---\nname:   'x'   # quoted\nflow: {a: 1}\nlist:  # newest last\n- a: 1\n  b: >-\n    one\n    two\n# next\nafter: [1, 2]\n---\nbody\n";
+  const appended = editFrontMatter(text, "x.md", (doc) => (rootMap(doc).get("list", true) as unknown as YAMLSeq).add(doc.createNode({ a: 2 })));
+  expect(appended).toBe(text.replace("    two\n", "    two\n- a: 2\n"));
+  // An insert in the middle of a list reprints that list only (its key-line comment stays put).
+  const inserted = editFrontMatter(text, "x.md", (doc) => (rootMap(doc).get("list", true) as unknown as YAMLSeq).items.unshift(doc.createNode({ a: 0 })));
+  expect(inserted).toBe("---\nname:   'x'   # quoted\nflow: {a: 1}\nlist:  # newest last\n  - a: 0\n  - a: 1\n    b: >-\n      one two\n# next\nafter: [1, 2]\n---\nbody\n");
+  // A new key goes at its place, printed; its neighbours are untouched.
+  const added = editFrontMatter(text, "x.md", (doc) => rootMap(doc).items.splice(1, 0, doc.createPair("new", "v")));
+  expect(added).toBe(text.replace("flow:", "new: v\nflow:"));
+  const removedList = editFrontMatter(text, "x.md", (doc) => rootMap(doc).delete("list"));
+  expect(removedList).not.toContain("list:");
+  expect(removedList).toContain("flow: {a: 1}\n# next\nafter: [1, 2]\n");
+});
+
+test("a front matter the chunking cannot handle falls back to printing the whole Document", () => {
+  // `? key` puts the key off the start of its line, so the text is not split; the edit still lands.
+  const text = "---\n? title\n: x\nstatus: open\n---\nbody\n";
+  const edited = editFrontMatter(text, "x.md", (doc) => rootMap(doc).set("status", "closed"));
+  expect(edited).toBe("---\ntitle: x\nstatus: closed\n---\nbody\n");
 });
