@@ -139,10 +139,10 @@ function printPair(doc: Document, index: number, options: PrintOptions, tweak?: 
 }
 
 /** Prints sequence items on their own, as a top-level block sequence (`- ` at column 0). */
-function printItems(doc: Document, seq: YAMLSeq, from: number, options: PrintOptions): string {
+function printItems(doc: Document, seq: YAMLSeq, from: number, options: PrintOptions, to?: number): string {
   const copy = doc.clone();
   const items = (seq.clone() as YAMLSeq);
-  items.items = items.items.slice(from);
+  items.items = items.items.slice(from, to);
   items.commentBefore = null;
   items.comment = null;
   copy.contents = items;
@@ -162,6 +162,54 @@ function appendedFrom(pristine: Document, pristineIndex: number, edited: Documen
     (pair.value as YAMLSeq).items = (pair.value as YAMLSeq).items.slice(0, count);
   });
   return truncated === pristinePrinted ? count : undefined;
+}
+
+/**
+ * For a block list that only got new items (anywhere, e.g. a timeline entry inserted in time
+ * order): per edited item, the index of the original item it is (printing the same), or -1 for a
+ * new one. Undefined unless every original item survives unchanged, in order, and nothing else
+ * about the list changed.
+ */
+function keptItems(pristine: Document, pristineIndex: number, edited: Document, editedIndex: number, pristinePrinted: string, options: PrintOptions): number[] | undefined {
+  const before = (pristine.contents as YAMLMap).items[pristineIndex].value;
+  const after = (edited.contents as YAMLMap).items[editedIndex].value;
+  if (!isSeq(before) || !isSeq(after) || before.flow || after.flow || before.items.length === 0) return undefined;
+  const originals = before.items.map((_, k) => printItems(pristine, before, k, options, k + 1));
+  const origin: number[] = [];
+  let next = 0;
+  for (let j = 0; j < after.items.length; j += 1) {
+    if (next < originals.length && printItems(edited, after, j, options, j + 1) === originals[next]) origin.push(next++);
+    else origin.push(-1);
+  }
+  if (next !== originals.length) return undefined;
+  const withoutNew = printPair(edited, editedIndex, options, (pair) => {
+    (pair.value as YAMLSeq).items = (pair.value as YAMLSeq).items.filter((_, j) => origin[j] !== -1);
+  });
+  return withoutNew === pristinePrinted ? origin : undefined;
+}
+
+/**
+ * A chunk body cut at its list items: `head` (the key line and anything before the first item) and
+ * each item's original text, from its `- ` line to the next one's. Undefined unless every item
+ * starts its own line at the same column.
+ */
+export function itemTexts(original: string, bodyStart: number, body: string, itemOffsets: readonly number[]): { head: string; items: string[]; column: number } | undefined {
+  const bodyEnd = bodyStart + body.length;
+  const starts: number[] = [];
+  let column: number | undefined;
+  for (const offset of itemOffsets) {
+    const lineStart = original.lastIndexOf("\n", offset - 1) + 1;
+    const dash = dashColumn(original, offset);
+    if (dash === undefined || (column !== undefined && dash !== column) || lineStart < bodyStart || lineStart >= bodyEnd || lineStart <= (starts[starts.length - 1] ?? -1)) return undefined;
+    column = dash;
+    starts.push(lineStart);
+  }
+  if (column === undefined) return undefined;
+  const items = starts.map((start, k) => {
+    const text = original.slice(start, starts[k + 1] ?? bodyEnd);
+    return text.endsWith("\n") ? text : text + "\n";
+  });
+  return { head: original.slice(bodyStart, starts[0]), items, column };
 }
 
 /**
@@ -205,6 +253,15 @@ export function printMinimal(original: string, pristine: Document, edited: Docum
     if (kept !== undefined && column !== undefined) {
       const seq = (editedMap.items[editedIndex] as Pair).value as YAMLSeq;
       out += chunk.lead + appendItems(chunk.body, respace(printItems(edited, seq, kept, options)), column) + chunk.tail;
+      continue;
+    }
+    const origin = keptItems(pristine, pristineIndex, edited, editedIndex, before, options);
+    const pristineSeq = (pristineMap.items[pristineIndex] as Pair).value as YAMLSeq;
+    const cut = origin && itemTexts(original, offsets[pristineIndex], chunk.body, pristineSeq.items.map((item) => (item as { range?: [number, number, number] }).range?.[0] ?? -1));
+    if (origin && cut) {
+      const seq = (editedMap.items[editedIndex] as Pair).value as YAMLSeq;
+      const items = origin.map((k, j) => (k === -1 ? appendItems("", respace(printItems(edited, seq, j, options, j + 1)), cut.column) : cut.items[k]));
+      out += chunk.lead + cut.head + items.join("") + chunk.tail;
       continue;
     }
     // Changed in some other way: print the pair, but keep its own lead and tail lines as written.

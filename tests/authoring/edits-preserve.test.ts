@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { YAMLSeq } from "yaml";
-import { appendItems, dashColumn, restoreCommentColumn, restoreKeyLineComment, splitTopLevel } from "../../scripts/authoring/minimal-diff.ts";
+import { appendItems, dashColumn, itemTexts, restoreCommentColumn, restoreKeyLineComment, splitTopLevel } from "../../scripts/authoring/minimal-diff.ts";
 import { editFrontMatter, rootMap } from "../../scripts/authoring/front-matter-edit.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { runCli } from "../helpers/run-cli.ts";
@@ -111,6 +111,8 @@ updates:  # newest last
 timeline: # internal
 - at: 2026-11-22T08:05:00Z
   event: ReplicationLag fired.
+- at: 2026-11-22T08:20:00Z
+  event: Lagging replica found.
 ---
 
 The dashboard showed stale payout status.
@@ -135,6 +137,7 @@ test("a hand-written incident keeps every line the commands did not change, thro
   const file = `incidents/2026/${id}.md`;
   writeFileSync(path.join(dir, file), HAND_WRITTEN);
   const steps = [
+    // Acknowledged before the last timeline entry: its entry is inserted in time order.
     ["acknowledge", id, "--at", "2026-11-22T08:12:00Z", "--by", "akin-b"],
     ["update", id, "-m", "The lagging replica is found.", "-s", "identified", "-c", "payouts=partial_outage", "--at", "2026-11-22T08:30:00Z"],
     // mitigate posts its update at "now": the clock is set to the mitigation time below.
@@ -152,7 +155,7 @@ test("a hand-written incident keeps every line the commands did not change, thro
   // The changed value keeps its trailing comment in the column the author aligned it to.
   expect(after).toContain("\nstatus: resolved           # bumped by hand\n");
   expect(after).toContain("updates:  # newest last\n- at: 2026-11-22T08:10:00Z\n  status: investigating\n  body: >-\n    Payout status in the dashboard is a few minutes behind.\n    Payouts themselves are sent on time.\n- at: 2026-11-22T08:30:00Z\n");
-  expect(after).toContain("\n# Internal notes only; not published.\ntimeline: # internal\n- at: 2026-11-22T08:05:00Z\n  event: ReplicationLag fired.\n- at: 2026-11-22T08:12:00Z\n");
+  expect(after).toContain("\n# Internal notes only; not published.\ntimeline: # internal\n- at: 2026-11-22T08:05:00Z\n  event: ReplicationLag fired.\n- at: 2026-11-22T08:12:00Z\n  event: akin-b acknowledged the page.\n- at: 2026-11-22T08:20:00Z\n  event: Lagging replica found.\n- at: 2026-11-22T09:00:00Z\n");
   expect(after.slice(after.indexOf("---", 4))).toBe("---\n\nThe dashboard showed stale payout status.\n");
   expect(runCli(["validate", file], { cwd: dir }).code).toBe(0);
 });
@@ -188,6 +191,14 @@ test("splitTopLevel: a key's chunk starts at the column-0 comments above it and 
   expect(splitTopLevel("a: 1\n", [1])).toBeUndefined();
 });
 
+test("itemTexts cuts a list's original text at its items", () => {
+  const yaml = "list:\n- a: 1\n  b: 2\n# between\n- c\n";
+  expect(itemTexts(yaml, 0, yaml, [yaml.indexOf("a:"), yaml.indexOf("c\n")])).toEqual({ head: "list:\n", items: ["- a: 1\n  b: 2\n# between\n", "- c\n"], column: 0 });
+  // Items at different columns are not cut.
+  const mixed = "list:\n- a\n  - b\n";
+  expect(itemTexts(mixed, 0, mixed, [mixed.indexOf("a"), mixed.indexOf("b")])).toBeUndefined();
+});
+
 test("appendItems indents new items to the original dash and adds them right after the last item", () => {
   expect(dashColumn("k:\n  - a\n", 6)).toBe(2);
   expect(dashColumn("k:\n- a\n", 5)).toBe(0);
@@ -206,9 +217,12 @@ test("editFrontMatter reprints only what changed, and keeps every untouched key'
   const text = "---\nname:   'x'   # quoted\nflow: {a: 1}\nlist:  # newest last\n- a: 1\n  b: >-\n    one\n    two\n# next\nafter: [1, 2]\n---\nbody\n";
   const appended = editFrontMatter(text, "x.md", (doc) => (rootMap(doc).get("list", true) as unknown as YAMLSeq).add(doc.createNode({ a: 2 })));
   expect(appended).toBe(text.replace("    two\n", "    two\n- a: 2\n"));
-  // An insert in the middle of a list reprints that list only (its key-line comment stays put).
+  // An item inserted before the others (a timeline entry in time order) keeps the others' text.
   const inserted = editFrontMatter(text, "x.md", (doc) => (rootMap(doc).get("list", true) as unknown as YAMLSeq).items.unshift(doc.createNode({ a: 0 })));
-  expect(inserted).toBe("---\nname:   'x'   # quoted\nflow: {a: 1}\nlist:  # newest last\n  - a: 0\n  - a: 1\n    b: >-\n      one two\n# next\nafter: [1, 2]\n---\nbody\n");
+  expect(inserted).toBe(text.replace("list:  # newest last\n", "list:  # newest last\n- a: 0\n"));
+  // A changed item reprints that list only (its key-line comment stays on the key line).
+  const changed = editFrontMatter(text, "x.md", (doc) => (rootMap(doc).get("list", true) as unknown as YAMLSeq).set(0, doc.createNode({ a: 9 })));
+  expect(changed).toBe("---\nname:   'x'   # quoted\nflow: {a: 1}\nlist:  # newest last\n  - a: 9\n# next\nafter: [1, 2]\n---\nbody\n");
   // A new key goes at its place, printed; its neighbours are untouched.
   const added = editFrontMatter(text, "x.md", (doc) => rootMap(doc).items.splice(1, 0, doc.createPair("new", "v")));
   expect(added).toBe(text.replace("flow:", "new: v\nflow:"));
