@@ -53,9 +53,18 @@ export function editFrontMatter(text: string, file: string, edit: (doc: Document
   edit(doc);
   // Untouched keys keep their original text; the whole Document is printed only as a fallback.
   const respace = (printed: string) => restoreCommentSpacing(parts.yaml, printed);
-  let yaml = printMinimal(parts.yaml, pristine, doc, PRINT_OPTIONS, respace) ?? respace(doc.toString(PRINT_OPTIONS));
+  let yaml = minimalOrUndefined(parts.yaml, pristine, doc, respace) ?? respace(doc.toString(PRINT_OPTIONS));
   if (parts.eol === "\r\n") yaml = yaml.replace(/\n/g, "\r\n");
   return parts.prefix + yaml + parts.suffix;
+}
+
+/** The minimal print, or undefined when it cannot be made (e.g. aliases that do not print alone). */
+function minimalOrUndefined(original: string, pristine: Document, edited: Document, respace: (printed: string) => string): string | undefined {
+  try {
+    return printMinimal(original, pristine, edited, PRINT_OPTIONS, respace);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
 // Returns undefined when it cannot do better than printing the whole Document; the caller then
 // does that (see editFrontMatter), so correctness never depends on this file.
 import { isDeepStrictEqual } from "node:util";
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document, type Pair } from "yaml";
 
 export interface PrintOptions {
   lineWidth: number;
@@ -125,30 +125,41 @@ function withoutTrailingComments(printed: string): string {
 
 const keyOf = (pair: Pair): string | undefined => (isScalar(pair.key) ? String(pair.key.value) : undefined);
 
-/** Prints the pair at `index` of the Document's top-level map on its own, after `tweak` on a copy. */
+/** One copy of `doc` (same schema) per Document, whose contents are swapped to print parts. */
+const scratches = new WeakMap<Document, Document>();
+function scratchFor(doc: Document): Document {
+  let scratch = scratches.get(doc);
+  if (!scratch) {
+    scratch = doc.clone();
+    scratch.commentBefore = null;
+    scratch.comment = null;
+    scratches.set(doc, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * Prints the pair at `index` of the Document's top-level map on its own; `tweak` changes a copy of
+ * the pair first. Printing does not change nodes, so untweaked pairs are printed without copying.
+ */
 function printPair(doc: Document, index: number, options: PrintOptions, tweak?: (pair: Pair) => void): string {
-  const copy = doc.clone();
-  copy.commentBefore = null;
-  copy.comment = null;
-  const map = copy.contents as YAMLMap;
-  map.items = [map.items[index]];
-  map.commentBefore = null;
-  map.comment = null;
-  tweak?.(map.items[0] as Pair);
-  return copy.toString(options);
+  const scratch = scratchFor(doc);
+  const source = (doc.contents as YAMLMap).items[index] as Pair;
+  const pair = tweak ? (source.clone(scratch.schema) as Pair) : source;
+  tweak?.(pair);
+  const map = new YAMLMap(scratch.schema);
+  map.items = [pair];
+  scratch.contents = map;
+  return scratch.toString(options);
 }
 
 /** Prints sequence items on their own, as a top-level block sequence (`- ` at column 0). */
 function printItems(doc: Document, seq: YAMLSeq, from: number, options: PrintOptions, to?: number): string {
-  const copy = doc.clone();
-  const items = (seq.clone() as YAMLSeq);
-  items.items = items.items.slice(from, to);
-  items.commentBefore = null;
-  items.comment = null;
-  copy.contents = items;
-  copy.commentBefore = null;
-  copy.comment = null;
-  return copy.toString(options);
+  const scratch = scratchFor(doc);
+  const items = new YAMLSeq(scratch.schema);
+  items.items = seq.items.slice(from, to);
+  scratch.contents = items;
+  return scratch.toString(options);
 }
 
 /** The number of original items when `edited` is `pristine` with items appended (same printed text), else undefined. */
