@@ -88,16 +88,8 @@ export function recordKey(kind: RecordKind, id: string): string {
 
 const CLOSED = new Set(["resolved", "completed"]);
 
-interface Lineage {
-  kind: RecordKind;
-  path: string;
-  previousPaths: string[];
-  declaredAt: string;
-  declaredCommit: string;
-  deletedAt?: string;
-  statuses: StatusAt[];
-  firstResolvedAt?: string;
-  publishedAt?: string;
+/** A record's timeline while it is being built (its id is only known at the end). */
+interface Lineage extends Omit<RecordTimeline, "id"> {
   lastStatus?: string;
   /** Postmortems: items as of the last parsed revision. */
   items?: Map<string, ActionItemSnapshot>;
