@@ -3,9 +3,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { findRecordsRoot } from "../records/root.ts";
-import { readConfig } from "../records/read-config.ts";
-import { applyConfigDefaults } from "../records/defaults.ts";
-import type { ConfigData } from "../records/model.ts";
+import { loadConfig } from "../records/load-config.ts";
 import { createGithubClient, resolveGithubTarget, writeIntervalFromEnv } from "./octokit.ts";
 import { describeApiError, issuesApi } from "./issues-api.ts";
 import { upsertReviewIssue } from "./review-issue.ts";
@@ -16,8 +14,8 @@ if (import.meta.main) {
     if (!values.week || !/^\d{4}-W\d{2}$/.test(values.week)) throw new Error("--week must be an ISO week such as 2026-W47");
     if (!values.file) throw new Error("--file must name the report's Markdown file");
     const report = readFileSync(values.file, "utf8");
-    const config = readConfig(findRecordsRoot(process.cwd())).data;
-    const target = resolveGithubTarget(process.env, config ? applyConfigDefaults(config as ConfigData) : { github: { labels: [] } });
+    const { config } = loadConfig(findRecordsRoot(process.cwd()));
+    const target = resolveGithubTarget(process.env, config ?? { github: { labels: [] } });
     if (!target.token) throw new Error("GITHUB_TOKEN is not set (the workflow passes github.token with issues: write)");
     const octokit = createGithubClient(target, { warn: (m) => process.stderr.write(`warning: ${m}\n`), writeIntervalMs: writeIntervalFromEnv(process.env) });
     const outcome = await upsertReviewIssue(issuesApi(octokit, target), values.week, report);

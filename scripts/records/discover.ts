@@ -19,7 +19,7 @@ export const RECORD_FOLDERS: Record<RecordKind, { folder: string; recursive: boo
 };
 
 /** Files in record folders that describe the folder rather than being records. */
-const IGNORED_NAMES = new Set(["README.md", "_template.md"]);
+export const IGNORED_NAMES = new Set(["README.md", "_template.md"]);
 
 export function discoverRecordFiles(root: string): RecordFile[] {
   const files: RecordFile[] = [];
@@ -37,13 +37,4 @@ export function discoverRecordFiles(root: string): RecordFile[] {
   }
   // Code-unit order (not localeCompare, which is ICU-slow): stable output across machines and locales.
   return files.sort((a, b) => compareCodeUnits(a.path, b.path));
-}
-
-/** The kind of record a path (from the root) would hold, or undefined when it is not in a record folder. */
-export function kindOfPath(relativePath: string): RecordKind | undefined {
-  const [top, ...rest] = relativePath.split("/");
-  for (const [kind, { folder, recursive }] of Object.entries(RECORD_FOLDERS) as [RecordKind, (typeof RECORD_FOLDERS)[RecordKind]][]) {
-    if (top === folder && (recursive || rest.length === 1)) return kind;
-  }
-  return undefined;
 }

@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import { load, CORE_SCHEMA } from "js-yaml";
 import type { Document, LineCounter } from "yaml";
-import type { Finding } from "../validate/diagnostic.ts";
+import type { Finding } from "./finding.ts";
 
 export type FastParseResult = { ok: true; data: unknown } | { ok: false };
 
