@@ -1,16 +1,24 @@
 // What the site build prints when it cannot start: the validator's diagnostics, one per line as
 // `file:line:col` (editors and terminals turn that into a link), plus workflow annotations on
-// GitHub Actions so the problem shows on the pull request. Never a stack trace.
+// GitHub Actions so the problem shows on the pull request. Never a stack trace. On Actions the
+// text after the annotations is fenced (workflow-commands.ts): it quotes record values verbatim.
 import type { Diagnostic } from "../../scripts/validate/diagnostic.ts";
 import { formatGithub } from "../../scripts/validate/format-github.ts";
+import { forActionsLog } from "../../scripts/github/workflow-commands.ts";
 
 export function buildFailure(error: unknown, env: Record<string, string | undefined> = process.env): { text: string; exitCode: number } {
+  const { text, exitCode, annotations = "" } = describeFailure(error, env);
+  return { text: `${annotations}${forActionsLog(text, env)}`, exitCode };
+}
+
+function describeFailure(error: unknown, env: Record<string, string | undefined>): { text: string; exitCode: number; annotations?: string } {
   const e = error as Error & { hint?: string; exitCode?: number; diagnostics?: Diagnostic[] };
   if (e?.name === "InvalidRecordsError" && Array.isArray(e.diagnostics)) {
     const lines = e.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  (${d.rule})\n    hint: ${d.hint}`);
     const annotations = env.GITHUB_ACTIONS === "true" ? `${formatGithub(e.diagnostics)}\n` : "";
     return {
-      text: `${annotations}\nerror: The site was not built: ${e.diagnostics.length} record error(s).\n\n${lines.join("\n")}\n\nhint: Fix them (\`npx sitrep validate\` shows the same report), then build again.\n`,
+      annotations,
+      text: `\nerror: The site was not built: ${e.diagnostics.length} record error(s).\n\n${lines.join("\n")}\n\nhint: Fix them (\`npx sitrep validate\` shows the same report), then build again.\n`,
       exitCode: 1,
     };
   }
