@@ -5,7 +5,8 @@ import { buildFailure } from "../../site/data/build-failure.ts";
 import { createBuildContext, siteLocation } from "../../site/data/build-context.ts";
 import { archiveMonths, formatMinutes, incidentView, statusView } from "../../site/data/views.ts";
 import { InvalidRecordsError } from "../../scripts/validate/load-repository.ts";
-import { repoRoot, TEST_NOW } from "../helpers/run-cli.ts";
+import { TEST_NOW } from "../helpers/run-cli.ts";
+import { exampleOrgRoot } from "../helpers/example-repo.ts";
 
 describe("siteLocation", () => {
   it("serves a root domain at / and a project site under its path", () => {
@@ -19,7 +20,7 @@ describe("siteLocation", () => {
 });
 
 describe("createBuildContext", () => {
-  const env = { SITREP_ROOT: repoRoot, SITREP_NOW: TEST_NOW };
+  const env = { SITREP_ROOT: exampleOrgRoot, SITREP_NOW: TEST_NOW };
   it("uses SITREP_NOW, fails closed to the public audience and applies SITREP_SITE_URL to the publishers' config", () => {
     const context = createBuildContext({ ...env, SITREP_AUDIENCE: "Internal", SITREP_SITE_URL: "https://preview.example/pr-7/" });
     expect(context.now.toISOString()).toBe("2026-11-22T12:00:00.000Z");
