@@ -55,7 +55,7 @@ describe("internal site", () => {
       await context.close();
     }
     expect(report).toEqual([]);
-  });
+  }, 300_000); // axe takes 5-15 s a page on a loaded 2-core machine
 
   it("shows `sitrep metrics --json` when the CLI can compute it, and says why when not", () => {
     const html = readFileSync(path.join(site.outDir, "metrics/index.html"), "utf8");
