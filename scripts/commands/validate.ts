@@ -34,7 +34,7 @@ export const command: Command<ValidateResult> = {
     positionals: true,
     options: {
       format: { type: "string", short: "f", valueName: "pretty|json|github", description: "Output format (default pretty; github prints workflow annotations and the full report)." },
-      json: { type: "boolean", description: "Same as --format json." },
+      json: { type: "boolean", aliasOf: "format", description: "Same as --format json." },
       strict: { type: "boolean", description: "Fail on warnings too." },
     },
     examples: ["npx sitrep validate", "npx sitrep validate incidents/2026 --format json", "npx sitrep validate --format github --strict"],
@@ -60,7 +60,7 @@ export const command: Command<ValidateResult> = {
     if (result.format === "github") {
       const prefix = githubPathPrefix(result.root, env.GITHUB_WORKSPACE);
       const body = formatGithub(result.diagnostics, { pathPrefix: prefix });
-      return { stdout: body || `sitrep: ${result.fileCount} files, no problems.`, exitCode };
+      return { stdout: body || `sitrep: ${result.fileCount} files, no problems.`, exitCode, workflowCommands: true };
     }
     if (result.diagnostics.length === 0) return { stdout: `✔ ${result.fileCount} file${result.fileCount === 1 ? "" : "s"}, no problems.`, exitCode };
     return { stdout: formatPretty(result.diagnostics, { color }), exitCode };

@@ -11,6 +11,7 @@ import { sharedSite, type SharedSite } from "../helpers/shared-site.ts";
 export const PAGES = [
   { name: "status", axe: true, path: "", heading: "Components", expect: "Slow payout status in the API and dashboard" },
   { name: "history", path: "history/", heading: "Incident history", expect: "November 2026" },
+  { name: "history quarter", path: "history/2026-q3/", heading: "Incident history", expect: "September 2026" },
   { name: "history month", axe: true, path: "history/2026-11/", heading: "November 2026", expect: "Elevated checkout errors" },
   { name: "incident", axe: true, path: "incidents/2026-11-17-checkout-elevated-errors/", heading: "Elevated checkout errors", expect: "The rollback is complete" },
   { name: "active incident", path: "incidents/2026-11-21-payout-status-latency/", heading: "Slow payout status in the API and dashboard", expect: "Ongoing" },

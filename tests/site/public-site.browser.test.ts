@@ -80,14 +80,20 @@ describe("public site in Chromium", () => {
     }
   });
 
-  it("shows the whole status page with JavaScript disabled, and the status page ships no script", async () => {
+  it("shows the whole status page with JavaScript disabled, and the status page loads no script file", async () => {
     await withContext({ javaScriptEnabled: false }, async (context) => {
       const page = await context.newPage();
       await page.goto(server.url);
       expect(await page.locator(".banner").textContent()).toContain("Minor Service Outage");
       expect(await page.locator(".component").count()).toBe(10);
-      expect(await page.locator(".bars").first().getAttribute("aria-label")).toMatch(/Checkout API, last 90 days: \d+\.\d\d % uptime/);
+      expect(await page.locator(".component .vh").first().textContent()).toMatch(/Checkout API, last 90 days: \d+\.\d\d % uptime, 1 day with impact\./);
       expect(await page.locator(".bars").first().locator("i").count()).toBe(90);
+      // A day with impact is a link to its row on the component page, named by its summary.
+      const day = page.locator(".bars").first().locator("a").first();
+      expect(await day.getAttribute("aria-label")).toContain("17 Nov 2026: degraded performance 25 min, partial outage 36 min (Elevated checkout errors)");
+      await day.click();
+      await page.waitForURL(/\/components\/checkout-api\/#day-2026-11-17$/, { timeout: 15_000 });
+      expect(await page.locator("tr:target").textContent()).toContain("Elevated checkout errors");
       await page.goto(`${server.url}search/`);
       expect(await page.locator("main").textContent()).toContain("Search needs JavaScript");
       expect(await page.locator("main a[href$='/history/']").count()).toBeGreaterThan(0);
@@ -96,7 +102,8 @@ describe("public site in Chromium", () => {
     await withContext({}, async (context) => {
       const page = await context.newPage();
       await page.goto(server.url);
-      expect(await page.evaluate<number>("document.scripts.length")).toBe(0);
+      // One inline script (keeps an open page current), nothing loaded from elsewhere.
+      expect(await page.evaluate<string[]>("[...document.scripts].map((s) => s.src)")).toEqual([""]);
     });
   });
 
