@@ -51,6 +51,14 @@ export async function askChoice(value: string | undefined, flag: string, context
   return answer;
 }
 
+/** A yes/no question on a terminal (callers ask only when interactive); Ctrl-C cancels, writing nothing. */
+export async function askConfirm(message: string): Promise<boolean> {
+  const { confirm, isCancel } = await clack();
+  const answer = await confirm({ message, initialValue: true, output: process.stderr });
+  if (isCancel(answer)) cancelled();
+  return answer;
+}
+
 /** A required repeatable flag: the given values, else a prompt for a comma-separated list. */
 export async function askList(values: string[], flag: string, context: AskContext,
   question: { message: string; placeholder?: string; validate?: Validate }): Promise<string[]> {
