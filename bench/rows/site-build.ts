@@ -83,7 +83,7 @@ export async function run(): Promise<BenchRow[]> {
       });
       rows.push({ name: "floor: bare Astro, trivial pages", input: `${incidents.toLocaleString("en-US")} trivial pages`, wallMs: floor.wallMs, peakRssMb: floor.peakRssMb, note: `median of ${RUNS} warm runs` });
       if (incidents === SIZES[SIZES.length - 1]) {
-        const pagefind = await measureProcess(process.execPath, [pagefindBin, "--site", outDir, "--quiet"], { cwd: repoRoot });
+        const pagefind = await measureProcess(process.execPath, [pagefindBin, "--site", outDir, "--quiet"], { cwd: path.dirname(outDir) });
         rows.push({ name: "pagefind index of the site", input, wallMs: pagefind.wallMs, peakRssMb: pagefind.peakRssMb, note: pagefind.code === 0 ? "" : `exit ${pagefind.code}` });
         const size = transferSize(outDir);
         rows.push({ name: "status page transfer (gzip)", input, target: "< 20 kB, no JS", note: `${kb(size.html + size.css)} (HTML ${kb(size.html)} + CSS ${kb(size.css)}), ${size.js} scripts` });
@@ -93,11 +93,12 @@ export async function run(): Promise<BenchRow[]> {
       rmSync(floorDir, { recursive: true, force: true });
     }
   }
-  // The example records (Lumen): what a real small company's status page weighs.
+  // The example organisation (Lumen, the test fixture: the root records are the adopter's own
+  // after `sitrep init`): what a real small company's status page weighs.
   const exampleWork = siteWorkDir();
   const exampleOut = path.join(exampleWork, "dist");
   try {
-    await astroBuild(exampleWork, ["--root", siteDir], { SITREP_ROOT: repoRoot, SITREP_OUT_DIR: exampleOut, SITREP_NOW: "2026-11-22T12:00:00Z" });
+    await astroBuild(exampleWork, ["--root", siteDir], { SITREP_ROOT: path.join(repoRoot, "tests/fixtures/example-org"), SITREP_OUT_DIR: exampleOut, SITREP_NOW: "2026-11-22T12:00:00Z" });
     const size = transferSize(exampleOut);
     rows.push({ name: "status page transfer (gzip)", input: "example records (Lumen, 10 components)", target: "< 20 kB, no JS", note: `${kb(size.html + size.css)} (HTML ${kb(size.html)} + CSS ${kb(size.css)}), ${size.js} scripts` });
   } finally {

@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } fro
 import { UsageError } from "../errors.ts";
 import { PRINT_OPTIONS } from "./front-matter-edit.ts";
 import { SLUG } from "./slug.ts";
-import { closest } from "../validate/closest.ts";
+import { closest } from "../records/closest.ts";
 import { NEUTRAL_SEVERITY_DESCRIPTIONS } from "./example-records.ts";
 
 export interface ComponentEntry {
