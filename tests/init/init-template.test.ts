@@ -18,15 +18,25 @@ afterEach(() => {
   for (const cleanup of cleanups) cleanup();
   cleanups = [];
 });
+/** The template's README as shipped (a fixture: the one at the root is the adopter's after init). */
+const templateReadme = path.join(repoRoot, "tests/init/fixtures/README.md");
+
 /** A fresh copy of the template: the example records, the config and the README. */
 function template(): string {
   const copy = copyExampleRepo("sitrep-init-template-");
   cleanups.push(copy.cleanup);
-  cpSync(path.join(repoRoot, "README.md"), path.join(copy.dir, "README.md"));
+  cpSync(templateReadme, path.join(copy.dir, "README.md"));
   return copy.dir;
 }
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), "utf8");
 const examplesLeft = (dir: string) => existsSync(path.join(dir, "incidents/2026/2026-05-19-checkout-outage.md"));
+
+test("the repository's README carries the markers init rewrites between (before and after init)", () => {
+  const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
+  expect(readme.match(/<!-- sitrep:about-these-records[^>]*-->\n/g)).toHaveLength(1);
+  expect(readme.match(/<!-- \/sitrep:about-these-records -->/g)).toHaveLength(1);
+  expect(readme).toContain("## After `sitrep init`");
+});
 
 describe("init without a terminal (flags are the answers)", () => {
   test("no template wording is left in sitrep.config.yaml and README.md", () => {
@@ -44,7 +54,9 @@ describe("init without a terminal (flags are the answers)", () => {
     expect(readme).toContain("published as the status page https://status.acme.com.");
     expect(readme).toContain("## After `sitrep init`");
     // The rest of the README is the template's, untouched.
-    expect(readme.slice(0, readme.indexOf("<!-- sitrep:about"))).toBe(readFileSync(path.join(repoRoot, "README.md"), "utf8").slice(0, readme.indexOf("<!-- sitrep:about")));
+    const shipped = readFileSync(templateReadme, "utf8");
+    expect(readme.slice(0, readme.indexOf("<!-- sitrep:about"))).toBe(shipped.slice(0, shipped.indexOf("<!-- sitrep:about")));
+    expect(readme.slice(readme.indexOf("<!-- /sitrep:about"))).toBe(shipped.slice(shipped.indexOf("<!-- /sitrep:about")));
     expect(result.stdout).toContain("git add -A sitrep.config.yaml README.md incidents postmortems runbooks");
     expect(result.stdout).toMatch(/Next \(README\.md, "After `sitrep init`"\): keep this repository private/);
     expect(examplesLeft(dir)).toBe(false);
