@@ -5,7 +5,7 @@ import { applyIncidentEdit, nothingToDo, openIncident, presentAuthoring } from "
 import { checkStatus, str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { formatTime, parsePastTime } from "../authoring/time-input.ts";
-import type { AuthoringResult } from "../authoring/authoring-result.ts";
+import { AUTHORING_EXIT_CODES, type AuthoringResult } from "../authoring/authoring-result.ts";
 
 export const command: Command<AuthoringResult> = {
   spec: {
@@ -24,6 +24,7 @@ export const command: Command<AuthoringResult> = {
       status: { type: "string", valueName: "status", description: "Status of that update: monitoring (default) or identified." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
+    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       "npx sitrep mitigate 2026-11-22-checkout-errors --at -10m",
       'npx sitrep mitigate 2026-11-22-checkout-errors --message "The rollback is complete and checkouts succeed again. We are monitoring."',
