@@ -37,6 +37,10 @@ export const command: Command<AuthoringResult> = {
     if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no mitigation.", `Use \`npx sitrep update ${found.id} --status verifying --message "…"\`.`);
     const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     if (data.mitigated_at) {
+      // A message must not vanish into a no-op: it is a public update, and `update` posts those.
+      if (str(values.message) ?? str(values.body)) {
+        throw new UsageError(`${found.id} was already mitigated at ${data.mitigated_at}, so there is no mitigation to announce.`, `Post the update with: npx sitrep update ${found.id} --message "…"`);
+      }
       // Asking again is a no-op; asking for another time is a correction sitrep leaves to a person.
       if (values.at === undefined || Date.parse(at) === Date.parse(data.mitigated_at)) {
         return nothingToDo(context, found, `${found.id} was already mitigated at ${data.mitigated_at}`, "To correct the time, edit `mitigated_at` in the file.");
