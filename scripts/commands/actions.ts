@@ -1,11 +1,10 @@
 // `sitrep actions`: every postmortem action item with owner, due date, age and whether it is overdue.
 import type { Command } from "../cli/command.ts";
 import { matchChoice } from "../cli/match-choice.ts";
-import { UsageError } from "../errors.ts";
+import { isHistoryUnavailable, UsageError } from "../errors.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { loadRepository } from "../validate/load-repository.ts";
 import { startHistory } from "../history/read-history.ts";
-import { isHistoryUnavailable } from "../history/git-repository.ts";
 import { deriveEvents, type HistoryEvents } from "../history/events.ts";
 import type { History } from "../history/revision.ts";
 import { actionItemMetrics, actionItemRows, type ActionItemMetrics, type ActionItemRow } from "../metrics/action-items.ts";

@@ -1,7 +1,7 @@
 // A published public postmortem is read by customers: scaffold placeholders and empty sections
 // left in it are unfinished work. A warning (not an error), pointed at the line, because a
 // deliberately empty "Where we got lucky" is a judgement the authors may make.
-import type { Finding } from "../diagnostic.ts";
+import type { Finding } from "../../records/finding.ts";
 import type { Rule } from "../rule.ts";
 
 /** What `sitrep postmortem` and the template leave for a person to replace. */
