@@ -1,6 +1,6 @@
 // Edits of an incident's front matter Document, one small function per fact. Pure: they change
 // only the nodes they are about and leave every other node (and its comments) alone.
-import { isMap, isScalar, isSeq, type Document, type YAMLMap } from "yaml";
+import { isMap, isScalar, type Document } from "yaml";
 import type { ComponentImpact } from "../records/model.ts";
 import { ensureMap, ensureSeq, rootMap, setScalar } from "./front-matter-edit.ts";
 import type { UpdateImpact } from "./flag-values.ts";
@@ -75,12 +75,6 @@ export function currentImpacts(components: Record<string, ComponentImpact>, upda
   return current;
 }
 
-/** Whether the Document has a `roles` map with this role set. */
-export function hasRole(doc: Document, role: string): boolean {
-  const roles = rootMap(doc).get("roles", true);
-  return isMap(roles) && (roles as YAMLMap).has(role);
-}
-
 export function setRole(doc: Document, role: string, handle: string): void {
   const roles = ensureMap(doc, rootMap(doc), "roles", INCIDENT_KEY_ORDER);
   const node = roles.get(role, true);
@@ -88,6 +82,29 @@ export function setRole(doc: Document, role: string, handle: string): void {
   else roles.set(role, handle);
 }
 
-export function isList(doc: Document, key: string): boolean {
-  return isSeq(rootMap(doc).get(key, true));
+
+/**
+ * Inserts a public update at its place in time: after every update at or before its time, so a
+ * late-recorded update (`update --at -20m`) lands where it happened. Returns whether it is now
+ * the last update (only the last one sets the incident's status).
+ */
+export function insertUpdate(doc: Document, update: NewUpdate): { last: boolean } {
+  const seq = ensureSeq(doc, rootMap(doc), "updates", INCIDENT_KEY_ORDER);
+  const time = Date.parse(update.at);
+  const index = seq.items.findIndex((item) => {
+    const at = isMap(item) ? item.get("at") : undefined;
+    return typeof at === "string" && Date.parse(at) > time;
+  });
+  if (index === -1) {
+    appendUpdate(doc, update);
+    return { last: true };
+  }
+  const { components, ...rest } = update;
+  seq.items.splice(index, 0, doc.createNode(components && Object.keys(components).length > 0 ? { ...rest, components: { ...components } } : rest, { aliasDuplicateObjects: false }));
+  return { last: false };
+}
+
+/** Sets a top-level scalar such as `severity` or `title`. */
+export function setField(doc: Document, key: "severity" | "title", value: string): void {
+  setScalar(doc, rootMap(doc), key, value, INCIDENT_KEY_ORDER);
 }

@@ -1,5 +1,5 @@
 // Bytes → text, refusing what would otherwise crash or silently mangle a record.
-import type { Finding } from "../validate/diagnostic.ts";
+import type { Finding } from "./finding.ts";
 
 /** Larger files are refused before parsing: no real record is this big, and it keeps builds bounded. */
 export const MAX_RECORD_BYTES = 1024 * 1024;

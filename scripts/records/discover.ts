@@ -19,7 +19,7 @@ export const RECORD_FOLDERS: Record<RecordKind, { folder: string; recursive: boo
 };
 
 /** Files in record folders that describe the folder rather than being records. */
-const IGNORED_NAMES = new Set(["README.md", "_template.md"]);
+export const IGNORED_NAMES = new Set(["README.md", "_template.md"]);
 
 export function discoverRecordFiles(root: string): RecordFile[] {
   const files: RecordFile[] = [];
@@ -67,13 +67,4 @@ function listEntries(dir: string, recursive: boolean): Dirent[] {
     if (entry.isDirectory()) all.push(...listEntries(path.join(dir, entry.name), true));
   }
   return all;
-}
-
-/** The kind of record a path (from the root) would hold, or undefined when it is not in a record folder. */
-export function kindOfPath(relativePath: string): RecordKind | undefined {
-  const [top, ...rest] = relativePath.split("/");
-  for (const [kind, { folder, recursive }] of Object.entries(RECORD_FOLDERS) as [RecordKind, (typeof RECORD_FOLDERS)[RecordKind]][]) {
-    if (top === folder && (recursive || rest.length === 1)) return kind;
-  }
-  return undefined;
 }

@@ -1,7 +1,7 @@
 // Reads sitrep.config.yaml: bytes → text → data, with findings instead of exceptions.
 import { lstatSync } from "node:fs";
 import path from "node:path";
-import type { Finding } from "../validate/diagnostic.ts";
+import type { Finding } from "./finding.ts";
 import { decodeSource } from "./decode-source.ts";
 import { readRegularFile } from "./regular-file.ts";
 import { parseYamlFast, yamlSyntaxFindings } from "./parse-yaml.ts";
@@ -17,7 +17,7 @@ export interface ParsedConfig {
 
 export function readConfig(root: string): ParsedConfig {
   const absolutePath = path.join(root, CONFIG_FILE);
-  const source: SourceFile = { path: CONFIG_FILE, absolutePath, text: "", frontMatter: "", frontMatterLine: 1, bodyLine: 1 };
+  const source: SourceFile = { path: CONFIG_FILE, text: "", frontMatter: "", bodyLine: 1 };
   if (!lstatSync(absolutePath, { throwIfNoEntry: false })) {
     return { source, data: undefined, findings: [{ file: CONFIG_FILE, rule: "config-missing", severity: "error", line: 1, column: 1,
       message: `${CONFIG_FILE} is missing.`, hint: "Create it with `npx sitrep init`, or copy it from the sitrep template." }] };

@@ -7,7 +7,7 @@
 // opens at once instead of waiting for a writer), then fstat the open descriptor — the very
 // file that will be read — and refuse anything but a regular file of at most MAX_RECORD_BYTES.
 import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync } from "node:fs";
-import type { Finding } from "../validate/diagnostic.ts";
+import type { Finding } from "./finding.ts";
 import { fileTooLarge, MAX_RECORD_BYTES } from "./decode-source.ts";
 
 export type RegularFileResult = { ok: true; bytes: Uint8Array } | { ok: false; finding: Finding };
