@@ -14,6 +14,7 @@ const UNIT = [
   "tests/metrics/statistics.test.ts",
   "tests/publish/**/*.test.ts",
   "tests/records/**/*.test.ts",
+  "tests/site/bars.test.ts",
   "tests/site/site-data.test.ts",
   "tests/status/**/*.test.ts",
   "tests/validate-docs-rules.test.ts",

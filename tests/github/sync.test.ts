@@ -1,11 +1,12 @@
 // `sitrep sync` as a subprocess against the local GitHub REST server: real HTTP, real octokit
 // plugins, real records on disk. Each test owns its server and its records.
 import { afterEach, describe, expect, test } from "vitest";
-import { startGithubServer } from "../helpers/github-server.ts";
-import type { GithubServer, ServerIssue } from "../helpers/github-server.ts";
-import { syntheticPostmortems, tempSyncRepo } from "../helpers/github-records.ts";
-import type { SyntheticPostmortem } from "../helpers/github-records.ts";
-import { githubEnv, runCliAsync } from "../helpers/github-cli.ts";
+import { startGithubServer } from "../../testkit/github-server.ts";
+import type { GithubServer, ServerIssue } from "../../testkit/github-server.ts";
+import { syntheticPostmortems, tempSyncRepo } from "../../testkit/github-records.ts";
+import type { SyntheticPostmortem } from "../../testkit/github-records.ts";
+import { githubEnv } from "../../testkit/github-env.ts";
+import { runCliAsync } from "../helpers/github-cli.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 
 const cleanups: (() => unknown)[] = [];
