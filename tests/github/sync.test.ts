@@ -184,7 +184,7 @@ describe("sitrep sync", () => {
     expect(pages.map((p) => p.query.page ?? "1")).toEqual(["1", "2", "3", "4"]);
     for (const page of pages) expect(page.query).toMatchObject({ state: "all", labels: "incident-action-item", per_page: "100" });
     expect(server.requests).toHaveLength(5); // 4 pages and GET /user
-  });
+  }, 180_000); // 330 real HTTP writes: ~10 s when quiet, over 60 s at load 25
 
   test("rate limits: a 429 secondary limit and a 403 with x-ratelimit-remaining: 0 are waited out and retried, with a warning", async () => {
     const postmortems = syntheticPostmortems(1, 3);
