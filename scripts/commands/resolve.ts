@@ -3,6 +3,7 @@ import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
 import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
 import { str } from "../authoring/flag-values.ts";
+import { needsPostmortem } from "../model/postmortem-policy.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { parsePastTime } from "../authoring/time-input.ts";
 import type { AuthoringResult } from "../authoring/authoring-result.ts";
@@ -37,9 +38,8 @@ export const command: Command<AuthoringResult> = {
     if (data.status === finalStatus) throw new UsageError(`${found.id} is already ${finalStatus}.`, "Nothing to do.");
     const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     const message = str(values.message) ?? str(values.body) ?? (maintenance ? "The scheduled maintenance has been completed." : "This incident has been resolved.");
-    const recovered = Object.fromEntries(Object.keys(currentImpacts(data.components, data.updates)).map((c) => [c, "operational" as const]));
-    const severity = context.config.severities.find((s) => s.id === data.severity);
-    const needsPostmortem = !maintenance && data.type === "incident" && !data.drill && severity?.postmortem_required === true;
+    const recovered = Object.fromEntries(Object.keys(currentImpacts(data)).map((c) => [c, "operational" as const]));
+    const postmortemNeeded = needsPostmortem(data, context.config);
     return applyIncidentEdit(context, found, cwd, {
       verb: maintenance ? "Completed maintenance" : "Resolved",
       commitMessage: maintenance ? "Completed" : "Resolved",
@@ -51,7 +51,7 @@ export const command: Command<AuthoringResult> = {
           addTimelineEntry(doc, { at, event: "Resolved." });
         }
       },
-      notes: needsPostmortem
+      notes: postmortemNeeded
         ? [`${data.severity} needs a postmortem within ${context.config.policies.postmortem_due_days} days: npx sitrep postmortem ${found.id}`]
         : [],
     });

@@ -51,7 +51,7 @@ export const command: Command<AuthoringResult> = {
     const message = str(values.message) ?? str(values.body) ?? await askText(undefined, "message", ask, { message: "Public update (what customers see)" });
     const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     const changed = parseComponentImpacts(list(values.component), context.config, UPDATE_IMPACTS);
-    const components = Object.keys(changed).length > 0 ? { ...currentImpacts(data.components, data.updates), ...changed } : undefined;
+    const components = Object.keys(changed).length > 0 ? { ...currentImpacts(data), ...changed } : undefined;
     const raised = Object.fromEntries(Object.entries(changed).filter(([, impact]) => impact !== "operational")) as Record<string, ComponentImpact>;
 
     return applyIncidentEdit(context, found, cwd, {
