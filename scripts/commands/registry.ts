@@ -29,4 +29,5 @@ export const commands: CommandEntry[] = [
   entry("actions", "List postmortem action items with owner, due date and age."),
   entry("report", "Write the weekly incident-review report (Markdown)."),
   entry("sync", "Keep one GitHub issue per postmortem action item."),
+  entry("deploy-due", "Tell whether the public site would change since the last deploy (for the scheduled deploy)."),
 ];
