@@ -7,6 +7,7 @@ import { incidentFacts, type IncidentFacts } from "../model/incident-facts.ts";
 import { incidentsFor, postmortemsFor, type Audience } from "./audience.ts";
 import { componentStates, overallStatus, type ComponentState } from "./current-status.ts";
 import type { Indicator } from "../model/vocabulary.ts";
+import { toMillis } from "../model/time.ts";
 
 export interface PublishedModel {
   config: Config;
@@ -37,7 +38,8 @@ export function publishedModel(repository: Repository, audience: Audience, now: 
   const model: PublishedModel = {
     config, now, audience, incidents, facts,
     byId: new Map(facts.map((f) => [f.id, f])),
-    postmortems: postmortemsFor(repository, audience),
+    // Like updates, a postmortem dated after `now` is not out yet, in any output.
+    postmortems: postmortemsFor(repository, audience).filter((p) => !((toMillis(p.data.published_at) ?? -Infinity) > now.getTime())),
     states,
     overall: overallStatus(states, facts),
   };

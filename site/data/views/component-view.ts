@@ -6,6 +6,7 @@ import { formatDuration } from "../../../scripts/model/duration.ts";
 import { STATUS_LABELS, type ComponentStatus, type ImpactStatus } from "../../../scripts/model/vocabulary.ts";
 import { byStartDescending } from "../../../scripts/status/current-status.ts";
 import type { BuildContext } from "../build-context.ts";
+import { RECENT_DAYS } from "../bars.ts";
 import { derive } from "./derive.ts";
 import { summarize, type IncidentSummary } from "./incident-view.ts";
 
@@ -27,6 +28,8 @@ export interface ComponentView {
   status: ComponentStatus;
   statusLabel: string;
   uptime: string;
+  /** Uptime over the last RECENT_DAYS days (site/data/bars.ts), shown beside the bars on narrow screens. */
+  recentUptime: string;
   days: DayView[];
   /** One sentence summarising the bars, for screen readers and as the bars' text alternative. */
   barsSummary: string;
@@ -56,6 +59,7 @@ export function componentViews(context: BuildContext): Map<string, ComponentView
       status: state.status,
       statusLabel: STATUS_LABELS[state.status],
       uptime,
+      recentUptime: formatUptime(uptimePercent(days.slice(-RECENT_DAYS), now)),
       days: dayViews,
       barsSummary: barsSummary(state.name, uptime, dayViews),
       activeIncidentIds: state.incidentIds,
