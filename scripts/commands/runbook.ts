@@ -12,7 +12,7 @@ import { openRecords } from "../authoring/open-records.ts";
 import { scaffoldRunbook } from "../authoring/scaffold-runbook.ts";
 import { SLUG } from "../authoring/slug.ts";
 import { formatTime } from "../authoring/time-input.ts";
-import { presentAuthoring, writtenRecord, type AuthoringResult } from "../authoring/authoring-result.ts";
+import { presentAuthoring, writtenRecord, type AuthoringResult, AUTHORING_EXIT_CODES } from "../authoring/authoring-result.ts";
 
 const TEMPLATE = "runbooks/_template.md";
 
@@ -29,13 +29,14 @@ export const command: Command<AuthoringResult> = {
     options: {
       title: { type: "string", short: "t", valueName: "title", description: "What the runbook is for, as an imperative sentence." },
       component: { type: "string", short: "c", multiple: true, valueName: "id", description: "A component it covers (id from sitrep.config.yaml)." },
-      owner: { type: "string", short: "o", valueName: "handle", description: "GitHub handle of the person or team keeping it current." },
+      owner: { type: "string", valueName: "handle", description: "GitHub handle of the person or team keeping it current." },
       alert: { type: "string", multiple: true, valueName: "name", description: "An alert whose notification links here." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
+    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       'npx sitrep runbook checkout-rollback --title "Roll back a bad checkout-api deploy" --component checkout-api --owner payments-oncall',
-      'npx sitrep runbook webhook-backlog -t "Drain a webhook backlog" -c webhooks -o platform-team --alert WebhookQueueAgeHigh',
+      'npx sitrep runbook webhook-backlog -t "Drain a webhook backlog" -c webhooks --owner platform-team --alert WebhookQueueAgeHigh',
     ],
   },
 

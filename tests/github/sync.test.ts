@@ -63,7 +63,8 @@ describe("sitrep sync", () => {
     const second = await runCliAsync(["sync"], { cwd: repo.dir, env });
     expect(second.code).toBe(0);
     expect(server.writes()).toEqual([]);
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /repos/lumen-example/status/issues"]);
+    // The listing, and who the token is (sync trusts the issues its own account opened).
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /repos/lumen-example/status/issues", "GET /user"]);
     expect(second.stdout).toContain("0 to create, 0 to update, 0 to adopt, 0 to close, 0 to report, 28 in step");
   });
 
@@ -181,7 +182,7 @@ describe("sitrep sync", () => {
     const pages = listCalls(server);
     expect(pages.map((p) => p.query.page ?? "1")).toEqual(["1", "2", "3", "4"]);
     for (const page of pages) expect(page.query).toMatchObject({ state: "all", labels: "incident-action-item", per_page: "100" });
-    expect(server.requests).toHaveLength(4);
+    expect(server.requests).toHaveLength(5); // 4 pages and GET /user
   });
 
   test("rate limits: a 429 secondary limit and a 403 with x-ratelimit-remaining: 0 are waited out and retried, with a warning", async () => {

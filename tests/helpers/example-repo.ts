@@ -12,10 +12,15 @@ export const exampleOrgRoot = path.join(repoRoot, "tests/fixtures/example-org");
 
 export const RECORD_PATHS = ["sitrep.config.yaml", "incidents", "postmortems", "runbooks"];
 
-/** A temp copy of the example organisation (config + incidents + postmortems + runbooks). */
+/** Copies the example organisation (config + incidents + postmortems + runbooks) into `dir`. */
+export function copyExampleRecords(dir: string): void {
+  for (const entry of RECORD_PATHS) cpSync(path.join(exampleOrgRoot, entry), path.join(dir, entry), { recursive: true });
+}
+
+/** A temp copy of the example organisation. */
 export function copyExampleRepo(prefix = "sitrep-example-"): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  for (const entry of RECORD_PATHS) cpSync(path.join(exampleOrgRoot, entry), path.join(dir, entry), { recursive: true });
+  copyExampleRecords(dir);
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -31,8 +36,9 @@ const LATE = "2026-11-21T18:00:00Z";
  * the checkout was cloned: first the scaffolding, then every incident at its detected_at +
  * EXAMPLE_DECLARATION_LAG_MINUTES, every postmortem at its published_at, in time order.
  */
-export function exampleGitRepo(prefix = "sitrep-example-git-"): GitRepo {
-  const { dir } = copyExampleRepo(prefix);
+export function exampleGitRepo(prefix = "sitrep-example-git-", options: { dir?: string } = {}): GitRepo {
+  const dir = options.dir ?? copyExampleRepo(prefix).dir;
+  if (options.dir) copyExampleRecords(dir);
   const repo = createGitRepo({ dir });
   const files = repo.git(["ls-files", "--others"]).split("\n").filter(Boolean);
   const plan = files.map((file) => ({ file, at: firstCommitTime(file, readFileSync(path.join(dir, file), "utf8")) }));

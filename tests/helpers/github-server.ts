@@ -15,6 +15,10 @@ export interface ServerIssue {
   /** Pull requests share the issue number space and appear in the issues listing. */
   pull_request?: boolean;
   comments: string[];
+  /** Who opened it (`user.login`); issues the token creates are the viewer's. */
+  author: string;
+  /** GitHub's `author_association`: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE… */
+  authorAssociation: string;
 }
 
 export interface RecordedRequest {
@@ -53,6 +57,15 @@ export interface GithubServerOptions {
   repo?: string;
   /** Logins GitHub accepts as assignees; others get 422. Undefined: everyone is assignable. */
   assignable?: string[];
+  /** The token's account (default `sitrep-bot`): `GET /user`, and the author of issues it creates. */
+  viewer?: string;
+  /**
+   * An installation token (GITHUB_TOKEN, a GitHub App's): `GET /user` answers 403 "Resource not
+   * accessible by integration", GraphQL `viewer` answers the bot login (the viewer option).
+   */
+  installationToken?: boolean;
+  /** Repository permission per login (`GET …/collaborators/{login}/permission`); others: "read". */
+  permissions?: Record<string, "admin" | "maintain" | "write" | "triage" | "read" | "none">;
 }
 
 export interface GithubServer {
@@ -79,6 +92,7 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
   const owner = options.owner ?? "o";
   const repo = options.repo ?? "r";
   const base = `/repos/${owner}/${repo}`;
+  const viewer = options.viewer ?? "sitrep-bot";
   const issues = new Map<number, ServerIssue>();
   const labels = new Map<string, { name: string; color: string; description: string }>();
   const requests: RecordedRequest[] = [];
@@ -97,6 +111,8 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
     labels: i.labels.map((name) => ({ name, color: labels.get(name.toLowerCase())?.color ?? "ededed" })),
     assignees: i.assignees.map((login) => ({ login })),
     assignee: i.assignees[0] ? { login: i.assignees[0] } : null,
+    user: { login: i.author, type: i.author.endsWith("[bot]") ? "Bot" : "User" },
+    author_association: i.authorAssociation,
     html_url: `https://github.test/${owner}/${repo}/issues/${i.number}`,
     ...(i.pull_request ? { pull_request: { url: `${url}${base}/pulls/${i.number}` } } : {}),
   });
@@ -121,7 +137,7 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
     json(res, 200, all.slice((page - 1) * perPage, page * perPage), rels.length ? { link: rels.join(", ") } : {});
   };
 
-  type Handler = (res: http.ServerResponse, match: RegExpExecArray, query: Record<string, string>, body: any, path: string) => void;
+  type Handler = (res: http.ServerResponse, match: RegExpExecArray, query: Record<string, string>, body: any, path: string, authorized: boolean) => void;
   const routes: [string, RegExp, Handler][] = [
     ["GET", new RegExp(`^${base}/issues$`), (res, _m, query, _b, path) => {
       const state = query.state ?? "open";
@@ -143,7 +159,8 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
       if (rejectAssignees(res, body.assignees)) return;
       const number = nextNumber++;
       for (const l of body.labels ?? []) ensureLabel(String(l));
-      const issue: ServerIssue = { number, title: body.title, body: body.body ?? "", state: "open", state_reason: null, labels: (body.labels ?? []).map(String), assignees: (body.assignees ?? []).map(String), comments: [] };
+      const issue: ServerIssue = { number, title: body.title, body: body.body ?? "", state: "open", state_reason: null, labels: (body.labels ?? []).map(String), assignees: (body.assignees ?? []).map(String), comments: [],
+        author: viewer, authorAssociation: options.installationToken ? "NONE" : "OWNER" };
       issues.set(number, issue);
       json(res, 201, issueJson(issue));
     }],
@@ -175,6 +192,22 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
       const issue = issues.get(Number(m[1]));
       if (!issue) return json(res, 404, { message: "Not Found" });
       paginate(res, path, query, issue.comments.map((body, i) => ({ id: i + 1, body })));
+    }],
+    ["GET", /^\/user$/, (res, _m, _q, _b, _p, authorized) => {
+      if (!authorized) return json(res, 401, { message: "Requires authentication" });
+      if (options.installationToken) return json(res, 403, { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/users/users#get-the-authenticated-user" });
+      json(res, 200, { login: viewer, type: "User" });
+    }],
+    ["POST", /^\/graphql$/, (res, _m, _q, body) => {
+      if (!/viewer\s*\{\s*login/.test(String(body?.query ?? ""))) return json(res, 200, { errors: [{ message: "this test server answers only { viewer { login } }" }] });
+      json(res, 200, { data: { viewer: { login: viewer } } });
+    }],
+    ["GET", new RegExp(`^${base}/collaborators/([^/]+)/permission$`), (res, m) => {
+      const login = decodeURIComponent(m[1]);
+      const role = options.permissions?.[login] ?? "read";
+      // The legacy `permission` field folds maintain into write and triage into read.
+      const permission = role === "maintain" ? "write" : role === "triage" ? "read" : role;
+      json(res, 200, { permission, role_name: role, user: { login } });
     }],
     ["GET", new RegExp(`^${base}/labels$`), (res, _m, query, _b, path) => paginate(res, path, query, [...labels.values()])],
     ["POST", new RegExp(`^${base}/labels$`), (res, _m, _q, body) => {
@@ -242,10 +275,10 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
       if (fault?.afterHandling) {
         // Run the handler against a throwaway response, then fail: the write happened, the client never hears of it.
         const sink = new http.ServerResponse(req);
-        route[2](sink, route[1].exec(parsed.pathname)!, query, body, parsed.pathname);
+        route[2](sink, route[1].exec(parsed.pathname)!, query, body, parsed.pathname, req.headers.authorization !== undefined);
         return answerFault(res, fault);
       }
-      route[2](res, route[1].exec(parsed.pathname)!, query, body, parsed.pathname);
+      route[2](res, route[1].exec(parsed.pathname)!, query, body, parsed.pathname, req.headers.authorization !== undefined);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -261,7 +294,8 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
       const number = issue.number ?? nextNumber;
       nextNumber = Math.max(nextNumber, number + 1);
       for (const l of issue.labels ?? []) ensureLabel(l);
-      issues.set(number, { body: "", state: "open", state_reason: null, labels: [], assignees: [], comments: [], ...issue, number });
+      // By default a seeded issue is the viewer's, as if an earlier sync had opened it.
+      issues.set(number, { body: "", state: "open", state_reason: null, labels: [], assignees: [], comments: [], author: viewer, authorAssociation: "OWNER", ...issue, number });
       return number;
     },
     writes: () => requests.filter((r) => r.method !== "GET" && r.method !== "HEAD"),
