@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCli, TEST_NOW } from "../helpers/run-cli.ts";
 import { buildRepo } from "../validate/corpus.ts";
 import { validateRepository } from "../../scripts/validate/validate.ts";
-import { InvalidRecordsError } from "../../scripts/validate/load-repository.ts";
+import { InvalidRecordsError } from "../../scripts/errors.ts";
 import { buildFailure } from "../../site/data/build-failure.ts";
 import { formatPrSummary, type PrSummary } from "../../scripts/github/pr-summary.ts";
 import { fenceUntrusted } from "../../scripts/github/workflow-commands.ts";

@@ -42,8 +42,8 @@ async function withPage<T>(options: Parameters<Browser["newContext"]>[0], use: (
   }
 }
 
-/** Rendered text of the visible elements matching `selector`. */
-/** The DOM as these tests use it (the project compiles without DOM types). */
+/** The DOM as these tests use it (the project compiles without DOM types; page functions must be
+ * real functions: a string is evaluated as an expression, not called). */
 type Node = { offsetParent: unknown; innerText: string; querySelectorAll(selector: string): ArrayLike<Node> };
 type Window = { document: { activeElement: unknown }; getComputedStyle(element: unknown, pseudo: string): { content: string } };
 const visibleTexts = (page: Page, selector: string) =>
