@@ -5,10 +5,12 @@ import { readFileSync } from "node:fs";
 import { enableCompileCache } from "node:module";
 import { fileURLToPath } from "node:url";
 import { styleText } from "node:util";
-import { SitrepError } from "./errors.ts";
+import { SitrepError, UsageError } from "./errors.ts";
+import { closest } from "./records/closest.ts";
 import { commands } from "./commands/registry.ts";
 import { formatCommandHelp } from "./cli/help.ts";
 import { parseCommandInput } from "./cli/parse-input.ts";
+import { forActionsLog } from "./github/workflow-commands.ts";
 
 // Node keeps compiled modules — TypeScript after type stripping included — in a cache between
 // runs, so a repeated `sitrep` does not strip types again (about half of its start-up: ~0.3 s
@@ -25,7 +27,12 @@ function topLevelHelp(): string {
     "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "Run `sitrep <command> --help` for a command's options and examples.",
+    "Options:",
+    "  -h, --help     Show this help (`sitrep <command> --help` for a command's options and examples).",
+    "  -v, --version  Print the sitrep version.",
+    "",
+    "Exit codes: 0 done (or nothing to do), 1 the records have problems, 2 the command could not run",
+    "(wrong flags, unreadable input), 130 cancelled. See docs/declaring-an-incident.md.",
   ].join("\n");
 }
 
@@ -45,7 +52,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const entry = commands.find((c) => c.name === name);
-  if (!entry) throw new SitrepError(`Unknown command \`${name}\`.`, { hint: `Commands: ${commands.map((c) => c.name).join(", ")}.` });
+  if (!entry) {
+    const suggestion = closest(name, commands.map((c) => c.name));
+    throw new UsageError(`Unknown command \`${name}\`.`, `${suggestion ? `Did you mean \`sitrep ${suggestion}\`? ` : ""}Commands: ${commands.map((c) => c.name).join(", ")}.`);
+  }
   const command = await entry.load();
   const environment = {
     cwd: process.cwd(),
@@ -59,8 +69,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const output = command.present(await command.run(input), input);
-  if (output.stdout) process.stdout.write(output.stdout.endsWith("\n") ? output.stdout : `${output.stdout}\n`);
-  if (output.stderr) process.stderr.write(output.stderr.endsWith("\n") ? output.stderr : `${output.stderr}\n`);
+  // Output quotes records and GitHub issue titles: on Actions no line of it may become a command.
+  const safe = (text: string) => (output.workflowCommands ? text : forActionsLog(text, process.env));
+  if (output.stdout) process.stdout.write(safe(output.stdout.endsWith("\n") ? output.stdout : `${output.stdout}\n`));
+  if (output.stderr) process.stderr.write(safe(output.stderr.endsWith("\n") ? output.stderr : `${output.stderr}\n`));
   return output.exitCode;
 }
 
@@ -68,12 +80,13 @@ function report(error: unknown): number {
   const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
   const paint = (format: Parameters<typeof styleText>[0], text: string) => (color ? styleText(format, text, { validateStream: false }) : text);
   if (error instanceof SitrepError) {
-    process.stderr.write(`${paint("red", "error:")} ${error.message}\n`);
-    if (error.hint) process.stderr.write(`${paint("dim", `hint: ${error.hint}`)}\n`);
+    // Messages quote records (InvalidRecordsError holds the whole report): fenced on Actions.
+    const hint = error.hint ? `${paint("dim", `hint: ${error.hint.replace(/\n/g, "\n      ")}`)}\n` : "";
+    process.stderr.write(forActionsLog(`${paint("red", "error:")} ${error.message}\n${hint}`, process.env));
     return error.exitCode;
   }
   // Anything else is a bug in sitrep, not in the records: say so, and keep the stack for the report.
-  process.stderr.write(`${paint("red", "internal error:")} ${(error as Error)?.message ?? String(error)}\n`);
+  process.stderr.write(forActionsLog(`${paint("red", "internal error:")} ${(error as Error)?.message ?? String(error)}\n`, process.env));
   process.stderr.write(`This is a bug in sitrep. Please report it with the output of \`SITREP_DEBUG=1 sitrep …\`.\n`);
   if (process.env.SITREP_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
   return 2;

@@ -6,6 +6,12 @@ import type { RecordKind, Repository } from "../records/model.ts";
 import type { Diagnostic } from "../validate/diagnostic.ts";
 import { formatPretty } from "../validate/format-pretty.ts";
 
+/** The exit codes of every command that writes records (docs/declaring-an-incident.md, ADR 0086). */
+export const AUTHORING_EXIT_CODES =
+  "0 written, or nothing to do (a note says why; e.g. resolving a resolved incident); 1 nothing was written\n" +
+  "because the result would not validate or a record it needs is broken (the report says where); 2 nothing was\n" +
+  "written because of the command line (unknown flag or id, missing value, bad time); 130 cancelled at a prompt.";
+
 export interface WrittenRecord {
   /** Path from the records root. */
   path: string;
@@ -22,6 +28,8 @@ export interface AuthoringResult {
   written: WrittenRecord[];
   removed: string[];
   warnings: Diagnostic[];
+  /** Warnings about the situation rather than a record (a similar open incident), on stderr. */
+  cautions?: string[];
   /** Shell commands to paste (git, gh). */
   commands: string[];
   commandsTitle: string;
@@ -39,17 +47,23 @@ export function writtenRecord(repository: Repository, kind: RecordKind, recordPa
 export function presentAuthoring(result: AuthoringResult, input: { values: Record<string, unknown>; cwd: string; color: boolean }): CommandOutput {
   if (input.values.json === true) {
     const [only] = result.written;
-    const payload = result.written.length === 1 && result.removed.length === 0
-      ? { path: only.path, id: only.id, record: only.record, warnings: result.warnings }
-      : { written: result.written, removed: result.removed, warnings: result.warnings };
-    return { stdout: JSON.stringify(payload, null, 2), exitCode: 0 };
+    const payload = result.written.length === 0
+      ? { written: [], removed: result.removed, warnings: result.warnings, cautions: result.cautions ?? [], note: result.summary }
+      : result.written.length === 1 && result.removed.length === 0
+      ? { path: only.path, id: only.id, record: only.record, warnings: result.warnings, cautions: result.cautions }
+      : { written: result.written, removed: result.removed, warnings: result.warnings, cautions: result.cautions };
+    return { stdout: JSON.stringify(payload, null, 2), stderr: cautionText(result), exitCode: 0 };
   }
   const shown = (p: string) => path.relative(input.cwd, path.join(result.root, p)) || p;
-  const lines = [`✔ ${result.summary}`];
+  const lines = [`${result.written.length === 0 && result.removed.length === 0 ? "·" : "✔"} ${result.summary}`];
   for (const w of result.written) lines.push(`  wrote   ${shown(w.path)}`);
   if (result.removed.length > 0) lines.push(`  removed ${result.removed.length} example record(s)`);
   if (result.commands.length > 0) lines.push("", result.commandsTitle, ...result.commands.map((c) => `  ${c}`));
   if (result.notes.length > 0) lines.push("", ...result.notes);
-  const stderr = result.warnings.length > 0 ? formatPretty(result.warnings, { color: input.color }) : undefined;
+  const stderr = [cautionText(result), result.warnings.length > 0 ? formatPretty(result.warnings, { color: input.color }) : undefined].filter(Boolean).join("\n") || undefined;
   return { stdout: lines.join("\n"), stderr, exitCode: 0 };
+}
+
+function cautionText(result: AuthoringResult): string | undefined {
+  return result.cautions && result.cautions.length > 0 ? result.cautions.map((c) => `warning: ${c}`).join("\n") : undefined;
 }

@@ -7,16 +7,20 @@ export interface OptionSpec {
   description: string;
   /** Shown in help: `--status <status>`. */
   valueName?: string;
+  /** Another name for this option (`--body` for `--message`): left out of the usage line. */
+  aliasOf?: string;
 }
 
 export interface CommandSpec {
   name: string;
   summary: string;
-  /** e.g. `sitrep validate [paths…] [--format pretty|json|github]` */
+  /** e.g. `sitrep validate [paths…] [--format pretty|json|github]`: every option but aliases (a test checks). */
   usage: string;
   description?: string;
   options: Record<string, OptionSpec>;
   examples: string[];
+  /** What each exit code means for this command, printed in --help. */
+  exitCodes?: string;
   /** Whether positional arguments are accepted (they always are, for ids and paths, if true). */
   positionals?: boolean;
 }
@@ -40,6 +44,12 @@ export interface CommandOutput {
   stdout?: string;
   stderr?: string;
   exitCode: number;
+  /**
+   * The output holds workflow commands on purpose and already escapes or fences what is untrusted
+   * (validate --format github). Otherwise, on GitHub Actions the CLI fences all output
+   * (scripts/github/workflow-commands.ts), as it may quote records or GitHub issue titles.
+   */
+  workflowCommands?: boolean;
 }
 
 export interface Command<Result = unknown> {

@@ -1,11 +1,11 @@
 // `sitrep resolve <id>`: the final update, resolved_at, and every affected component back to operational.
-import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { applyIncidentEdit, nothingToDo, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
 import { str } from "../authoring/flag-values.ts";
+import { needsPostmortem } from "../model/postmortem-policy.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { parsePastTime } from "../authoring/time-input.ts";
-import type { AuthoringResult } from "../authoring/authoring-result.ts";
+import { AUTHORING_EXIT_CODES, type AuthoringResult } from "../authoring/authoring-result.ts";
 
 export const command: Command<AuthoringResult> = {
   spec: {
@@ -19,10 +19,11 @@ export const command: Command<AuthoringResult> = {
     positionals: true,
     options: {
       message: { type: "string", short: "m", valueName: "text", description: "The final public update (default: \"This incident has been resolved.\")." },
-      body: { type: "string", valueName: "text", description: "Same as --message." },
+      body: { type: "string", valueName: "text", aliasOf: "message", description: "Same as --message." },
       at: { type: "string", valueName: "time", description: "When it was resolved (default: now)." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
+    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       "npx sitrep resolve 2026-11-22-checkout-errors",
       'npx sitrep resolve 2026-11-22-checkout-errors --at -5m --message "Checkouts have worked normally for an hour. This incident is resolved."',
@@ -34,12 +35,13 @@ export const command: Command<AuthoringResult> = {
     const data = found.data;
     const maintenance = data.type === "maintenance";
     const finalStatus = maintenance ? "completed" : "resolved";
-    if (data.status === finalStatus) throw new UsageError(`${found.id} is already ${finalStatus}.`, "Nothing to do.");
+    if (data.status === finalStatus) {
+      return nothingToDo(context, found, `${found.id} is already ${finalStatus}`, maintenance ? undefined : "If it came back, declare a new incident and mention this one.");
+    }
     const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     const message = str(values.message) ?? str(values.body) ?? (maintenance ? "The scheduled maintenance has been completed." : "This incident has been resolved.");
-    const recovered = Object.fromEntries(Object.keys(currentImpacts(data.components, data.updates)).map((c) => [c, "operational" as const]));
-    const severity = context.config.severities.find((s) => s.id === data.severity);
-    const needsPostmortem = !maintenance && data.type === "incident" && !data.drill && severity?.postmortem_required === true;
+    const recovered = Object.fromEntries(Object.keys(currentImpacts(data)).map((c) => [c, "operational" as const]));
+    const postmortemNeeded = needsPostmortem(data, context.config);
     return applyIncidentEdit(context, found, cwd, {
       verb: maintenance ? "Completed maintenance" : "Resolved",
       commitMessage: maintenance ? "Completed" : "Resolved",
@@ -51,7 +53,7 @@ export const command: Command<AuthoringResult> = {
           addTimelineEntry(doc, { at, event: "Resolved." });
         }
       },
-      notes: needsPostmortem
+      notes: postmortemNeeded
         ? [`${data.severity} needs a postmortem within ${context.config.policies.postmortem_due_days} days: npx sitrep postmortem ${found.id}`]
         : [],
     });

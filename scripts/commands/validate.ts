@@ -10,6 +10,7 @@ import { countBySeverity } from "../validate/diagnostic.ts";
 import { formatPretty } from "../validate/format-pretty.ts";
 import { formatGithub } from "../validate/format-github.ts";
 import { formatJson } from "../validate/format-json.ts";
+import { matchChoice } from "../cli/match-choice.ts";
 
 const FORMATS = ["pretty", "json", "github"] as const;
 type Format = (typeof FORMATS)[number];
@@ -34,15 +35,16 @@ export const command: Command<ValidateResult> = {
     positionals: true,
     options: {
       format: { type: "string", short: "f", valueName: "pretty|json|github", description: "Output format (default pretty; github prints workflow annotations and the full report)." },
-      json: { type: "boolean", description: "Same as --format json." },
+      json: { type: "boolean", aliasOf: "format", description: "Same as --format json." },
       strict: { type: "boolean", description: "Fail on warnings too." },
     },
     examples: ["npx sitrep validate", "npx sitrep validate incidents/2026 --format json", "npx sitrep validate --format github --strict"],
   },
 
   async run({ values, positionals, cwd, now }) {
-    const format = (values.json ? "json" : (values.format ?? "pretty")) as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`Unknown format \`${format}\`.`, `Use one of: ${FORMATS.join(", ")}.`);
+    const given = values.json ? "json" : String(values.format ?? "pretty");
+    const format = matchChoice(given, FORMATS);
+    if (!format) throw new UsageError(`Unknown format \`${given}\`.`, `Use one of: ${FORMATS.join(", ")}.`);
     const root = findRecordsRoot(cwd);
     const only = positionals.map((p) => path.relative(root, path.resolve(cwd, p)));
     const outside = only.find((p) => p.startsWith(".."));
@@ -60,7 +62,7 @@ export const command: Command<ValidateResult> = {
     if (result.format === "github") {
       const prefix = githubPathPrefix(result.root, env.GITHUB_WORKSPACE);
       const body = formatGithub(result.diagnostics, { pathPrefix: prefix });
-      return { stdout: body || `sitrep: ${result.fileCount} files, no problems.`, exitCode };
+      return { stdout: body || `sitrep: ${result.fileCount} files, no problems.`, exitCode, workflowCommands: true };
     }
     if (result.diagnostics.length === 0) return { stdout: `✔ ${result.fileCount} file${result.fileCount === 1 ? "" : "s"}, no problems.`, exitCode };
     return { stdout: formatPretty(result.diagnostics, { color }), exitCode };

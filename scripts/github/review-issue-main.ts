@@ -2,6 +2,7 @@
 // upserts the "Incident review <week>" issue with the report's Markdown.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { forActionsLog } from "./workflow-commands.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { loadConfig } from "../records/load-config.ts";
 import { createGithubClient, resolveGithubTarget, writeIntervalFromEnv } from "./octokit.ts";
@@ -17,11 +18,11 @@ if (import.meta.main) {
     const { config } = loadConfig(findRecordsRoot(process.cwd()));
     const target = resolveGithubTarget(process.env, config ?? { github: { labels: [] } });
     if (!target.token) throw new Error("GITHUB_TOKEN is not set (the workflow passes github.token with issues: write)");
-    const octokit = createGithubClient(target, { warn: (m) => process.stderr.write(`warning: ${m}\n`), writeIntervalMs: writeIntervalFromEnv(process.env) });
+    const octokit = createGithubClient(target, { warn: (m) => process.stderr.write(forActionsLog(`warning: ${m}\n`, process.env)), writeIntervalMs: writeIntervalFromEnv(process.env) });
     const outcome = await upsertReviewIssue(issuesApi(octokit, target), values.week, report);
     process.stdout.write(`Incident review ${values.week}: ${outcome.action} #${outcome.number}\n`);
   } catch (error) {
-    process.stderr.write(`error: ${describeApiError(error)}\n`);
+    process.stderr.write(forActionsLog(`error: ${describeApiError(error)}\n`, process.env));
     process.exitCode = 2;
   }
 }

@@ -5,10 +5,9 @@
 import { SitrepError } from "../../scripts/errors.ts";
 import { deriveEvents } from "../../scripts/history/events.ts";
 import { historySummary } from "../../scripts/history/load-with-history.ts";
-import { startHistory } from "../../scripts/history/read-history.ts";
 import { computeMetrics } from "../../scripts/metrics/compute-metrics.ts";
 import { selectionFromFlags } from "../../scripts/metrics/selection-flags.ts";
-import type { BuildContext } from "./build-context.ts";
+import { buildHistory, type BuildContext } from "./build-context.ts";
 
 export type MetricsReport =
   | { available: true; data: unknown }
@@ -18,7 +17,7 @@ export async function metricsReport(context: BuildContext): Promise<MetricsRepor
   if (context.audience !== "internal") return { available: false, reason: "Metrics are only in the internal build." };
   const { repository, now } = context;
   try {
-    const history = await startHistory(repository.root).read(repository);
+    const history = await buildHistory(context);
     const report = computeMetrics({
       repository, history: deriveEvents(history), historySummary: historySummary(history), selection: selectionFromFlags({}, repository.config), now,
     });

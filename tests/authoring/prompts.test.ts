@@ -1,13 +1,11 @@
 // On a terminal, missing required values are asked for (@clack/prompts). A real pseudo-terminal
 // comes from util-linux `script`; the test answers each prompt when it appears.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { cliPath, TEST_NOW } from "../helpers/run-cli.ts";
+import { runInTerminal as runTerminal, SCRIPT } from "../helpers/terminal.ts";
 
-const SCRIPT = "/usr/bin/script";
 let dir: string;
 let cleanup: () => void;
 
@@ -16,38 +14,38 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-/** Runs the CLI in a pseudo-terminal; when the output shows a prompt, types its answer. */
-function runInTerminal(args: string[], answers: [RegExp, string][], cwd = dir): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const command = [process.execPath, cliPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
-    // A pseudo-terminal starts 0 columns wide; give it a real size so prompts print on one line.
-    const child = spawn(SCRIPT, ["-qec", `stty cols 200 rows 50; ${command}`, "/dev/null"], { cwd, env: { ...process.env, SITREP_NOW: TEST_NOW, NO_COLOR: "1", COLUMNS: "200" } });
-    let output = "";
-    let next = 0;
-    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`timed out; output so far:\n${output}`)); }, 45_000);
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8").replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
-      while (next < answers.length && answers[next][0].test(output)) {
-        child.stdin.write(answers[next][1]);
-        output += `\n[answered ${next}]\n`;
-        next++;
-      }
-    });
-    child.on("error", reject);
-    child.on("close", (code) => { clearTimeout(timer); resolve({ code, output }); });
-  });
-}
+/** The CLI in a pseudo-terminal (tests/helpers/terminal.ts), in the example copy unless told. */
+const runInTerminal = (args: string[], answers: [RegExp, string][], cwd = dir) => runTerminal(args, answers, cwd);
 
-test.skipIf(!existsSync(SCRIPT))("declare asks for title, severity and components on a terminal", async () => {
+test.skipIf(!existsSync(SCRIPT))("declare asks for title, severity and components on a terminal, offering the choices", async () => {
   const result = await runInTerminal(["declare"], [
     [/Title \(what customers see/, "Checkout is down\r"],
-    [/\[answered 0\][\s\S]*Severity/, "\x1b[B\r"], // arrow down: SEV2
-    [/\[answered 1\][\s\S]*Affected components/, "checkout-api=major_outage\r"],
+    [/\[answered 0\][\s\S]*Severity[\s\S]*SEV4 Low/, "\x1b[B\r"], // arrow down: SEV2
+    // The configured components are offered; space picks the first (checkout-api).
+    [/\[answered 1\][\s\S]*Affected components[\s\S]*checkout-api[\s\S]*reporting/, " \r"],
+    [/\[answered 2\][\s\S]*Impact on checkout-api[\s\S]*major_outage/, "\x1b[B\r"], // partial_outage preselected; down: major_outage
   ]);
   expect(result.output).toContain("Declared SEV2 incident 2026-11-22-checkout-is-down");
   expect(result.code).toBe(0);
   const written = readFileSync(path.join(dir, "incidents/2026/2026-11-22-checkout-is-down.md"), "utf8");
   expect(written).toContain("title: Checkout is down\nseverity: SEV2\nstatus: investigating\ncomponents:\n  checkout-api: major_outage\n");
+});
+
+test.skipIf(!existsSync(SCRIPT))("a wrong answer is asked again with the hint, keeping the earlier answers", async () => {
+  const result = await runInTerminal(["maintenance"], [
+    [/Title \(what customers see\)/, "Ledger upgrade\r"],
+    [/\[answered 0\][\s\S]*Start of the window/, "tomorrow\r"],
+    [/\[answered 1\][\s\S]*That is `tomorrow`, not a time sitrep understands\. Use RFC 3339 with an offset/, "\x15+1d\r"], // Ctrl-U clears the wrong answer
+    [/\[answered 2\][\s\S]*End of the window/, "+23h\r"],
+    [/\[answered 3\][\s\S]*is not after the start \(2026-11-23T12:00:00Z\)/, "\x15+1d2h\r"],
+    [/\[answered 4\][\s\S]*Components under maintenance[\s\S]*reporting/, "\x1b[B\x1b[B\x1b[B\x1b[B \r"], // the fifth: payouts
+  ]);
+  expect(result.output).not.toContain("error:");
+  expect(result.output).toContain("Scheduled maintenance 2026-11-23-ledger-upgrade");
+  expect(result.code).toBe(0);
+  const written = readFileSync(path.join(dir, "incidents/2026/2026-11-23-ledger-upgrade.md"), "utf8");
+  expect(written).toContain("title: Ledger upgrade\ntype: maintenance\nstatus: scheduled\ncomponents:\n  payouts: under_maintenance\n");
+  expect(written).toContain("scheduled_start: 2026-11-23T12:00:00Z\nscheduled_end: 2026-11-23T14:00:00Z\n");
 });
 
 test.skipIf(!existsSync(SCRIPT))("without an id, a terminal offers the open incidents, newest first (no maintenance for acknowledge)", async () => {
@@ -69,6 +67,7 @@ test.skipIf(!existsSync(SCRIPT))("init asks for the site and its components", as
       [/\[answered 0\][\s\S]*Public URL of the status site/, "https://status.acme.example\r"],
       [/\[answered 1\][\s\S]*Time zone for displaying times/, "\r"], // default UTC
       [/\[answered 2\][\s\S]*Components customers see/, "api=Public API@Platform, web=Web app\r"],
+      [/\[answered 3\][\s\S]*Remove the 32 example records/, "\r"], // the default: yes
     ], fresh.dir);
     expect(result.output).toContain("Initialised Acme Status (2 components, 32 example records removed)");
     expect(result.code).toBe(0);

