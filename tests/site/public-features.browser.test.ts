@@ -38,12 +38,12 @@ async function withPage<T>(options: Parameters<Browser["newContext"]>[0], use: (
   }
 }
 
-/** Rendered text of the visible elements matching `selector`. */
+/** The DOM as these tests use it (the project compiles without DOM types; page functions must be
+ * real functions: a string is evaluated as an expression, not called). */
+type Node = { offsetParent: unknown; innerText: string; querySelectorAll(selector: string): ArrayLike<Node> };
+type Window = { document: { activeElement: unknown }; getComputedStyle(element: unknown, pseudo: string): { content: string } };
 const visibleTexts = (page: Page, selector: string) =>
-  page.locator(selector).evaluateAll((elements: Dom[]) => elements.filter((e) => e.offsetParent !== null).map((e) => e.innerText as string));
-// Page functions are real functions (a string is evaluated as an expression, not called); the
-// tests compile without DOM types, so page objects are typed loosely.
-type Dom = any;
+  page.locator(selector).evaluateAll((elements) => (elements as unknown as Node[]).filter((e) => e.offsetParent !== null).map((e) => e.innerText));
 
 describe("status page", () => {
   it("at 390 px shows 30 days under a 30-day label and uptime, axe-clean in light without JavaScript and in dark with it", async () => {
@@ -51,7 +51,7 @@ describe("status page", () => {
     for (const [colorScheme, javaScriptEnabled] of [["light", false], ["dark", true]] as const) {
       await withPage({ viewport: { width: 390, height: 844 }, colorScheme, javaScriptEnabled }, async (page) => {
         await page.goto(server.url);
-        const bars = await page.locator(".bars").evaluateAll((all: Dom[]) => all.map((b) => [...b.querySelectorAll("i")].filter((i: Dom) => i.offsetParent !== null).length));
+        const bars = await page.locator(".bars").evaluateAll((all) => (all as unknown as Node[]).map((b) => Array.from(b.querySelectorAll("i")).filter((i) => i.offsetParent !== null).length));
         expect(bars).toHaveLength(10);
         expect(new Set(bars)).toEqual(new Set([30]));
         expect((await visibleTexts(page, "#components ~ p.muted, section[aria-labelledby=components] > p.muted"))[0]).toContain("last 30 days");
@@ -81,8 +81,9 @@ describe("status page", () => {
     await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
       await page.goto(server.url);
       const day = page.locator(".bars a").first();
-      for (let i = 0; i < 40 && !(await day.evaluate((a: Dom) => a === (globalThis as Dom).document.activeElement)); i++) await page.keyboard.press("Tab");
-      const tip = await day.evaluate((a: Dom) => (globalThis as Dom).getComputedStyle(a, "::after").content as string);
+      const focused = () => day.evaluate((a) => a === (globalThis as unknown as Window).document.activeElement);
+      for (let i = 0; i < 40 && !(await focused()); i++) await page.keyboard.press("Tab");
+      const tip = await day.evaluate((a) => (globalThis as unknown as Window).getComputedStyle(a, "::after").content);
       expect(tip).toContain("17 Nov 2026: degraded performance 25 min, partial outage 36 min (Elevated checkout errors)");
       await page.keyboard.press("Enter");
       await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/\/components\/checkout-api\/#day-2026-11-17$/);
