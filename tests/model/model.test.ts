@@ -10,14 +10,14 @@ import { buildConfig, incident } from "../status/build-records.ts";
 const config = buildConfig();
 
 describe("component maps", () => {
-  const data = {
-    components: { api: "major_outage", web: "partial_outage" } as const,
+  const { data } = incident("maps", {
+    status: "identified", severity: "SEV3", components: { api: "major_outage", web: "partial_outage" },
     updates: [
       { at: "2026-11-22T10:00:00Z", status: "investigating", body: "a" },
       { at: "2026-11-22T10:30:00Z", status: "identified", body: "b", components: { api: "major_outage" } },
       { at: "2026-11-22T10:40:00Z", status: "identified", body: "c" },
     ],
-  };
+  });
   it("replace: a component an update leaves out is no longer affected", () => {
     expect(latestComponentMap(data)).toEqual({ api: "major_outage" });
     expect(componentsTouched(data)).toEqual(["api", "web"]);
