@@ -15,6 +15,7 @@ const UNIT = [
   "tests/model/**/*.test.ts",
   "tests/publish/**/*.test.ts",
   "tests/records/**/*.test.ts",
+  "tests/site/bars.test.ts",
   "tests/site/site-data.test.ts",
   "tests/status/**/*.test.ts",
   "tests/validate-docs-rules.test.ts",

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SitrepError, UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { askMany, askText, idArgument, problemWith } from "../authoring/ask.ts";
+import { askMany, askText, idArgument, problemWith, requireFlags } from "../authoring/ask.ts";
 import { componentOptions } from "../authoring/ask-components.ts";
 import { commitChanges } from "../authoring/commit-changes.ts";
 import { checkComponentId, checkHandle, list, str } from "../authoring/flag-values.ts";
@@ -47,7 +47,9 @@ export const command: Command<AuthoringResult> = {
     const context = openRecords(cwd, now);
     const recordPath = `runbooks/${id}.md`;
     if (existsSync(path.join(context.root, recordPath))) throw new UsageError(`${recordPath} already exists.`, "Edit it, or pick another id.");
-    const title = (await askText(str(values.title), "title", ask, { message: "Title (what the runbook is for, e.g. \"Roll back a bad deploy\")" })).trim();
+    requireFlags([...(str(values.title) ? [] : ["title"]), ...(list(values.component).length > 0 ? [] : ["component"]), ...(str(values.owner) ? [] : ["owner"])], ask,
+      { component: `component ids: ${context.config.components.map((c) => c.id).join(", ")}`, owner: "a GitHub handle (person or team)" });
+    const title = (await askText(str(values.title), "title", ask, { message: "Title (what the runbook is for)", placeholder: "e.g. Roll back a bad deploy" })).trim();
     const components = (await askMany(list(values.component), "component", ask, { message: "Components it covers (space to pick, enter to confirm)", options: componentOptions(context.config) }))
       .map((c) => checkComponentId(c, context.config));
     const owner = checkHandle(await askText(str(values.owner), "owner", ask, {

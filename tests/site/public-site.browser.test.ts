@@ -92,7 +92,7 @@ describe("public site in Chromium", () => {
       const day = page.locator(".bars").first().locator("a").first();
       expect(await day.getAttribute("aria-label")).toContain("17 Nov 2026: degraded performance 25 min, partial outage 36 min (Elevated checkout errors)");
       await day.click();
-      await page.waitForURL(/\/components\/checkout-api\/#day-2026-11-17$/);
+      await page.waitForURL(/\/components\/checkout-api\/#day-2026-11-17$/, { timeout: 15_000 });
       expect(await page.locator("tr:target").textContent()).toContain("Elevated checkout errors");
       await page.goto(`${server.url}search/`);
       expect(await page.locator("main").textContent()).toContain("Search needs JavaScript");
