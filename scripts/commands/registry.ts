@@ -29,4 +29,5 @@ export const commands: CommandEntry[] = [
   entry("actions", "List postmortem action items with owner, due date and age."),
   entry("report", "Write the weekly incident-review report (Markdown)."),
   entry("sync", "Keep one GitHub issue per postmortem action item."),
+  entry("notify", "Send the public updates that are new in this build to Slack, Teams, Discord, webhooks and email."),
 ];

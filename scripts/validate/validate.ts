@@ -12,6 +12,7 @@ import type {
 } from "../records/model.ts";
 import { checkSchema } from "./schema-check.ts";
 import { checkConfigIds } from "./config-ids.ts";
+import { checkNotifications } from "../notify/check-config.ts";
 import { compareDiagnostics, type Diagnostic, type Finding } from "./diagnostic.ts";
 import { rules } from "./rules/index.ts";
 
@@ -42,6 +43,7 @@ export function validateRepository(root: string, options: ValidateOptions): Vali
     if (configFindings.length === 0) {
       config = applyConfigDefaults(parsedConfig.data as ConfigData);
       configFindings.push(...checkConfigIds(parsedConfig.source.path, config));
+      configFindings.push(...checkNotifications(parsedConfig.source.path, parsedConfig.data as ConfigData, config));
     }
     findings.push(...configFindings);
   }
