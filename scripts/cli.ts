@@ -73,12 +73,15 @@ function report(error: unknown): number {
   return 2;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === (await import("node:fs")).realpathSync(process.argv[1])) {
-  let code: number;
+/** Runs the CLI and turns any error into its message and exit code (used by scripts/sitrep.mjs too). */
+export async function run(argv: string[]): Promise<number> {
   try {
-    code = await main(process.argv.slice(2));
+    return await main(argv);
   } catch (error) {
-    code = report(error);
+    return report(error);
   }
-  process.exitCode = code;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === (await import("node:fs")).realpathSync(process.argv[1])) {
+  process.exitCode = await run(process.argv.slice(2));
 }

@@ -6,9 +6,10 @@
 // tests/parse-yaml-equivalence.test.ts checks that both give the same data for every example
 // and fixture, so the fast path can never accept what the slow one would read differently.
 import { createRequire } from "node:module";
-import { load, CORE_SCHEMA } from "js-yaml";
+import { constructFromEvents, load, parseEvents, CORE_SCHEMA } from "js-yaml";
 import type { Document, LineCounter } from "yaml";
 import type { Finding } from "../validate/diagnostic.ts";
+import { hasRefusedNode, refusedNodes, refusedYamlFindings } from "./refuse-yaml-aliases.ts";
 
 export type FastParseResult = { ok: true; data: unknown } | { ok: false };
 
@@ -20,7 +21,13 @@ export function parseYamlFast(text: string): FastParseResult {
   // document, but the input is empty", which turned `---\n---` into a bogus syntax error.
   if (!HAS_CONTENT.test(text)) return { ok: true, data: null };
   try {
-    return { ok: true, data: load(text, { schema: CORE_SCHEMA }) ?? null };
+    // js-yaml's load() is these two steps; between them, anchors, aliases and tags are refused
+    // before any alias is expanded (refuse-yaml-aliases.ts).
+    const events = parseEvents(text, {});
+    if (hasRefusedNode(events)) return { ok: false };
+    const documents = constructFromEvents(events, { schema: CORE_SCHEMA, source: text });
+    if (documents.length !== 1) return { ok: false };
+    return { ok: true, data: documents[0] ?? null };
   } catch {
     return { ok: false };
   }
@@ -57,6 +64,8 @@ export function parseYamlSlow(text: string): FastParseResult {
   const { document } = parseYamlWithPositions(text);
   // A warning is an unresolved tag (!foo, !!timestamp): js-yaml rejects those, so must this.
   if (document.errors.length > 0 || document.warnings.length > 0) return { ok: false };
+  // Anchors, aliases and tags are refused (refuse-yaml-aliases.ts), by both parsers alike.
+  if (refusedNodes(text).length > 0) return { ok: false };
   // YAML streams may hold only printable characters; the yaml package lets a bell or a NUL through.
   if (NON_PRINTABLE.test(text)) return { ok: false };
   try {
@@ -76,6 +85,9 @@ const syntaxRules: Record<string, { rule: string; hint: string }> = {
 
 /** Every syntax error of a file the fast parser rejected, with positions. */
 export function yamlSyntaxFindings(file: string, text: string): Finding[] {
+  // Refused before anything else: the position-keeping parse of an alias bomb is what must not run.
+  const refused = refusedNodes(text);
+  if (refused.length > 0) return refusedYamlFindings(file, text, refused);
   const { document, lineCounter } = parseYamlWithPositions(text);
   // One mistake can trip the parser more than once on a line (`a: b: c: d`); report it once.
   const seen = new Set<string>();

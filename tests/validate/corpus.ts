@@ -43,8 +43,8 @@ export const corpus: CorpusCase[] = [
   { name: "duplicate-key", expected: [e(`${I}2026-11-15-dup-key.md`, 5, 1, "yaml-duplicate-key")] },
   { name: "unquoted-colon-value", expected: [e(`${I}2026-11-15-colon.md`, 2, 8, "yaml-syntax")], text: [{ hint: /`: `.*Quote/ }] },
   // js-yaml rejects these and the `yaml` package does not report them; the reason and position still come through.
-  { name: "yaml-undefined-alias", expected: [e(`${I}2026-11-15-alias.md`, 7, 15, "yaml-syntax")], text: [{ message: /alias "lead"/ }] },
-  { name: "yaml-unknown-tag", expected: [e(`${I}2026-11-15-tag.md`, 5, 13, "yaml-syntax")], text: [{ message: /timestamp/ }] },
+  { name: "yaml-undefined-alias", expected: [e(`${I}2026-11-15-alias.md`, 7, 14, "yaml-alias")], text: [{ message: /alias `\*lead`/ }] },
+  { name: "yaml-unknown-tag", expected: [e(`${I}2026-11-15-tag.md`, 5, 13, "yaml-tag")], text: [{ message: /`!!timestamp`/ }] },
   { name: "control-character", expected: [e(`${I}2026-11-15-bell.md`, 2, 12, "yaml-syntax")], text: [{ message: /non-printable/, hint: /control character/ }] },
   { name: "bom-crlf-clean", expected: [] },
   { name: "crlf-positions", expected: [e(`${I}2026-11-15-crlf.md`, 5, 13, "file-name-date"), e(`${I}2026-11-15-crlf.md`, 8, 3, "component-exists")] },

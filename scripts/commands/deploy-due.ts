@@ -1,0 +1,92 @@
+// `sitrep deploy-due`: would the public site change since the last deploy? The scheduled deploy
+// asks before building (docs/github.md, "The schedule"); the logic is scripts/deploy/publish-due.ts.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Command } from "../cli/command.ts";
+import { UsageError } from "../errors.ts";
+import { findRecordsRoot } from "../records/root.ts";
+import { loadRepository } from "../validate/load-repository.ts";
+import { formatStamp, readStamp, stampUrl, STAMP_FILE } from "../deploy/deploy-stamp.ts";
+import { publishDue, type DeployStamp, type DueDecision } from "../deploy/publish-due.ts";
+
+const FORMATS = ["text", "github", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+type Result = { kind: "decision"; decision: DueDecision; source: string; format: Format } | { kind: "stamp"; file: string; text: string };
+
+export const command: Command<Result> = {
+  spec: {
+    name: "deploy-due",
+    summary: "Tell whether the public site would change since the last deploy (for the scheduled deploy).",
+    usage: "sitrep deploy-due [--deployed <url|file>] [--since <time>] [--commit <sha>] [--max-age <minutes>] [--format text|github|json] | --write-stamp <file>",
+    description:
+      "The site is computed at build time, so without a new commit it changes only when the clock passes a time in\n" +
+      "the records (a maintenance window starts or ends, a future-dated update becomes due), when a new day begins in\n" +
+      "site.timezone (the 90-day bars roll over), or while an incident or maintenance is open. The last deploy is read\n" +
+      `from the ${STAMP_FILE} the deploy publishes with the site (default <site.url>/${STAMP_FILE}); when it cannot be\n` +
+      "read, or names another commit than this run's (--commit, default GITHUB_SHA), the answer is \"due\".\n" +
+      "--format github prints due=true|false, reason=… and next=… lines for $GITHUB_OUTPUT. Exit 0 either way.\n" +
+      `--write-stamp <file> writes the ${STAMP_FILE} of a build made now (SITREP_NOW, if set) from --commit.`,
+    options: {
+      deployed: { type: "string", valueName: "url|file", description: `Where the last deploy's ${STAMP_FILE} is (default: under site.url).` },
+      since: { type: "string", valueName: "time", description: `The last deploy's time (RFC 3339), instead of reading ${STAMP_FILE}.` },
+      commit: { type: "string", valueName: "sha", description: "The commit this run builds (default GITHUB_SHA)." },
+      "max-age": { type: "string", valueName: "minutes", description: "Rebuild anyway when the last deploy is at least this old." },
+      format: { type: "string", short: "f", valueName: "text|github|json", description: "Output format (default text)." },
+      json: { type: "boolean", description: "Same as --format json." },
+      "write-stamp": { type: "string", valueName: "file", description: `Write ${STAMP_FILE} for a build made now, then exit.` },
+    },
+    examples: [
+      "npx sitrep deploy-due",
+      "npx sitrep deploy-due --since 2026-11-22T11:45:00Z",
+      'npx sitrep deploy-due --format github >> "$GITHUB_OUTPUT"',
+      "npx sitrep deploy-due --write-stamp dist/deployed.json",
+    ],
+  },
+
+  async run({ values, cwd, env, now }) {
+    const commit = (values.commit as string | undefined) ?? env.GITHUB_SHA;
+    if (typeof values["write-stamp"] === "string") {
+      const file = path.resolve(cwd, values["write-stamp"]);
+      const text = formatStamp({ builtAt: now, commit });
+      writeFileSync(file, text);
+      return { kind: "stamp", file, text };
+    }
+    const format = (values.json ? "json" : (values.format ?? "text")) as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`Unknown format \`${format}\`.`, `Use one of: ${FORMATS.join(", ")}.`);
+    const maxAge = values["max-age"] === undefined ? undefined : Number(values["max-age"]);
+    if (maxAge !== undefined && !(Number.isFinite(maxAge) && maxAge > 0)) {
+      throw new UsageError(`--max-age \`${String(values["max-age"])}\` is not a number of minutes.`, "e.g. --max-age 360 to rebuild at least every 6 hours.");
+    }
+    const repository = loadRepository(findRecordsRoot(cwd), { now });
+
+    let last: DeployStamp | undefined;
+    let source: string;
+    let unreadable: string | undefined;
+    if (typeof values.since === "string") {
+      const time = Date.parse(values.since);
+      if (Number.isNaN(time)) throw new UsageError(`--since \`${values.since}\` is not a time.`, "Give an RFC 3339 time such as 2026-11-22T11:45:00Z.");
+      last = { builtAt: new Date(time) };
+      source = "--since";
+    } else {
+      source = (values.deployed as string | undefined) ?? stampUrl(repository.config.site.url);
+      const stamp = await readStamp(source.startsWith("http") ? source : path.resolve(cwd, source), { now });
+      if (typeof stamp === "string") unreadable = stamp;
+      else last = stamp;
+    }
+    const decision = publishDue({ repository, now, last, head: commit, maxAgeMinutes: maxAge });
+    // Say why there is no stamp: "could not be read" alone would not tell a 404 from a timeout.
+    if (unreadable) decision.reason = `${decision.reason}: ${unreadable}`;
+    return { kind: "decision", decision, source, format };
+  },
+
+  present(result) {
+    if (result.kind === "stamp") return { stdout: `Wrote ${result.file}:\n${result.text}`, exitCode: 0 };
+    const { decision, format } = result;
+    const next = decision.next?.toISOString() ?? "";
+    if (format === "json") return { stdout: JSON.stringify({ due: decision.due, reason: decision.reason, next: decision.next?.toISOString() ?? null, source: result.source }, null, 2), exitCode: 0 };
+    // One line per output: a newline in a value would end it early in $GITHUB_OUTPUT.
+    if (format === "github") return { stdout: [`due=${decision.due}`, `reason=${decision.reason.replace(/[\r\n]+/g, " ")}`, `next=${next}`].join("\n"), exitCode: 0 };
+    return { stdout: `${decision.due ? "Due" : "Not due"}: ${decision.reason}.`, exitCode: 0 };
+  },
+};
