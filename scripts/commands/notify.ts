@@ -9,17 +9,17 @@ export const command: Command<NotifyReport> = {
   spec: {
     name: "notify",
     summary: "Send the public updates that are new in this build to Slack, Teams, Discord, webhooks and email.",
-    usage: "sitrep notify --previous <folder|URL> [--site dist] [--all] [--dry-run] [--json] | sitrep notify --snapshot <folder> [--previous <URL>]",
+    usage: "sitrep notify [--previous <folder|URL>] [--site dist] [--all] [--dry-run] [--json] | sitrep notify --snapshot <folder> [--previous <URL>]",
     description:
       "Compares the built public site (--site, default $SITREP_OUT_DIR or dist) with the site published before it (--previous:\n" +
-      "a folder, e.g. a --snapshot, or the live URL) and sends each update the previous site did not have, once, to every channel\n" +
+      "a folder, e.g. a --snapshot, or a URL; default site.url, the live site) and sends each update the previous site did not have, once, to every channel\n" +
       "in `notifications:` of sitrep.config.yaml. Only the public build is read, never the records: what is sent is what the page shows.\n" +
       "If the previous site is missing or unreachable nothing is sent (say --all to send every update of the build).\n" +
       "A failed delivery is retried with backoff (1 s, 2 s, 4 s); a failing channel never stops the others.\n" +
       "--snapshot <folder> saves the previous site's files (default: site.url) for a later run, and sends nothing.\n" +
       "Exit 0 sent (or nothing new), 1 nothing sent because the previous site could not be read, 2 a channel failed or cannot send.",
     options: {
-      previous: { type: "string", valueName: "folder|URL", description: "The site as published before this build: a folder or the live site's URL." },
+      previous: { type: "string", valueName: "folder|URL", description: "The site as published before this build: a folder (e.g. a --snapshot) or a URL (default: site.url, the live site)." },
       site: { type: "string", valueName: "folder", description: "The built public site (default: $SITREP_OUT_DIR, else dist)." },
       all: { type: "boolean", description: "Send every update in the build when there is no usable previous site." },
       "dry-run": { type: "boolean", description: "Print what would be sent to each channel; send nothing." },
@@ -46,10 +46,10 @@ export const command: Command<NotifyReport> = {
     });
   },
 
-  present(report, { values }) {
+  present(report, { values, env }) {
     const exitCode = exitCodeOf(report);
-    if (values.json) return { stdout: JSON.stringify(jsonReport(report, exitCode), null, 2), stderr: problems(report).join("\n"), exitCode };
-    return { stdout: formatReport(report), stderr: problems(report).join("\n"), exitCode };
+    const stderr = problems(report).map((line) => (env.GITHUB_ACTIONS === "true" ? annotate(line) : line)).join("\n");
+    return { stdout: values.json ? JSON.stringify(jsonReport(report, exitCode), null, 2) : formatReport(report), stderr, exitCode };
   },
 };
 
@@ -115,6 +115,13 @@ function jsonReport(report: NotifyReport, exitCode: number) {
       })),
     })),
   };
+}
+
+/** In Actions, errors and warnings become annotations on the run (the runner wants one line: escape newlines). */
+function annotate(line: string): string {
+  const match = /^(error|warning): ([\s\S]*)$/.exec(line);
+  if (!match) return line;
+  return `::${match[1]} title=sitrep notify::${match[2].replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}`;
 }
 
 const indent = (text: string): string => text.split("\n").map((l) => `    ${l}`).join("\n");

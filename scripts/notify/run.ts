@@ -1,7 +1,7 @@
 // `sitrep notify`, wired: read the config, the current build and the previous site; decide what
 // is new; plan; send (or, with --dry-run, only plan). Returns a report; prints nothing.
 import path from "node:path";
-import { SitrepError, UsageError } from "../errors.ts";
+import { SitrepError } from "../errors.ts";
 import { resolveChannels } from "./channels.ts";
 import { newEvents, type NotifyEvent } from "./events.ts";
 import { loadNotifyConfig } from "./load-config.ts";
@@ -15,6 +15,7 @@ export interface NotifyOptions {
   env: Record<string, string | undefined>;
   /** The built public site (folder). */
   site: string;
+  /** Folder or URL; default: the live site at site.url. */
   previous?: string;
   all: boolean;
   dryRun: boolean;
@@ -55,10 +56,10 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyReport> {
       exitCode: 2,
     });
   }
-  if (options.previous === undefined && !options.all) {
-    throw new UsageError("Say what was published before: --previous <folder or URL of the live site>.", "Or pass --all to send every update in this build (e.g. the first time).");
-  }
-  const previous = options.previous === undefined ? undefined : await readSite(options.previous, { cwd: options.cwd });
+  // Without --previous the live site (site.url) is the previous one: right after a deploy that is
+  // this build, so nothing is new — the safe answer for a re-run.
+  const previousLocation = options.previous ?? (options.all ? undefined : config.site.url);
+  const previous = previousLocation === undefined ? undefined : await readSite(previousLocation, { cwd: options.cwd });
   const sending = previous?.ok === true || options.all;
   const events = newEvents(previous?.ok ? previous.site : undefined, current.site);
   const channels = resolveChannels(data.notifications ?? [], options.env);
@@ -67,7 +68,7 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyReport> {
   const outcomes = sending && !dryRun ? await sendPlans(plans, { backoffMs: options.backoffMs ?? 1000, sleep: options.sleep }) : [];
   return {
     mode: dryRun ? "dry-run" : "send",
-    previous: options.previous === undefined ? { location: null, ok: false, reason: "--all without --previous" } : previousOf(options.previous, previous!),
+    previous: previousLocation === undefined ? { location: null, ok: false, reason: "--all without --previous" } : previousOf(previousLocation, previous!),
     current: { location: options.site, builtAt: current.site.page.updated_at },
     sending,
     events,
