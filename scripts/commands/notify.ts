@@ -2,6 +2,7 @@
 // `notifications:`. The logic lives in scripts/notify/; this file is flags and printing.
 import type { Command } from "../cli/command.ts";
 import { findRecordsRoot } from "../records/root.ts";
+import { emailMessage } from "../notify/formats/email.ts";
 import { HEADLINES } from "../notify/message.ts";
 import { exitCodeOf, runNotify, type NotifyReport } from "../notify/run.ts";
 
@@ -68,14 +69,23 @@ function formatReport(report: NotifyReport): string {
     const outcome = report.outcomes.find((o) => o.name === plan.channel.name);
     const filtered = plan.filtered.length ? `, ${plan.filtered.length} left out by its filters` : "";
     if (report.mode === "dry-run") {
-      lines.push(`${plan.channel.name} (${plan.channel.type}): would send ${plan.deliveries.length}${filtered}${plan.channel.problem ? ` — but ${plan.channel.problem.message}` : ""}`);
-      for (const d of plan.deliveries) lines.push(indent(d.payload.kind === "email" ? `Subject: ${d.payload.email.subject}\n${d.payload.email.text}` : d.payload.requests.map((r) => r.body).join("\n")));
+      const requests = plan.deliveries.reduce((n, d) => n + (d.payload.kind === "http" ? d.payload.requests.length : 1), 0);
+      lines.push(`${plan.channel.name} (${plan.channel.type}): would send ${plan.deliveries.length} message(s)${requests > plan.deliveries.length ? ` in ${requests} requests` : ""}${filtered}.${plan.channel.problem ? ` Not ready: ${plan.channel.problem.message}` : ""}`);
       continue;
     }
     const count = (status: string) => outcome?.deliveries.filter((d) => d.status === status).length ?? 0;
     lines.push(`${plan.channel.name} (${plan.channel.type}): ${count("sent")} sent${count("failed") ? `, ${count("failed")} failed` : ""}${count("not_sent") ? `, ${count("not_sent")} not sent` : ""}${filtered}.`);
   }
-  if (report.mode === "dry-run") lines.push("Dry run: nothing was sent.");
+  if (report.mode === "dry-run") {
+    // Each message once, as its email text reads (every channel says the same; --json has each channel's payloads).
+    const shown = new Set<string>();
+    for (const d of report.plans.flatMap((p) => p.deliveries)) {
+      if (shown.has(d.event.id)) continue;
+      shown.add(d.event.id);
+      lines.push("", indent(emailMessage(d.message).text.split("\n--\n")[0]));
+    }
+    lines.push("", "Dry run: nothing was sent. --json shows every channel's payloads.");
+  }
   return lines.join("\n");
 }
 
@@ -124,4 +134,4 @@ function annotate(line: string): string {
   return `::${match[1]} title=sitrep notify::${match[2].replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}`;
 }
 
-const indent = (text: string): string => text.split("\n").map((l) => `    ${l}`).join("\n");
+const indent = (text: string): string => text.split("\n").map((l) => (l ? `    ${l}` : l)).join("\n");

@@ -159,8 +159,9 @@ describe("sitrep notify", () => {
     const dry = await notify(["--site", after, "--previous", live.url, "--dry-run"], r.env);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain(`2 new update(s) since ${live.url}`);
-    expect(dry.stdout).toMatch(/slack#1 \(slack\): would send 2/);
-    expect(dry.stdout).toContain("Subject: [Test Status] Incident update: API errors");
+    expect(dry.stdout).toMatch(/slack#1 \(slack\): would send 2 message\(s\)\./);
+    expect(dry.stdout).toMatch(/webhook#1 \(webhook\): would send 2 message\(s\) in 3 requests\./);
+    expect(dry.stdout).toContain("    Incident update: API errors\n    Monitoring · Major impact\n\n    The rollback is done; errors are back to normal.");
     expect(dry.stdout).toContain("Dry run: nothing was sent.");
     expect([r.hook, r.slack, r.teams, r.discord].map((x) => x.attempts)).toEqual([0, 0, 0, 0]);
     expect(r.smtp.messages).toHaveLength(0);
