@@ -27,8 +27,8 @@ export function checkNotifications(file: string, data: ConfigData, config: Confi
           hint: `Remove \`${field}\`, or change \`type\`.` });
       }
     }
-    findings.push(...unknownIds(file, i, "severities", channel.severities, severityIds, "severity"));
-    findings.push(...unknownIds(file, i, "components", channel.components, componentIds, "component"));
+    findings.push(...unknownIds(file, i, "severities", channel.severities, severityIds, { rule: "notification-unknown-severity", noun: "severity" }));
+    findings.push(...unknownIds(file, i, "components", channel.components, componentIds, { rule: "notification-unknown-component", noun: "component" }));
     if (channel.severities) {
       const wanted = new Set(channel.severities);
       const leaks = config.severities.filter((s) => !wanted.has(s.id) && channel.severities!.some((id) => config.severities.find((t) => t.id === id)?.impact === s.impact));
@@ -42,11 +42,12 @@ export function checkNotifications(file: string, data: ConfigData, config: Confi
   return findings;
 }
 
-function unknownIds(file: string, i: number, field: "severities" | "components", listed: readonly string[] | undefined, known: string[], noun: string): Finding[] {
+function unknownIds(file: string, i: number, field: "severities" | "components", listed: readonly string[] | undefined, known: string[], kind: { rule: string; noun: string }): Finding[] {
+  const { rule, noun } = kind;
   return (listed ?? []).flatMap((id, j) => {
     if (known.includes(id)) return [];
     const suggestion = closest(id, known);
-    return [{ file, rule: `notification-unknown-${noun}`, severity: "error" as const, path: ["notifications", i, field, j],
+    return [{ file, rule, severity: "error" as const, path: ["notifications", i, field, j],
       message: `notifications[${i}].${field} names \`${id}\`, which is not a ${noun} in this configuration.`,
       hint: `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}${field[0].toUpperCase()}${field.slice(1)}: ${known.join(", ")}.` }];
   });
