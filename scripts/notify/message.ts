@@ -56,7 +56,8 @@ export function buildMessage(event: NotifyEvent, site: PublishedSite): Message {
     const summary = event.postmortem.summary;
     return {
       ...base,
-      title: incident?.name ?? event.postmortem.title,
+      // The feed titles its entry "Postmortem published: <incident>"; the headline already says the first part.
+      title: incident?.name ?? event.postmortem.title.replace(/^postmortem(?: published)?:\s*/i, ""),
       impact: incident ? IMPACT_WORDS[incident.impact] : undefined,
       text: summary || `The postmortem${incident ? ` of "${incident.name}"` : ""} is published.`,
       html: renderMarkdown(summary || "The postmortem is published."),
