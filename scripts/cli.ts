@@ -8,6 +8,7 @@ import { SitrepError } from "./errors.ts";
 import { commands } from "./commands/registry.ts";
 import { formatCommandHelp } from "./cli/help.ts";
 import { parseCommandInput } from "./cli/parse-input.ts";
+import { forActionsLog } from "./github/workflow-commands.ts";
 
 function topLevelHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -53,8 +54,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const output = command.present(await command.run(input), input);
-  if (output.stdout) process.stdout.write(output.stdout.endsWith("\n") ? output.stdout : `${output.stdout}\n`);
-  if (output.stderr) process.stderr.write(output.stderr.endsWith("\n") ? output.stderr : `${output.stderr}\n`);
+  // Output quotes records and GitHub issue titles: on Actions no line of it may become a command.
+  const safe = (text: string) => (output.workflowCommands ? text : forActionsLog(text, process.env));
+  if (output.stdout) process.stdout.write(safe(output.stdout.endsWith("\n") ? output.stdout : `${output.stdout}\n`));
+  if (output.stderr) process.stderr.write(safe(output.stderr.endsWith("\n") ? output.stderr : `${output.stderr}\n`));
   return output.exitCode;
 }
 
@@ -62,12 +65,12 @@ function report(error: unknown): number {
   const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
   const paint = (format: Parameters<typeof styleText>[0], text: string) => (color ? styleText(format, text, { validateStream: false }) : text);
   if (error instanceof SitrepError) {
-    process.stderr.write(`${paint("red", "error:")} ${error.message}\n`);
-    if (error.hint) process.stderr.write(`${paint("dim", `hint: ${error.hint}`)}\n`);
+    // Messages quote records (InvalidRecordsError holds the whole report): fenced on Actions.
+    process.stderr.write(forActionsLog(`${paint("red", "error:")} ${error.message}\n${error.hint ? `${paint("dim", `hint: ${error.hint}`)}\n` : ""}`, process.env));
     return error.exitCode;
   }
   // Anything else is a bug in sitrep, not in the records: say so, and keep the stack for the report.
-  process.stderr.write(`${paint("red", "internal error:")} ${(error as Error)?.message ?? String(error)}\n`);
+  process.stderr.write(forActionsLog(`${paint("red", "internal error:")} ${(error as Error)?.message ?? String(error)}\n`, process.env));
   process.stderr.write(`This is a bug in sitrep. Please report it with the output of \`SITREP_DEBUG=1 sitrep …\`.\n`);
   if (process.env.SITREP_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
   return 2;

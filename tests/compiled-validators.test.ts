@@ -1,10 +1,10 @@
 // The ahead-of-time compiled validators are exactly what the schemas compile to today.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compiledValidatorsPath, createAjv, generateValidators, SCHEMA_KINDS } from "../scripts/validate/generate-validators.ts";
-import * as compiled from "../scripts/validate/compiled-validators.js";
+import { compiledValidatorsPath, createAjv, generateValidators, SCHEMA_KINDS } from "../scripts/records/generate-validators.ts";
+import * as compiled from "../scripts/records/compiled-validators.js";
 
-describe("scripts/validate/compiled-validators.js", () => {
+describe("scripts/records/compiled-validators.js", () => {
   it("matches a fresh compile of schema/ (run `npm run gen` after editing a schema)", () => {
     expect(readFileSync(compiledValidatorsPath, "utf8")).toBe(generateValidators());
   });

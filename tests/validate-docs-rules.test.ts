@@ -11,11 +11,11 @@ describe("docs/validation.md", () => {
     expect(doc).toMatch(new RegExp(`\\| \`${id}\` \\| ${severity} \\|`));
   });
   it("documents every rule id produced outside the rules folder", () => {
-    const sources = ["scripts/records/decode-source.ts", "scripts/records/front-matter.ts", "scripts/records/parse-yaml.ts", "scripts/records/refuse-yaml-aliases.ts",
-      "scripts/records/read-config.ts", "scripts/validate/schema-check.ts", "scripts/validate/config-ids.ts", "scripts/notify/check-config.ts"]
+    const sources = ["scripts/records/decode-source.ts", "scripts/records/front-matter.ts", "scripts/records/parse-yaml.ts", "scripts/records/refuse-yaml-aliases.ts", "scripts/records/regular-file.ts",
+      "scripts/records/read-config.ts", "scripts/records/schema-check.ts", "scripts/records/config-ids.ts", "scripts/notify/check-config.ts"]
       .map((f) => readFileSync(path.join(repoRoot, f), "utf8")).join("\n");
     const ids = new Set([...sources.matchAll(/rule: "([a-z-]+)"/g)].map((m) => m[1]));
-    ids.add("file-empty").add("file-encoding").add("file-too-large").add("front-matter-missing").add("front-matter-unclosed");
+    ids.add("file-not-regular").add("file-unreadable").add("file-empty").add("file-encoding").add("file-too-large").add("front-matter-missing").add("front-matter-unclosed");
     expect(ids.size).toBeGreaterThan(10);
     for (const id of ids) expect(doc, id).toContain(`\`${id}\``);
   });

@@ -2,16 +2,14 @@
 // build of the same number of trivial pages (the least any Astro site of that size costs).
 // Target: within 2× the floor. Plus Pagefind on the bigger site, and the transfer size of the
 // status page (HTML + CSS, gzip; it ships no JavaScript) — target under 20 kB.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { measureProcess, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { writeSyntheticRepository } from "../synthetic-records.ts";
+import { astroBuild, floorProject, repoRoot, siteWorkDir } from "../astro-build.ts";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const astroBin = path.join(repoRoot, "node_modules/astro/bin/astro.mjs");
 const pagefindBin = path.join(repoRoot, "node_modules/pagefind/lib/runner/bin.cjs");
 const siteDir = path.join(repoRoot, "site");
 const SIZES = [1_000, 5_000];
@@ -30,33 +28,6 @@ function syntheticRepository(incidents: number): string {
   return dir;
 }
 
-/** A bare Astro project that renders `pages` trivial pages from one dynamic route. */
-function floorProject(pages: number): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "sitrep-bench-astro-floor-"));
-  mkdirSync(path.join(dir, "src/pages"), { recursive: true });
-  symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "floor", private: true, type: "module" }));
-  writeFileSync(path.join(dir, "src/pages/[id].astro"), [
-    "---",
-    `export function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { id: String(i) } })); }`,
-    "const { id } = Astro.params;",
-    "---",
-    "<html lang=\"en\"><head><title>Page {id}</title></head><body><h1>Page {id}</h1><p>Trivial content.</p></body></html>",
-  ].join("\n"));
-  return dir;
-}
-
-/**
- * `astro build` as a whole process. It runs in `cwd` with the output inside it: Astro puts its
- * prerender chunks in <cwd>/.astro/ when the output is elsewhere, which parallel builds would share,
- * and those chunks import Astro's dependencies (so the folder lives under node_modules/.cache/).
- */
-async function astroBuild(cwd: string, args: string[], env: Record<string, string>): Promise<ProcessMeasurement> {
-  const result = await measureProcess(process.execPath, [astroBin, "build", ...args], { cwd, env: { ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", ...env } });
-  if (result.code !== 0) throw new Error(`astro build ${args.join(" ")} failed: ${result.stderr.slice(-2000)}${result.stdout.slice(-1000)}`);
-  return result;
-}
-
 /** gzip size of the status page and the stylesheets it links (what a first visit downloads). */
 function transferSize(outDir: string): { html: number; css: number; js: number } {
   const html = readFileSync(path.join(outDir, "index.html"), "utf8");
@@ -65,13 +36,6 @@ function transferSize(outDir: string): { html: number; css: number; js: number }
     .reduce((sum, file) => sum + gzipSync(file).length, 0);
   const js = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].length + [...html.matchAll(/<script(?![^>]*src=)/g)].length;
   return { html: gzipSync(html).length, css, js };
-}
-
-/** A build folder with the output inside, where Astro's prerender chunks can resolve node_modules. */
-function siteWorkDir(): string {
-  const parent = path.join(repoRoot, "node_modules", ".cache", "sitrep-site");
-  mkdirSync(parent, { recursive: true });
-  return mkdtempSync(path.join(parent, "bench-"));
 }
 
 /** The run with the median wall time, with the largest peak RSS of all runs. */
@@ -119,7 +83,7 @@ export async function run(): Promise<BenchRow[]> {
       });
       rows.push({ name: "floor: bare Astro, trivial pages", input: `${incidents.toLocaleString("en-US")} trivial pages`, wallMs: floor.wallMs, peakRssMb: floor.peakRssMb, note: `median of ${RUNS} warm runs` });
       if (incidents === SIZES[SIZES.length - 1]) {
-        const pagefind = await measureProcess(process.execPath, [pagefindBin, "--site", outDir, "--quiet"], { cwd: repoRoot });
+        const pagefind = await measureProcess(process.execPath, [pagefindBin, "--site", outDir, "--quiet"], { cwd: path.dirname(outDir) });
         rows.push({ name: "pagefind index of the site", input, wallMs: pagefind.wallMs, peakRssMb: pagefind.peakRssMb, note: pagefind.code === 0 ? "" : `exit ${pagefind.code}` });
         const size = transferSize(outDir);
         rows.push({ name: "status page transfer (gzip)", input, target: "< 20 kB, no JS", note: `${kb(size.html + size.css)} (HTML ${kb(size.html)} + CSS ${kb(size.css)}), ${size.js} scripts` });
@@ -129,11 +93,12 @@ export async function run(): Promise<BenchRow[]> {
       rmSync(floorDir, { recursive: true, force: true });
     }
   }
-  // The example records (Lumen): what a real small company's status page weighs.
+  // The example organisation (Lumen, the test fixture: the root records are the adopter's own
+  // after `sitrep init`): what a real small company's status page weighs.
   const exampleWork = siteWorkDir();
   const exampleOut = path.join(exampleWork, "dist");
   try {
-    await astroBuild(exampleWork, ["--root", siteDir], { SITREP_ROOT: repoRoot, SITREP_OUT_DIR: exampleOut, SITREP_NOW: "2026-11-22T12:00:00Z" });
+    await astroBuild(exampleWork, ["--root", siteDir], { SITREP_ROOT: path.join(repoRoot, "tests/fixtures/example-org"), SITREP_OUT_DIR: exampleOut, SITREP_NOW: "2026-11-22T12:00:00Z" });
     const size = transferSize(exampleOut);
     rows.push({ name: "status page transfer (gzip)", input: "example records (Lumen, 10 components)", target: "< 20 kB, no JS", note: `${kb(size.html + size.css)} (HTML ${kb(size.html)} + CSS ${kb(size.css)}), ${size.js} scripts` });
   } finally {

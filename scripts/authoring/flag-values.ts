@@ -1,7 +1,7 @@
 // Flag values → checked record values, with errors that name the flag and the fix. Pure.
 import { UsageError } from "../errors.ts";
 import type { Config, ComponentImpact } from "../records/model.ts";
-import { closest } from "../validate/closest.ts";
+import { closest } from "../records/closest.ts";
 
 export const IMPACTS = ["degraded_performance", "partial_outage", "major_outage", "under_maintenance"] as const;
 export const UPDATE_IMPACTS = ["operational", ...IMPACTS] as const;

@@ -1,6 +1,6 @@
 // Edits of an incident's front matter Document, one small function per fact. Pure: they change
 // only the nodes they are about and leave every other node (and its comments) alone.
-import { isMap, isScalar, isSeq, type Document, type YAMLMap } from "yaml";
+import { isMap, isScalar, type Document } from "yaml";
 import type { ComponentImpact } from "../records/model.ts";
 import { ensureMap, ensureSeq, rootMap, setScalar } from "./front-matter-edit.ts";
 import type { UpdateImpact } from "./flag-values.ts";
@@ -73,21 +73,4 @@ export function currentImpacts(components: Record<string, ComponentImpact>, upda
     if (update.components) current = { ...current, ...(update.components as Record<string, UpdateImpact>) };
   }
   return current;
-}
-
-/** Whether the Document has a `roles` map with this role set. */
-export function hasRole(doc: Document, role: string): boolean {
-  const roles = rootMap(doc).get("roles", true);
-  return isMap(roles) && (roles as YAMLMap).has(role);
-}
-
-export function setRole(doc: Document, role: string, handle: string): void {
-  const roles = ensureMap(doc, rootMap(doc), "roles", INCIDENT_KEY_ORDER);
-  const node = roles.get(role, true);
-  if (isScalar(node)) node.value = handle;
-  else roles.set(role, handle);
-}
-
-export function isList(doc: Document, key: string): boolean {
-  return isSeq(rootMap(doc).get(key, true));
 }

@@ -3,7 +3,7 @@ import { UsageError } from "../errors.ts";
 import type { OptionSpec, OptionValues } from "../cli/command.ts";
 import type { Config } from "../records/model.ts";
 import type { RecordFile } from "../records/discover.ts";
-import { closest } from "../validate/closest.ts";
+import { closest } from "../records/closest.ts";
 import { checkHandle, str } from "./flag-values.ts";
 
 export const ROLES = [

@@ -15,8 +15,3 @@ export function newPullRequestCommands(branch: string, paths: string[], message:
     `gh pr create --fill`,
   ];
 }
-
-/** Add, commit, push on the current branch: for a change to a record already in a pull request or on main. */
-export function commitCommands(paths: string[], message: string): string[] {
-  return [`git add ${paths.map(shellQuote).join(" ")}`, `git commit -m ${shellQuote(message)}`, "git push"];
-}

@@ -6,15 +6,14 @@ import path from "node:path";
 import { SitrepError, UsageError } from "../errors.ts";
 import { findRecordsRoot, CONFIG_FILE } from "../records/root.ts";
 import { discoverRecordFiles, type RecordFile } from "../records/discover.ts";
-import { readConfig } from "../records/read-config.ts";
+import { loadConfig } from "../records/load-config.ts";
 import { readRecord } from "../records/read-record.ts";
-import { applyConfigDefaults, applyIncidentDefaults } from "../records/defaults.ts";
-import type { Config, ConfigData, Incident, IncidentData } from "../records/model.ts";
-import { checkSchema } from "../validate/schema-check.ts";
-import { checkConfigIds } from "../validate/config-ids.ts";
+import { applyIncidentDefaults } from "../records/defaults.ts";
+import type { Config, Incident, IncidentData } from "../records/model.ts";
+import { checkSchema } from "../records/schema-check.ts";
 import { validateRepository } from "../validate/validate.ts";
 import { formatPretty } from "../validate/format-pretty.ts";
-import { closest } from "../validate/closest.ts";
+import { closest } from "../records/closest.ts";
 
 export interface RecordsContext {
   root: string;
@@ -25,11 +24,7 @@ export interface RecordsContext {
 
 export function openRecords(cwd: string, now: Date): RecordsContext {
   const root = findRecordsRoot(cwd);
-  const parsed = readConfig(root);
-  const findings = [...parsed.findings];
-  if (parsed.data !== undefined) findings.push(...checkSchema("config", CONFIG_FILE, parsed.data));
-  const config = findings.length === 0 ? applyConfigDefaults(parsed.data as ConfigData) : undefined;
-  if (config) findings.push(...checkConfigIds(CONFIG_FILE, config));
+  const { config, findings } = loadConfig(root);
   if (!config || findings.length > 0) refuse(root, now, CONFIG_FILE, `${CONFIG_FILE} has errors, so sitrep cannot check what it would write`, "Fix the configuration first (`npx sitrep validate`).");
   return { root, now, config: config!, files: discoverRecordFiles(root) };
 }

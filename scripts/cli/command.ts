@@ -40,6 +40,12 @@ export interface CommandOutput {
   stdout?: string;
   stderr?: string;
   exitCode: number;
+  /**
+   * The output holds workflow commands on purpose and already escapes or fences what is untrusted
+   * (validate --format github). Otherwise, on GitHub Actions the CLI fences all output
+   * (scripts/github/workflow-commands.ts), as it may quote records or GitHub issue titles.
+   */
+  workflowCommands?: boolean;
 }
 
 export interface Command<Result = unknown> {

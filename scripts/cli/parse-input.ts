@@ -1,7 +1,7 @@
 // argv → CommandInput, with util.parseArgs (strict: unknown flags are usage errors).
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
-import { closest } from "../validate/closest.ts";
+import { closest } from "../records/closest.ts";
 import type { CommandInput, CommandSpec } from "./command.ts";
 
 export interface Environment {

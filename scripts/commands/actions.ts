@@ -1,10 +1,9 @@
 // `sitrep actions`: every postmortem action item with owner, due date, age and whether it is overdue.
 import type { Command } from "../cli/command.ts";
-import { UsageError } from "../errors.ts";
+import { isHistoryUnavailable, UsageError } from "../errors.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { loadRepository } from "../validate/load-repository.ts";
 import { startHistory } from "../history/read-history.ts";
-import { isHistoryUnavailable } from "../history/git-repository.ts";
 import { deriveEvents, type HistoryEvents } from "../history/events.ts";
 import { actionItemMetrics, actionItemRows, type ActionItemMetrics, type ActionItemRow } from "../metrics/action-items.ts";
 import { table } from "../metrics/format-table.ts";

@@ -3,10 +3,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { SitrepError, UsageError } from "../errors.ts";
+import { RejectedChangeError, SitrepError, UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
 import { askList, askText } from "../authoring/ask.ts";
-import { RejectedChangeError } from "../authoring/commit-changes.ts";
 import { checkChanges } from "../authoring/check-changes.ts";
 import { EXAMPLE_RECORD_PATHS, EXAMPLE_SITE_URL } from "../authoring/example-records.ts";
 import type { FileChange } from "../authoring/file-change.ts";

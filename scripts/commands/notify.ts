@@ -1,6 +1,7 @@
 // `sitrep notify`: send every public update that is new in this build to the channels in
 // `notifications:`. The logic lives in scripts/notify/; this file is flags and printing.
 import type { Command } from "../cli/command.ts";
+import { escapeData, fenceUntrusted, onActions } from "../github/workflow-commands.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { emailMessage } from "../notify/formats/email.ts";
 import { HEADLINES } from "../notify/message.ts";
@@ -49,10 +50,16 @@ export const command: Command<NotifyReport> = {
 
   present(report, { values, env }) {
     const exitCode = exitCodeOf(report);
-    const stderr = problems(report).map((line) => (env.GITHUB_ACTIONS === "true" ? annotate(line) : line)).join("\n");
-    return { stdout: values.json ? JSON.stringify(jsonReport(report, exitCode), null, 2) : formatReport(report), stderr, exitCode };
-  },
-};
+    const stdout = values.json ? JSON.stringify(jsonReport(report, exitCode), null, 2) : formatReport(report);
+    const found = problems(report);
+    if (!onActions(env)) {
+      return { stdout, stderr: found.map((p) => `${p.level}: ${p.message}${p.hint ? `\nhint: ${p.hint}` : ""}`).join("\n"), exitCode };
+    }
+    // On Actions: problems become annotations on the run (their data escaped, so one line each);
+    // the report quotes incident titles, so it is fenced against workflow commands.
+    const annotations = found.map((p) => `::${p.level} title=sitrep notify::${escapeData(`${p.message}${p.hint ? `\n${p.hint}` : ""}`)}`);
+    return { stdout: fenceUntrusted(stdout), stderr: annotations.join("\n"), exitCode, workflowCommands: true };
+  },};
 
 function formatReport(report: NotifyReport): string {
   if (report.mode === "snapshot") {
@@ -90,23 +97,34 @@ function formatReport(report: NotifyReport): string {
 }
 
 /** Everything a person must act on, with what to do. */
-function problems(report: NotifyReport): string[] {
-  const out: string[] = [];
+interface Problem {
+  level: "error" | "warning";
+  message: string;
+  hint?: string;
+}
+
+function problems(report: NotifyReport): Problem[] {
+  const out: Problem[] = [];
   if (report.mode !== "snapshot" && !report.previous.ok && report.previous.location !== null) {
-    out.push(`${report.sending ? "warning" : "error"}: the previous site could not be read: ${report.previous.reason}.`);
-    out.push(report.sending
-      ? "hint: --all: every update in this build was sent."
-      : "hint: Nothing was sent, so nobody hears twice. If this is the first deploy, that is expected; to announce this build's updates anyway, run again with --all.");
+    out.push({
+      level: report.sending ? "warning" : "error",
+      message: `the previous site could not be read: ${report.previous.reason}.`,
+      hint: report.sending
+        ? "--all: every update in this build was sent."
+        : "Nothing was sent, so nobody hears twice. If this is the first deploy, that is expected; to announce this build's updates anyway, run again with --all.",
+    });
   }
-  for (const plan of report.plans) if (plan.channel.problem && plan.deliveries.length > 0 && report.mode === "send") out.push(`error: ${plan.channel.problem.message}\nhint: ${plan.channel.problem.hint}`);
+  for (const plan of report.plans) if (plan.channel.problem && plan.deliveries.length > 0 && report.mode === "send") out.push({ level: "error", ...plan.channel.problem });
   for (const outcome of report.outcomes) {
-    for (const d of outcome.deliveries.filter((x) => x.status === "failed")) {
-      out.push(`error: ${outcome.name}: ${d.eventId} failed after ${d.attempts} attempt(s): ${d.errors.at(-1)}`);
-    }
+    const failed = outcome.deliveries.filter((x) => x.status === "failed");
     const unsent = outcome.deliveries.filter((d) => d.status !== "sent").length;
-    if (unsent > 0 && outcome.deliveries.some((d) => d.status === "failed")) {
-      out.push(`hint: ${unsent} message(s) did not reach ${outcome.name}. The next deploy will not resend them (they are published now); to resend, run \`sitrep notify --previous <the previous snapshot>\` again once the endpoint works (docs/notifications.md).`);
-    }
+    failed.forEach((d, i) => out.push({
+      level: "error",
+      message: `${outcome.name}: ${d.eventId} failed after ${d.attempts} attempt(s): ${d.errors.at(-1)}`,
+      hint: i === failed.length - 1
+        ? `${unsent} message(s) did not reach ${outcome.name}. The next deploy will not resend them (they are published now); to resend, run \`sitrep notify --previous <the previous snapshot>\` again once the endpoint works (docs/notifications.md).`
+        : undefined,
+    }));
   }
   return out;
 }
@@ -125,13 +143,6 @@ function jsonReport(report: NotifyReport, exitCode: number) {
       })),
     })),
   };
-}
-
-/** In Actions, errors and warnings become annotations on the run (the runner wants one line: escape newlines). */
-function annotate(line: string): string {
-  const match = /^(error|warning): ([\s\S]*)$/.exec(line);
-  if (!match) return line;
-  return `::${match[1]} title=sitrep notify::${match[2].replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}`;
 }
 
 const indent = (text: string): string => text.split("\n").map((l) => (l ? `    ${l}` : l)).join("\n");

@@ -60,7 +60,7 @@ export const command: Command<ValidateResult> = {
     if (result.format === "github") {
       const prefix = githubPathPrefix(result.root, env.GITHUB_WORKSPACE);
       const body = formatGithub(result.diagnostics, { pathPrefix: prefix });
-      return { stdout: body || `sitrep: ${result.fileCount} files, no problems.`, exitCode };
+      return { stdout: body || `sitrep: ${result.fileCount} files, no problems.`, exitCode, workflowCommands: true };
     }
     if (result.diagnostics.length === 0) return { stdout: `✔ ${result.fileCount} file${result.fileCount === 1 ? "" : "s"}, no problems.`, exitCode };
     return { stdout: formatPretty(result.diagnostics, { color }), exitCode };

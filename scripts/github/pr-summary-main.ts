@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { forActionsLog } from "./workflow-commands.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { validateRepository } from "../validate/validate.ts";
 import { countBySeverity } from "../validate/diagnostic.ts";
@@ -28,7 +29,7 @@ if (import.meta.main) {
   try {
     process.stdout.write(`${prSummaryMarkdown(process.cwd(), values.base, now)}\n`);
   } catch (error) {
-    process.stderr.write(`error: could not summarise the change: ${(error as Error).message}\n`);
+    process.stderr.write(forActionsLog(`error: could not summarise the change: ${(error as Error).message}\n`, process.env));
     process.exitCode = 2;
   }
 }

@@ -103,6 +103,8 @@ function recordChanges<R extends PostmortemRecord | RunbookRecord>(base: R[], he
   return changes;
 }
 
+/** Inside a code span backslashes are literal: only what would end the span, the cell or the line. */
+const codeCell = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|");
 const cell = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/([|\\`*_[\]<>])/g, "\\$1");
 const arrow = (from: string | undefined, to: string | undefined) => (from !== undefined && from !== to ? `${from} → ${to ?? "—"}` : (to ?? "—"));
 
@@ -129,14 +131,14 @@ export function formatPrSummary(summary: PrSummary): string {
     for (const c of summary.incidents) {
       const flags = [c.type !== "incident" ? c.type : "", c.visibility === "internal" ? "internal" : "", c.drill ? "drill" : ""].filter(Boolean);
       const components = Object.entries(c.components).map(([id, impact]) => `\`${id}: ${impact}\``).join(", ") || "—";
-      lines.push(`| ${VERB[c.kind]} | ${cell(c.title)} (\`${c.file}\`)${flags.length ? ` _${flags.join(", ")}_` : ""} | ${arrow(c.previousSeverity, c.severity)} | ${arrow(c.previousStatus, c.status)} | ${components} |`);
+      lines.push(`| ${VERB[c.kind]} | ${cell(c.title)} (\`${codeCell(c.file)}\`)${flags.length ? ` _${flags.join(", ")}_` : ""} | ${arrow(c.previousSeverity, c.severity)} | ${arrow(c.previousStatus, c.status)} | ${components} |`);
     }
     lines.push("");
   }
   for (const [name, changes] of [["Postmortems", summary.postmortems], ["Runbooks", summary.runbooks]] as const) {
     if (changes.length === 0) continue;
     lines.push(`**${name}**`, "");
-    for (const c of changes) lines.push(`- ${c.kind} \`${c.file}\`${c.detail ? ` — ${cell(c.detail)}` : ""}`);
+    for (const c of changes) lines.push(`- ${c.kind} \`${codeCell(c.file)}\`${c.detail ? ` — ${cell(c.detail)}` : ""}`);
     lines.push("");
   }
   const text = lines.join("\n").trimEnd();

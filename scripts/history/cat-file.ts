@@ -83,10 +83,3 @@ export function openBlobReader(cwd: string, onBlob: (id: string, bytes: Buffer) 
     },
   };
 }
-
-/** All blobs of a known list (tests, simple callers). */
-export function readBlobs(cwd: string, ids: readonly string[], onBlob: (id: string, bytes: Buffer) => void): Promise<void> {
-  const reader = openBlobReader(cwd, onBlob);
-  reader.request(ids);
-  return reader.finish();
-}

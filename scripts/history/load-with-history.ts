@@ -1,7 +1,8 @@
 // Records and their history together, for metrics and reports. I/O at the edge.
 //
-// `git log` starts first and writes to a temp file while the records load (synchronous, CPU
-// bound), so the two overlap; then one `git cat-file --batch` streams the blobs.
+// The history worker (read-history.ts) starts `git log` and `git cat-file --batch` on its own
+// thread while the records load here (synchronous, CPU bound), so the two overlap; it then
+// needs only today's snapshots (to skip blobs it already has) to finish.
 import { loadRepository } from "../validate/load-repository.ts";
 import type { Repository } from "../records/model.ts";
 import { deriveEvents, type HistoryEvents } from "./events.ts";

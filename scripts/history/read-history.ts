@@ -13,7 +13,7 @@ import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { Worker } from "node:worker_threads";
 import { SitrepError } from "../errors.ts";
-import { RECORD_FOLDERS } from "../records/discover.ts";
+import { IGNORED_NAMES, RECORD_FOLDERS } from "../records/discover.ts";
 import { parseRecord } from "../records/read-record.ts";
 import type { RecordKind, Repository } from "../records/model.ts";
 import { knownSnapshots } from "./known-snapshots.ts";
@@ -23,8 +23,6 @@ import { LOG_FORMAT, isNullBlob, parseLog, type LogCommit, type RawChange } from
 import type { CommitInfo, History, Revision, Snapshot } from "./revision.ts";
 import { snapshotOf } from "./snapshot.ts";
 
-/** Files in record folders that describe the folder rather than being records (as the loader). */
-const IGNORED_NAMES = new Set(["README.md", "_template.md"]);
 
 export function recordKindOf(relativePath: string): RecordKind | undefined {
   if (!relativePath.endsWith(".md")) return undefined;

@@ -1,9 +1,9 @@
 // Checks of `notifications:` that the schema cannot express: filters name severities and
 // components that exist, severities that share an impact (the public site cannot tell them
 // apart), and fields that belong to another channel type. `sitrep validate` runs these.
-import type { Config, ConfigData } from "../records/model.ts";
-import type { Finding } from "../validate/diagnostic.ts";
-import { closest } from "../validate/closest.ts";
+import type { Config } from "../records/model.ts";
+import type { Finding } from "../records/finding.ts";
+import { closest } from "../records/closest.ts";
 
 const ONLY_FOR: Record<string, readonly string[]> = {
   url_env: ["webhook", "slack", "teams", "discord"],
@@ -14,11 +14,11 @@ const ONLY_FOR: Record<string, readonly string[]> = {
   unsubscribe_url: ["email"],
 };
 
-export function checkNotifications(file: string, data: ConfigData, config: Config): Finding[] {
+export function checkNotifications(file: string, config: Config): Finding[] {
   const findings: Finding[] = [];
   const severityIds = config.severities.map((s) => s.id);
   const componentIds = config.components.map((c) => c.id);
-  (data.notifications ?? []).forEach((channel, i) => {
+  config.notifications.forEach((channel, i) => {
     const at = ["notifications", i];
     for (const [field, types] of Object.entries(ONLY_FOR)) {
       if (field in channel && !types.includes(channel.type)) {

@@ -39,7 +39,7 @@ export interface NotifyReport {
 }
 
 export async function runNotify(options: NotifyOptions): Promise<NotifyReport> {
-  const { config, data } = loadNotifyConfig(options.root);
+  const config = loadNotifyConfig(options.root);
 
   if (options.snapshot !== undefined) {
     const location = options.previous ?? config.site.url;
@@ -62,7 +62,7 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyReport> {
   const previous = previousLocation === undefined ? undefined : await readSite(previousLocation, { cwd: options.cwd });
   const sending = previous?.ok === true || options.all;
   const events = newEvents(previous?.ok ? previous.site : undefined, current.site);
-  const channels = resolveChannels(data.notifications ?? [], options.env);
+  const channels = resolveChannels(config.notifications, options.env);
   const plans = sending ? planDeliveries(events, channels, current.site, config) : [];
   const dryRun = options.dryRun;
   const outcomes = sending && !dryRun ? await sendPlans(plans, { backoffMs: options.backoffMs ?? 1000, sleep: options.sleep }) : [];

@@ -1,5 +1,5 @@
 // Bytes → text, refusing what would otherwise crash or silently mangle a record.
-import type { Finding } from "../validate/diagnostic.ts";
+import type { Finding } from "./finding.ts";
 
 /** Larger files are refused before parsing: no real record is this big, and it keeps builds bounded. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
@@ -9,11 +9,7 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 export type DecodeResult = { ok: true; text: string } | { ok: false; finding: Finding };
 
 export function decodeSource(file: string, bytes: Uint8Array): DecodeResult {
-  if (bytes.byteLength > MAX_RECORD_BYTES) {
-    return fail(file, "file-too-large", 1, 1,
-      `File is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MiB; records are limited to ${MAX_RECORD_BYTES / 1024 / 1024} MiB.`,
-      "Move large attachments (logs, dumps) out of the record and link to them instead.");
-  }
+  if (bytes.byteLength > MAX_RECORD_BYTES) return { ok: false, finding: fileTooLarge(file, bytes.byteLength) };
   if (bytes.byteLength === 0) {
     return fail(file, "file-empty", 1, 1, "File is empty.",
       "Start from the folder's _template.md, or delete the file.");
@@ -27,6 +23,13 @@ export function decodeSource(file: string, bytes: Uint8Array): DecodeResult {
       `File is not valid UTF-8 (first invalid byte at line ${line}, column ${column}).`,
       "Re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`); records must be UTF-8.");
   }
+}
+
+/** Checked on the size before reading (regular-file.ts) and again on bytes from elsewhere (git history). */
+export function fileTooLarge(file: string, size: number): Finding {
+  return { file, rule: "file-too-large", severity: "error", line: 1, column: 1,
+    message: `File is ${(size / 1024 / 1024).toFixed(1)} MiB; records are limited to ${MAX_RECORD_BYTES / 1024 / 1024} MiB.`,
+    hint: "Move large attachments (logs, dumps) out of the record and link to them instead." };
 }
 
 function fail(file: string, rule: string, line: number, column: number, message: string, hint: string): DecodeResult {

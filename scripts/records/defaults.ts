@@ -26,6 +26,7 @@ export function applyConfigDefaults(data: ConfigData): Config {
       runbook_review_days: data.policies?.runbook_review_days ?? 180,
     },
     github: { repository: data.github?.repository, labels: data.github?.labels ?? ["incident-action-item"] },
+    notifications: data.notifications ?? [],
   };
 }
 

@@ -1,7 +1,7 @@
 // Splits a record into YAML front matter and Markdown body, keeping line numbers.
 // (Not gray-matter: see docs/decisions/0003-yaml-fast-path.md — its engine hook cannot keep
 // positions, and its split cost ~10% of the validate budget on 10,000 files.)
-import type { Finding } from "../validate/diagnostic.ts";
+import type { Finding } from "./finding.ts";
 
 export interface SplitRecord {
   /** YAML text; its line 1 is the file's line 1 (the opening `---`), so YAML lines are file lines. */

@@ -10,8 +10,6 @@ export type IncidentUpdate = NonNullable<IncidentData["updates"]>[number];
 export type TimelineEntry = NonNullable<IncidentData["timeline"]>[number];
 export type ActionItemData = NonNullable<PostmortemData["action_items"]>[number];
 export type ComponentImpact = NonNullable<IncidentData["components"]>[string];
-export type IncidentStatus = "investigating" | "identified" | "monitoring" | "resolved";
-export type MaintenanceStatus = "scheduled" | "in_progress" | "verifying" | "completed";
 
 /** An incident with the schema's defaults applied. */
 export type Incident = IncidentData &
@@ -47,17 +45,16 @@ export interface Config {
     runbook_review_days: number;
   };
   github: { repository?: string; labels: string[] };
+  /** Channels of `sitrep notify` (scripts/notify/channels.ts applies their per-channel defaults). */
+  notifications: NonNullable<ConfigData["notifications"]>;
 }
 
 /** Where a record came from, enough to point back into it. */
 export interface SourceFile {
   /** Path from the records root, with forward slashes (what diagnostics print). */
   path: string;
-  absolutePath: string;
   /** Decoded text without a BOM. */
   text: string;
-  /** 1-based line of the first YAML line of the front matter. */
-  frontMatterLine: number;
   /** The YAML text of the front matter. */
   frontMatter: string;
   /** 1-based line where the Markdown body starts. */
@@ -73,8 +70,6 @@ interface RecordBase<K extends RecordKind> {
   body: string;
   /** The front matter as parsed, before defaults (what the schema validated). */
   raw: Record<string, unknown>;
-  /** False when the schema rejected the front matter; rules then skip its content. */
-  valid: boolean;
 }
 
 export interface IncidentRecord extends RecordBase<"incident"> {
@@ -86,7 +81,6 @@ export interface PostmortemRecord extends RecordBase<"postmortem"> {
 export interface RunbookRecord extends RecordBase<"runbook"> {
   data: Runbook;
 }
-export type AnyRecord = IncidentRecord | PostmortemRecord | RunbookRecord;
 
 /** Everything in a records repository, as loaded. */
 export interface Repository {

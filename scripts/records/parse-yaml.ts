@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import { constructFromEvents, load, parseEvents, CORE_SCHEMA } from "js-yaml";
 import type { Document, LineCounter } from "yaml";
-import type { Finding } from "../validate/diagnostic.ts";
+import type { Finding } from "./finding.ts";
 import { hasRefusedNode, refusedNodes, refusedYamlFindings } from "./refuse-yaml-aliases.ts";
 
 export type FastParseResult = { ok: true; data: unknown } | { ok: false };

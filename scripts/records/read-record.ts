@@ -1,8 +1,8 @@
 // One record file: bytes → text → front matter + body → data. Pure apart from the read.
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Finding } from "../validate/diagnostic.ts";
+import type { Finding } from "./finding.ts";
 import { decodeSource } from "./decode-source.ts";
+import { readRegularFile } from "./regular-file.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { parseYamlFast, yamlSyntaxFindings } from "./parse-yaml.ts";
 import type { RecordKind, SourceFile } from "./model.ts";
@@ -25,12 +25,17 @@ export interface ReadResult {
 
 export function readRecord(root: string, file: RecordFile): ReadResult {
   const absolutePath = path.join(root, file.path);
-  return parseRecord(file, readFileSync(absolutePath), absolutePath);
+  const read = readRegularFile(file.path, absolutePath);
+  if (!read.ok) {
+    const source: SourceFile = { path: file.path, text: "", frontMatter: "", bodyLine: 1 };
+    return { record: { kind: file.kind, id: file.id, source, body: "", data: undefined }, findings: [read.finding] };
+  }
+  return parseRecord(file, read.bytes);
 }
 
 /** Parses a record's bytes; never throws for bad input, returns findings instead. */
-export function parseRecord(file: RecordFile, bytes: Uint8Array, absolutePath = file.path): ReadResult {
-  const source: SourceFile = { path: file.path, absolutePath, text: "", frontMatterLine: 1, frontMatter: "", bodyLine: 1 };
+export function parseRecord(file: RecordFile, bytes: Uint8Array): ReadResult {
+  const source: SourceFile = { path: file.path, text: "", frontMatter: "", bodyLine: 1 };
   const record: ParsedRecord = { kind: file.kind, id: file.id, source, body: "", data: undefined };
   const decoded = decodeSource(file.path, bytes);
   if (!decoded.ok) return { record, findings: [decoded.finding] };

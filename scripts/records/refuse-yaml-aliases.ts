@@ -7,7 +7,7 @@
 // already has, and a refused one is never expanded; the events carry source offsets, so the
 // diagnostic needs no second parse for its position.
 import { EVENT_ALIAS, parseEvents } from "js-yaml";
-import type { Finding } from "../validate/diagnostic.ts";
+import type { Finding } from "./finding.ts";
 
 type YamlEvent = ReturnType<typeof parseEvents>[number];
 

@@ -1,6 +1,7 @@
 // The shape of every problem sitrep reports (after vfile-message and ESLint).
+import type { DiagnosticSeverity } from "../records/finding.ts";
 
-export type DiagnosticSeverity = "error" | "warning";
+export type { DiagnosticSeverity };
 
 export interface Diagnostic {
   /** Path from the records root, forward slashes. */
@@ -18,26 +19,6 @@ export interface Diagnostic {
   hint: string;
   /** The JSON path in the front matter the problem is about, when there is one. */
   path?: (string | number)[];
-}
-
-/**
- * A rule's finding before it is placed in the file: a JSON path into the front matter
- * (or a fixed line for problems outside it). Positions are resolved only for files with
- * findings, so clean files never pay for a position-tracking parse.
- */
-export interface Finding {
-  file: string;
-  rule: string;
-  severity: DiagnosticSeverity;
-  message: string;
-  hint: string;
-  /** JSON path into the front matter; [] means the front matter as a whole. */
-  path?: (string | number)[];
-  /** Point at the key of the last path segment instead of its value (unknown fields). */
-  at?: "key" | "value";
-  /** A known position (parse errors, file-level problems). Takes precedence over `path`. */
-  line?: number;
-  column?: number;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -2,16 +2,9 @@
 // GitHub shows at most 10 of a kind per step), then the full report in the log.
 import type { Diagnostic } from "./diagnostic.ts";
 import { formatPretty } from "./format-pretty.ts";
+import { escapeData, escapeProperty, fenceUntrusted } from "../github/workflow-commands.ts";
 
 export const ANNOTATIONS_PER_RULE = 10;
-
-/** Escaping per actions/toolkit's command.ts: data escapes %, CR, LF; properties also `:` and `,`. */
-function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
 
 export function formatGithub(diagnostics: readonly Diagnostic[], options: { pathPrefix?: string } = {}): string {
   const lines: string[] = [];
@@ -31,7 +24,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[], options: { path
   if (omitted > 0) lines.push(`::notice::${omitted} more problem(s) not annotated (GitHub shows 10 per kind); all are listed below.`);
   if (diagnostics.length > 0) {
     lines.push("::group::All problems");
-    lines.push(formatPretty(diagnostics, { color: false }));
+    // The report prints values and file names verbatim: fenced, so none of its lines is a command.
+    lines.push(fenceUntrusted(formatPretty(diagnostics, { color: false })));
     lines.push("::endgroup::");
   }
   return lines.join("\n");

@@ -1,7 +1,7 @@
 // What a cross-record rule is: a named, pure function from the loaded repository to findings.
 import type { Config, IncidentRecord, PostmortemRecord, RunbookRecord } from "../records/model.ts";
 import type { ParsedRecord } from "../records/read-record.ts";
-import type { DiagnosticSeverity, Finding } from "./diagnostic.ts";
+import type { DiagnosticSeverity, Finding } from "../records/finding.ts";
 
 export interface RuleContext {
   /** Undefined when the configuration itself is invalid; rules that need it are then skipped. */

@@ -10,7 +10,7 @@ import { EXAMPLE_RECORD_PATHS } from "../../scripts/authoring/example-records.ts
 import { shellQuote } from "../../scripts/authoring/next-steps.ts";
 import { addTimelineEntry, appendUpdate, setMilestone, setStatus } from "../../scripts/authoring/incident-edits.ts";
 import { discoverRecordFiles } from "../../scripts/records/discover.ts";
-import { repoRoot } from "../helpers/run-cli.ts";
+import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { formatCommandHelp } from "../../scripts/cli/help.ts";
 
 const now = new Date("2026-11-22T12:00:00.750Z");
@@ -81,7 +81,7 @@ test("shellQuote makes any title safe to paste", () => {
 });
 
 test("the example list names exactly the bundled example records (init removes these)", () => {
-  const bundled = discoverRecordFiles(repoRoot).map((f) => f.path);
+  const bundled = discoverRecordFiles(exampleOrgRoot).map((f) => f.path);
   expect([...EXAMPLE_RECORD_PATHS].sort()).toEqual(bundled.sort());
 });
 

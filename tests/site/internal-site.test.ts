@@ -5,7 +5,9 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, collectErrors } from "../helpers/browser.ts";
-import { repoRoot, runCli } from "../helpers/run-cli.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { exampleGitRepo, EXAMPLE_DECLARATION_LAG_MINUTES } from "../helpers/example-repo.ts";
+import type { GitRepo } from "../helpers/git-repo.ts";
 import { buildSite, type SiteBuild } from "../helpers/site-build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 import { axeViolations, brokenLinks } from "./site-checks.ts";
@@ -20,13 +22,15 @@ const PAGES = [
   { name: "internal postmortem", path: "postmortems/2026-11-17-checkout-elevated-errors/", expect: "Action items" },
 ];
 
+let records: GitRepo;
 let site: SiteBuild;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The repository's own records, so `sitrep metrics` has real git history to read.
-  [site, browser] = await Promise.all([buildSite({ audience: "internal", recordsRoot: repoRoot }), launchChromium()]);
+  // The example organisation with a known git history, so the metrics are known figures.
+  records = exampleGitRepo("sitrep-internal-site-");
+  [site, browser] = await Promise.all([buildSite({ audience: "internal", recordsRoot: records.dir }), launchChromium()]);
   if (site.code !== 0) throw new Error(`site build failed (${site.code}):\n${site.stderr.slice(-3000)}`);
   server = await serveStatic(site.outDir);
 });
@@ -35,6 +39,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   site?.cleanup();
+  records?.cleanup();
 });
 
 describe("internal site", () => {
@@ -57,16 +62,19 @@ describe("internal site", () => {
     expect(report).toEqual([]);
   });
 
-  it("shows `sitrep metrics --json` when the CLI can compute it, and says why when not", () => {
+  it("shows the metrics of the records' git history, the same figures as `sitrep metrics --json`", () => {
     const html = readFileSync(path.join(site.outDir, "metrics/index.html"), "utf8");
-    const cli = runCli(["metrics", "--json"], { cwd: repoRoot });
-    if (cli.code === 0) {
-      const metrics = JSON.parse(cli.stdout) as { overall: { incidents: { count: number } } };
-      expect(html).toContain(">ttd<");
-      expect(html).toMatch(new RegExp(`count</dt><dd><span>${metrics.overall.incidents.count}</span>`));
-    } else {
-      expect(html).toContain("Metrics are not available in this build.");
-    }
+    expect(html).not.toContain("Metrics are not available in this build.");
+    const cli = runCli(["metrics", "--json"], { cwd: records.dir });
+    expect(cli.code, cli.stderr).toBe(0);
+    const metrics = JSON.parse(cli.stdout) as { history: { commits: number }; overall: { incidents: { count: number }; durations: { declaration_lag: { n: number; median: number } } } };
+    // Known history (exampleGitRepo): 24 commits; 16 incidents count (drills and near-misses are
+    // left out by default), each declared EXAMPLE_DECLARATION_LAG_MINUTES after detection.
+    expect(metrics.history.commits).toBe(24);
+    expect(metrics.overall.incidents.count).toBe(16);
+    expect(metrics.overall.durations.declaration_lag).toMatchObject({ n: 16, median: EXAMPLE_DECLARATION_LAG_MINUTES });
+    expect(html).toContain(">ttd<");
+    expect(html).toMatch(/count<\/dt><dd><span>16<\/span>/);
   });
 
   it("lists open action items, overdue first, and links only inside the build", () => {

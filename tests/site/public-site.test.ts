@@ -10,7 +10,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRepository } from "../../scripts/validate/load-repository.ts";
 import { launchChromium, collectErrors } from "../helpers/browser.ts";
-import { copyExampleRepo } from "../helpers/example-repo.ts";
+import { copyExampleRepo, exampleOrgRoot } from "../helpers/example-repo.ts";
 import { repoRoot, TEST_NOW } from "../helpers/run-cli.ts";
 import { buildSite, type SiteBuild } from "../helpers/site-build.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
@@ -228,7 +228,7 @@ describe("public build output", () => {
   });
 
   it("contains nothing from internal records, drills, timelines or hidden postmortems", () => {
-    const repository = loadRepository(repoRoot, { now: new Date(TEST_NOW) });
+    const repository = loadRepository(exampleOrgRoot, { now: new Date(TEST_NOW) });
     const hidden = repository.incidents.filter((i) => i.data.visibility === "internal" || i.data.drill);
     // A published public postmortem may quote its incident's timeline on purpose; every other
     // incident's timeline must stay out.

@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { buildFailure } from "../../site/data/build-failure.ts";
 import { createBuildContext, siteLocation } from "../../site/data/build-context.ts";
 import { archiveMonths, formatMinutes, incidentView, statusView } from "../../site/data/views.ts";
-import { InvalidRecordsError } from "../../scripts/validate/load-repository.ts";
-import { repoRoot, TEST_NOW } from "../helpers/run-cli.ts";
+import * as errors from "../../scripts/errors.ts";
+import { InvalidRecordsError, SitrepError } from "../../scripts/errors.ts";
+import { TEST_NOW } from "../helpers/run-cli.ts";
+import { exampleOrgRoot } from "../helpers/example-repo.ts";
 
 describe("siteLocation", () => {
   it("serves a root domain at / and a project site under its path", () => {
@@ -19,7 +21,7 @@ describe("siteLocation", () => {
 });
 
 describe("createBuildContext", () => {
-  const env = { SITREP_ROOT: repoRoot, SITREP_NOW: TEST_NOW };
+  const env = { SITREP_ROOT: exampleOrgRoot, SITREP_NOW: TEST_NOW };
   it("uses SITREP_NOW, fails closed to the public audience and applies SITREP_SITE_URL to the publishers' config", () => {
     const context = createBuildContext({ ...env, SITREP_AUDIENCE: "Internal", SITREP_SITE_URL: "https://preview.example/pr-7/" });
     expect(context.now.toISOString()).toBe("2026-11-22T12:00:00.000Z");
@@ -61,6 +63,32 @@ describe("buildFailure", () => {
     expect(local.text).toContain("incidents/2026/x.md:4:9  error  `status` is `fixed`.  (invalid-value)\n    hint: Use resolved.");
     expect(local.text).not.toContain("::error");
     expect(buildFailure(error, { GITHUB_ACTIONS: "true" }).text).toMatch(/::error file=incidents\/2026\/x\.md,line=4,col(umn)?=9/);
+  });
+});
+
+describe("buildFailure and the error classes", () => {
+  // Every class scripts/errors.ts exports, built with arguments its constructor accepts.
+  const diagnostic = { file: "a.md", line: 1, column: 1, rule: "r", severity: "error" as const, message: "m", hint: "h" };
+  const classes = (Object.entries(errors) as [string, unknown][]).filter((entry): entry is [string, new (...args: never[]) => Error] =>
+    typeof entry[1] === "function" && entry[1].prototype instanceof Error);
+  const sample: Record<string, unknown[]> = { InvalidRecordsError: [[diagnostic]], RejectedChangeError: ["the change", [diagnostic]], UsageError: ["bad flag", "use --x"] };
+
+  it("finds every error class", () => {
+    expect(classes.map(([name]) => name)).toEqual(expect.arrayContaining(["SitrepError", "UsageError", "InvalidRecordsError", "NotAGitRepositoryError", "ShallowCloneError"]));
+  });
+  it.each(classes.map(([name]) => name))("prints %s as a diagnostic with its hint, not as a crash", (name) => {
+    const Class = classes.find(([n]) => n === name)![1] as new (...args: unknown[]) => SitrepError;
+    const error = new Class(...(sample[name] ?? ["/repo"]));
+    expect(error).toBeInstanceOf(SitrepError);
+    const failure = buildFailure(error, {});
+    expect(failure.text).not.toContain("unexpectedly");
+    expect(failure.text).not.toContain("    at ");
+    expect(failure.text).toMatch(/error: /);
+    if (error.hint) expect(failure.text).toContain(`hint: `);
+    expect(failure.exitCode).toBe(error.exitCode);
+  });
+  it("prints anything else as a bug, with its stack", () => {
+    expect(buildFailure(new TypeError("x is undefined"), {}).text).toMatch(/unexpectedly[\s\S]*TypeError: x is undefined\n\s+at /);
   });
 });
 

@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { incidentsFor, parseAudience, postmortemsFor } from "../../scripts/status/audience.ts";
 import { validateRepository } from "../../scripts/validate/validate.ts";
 import type { Repository } from "../../scripts/records/model.ts";
-import { repoRoot } from "../helpers/run-cli.ts";
+import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { buildConfig, buildRepository, incident, postmortem } from "./build-records.ts";
 
 describe("audience filtering on the example records", () => {
   let repository: Repository;
   beforeAll(() => {
-    repository = validateRepository(repoRoot, { now: new Date("2026-11-22T05:00:00Z") }).repository;
+    repository = validateRepository(exampleOrgRoot, { now: new Date("2026-11-22T05:00:00Z") }).repository;
   });
 
   it("public leaves out the drill, the near-miss and internal incidents; internal keeps all", () => {

@@ -20,10 +20,9 @@ export function incident(id: string, data: Partial<IncidentData> & Pick<Incident
   return {
     kind: "incident",
     id,
-    source: { path: `incidents/${id}.md`, absolutePath: `/tmp/${id}.md`, text: "", frontMatterLine: 2, frontMatter: "", bodyLine: 1 },
+    source: { path: `incidents/${id}.md`, text: "", frontMatter: "", bodyLine: 1 },
     body,
     raw: full as unknown as Record<string, unknown>,
-    valid: true,
     data: applyIncidentDefaults(full),
   };
 }
@@ -32,10 +31,9 @@ export function postmortem(id: string, data: PostmortemData, config: Config, bod
   return {
     kind: "postmortem",
     id,
-    source: { path: `postmortems/${id}.md`, absolutePath: `/tmp/${id}.md`, text: "", frontMatterLine: 2, frontMatter: "", bodyLine: 1 },
+    source: { path: `postmortems/${id}.md`, text: "", frontMatter: "", bodyLine: 1 },
     body,
     raw: data as unknown as Record<string, unknown>,
-    valid: true,
     data: applyPostmortemDefaults(data, config, undefined, new Date("2026-01-01T00:00:00Z")),
   };
 }

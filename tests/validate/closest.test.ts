@@ -1,6 +1,6 @@
 // "Did you mean …?" suggestions: close typos only, and never a coin toss between equals.
 import { describe, expect, it } from "vitest";
-import { closest, editDistance } from "../../scripts/validate/closest.ts";
+import { closest, editDistance } from "../../scripts/records/closest.ts";
 
 describe("closest", () => {
   it("suggests the one candidate a typo away", () => {

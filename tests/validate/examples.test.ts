@@ -3,12 +3,12 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runCli, TEST_NOW } from "../helpers/run-cli.ts";
-import { copyExampleRepo } from "../helpers/example-repo.ts";
+import { copyExampleRepo, exampleOrgRoot } from "../helpers/example-repo.ts";
 import { validateRepository } from "../../scripts/validate/validate.ts";
 
-describe("the bundled examples", () => {
+describe("the example organisation", () => {
   it("validate with zero errors through the CLI; the only warning is the intended overdue runbook", () => {
-    const result = runCli(["validate", "--format", "json"], { cwd: repoRoot, env: { SITREP_NOW: TEST_NOW } });
+    const result = runCli(["validate", "--format", "json"], { cwd: exampleOrgRoot, env: { SITREP_NOW: TEST_NOW } });
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
@@ -21,7 +21,7 @@ describe("the bundled examples", () => {
   });
 
   it("fail only with --strict, because of that warning", () => {
-    const result = runCli(["validate", "--strict"], { cwd: repoRoot, env: { SITREP_NOW: TEST_NOW } });
+    const result = runCli(["validate", "--strict"], { cwd: exampleOrgRoot, env: { SITREP_NOW: TEST_NOW } });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/runbook-review-overdue/);
     expect(result.stdout).toMatch(/1 problem \(0 errors, 1 warning\)/);
@@ -34,9 +34,9 @@ describe("the templates", () => {
     try {
       // The postmortem template reviews 2026-01-01-checkout-errors, so the incident template takes that id.
       mkdirSync(path.join(dir, "incidents/2026"), { recursive: true });
-      copyFileSync(path.join(repoRoot, "incidents/_template.md"), path.join(dir, "incidents/2026/2026-01-01-checkout-errors.md"));
-      copyFileSync(path.join(repoRoot, "postmortems/_template.md"), path.join(dir, "postmortems/2026-01-01-checkout-errors.md"));
-      copyFileSync(path.join(repoRoot, "runbooks/_template.md"), path.join(dir, "runbooks/template-check.md"));
+      copyFileSync(path.join(exampleOrgRoot, "incidents/_template.md"), path.join(dir, "incidents/2026/2026-01-01-checkout-errors.md"));
+      copyFileSync(path.join(exampleOrgRoot, "postmortems/_template.md"), path.join(dir, "postmortems/2026-01-01-checkout-errors.md"));
+      copyFileSync(path.join(exampleOrgRoot, "runbooks/_template.md"), path.join(dir, "runbooks/template-check.md"));
       const { diagnostics, repository } = validateRepository(dir, { now: new Date(TEST_NOW) });
       expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       expect(repository.incidents.map((i) => i.id)).toContain("2026-01-01-checkout-errors");

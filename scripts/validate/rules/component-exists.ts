@@ -1,6 +1,6 @@
 import { finding, type Rule } from "../rule.ts";
-import { closest } from "../closest.ts";
-import type { Finding } from "../diagnostic.ts";
+import { closest } from "../../records/closest.ts";
+import type { Finding } from "../../records/finding.ts";
 
 export const componentExists: Rule = {
   id: "component-exists",

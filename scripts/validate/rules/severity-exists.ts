@@ -1,5 +1,5 @@
 import { finding, type Rule } from "../rule.ts";
-import { closest } from "../closest.ts";
+import { closest } from "../../records/closest.ts";
 
 export const severityExists: Rule = {
   id: "severity-exists",

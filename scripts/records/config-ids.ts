@@ -1,6 +1,6 @@
 // Checks of the configuration that its schema cannot express: ids must be unique.
-import type { Config } from "../records/model.ts";
-import type { Finding } from "./diagnostic.ts";
+import type { Config } from "./model.ts";
+import type { Finding } from "./finding.ts";
 
 export function checkConfigIds(file: string, config: Config): Finding[] {
   const findings: Finding[] = [];

@@ -2,7 +2,7 @@
 // ajv error into a finding with a rule id, a plain message and a hint.
 import type { ErrorObject, ValidateFunction } from "ajv";
 import * as compiled from "./compiled-validators.js";
-import type { Finding } from "./diagnostic.ts";
+import type { Finding } from "./finding.ts";
 import { closest } from "./closest.ts";
 
 export type SchemaKind = "incident" | "postmortem" | "runbook" | "config";

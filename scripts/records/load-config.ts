@@ -1,0 +1,25 @@
+// sitrep.config.yaml as the rest of sitrep uses it: read, schema-checked, ids checked, defaults
+// applied. Every command that needs the configuration (alone or with the records) starts here.
+import type { Finding } from "./finding.ts";
+import { readConfig } from "./read-config.ts";
+import { checkSchema } from "./schema-check.ts";
+import { checkConfigIds } from "./config-ids.ts";
+import { checkNotifications } from "../notify/check-config.ts";
+import { applyConfigDefaults } from "./defaults.ts";
+import type { Config, ConfigData, SourceFile } from "./model.ts";
+
+export interface LoadedConfig {
+  source: SourceFile;
+  /** Undefined when the file is missing, unreadable or not schema-valid. */
+  config: Config | undefined;
+  findings: Finding[];
+}
+
+export function loadConfig(root: string): LoadedConfig {
+  const { source, data, findings } = readConfig(root);
+  if (data === undefined) return { source, config: undefined, findings };
+  const schemaFindings = checkSchema("config", source.path, data);
+  if (schemaFindings.length > 0) return { source, config: undefined, findings: [...findings, ...schemaFindings] };
+  const config = applyConfigDefaults(data as ConfigData);
+  return { source, config, findings: [...findings, ...checkConfigIds(source.path, config), ...checkNotifications(source.path, config)] };
+}
