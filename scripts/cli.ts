@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { styleText } from "node:util";
-import { SitrepError } from "./errors.ts";
+import { SitrepError, UsageError } from "./errors.ts";
+import { closest } from "./records/closest.ts";
 import { commands } from "./commands/registry.ts";
 import { formatCommandHelp } from "./cli/help.ts";
 import { parseCommandInput } from "./cli/parse-input.ts";
@@ -20,7 +21,12 @@ function topLevelHelp(): string {
     "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "Run `sitrep <command> --help` for a command's options and examples.",
+    "Options:",
+    "  -h, --help     Show this help (`sitrep <command> --help` for a command's options and examples).",
+    "  -v, --version  Print the sitrep version.",
+    "",
+    "Exit codes: 0 done (or nothing to do), 1 the records have problems, 2 the command could not run",
+    "(wrong flags, unreadable input), 130 cancelled. See docs/declaring-an-incident.md.",
   ].join("\n");
 }
 
@@ -40,7 +46,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const entry = commands.find((c) => c.name === name);
-  if (!entry) throw new SitrepError(`Unknown command \`${name}\`.`, { hint: `Commands: ${commands.map((c) => c.name).join(", ")}.` });
+  if (!entry) {
+    const suggestion = closest(name, commands.map((c) => c.name));
+    throw new UsageError(`Unknown command \`${name}\`.`, `${suggestion ? `Did you mean \`sitrep ${suggestion}\`? ` : ""}Commands: ${commands.map((c) => c.name).join(", ")}.`);
+  }
   const command = await entry.load();
   const environment = {
     cwd: process.cwd(),
@@ -66,7 +75,8 @@ function report(error: unknown): number {
   const paint = (format: Parameters<typeof styleText>[0], text: string) => (color ? styleText(format, text, { validateStream: false }) : text);
   if (error instanceof SitrepError) {
     // Messages quote records (InvalidRecordsError holds the whole report): fenced on Actions.
-    process.stderr.write(forActionsLog(`${paint("red", "error:")} ${error.message}\n${error.hint ? `${paint("dim", `hint: ${error.hint}`)}\n` : ""}`, process.env));
+    const hint = error.hint ? `${paint("dim", `hint: ${error.hint.replace(/\n/g, "\n      ")}`)}\n` : "";
+    process.stderr.write(forActionsLog(`${paint("red", "error:")} ${error.message}\n${hint}`, process.env));
     return error.exitCode;
   }
   // Anything else is a bug in sitrep, not in the records: say so, and keep the stack for the report.

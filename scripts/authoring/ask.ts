@@ -11,6 +11,27 @@ export interface AskContext {
 
 type Validate = (value: string) => string | undefined;
 
+/**
+ * A check that throws the same UsageError a wrong flag would, turned into what a prompt shows
+ * under a wrong answer before asking again: the message without the flag's name (the user typed
+ * an answer, not a flag) and the hint. Undefined when the answer is good.
+ */
+export function problemWith(check: (value: string) => unknown): Validate {
+  return (value) => {
+    try {
+      check(value);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof SitrepError)) throw error;
+      const message = error.message
+        .replace(/^--[a-z-]+(?: [^:`\s]+)?: /, "") // "--component: unknown component `x`."
+        .replace(/^--[a-z-]+ is /, "That is ") // "--start is `tomorrow`, not a time …"
+        .replace(/^--[a-z-]+ (?=`)/, ""); // "--owner `x y` is not a GitHub handle."
+      return `${message[0].toUpperCase()}${message.slice(1)}${error.hint ? ` ${error.hint}` : ""}`;
+    }
+  };
+}
+
 async function clack() {
   return import("@clack/prompts");
 }
@@ -23,6 +44,20 @@ function missing(flag: string, context: AskContext): never {
   throw new UsageError(`Missing --${flag}.`, `stdin is not a terminal, so sitrep cannot ask for it. Usage: ${context.usage}`);
 }
 
+/**
+ * Without a terminal, every required flag that is missing, named in one error with what each
+ * accepts (`accepts`: flag → "SEV1 (Critical), SEV2 …"), so a script learns it all in one run.
+ * On a terminal it does nothing: the prompts ask for them one by one.
+ */
+export function requireFlags(missingFlags: string[], context: AskContext, accepts: Record<string, string> = {}): void {
+  if (context.interactive || missingFlags.length === 0) return;
+  const names = missingFlags.map((f) => `--${f}`);
+  const joined = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  const lines = missingFlags.filter((f) => accepts[f]).map((f) => `--${f}: ${accepts[f]}`);
+  throw new UsageError(`Missing ${joined}.`,
+    [`stdin is not a terminal, so sitrep cannot ask for ${names.length === 1 ? "it" : "them"}.`, ...lines, `Usage: ${context.usage}`].join("\n"));
+}
+
 /** A required string flag: the given value, else a prompt, else a UsageError naming the flag. */
 export async function askText(value: string | undefined, flag: string, context: AskContext,
   question: { message: string; placeholder?: string; defaultValue?: string; validate?: Validate }): Promise<string> {
@@ -33,7 +68,7 @@ export async function askText(value: string | undefined, flag: string, context: 
     message: question.message,
     placeholder: question.placeholder,
     defaultValue: question.defaultValue,
-    validate: (v) => (v === undefined || v.trim() === "" ? (question.defaultValue ? undefined : "Required.") : question.validate?.(v.trim())),
+    validate: (v) => (v === undefined || v.trim() === "" ? (question.defaultValue ? undefined : `Required${question.placeholder ? ` (${question.placeholder})` : ""}.`) : question.validate?.(v.trim())),
     output: process.stderr,
   });
   if (isCancel(answer)) cancelled();
@@ -47,6 +82,20 @@ export async function askChoice(value: string | undefined, flag: string, context
   if (!context.interactive) missing(flag, context);
   const { select, isCancel } = await clack();
   const answer = await select<string>({ message: question.message, options: question.options, initialValue: question.initialValue, output: process.stderr });
+  if (isCancel(answer)) cancelled();
+  return answer;
+}
+
+/**
+ * Required choices from a known list (component ids): the given values, else a multi-select
+ * (space picks, enter confirms), else a UsageError naming the flag. Nothing to mistype.
+ */
+export async function askMany(values: string[], flag: string, context: AskContext,
+  question: { message: string; options: { value: string; label: string; hint?: string }[] }): Promise<string[]> {
+  if (values.length > 0) return values;
+  if (!context.interactive) missing(flag, context);
+  const { multiselect, isCancel } = await clack();
+  const answer = await multiselect<string>({ message: question.message, options: question.options, required: true, output: process.stderr });
   if (isCancel(answer)) cancelled();
   return answer;
 }

@@ -22,6 +22,8 @@ export interface AuthoringResult {
   written: WrittenRecord[];
   removed: string[];
   warnings: Diagnostic[];
+  /** Warnings about the situation rather than a record (a similar open incident), on stderr. */
+  cautions?: string[];
   /** Shell commands to paste (git, gh). */
   commands: string[];
   commandsTitle: string;
@@ -39,17 +41,23 @@ export function writtenRecord(repository: Repository, kind: RecordKind, recordPa
 export function presentAuthoring(result: AuthoringResult, input: { values: Record<string, unknown>; cwd: string; color: boolean }): CommandOutput {
   if (input.values.json === true) {
     const [only] = result.written;
-    const payload = result.written.length === 1 && result.removed.length === 0
-      ? { path: only.path, id: only.id, record: only.record, warnings: result.warnings }
-      : { written: result.written, removed: result.removed, warnings: result.warnings };
-    return { stdout: JSON.stringify(payload, null, 2), exitCode: 0 };
+    const payload = result.written.length === 0
+      ? { written: [], removed: result.removed, warnings: result.warnings, cautions: result.cautions ?? [], note: result.summary }
+      : result.written.length === 1 && result.removed.length === 0
+      ? { path: only.path, id: only.id, record: only.record, warnings: result.warnings, cautions: result.cautions }
+      : { written: result.written, removed: result.removed, warnings: result.warnings, cautions: result.cautions };
+    return { stdout: JSON.stringify(payload, null, 2), stderr: cautionText(result), exitCode: 0 };
   }
   const shown = (p: string) => path.relative(input.cwd, path.join(result.root, p)) || p;
-  const lines = [`✔ ${result.summary}`];
+  const lines = [`${result.written.length === 0 && result.removed.length === 0 ? "·" : "✔"} ${result.summary}`];
   for (const w of result.written) lines.push(`  wrote   ${shown(w.path)}`);
   if (result.removed.length > 0) lines.push(`  removed ${result.removed.length} example record(s)`);
   if (result.commands.length > 0) lines.push("", result.commandsTitle, ...result.commands.map((c) => `  ${c}`));
   if (result.notes.length > 0) lines.push("", ...result.notes);
-  const stderr = result.warnings.length > 0 ? formatPretty(result.warnings, { color: input.color }) : undefined;
+  const stderr = [cautionText(result), result.warnings.length > 0 ? formatPretty(result.warnings, { color: input.color }) : undefined].filter(Boolean).join("\n") || undefined;
   return { stdout: lines.join("\n"), stderr, exitCode: 0 };
+}
+
+function cautionText(result: AuthoringResult): string | undefined {
+  return result.cautions && result.cautions.length > 0 ? result.cautions.map((c) => `warning: ${c}`).join("\n") : undefined;
 }

@@ -41,13 +41,30 @@ export async function openIncident(positionals: string[], ask: AskContext, cwd: 
 }
 
 /** Unresolved incidents and unfinished maintenance among the most recent files, newest first. */
-function openIncidents(context: RecordsContext, limit = 200): { id: string; type: string; status: string; title: string }[] {
+export function openIncidents(context: RecordsContext, limit = 200): { id: string; type: string; status: string; title: string; startedAt: string | undefined }[] {
   const recent = context.files.filter((f) => f.kind === "incident").sort((a, b) => b.id.localeCompare(a.id)).slice(0, limit);
   return recent.flatMap((file) => {
-    const data = readRecord(context.root, file).record.data as { type?: unknown; status?: unknown; title?: unknown } | undefined;
+    const data = readRecord(context.root, file).record.data as { type?: unknown; status?: unknown; title?: unknown; started_at?: unknown; detected_at?: unknown } | undefined;
     const status = typeof data?.status === "string" ? data.status : undefined;
-    return status && status !== "resolved" && status !== "completed" ? [{ id: file.id, type: String(data?.type ?? "incident"), status, title: String(data?.title ?? "") }] : [];
+    const started = [data?.started_at, data?.detected_at].find((t): t is string => typeof t === "string");
+    return status && status !== "resolved" && status !== "completed"
+      ? [{ id: file.id, type: String(data?.type ?? "incident"), status, title: String(data?.title ?? ""), startedAt: started }]
+      : [];
   });
+}
+
+/** A command that finds nothing to change: exit 0, nothing written, and a note saying why. */
+export function nothingToDo(context: RecordsContext, found: FoundIncident, why: string, hint?: string): AuthoringResult {
+  return {
+    summary: `Nothing to do: ${why}; ${found.file.path} was not changed.`,
+    root: context.root,
+    written: [],
+    removed: [],
+    warnings: [],
+    commandsTitle: "",
+    commands: [],
+    notes: hint ? [hint] : [],
+  };
 }
 
 export function applyIncidentEdit(context: RecordsContext, found: FoundIncident, cwd: string, change: IncidentEdit): AuthoringResult {
@@ -62,7 +79,7 @@ export function applyIncidentEdit(context: RecordsContext, found: FoundIncident,
     removed: [],
     warnings,
     commandsTitle: "Publish it (skip `git switch -c` if you are still on the incident's branch):",
-    commands: newPullRequestCommands(`incident/${found.id}-${stamp}`, [shown], `${change.commitMessage} (${found.id})`),
+    commands: newPullRequestCommands(`${found.data.type === "maintenance" ? "maintenance" : "incident"}/${found.id}-${stamp}`, [shown], `${change.commitMessage} (${found.id})`),
     notes: change.notes ?? [],
   };
 }

@@ -39,27 +39,40 @@ export function parseComponentImpacts<T extends string>(values: string[], config
       throw new UsageError(`--component \`${value}\` is not <component-id>=<impact>.`, `For example --component checkout-api=major_outage. Impacts: ${allowed.join(", ")}.`);
     }
     checkComponentId(id, config);
-    if (!(allowed as readonly string[]).includes(impact)) {
+    const known = matchChoice(impact, allowed);
+    if (known === undefined) {
       const suggestion = closest(impact, allowed);
       throw new UsageError(`--component ${id}: unknown impact \`${impact}\`.`,
         `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use one of: ${allowed.join(", ")}.`);
     }
-    result[id] = impact as T;
+    result[id] = known;
   }
   return result;
 }
 
+/**
+ * The allowed value that `value` names, ignoring case (`Identified`, `SEV2`, `Major_Outage`):
+ * every enum flag forgives case the same way; nothing else is guessed.
+ */
+export function matchChoice<T extends string>(value: string, allowed: readonly T[]): T | undefined {
+  const wanted = value.trim().toLowerCase();
+  return allowed.find((choice) => choice.toLowerCase() === wanted);
+}
+
 export function checkSeverity(value: string, config: Config): string {
   const ids = config.severities.map((s) => s.id);
-  const match = ids.find((id) => id.toLowerCase() === value.toLowerCase());
+  const match = matchChoice(value, ids);
   if (match) return match;
   const suggestion = closest(value, ids);
+  // `-s` was --status in `update` before it meant --severity everywhere (ADR 0085).
+  const isStatus = matchChoice(value, [...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES]) !== undefined;
   throw new UsageError(`--severity: unknown severity \`${value}\`.`,
-    `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Severities in sitrep.config.yaml: ${config.severities.map((s) => `${s.id} (${s.name})`).join(", ")}.`);
+    `${isStatus ? `\`-s\` is short for --severity in every command; for the status write \`--status ${value}\`. ` : suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Severities in sitrep.config.yaml: ${config.severities.map((s) => `${s.id} (${s.name})`).join(", ")}.`);
 }
 
 export function checkStatus(value: string, allowed: readonly string[], noun: string): string {
-  if (allowed.includes(value)) return value;
+  const match = matchChoice(value, allowed);
+  if (match) return match;
   const suggestion = closest(value, allowed);
   throw new UsageError(`--status: \`${value}\` is not a status for ${noun}.`,
     `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use one of: ${allowed.join(", ")}.`);

@@ -74,3 +74,37 @@ export function currentImpacts(components: Record<string, ComponentImpact>, upda
   }
   return current;
 }
+
+export function setRole(doc: Document, role: string, handle: string): void {
+  const roles = ensureMap(doc, rootMap(doc), "roles", INCIDENT_KEY_ORDER);
+  const node = roles.get(role, true);
+  if (isScalar(node)) node.value = handle;
+  else roles.set(role, handle);
+}
+
+
+/**
+ * Inserts a public update at its place in time: after every update at or before its time, so a
+ * late-recorded update (`update --at -20m`) lands where it happened. Returns whether it is now
+ * the last update (only the last one sets the incident's status).
+ */
+export function insertUpdate(doc: Document, update: NewUpdate): { last: boolean } {
+  const seq = ensureSeq(doc, rootMap(doc), "updates", INCIDENT_KEY_ORDER);
+  const time = Date.parse(update.at);
+  const index = seq.items.findIndex((item) => {
+    const at = isMap(item) ? item.get("at") : undefined;
+    return typeof at === "string" && Date.parse(at) > time;
+  });
+  if (index === -1) {
+    appendUpdate(doc, update);
+    return { last: true };
+  }
+  const { components, ...rest } = update;
+  seq.items.splice(index, 0, doc.createNode(components && Object.keys(components).length > 0 ? { ...rest, components: { ...components } } : rest, { aliasDuplicateObjects: false }));
+  return { last: false };
+}
+
+/** Sets a top-level scalar such as `severity` or `title`. */
+export function setField(doc: Document, key: "severity" | "title", value: string): void {
+  setScalar(doc, rootMap(doc), key, value, INCIDENT_KEY_ORDER);
+}

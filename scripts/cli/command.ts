@@ -7,12 +7,14 @@ export interface OptionSpec {
   description: string;
   /** Shown in help: `--status <status>`. */
   valueName?: string;
+  /** Another name for this option (`--body` for `--message`): left out of the usage line. */
+  aliasOf?: string;
 }
 
 export interface CommandSpec {
   name: string;
   summary: string;
-  /** e.g. `sitrep validate [paths…] [--format pretty|json|github]` */
+  /** e.g. `sitrep validate [paths…] [--format pretty|json|github]`: every option but aliases (a test checks). */
   usage: string;
   description?: string;
   options: Record<string, OptionSpec>;

@@ -1,7 +1,7 @@
 // `sitrep acknowledge <id>`: record that a responder acknowledged the incident (acknowledged_at).
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { applyIncidentEdit, nothingToDo, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
 import { checkHandle, str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, setMilestone } from "../authoring/incident-edits.ts";
 import { parsePastTime } from "../authoring/time-input.ts";
@@ -28,10 +28,14 @@ export const command: Command<AuthoringResult> = {
     const { context, found } = await openIncident(positionals, { interactive, usage: command.spec.usage }, cwd, now, "acknowledge", { maintenance: false });
     const data = found.data;
     if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no acknowledgement.", `Use \`npx sitrep update ${found.id} --status in_progress --message "…"\`.`);
-    if (data.acknowledged_at) {
-      throw new UsageError(`${found.id} was already acknowledged at ${data.acknowledged_at}.`, "To correct the time, edit `acknowledged_at` in the file.");
-    }
     const at = parsePastTime(str(values.at) ?? "now", now, "--at");
+    if (data.acknowledged_at) {
+      // Asking again is a no-op; asking for another time is a correction sitrep leaves to a person.
+      if (values.at === undefined || Date.parse(at) === Date.parse(data.acknowledged_at)) {
+        return nothingToDo(context, found, `${found.id} was already acknowledged at ${data.acknowledged_at}`, "To correct the time, edit `acknowledged_at` in the file.");
+      }
+      throw new UsageError(`${found.id} was already acknowledged at ${data.acknowledged_at}, not ${at}.`, "To correct the time, edit `acknowledged_at` in the file.");
+    }
     const by = str(values.by) !== undefined ? checkHandle(str(values.by)!, "--by") : undefined;
     return applyIncidentEdit(context, found, cwd, {
       verb: "Recorded the acknowledgement of",

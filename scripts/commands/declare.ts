@@ -2,7 +2,8 @@
 import path from "node:path";
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { askChoice, askList, askText } from "../authoring/ask.ts";
+import { askChoice, askText, requireFlags } from "../authoring/ask.ts";
+import { askComponentImpacts } from "../authoring/ask-components.ts";
 import { commitChanges } from "../authoring/commit-changes.ts";
 import { checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flag-values.ts";
 
@@ -11,9 +12,11 @@ import { newPullRequestCommands } from "../authoring/next-steps.ts";
 import { openRecords } from "../authoring/open-records.ts";
 import { newIncidentText, type NewIncidentFields } from "../authoring/scaffold-incident.ts";
 import { SLUG, slugify } from "../authoring/slug.ts";
-import { formatTime, parsePastTime } from "../authoring/time-input.ts";
+import { parsePastTime } from "../authoring/time-input.ts";
 import { presentAuthoring, writtenRecord, type AuthoringResult } from "../authoring/authoring-result.ts";
 import { checkRunbooks, defaultMessage, ROLE_OPTIONS, rolesFromFlags } from "../authoring/incident-flags.ts";
+import { openIncidents } from "../authoring/edit-incident.ts";
+import { similarOpenIncident } from "../authoring/similar-incident.ts";
 
 /** An incident's impacts; `under_maintenance` belongs to maintenance records. */
 const INCIDENT_IMPACTS = IMPACTS.filter((impact) => impact !== "under_maintenance");
@@ -24,10 +27,10 @@ export const command: Command<AuthoringResult> = {
   spec: {
     name: "declare",
     summary: "Declare a new incident (writes incidents/<year>/<date>-<slug>.md).",
-    usage: "sitrep declare --title <title> --severity <id> --component <id>=<impact> [--status investigating] [--message <text>] [--started-at <time>] [--detected-at <time>] [--commander <handle>] [--tech-lead <handle>] [--internal] [--near-miss] [--drill] [--json]",
+    usage: "sitrep declare --title <title> --severity <id> --component <id>=<impact>… [--status investigating] [--message <text>] [--at <time>] [--started-at <time>] [--detected-at <time>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--runbook <id>]… [--slug <slug>] [--internal] [--near-miss] [--drill] [--json]",
     description:
       "Writes incidents/<year>/<date>-<slug>.md with the first public update, the milestone times it knows\n" +
-      "(detected_at = now unless given; started_at defaults to detected_at) and the roles, checks it with the\n" +
+      "(detected_at = --at, which is now unless given; started_at defaults to detected_at) and the roles, checks it with the\n" +
       "validator, and prints the git commands to open the pull request. The date in the file name is the UTC date\n" +
       "of started_at; a taken id gets a -2, -3 … suffix. Impacts: degraded_performance, partial_outage,\n" +
       "major_outage (planned work is `sitrep maintenance`). Times: RFC 3339 with an offset, `now`, or relative (-15m, -2h).\n" +
@@ -38,9 +41,10 @@ export const command: Command<AuthoringResult> = {
       component: { type: "string", short: "c", multiple: true, valueName: "id=impact", description: "Affected component and its impact, e.g. checkout-api=major_outage." },
       status: { type: "string", valueName: "status", description: "investigating (default), identified or monitoring." },
       message: { type: "string", short: "m", valueName: "text", description: "The first public update (default: \"We are investigating … Next update within N minutes.\")." },
-      body: { type: "string", valueName: "text", description: "Same as --message." },
+      body: { type: "string", valueName: "text", aliasOf: "message", description: "Same as --message." },
+      at: { type: "string", valueName: "time", description: "When the incident was declared: the first update and timeline entry (default: now)." },
       "started-at": { type: "string", valueName: "time", description: "When customer impact began (default: --detected-at)." },
-      "detected-at": { type: "string", valueName: "time", description: "When the alert fired or the report came in (default: now)." },
+      "detected-at": { type: "string", valueName: "time", description: "When the alert fired or the report came in (default: --at)." },
       ...ROLE_OPTIONS,
       runbook: { type: "string", multiple: true, valueName: "id", description: "A runbook (runbooks/<id>.md) the response uses." },
       slug: { type: "string", valueName: "slug", description: "File name slug (default: from the title)." },
@@ -65,29 +69,37 @@ export const command: Command<AuthoringResult> = {
     // Flags that need no answer are checked first, so a typo never costs the answers to prompts.
     const status = checkStatus(str(values.status) ?? "investigating", OPEN_STATUSES, "a new incident (resolve it afterwards with `sitrep resolve`)");
 
-    const postedAt = formatTime(now);
-    const detectedAt = parsePastTime(str(values["detected-at"]) ?? "now", now, "--detected-at");
+    const postedAt = parsePastTime(str(values.at) ?? "now", now, "--at");
+    const detectedAt = values["detected-at"] !== undefined ? parsePastTime(str(values["detected-at"])!, now, "--detected-at") : postedAt;
     const startedAt = values["started-at"] !== undefined ? parsePastTime(str(values["started-at"])!, now, "--started-at") : detectedAt;
     const roles = rolesFromFlags(values);
     const runbooks = checkRunbooks(list(values.runbook), context.files);
     const givenSeverity = str(values.severity) !== undefined ? checkSeverity(str(values.severity)!, config) : undefined;
     const givenComponents = parseComponentImpacts(list(values.component), config, INCIDENT_IMPACTS);
+    requireFlags([
+      ...(str(values.title) ? [] : ["title"]),
+      ...(givenSeverity ? [] : ["severity"]),
+      ...(Object.keys(givenComponents).length > 0 || nearMiss ? [] : ["component"]),
+    ], ask, {
+      severity: config.severities.map((s) => `${s.id} (${s.name})`).join(", "),
+      component: `<id>=<impact>; ids: ${config.components.map((c) => c.id).join(", ")}; impacts: ${INCIDENT_IMPACTS.join(", ")}`,
+    });
 
     const title = (await askText(str(values.title), "title", ask, {
       message: "Title (what customers see, e.g. \"Checkout errors for some merchants\")",
-      validate: (v) => (v.length > 200 ? "At most 200 characters." : undefined),
+      placeholder: "the symptom customers see",
+      validate: (v) => (v.length > 200 ? `${v.length} characters; at most 200. Details go in the first update.` : undefined),
     })).trim();
     if (title.length > 200) throw new UsageError(`--title is ${title.length} characters; the limit is 200.`, "Describe the symptom in a short headline; details go in --message.");
     const severity = givenSeverity ?? checkSeverity(await askChoice(undefined, "severity", ask, {
       message: "Severity",
       options: config.severities.map((s) => ({ value: s.id, label: `${s.id} ${s.name}`, hint: s.description })),
     }), config);
-    const components = Object.keys(givenComponents).length > 0 || nearMiss ? givenComponents : parseComponentImpacts(await askList([], "component", ask, {
-      message: `Affected components as id=impact, comma-separated (${INCIDENT_IMPACTS.join(", ")})`,
-      placeholder: `${config.components[0]?.id ?? "checkout-api"}=partial_outage`,
-    }), config, INCIDENT_IMPACTS);
+    const components = Object.keys(givenComponents).length > 0 || nearMiss ? givenComponents : await askComponentImpacts(config, ask, INCIDENT_IMPACTS);
     const cadence = config.severities.find((s) => s.id === severity)?.update_every_minutes;
-    const message = str(values.message) ?? str(values.body) ?? defaultMessage(status, Object.keys(components), config, cadence);
+    // A near-miss or drill has no public cadence, so its default first note promises no next update.
+    const publicCadence = nearMiss || values.drill === true ? undefined : cadence;
+    const message = str(values.message) ?? str(values.body) ?? defaultMessage(status, Object.keys(components), config, publicCadence);
 
     const slug = str(values.slug) ?? slugify(title);
     if (!SLUG.test(slug)) throw new UsageError(`--slug \`${slug}\` is not kebab-case.`, "Use lower-case letters, digits and single hyphens, e.g. checkout-errors.");
@@ -114,19 +126,34 @@ export const command: Command<AuthoringResult> = {
 
     const shown = path.relative(cwd, path.join(context.root, recordPath)) || recordPath;
     const kind = nearMiss ? "near-miss" : values.drill === true ? "drill incident" : "incident";
+    const similar = similarOpenIncident(openIncidents(context).filter((o) => o.type !== "maintenance"), title, startedAt);
+    // Near-misses, drills and internal incidents never reach the status page: no public cadence to keep.
+    const internal = nearMiss || values.drill === true || values.internal === true;
     return {
       summary: `Declared ${severity} ${kind} ${id}`,
       root: context.root,
       written: [writtenRecord(after.repository, "incident", recordPath)],
       removed: [],
       warnings,
-      commandsTitle: "Open the pull request (merging it publishes the incident):",
+      cautions: similar ? [
+        `${similar.id} ("${similar.title}") is open with a similar title and started within a day of this one.\n` +
+        `  If it is the same problem, delete ${shown} and post to that one: npx sitrep update ${similar.id} --message "…"`,
+      ] : [],
+      commandsTitle: internal
+        ? `Open the pull request (the ${kind} is internal: merging it publishes nothing on the status page):`
+        : "Open the pull request (merging it publishes the incident):",
       commands: newPullRequestCommands(`incident/${id}`, [shown], `Declare ${severity}: ${title}`),
-      notes: [
-        `Next: post an update at least every ${cadence ?? "few"} minutes, and record milestones as they happen:`,
-        `  npx sitrep update ${id} --status identified --message "…"`,
-        `  npx sitrep acknowledge ${id}   ·   npx sitrep mitigate ${id}   ·   npx sitrep resolve ${id}`,
-      ],
+      notes: internal
+        ? [
+          "Next: record milestones and what you learn as they happen (the internal timeline is the record):",
+          `  npx sitrep update ${id} --status identified --message "…"`,
+          `  npx sitrep acknowledge ${id}   ·   npx sitrep mitigate ${id}   ·   npx sitrep resolve ${id}`,
+        ]
+        : [
+          `Next: post an update at least every ${cadence ?? "few"} minutes, and record milestones as they happen:`,
+          `  npx sitrep update ${id} --status identified --message "…"`,
+          `  npx sitrep acknowledge ${id}   ·   npx sitrep mitigate ${id}   ·   npx sitrep resolve ${id}`,
+        ],
     };
   },
 

@@ -2,16 +2,18 @@
 import path from "node:path";
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { askList, askText } from "../authoring/ask.ts";
+import { askMany, askText, problemWith, requireFlags } from "../authoring/ask.ts";
+import { componentOptions } from "../authoring/ask-components.ts";
 import { commitChanges } from "../authoring/commit-changes.ts";
 import { checkComponentId, list, str } from "../authoring/flag-values.ts";
+import type { Config } from "../records/model.ts";
 import { incidentPath, uniqueIncidentId } from "../authoring/incident-id.ts";
 import { joinNames, rolesFromFlags, ROLE_OPTIONS } from "../authoring/incident-flags.ts";
 import { newPullRequestCommands } from "../authoring/next-steps.ts";
 import { openRecords } from "../authoring/open-records.ts";
 import { newIncidentText } from "../authoring/scaffold-incident.ts";
 import { SLUG, slugify } from "../authoring/slug.ts";
-import { formatTime, parseTimeInput } from "../authoring/time-input.ts";
+import { formatTime, parsePastTime, parseTimeInput } from "../authoring/time-input.ts";
 import { utcMinute } from "../authoring/durations.ts";
 import { presentAuthoring, writtenRecord, type AuthoringResult } from "../authoring/authoring-result.ts";
 
@@ -19,7 +21,7 @@ export const command: Command<AuthoringResult> = {
   spec: {
     name: "maintenance",
     summary: "Schedule a maintenance window.",
-    usage: "sitrep maintenance --title <title> --start <time> --end <time> --component <id>… [--message <text>] [--json]",
+    usage: "sitrep maintenance --title <title> --start <time> --end <time> --component <id>… [--message <text>] [--at <time>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--slug <slug>] [--internal] [--json]",
     description:
       "Writes incidents/<year>/<date>-<slug>.md with type maintenance, status scheduled, the window\n" +
       "(scheduled_start, scheduled_end) and the components under_maintenance, plus the first public update.\n" +
@@ -31,7 +33,8 @@ export const command: Command<AuthoringResult> = {
       end: { type: "string", valueName: "time", description: "End of the window." },
       component: { type: "string", short: "c", multiple: true, valueName: "id", description: "A component under maintenance." },
       message: { type: "string", short: "m", valueName: "text", description: "The announcement (default: the window and components in words). Also used as the description." },
-      body: { type: "string", valueName: "text", description: "Same as --message." },
+      body: { type: "string", valueName: "text", aliasOf: "message", description: "Same as --message." },
+      at: { type: "string", valueName: "time", description: "When the window was announced: the first update (default: now)." },
       ...ROLE_OPTIONS,
       slug: { type: "string", valueName: "slug", description: "File name slug (default: from the title)." },
       internal: { type: "boolean", description: "Keep it off the public status page (visibility: internal)." },
@@ -47,16 +50,39 @@ export const command: Command<AuthoringResult> = {
     const context = openRecords(cwd, now);
     const { config } = context;
     const ask = { interactive, usage: command.spec.usage };
-    const title = (await askText(str(values.title), "title", ask, { message: "Title (what customers see, e.g. \"Database upgrade\")" })).trim();
+    requireFlags((["title", "start", "end", "component"] as const).filter((f) => (f === "component" ? list(values.component).length === 0 : str(values[f]) === undefined)), ask,
+      { component: `component ids: ${config.components.map((c) => c.id).join(", ")}` });
+    const title = (await askText(str(values.title), "title", ask, { message: "Title (what customers see)", placeholder: "e.g. Database upgrade" })).trim();
     if (title.length > 200) throw new UsageError(`--title is ${title.length} characters; the limit is 200.`, "Keep the headline short; details go in --message.");
-    const start = parseTimeInput(await askText(str(values.start), "start", ask, { message: "Start of the window (e.g. 2026-12-01T01:00:00Z)" }), now, "--start");
-    const end = parseTimeInput(await askText(str(values.end), "end", ask, { message: "End of the window (e.g. 2026-12-01T03:00:00Z)" }), now, "--end");
+    const start = parseTimeInput(await askText(str(values.start), "start", ask, {
+      message: "Start of the window (RFC 3339 with an offset, or relative such as +2d)", placeholder: "e.g. 2026-12-01T01:00:00Z",
+      validate: problemWith((v) => parseTimeInput(v, now, "--start")),
+    }), now, "--start");
+    const end = parseTimeInput(await askText(str(values.end), "end", ask, {
+      message: "End of the window", placeholder: "e.g. 2026-12-01T03:00:00Z",
+      validate: problemWith((v) => {
+        const time = parseTimeInput(v, now, "--end");
+        if (Date.parse(time) <= Date.parse(start)) throw new UsageError(`--end: ${time} is not after the start (${start}).`);
+        if (Date.parse(time) <= now.getTime()) throw new UsageError(`--end: ${time} is already over (now is ${formatTime(now)}).`);
+      }),
+    }), now, "--end");
     if (Date.parse(end) <= Date.parse(start)) throw new UsageError(`--end (${end}) is not after --start (${start}).`, "Check the times and their offsets.");
-    const ids = (await askList(list(values.component), "component", ask, { message: "Components under maintenance (ids, comma-separated)", placeholder: config.components[0]?.id })).map((id) => checkComponentId(id, config));
+    // A window that is over is history, not an announcement; a mistyped date or offset is likelier.
+    if (Date.parse(end) <= now.getTime()) {
+      throw new UsageError(`The window ${start} – ${end} is already over (now is ${formatTime(now)}), so it cannot be scheduled.`,
+        "Check the date and the offset (Z is UTC). To record past maintenance, schedule it with the real times before it starts, or write the record by hand.");
+    }
+    const postedAt = parsePastTime(str(values.at) ?? "now", now, "--at");
+    // Started already (announced late, or "starting now"): the record says so, not "scheduled".
+    const status = Date.parse(start) <= Date.parse(postedAt) ? "in_progress" : "scheduled";
+    const ids = (await askMany(list(values.component), "component", ask, { message: "Components under maintenance (space to pick, enter to confirm)", options: componentOptions(config) }))
+      .map((id) => checkMaintenanceComponent(id, config));
     const components = Object.fromEntries(ids.map((id) => [id, "under_maintenance"]));
     const names = ids.map((id) => config.components.find((c) => c.id === id)?.name ?? id);
     const message = str(values.message) ?? str(values.body)
-      ?? `We will perform scheduled maintenance on ${joinNames(names)} from ${utcMinute(start)} UTC to ${utcMinute(end)} UTC.`;
+      ?? (status === "scheduled"
+        ? `We will perform scheduled maintenance on ${joinNames(names)} from ${utcMinute(start)} UTC to ${utcMinute(end)} UTC.`
+        : `Scheduled maintenance on ${joinNames(names)} is in progress until ${utcMinute(end)} UTC.`);
 
     const slug = str(values.slug) ?? slugify(title, "maintenance");
     if (!SLUG.test(slug)) throw new UsageError(`--slug \`${slug}\` is not kebab-case.`, "Use lower-case letters, digits and single hyphens.");
@@ -64,23 +90,35 @@ export const command: Command<AuthoringResult> = {
     const id = uniqueIncidentId(start.slice(0, 10), slug, taken);
     const recordPath = incidentPath(id);
     const text = newIncidentText({
-      title, type: "maintenance", status: "scheduled", visibility: values.internal === true ? "internal" : undefined, components,
+      title, type: "maintenance", status, visibility: values.internal === true ? "internal" : undefined, components,
       scheduled_start: start, scheduled_end: end, roles: rolesFromFlags(values),
-      updates: [{ at: formatTime(now), status: "scheduled", body: message }],
+      updates: [{ at: postedAt, status, body: message }],
     }, `${message}\n`);
     const { warnings, after } = commitChanges(context, [{ path: recordPath, text }], recordPath);
     const shown = path.relative(cwd, path.join(context.root, recordPath)) || recordPath;
     return {
-      summary: `Scheduled maintenance ${id}`,
+      summary: `${status === "scheduled" ? "Scheduled" : "Started"} maintenance ${id}`,
       root: context.root,
       written: [writtenRecord(after.repository, "incident", recordPath)],
       removed: [],
       warnings,
       commandsTitle: "Open the pull request (merging it announces the window):",
       commands: newPullRequestCommands(`maintenance/${id}`, [shown], `Schedule maintenance: ${title}`),
-      notes: [`During the window: npx sitrep update ${id} --status in_progress --message "…"; afterwards: npx sitrep resolve ${id}`],
+      notes: [status === "scheduled"
+        ? `During the window: npx sitrep update ${id} --status in_progress --message "…"; afterwards: npx sitrep resolve ${id}`
+        : `The window has started, so the status is in_progress. Afterwards: npx sitrep resolve ${id}`],
     };
   },
 
   present: presentAuthoring,
 };
+
+/** Maintenance takes component ids: every listed component is under_maintenance. */
+function checkMaintenanceComponent(value: string, config: Config): string {
+  if (value.includes("=")) {
+    const id = value.slice(0, value.indexOf("="));
+    throw new UsageError(`--component \`${value}\`: maintenance takes component ids, not <id>=<impact>.`,
+      `Every component of a maintenance window is under_maintenance; write --component ${id}. For an outage, use \`sitrep declare\`.`);
+  }
+  return checkComponentId(value, config);
+}

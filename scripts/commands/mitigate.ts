@@ -1,7 +1,7 @@
 // `sitrep mitigate <id>`: record that customer impact stopped (mitigated_at), optionally with a public update.
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { applyIncidentEdit, nothingToDo, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
 import { checkStatus, str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { formatTime, parsePastTime } from "../authoring/time-input.ts";
@@ -20,7 +20,7 @@ export const command: Command<AuthoringResult> = {
     options: {
       at: { type: "string", valueName: "time", description: "When customer impact stopped (default: now)." },
       message: { type: "string", short: "m", valueName: "text", description: "Also post this public update." },
-      body: { type: "string", valueName: "text", description: "Same as --message." },
+      body: { type: "string", valueName: "text", aliasOf: "message", description: "Same as --message." },
       status: { type: "string", valueName: "status", description: "Status of that update: monitoring (default) or identified." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
@@ -34,8 +34,14 @@ export const command: Command<AuthoringResult> = {
     const { context, found } = await openIncident(positionals, { interactive, usage: command.spec.usage }, cwd, now, "mitigate", { maintenance: false });
     const data = found.data;
     if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no mitigation.", `Use \`npx sitrep update ${found.id} --status verifying --message "…"\`.`);
-    if (data.mitigated_at) throw new UsageError(`${found.id} was already mitigated at ${data.mitigated_at}.`, "To correct the time, edit `mitigated_at` in the file.");
     const at = parsePastTime(str(values.at) ?? "now", now, "--at");
+    if (data.mitigated_at) {
+      // Asking again is a no-op; asking for another time is a correction sitrep leaves to a person.
+      if (values.at === undefined || Date.parse(at) === Date.parse(data.mitigated_at)) {
+        return nothingToDo(context, found, `${found.id} was already mitigated at ${data.mitigated_at}`, "To correct the time, edit `mitigated_at` in the file.");
+      }
+      throw new UsageError(`${found.id} was already mitigated at ${data.mitigated_at}, not ${at}.`, "To correct the time, edit `mitigated_at` in the file.");
+    }
     const message = str(values.message) ?? str(values.body);
     // Recording a forgotten mitigation time after resolution is fine; a public update is not.
     if (data.status === "resolved" && message !== undefined) {

@@ -1,7 +1,6 @@
 // `sitrep resolve <id>`: the final update, resolved_at, and every affected component back to operational.
-import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { applyIncidentEdit, nothingToDo, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
 import { str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { parsePastTime } from "../authoring/time-input.ts";
@@ -19,7 +18,7 @@ export const command: Command<AuthoringResult> = {
     positionals: true,
     options: {
       message: { type: "string", short: "m", valueName: "text", description: "The final public update (default: \"This incident has been resolved.\")." },
-      body: { type: "string", valueName: "text", description: "Same as --message." },
+      body: { type: "string", valueName: "text", aliasOf: "message", description: "Same as --message." },
       at: { type: "string", valueName: "time", description: "When it was resolved (default: now)." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
@@ -34,7 +33,9 @@ export const command: Command<AuthoringResult> = {
     const data = found.data;
     const maintenance = data.type === "maintenance";
     const finalStatus = maintenance ? "completed" : "resolved";
-    if (data.status === finalStatus) throw new UsageError(`${found.id} is already ${finalStatus}.`, "Nothing to do.");
+    if (data.status === finalStatus) {
+      return nothingToDo(context, found, `${found.id} is already ${finalStatus}`, maintenance ? undefined : "If it came back, declare a new incident and mention this one.");
+    }
     const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     const message = str(values.message) ?? str(values.body) ?? (maintenance ? "The scheduled maintenance has been completed." : "This incident has been resolved.");
     const recovered = Object.fromEntries(Object.keys(currentImpacts(data.components, data.updates)).map((c) => [c, "operational" as const]));

@@ -3,12 +3,12 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SitrepError, UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { askList, askText } from "../authoring/ask.ts";
+import { askMany, askText, idArgument, problemWith } from "../authoring/ask.ts";
+import { componentOptions } from "../authoring/ask-components.ts";
 import { commitChanges } from "../authoring/commit-changes.ts";
 import { checkComponentId, checkHandle, list, str } from "../authoring/flag-values.ts";
 import { newPullRequestCommands } from "../authoring/next-steps.ts";
 import { openRecords } from "../authoring/open-records.ts";
-import { idArgument } from "../authoring/ask.ts";
 import { scaffoldRunbook } from "../authoring/scaffold-runbook.ts";
 import { SLUG } from "../authoring/slug.ts";
 import { formatTime } from "../authoring/time-input.ts";
@@ -47,9 +47,11 @@ export const command: Command<AuthoringResult> = {
     const recordPath = `runbooks/${id}.md`;
     if (existsSync(path.join(context.root, recordPath))) throw new UsageError(`${recordPath} already exists.`, "Edit it, or pick another id.");
     const title = (await askText(str(values.title), "title", ask, { message: "Title (what the runbook is for, e.g. \"Roll back a bad deploy\")" })).trim();
-    const components = (await askList(list(values.component), "component", ask, { message: "Components it covers (ids, comma-separated)", placeholder: context.config.components[0]?.id }))
+    const components = (await askMany(list(values.component), "component", ask, { message: "Components it covers (space to pick, enter to confirm)", options: componentOptions(context.config) }))
       .map((c) => checkComponentId(c, context.config));
-    const owner = checkHandle(await askText(str(values.owner), "owner", ask, { message: "Owner (GitHub handle of the person or team)" }), "--owner");
+    const owner = checkHandle(await askText(str(values.owner), "owner", ask, {
+      message: "Owner (GitHub handle of the person or team)", placeholder: "e.g. ines-carvalho", validate: problemWith((v) => checkHandle(v, "--owner")),
+    }), "--owner");
     const templatePath = path.join(context.root, TEMPLATE);
     if (!existsSync(templatePath)) throw new SitrepError(`${TEMPLATE} is missing; the runbook is scaffolded from it.`, { hint: "Restore it from the sitrep template.", exitCode: 2 });
     const text = scaffoldRunbook({

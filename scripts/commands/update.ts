@@ -1,10 +1,13 @@
-// `sitrep update <id>`: post a public status update (and component changes) to an incident.
+// `sitrep update <id>`: post a public status update (and component changes) to an incident, and
+// change what the response learns later: severity, title, roles. Each change is also noted in
+// the internal timeline, so the record says who decided what, when.
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { askText } from "../authoring/ask.ts";
-import { applyIncidentEdit, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
-import { checkStatus, INCIDENT_STATUSES, list, MAINTENANCE_STATUSES, parseComponentImpacts, str, UPDATE_IMPACTS, worseImpact } from "../authoring/flag-values.ts";
-import { appendUpdate, currentImpacts, raiseComponentImpacts, setStatus } from "../authoring/incident-edits.ts";
+import { askChoice, askText } from "../authoring/ask.ts";
+import { applyIncidentEdit, nothingToDo, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { checkSeverity, checkStatus, INCIDENT_STATUSES, list, MAINTENANCE_STATUSES, parseComponentImpacts, str, UPDATE_IMPACTS, worseImpact } from "../authoring/flag-values.ts";
+import { addTimelineEntry, currentImpacts, insertUpdate, raiseComponentImpacts, setField, setRole, setStatus } from "../authoring/incident-edits.ts";
+import { ROLE_OPTIONS, ROLES, rolesFromFlags } from "../authoring/incident-flags.ts";
 import { parsePastTime } from "../authoring/time-input.ts";
 import type { AuthoringResult } from "../authoring/authoring-result.ts";
 import type { ComponentImpact } from "../records/model.ts";
@@ -12,25 +15,32 @@ import type { ComponentImpact } from "../records/model.ts";
 export const command: Command<AuthoringResult> = {
   spec: {
     name: "update",
-    summary: "Post a status update to an incident.",
-    usage: "sitrep update <id> --message <text> [--status <status>] [--component <id>=<impact>]… [--at <time>] [--json]",
+    summary: "Post a status update to an incident, or change its severity, title or roles.",
+    usage: "sitrep update <id> [--message <text>] [--status <status>] [--component <id>=<impact>]… [--severity <id>] [--title <title>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--at <time>] [--json]",
     description:
-      "Appends a public update {at, status, body, components} to the incident and sets its status; the rest of the\n" +
-      "file (comments, order, body) is left as it was. --component changes a component's impact from this update on\n" +
-      "(operational marks it recovered); the update carries the full map. To resolve, use `sitrep resolve`.\n" +
+      "Posts a public update {at, status, body, components} and sets the incident's status; the rest of the file\n" +
+      "(comments, order, body) is left as it was. An update dated before the last one (--at) is inserted at its\n" +
+      "place in time and leaves the status as the latest update says. --component changes a component's impact\n" +
+      "from this update on (operational marks it recovered); the update carries the full map.\n" +
+      "--severity, --title and the role flags change the incident and add a line to the internal timeline\n" +
+      "(\"Severity SEV3 → SEV2.\"); they need no public --message. To resolve, use `sitrep resolve`.\n" +
       "Statuses: investigating, identified, monitoring (maintenance: scheduled, in_progress, verifying, completed).",
     positionals: true,
     options: {
-      message: { type: "string", short: "m", valueName: "text", description: "The public update (Markdown)." },
-      body: { type: "string", valueName: "text", description: "Same as --message." },
-      status: { type: "string", short: "s", valueName: "status", description: "Status as of this update (default: unchanged)." },
+      message: { type: "string", short: "m", valueName: "text", description: "The public update (Markdown). Needed with --status or --component." },
+      body: { type: "string", valueName: "text", aliasOf: "message", description: "Same as --message." },
+      status: { type: "string", valueName: "status", description: "Status as of this update (default: unchanged)." },
       component: { type: "string", short: "c", multiple: true, valueName: "id=impact", description: "Component impact from now on, e.g. checkout-api=operational." },
-      at: { type: "string", valueName: "time", description: "When the update was posted (default: now)." },
+      severity: { type: "string", short: "s", valueName: "id", description: "New severity, e.g. SEV2 (noted in the timeline)." },
+      title: { type: "string", short: "t", valueName: "title", description: "New customer-facing title (noted in the timeline)." },
+      ...ROLE_OPTIONS,
+      at: { type: "string", valueName: "time", description: "When this happened (default: now)." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
     examples: [
       'npx sitrep update 2026-11-22-checkout-errors --status identified --message "A bad deploy causes the errors; we are rolling it back."',
       'npx sitrep update 2026-11-22-checkout-errors -m "Errors are down; webhooks are delayed." -c checkout-api=degraded_performance -c webhooks=partial_outage',
+      "npx sitrep update 2026-11-22-checkout-errors --severity SEV3 --commander akin-b",
     ],
   },
 
@@ -40,30 +50,67 @@ export const command: Command<AuthoringResult> = {
     const data = found.data;
     const maintenance = data.type === "maintenance";
     const allowed = maintenance ? MAINTENANCE_STATUSES : INCIDENT_STATUSES.filter((s) => s !== "resolved");
-    const requested = str(values.status) ?? data.status;
+    const requested = str(values.status);
     if (!maintenance && data.status === "resolved") {
       throw new UsageError(`${found.id} is already resolved.`, "If it came back, declare a new incident and mention this one; a resolved incident keeps its record.");
     }
-    if (!maintenance && requested === "resolved") {
+    if (!maintenance && requested?.toLowerCase() === "resolved") {
       throw new UsageError("`update` does not resolve incidents.", `Run \`npx sitrep resolve ${found.id} --message "…"\`: it also sets resolved_at and marks the components operational.`);
     }
-    const status = checkStatus(requested, allowed, maintenance ? "maintenance" : "an incident");
-    const message = str(values.message) ?? str(values.body) ?? await askText(undefined, "message", ask, { message: "Public update (what customers see)" });
+    const chosen = requested === undefined ? data.status : checkStatus(requested, allowed, maintenance ? "maintenance" : "an incident");
     const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     const changed = parseComponentImpacts(list(values.component), context.config, UPDATE_IMPACTS);
-    const components = Object.keys(changed).length > 0 ? { ...currentImpacts(data.components, data.updates), ...changed } : undefined;
-    const raised = Object.fromEntries(Object.entries(changed).filter(([, impact]) => impact !== "operational")) as Record<string, ComponentImpact>;
+    const severity = str(values.severity) === undefined ? undefined : checkSeverity(str(values.severity)!, context.config);
+    if (severity !== undefined && maintenance) throw new UsageError("Maintenance has no severity.", "Leave --severity out; change the window or components by editing the file.");
+    const title = str(values.title)?.trim();
+    if (title !== undefined && (title.length === 0 || title.length > 200)) throw new UsageError(`--title is ${title.length} characters; it takes 1 to 200.`, "Describe the symptom in a short headline; details go in --message.");
+    const roles = rolesFromFlags(values);
+
+    // Facts about the incident: each one that differs from the file becomes a timeline line.
+    const notes: string[] = [];
+    if (severity !== undefined && severity !== data.severity) notes.push(`Severity ${data.severity ?? "none"} → ${severity}.`);
+    if (title !== undefined && title !== data.title) notes.push(`Title changed from “${data.title}” to “${title}”.`);
+    for (const [flag, key] of ROLES) {
+      const handle = roles[key];
+      const before = data.roles?.[key];
+      if (handle !== undefined && handle !== before) notes.push(`${handle} is now ${roleName(flag)}${before ? ` (was ${before})` : ""}.`);
+    }
+    // A public update is the point of `update`, unless the call only changes the facts above.
+    const factsOnly = requested === undefined && Object.keys(changed).length === 0
+      && (severity !== undefined || title !== undefined || Object.keys(roles).length > 0);
+    const given = str(values.message) ?? str(values.body);
+    // On a terminal, a public update without --status offers the statuses, the current one first.
+    const status = requested === undefined && given === undefined && !factsOnly && interactive
+      ? await askChoice(undefined, "status", ask, { message: "Status as of this update", options: allowed.map((s) => ({ value: s, label: s, hint: s === data.status ? "current" : undefined })), initialValue: data.status })
+      : chosen;
+    const message = given ?? (factsOnly ? undefined : await askText(undefined, "message", ask, { message: "Public update (what customers see)", placeholder: "what customers experience, what you are doing, when the next update comes" }));
+    if (message === undefined && notes.length === 0) {
+      return nothingToDo(context, found, "the severity, title and roles given are what the file already says");
+    }
 
     return applyIncidentEdit(context, found, cwd, {
-      verb: `Posted an update (${status}) to`,
-      commitMessage: `Update: ${status}`,
+      verb: message !== undefined ? `Posted an update (${status}) to` : "Updated",
+      commitMessage: message !== undefined ? `Update: ${status}` : notes.join(" "),
       edit(doc) {
-        appendUpdate(doc, { at, status, body: message, components });
-        setStatus(doc, status);
-        raiseComponentImpacts(doc, raised, worseImpact);
+        if (message !== undefined) {
+          const before = data.updates.filter((u) => Date.parse(u.at) <= Date.parse(at));
+          const components = Object.keys(changed).length > 0 ? { ...currentImpacts(data.components, before), ...changed } : undefined;
+          const { last } = insertUpdate(doc, { at, status, body: message, components });
+          if (last) setStatus(doc, status);
+          const raised = Object.fromEntries(Object.entries(changed).filter(([, impact]) => impact !== "operational")) as Record<string, ComponentImpact>;
+          raiseComponentImpacts(doc, raised, worseImpact);
+        }
+        if (severity !== undefined) setField(doc, "severity", severity);
+        if (title !== undefined) setField(doc, "title", title);
+        for (const [key, handle] of Object.entries(roles)) setRole(doc, key, handle);
+        for (const event of notes) addTimelineEntry(doc, { at, event });
       },
     });
   },
 
   present: presentAuthoring,
 };
+
+function roleName(flag: string): string {
+  return flag === "commander" ? "incident commander" : flag === "tech-lead" ? "tech lead" : flag === "communications" ? "communications lead" : "scribe";
+}

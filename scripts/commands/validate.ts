@@ -34,7 +34,7 @@ export const command: Command<ValidateResult> = {
     positionals: true,
     options: {
       format: { type: "string", short: "f", valueName: "pretty|json|github", description: "Output format (default pretty; github prints workflow annotations and the full report)." },
-      json: { type: "boolean", description: "Same as --format json." },
+      json: { type: "boolean", aliasOf: "format", description: "Same as --format json." },
       strict: { type: "boolean", description: "Fail on warnings too." },
     },
     examples: ["npx sitrep validate", "npx sitrep validate incidents/2026 --format json", "npx sitrep validate --format github --strict"],

@@ -6,6 +6,7 @@ import { incidentsFor, type Audience } from "../status/audience.ts";
 import { toMillis } from "../status/time.ts";
 import { updateStatusLabel } from "../status/update-status.ts";
 import { htmlToText, renderMarkdown } from "./markdown.ts";
+import { postmortemAnnouncements } from "./postmortem-announcements.ts";
 import { incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl, updateAnchors } from "./site-url.ts";
 
 /** Feed readers want recent news and many cap a feed's size; the archive has the rest. */
@@ -52,8 +53,8 @@ export function buildFeeds(
     author: { name: xmlSafe(config.site.title), link: base },
     feedLinks: { rss: siteUrl(config, PUBLISHED_PATHS.rss), atom: siteUrl(config, PUBLISHED_PATHS.atom) },
   };
-  const rss = new Feed(feedOptions);
-  const atom = new Feed(feedOptions);
+  type Item = Parameters<Feed["addItem"]>[0];
+  const items: Item[] = [];
   for (const entry of feedEntries(incidentsFor(repository, options.audience), options.now, options.limit)) {
     const update = entry.incident.data.updates[entry.index];
     const link = `${incidentUrl(config, entry.incident.id)}#${entry.anchor}`;
@@ -68,13 +69,33 @@ export function buildFeeds(
       // Both RSS <description> and Atom <summary type="html"> are read as HTML: escape the text.
       description: escapeHtml(xmlSafe(htmlToText(html))),
       content: xmlSafe(html),
-      category: [{ name: entry.incident.data.type === "maintenance" ? "Maintenance" : "Incident" }],
+      category: [category(entry.incident.data.type === "maintenance" ? "Maintenance" : "Incident")],
     };
+    items.push({ ...item, title });
+  }
+  for (const announcement of postmortemAnnouncements(repository, options)) {
+    const date = new Date(announcement.at);
+    const description = escapeHtml(xmlSafe(announcement.summary));
+    items.push({
+      id: announcement.link, guid: announcement.link, link: announcement.link, date, published: date,
+      title: xmlSafe(announcement.title), description, content: `<p>${description}</p>`, category: [category("Postmortem")],
+    });
+  }
+  // Newest first, at most the limit, announcements among the updates by date.
+  items.sort((a, b) => b.date.getTime() - a.date.getTime());
+  const rss = new Feed(feedOptions);
+  const atom = new Feed(feedOptions);
+  for (const item of items.slice(0, options.limit ?? DEFAULT_FEED_ENTRIES)) {
     // An RSS <title> is plain text; feed writes Atom titles as type="html", so escape those.
-    rss.addItem({ ...item, title });
-    atom.addItem({ ...item, title: escapeHtml(title) });
+    rss.addItem(item);
+    atom.addItem({ ...item, title: escapeHtml(item.title) });
   }
   return { rss: rss.rss2(), atom: atom.atom1() };
+}
+
+/** RSS uses the name as the element text; Atom requires `term` (RFC 4287 §4.2.2) and shows `label`. */
+function category(name: string): { name: string; term: string } {
+  return { name, term: name.toLowerCase() };
 }
 
 function escapeHtml(text: string): string {

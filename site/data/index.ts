@@ -4,3 +4,8 @@ export * from "./views.ts";
 export { metricsReport, type MetricsReport } from "./metrics.ts";
 export { publishedFiles, PUBLISHED_PATHS, type PublishedFile } from "./published.ts";
 export { buildFailure } from "./build-failure.ts";
+export * from "./bars.ts";
+export * from "./history-index.ts";
+export * from "./postmortem-changes.ts";
+export * from "./issue-links.ts";
+export * from "./search-facets.ts";

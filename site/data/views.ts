@@ -13,6 +13,7 @@ import { localDate } from "../../scripts/status/time-zone.ts";
 import { UPDATE_STATUS_LABELS } from "../../scripts/status/update-status.ts";
 import { formatUptime, uptimePercent } from "../../scripts/status/uptime.ts";
 import { updateAnchors } from "../../scripts/publish/site-url.ts";
+import { RECENT_DAYS } from "./bars.ts";
 import { renderMarkdown } from "./markdown.ts";
 import type { BuildContext } from "./build-context.ts";
 
@@ -81,6 +82,8 @@ export interface ComponentView {
   status: ComponentStatus;
   statusLabel: string;
   uptime: string;
+  /** Uptime over the last RECENT_DAYS days (site/data/bars.ts), shown beside the bars on narrow screens. */
+  recentUptime: string;
   days: DayView[];
   /** One sentence summarising the bars, for screen readers and as the bars' text alternative. */
   barsSummary: string;
@@ -155,6 +158,7 @@ function derive(context: BuildContext): Derived {
       status: state.status,
       statusLabel: STATUS_LABELS[state.status],
       uptime,
+      recentUptime: formatUptime(uptimePercent(days.slice(-RECENT_DAYS), now)),
       days: dayViews,
       barsSummary: barsSummary(state.name, uptime, dayViews),
       activeIncidentIds: state.incidentIds,

@@ -139,7 +139,7 @@ test("a hand-written incident keeps every line the commands did not change, thro
   const steps = [
     // Acknowledged before the last timeline entry: its entry is inserted in time order.
     ["acknowledge", id, "--at", "2026-11-22T08:12:00Z", "--by", "akin-b"],
-    ["update", id, "-m", "The lagging replica is found.", "-s", "identified", "-c", "payouts=partial_outage", "--at", "2026-11-22T08:30:00Z"],
+    ["update", id, "-m", "The lagging replica is found.", "--status", "identified", "-c", "payouts=partial_outage", "--at", "2026-11-22T08:30:00Z"],
     // mitigate posts its update at "now": the clock is set to the mitigation time below.
     ["mitigate", id, "--at", "2026-11-22T09:00:00Z", "-m", "Status reads moved to a healthy replica."],
     ["resolve", id, "-m", "Payout status is current again.", "--at", "2026-11-22T10:00:00Z"],

@@ -38,16 +38,35 @@ function runInTerminal(args: string[], answers: [RegExp, string][], cwd = dir): 
   });
 }
 
-test.skipIf(!existsSync(SCRIPT))("declare asks for title, severity and components on a terminal", async () => {
+test.skipIf(!existsSync(SCRIPT))("declare asks for title, severity and components on a terminal, offering the choices", async () => {
   const result = await runInTerminal(["declare"], [
     [/Title \(what customers see/, "Checkout is down\r"],
-    [/\[answered 0\][\s\S]*Severity/, "\x1b[B\r"], // arrow down: SEV2
-    [/\[answered 1\][\s\S]*Affected components/, "checkout-api=major_outage\r"],
+    [/\[answered 0\][\s\S]*Severity[\s\S]*SEV4 Low/, "\x1b[B\r"], // arrow down: SEV2
+    // The configured components are offered; space picks the first (checkout-api).
+    [/\[answered 1\][\s\S]*Affected components[\s\S]*checkout-api[\s\S]*reporting/, " \r"],
+    [/\[answered 2\][\s\S]*Impact on checkout-api[\s\S]*major_outage/, "\x1b[B\r"], // partial_outage preselected; down: major_outage
   ]);
   expect(result.output).toContain("Declared SEV2 incident 2026-11-22-checkout-is-down");
   expect(result.code).toBe(0);
   const written = readFileSync(path.join(dir, "incidents/2026/2026-11-22-checkout-is-down.md"), "utf8");
   expect(written).toContain("title: Checkout is down\nseverity: SEV2\nstatus: investigating\ncomponents:\n  checkout-api: major_outage\n");
+});
+
+test.skipIf(!existsSync(SCRIPT))("a wrong answer is asked again with the hint, keeping the earlier answers", async () => {
+  const result = await runInTerminal(["maintenance"], [
+    [/Title \(what customers see\)/, "Ledger upgrade\r"],
+    [/\[answered 0\][\s\S]*Start of the window/, "tomorrow\r"],
+    [/\[answered 1\][\s\S]*That is `tomorrow`, not a time sitrep understands\. Use RFC 3339 with an offset/, "\x15+1d\r"], // Ctrl-U clears the wrong answer
+    [/\[answered 2\][\s\S]*End of the window/, "+23h\r"],
+    [/\[answered 3\][\s\S]*is not after the start \(2026-11-23T12:00:00Z\)/, "\x15+1d2h\r"],
+    [/\[answered 4\][\s\S]*Components under maintenance[\s\S]*reporting/, "\x1b[B\x1b[B\x1b[B\x1b[B \r"], // the fifth: payouts
+  ]);
+  expect(result.output).not.toContain("error:");
+  expect(result.output).toContain("Scheduled maintenance 2026-11-23-ledger-upgrade");
+  expect(result.code).toBe(0);
+  const written = readFileSync(path.join(dir, "incidents/2026/2026-11-23-ledger-upgrade.md"), "utf8");
+  expect(written).toContain("title: Ledger upgrade\ntype: maintenance\nstatus: scheduled\ncomponents:\n  payouts: under_maintenance\n");
+  expect(written).toContain("scheduled_start: 2026-11-23T12:00:00Z\nscheduled_end: 2026-11-23T14:00:00Z\n");
 });
 
 test.skipIf(!existsSync(SCRIPT))("without an id, a terminal offers the open incidents, newest first (no maintenance for acknowledge)", async () => {

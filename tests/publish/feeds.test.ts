@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { xml2js, type Element } from "xml-js";
 import { buildFeeds, feedEntries } from "../../scripts/publish/feeds.ts";
+import { postmortemAnnouncements } from "../../scripts/publish/postmortem-announcements.ts";
 import { incidentsFor } from "../../scripts/status/audience.ts";
 import type { Repository } from "../../scripts/records/model.ts";
-import { buildConfig, buildRepository, incident } from "../status/build-records.ts";
+import { buildConfig, buildRepository, incident, postmortem } from "../status/build-records.ts";
 import { EXAMPLE_NOW, INTERNAL_TEXTS, loadExamples } from "./examples.ts";
 
 /** Parses strictly (xml-js uses sax in strict mode): throws on anything that is not well-formed XML. */
@@ -26,7 +27,7 @@ describe("feeds from the example records", () => {
     feeds = buildFeeds(repository, { audience: "public", now: EXAMPLE_NOW });
     expectedEntries = incidentsFor(repository, "public").reduce(
       (sum, r) => sum + r.data.updates.filter((u) => Date.parse(u.at) <= EXAMPLE_NOW.getTime()).length, 0,
-    );
+    ) + postmortemAnnouncements(repository, { audience: "public", now: EXAMPLE_NOW }).length;
   });
 
   it("RSS parses as XML with one item per public update, newest first", () => {
@@ -104,5 +105,42 @@ describe("feeds from hand-built records", () => {
     const limited = buildFeeds(repository, { audience: "public", now: new Date("2026-11-20T13:00:00Z"), limit: 1 });
     expect(children(children(children(parse(limited.rss), "rss")[0], "channel")[0], "item")).toHaveLength(1);
     expect(limited.rss).toContain("Identified");
+  });
+});
+
+describe("postmortem announcements and categories", () => {
+  const config = buildConfig();
+  const resolved = incident("2026-11-10-db", {
+    status: "resolved", severity: "SEV2", title: "Database errors", started_at: "2026-11-10T10:00:00Z", resolved_at: "2026-11-10T11:00:00Z",
+    updates: [{ at: "2026-11-10T11:00:00Z", status: "resolved", body: "Resolved." }],
+  });
+  const item = { owner: "ada", priority: "P2", due: "2026-12-01" } as const;
+  const published = postmortem("2026-11-10-db", {
+    incident: "2026-11-10-db", status: "published", visibility: "public", published_at: "2026-11-14T09:00:00Z",
+    action_items: [
+      { ...item, id: "a", title: "Alert on pool saturation", kind: "detect", status: "open" },
+      { ...item, id: "b", title: "Cap pool changes", kind: "prevent", status: "done" },
+    ],
+  }, config);
+  const later = { ...published, id: "later", data: { ...published.data, published_at: "2026-11-30T09:00:00Z" } };
+  const draft = { ...published, id: "draft", data: { ...published.data, status: "draft" as const, published_at: undefined } };
+  const repository = buildRepository([resolved], { config, postmortems: [published, later, draft] });
+  const feeds = buildFeeds(repository, { audience: "public", now: new Date("2026-11-20T00:00:00Z") });
+
+  it("announces a published postmortem once, at its publication time, newest first among the updates", () => {
+    const items = children(children(children(parse(feeds.rss), "rss")[0], "channel")[0], "item");
+    expect(items.map((i) => text(children(i, "title")[0]))).toEqual(["Postmortem published: Database errors", "Database errors: Resolved"]);
+    expect(text(children(items[0], "link")[0])).toBe("https://example.github.io/status/postmortems/2026-11-10-db/");
+    expect(text(children(items[0], "description")[0])).toContain("the 2 changes we are making");
+    // Drafts and postmortems published after the build are not announced.
+    expect(feeds.rss).not.toContain("postmortems/draft/");
+    expect(feeds.rss).not.toContain("postmortems/later/");
+  });
+
+  it("gives every Atom category the term RFC 4287 requires", () => {
+    const entries = children(children(parse(feeds.atom), "feed")[0], "entry");
+    const categories = entries.flatMap((e) => children(e, "category"));
+    expect(categories.map((c) => c.attributes?.term)).toEqual(["postmortem", "incident"]);
+    expect(categories.map((c) => c.attributes?.label)).toEqual(["Postmortem", "Incident"]);
   });
 });

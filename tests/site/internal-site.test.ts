@@ -60,7 +60,7 @@ describe("internal site", () => {
       await context.close();
     }
     expect(report).toEqual([]);
-  });
+  }, 300_000); // axe takes 5-15 s a page on a loaded 2-core machine
 
   it("shows the metrics of the records' git history, the same figures as `sitrep metrics --json`", () => {
     const html = readFileSync(path.join(site.outDir, "metrics/index.html"), "utf8");

@@ -9,12 +9,14 @@ import { updatesOrdered } from "./updates-ordered.ts";
 import { statusMatchesLastUpdate } from "./status-matches-last-update.ts";
 import { resolvedAtRequired } from "./resolved-at-required.ts";
 import { maintenanceWindow } from "./maintenance-window.ts";
+import { maintenanceStartedEarly } from "./maintenance-started-early.ts";
 import { componentExists } from "./component-exists.ts";
 import { runbookExists } from "./runbook-exists.ts";
 import { postmortemIncidentExists } from "./postmortem-incident-exists.ts";
 import { postmortemUnique } from "./postmortem-unique.ts";
 import { actionItemIdUnique } from "./action-item-id-unique.ts";
 import { publishedAtRequired } from "./published-at-required.ts";
+import { postmortemPlaceholders } from "./postmortem-placeholders.ts";
 import { postmortemRequired } from "./postmortem-required.ts";
 import { runbookReviewOverdue } from "./runbook-review-overdue.ts";
 import { updateCadence } from "./update-cadence.ts";
@@ -29,12 +31,14 @@ export const rules: readonly Rule[] = [
   statusMatchesLastUpdate,
   resolvedAtRequired,
   maintenanceWindow,
+  maintenanceStartedEarly,
   componentExists,
   runbookExists,
   postmortemIncidentExists,
   postmortemUnique,
   actionItemIdUnique,
   publishedAtRequired,
+  postmortemPlaceholders,
   postmortemRequired,
   runbookReviewOverdue,
   updateCadence,

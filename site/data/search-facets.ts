@@ -1,0 +1,58 @@
+// What the search index knows about a page besides its text: metadata shown in results (date,
+// type, impact) and the filters a reader can narrow by (component, severity, year). Pagefind reads
+// them from hidden elements (site/src/components/SearchFacets.astro), so labels and values never
+// run together in the indexed text.
+import type { BuildContext } from "./build-context.ts";
+import { impactLabel } from "./bars.ts";
+import type { ComponentView, IncidentView } from "./views.ts";
+
+export interface SearchFacets {
+  meta: { date?: string; type: string; impact?: string };
+  filters: { component: string[]; severity: string[]; year: string[] };
+}
+
+const DAY = (timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" });
+const YEAR = (timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric" });
+
+/** "Incident", "Near miss" or "Maintenance". */
+export function incidentKind(type: IncidentView["type"]): string {
+  return type === "maintenance" ? "Maintenance" : type === "near_miss" ? "Near miss" : "Incident";
+}
+
+/** The severity id of an incident view ("SEV1" of "SEV1 · Critical"). */
+function severityId(view: IncidentView): string[] {
+  return view.severity ? [view.severity.split(" · ")[0]] : [];
+}
+
+export function incidentFacets(context: BuildContext, view: IncidentView): SearchFacets {
+  const at = view.start ? new Date(view.start) : undefined;
+  return {
+    meta: {
+      date: at && DAY(context.timeZone).format(at),
+      type: incidentKind(view.type),
+      impact: view.type === "maintenance" ? undefined : impactLabel(view.impact),
+    },
+    filters: {
+      component: view.components.map((c) => c.name),
+      severity: severityId(view),
+      year: at ? [YEAR(context.timeZone).format(at)] : [],
+    },
+  };
+}
+
+/** A postmortem is found under its incident's components, severity and year. */
+export function postmortemFacets(context: BuildContext, incident: IncidentView | undefined, publishedAt: string | undefined): SearchFacets {
+  const base = incident ? incidentFacets(context, incident) : undefined;
+  return {
+    meta: {
+      date: publishedAt ? DAY(context.timeZone).format(new Date(publishedAt)) : base?.meta.date,
+      type: "Postmortem",
+      impact: base?.meta.impact,
+    },
+    filters: base?.filters ?? { component: [], severity: [], year: [] },
+  };
+}
+
+export function componentFacets(component: ComponentView): SearchFacets {
+  return { meta: { type: "Component" }, filters: { component: [component.name], severity: [], year: [] } };
+}
