@@ -69,16 +69,28 @@ describe("newEvents", () => {
     expect(newEvents(open, closed).map((e) => e.kind)).toEqual(["maintenance_completed"]);
   });
 
-  it("announces a postmortem once, from its entry in the public Atom feed, tied to its incident", async () => {
+  it("announces a postmortem once, from the site's own feed announcement, tied to its incident; never a draft or internal one", async () => {
     repo = fixtureRepo();
     repo.write(INCIDENT, apiIncident([declared, identified, resolved]));
-    const before = await site(repo.publish("2026-11-18T00:00:00Z"));
-    const entry = postmortemAtomEntry("2026-11-17-api-errors", "Postmortem: API errors", "2026-11-20T09:00:00Z");
-    const after = await site(repo.publish("2026-11-20T09:05:00Z", { extraAtom: entry }));
-    const events = newEvents(before, after);
-    expect(events.map((e) => [e.kind, e.incident?.name, e.postmortem?.link])).toEqual([
+    const postmortem = (status: string, visibility: string) =>
+      `---\nincident: 2026-11-17-api-errors\nstatus: ${status}\nvisibility: ${visibility}\nauthors: [someone]\n${status === "published" ? "published_at: 2026-11-20T09:00:00Z\n" : ""}---\n\n## Summary\n\nWhat happened.\n`;
+    repo.write("postmortems/2026-11-17-api-errors.md", postmortem("draft", "public"));
+    const draft = await site(repo.publish("2026-11-20T09:05:00Z"));
+    repo.write("postmortems/2026-11-17-api-errors.md", postmortem("published", "internal"));
+    const internal = await site(repo.publish("2026-11-20T09:05:00Z"));
+    repo.write("postmortems/2026-11-17-api-errors.md", postmortem("published", "public"));
+    const published = await site(repo.publish("2026-11-20T09:05:00Z"));
+    expect(newEvents(draft, internal)).toEqual([]);
+    expect(newEvents(internal, published).map((e) => [e.kind, e.incident?.name, e.postmortem?.link])).toEqual([
       ["postmortem_published", "API errors", "https://status.test.example/postmortems/2026-11-17-api-errors/"],
     ]);
-    expect(newEvents(after, after)).toEqual([]);
+    expect(newEvents(published, published)).toEqual([]);
+  });
+
+  it("reads a postmortem announcement of the feed's shape even without a matching incident", async () => {
+    repo = fixtureRepo();
+    const before = await site(repo.publish("2026-11-18T00:00:00Z"));
+    const after = await site(repo.publish("2026-11-20T09:05:00Z", { extraAtom: postmortemAtomEntry("old-incident", "Postmortem published: Old incident", "2026-11-20T09:00:00Z") }));
+    expect(newEvents(before, after).map((e) => [e.kind, e.incident, e.postmortem?.title])).toEqual([["postmortem_published", undefined, "Postmortem published: Old incident"]]);
   });
 });
