@@ -4,7 +4,7 @@ import type { Command } from "../cli/command.ts";
 import { escapeData, fenceUntrusted, onActions } from "../github/workflow-commands.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { emailMessage } from "../notify/formats/email.ts";
-import { HEADLINES } from "../notify/message.ts";
+import { HEADLINES } from "../notify/headlines.ts";
 import { exitCodeOf, runNotify, type NotifyReport } from "../notify/run.ts";
 
 export const command: Command<NotifyReport> = {

@@ -1,6 +1,5 @@
 // The edge where messages leave: HTTP POSTs for webhook, Slack, Teams and Discord; SMTP (via
 // nodemailer) for email. Each attempt has a timeout; failures are retried with backoff.
-import nodemailer from "nodemailer";
 import type { EmailMessage, HttpRequest } from "./formats/request.ts";
 import { causeOf } from "./error-text.ts";
 import { withRetries, type AttemptFailure, type RetryResult } from "./retry.ts";
@@ -33,6 +32,8 @@ async function postOnce(url: string, request: HttpRequest, timeoutMs: number): P
 }
 
 export async function sendEmailWithRetries(smtpUrl: string, envelope: { from: string; to: string[] }, message: EmailMessage, options: DeliveryOptions): Promise<RetryResult> {
+  // Loaded only when mail goes out: nodemailer is a large import most runs never need.
+  const { default: nodemailer } = await import("nodemailer");
   const transport = nodemailer.createTransport({ url: smtpUrl, ...smtpTimeouts(options.timeoutMs) });
   try {
     return await withRetries(async () => {

@@ -3,7 +3,6 @@
 // them: an entry whose link is a postmortem page (<site>/postmortems/<id>/) is a publication.
 // Pure: Atom text in, entries out; a feed without such entries gives none.
 import { DOMParser } from "linkedom";
-import { htmlToText } from "../publish/markdown.ts";
 
 export interface PostmortemEntry {
   /** The postmortem's id (its page's path segment); also the id of the incident it shares a name with, usually. */
@@ -31,7 +30,7 @@ export function postmortemEntries(atom: string): PostmortemEntry[] {
     const match = POSTMORTEM_PATH.exec(link);
     if (!match) continue;
     // Atom text constructs here are type="html": their text content is HTML, so reduce it to text.
-    const text = (name: string) => htmlToText(entry.querySelector(name)?.textContent ?? "");
+    const text = (name: string) => htmlText(entry.querySelector(name)?.textContent ?? "");
     entries.push({
       id: decodeURIComponent(match[1]),
       entryId: entry.querySelector("id")?.textContent?.trim() || link,
@@ -42,4 +41,11 @@ export function postmortemEntries(atom: string): PostmortemEntry[] {
     });
   }
   return entries;
+}
+
+/** The text of an HTML fragment (entities decoded, tags dropped, whitespace collapsed). */
+function htmlText(html: string): string {
+  if (!/[<&]/.test(html)) return html.replace(/\s+/g, " ").trim();
+  const body = new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, "text/html").body;
+  return (body?.textContent ?? "").replace(/\s+/g, " ").trim();
 }

@@ -3,7 +3,8 @@
 import { htmlToText, renderMarkdown } from "../publish/markdown.ts";
 import { STATUS_LABELS, type ComponentStatus } from "../status/component-status.ts";
 import { updateStatusLabel } from "../status/update-status.ts";
-import type { EventKind, NotifyEvent } from "./events.ts";
+import type { NotifyEvent } from "./events.ts";
+import { HEADLINES } from "./headlines.ts";
 import type { ApiIncident, PublishedSite } from "./published-site.ts";
 
 export interface Message {
@@ -29,17 +30,6 @@ export interface Message {
   /** The site's own URL (footers, unsubscribe defaults). */
   siteUrl: string;
 }
-
-export const HEADLINES: Record<EventKind, string> = {
-  incident_declared: "New incident",
-  incident_updated: "Incident update",
-  incident_resolved: "Incident resolved",
-  maintenance_scheduled: "Maintenance scheduled",
-  maintenance_started: "Maintenance started",
-  maintenance_updated: "Maintenance update",
-  maintenance_completed: "Maintenance completed",
-  postmortem_published: "Postmortem published",
-};
 
 const IMPACT_WORDS: Record<string, string> = {
   none: "No customer impact",

@@ -5,9 +5,9 @@ import { SitrepError } from "../errors.ts";
 import { resolveChannels } from "./channels.ts";
 import { newEvents, type NotifyEvent } from "./events.ts";
 import { loadNotifyConfig } from "./load-config.ts";
-import { planDeliveries, type ChannelPlan } from "./plan.ts";
+import type { ChannelPlan } from "./plan.ts";
 import { readSite, writeSiteFiles, type ReadResult } from "./read-site.ts";
-import { sendPlans, type ChannelOutcome } from "./send.ts";
+import type { ChannelOutcome } from "./send.ts";
 
 export interface NotifyOptions {
   root: string;
@@ -63,9 +63,13 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyReport> {
   const sending = previous?.ok === true || options.all;
   const events = newEvents(previous?.ok ? previous.site : undefined, current.site);
   const channels = resolveChannels(config.notifications, options.env);
-  const plans = sending ? planDeliveries(events, channels, current.site, config) : [];
+  // Formatting (Markdown rendering) and delivery load only when there is something to say: a
+  // rerun, the common case in a scheduled deploy, stays a quick comparison.
+  const plans: ChannelPlan[] = !sending ? []
+    : events.length === 0 ? channels.map((channel) => ({ channel, deliveries: [], filtered: [] }))
+    : (await import("./plan.ts")).planDeliveries(events, channels, current.site, config);
   const dryRun = options.dryRun;
-  const outcomes = sending && !dryRun ? await sendPlans(plans, { backoffMs: options.backoffMs ?? 1000, sleep: options.sleep }) : [];
+  const outcomes = sending && !dryRun && events.length > 0 ? await (await import("./send.ts")).sendPlans(plans, { backoffMs: options.backoffMs ?? 1000, sleep: options.sleep }) : [];
   return {
     mode: dryRun ? "dry-run" : "send",
     previous: previousLocation === undefined ? { location: null, ok: false, reason: "--all without --previous" } : previousOf(previousLocation, previous!),
