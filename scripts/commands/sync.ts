@@ -6,6 +6,7 @@ import { syncActionItems } from "../github/sync.ts";
 import type { SyncReport } from "../github/sync.ts";
 import { countByKind } from "../github/plan.ts";
 import type { Operation } from "../github/plan.ts";
+import { escapeData, fenceUntrusted } from "../github/workflow-commands.ts";
 
 export const command: Command<SyncReport> = {
   spec: {
@@ -37,13 +38,18 @@ export const command: Command<SyncReport> = {
     const stderr: string[] = [];
     for (const warning of report.warnings) stderr.push(`${annotate ? "::warning title=sitrep sync::" : "warning: "}${oneLine(warning, annotate)}`);
     for (const op of report.operations) if (op.kind === "report") stderr.push(`${annotate ? "::warning title=sitrep sync drift::" : "attention: "}${op.key}: ${oneLine(op.message, annotate)}`);
+    // Untrusted issues: said once per run, never a failure (exitCodeOf ignores notices).
+    for (const op of report.operations) if (op.kind === "notice") stderr.push(`${annotate ? "::notice title=sitrep sync::" : "notice: "}${op.key}: ${oneLine(op.message, annotate)}`);
     const failed = report.outcomes.filter((o) => o.status === "failed");
     for (const f of failed) {
-      stderr.push(`error: ${f.kind} ${f.number ? `#${f.number} ` : ""}${f.key} failed: ${f.message}`);
+      stderr.push(`${annotate ? "::error title=sitrep sync::" : "error: "}${oneLine(`${f.kind} ${f.number ? `#${f.number} ` : ""}${f.key} failed: ${f.message}`, annotate)}`);
       stderr.push("hint: run `sitrep sync` again: it finds every issue written so far by its marker, so nothing is duplicated.");
     }
     // Warnings, drift and failures go to stderr in both modes; --json changes only stdout.
     const stdout = values.json ? JSON.stringify({ ...report, exitCode }, null, 2) : formatReport(report);
+    // On Actions the annotations above are meant as commands (each escaped to one line); stdout
+    // quotes records and GitHub's answers, so it is fenced (workflow-commands.ts).
+    if (annotate) return { stdout: fenceUntrusted(stdout), stderr: stderr.join("\n"), exitCode, workflowCommands: true };
     return { stdout, stderr: stderr.join("\n"), exitCode };
   },
 };
@@ -60,7 +66,8 @@ function formatReport(report: SyncReport): string {
   const written = report.outcomes.filter((o) => o.status === "ok").length;
   const head =
     `sitrep sync → ${report.repository} (label "${report.label}", ${report.listed} listed): ` +
-    `${counts.create} to create, ${counts.update} to update, ${counts.adopt} to adopt, ${counts.close} to close, ${counts.report} to report, ${counts.noop} in step.`;
+    `${counts.create} to create, ${counts.update} to update, ${counts.adopt} to adopt, ${counts.close} to close, ${counts.report} to report, ${counts.noop} in step` +
+    `${counts.notice ? `, ${counts.notice} untrusted ignored` : ""}.`;
   const lines = report.operations.filter((op) => op.kind !== "noop").map(formatOperation);
   const tail = report.dryRun ? "Dry run: nothing was written." : `${written} write(s) done in ${report.requests} request(s).`;
   return [head, ...lines, tail].join("\n");
@@ -79,6 +86,8 @@ function formatOperation(op: Operation): string {
       return `  close   ${at}${op.key} (${op.close.status})`;
     case "report":
       return `  report  ${at}${op.key}: ${op.message}`;
+    case "notice":
+      return `  ignore  ${at}${op.key}: ${op.message}`;
     default:
       return `  noop    ${at}${op.key}`;
   }
@@ -86,5 +95,5 @@ function formatOperation(op: Operation): string {
 
 /** Workflow commands end at a newline; escape it (and % and \r) as the runner expects. */
 function oneLine(text: string, annotate: boolean): string {
-  return annotate ? text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A") : text;
+  return annotate ? escapeData(text) : text;
 }

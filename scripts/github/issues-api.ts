@@ -10,6 +10,8 @@ interface RawIssue {
   labels: (string | { name?: string })[];
   assignees?: { login: string }[] | null;
   pull_request?: unknown;
+  user?: { login?: string } | null;
+  author_association?: string;
 }
 
 const toIssue = (raw: RawIssue): ExistingIssue => ({
@@ -20,6 +22,9 @@ const toIssue = (raw: RawIssue): ExistingIssue => ({
   labels: raw.labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter((l) => l !== ""),
   assignees: (raw.assignees ?? []).map((a) => a.login),
   isPullRequest: raw.pull_request !== undefined && raw.pull_request !== null,
+  // A deleted account shows as null (GitHub's "ghost"): trusted by nothing but `issue: N`.
+  author: raw.user?.login ?? "ghost",
+  authorAssociation: raw.author_association ?? "NONE",
 });
 
 export interface IssuesApi {
@@ -33,6 +38,13 @@ export interface IssuesApi {
   /** Not retried on 5xx either, for the same reason as create. */
   comment(number: number, body: string): Promise<void>;
   listLabels(): Promise<string[]>;
+  /**
+   * The token's own login: `GET /user` for a user's token; an installation token (GITHUB_TOKEN,
+   * a GitHub App's) gets 403 there, so GraphQL `viewer`, which answers `<app-slug>[bot]`.
+   */
+  viewerLogin(): Promise<string>;
+  /** Whether `login` may write to the repository (admin, maintain or write). */
+  canWrite(login: string): Promise<boolean>;
   /** Creates a label; one that already exists is fine. */
   createLabel(label: { name: string; color: string; description: string }): Promise<void>;
 }
@@ -63,6 +75,25 @@ export function issuesApi(octokit: GithubClient, target: GithubTarget): IssuesAp
     },
     async comment(number, body) {
       await octokit.rest.issues.createComment({ ...repo, issue_number: number, body, ...once });
+    },
+    async viewerLogin() {
+      try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+      } catch (error) {
+        if (statusOf(error) !== 403) throw error;
+        const { viewer } = await octokit.graphql<{ viewer: { login: string } }>("query { viewer { login } }");
+        return viewer.login;
+      }
+    },
+    async canWrite(login) {
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
+        return data.permission === "admin" || data.permission === "write";
+      } catch (error) {
+        if (statusOf(error) === 404) return false; // no such user (any more)
+        throw error;
+      }
     },
     async listLabels() {
       const raw = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 });

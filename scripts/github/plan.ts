@@ -14,6 +14,9 @@ export interface ExistingIssue {
   labels: string[];
   assignees: string[];
   isPullRequest: boolean;
+  /** Who opened it (`user.login`), and GitHub's `author_association`: what trust.ts decides by. */
+  author: string;
+  authorAssociation: string;
 }
 
 /** Fields to write on an issue; absent fields are left alone. */
@@ -30,6 +33,8 @@ export type Operation =
   | { kind: "adopt"; key: string; number: number; changes: IssueChanges; close?: CloseRequest }
   | { kind: "close"; key: string; number: number; changes: IssueChanges; close: CloseRequest }
   | { kind: "report"; key: string; number?: number; message: string }
+  /** An issue sync does not trust (trust.ts): said once, never adopted or edited, never a failure. */
+  | { kind: "notice"; key: string; number: number; message: string }
   | { kind: "noop"; key: string; number?: number; why: string };
 
 export interface CloseRequest {
@@ -47,17 +52,19 @@ export interface PlanInput {
   listed: ExistingIssue[];
   /** Issues named by `issue: N` that carry no marker yet, fetched one by one (null: not found). */
   fetched: Map<number, ExistingIssue | null>;
+  /** Listed issues sync does not trust (trust.ts): their markers are ignored. Default: none. */
+  untrusted?: ReadonlySet<number>;
 }
 
 /** Issues sync must fetch before planning: `issue: N` items whose marker is not in the listing. */
-export function issuesToFetch(desired: DesiredIssue[], listed: ExistingIssue[]): number[] {
-  const tracked = indexByMarker(listed);
+export function issuesToFetch(desired: DesiredIssue[], listed: ExistingIssue[], untrusted: ReadonlySet<number> = new Set()): number[] {
+  const tracked = indexByMarker(listed, untrusted);
   const listedNumbers = new Set(listed.map((i) => i.number));
   return desired.filter((d) => d.adopt !== undefined && !tracked.has(d.key) && !listedNumbers.has(d.adopt)).map((d) => d.adopt as number);
 }
 
-export function planSync({ desired, listed, fetched }: PlanInput): Operation[] {
-  const tracked = indexByMarker(listed);
+export function planSync({ desired, listed, fetched, untrusted = new Set() }: PlanInput): Operation[] {
+  const tracked = indexByMarker(listed, untrusted);
   const byNumber = new Map(listed.filter((i) => !i.isPullRequest).map((i) => [i.number, i]));
   const operations: Operation[] = [];
   const wanted = new Set(desired.map((d) => d.key));
@@ -97,6 +104,12 @@ export function planSync({ desired, listed, fetched }: PlanInput): Operation[] {
     for (const issue of issues.filter((i) => i.state === "open")) {
       operations.push({ kind: "report", key, number: issue.number, message: `#${issue.number} tracks \`${key}\`, which is in no postmortem. Close it by hand, or restore the item.` });
     }
+  }
+  for (const issue of listed) {
+    const key = untrusted.has(issue.number) && !issue.isPullRequest ? findMarker(issue.body) : undefined;
+    if (!key) continue;
+    operations.push({ kind: "notice", key, number: issue.number,
+      message: `#${issue.number} (opened by @${issue.author}) carries sitrep's marker, but sync trusts only issues its own account or someone with write access opened, or that a record names (\`issue: ${issue.number}\`); ignored.` });
   }
   return operations;
 }
@@ -164,10 +177,10 @@ function changesFor(item: DesiredIssue, issue: ExistingIssue): { changes: IssueC
   return { changes, reasons };
 }
 
-function indexByMarker(listed: ExistingIssue[]): Map<string, ExistingIssue[]> {
+function indexByMarker(listed: ExistingIssue[], untrusted: ReadonlySet<number>): Map<string, ExistingIssue[]> {
   const index = new Map<string, ExistingIssue[]>();
   for (const issue of [...listed].sort((a, b) => a.number - b.number)) {
-    if (issue.isPullRequest) continue;
+    if (issue.isPullRequest || untrusted.has(issue.number)) continue;
     const key = findMarker(issue.body);
     if (!key) continue;
     index.set(key, [...(index.get(key) ?? []), issue]);
@@ -176,7 +189,7 @@ function indexByMarker(listed: ExistingIssue[]): Map<string, ExistingIssue[]> {
 }
 
 export function countByKind(operations: Operation[]): Record<OperationKind, number> {
-  const counts: Record<OperationKind, number> = { create: 0, update: 0, adopt: 0, close: 0, report: 0, noop: 0 };
+  const counts: Record<OperationKind, number> = { create: 0, update: 0, adopt: 0, close: 0, report: 0, notice: 0, noop: 0 };
   for (const op of operations) counts[op.kind]++;
   return counts;
 }

@@ -2,6 +2,7 @@
 // Each step is its own module; this function only connects them.
 import type { Repository } from "../records/model.ts";
 import { SitrepError } from "../errors.ts";
+import { assertReachable } from "./reachable.ts";
 import { createGithubClient, resolveGithubTarget, timeoutFromEnv, writeIntervalFromEnv } from "./octokit.ts";
 import { describeApiError, issuesApi } from "./issues-api.ts";
 import { desiredIssues } from "./desired-issues.ts";
@@ -11,6 +12,9 @@ import { executePlan, labelsSeen } from "./execute.ts";
 import type { Outcome } from "./execute.ts";
 import { commitUrl } from "./links.ts";
 import { currentCommit, recordsPathPrefix } from "./git-context.ts";
+import { findMarker } from "./marker.ts";
+import { resolveTrust } from "./resolve-trust.ts";
+import { isTrusted } from "./trust.ts";
 
 export interface SyncReport {
   repository: string;
@@ -36,6 +40,7 @@ export async function syncActionItems(repository: Repository, options: { env: Re
   }
   const label = repository.config.github.labels[0];
   if (!label) throw new SitrepError("github.labels in sitrep.config.yaml is empty; sync lists its issues by the first label.", { hint: "Add a label, e.g. `labels: [incident-action-item]`." });
+  await assertReachable(target.apiUrl, env);
   const warnings: string[] = [];
   let requests = 0;
   const octokit = createGithubClient(target, { warn: (m) => warnings.push(m), writeIntervalMs: writeIntervalFromEnv(env), timeoutMs: timeoutFromEnv(env), onRequest: () => requests++ });
@@ -45,9 +50,13 @@ export async function syncActionItems(repository: Repository, options: { env: Re
 
   const desired = desiredIssues(repository, links);
   const listed = await readOrFail(() => api.listByLabel(label), `listing issues labelled "${label}" in ${slug}`);
+  // Markers are public: only issues sync trusts (trust.ts) may be adopted, edited or fail the run.
+  const named = new Set(desired.flatMap((d) => (d.adopt === undefined ? [] : [d.adopt])));
+  const trust = await resolveTrust(api, listed, named, { env, hasToken: target.token !== undefined, warn: (m) => warnings.push(m) });
+  const untrusted = new Set(listed.filter((i) => findMarker(i.body) && !isTrusted(i, trust)).map((i) => i.number));
   const fetched = new Map<number, ExistingIssue | null>();
-  for (const number of issuesToFetch(desired, listed)) fetched.set(number, await readOrFail(() => api.get(number), `reading issue #${number} in ${slug}`));
-  const operations = planSync({ desired, listed, fetched });
+  for (const number of issuesToFetch(desired, listed, untrusted)) fetched.set(number, await readOrFail(() => api.get(number), `reading issue #${number} in ${slug}`));
+  const operations = planSync({ desired, listed, fetched, untrusted });
 
   let outcomes: Outcome[] = [];
   if (!dryRun) {

@@ -1,8 +1,7 @@
 // What every channel says about one event, in words: title, impact, the update's text, the
 // affected components with their status, and a link. Formatters only lay this out. Pure.
 import { htmlToText, renderMarkdown } from "../publish/markdown.ts";
-import { STATUS_LABELS, type ComponentStatus } from "../status/component-status.ts";
-import { updateStatusLabel } from "../status/update-status.ts";
+import { STATUS_LABELS, updateStatusLabel, type ComponentStatus } from "../model/vocabulary.ts";
 import type { NotifyEvent } from "./events.ts";
 import { HEADLINES } from "./headlines.ts";
 import type { ApiIncident, PublishedSite } from "./published-site.ts";

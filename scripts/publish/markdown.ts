@@ -53,7 +53,12 @@ const processor = unified()
 
 /** Renders GitHub-flavoured Markdown to sanitized HTML. */
 export function renderMarkdown(markdown: string): string {
-  return renderPlainParagraphs(markdown) ?? String(processor.processSync(markdown));
+  return renderPlainParagraphs(markdown) ?? renderWithPipeline(markdown);
+}
+
+/** The full pipeline alone, without the fast path below (its reference in the tests). */
+export function renderWithPipeline(markdown: string): string {
+  return String(processor.processSync(markdown));
 }
 
 // Most status updates are plain sentences. Running them through the full pipeline cost a

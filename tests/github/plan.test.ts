@@ -14,7 +14,7 @@ function desired(id: string, over: Partial<DesiredIssue> = {}): DesiredIssue {
 }
 
 function existing(number: number, d: DesiredIssue, over: Partial<ExistingIssue> = {}): ExistingIssue {
-  return { number, title: d.title, body: composeBody(undefined, d.block), state: "open", labels: [...d.labels], assignees: [d.owner], isPullRequest: false, ...over };
+  return { number, title: d.title, body: composeBody(undefined, d.block), state: "open", labels: [...d.labels], assignees: [d.owner], isPullRequest: false, author: "sitrep-bot", authorAssociation: "NONE", ...over };
 }
 
 describe("planSync", () => {
