@@ -592,6 +592,69 @@ export interface ConfigData {
      */
     labels?: string[];
   };
+  /**
+   * Where `sitrep notify` sends every public update that is new in a deploy (docs/notifications.md). URLs and secrets never go here: each channel names the environment variables (Actions secrets) that hold them.
+   *
+   * Items: One channel.
+   */
+  notifications?: {
+    /**
+     * The channel: webhook (Statuspage's webhook JSON), slack, teams or discord (their incoming webhooks), or email (SMTP).
+     */
+    type: "webhook" | "slack" | "teams" | "discord" | "email";
+    /**
+     * A name for the channel in notify's report (default: the type and its position, e.g. slack#2).
+     */
+    name?: string;
+    /**
+     * Name of the environment variable that holds the endpoint URL (webhook, slack, teams, discord), e.g. SLACK_WEBHOOK_URL. Write the variable's name, never the URL: webhook URLs are credentials and belong in Actions secrets.
+     */
+    url_env?: string;
+    /**
+     * webhook only, optional: name of the environment variable holding the signing secret, e.g. STATUS_WEBHOOK_SECRET; each request then carries X-Sitrep-Signature-256: sha256=<HMAC-SHA256 of the body>. Write the variable's name, never the secret.
+     */
+    secret_env?: string;
+    /**
+     * email only: name of the environment variable holding the SMTP URL (smtps://user:password@smtp.example.com:465), e.g. SMTP_URL. Write the variable's name, never the URL: it carries the password.
+     */
+    smtp_url_env?: string;
+    /**
+     * email only: recipient addresses, e.g. [status-subscribers@example.com].
+     *
+     * @minItems 1
+     */
+    to?: string[];
+    /**
+     * email only: the sender, an address or "Name <address>" (e.g. "Lumen Status <status@lumen.example>"); the SMTP server must allow it.
+     */
+    from?: string;
+    /**
+     * email only, optional: where the List-Unsubscribe header points (default: the site's RSS feed, <site>/history.rss, which carries the same updates).
+     */
+    unsubscribe_url?: string;
+    /**
+     * Optional filter: send incidents of these severity ids only, e.g. [SEV1, SEV2]. Matched through each severity's impact, because the public site shows impact, not severity. Maintenance is not filtered by severity.
+     *
+     * @minItems 1
+     */
+    severities?: string[];
+    /**
+     * Optional filter: send only incidents and maintenance that affect one of these component ids.
+     *
+     * @minItems 1
+     *
+     * Items: A kebab-case identifier: lower-case letters, digits and single hyphens.
+     */
+    components?: string[];
+    /**
+     * How long one delivery attempt may take before it counts as failed.
+     */
+    timeout_seconds?: number;
+    /**
+     * How many times a failed delivery is retried, with exponential backoff (1 s, 2 s, 4 s, …; a 429's Retry-After is honoured).
+     */
+    retries?: number;
+  }[];
 }
 
 /**
@@ -716,4 +779,67 @@ export interface ConfigWithDefaults {
      */
     labels: string[];
   };
+  /**
+   * Where `sitrep notify` sends every public update that is new in a deploy (docs/notifications.md). URLs and secrets never go here: each channel names the environment variables (Actions secrets) that hold them.
+   *
+   * Items: One channel.
+   */
+  notifications: {
+    /**
+     * The channel: webhook (Statuspage's webhook JSON), slack, teams or discord (their incoming webhooks), or email (SMTP).
+     */
+    type: "webhook" | "slack" | "teams" | "discord" | "email";
+    /**
+     * A name for the channel in notify's report (default: the type and its position, e.g. slack#2).
+     */
+    name?: string;
+    /**
+     * Name of the environment variable that holds the endpoint URL (webhook, slack, teams, discord), e.g. SLACK_WEBHOOK_URL. Write the variable's name, never the URL: webhook URLs are credentials and belong in Actions secrets.
+     */
+    url_env?: string;
+    /**
+     * webhook only, optional: name of the environment variable holding the signing secret, e.g. STATUS_WEBHOOK_SECRET; each request then carries X-Sitrep-Signature-256: sha256=<HMAC-SHA256 of the body>. Write the variable's name, never the secret.
+     */
+    secret_env?: string;
+    /**
+     * email only: name of the environment variable holding the SMTP URL (smtps://user:password@smtp.example.com:465), e.g. SMTP_URL. Write the variable's name, never the URL: it carries the password.
+     */
+    smtp_url_env?: string;
+    /**
+     * email only: recipient addresses, e.g. [status-subscribers@example.com].
+     *
+     * @minItems 1
+     */
+    to?: string[];
+    /**
+     * email only: the sender, an address or "Name <address>" (e.g. "Lumen Status <status@lumen.example>"); the SMTP server must allow it.
+     */
+    from?: string;
+    /**
+     * email only, optional: where the List-Unsubscribe header points (default: the site's RSS feed, <site>/history.rss, which carries the same updates).
+     */
+    unsubscribe_url?: string;
+    /**
+     * Optional filter: send incidents of these severity ids only, e.g. [SEV1, SEV2]. Matched through each severity's impact, because the public site shows impact, not severity. Maintenance is not filtered by severity.
+     *
+     * @minItems 1
+     */
+    severities?: string[];
+    /**
+     * Optional filter: send only incidents and maintenance that affect one of these component ids.
+     *
+     * @minItems 1
+     *
+     * Items: A kebab-case identifier: lower-case letters, digits and single hyphens.
+     */
+    components?: string[];
+    /**
+     * How long one delivery attempt may take before it counts as failed.
+     */
+    timeout_seconds: number;
+    /**
+     * How many times a failed delivery is retried, with exponential backoff (1 s, 2 s, 4 s, …; a 429's Retry-After is honoured).
+     */
+    retries: number;
+  }[];
 }
