@@ -4,6 +4,7 @@ import type { Finding } from "./finding.ts";
 import { readConfig } from "./read-config.ts";
 import { checkSchema } from "./schema-check.ts";
 import { checkConfigIds } from "./config-ids.ts";
+import { checkConfigSite } from "./config-site.ts";
 import { applyConfigDefaults } from "./defaults.ts";
 import type { Config, ConfigData, SourceFile } from "./model.ts";
 
@@ -20,5 +21,5 @@ export function loadConfig(root: string): LoadedConfig {
   const schemaFindings = checkSchema("config", source.path, data);
   if (schemaFindings.length > 0) return { source, config: undefined, findings: [...findings, ...schemaFindings] };
   const config = applyConfigDefaults(data as ConfigData);
-  return { source, config, findings: [...findings, ...checkConfigIds(source.path, config)] };
+  return { source, config, findings: [...findings, ...checkConfigIds(source.path, config), ...checkConfigSite(source.path, config)] };
 }
