@@ -1,12 +1,14 @@
 // Record Markdown → safe HTML. Record bodies and update texts come from pull requests, so
 // everything goes through rehype-sanitize with GitHub's schema: raw HTML is dropped, <script>,
-// on*= handlers and javascript:/data: URLs never survive. One processor, frozen and reused.
+// on*= handlers and javascript:/data: URLs never survive. Images from other sites are dropped
+// (same-site-images.ts). One processor, frozen and reused.
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { dropExternalImages, type HastNode } from "./same-site-images.ts";
 
 const schema = {
   ...defaultSchema,
@@ -15,14 +17,6 @@ const schema = {
   clobberPrefix: "",
   protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"], src: ["http", "https"] },
 };
-
-interface HastNode {
-  type: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  value?: string;
-  children?: HastNode[];
-}
 
 /**
  * GFM task-list checkboxes become the characters ☑/☐: an unlabeled disabled <input> is an
@@ -47,6 +41,7 @@ const processor = unified()
   // allowDangerousHtml stays false: raw HTML in Markdown is dropped, not passed to the sanitizer.
   .use(remarkRehype)
   .use(taskListMarkers)
+  .use(dropExternalImages)
   .use(rehypeSanitize, schema)
   .use(rehypeStringify)
   .freeze();
