@@ -15,7 +15,7 @@ describe("docs/validation.md", () => {
       "scripts/records/read-config.ts", "scripts/records/schema-check.ts", "scripts/records/config-ids.ts", "scripts/records/config-site.ts"]
       .map((f) => readFileSync(path.join(repoRoot, f), "utf8")).join("\n");
     const ids = new Set([...sources.matchAll(/rule: "([a-z-]+)"/g)].map((m) => m[1]));
-    ids.add("file-not-regular").add("file-unreadable").add("file-empty").add("file-encoding").add("file-too-large").add("front-matter-missing").add("front-matter-unclosed");
+    ids.add("line-endings").add("file-not-regular").add("file-unreadable").add("file-empty").add("file-encoding").add("file-too-large").add("front-matter-missing").add("front-matter-unclosed");
     expect(ids.size).toBeGreaterThan(10);
     for (const id of ids) expect(doc, id).toContain(`\`${id}\``);
   });

@@ -212,3 +212,13 @@ describe("images from other sites", () => {
     expect(diagnostics[1].message).toMatch(/`https:\/\/cdn\.example\/logo\.png`/);
   });
 });
+
+describe("CR-only line endings", () => {
+  it("are named as such, not as missing front matter", () => {
+    const file = "incidents/2026/2026-11-15-classic-mac.md";
+    const dir = repoWith({ [file]: incident("").replace(/\n/g, "\r") });
+    const { diagnostics } = validateRepository(dir, { now });
+    expect(diagnostics.map(pick)).toEqual([{ file, line: 1, column: 1, rule: "line-endings", severity: "error" }]);
+    expect(diagnostics[0].message).toMatch(/CR-only line endings/);
+  });
+});
