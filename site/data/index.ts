@@ -9,3 +9,4 @@ export * from "./history-index.ts";
 export * from "./postmortem-changes.ts";
 export * from "./issue-links.ts";
 export * from "./search-facets.ts";
+export { checkOutDir } from "./out-dir.ts";
