@@ -1,11 +1,45 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * The pure layer: in-process tests that start no process, git repository, site build or browser
+ * (`npm run test:unit`, the fast inner loop). A new test that spawns nothing belongs here.
+ */
+const UNIT = [
+  "tests/adoption/no-root-records.test.ts",
+  "tests/authoring/pure-helpers.test.ts",
+  "tests/compiled-validators.test.ts",
+  "tests/github/plan.test.ts",
+  "tests/github/workflows.test.ts",
+  "tests/history/parse-log.test.ts",
+  "tests/metrics/statistics.test.ts",
+  "tests/publish/**/*.test.ts",
+  "tests/records/**/*.test.ts",
+  "tests/site/bars.test.ts",
+  "tests/site/site-data.test.ts",
+  "tests/status/**/*.test.ts",
+  "tests/validate-docs-rules.test.ts",
+  "tests/validate/broken-corpus.test.ts",
+  "tests/validate/closest.test.ts",
+];
+/** Files that drive Chromium (tests/helpers/browser.ts); their project starts one shared browser. */
+const BROWSER = ["tests/**/*.browser.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 240_000,
     // Subprocess-heavy suites (git, the CLI, Chromium) share 2 cores; keep parallelism modest.
     maxWorkers: 2,
+    projects: [
+      // One worker process serves many files (no per-file startup): these tests share no state.
+      { extends: true, test: { name: "unit", include: UNIT, isolate: false } },
+      // Everything else: the real CLI, git repositories, site builds, local servers.
+      {
+        extends: true,
+        test: { name: "integration", include: ["tests/**/*.test.ts"], exclude: [...UNIT, ...BROWSER], globalSetup: ["tests/setup/run-dir.ts"] },
+      },
+      // axe costs 1-2 s a page when quiet and up to 20 s at load 20: room for a busy machine.
+      { extends: true, test: { name: "browser", include: BROWSER, testTimeout: 120_000, globalSetup: ["tests/setup/run-dir.ts", "tests/setup/chromium.ts"] } },
+    ],
   },
 });

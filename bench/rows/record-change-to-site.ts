@@ -48,7 +48,7 @@ async function recordToSite(records: string, now: string): Promise<Stages> {
   const outDir = path.join(work, "dist");
   try {
     const build = await astroBuild(work, ["--root", siteDir], { ...env, SITREP_ROOT: records, SITREP_OUT_DIR: outDir });
-    const pagefind = await measureProcess(process.execPath, [pagefindBin, "--site", outDir, "--quiet"], { cwd: repoRoot });
+    const pagefind = await measureProcess(process.execPath, [pagefindBin, "--site", outDir, "--quiet"], { cwd: work });
     if (pagefind.code !== 0) throw new Error(`pagefind failed: ${pagefind.stderr.slice(-2000)}`);
     const pages = Number((build.stdout.match(/(\d+) page\(s\) built/) ?? [])[1] ?? 0);
     return { validate, build, pagefind, totalMs: validate.wallMs + build.wallMs + pagefind.wallMs, pages };

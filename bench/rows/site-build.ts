@@ -9,6 +9,7 @@ import { gzipSync } from "node:zlib";
 import { measureProcess, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { writeSyntheticRepository } from "../synthetic-records.ts";
 import { astroBuild, floorProject, repoRoot, siteWorkDir } from "../astro-build.ts";
+import { exampleOrgRoot } from "../../testkit/example-org.ts";
 
 const pagefindBin = path.join(repoRoot, "node_modules/pagefind/lib/runner/bin.cjs");
 const siteDir = path.join(repoRoot, "site");
@@ -98,7 +99,7 @@ export async function run(): Promise<BenchRow[]> {
   const exampleWork = siteWorkDir();
   const exampleOut = path.join(exampleWork, "dist");
   try {
-    await astroBuild(exampleWork, ["--root", siteDir], { SITREP_ROOT: path.join(repoRoot, "tests/fixtures/example-org"), SITREP_OUT_DIR: exampleOut, SITREP_NOW: "2026-11-22T12:00:00Z" });
+    await astroBuild(exampleWork, ["--root", siteDir], { SITREP_ROOT: exampleOrgRoot, SITREP_OUT_DIR: exampleOut, SITREP_NOW: "2026-11-22T12:00:00Z" });
     const size = transferSize(exampleOut);
     rows.push({ name: "status page transfer (gzip)", input: "example records (Lumen, 10 components)", target: "< 20 kB, no JS", note: `${kb(size.html + size.css)} (HTML ${kb(size.html)} + CSS ${kb(size.css)}), ${size.js} scripts` });
   } finally {

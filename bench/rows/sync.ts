@@ -7,9 +7,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchRow } from "../row.ts";
 import { measureProcess } from "../row.ts";
-import { startGithubServer } from "../../tests/helpers/github-server.ts";
-import { syntheticPostmortems, tempSyncRepo } from "../../tests/helpers/github-records.ts";
-import { githubEnv } from "../../tests/helpers/github-cli.ts";
+import { startGithubServer } from "../../testkit/github-server.ts";
+import { syntheticPostmortems, tempSyncRepo } from "../../testkit/github-records.ts";
+import { githubEnv } from "../../testkit/github-env.ts";
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/cli.ts");
 

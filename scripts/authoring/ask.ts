@@ -86,6 +86,14 @@ export async function askChoice(value: string | undefined, flag: string, context
   return answer;
 }
 
+/** A yes/no question on a terminal (callers ask only when interactive); Ctrl-C cancels, writing nothing. */
+export async function askConfirm(message: string): Promise<boolean> {
+  const { confirm, isCancel } = await clack();
+  const answer = await confirm({ message, initialValue: true, output: process.stderr });
+  if (isCancel(answer)) cancelled();
+  return answer;
+}
+
 /**
  * Required choices from a known list (component ids): the given values, else a multi-select
  * (space picks, enter confirms), else a UsageError naming the flag. Nothing to mistype.

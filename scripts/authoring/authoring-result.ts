@@ -6,6 +6,12 @@ import type { RecordKind, Repository } from "../records/model.ts";
 import type { Diagnostic } from "../validate/diagnostic.ts";
 import { formatPretty } from "../validate/format-pretty.ts";
 
+/** The exit codes of every command that writes records (docs/declaring-an-incident.md, ADR 0086). */
+export const AUTHORING_EXIT_CODES =
+  "0 written, or nothing to do (a note says why; e.g. resolving a resolved incident); 1 nothing was written\n" +
+  "because the result would not validate or a record it needs is broken (the report says where); 2 nothing was\n" +
+  "written because of the command line (unknown flag or id, missing value, bad time); 130 cancelled at a prompt.";
+
 export interface WrittenRecord {
   /** Path from the records root. */
   path: string;

@@ -40,3 +40,26 @@ export const EXAMPLE_RECORD_PATHS: readonly string[] = [
   "runbooks/psp-failover.md",
   "runbooks/webhook-backlog.md",
 ];
+
+/**
+ * The template's severity descriptions (about the example company's merchants and payments) and
+ * the neutral ones `init` puts in their place. Only a description still word for word the
+ * template's is replaced: one a team has edited is theirs.
+ */
+export const NEUTRAL_SEVERITY_DESCRIPTIONS: readonly { id: string; template: string; text: string }[] = [
+  {
+    id: "SEV1",
+    template: "Most merchants cannot take payments or payments are being processed incorrectly; data integrity or security at risk.",
+    text: "Most customers cannot use the product, or its core function gives wrong results; data integrity or security at risk.",
+  },
+  {
+    id: "SEV2",
+    template: "A core payment flow is failing or severely degraded for a significant share of merchants or shoppers; no workaround.",
+    text: "A core feature is failing or severely degraded for a significant share of customers; no workaround.",
+  },
+  {
+    id: "SEV3",
+    template: "A secondary feature is degraded or a core flow is impaired for few merchants, or a workaround exists.",
+    text: "A secondary feature is degraded, or a core feature is impaired for few customers, or a workaround exists.",
+  },
+];

@@ -2,6 +2,7 @@
 import { UsageError } from "../errors.ts";
 import type { Config, ComponentImpact } from "../records/model.ts";
 import { closest } from "../records/closest.ts";
+import { matchChoice } from "../cli/match-choice.ts";
 
 export const IMPACTS = ["degraded_performance", "partial_outage", "major_outage", "under_maintenance"] as const;
 export const UPDATE_IMPACTS = ["operational", ...IMPACTS] as const;
@@ -48,15 +49,6 @@ export function parseComponentImpacts<T extends string>(values: string[], config
     result[id] = known;
   }
   return result;
-}
-
-/**
- * The allowed value that `value` names, ignoring case (`Identified`, `SEV2`, `Major_Outage`):
- * every enum flag forgives case the same way; nothing else is guessed.
- */
-export function matchChoice<T extends string>(value: string, allowed: readonly T[]): T | undefined {
-  const wanted = value.trim().toLowerCase();
-  return allowed.find((choice) => choice.toLowerCase() === wanted);
 }
 
 export function checkSeverity(value: string, config: Config): string {

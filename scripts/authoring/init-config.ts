@@ -4,6 +4,8 @@ import { isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } fro
 import { UsageError } from "../errors.ts";
 import { PRINT_OPTIONS } from "./front-matter-edit.ts";
 import { SLUG } from "./slug.ts";
+import { closest } from "../records/closest.ts";
+import { NEUTRAL_SEVERITY_DESCRIPTIONS } from "./example-records.ts";
 
 export interface ComponentEntry {
   id: string;
@@ -34,12 +36,24 @@ export function parseComponentDefinition(value: string): ComponentEntry {
   return group ? { id, name, group } : { id, name };
 }
 
+/** The IANA name in its canonical spelling (`europe/berlin` → `Europe/Berlin`), or a UsageError with a did-you-mean. */
 export function checkTimezone(value: string): string {
+  const problem = timezoneProblem(value);
+  if (problem) throw new UsageError(`--timezone \`${value}\` is not an IANA time zone.`, problem);
+  return new Intl.DateTimeFormat("en", { timeZone: value.trim() }).resolvedOptions().timeZone;
+}
+
+/** Why `value` is not a time zone (with the closest name when it looks like a typo), or undefined. */
+export function timezoneProblem(value: string): string | undefined {
   try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return value;
+    new Intl.DateTimeFormat("en", { timeZone: value.trim() });
+    return undefined;
   } catch {
-    throw new UsageError(`--timezone \`${value}\` is not an IANA time zone.`, "Use a name such as UTC, Europe/Berlin or America/New_York.");
+    const zones = ["UTC", ...Intl.supportedValuesOf("timeZone")];
+    // A city alone ("Berlin") names its zone; otherwise the closest name by edit distance.
+    const city = value.includes("/") ? undefined : zones.find((z) => z.toLowerCase().endsWith(`/${value.trim().toLowerCase().replace(/ /g, "_")}`));
+    const suggestion = city ?? closest(value.trim(), zones);
+    return `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use an IANA name such as UTC, Europe/Berlin or America/New_York.`;
   }
 }
 
@@ -94,6 +108,19 @@ export function initConfigText(templateText: string, answers: SiteAnswers): stri
   const node = doc.createNode(components);
   if (pair) pair.value = node;
   else root.set("components", node);
+
+  // The template's severity descriptions speak of the example company's merchants and payments;
+  // a description still word for word the template's becomes a neutral one to adapt.
+  const severities = root.get("severities", true);
+  if (isSeq(severities)) {
+    for (const item of (severities as YAMLSeq).items) {
+      if (!isMap(item)) continue;
+      const id = (item as YAMLMap).get("id");
+      const description = (item as YAMLMap).get("description", true);
+      const neutral = NEUTRAL_SEVERITY_DESCRIPTIONS.find((d) => d.id === id);
+      if (neutral && isScalar(description) && description.value === neutral.template) description.value = neutral.text;
+    }
+  }
 
   const github = root.get("github", true);
   if (isMap(github)) {

@@ -19,6 +19,8 @@ export interface CommandSpec {
   description?: string;
   options: Record<string, OptionSpec>;
   examples: string[];
+  /** What each exit code means for this command, printed in --help. */
+  exitCodes?: string;
   /** Whether positional arguments are accepted (they always are, for ids and paths, if true). */
   positionals?: boolean;
 }

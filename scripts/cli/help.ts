@@ -15,6 +15,7 @@ export function formatCommandHelp(spec: CommandSpec): string {
     const width = Math.max(...rows.map(([flag]) => flag.length));
     for (const [flag, description] of rows) lines.push(`  ${flag.padEnd(width)}  ${description}`);
   }
+  if (spec.exitCodes) lines.push("", `Exit codes: ${spec.exitCodes}`);
   if (spec.examples.length > 0) {
     lines.push("", "Examples:");
     for (const example of spec.examples) lines.push(`  ${example}`);

@@ -23,7 +23,10 @@ export function parseCommandInput(spec: CommandSpec, argv: string[], environment
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, ".");
     const unknown = /Unknown option '--([^']+)'/.exec(message)?.[1];
     const suggestion = unknown ? closest(unknown, Object.keys(options)) : undefined;
-    throw new UsageError(message, `${suggestion ? `Did you mean \`--${suggestion}\`? ` : ""}Usage: ${spec.usage}\nRun \`sitrep ${spec.name} --help\` for all options.`);
+    // A short flag has one meaning in every command (ADR 0085); name the ones this command has.
+    const unknownShort = /Unknown option '-[A-Za-z]'/.test(message);
+    const shorts = Object.entries(options).filter(([, o]) => o.short).map(([name, o]) => `-${o.short} (--${name})`).join(", ");
+    throw new UsageError(message, `${suggestion ? `Did you mean \`--${suggestion}\`? ` : ""}${unknownShort ? `Short flags of \`sitrep ${spec.name}\`: ${shorts}. ` : ""}Usage: ${spec.usage}\nRun \`sitrep ${spec.name} --help\` for all options.`);
   }
   const { help, ...values } = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (!spec.positionals && parsed.positionals.length > 0 && !help) {

@@ -5,7 +5,7 @@ import { applyIncidentEdit, nothingToDo, openIncident, presentAuthoring } from "
 import { checkHandle, str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, setMilestone } from "../authoring/incident-edits.ts";
 import { parsePastTime } from "../authoring/time-input.ts";
-import type { AuthoringResult } from "../authoring/authoring-result.ts";
+import { AUTHORING_EXIT_CODES, type AuthoringResult } from "../authoring/authoring-result.ts";
 
 export const command: Command<AuthoringResult> = {
   spec: {
@@ -21,6 +21,7 @@ export const command: Command<AuthoringResult> = {
       by: { type: "string", valueName: "handle", description: "Who acknowledged (GitHub handle), for the timeline." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
+    exitCodes: AUTHORING_EXIT_CODES,
     examples: ["npx sitrep acknowledge 2026-11-22-checkout-errors", "npx sitrep acknowledge 2026-11-22-checkout-errors --at -5m --by ines-carvalho"],
   },
 

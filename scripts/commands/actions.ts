@@ -1,10 +1,12 @@
 // `sitrep actions`: every postmortem action item with owner, due date, age and whether it is overdue.
 import type { Command } from "../cli/command.ts";
+import { matchChoice } from "../cli/match-choice.ts";
 import { isHistoryUnavailable, UsageError } from "../errors.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { loadRepository } from "../validate/load-repository.ts";
 import { startHistory } from "../history/read-history.ts";
 import { deriveEvents, type HistoryEvents } from "../history/events.ts";
+import type { History } from "../history/revision.ts";
 import { actionItemMetrics, actionItemRows, type ActionItemMetrics, type ActionItemRow } from "../metrics/action-items.ts";
 import { table } from "../metrics/format-table.ts";
 import { toUtc } from "../metrics/time.ts";
@@ -20,8 +22,16 @@ export interface ActionsReport {
   history_note: string | null;
   filters: { owner: string[]; status: string[]; overdue: boolean; postmortem: string[] };
   summary: ActionItemMetrics;
-  items: ActionItemRow[];
+  items: ActionsRow[];
 }
+
+/** A row, with why its age is not shown when it cannot be measured (age_days is then null). */
+export type ActionsRow = ActionItemRow & { age_note: string | null };
+
+export const AGE_NOTES = {
+  firstCommit: "in the records since the repository's first commit (e.g. copied from the template), so when it was added is unknown",
+  committedClosed: "committed already done (or won't do), so it was never seen open and the time to close it cannot be measured",
+} as const;
 
 export const command: Command<{ report: ActionsReport; json: boolean }> = {
   spec: {
@@ -45,10 +55,11 @@ export const command: Command<{ report: ActionsReport; json: boolean }> = {
 
   async run({ values, cwd, now }) {
     const list = (name: string) => ((values[name] as string[] | undefined) ?? []).flatMap((v) => v.split(",")).map((v) => v.trim().replace(/^@/, "")).filter(Boolean);
-    const statuses = list("status");
-    for (const s of statuses) {
-      if (!(STATUSES as readonly string[]).includes(s)) throw new UsageError(`Unknown status \`${s}\`.`, `Use one of: ${STATUSES.join(", ")}.`);
-    }
+    const statuses = list("status").map((s) => {
+      const match = matchChoice(s, STATUSES);
+      if (!match) throw new UsageError(`Unknown status \`${s}\`.`, `Use one of: ${STATUSES.join(", ")}.`);
+      return match;
+    });
     const root = findRecordsRoot(cwd);
     let pending: ReturnType<typeof startHistory> | undefined;
     let note: string | null = null;
@@ -69,10 +80,15 @@ export const command: Command<{ report: ActionsReport; json: boolean }> = {
       throw error;
     }
     let events: HistoryEvents | undefined;
-    if (pending) events = deriveEvents(await pending.read(repository));
+    let inFirstCommit = new Set<string>();
+    if (pending) {
+      const history = await pending.read(repository);
+      events = deriveEvents(history);
+      inFirstCommit = itemsAddedInRootCommits(history, events);
+    }
     const owners = new Set(list("owner"));
     const postmortems = new Set(list("postmortem"));
-    const rows = actionItemRows(repository.postmortems, repository.incidents, repository.config, events, now).filter(
+    const rows = actionItemRows(repository.postmortems, repository.incidents, repository.config, events, now).map((r) => withAgeNote(r, inFirstCommit)).filter(
       (r) =>
         (owners.size === 0 || owners.has(r.owner)) &&
         (statuses.length === 0 || statuses.includes(r.status)) &&
@@ -102,12 +118,13 @@ export const command: Command<{ report: ActionsReport; json: boolean }> = {
       r.priority,
       r.status === "wont_do" ? "won't do" : r.status,
       r.due,
-      r.age_days === null ? "–" : `${Math.floor(r.age_days)} d`,
+      r.age_days === null ? (r.age_note ? `— ${footnote(r.age_note)}` : "—") : `${Math.floor(r.age_days)} d`,
       r.overdue ? `${r.days_overdue} d overdue` : "",
       r.issue === null ? "" : `#${r.issue}`,
     ]);
     const s = report.summary;
-    const summary = `${s.total} item(s): ${s.open} open (${s.overdue} overdue), ${s.done} done, ${s.wont_do} won't do.`;
+    const notes = [...new Set(report.items.map((r) => r.age_note).filter((n): n is string => n !== null))].map((n) => `${footnote(n)} age not shown: ${n}.`);
+    const summary = [`${s.total} item(s): ${s.open} open (${s.overdue} overdue), ${s.done} done, ${s.wont_do} won't do.`, ...notes].join("\n");
     return {
       stdout: `${table(["item", "owner", "prio", "status", "due", "age", "overdue", "issue"], rows, "text", ["left", "left", "left", "left", "left", "right", "left", "left"])}\n\n${summary}`,
       stderr,
@@ -115,3 +132,26 @@ export const command: Command<{ report: ActionsReport; json: boolean }> = {
     };
   },
 };
+
+/** Keys of the action items that arrived with a root commit (a template's squashed first commit). */
+function itemsAddedInRootCommits(history: History, events: HistoryEvents): Set<string> {
+  const roots = new Set(history.revisions.filter((r) => r.commit.parents === 0).map((r) => r.commit.id));
+  return new Set(events.events.filter((e) => e.type === "action_item_added" && roots.has(e.commit) && e.item).map((e) => e.item!));
+}
+
+/**
+ * Ages that would be shown as a number but measure nothing: an item that was never seen open
+ * (its "age" is 0 d), or one whose first sighting is the repository's first commit. Shown as
+ * "—" with the reason instead.
+ */
+function withAgeNote(row: ActionItemRow, inFirstCommit: ReadonlySet<string>): ActionsRow {
+  if (row.added_at_source === "git" && inFirstCommit.has(row.key)) return { ...row, age_days: null, age_note: AGE_NOTES.firstCommit };
+  if (row.status !== "open" && row.added_at_source === "git" && row.time_to_done_days === null && row.closed_at !== null && row.closed_at === row.added_at) {
+    return { ...row, age_days: null, age_note: AGE_NOTES.committedClosed };
+  }
+  return { ...row, age_note: null };
+}
+
+function footnote(note: string): string {
+  return note === AGE_NOTES.firstCommit ? "(a)" : "(b)";
+}

@@ -13,7 +13,7 @@ import { openRecords } from "../authoring/open-records.ts";
 import { newIncidentText, type NewIncidentFields } from "../authoring/scaffold-incident.ts";
 import { SLUG, slugify } from "../authoring/slug.ts";
 import { parsePastTime } from "../authoring/time-input.ts";
-import { presentAuthoring, writtenRecord, type AuthoringResult } from "../authoring/authoring-result.ts";
+import { presentAuthoring, writtenRecord, type AuthoringResult, AUTHORING_EXIT_CODES } from "../authoring/authoring-result.ts";
 import { checkRunbooks, defaultMessage, ROLE_OPTIONS, rolesFromFlags } from "../authoring/incident-flags.ts";
 import { openIncidents } from "../authoring/edit-incident.ts";
 import { similarOpenIncident } from "../authoring/similar-incident.ts";
@@ -53,6 +53,7 @@ export const command: Command<AuthoringResult> = {
       drill: { type: "boolean", description: "A game day or exercise: never public, left out of metrics." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
+    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       'npx sitrep declare --title "Checkout errors for some merchants" --severity SEV2 --component checkout-api=partial_outage',
       'npx sitrep declare -t "Payments failing" -s SEV1 -c payment-processing=major_outage -c checkout-api=partial_outage --started-at -20m --commander ines-carvalho',

@@ -33,7 +33,7 @@ export const command: Command<Result> = {
       commit: { type: "string", valueName: "sha", description: "The commit this run builds (default GITHUB_SHA)." },
       "max-age": { type: "string", valueName: "minutes", description: "Rebuild anyway when the last deploy is at least this old." },
       format: { type: "string", short: "f", valueName: "text|github|json", description: "Output format (default text)." },
-      json: { type: "boolean", description: "Same as --format json." },
+      json: { type: "boolean", aliasOf: "format", description: "Same as --format json." },
       "write-stamp": { type: "string", valueName: "file", description: `Write ${STAMP_FILE} for a build made now, then exit.` },
     },
     examples: [

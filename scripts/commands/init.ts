@@ -1,16 +1,17 @@
 // `sitrep init`: turn the template into a team's own records repository — example records
 // removed, sitrep.config.yaml written for the team — and leave a repository that validates.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { RejectedChangeError, SitrepError, UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { askList, askText } from "../authoring/ask.ts";
+import { askConfirm, askList, askText } from "../authoring/ask.ts";
 import { checkChanges } from "../authoring/check-changes.ts";
 import { EXAMPLE_RECORD_PATHS, EXAMPLE_SITE_URL } from "../authoring/example-records.ts";
 import type { FileChange } from "../authoring/file-change.ts";
 import { str, list } from "../authoring/flag-values.ts";
-import { checkTimezone, checkUrl, initConfigText, parseComponentDefinition } from "../authoring/init-config.ts";
+import { checkTimezone, checkUrl, initConfigText, parseComponentDefinition, timezoneProblem } from "../authoring/init-config.ts";
+import { initReadmeText, README_FILE } from "../authoring/init-readme.ts";
 import { shellQuote } from "../authoring/next-steps.ts";
 import { writeChanges } from "../authoring/write-changes.ts";
 import { presentAuthoring, type AuthoringResult } from "../authoring/authoring-result.ts";
@@ -21,12 +22,15 @@ export const command: Command<AuthoringResult> = {
   spec: {
     name: "init",
     summary: "Turn the template into your own records repository.",
-    usage: "sitrep init --title <title> --url <url> --component <id>=<Name>[@<Group>]… [--timezone <tz>] [--description <text>] [--repository <owner/name>] [--keep-examples] [--force] [--json]",
+    usage: "sitrep init --title <title> --url <url> --component <id>=<Name>[@<Group>]… [--timezone <tz>] [--description <text>] [--repository <owner/name>] [--keep-examples] [--yes] [--force] [--json]",
     description:
       "Removes the template's example records (the fictional company Lumen), keeps each folder's README.md and\n" +
-      "_template.md, and rewrites sitrep.config.yaml with your site and components; the severities, policies and\n" +
-      "github sections (and their comments) are kept for you to adjust. The result is validated before anything\n" +
-      "is written. Example records are the paths the template lists (scripts/authoring/example-records.ts).\n" +
+      "_template.md, and rewrites sitrep.config.yaml with your site and components; the severities (their example\n" +
+      "descriptions made neutral), policies and github sections (and their comments) are kept for you to adjust, and\n" +
+      "README.md's paragraph about the examples becomes one about your records. The result is validated before\n" +
+      "anything is written. Example records are the paths the template lists (scripts/authoring/example-records.ts).\n" +
+      "On a terminal, init asks before removing the examples (--yes does not ask); without a terminal the flags are\n" +
+      "the answer, so scripts run it unattended as before.\n" +
       "Refuses when records of your own exist or the config is no longer the template's, unless --force (which\n" +
       "still removes only the examples). With --keep-examples the examples and their components stay.",
     options: {
@@ -37,6 +41,7 @@ export const command: Command<AuthoringResult> = {
       component: { type: "string", short: "c", multiple: true, valueName: "id=Name[@Group]", description: "A component customers see, e.g. checkout-api=\"Checkout API@Payments\"." },
       repository: { type: "string", valueName: "owner/name", description: "GitHub repository for action-item issues (default: GITHUB_REPOSITORY at sync time)." },
       "keep-examples": { type: "boolean", description: "Keep the example records (and the components they use)." },
+      yes: { type: "boolean", short: "y", description: "Remove the example records without asking (a terminal is asked first)." },
       force: { type: "boolean", description: "Run even though records of your own exist or the config was changed." },
       json: { type: "boolean", description: "Print what was written and removed as JSON." },
     },
@@ -73,9 +78,15 @@ export const command: Command<AuthoringResult> = {
       message: "Public URL of the status site", placeholder: "https://status.acme.com",
       validate: (v) => { try { checkUrl(v); return undefined; } catch (e) { return (e as Error).message; } },
     }));
-    const timezone = checkTimezone(str(values.timezone) ?? (interactive
-      ? await askText(undefined, "timezone", ask, { message: "Time zone for displaying times", defaultValue: "UTC", placeholder: "UTC" })
-      : "UTC"));
+    // A wrong --timezone on a terminal is asked again with the hint, instead of ending the wizard.
+    const givenZone = str(values.timezone);
+    const zoneProblem = givenZone === undefined ? undefined : timezoneProblem(givenZone);
+    const timezone = checkTimezone(interactive && (givenZone === undefined || zoneProblem)
+      ? await askText(undefined, "timezone", ask, {
+        message: zoneProblem ? `Time zone for displaying times (\`${givenZone}\` is not one. ${zoneProblem})` : "Time zone for displaying times",
+        defaultValue: "UTC", placeholder: "UTC", validate: timezoneProblem,
+      })
+      : givenZone ?? "UTC");
     const components = (await askList(list(values.component), "component", ask, {
       message: "Components customers see, as id=Name@Group, comma-separated",
       placeholder: "api=Public API@Platform, web=Web app",
@@ -97,9 +108,22 @@ export const command: Command<AuthoringResult> = {
     // init promises a repository that validates, so every error counts, not only new ones.
     const errors = after.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) throw new RejectedChangeError("the initialised repository", errors);
-    writeChanges(root, changes);
+    const readmePath = path.join(root, README_FILE);
+    const readme = keepExamples || !existsSync(readmePath) ? undefined : initReadmeText(readFileSync(readmePath, "utf8"), { title, url, description: str(values.description) });
 
-    const gitPaths = [CONFIG_FILE, "incidents", "postmortems", "runbooks"].map((p) => path.relative(cwd, path.join(root, p)) || p);
+    if (removed.length > 0 && interactive && values.yes !== true) {
+      const kinds = ["incidents", "postmortems", "runbooks"].map((k) => `${removed.filter((p) => p.startsWith(`${k}/`)).length} ${k}`).join(", ");
+      const go = await askConfirm(`Remove the ${removed.length} example records (${kinds}) and rewrite ${CONFIG_FILE}${readme ? ` and ${README_FILE}` : ""}?`);
+      if (!go) {
+        return {
+          summary: "Nothing was written: the example records and the config stay as they are", root, written: [], removed: [], warnings: [],
+          commandsTitle: "", commands: [], notes: ["Run init again when you are ready, or with --keep-examples to keep the examples beside your own records."],
+        };
+      }
+    }
+    writeChanges(root, readme === undefined ? changes : [...changes, { path: README_FILE, text: readme }]);
+
+    const gitPaths = [CONFIG_FILE, ...(readme ? [README_FILE] : []), "incidents", "postmortems", "runbooks"].map((p) => path.relative(cwd, path.join(root, p)) || p);
     return {
       summary: `Initialised ${title} (${components.length} component${components.length === 1 ? "" : "s"}${removed.length > 0 ? `, ${removed.length} example records removed` : ""})`,
       root,
@@ -109,8 +133,10 @@ export const command: Command<AuthoringResult> = {
       commandsTitle: "Commit it:",
       commands: [`git add -A ${gitPaths.map(shellQuote).join(" ")}`, `git commit -m ${shellQuote(`Initialise sitrep for ${title}`)}`, "git push"],
       notes: [
-        "Next: review the severities and policies in sitrep.config.yaml (they are the template's defaults),",
-        "then declare your first incident when it comes: npx sitrep declare --help  (guide: docs/declaring-an-incident.md)",
+        ...(readme ? [`Rewrote the paragraph about the examples in ${README_FILE} for ${title}.`] : []),
+        "Next (README.md, \"After `sitrep init`\"): keep this repository private (docs/hosting.md), turn on Pages,",
+        "require the ci-ok check on main, create the sitrep:fast-lane label, and review the severities and policies",
+        "in sitrep.config.yaml. When something breaks: npx sitrep declare --help  (guide: docs/declaring-an-incident.md)",
       ],
     };
   },

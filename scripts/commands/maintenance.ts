@@ -15,7 +15,7 @@ import { newIncidentText } from "../authoring/scaffold-incident.ts";
 import { SLUG, slugify } from "../authoring/slug.ts";
 import { formatTime, parsePastTime, parseTimeInput } from "../authoring/time-input.ts";
 import { utcMinute } from "../authoring/durations.ts";
-import { presentAuthoring, writtenRecord, type AuthoringResult } from "../authoring/authoring-result.ts";
+import { presentAuthoring, writtenRecord, type AuthoringResult, AUTHORING_EXIT_CODES } from "../authoring/authoring-result.ts";
 
 export const command: Command<AuthoringResult> = {
   spec: {
@@ -40,6 +40,7 @@ export const command: Command<AuthoringResult> = {
       internal: { type: "boolean", description: "Keep it off the public status page (visibility: internal)." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
+    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       'npx sitrep maintenance --title "Ledger database upgrade" --start 2026-12-01T01:00:00Z --end 2026-12-01T03:00:00Z --component payouts --component reporting',
       'npx sitrep maintenance -t "Card vault key rotation" --start 2026-12-03T02:00:00+01:00 --end 2026-12-03T02:30:00+01:00 -c card-vault -m "Saving new cards may fail for up to 5 minutes."',

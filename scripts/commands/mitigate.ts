@@ -5,7 +5,7 @@ import { applyIncidentEdit, nothingToDo, openIncident, presentAuthoring } from "
 import { checkStatus, str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { formatTime, parsePastTime } from "../authoring/time-input.ts";
-import type { AuthoringResult } from "../authoring/authoring-result.ts";
+import { AUTHORING_EXIT_CODES, type AuthoringResult } from "../authoring/authoring-result.ts";
 
 export const command: Command<AuthoringResult> = {
   spec: {
@@ -24,6 +24,7 @@ export const command: Command<AuthoringResult> = {
       status: { type: "string", valueName: "status", description: "Status of that update: monitoring (default) or identified." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
+    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       "npx sitrep mitigate 2026-11-22-checkout-errors --at -10m",
       'npx sitrep mitigate 2026-11-22-checkout-errors --message "The rollback is complete and checkouts succeed again. We are monitoring."',
@@ -36,6 +37,10 @@ export const command: Command<AuthoringResult> = {
     if (data.type === "maintenance") throw new UsageError("Maintenance is planned; it has no mitigation.", `Use \`npx sitrep update ${found.id} --status verifying --message "…"\`.`);
     const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     if (data.mitigated_at) {
+      // A message must not vanish into a no-op: it is a public update, and `update` posts those.
+      if (str(values.message) ?? str(values.body)) {
+        throw new UsageError(`${found.id} was already mitigated at ${data.mitigated_at}, so there is no mitigation to announce.`, `Post the update with: npx sitrep update ${found.id} --message "…"`);
+      }
       // Asking again is a no-op; asking for another time is a correction sitrep leaves to a person.
       if (values.at === undefined || Date.parse(at) === Date.parse(data.mitigated_at)) {
         return nothingToDo(context, found, `${found.id} was already mitigated at ${data.mitigated_at}`, "To correct the time, edit `mitigated_at` in the file.");
@@ -48,7 +53,7 @@ export const command: Command<AuthoringResult> = {
       throw new UsageError(`${found.id} is already resolved, so --message would post an update after the final one.`, `Record only the time: npx sitrep mitigate ${found.id} --at <time>`);
     }
     const status = checkStatus(str(values.status) ?? "monitoring", ["monitoring", "identified"], "a mitigated incident");
-    const recovered = Object.fromEntries(Object.keys(currentImpacts(data.components, data.updates)).map((c) => [c, "operational" as const]));
+    const recovered = Object.fromEntries(Object.keys(currentImpacts(data)).map((c) => [c, "operational" as const]));
     return applyIncidentEdit(context, found, cwd, {
       verb: "Recorded the mitigation of",
       commitMessage: "Mitigated",

@@ -9,7 +9,7 @@ import { checkHandle, list } from "../authoring/flag-values.ts";
 import { newPullRequestCommands } from "../authoring/next-steps.ts";
 import { findIncident, openRecords } from "../authoring/open-records.ts";
 import { scaffoldPostmortem } from "../authoring/scaffold-postmortem.ts";
-import { presentAuthoring, writtenRecord, type AuthoringResult } from "../authoring/authoring-result.ts";
+import { presentAuthoring, writtenRecord, type AuthoringResult, AUTHORING_EXIT_CODES } from "../authoring/authoring-result.ts";
 
 const TEMPLATE = "postmortems/_template.md";
 
@@ -28,6 +28,7 @@ export const command: Command<AuthoringResult> = {
       author: { type: "string", short: "a", multiple: true, valueName: "handle", description: "An author (GitHub handle)." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
+    exitCodes: AUTHORING_EXIT_CODES,
     examples: ["npx sitrep postmortem 2026-11-22-checkout-errors", "npx sitrep postmortem 2026-11-22-checkout-errors --author ines-carvalho --author akin-b"],
   },
 

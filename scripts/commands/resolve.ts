@@ -2,9 +2,10 @@
 import type { Command } from "../cli/command.ts";
 import { applyIncidentEdit, nothingToDo, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
 import { str } from "../authoring/flag-values.ts";
+import { needsPostmortem } from "../model/postmortem-policy.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { parsePastTime } from "../authoring/time-input.ts";
-import type { AuthoringResult } from "../authoring/authoring-result.ts";
+import { AUTHORING_EXIT_CODES, type AuthoringResult } from "../authoring/authoring-result.ts";
 
 export const command: Command<AuthoringResult> = {
   spec: {
@@ -22,6 +23,7 @@ export const command: Command<AuthoringResult> = {
       at: { type: "string", valueName: "time", description: "When it was resolved (default: now)." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
+    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       "npx sitrep resolve 2026-11-22-checkout-errors",
       'npx sitrep resolve 2026-11-22-checkout-errors --at -5m --message "Checkouts have worked normally for an hour. This incident is resolved."',
@@ -38,9 +40,8 @@ export const command: Command<AuthoringResult> = {
     }
     const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     const message = str(values.message) ?? str(values.body) ?? (maintenance ? "The scheduled maintenance has been completed." : "This incident has been resolved.");
-    const recovered = Object.fromEntries(Object.keys(currentImpacts(data.components, data.updates)).map((c) => [c, "operational" as const]));
-    const severity = context.config.severities.find((s) => s.id === data.severity);
-    const needsPostmortem = !maintenance && data.type === "incident" && !data.drill && severity?.postmortem_required === true;
+    const recovered = Object.fromEntries(Object.keys(currentImpacts(data)).map((c) => [c, "operational" as const]));
+    const postmortemNeeded = needsPostmortem(data, context.config);
     return applyIncidentEdit(context, found, cwd, {
       verb: maintenance ? "Completed maintenance" : "Resolved",
       commitMessage: maintenance ? "Completed" : "Resolved",
@@ -52,7 +53,7 @@ export const command: Command<AuthoringResult> = {
           addTimelineEntry(doc, { at, event: "Resolved." });
         }
       },
-      notes: needsPostmortem
+      notes: postmortemNeeded
         ? [`${data.severity} needs a postmortem within ${context.config.policies.postmortem_due_days} days: npx sitrep postmortem ${found.id}`]
         : [],
     });

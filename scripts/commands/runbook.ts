@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SitrepError, UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
-import { askMany, askText, idArgument, problemWith } from "../authoring/ask.ts";
+import { askMany, askText, idArgument, problemWith, requireFlags } from "../authoring/ask.ts";
 import { componentOptions } from "../authoring/ask-components.ts";
 import { commitChanges } from "../authoring/commit-changes.ts";
 import { checkComponentId, checkHandle, list, str } from "../authoring/flag-values.ts";
@@ -12,7 +12,7 @@ import { openRecords } from "../authoring/open-records.ts";
 import { scaffoldRunbook } from "../authoring/scaffold-runbook.ts";
 import { SLUG } from "../authoring/slug.ts";
 import { formatTime } from "../authoring/time-input.ts";
-import { presentAuthoring, writtenRecord, type AuthoringResult } from "../authoring/authoring-result.ts";
+import { presentAuthoring, writtenRecord, type AuthoringResult, AUTHORING_EXIT_CODES } from "../authoring/authoring-result.ts";
 
 const TEMPLATE = "runbooks/_template.md";
 
@@ -29,13 +29,14 @@ export const command: Command<AuthoringResult> = {
     options: {
       title: { type: "string", short: "t", valueName: "title", description: "What the runbook is for, as an imperative sentence." },
       component: { type: "string", short: "c", multiple: true, valueName: "id", description: "A component it covers (id from sitrep.config.yaml)." },
-      owner: { type: "string", short: "o", valueName: "handle", description: "GitHub handle of the person or team keeping it current." },
+      owner: { type: "string", valueName: "handle", description: "GitHub handle of the person or team keeping it current." },
       alert: { type: "string", multiple: true, valueName: "name", description: "An alert whose notification links here." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
+    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       'npx sitrep runbook checkout-rollback --title "Roll back a bad checkout-api deploy" --component checkout-api --owner payments-oncall',
-      'npx sitrep runbook webhook-backlog -t "Drain a webhook backlog" -c webhooks -o platform-team --alert WebhookQueueAgeHigh',
+      'npx sitrep runbook webhook-backlog -t "Drain a webhook backlog" -c webhooks --owner platform-team --alert WebhookQueueAgeHigh',
     ],
   },
 
@@ -46,7 +47,9 @@ export const command: Command<AuthoringResult> = {
     const context = openRecords(cwd, now);
     const recordPath = `runbooks/${id}.md`;
     if (existsSync(path.join(context.root, recordPath))) throw new UsageError(`${recordPath} already exists.`, "Edit it, or pick another id.");
-    const title = (await askText(str(values.title), "title", ask, { message: "Title (what the runbook is for, e.g. \"Roll back a bad deploy\")" })).trim();
+    requireFlags([...(str(values.title) ? [] : ["title"]), ...(list(values.component).length > 0 ? [] : ["component"]), ...(str(values.owner) ? [] : ["owner"])], ask,
+      { component: `component ids: ${context.config.components.map((c) => c.id).join(", ")}`, owner: "a GitHub handle (person or team)" });
+    const title = (await askText(str(values.title), "title", ask, { message: "Title (what the runbook is for)", placeholder: "e.g. Roll back a bad deploy" })).trim();
     const components = (await askMany(list(values.component), "component", ask, { message: "Components it covers (space to pick, enter to confirm)", options: componentOptions(context.config) }))
       .map((c) => checkComponentId(c, context.config));
     const owner = checkHandle(await askText(str(values.owner), "owner", ask, {

@@ -9,7 +9,7 @@ import { checkSeverity, checkStatus, INCIDENT_STATUSES, list, MAINTENANCE_STATUS
 import { addTimelineEntry, currentImpacts, insertUpdate, raiseComponentImpacts, setField, setRole, setStatus } from "../authoring/incident-edits.ts";
 import { ROLE_OPTIONS, ROLES, rolesFromFlags } from "../authoring/incident-flags.ts";
 import { parsePastTime } from "../authoring/time-input.ts";
-import type { AuthoringResult } from "../authoring/authoring-result.ts";
+import { AUTHORING_EXIT_CODES, type AuthoringResult } from "../authoring/authoring-result.ts";
 import type { ComponentImpact } from "../records/model.ts";
 
 export const command: Command<AuthoringResult> = {
@@ -37,6 +37,7 @@ export const command: Command<AuthoringResult> = {
       at: { type: "string", valueName: "time", description: "When this happened (default: now)." },
       json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
+    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       'npx sitrep update 2026-11-22-checkout-errors --status identified --message "A bad deploy causes the errors; we are rolling it back."',
       'npx sitrep update 2026-11-22-checkout-errors -m "Errors are down; webhooks are delayed." -c checkout-api=degraded_performance -c webhooks=partial_outage',
@@ -94,7 +95,7 @@ export const command: Command<AuthoringResult> = {
       edit(doc) {
         if (message !== undefined) {
           const before = data.updates.filter((u) => Date.parse(u.at) <= Date.parse(at));
-          const components = Object.keys(changed).length > 0 ? { ...currentImpacts(data.components, before), ...changed } : undefined;
+          const components = Object.keys(changed).length > 0 ? { ...currentImpacts({ components: data.components, updates: before }), ...changed } : undefined;
           const { last } = insertUpdate(doc, { at, status, body: message, components });
           if (last) setStatus(doc, status);
           const raised = Object.fromEntries(Object.entries(changed).filter(([, impact]) => impact !== "operational")) as Record<string, ComponentImpact>;

@@ -10,6 +10,7 @@ import { countBySeverity } from "../validate/diagnostic.ts";
 import { formatPretty } from "../validate/format-pretty.ts";
 import { formatGithub } from "../validate/format-github.ts";
 import { formatJson } from "../validate/format-json.ts";
+import { matchChoice } from "../cli/match-choice.ts";
 
 const FORMATS = ["pretty", "json", "github"] as const;
 type Format = (typeof FORMATS)[number];
@@ -41,8 +42,9 @@ export const command: Command<ValidateResult> = {
   },
 
   async run({ values, positionals, cwd, now }) {
-    const format = (values.json ? "json" : (values.format ?? "pretty")) as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`Unknown format \`${format}\`.`, `Use one of: ${FORMATS.join(", ")}.`);
+    const given = values.json ? "json" : String(values.format ?? "pretty");
+    const format = matchChoice(given, FORMATS);
+    if (!format) throw new UsageError(`Unknown format \`${given}\`.`, `Use one of: ${FORMATS.join(", ")}.`);
     const root = findRecordsRoot(cwd);
     const only = positionals.map((p) => path.relative(root, path.resolve(cwd, p)));
     const outside = only.find((p) => p.startsWith(".."));

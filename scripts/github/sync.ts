@@ -2,6 +2,7 @@
 // Each step is its own module; this function only connects them.
 import type { Repository } from "../records/model.ts";
 import { SitrepError } from "../errors.ts";
+import { assertReachable } from "./reachable.ts";
 import { createGithubClient, resolveGithubTarget, timeoutFromEnv, writeIntervalFromEnv } from "./octokit.ts";
 import { describeApiError, issuesApi } from "./issues-api.ts";
 import { desiredIssues } from "./desired-issues.ts";
@@ -39,6 +40,7 @@ export async function syncActionItems(repository: Repository, options: { env: Re
   }
   const label = repository.config.github.labels[0];
   if (!label) throw new SitrepError("github.labels in sitrep.config.yaml is empty; sync lists its issues by the first label.", { hint: "Add a label, e.g. `labels: [incident-action-item]`." });
+  await assertReachable(target.apiUrl, env);
   const warnings: string[] = [];
   let requests = 0;
   const octokit = createGithubClient(target, { warn: (m) => warnings.push(m), writeIntervalMs: writeIntervalFromEnv(env), timeoutMs: timeoutFromEnv(env), onRequest: () => requests++ });

@@ -4,6 +4,7 @@ import type { OptionSpec, OptionValues } from "../cli/command.ts";
 import type { Config } from "../records/model.ts";
 import { GROUP_BY, type GroupBy, type Selection } from "./selection.ts";
 import { parseBoundary } from "./time.ts";
+import { matchChoice } from "../cli/match-choice.ts";
 
 export const SELECTION_OPTIONS: Record<string, OptionSpec> = {
   since: { type: "string", valueName: "date", description: "Only incidents that started on or after this date or time (UTC dates)." },
@@ -16,7 +17,7 @@ export const SELECTION_OPTIONS: Record<string, OptionSpec> = {
 
 export function selectionFromFlags(values: OptionValues, config: Config): Selection {
   const list = (name: string) => ((values[name] as string[] | undefined) ?? []).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
-  const severities = list("severity");
+  const severities = list("severity").map((s) => matchChoice(s, config.severities.map((x) => x.id)) ?? s);
   const components = list("component");
   const knownSeverities = config.severities.map((s) => s.id);
   const knownComponents = config.components.map((c) => c.id);
@@ -34,6 +35,7 @@ export function selectionFromFlags(values: OptionValues, config: Config): Select
 
 export function groupByFromFlag(value: unknown): GroupBy | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === "string" && (GROUP_BY as readonly string[]).includes(value)) return value as GroupBy;
+  const match = typeof value === "string" ? matchChoice(value, GROUP_BY) : undefined;
+  if (match) return match;
   throw new UsageError(`--by is \`${String(value)}\`.`, `Group by one of: ${GROUP_BY.join(", ")}.`);
 }

@@ -54,7 +54,12 @@ const processor = buildProcessor("user-content-");
 
 /** Renders GitHub-flavoured Markdown to sanitized HTML. */
 export function renderMarkdown(markdown: string): string {
-  return renderPlainParagraphs(markdown) ?? String(processorFor(markdown).processSync(markdown));
+  return renderPlainParagraphs(markdown) ?? renderWithPipeline(markdown);
+}
+
+/** The full pipeline alone, without the fast path below (its reference in the tests). */
+export function renderWithPipeline(markdown: string): string {
+  return String(processorFor(markdown).processSync(markdown));
 }
 
 /**

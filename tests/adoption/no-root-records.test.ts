@@ -51,11 +51,19 @@ describe("tests and bench rows never read the root records", () => {
     for (const line of good) expect(rootReads("x.ts", line), line).toEqual([]);
   });
 
-  it("finds none in tests/ and bench/", () => {
+  it("finds none in tests/, bench/ and testkit/", () => {
     const self = path.relative(repoRoot, new URL(import.meta.url).pathname);
-    const files = [...sources("tests"), ...sources("bench")].filter((f) => f !== self);
+    const files = [...sources("tests"), ...sources("bench"), ...sources("testkit")].filter((f) => f !== self);
     expect(files.length).toBeGreaterThan(50);
     const found = files.flatMap((file) => rootReads(file, readFileSync(path.join(repoRoot, file), "utf8")));
     expect(found, "use exampleOrgRoot / copyExampleRepo / exampleGitRepo from tests/helpers/example-repo.ts").toEqual([]);
+  });
+});
+
+describe("what the bench may import", () => {
+  it("nothing from tests/ (shared fakes and generators live in testkit/, ADR 0062)", () => {
+    const imports = [...sources("bench"), ...sources("testkit")].flatMap((file) =>
+      [...readFileSync(path.join(repoRoot, file), "utf8").matchAll(/from "([^"]*\/tests\/[^"]*)"/g)].map((m) => `${file}: ${m[1]}`));
+    expect(imports).toEqual([]);
   });
 });

@@ -1,13 +1,11 @@
 // On a terminal, missing required values are asked for (@clack/prompts). A real pseudo-terminal
 // comes from util-linux `script`; the test answers each prompt when it appears.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { cliPath, TEST_NOW } from "../helpers/run-cli.ts";
+import { runInTerminal as runTerminal, SCRIPT } from "../helpers/terminal.ts";
 
-const SCRIPT = "/usr/bin/script";
 let dir: string;
 let cleanup: () => void;
 
@@ -16,27 +14,8 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-/** Runs the CLI in a pseudo-terminal; when the output shows a prompt, types its answer. */
-function runInTerminal(args: string[], answers: [RegExp, string][], cwd = dir): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const command = [process.execPath, cliPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
-    // A pseudo-terminal starts 0 columns wide; give it a real size so prompts print on one line.
-    const child = spawn(SCRIPT, ["-qec", `stty cols 200 rows 50; ${command}`, "/dev/null"], { cwd, env: { ...process.env, SITREP_NOW: TEST_NOW, NO_COLOR: "1", COLUMNS: "200" } });
-    let output = "";
-    let next = 0;
-    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`timed out; output so far:\n${output}`)); }, 45_000);
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8").replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
-      while (next < answers.length && answers[next][0].test(output)) {
-        child.stdin.write(answers[next][1]);
-        output += `\n[answered ${next}]\n`;
-        next++;
-      }
-    });
-    child.on("error", reject);
-    child.on("close", (code) => { clearTimeout(timer); resolve({ code, output }); });
-  });
-}
+/** The CLI in a pseudo-terminal (tests/helpers/terminal.ts), in the example copy unless told. */
+const runInTerminal = (args: string[], answers: [RegExp, string][], cwd = dir) => runTerminal(args, answers, cwd);
 
 test.skipIf(!existsSync(SCRIPT))("declare asks for title, severity and components on a terminal, offering the choices", async () => {
   const result = await runInTerminal(["declare"], [
@@ -88,6 +67,7 @@ test.skipIf(!existsSync(SCRIPT))("init asks for the site and its components", as
       [/\[answered 0\][\s\S]*Public URL of the status site/, "https://status.acme.example\r"],
       [/\[answered 1\][\s\S]*Time zone for displaying times/, "\r"], // default UTC
       [/\[answered 2\][\s\S]*Components customers see/, "api=Public API@Platform, web=Web app\r"],
+      [/\[answered 3\][\s\S]*Remove the 32 example records/, "\r"], // the default: yes
     ], fresh.dir);
     expect(result.output).toContain("Initialised Acme Status (2 components, 32 example records removed)");
     expect(result.code).toBe(0);

@@ -1,9 +1,10 @@
 // declare variants, maintenance and runbook on a copy of the examples: the files they write
-// (inline snapshots), collision-free ids across year folders, and --json.
+// (their fields, kept comments and validity), collision-free ids across year folders, and --json.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
+import { recordFile } from "../helpers/record-file.ts";
 import { runCli } from "../helpers/run-cli.ts";
 
 let dir: string;
@@ -32,104 +33,61 @@ test("declare --near-miss --internal --drill with a message and every role", () 
     "--status", "identified", "--message", "Renewal failed silently; renewing by hand.", "--detected-at", "2026-11-22T11:30:00+01:00",
     "--commander", "@kai-lindqvist", "--tech-lead", "femi-adeyemi", "--communications", "priya-n", "--scribe", "jonas-weber", "--runbook", "certificate-renewal"], { cwd: dir });
   expect(result.code, result.stderr).toBe(0);
-  expect(read("incidents/2026/2026-11-22-certificate-for-api-lumen-example-nearly-expired.md")).toMatchInlineSnapshot(`
-    "---
-    title: Certificate for api.lumen.example nearly expired
-    type: near_miss
-    severity: SEV3
-    status: identified
-    visibility: internal
-    drill: true
-    started_at: 2026-11-22T10:30:00Z
-    detected_at: 2026-11-22T10:30:00Z
-    roles:
-      commander: kai-lindqvist
-      tech_lead: femi-adeyemi
-      communications: priya-n
-      scribe: jonas-weber
-    runbooks:
-      - certificate-renewal
-    updates:
-      - at: 2026-11-22T12:00:00Z
-        status: identified
-        body: Renewal failed silently; renewing by hand.
-    timeline:
-      - at: 2026-11-22T12:00:00Z
-        event: Declared SEV3; kai-lindqvist is incident commander.
-    ---
-
-    <!-- Public description, shown on the incident's page when public: what customers experience(d),
-         since when, and what we are doing about it. One or two paragraphs, no internal names or blame.
-         Fill it in once you know; the status updates in the front matter carry the news until then. -->
-    "
-  `);
+  const file = "incidents/2026/2026-11-22-certificate-for-api-lumen-example-nearly-expired.md";
+  const written = recordFile(read(file), file);
+  expect(written.data).toEqual({
+    title: "Certificate for api.lumen.example nearly expired",
+    type: "near_miss",
+    severity: "SEV3",
+    status: "identified",
+    visibility: "internal",
+    drill: true,
+    // A near-miss has no customer impact: it starts when it was detected (given with an offset, stored in UTC).
+    started_at: "2026-11-22T10:30:00Z",
+    detected_at: "2026-11-22T10:30:00Z",
+    roles: { commander: "kai-lindqvist", tech_lead: "femi-adeyemi", communications: "priya-n", scribe: "jonas-weber" },
+    runbooks: ["certificate-renewal"],
+    updates: [{ at: "2026-11-22T12:00:00Z", status: "identified", body: "Renewal failed silently; renewing by hand." }],
+    timeline: [{ at: "2026-11-22T12:00:00Z", event: "Declared SEV3; kai-lindqvist is incident commander." }],
+  });
+  expect(written.body).toContain("<!-- Public description, shown on the incident's page when public");
+  expect(runCli(["validate", file, "--strict"], { cwd: dir }).code).toBe(0);
 });
 
 test("maintenance writes a scheduled window with its components under maintenance", () => {
   const result = runCli(["maintenance", "--title", "Ledger database upgrade", "--start", "2026-12-01T02:00+01:00", "--end", "+9d", "--component", "payouts", "--component", "reporting"], { cwd: dir });
   expect(result.code, result.stderr).toBe(0);
-  expect(read("incidents/2026/2026-12-01-ledger-database-upgrade.md")).toMatchInlineSnapshot(`
-    "---
-    title: Ledger database upgrade
-    type: maintenance
-    status: scheduled
-    components:
-      payouts: under_maintenance
-      reporting: under_maintenance
-    scheduled_start: 2026-12-01T01:00:00Z
-    scheduled_end: 2026-12-01T12:00:00Z
-    updates:
-      - at: 2026-11-22T12:00:00Z
-        status: scheduled
-        body: We will perform scheduled maintenance on Payouts and Reporting and Exports from 2026-12-01 01:00 UTC to 2026-12-01 12:00 UTC.
-    ---
-
-    We will perform scheduled maintenance on Payouts and Reporting and Exports from 2026-12-01 01:00 UTC to 2026-12-01 12:00 UTC.
-    "
-  `);
+  const written = recordFile(read("incidents/2026/2026-12-01-ledger-database-upgrade.md"));
+  const announcement = "We will perform scheduled maintenance on Payouts and Reporting and Exports from 2026-12-01 01:00 UTC to 2026-12-01 12:00 UTC.";
+  expect(written.data).toEqual({
+    title: "Ledger database upgrade",
+    type: "maintenance",
+    status: "scheduled",
+    components: { payouts: "under_maintenance", reporting: "under_maintenance" },
+    // --start with an offset is stored in UTC.
+    scheduled_start: "2026-12-01T01:00:00Z",
+    scheduled_end: "2026-12-01T12:00:00Z",
+    updates: [{ at: "2026-11-22T12:00:00Z", status: "scheduled", body: announcement }],
+  });
+  expect(written.body.trim()).toBe(announcement);
   expect(runCli(["validate", "incidents/2026/2026-12-01-ledger-database-upgrade.md", "--strict"], { cwd: dir }).code).toBe(0);
 });
 
 test("runbook scaffolds from the template", () => {
   const result = runCli(["runbook", "payout-replay", "--title", "Replay a failed payout batch", "--component", "payouts", "--owner", "payments-oncall", "--alert", "PayoutBatchFailed"], { cwd: dir });
   expect(result.code, result.stderr).toBe(0);
-  expect(read("runbooks/payout-replay.md")).toMatchInlineSnapshot(`
-    "---
-    # What the runbook is for, as an imperative sentence.
-    title: Replay a failed payout batch
-    # Component ids from sitrep.config.yaml that this runbook covers.
-    components:
-      - payouts
-    # GitHub handle of the person or team that keeps it current.
-    owner: payments-oncall
-    # YYYY-MM-DD on which someone last walked through it and confirmed it works.
-    last_reviewed: 2026-11-22
-    # Names of the alerts that link to this runbook.
-    alerts:
-      - PayoutBatchFailed
-    ---
-
-    ## Symptoms
-
-    What responders see: alerts, dashboards, customer reports.
-
-    ## Diagnose
-
-    Numbered steps with exact commands and dashboard names to confirm the cause.
-
-    ## Mitigate
-
-    Numbered steps to stop customer impact, safest first. Say what never to do.
-
-    ## Verify
-
-    How to tell that impact has stopped and the system is healthy.
-
-    ## Escalate
-
-    Who to page next and when; when to raise the severity.
-    "
-  `);
+  const written = recordFile(read("runbooks/payout-replay.md"));
+  expect(written.data).toEqual({ title: "Replay a failed payout batch", components: ["payouts"], owner: "payments-oncall", last_reviewed: "2026-11-22", alerts: ["PayoutBatchFailed"] });
+  // The template's explanation of each field stays, above its field.
+  expect(written.comments).toEqual([
+    "# What the runbook is for, as an imperative sentence.",
+    "# Component ids from sitrep.config.yaml that this runbook covers.",
+    "# GitHub handle of the person or team that keeps it current.",
+    "# YYYY-MM-DD on which someone last walked through it and confirmed it works.",
+    "# Names of the alerts that link to this runbook.",
+  ]);
+  expect([...written.body.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(["Symptoms", "Diagnose", "Mitigate", "Verify", "Escalate"]);
+  expect(runCli(["validate", "runbooks/payout-replay.md", "--strict"], { cwd: dir }).code).toBe(0);
 });
 
 test("a repository-wide problem elsewhere does not block a declaration", () => {

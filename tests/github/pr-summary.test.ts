@@ -6,9 +6,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { repoRoot, TEST_NOW } from "../helpers/run-cli.ts";
-import { startGithubServer } from "../helpers/github-server.ts";
-import type { GithubServer } from "../helpers/github-server.ts";
-import { githubEnv } from "../helpers/github-cli.ts";
+import { startGithubServer } from "../../testkit/github-server.ts";
+import type { GithubServer } from "../../testkit/github-server.ts";
+import { githubEnv } from "../../testkit/github-env.ts";
 
 const git = (cwd: string, ...args: string[]) => {
   const r = spawnSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_DATE: "2026-11-20T10:00:00Z", GIT_COMMITTER_DATE: "2026-11-20T10:00:00Z" } });

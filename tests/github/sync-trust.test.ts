@@ -6,11 +6,12 @@ import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { repoRoot } from "../helpers/run-cli.ts";
-import { startGithubServer } from "../helpers/github-server.ts";
-import type { GithubServer, GithubServerOptions, ServerIssue } from "../helpers/github-server.ts";
-import { syntheticPostmortems, tempSyncRepo } from "../helpers/github-records.ts";
-import type { SyntheticPostmortem } from "../helpers/github-records.ts";
-import { githubEnv, runCliAsync } from "../helpers/github-cli.ts";
+import { startGithubServer } from "../../testkit/github-server.ts";
+import type { GithubServer, GithubServerOptions, ServerIssue } from "../../testkit/github-server.ts";
+import { syntheticPostmortems, tempSyncRepo } from "../../testkit/github-records.ts";
+import type { SyntheticPostmortem } from "../../testkit/github-records.ts";
+import { runCliAsync } from "../helpers/github-cli.ts";
+import { githubEnv } from "../../testkit/github-env.ts";
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

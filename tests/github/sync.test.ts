@@ -1,11 +1,12 @@
 // `sitrep sync` as a subprocess against the local GitHub REST server: real HTTP, real octokit
 // plugins, real records on disk. Each test owns its server and its records.
 import { afterEach, describe, expect, test } from "vitest";
-import { startGithubServer } from "../helpers/github-server.ts";
-import type { GithubServer, ServerIssue } from "../helpers/github-server.ts";
-import { syntheticPostmortems, tempSyncRepo } from "../helpers/github-records.ts";
-import type { SyntheticPostmortem } from "../helpers/github-records.ts";
-import { githubEnv, runCliAsync } from "../helpers/github-cli.ts";
+import { startGithubServer } from "../../testkit/github-server.ts";
+import type { GithubServer, ServerIssue } from "../../testkit/github-server.ts";
+import { syntheticPostmortems, tempSyncRepo } from "../../testkit/github-records.ts";
+import type { SyntheticPostmortem } from "../../testkit/github-records.ts";
+import { githubEnv } from "../../testkit/github-env.ts";
+import { runCliAsync } from "../helpers/github-cli.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 
 const cleanups: (() => unknown)[] = [];
@@ -183,7 +184,7 @@ describe("sitrep sync", () => {
     expect(pages.map((p) => p.query.page ?? "1")).toEqual(["1", "2", "3", "4"]);
     for (const page of pages) expect(page.query).toMatchObject({ state: "all", labels: "incident-action-item", per_page: "100" });
     expect(server.requests).toHaveLength(5); // 4 pages and GET /user
-  });
+  }, 180_000); // 330 real HTTP writes: ~10 s when quiet, over 60 s at load 25
 
   test("rate limits: a 429 secondary limit and a 403 with x-ratelimit-remaining: 0 are waited out and retried, with a warning", async () => {
     const postmortems = syntheticPostmortems(1, 3);

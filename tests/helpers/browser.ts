@@ -1,13 +1,74 @@
-// Headless Chromium from the system (/usr/bin/chromium, installed by .ci/run), with everything
-// that could reach the network switched off.
-import { chromium, type Browser, type Page } from "playwright-core";
+// Headless Chromium for the browser tests (files named *.browser.test.ts, the "browser" vitest
+// project), with everything that could reach the network switched off. Which Chromium, in order:
+// CHROMIUM_PATH, a system Chromium, or the one inside the @sparticuz/chromium package (installed
+// by `npm ci`, unpacked to the temp folder once per run by tests/setup/chromium.ts). The setup
+// starts one browser server per run; test files connect to it (ADR 0061).
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type LaunchOptions, type Page } from "playwright-core";
+import { inject } from "vitest";
 
+/** Flags that keep a test browser off the network and quiet. */
 export const CHROMIUM_ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+  "--disable-domain-reliability", "--no-pings", "--disable-breakpad", "--metrics-recording-only", "--disable-default-apps",
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const SYSTEM_CHROMIUMS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+
+export const CHROMIUM_FIX = "set CHROMIUM_PATH to a working Chromium, or run `npm ci` to restore @sparticuz/chromium (delete /tmp/chromium if an unpack was interrupted)";
+
+export interface ChromiumChoice {
+  executablePath: string;
+  /** Where it came from, for error messages. */
+  source: string;
+  launch: LaunchOptions;
+}
+
+/** Picks the Chromium for this run; unpacks @sparticuz/chromium when it is the one (call once per run). */
+export async function chooseChromium(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumChoice> {
+  if (env.CHROMIUM_PATH) return system(env.CHROMIUM_PATH, "CHROMIUM_PATH");
+  const installed = SYSTEM_CHROMIUMS.find((file) => existsSync(file));
+  if (installed) return system(installed, "system Chromium");
+  const { default: packaged } = await import("@sparticuz/chromium");
+  const executablePath = await packaged.executablePath();
+  // The package's own flags are for serverless sandboxes (single process, software GL, no web
+  // security) and change layout and focus behaviour; the plain flags render like a desktop
+  // Chromium. Its fonts only where the system has no fontconfig, so text still renders.
+  const fonts = path.join(os.tmpdir(), "fonts");
+  const fontEnv = !existsSync("/etc/fonts/fonts.conf") && existsSync(fonts) ? { ...process.env, FONTCONFIG_PATH: fonts } : undefined;
+  return { executablePath, source: "@sparticuz/chromium", launch: { executablePath, args: CHROMIUM_ARGS, env: fontEnv } };
+}
+
+function system(executablePath: string, source: string): ChromiumChoice {
+  return { executablePath, source, launch: { executablePath, args: CHROMIUM_ARGS } };
+}
+
+/** One line: what failed, with which Chromium, and the fix. */
+export function chromiumFailure(choice: { executablePath: string; source: string } | undefined, error: unknown): string {
+  const first = String((error as Error)?.message ?? error).split("\n").find((l) => l.trim() && !/^=+/.test(l.trim()))?.trim() ?? "unknown error";
+  const which = choice ? `${choice.executablePath} (${choice.source})` : "no Chromium found";
+  return `Chromium could not start: ${which}: ${first.slice(0, 300).replace(/\.+$/, "")}. Fix: ${CHROMIUM_FIX}.`;
+}
+
+/** An error vitest prints as its message alone: no stack of setup internals. */
+export function oneLineError(message: string): Error {
+  const error = new Error(message);
+  error.stack = `Error: ${message}`;
+  return error;
+}
+
+/** The run's shared browser (started by tests/setup/chromium.ts); close() only disconnects. */
+export async function launchChromium(): Promise<Browser> {
+  const shared = inject("chromium");
+  if (!shared) throw oneLineError("This test file uses Chromium but runs outside the browser project: name it *.browser.test.ts.");
+  if ("error" in shared) throw oneLineError(shared.error);
+  try {
+    return await chromium.connect(shared.wsEndpoint, { timeout: 30_000 });
+  } catch (error) {
+    throw oneLineError(chromiumFailure(shared, error));
+  }
 }
 
 /** Collects console errors and uncaught page errors from the moment it is called. */
@@ -18,4 +79,10 @@ export function collectErrors(page: Page): string[] {
   });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   return errors;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    chromium: { wsEndpoint: string; executablePath: string; source: string } | { error: string } | undefined;
+  }
 }

@@ -1,23 +1,12 @@
-// The example organisation (the fictional company Lumen) as a test fixture under
-// tests/fixtures/example-org/, never the records at the repository root: those are the
-// template's examples, which `sitrep init` replaces with the adopter's own (issue 9, ADR 0060).
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+// The example organisation (the fictional company Lumen) for tests: the fixture itself, copies
+// (testkit/example-org.ts, shared with the bench) and a git repository with a known history.
+// Never the records at the repository root: those are the adopter's after `sitrep init` (ADR 0060).
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { copyExampleRecords, copyExampleRepo } from "../../testkit/example-org.ts";
 import { createGitRepo, type GitRepo } from "./git-repo.ts";
-import { repoRoot } from "./run-cli.ts";
 
-/** The example organisation's records (read-only: copy it before changing anything). */
-export const exampleOrgRoot = path.join(repoRoot, "tests/fixtures/example-org");
-
-export const RECORD_PATHS = ["sitrep.config.yaml", "incidents", "postmortems", "runbooks"];
-
-/** A temp copy of the example organisation (config + incidents + postmortems + runbooks). */
-export function copyExampleRepo(prefix = "sitrep-example-"): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  for (const entry of RECORD_PATHS) cpSync(path.join(exampleOrgRoot, entry), path.join(dir, entry), { recursive: true });
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+export { copyExampleRecords, copyExampleRepo, exampleOrgRoot, RECORD_PATHS } from "../../testkit/example-org.ts";
 
 /** When the known history starts: config, READMEs, templates, runbooks and undetected records. */
 export const EXAMPLE_HISTORY_START = "2026-05-01T09:00:00Z";
@@ -31,8 +20,9 @@ const LATE = "2026-11-21T18:00:00Z";
  * the checkout was cloned: first the scaffolding, then every incident at its detected_at +
  * EXAMPLE_DECLARATION_LAG_MINUTES, every postmortem at its published_at, in time order.
  */
-export function exampleGitRepo(prefix = "sitrep-example-git-"): GitRepo {
-  const { dir } = copyExampleRepo(prefix);
+export function exampleGitRepo(prefix = "sitrep-example-git-", options: { dir?: string } = {}): GitRepo {
+  const dir = options.dir ?? copyExampleRepo(prefix).dir;
+  if (options.dir) copyExampleRecords(dir);
   const repo = createGitRepo({ dir });
   const files = repo.git(["ls-files", "--others"]).split("\n").filter(Boolean);
   const plan = files.map((file) => ({ file, at: firstCommitTime(file, readFileSync(path.join(dir, file), "utf8")) }));

@@ -20,6 +20,8 @@ export interface SiteBuildOptions {
   /** Also index the site with Pagefind (the search page needs it). */
   pagefind?: boolean;
   outDir?: string;
+  /** cleanup() leaves `outDir` in place (its owner removes it). */
+  keepOutDir?: boolean;
 }
 
 export interface SiteBuild {
@@ -69,7 +71,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
   };
   const cleanup = () => {
     rmSync(work, { recursive: true, force: true });
-    if (options.outDir) rmSync(options.outDir, { recursive: true, force: true });
+    if (options.outDir && !options.keepOutDir) rmSync(options.outDir, { recursive: true, force: true });
   };
   const built = await run([astroBin, "build", "--root", siteDir], env, work);
   if (built.code !== 0 || !options.pagefind) return { outDir, ...built, cleanup };

@@ -1,166 +1,20 @@
-// What the public site offers every visitor, in real Chromium on a build of the example
-// organisation: bars that keyboard and touch users reach, a 390 px page whose labels match the
-// days it shows, search that finds by severity and filters, Statuspage-like history, public
-// postmortems that say what is changing, and a status page that keeps itself current.
+// The public site's HTML without a browser (the same build as public-features.browser.test.ts):
+// postmortems say what is changing without owners or issues, and no page uses internal words.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectErrors, launchChromium } from "../helpers/browser.ts";
-import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { TEST_NOW } from "../helpers/run-cli.ts";
-import { buildSite, type SiteBuild } from "../helpers/site-build.ts";
-import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
-import { axeViolations, files } from "./site-checks.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SharedSite } from "../helpers/shared-site.ts";
+import { publicRootSite } from "./public-site-fixture.ts";
+import { files } from "./site-checks.ts";
 
-let example: { dir: string; cleanup: () => void };
-let site: SiteBuild;
-let server: StaticServer;
-let browser: Browser;
+let site: SharedSite;
 
 beforeAll(async () => {
-  example = copyExampleRepo("sitrep-site-features-");
-  [site, browser] = await Promise.all([buildSite({ recordsRoot: example.dir, pagefind: true }), launchChromium()]);
-  if (site.code !== 0) throw new Error(`site build failed (${site.code}):\n${site.stderr.slice(-3000)}`);
-  server = await serveStatic(site.outDir);
+  site = await publicRootSite();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
-  example?.cleanup();
-});
-
-async function withPage<T>(options: Parameters<Browser["newContext"]>[0], use: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await use(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
-
-/** Rendered text of the visible elements matching `selector`. */
-const visibleTexts = (page: Page, selector: string) =>
-  page.locator(selector).evaluateAll<string[], unknown>("(elements) => elements.filter((e) => e.offsetParent !== null).map((e) => e.innerText)");
-// (Functions as strings: the tests compile without DOM types.)
-
-describe("status page", () => {
-  it("at 390 px shows 30 days under a 30-day label and uptime, axe-clean in light without JavaScript and in dark with it", async () => {
-    const report: string[] = [];
-    for (const [colorScheme, javaScriptEnabled] of [["light", false], ["dark", true]] as const) {
-      await withPage({ viewport: { width: 390, height: 844 }, colorScheme, javaScriptEnabled }, async (page) => {
-        await page.goto(server.url);
-        const bars = await page.locator(".bars").evaluateAll<number[], unknown>("(all) => all.map((b) => [...b.querySelectorAll('i')].filter((i) => i.offsetParent !== null).length)");
-        expect(bars).toHaveLength(10);
-        expect(new Set(bars)).toEqual(new Set([30]));
-        expect((await visibleTexts(page, "#components ~ p.muted, section[aria-labelledby=components] > p.muted"))[0]).toContain("last 30 days");
-        const legends = await visibleTexts(page, ".bars-legend");
-        expect(legends.every((l) => l.includes("30 days ago") && !l.includes("90"))).toBe(true);
-        // Payouts had impact on its last two days: its 30-day uptime is what the legend shows.
-        expect(legends.join("\n")).toMatch(/30 days ago\s+\d{2,3}\.\d\d % uptime\s+Today/);
-        if (javaScriptEnabled) report.push(...(await axeViolations(page, `status 390 px ${colorScheme}`)));
-      });
-    }
-    // axe needs script in the page, so "without JavaScript" is the page with its own scripts
-    // blocked by a Content-Security-Policy (axe runs through the DevTools protocol, outside it).
-    await withPage({ viewport: { width: 390, height: 844 } }, async (page) => {
-      await page.route("**/*", async (route) => {
-        const response = await route.fetch();
-        await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": "script-src 'none'" } });
-      });
-      await page.goto(server.url);
-      // The build is days older than the real clock: only a running script would unhide this.
-      expect(await page.locator("#stale").isHidden()).toBe(true);
-      report.push(...(await axeViolations(page, "status 390 px light, page scripts blocked")));
-    });
-    expect(report).toEqual([]);
-  }, 180_000);
-
-  it("lets a keyboard reach a day with impact, shows its summary on focus, and follows it to the day", async () => {
-    await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
-      await page.goto(server.url);
-      const day = page.locator(".bars a").first();
-      for (let i = 0; i < 40 && !(await day.evaluate<boolean, unknown>("(a) => a === document.activeElement")); i++) await page.keyboard.press("Tab");
-      const tip = await day.evaluate<string, unknown>("(a) => getComputedStyle(a, '::after').content");
-      expect(tip).toContain("17 Nov 2026: degraded performance 25 min, partial outage 36 min (Elevated checkout errors)");
-      await page.keyboard.press("Enter");
-      await expect.poll(() => page.url()).toMatch(/\/components\/checkout-api\/#day-2026-11-17$/);
-    });
-  }, 60_000);
-
-  it("shows a cue when its data is old, and swaps in a newer build while the tab is open", async () => {
-    await withPage({}, async (page) => {
-      const errors = collectErrors(page);
-      const built = Date.parse(TEST_NOW);
-      await page.clock.install({ time: new Date(built + 2 * 3_600_000) });
-      const original = readFileSync(path.join(site.outDir, "index.html"), "utf8");
-      let newer = false;
-      await page.route("**/api/v2/summary.json", (route) => route.fulfill({
-        json: { page: { updated_at: new Date(built + (newer ? 3_600_000 : 0)).toISOString() } },
-      }));
-      await page.route(server.url, (route) => route.fulfill({
-        contentType: "text/html",
-        body: newer ? original.replace(/Minor Service Outage/g, "Major Service Outage").replaceAll(TEST_NOW.replace("Z", ".000Z"), new Date(built + 3_600_000).toISOString()) : original,
-      }));
-      await page.goto(server.url);
-      await expect.poll(() => page.locator("#stale").isVisible()).toBe(true);
-      expect(await page.locator("#stale").textContent()).toBe("This information is 2 hours old and may be out of date.");
-      newer = true;
-      await page.clock.runFor(61_000);
-      await expect.poll(() => page.locator(".banner #overall").textContent()).toBe("Major Service Outage");
-      expect(await page.locator("#refresh-status").textContent()).toBe("The status has been updated.");
-      expect(await page.locator("main .component").count()).toBe(10);
-      expect(errors).toEqual([]);
-    });
-  }, 60_000);
-});
-
-describe("search", () => {
-  it("finds incidents by severity, shows type, date and impact, and filters by severity", async () => {
-    await withPage({}, async (page) => {
-      const errors = collectErrors(page);
-      await page.goto(`${server.url}search/?q=SEV1`);
-      await page.locator("#search-results li").first().waitFor({ timeout: 15_000 });
-      const metas = await page.locator("#search-results li .meta").allTextContents();
-      expect(metas.filter((m) => m.startsWith("Incident · ")).length).toBeGreaterThanOrEqual(2);
-      expect(metas.every((m) => /^(Incident|Postmortem) · \d{1,2} \w+ \d{4} · Critical impact$/.test(m)), metas.join("\n")).toBe(true);
-      // No excerpt starts with navigation or bar labels: only titles, descriptions and updates are indexed.
-      const excerpts = await page.locator("#search-results li p:not(.meta)").allTextContents();
-      expect(excerpts.join("\n")).not.toMatch(/days ago|Incident history|Skip to content/);
-
-      await page.goto(`${server.url}search/?severity=SEV2`);
-      await page.locator("#search-results li").first().waitFor({ timeout: 15_000 });
-      expect(await page.locator("select[name=severity]").inputValue()).toBe("SEV2");
-      const severities = await page.locator("#search-results li .meta").allTextContents();
-      expect(severities.length).toBeGreaterThan(3);
-      expect(severities.every((m) => m.endsWith("Major impact"))).toBe(true);
-      const components = await page.locator("select[name=component] option").allTextContents();
-      expect(components).toEqual(expect.arrayContaining(["Any", "Checkout API", "Hosted Checkout Pages"]));
-      expect(await page.locator("select[name=year] option").allTextContents()).toContain("2026");
-      expect(errors).toEqual([]);
-    });
-  }, 60_000);
-});
-
-describe("history and postmortems", () => {
-  it("lists each month's incidents with impact and duration, a quarter per page, and keeps planned maintenance out of the top", async () => {
-    await withPage({}, async (page) => {
-      await page.goto(`${server.url}history/`);
-      const months = await page.locator("main h2").allTextContents();
-      expect(months.slice(0, 2)).toEqual(["November 2026", "October 2026"]);
-      expect(months.at(-1)).toBe("Scheduled maintenance");
-      const first = await page.locator("main .history-month").first().innerText();
-      expect(first).toMatch(/Elevated checkout errors\s+Major impact\s+17 Nov 2026, 12:22 CET\s+Lasted 1 h 18 min/);
-      expect(first).not.toContain("Card vault hardware security module migration");
-      await page.locator("a[rel=prev]").click();
-      await expect.poll(() => page.url()).toMatch(/\/history\/2026-q3\/$/);
-      expect(await page.locator("main h2").first().textContent()).toBe("September 2026");
-    });
-  }, 60_000);
-
+describe("public pages' words", () => {
   it("shows the public part of a postmortem's action items as what we're changing, without owners or issues", () => {
     const html = readFileSync(path.join(site.outDir, "postmortems/2026-05-19-checkout-outage/index.html"), "utf8");
     const { document } = parseHTML(html);

@@ -101,7 +101,13 @@ describe("one bad file never hides the problems of another", () => {
       ["incidents/2026/2026-11-15-typo-field.md", "unknown-field", "startd_at"],
     ]);
     rmSync(path.join(repo.dir, "postmortems/2026-11-10-api-errors.md"));
-    expect(() => validateRepository(repo.dir, { now })).not.toThrow();
+    // Without its postmortem the SEV1 still validates to completion: the same field errors, and
+    // no postmortem-required finding, since its deadline counts from a resolved_at that is invalid.
+    const without = validateRepository(repo.dir, { now }).diagnostics;
+    expect(without.map((d) => [d.file, d.rule, d.path?.join(".")])).toEqual(errors.map((d) => [d.file, d.rule, d.path?.join(".")]));
+    // The same SEV1 with a valid resolved_at is reported for the missing postmortem: the rule ran.
+    writeFileSync(incident, readFileSync(incident, "utf8").replace("23:59:60Z", "23:59:00Z").replace("23:59:60Z", "23:59:00Z"));
+    expect(validateRepository(repo.dir, { now }).diagnostics.map((d) => d.rule)).toContain("postmortem-required");
   });
 
   it("a file that cannot be read still counts as an existing id for references to it", () => {

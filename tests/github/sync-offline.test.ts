@@ -1,0 +1,44 @@
+// `sync` without a network fails fast and names the real cause: the API host cannot be reached
+// (before the fix: ~20 s of retries, then a hint to check GITHUB_TOKEN).
+import { createServer } from "node:net";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { copyExampleRepo } from "../helpers/example-repo.ts";
+import { runCli } from "../helpers/run-cli.ts";
+
+let dir: string;
+let cleanup: () => void;
+beforeAll(() => {
+  ({ dir, cleanup } = copyExampleRepo("sitrep-sync-offline-"));
+});
+afterAll(() => cleanup());
+
+/** A local port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+test("sync --dry-run with the API unreachable fails in about the time of a validate run, blaming the network", async () => {
+  const env = { GITHUB_REPOSITORY: "acme/status", GITHUB_TOKEN: "", HTTPS_PROXY: "", https_proxy: "", HTTP_PROXY: "", http_proxy: "" };
+  const floorStart = performance.now();
+  runCli(["validate"], { cwd: dir });
+  const floor = performance.now() - floorStart;
+
+  const port = await closedPort();
+  const start = performance.now();
+  const result = runCli(["sync", "--dry-run"], { cwd: dir, env: { ...env, GITHUB_API_URL: `http://127.0.0.1:${port}` } });
+  const elapsed = performance.now() - start;
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain(`error: Cannot reach the GitHub API at http://127.0.0.1:${port}: connecting to 127.0.0.1:${port} failed (ECONNREFUSED). Nothing was read or written.`);
+  expect(result.stderr).toMatch(/hint: Check the network connection/);
+  expect(result.stderr).not.toContain("GITHUB_TOKEN");
+  // The retries this replaces took ~20 s; a validate run (same start-up and record loading) is the floor.
+  expect(elapsed, `sync ${Math.round(elapsed)} ms vs validate ${Math.round(floor)} ms`).toBeLessThan(floor * 2 + 3_000);
+
+  const unresolvable = runCli(["sync", "--dry-run"], { cwd: dir, env: { ...env, GITHUB_API_URL: "https://api.invalid" } });
+  expect(unresolvable.code).toBe(2);
+  expect(unresolvable.stderr).toMatch(/error: Cannot reach the GitHub API at https:\/\/api\.invalid: the name api\.invalid does not resolve \((ENOTFOUND|EAI_AGAIN)\)/);
+});

@@ -1,0 +1,56 @@
+// The internal build in Chromium: runbooks, metrics, open action items, drills and internal
+// timelines render, carry the do-not-publish banner, and are axe-clean in light and dark (one
+// test per representative page). The build is shared with internal-site.test.ts.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, collectErrors } from "../helpers/browser.ts";
+import type { SharedSite } from "../helpers/shared-site.ts";
+import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+import { internalSite, PAGES } from "./internal-site-fixture.ts";
+import { axeViolations } from "./site-checks.ts";
+
+let site: SharedSite;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [site, browser] = await Promise.all([internalSite(), launchChromium()]);
+  server = await serveStatic(site.outDir);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("internal site in Chromium", () => {
+  it("renders every internal page type with the do-not-publish banner, without console errors", async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      for (const entry of PAGES) {
+        const response = await page.goto(server.url + entry.path);
+        expect(response?.status(), entry.name).toBe(200);
+        expect(await page.locator("main").textContent(), entry.name).toContain(entry.expect);
+        expect(await page.locator(".internal-banner").textContent(), entry.name).toContain("Do not publish");
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each(PAGES.filter((p) => p.axe))("has no axe violations on the $name page, light and dark", async (entry) => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ colorScheme });
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url + entry.path);
+        expect(await axeViolations(page, `${entry.name} (${colorScheme})`)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
