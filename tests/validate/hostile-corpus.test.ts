@@ -78,7 +78,8 @@ describe("YAML anchors, aliases and tags are refused at their position", () => {
 
   it("`&`, `*` and `!` inside values are text, not refused", () => {
     const dir = repoWith({ "incidents/2026/2026-11-15-text.md": incident("updates:\n  - at: 2026-11-15T10:05:00Z\n    status: investigating\n    body: R&D *really* down! & more\n") });
-    expect(validateRepository(dir, { now }).diagnostics).toEqual([]);
+    // An open incident quiet since 10:05 gets the cadence warning at `now`; nothing else.
+    expect(validateRepository(dir, { now }).diagnostics.filter((d) => d.rule !== "update-cadence")).toEqual([]);
   });
 });
 
@@ -203,7 +204,7 @@ describe("images from other sites", () => {
     const file = "incidents/2026/2026-11-15-images.md";
     const text = "---\ntitle: Images\nseverity: SEV3\nstatus: investigating\nstarted_at: 2026-11-15T10:00:00Z\nupdates:\n  - at: 2026-11-15T10:05:00Z\n    status: investigating\n    body: \"Look ![x](http://tracker.example/p.gif)\"\n---\n\nA map: ![map](/images/map.png)\n\nAnd ![logo][l].\n\n[l]: https://cdn.example/logo.png\n";
     const dir = repoWith({ [file]: text });
-    const { diagnostics } = validateRepository(dir, { now });
+    const diagnostics = validateRepository(dir, { now }).diagnostics.filter((d) => d.rule !== "update-cadence");
     expect(diagnostics.map(pick)).toEqual([
       { file, line: 9, column: 11, rule: "external-image", severity: "warning" },
       { file, line: 14, column: 5, rule: "external-image", severity: "warning" },
