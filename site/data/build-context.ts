@@ -9,6 +9,8 @@ import { SitrepError } from "../../scripts/errors.ts";
 import type { Repository } from "../../scripts/records/model.ts";
 import { findRecordsRoot } from "../../scripts/records/root.ts";
 import { siteUrlProblem } from "../../scripts/records/config-site.ts";
+import { startHistory } from "../../scripts/history/read-history.ts";
+import type { History } from "../../scripts/history/revision.ts";
 import { parseAudience, type Audience } from "../../scripts/status/audience.ts";
 import { loadRepository } from "../../scripts/validate/load-repository.ts";
 
@@ -88,4 +90,16 @@ export function siteLocation(url: string): { siteUrl: string; base: string } {
   if (problem) throw new SitrepError(problem.message.replace("`site.url`", `The site URL \`${url}\``), { hint: problem.hint });
   const pathname = parsed.pathname.replace(/\/+$/, "");
   return { siteUrl: `${parsed.origin}${pathname}`, base: `${pathname}/` };
+}
+
+const histories = new WeakMap<BuildContext, Promise<History>>();
+
+/** The records' git history, read once per build: the metrics page and the dashboard share it. */
+export function buildHistory(context: BuildContext): Promise<History> {
+  let pending = histories.get(context);
+  if (!pending) {
+    pending = startHistory(context.repository.root).read(context.repository);
+    histories.set(context, pending);
+  }
+  return pending;
 }

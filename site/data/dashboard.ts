@@ -2,8 +2,7 @@
 // history, and its charts (dashboard-charts.ts) drawn at build time. I/O at this edge only: the
 // history is read once per build; without it (no git, a shallow clone) the page says why.
 import { deriveEvents } from "../../scripts/history/events.ts";
-import { startHistory } from "../../scripts/history/read-history.ts";
-import type { BuildContext } from "./build-context.ts";
+import { buildHistory, type BuildContext } from "./build-context.ts";
 import { dashboardCharts, type DashboardCharts } from "./dashboard-charts.ts";
 import { dashboardData, type DashboardData } from "./dashboard-data.ts";
 
@@ -23,7 +22,7 @@ async function load(context: BuildContext): Promise<Dashboard> {
   if (context.audience !== "internal") return { available: false, reason: "The dashboard is only in the internal build." };
   let events;
   try {
-    events = deriveEvents(await startHistory(context.repository.root).read(context.repository));
+    events = deriveEvents(await buildHistory(context));
   } catch (error) {
     return { available: false, reason: `The git history of the records could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }

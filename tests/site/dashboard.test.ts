@@ -4,30 +4,22 @@
 // clear reason instead of charts when there is no git history.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createBuildContext } from "../../site/data/build-context.ts";
 import { dashboard, type Dashboard } from "../../site/data/dashboard.ts";
 import { distribution } from "../../scripts/metrics/statistics.ts";
-import { copyExampleRepo, EXAMPLE_DECLARATION_LAG_MINUTES, exampleGitRepo } from "../helpers/example-repo.ts";
-import type { GitRepo } from "../helpers/git-repo.ts";
+import { copyExampleRepo, EXAMPLE_DECLARATION_LAG_MINUTES } from "../helpers/example-repo.ts";
 import { TEST_NOW } from "../helpers/run-cli.ts";
-import { buildSite, type SiteBuild } from "../helpers/site-build.ts";
+import type { SharedSite } from "../helpers/shared-site.ts";
+import { internalSite } from "./internal-site-fixture.ts";
 
-let repo: GitRepo;
+let site: SharedSite;
 let board: Dashboard;
-let site: SiteBuild;
 
 beforeAll(async () => {
-  repo = exampleGitRepo("sitrep-dashboard-");
-  const context = createBuildContext({ SITREP_ROOT: repo.dir, SITREP_NOW: TEST_NOW, SITREP_AUDIENCE: "internal" });
-  board = await dashboard(context);
-  site = await buildSite({ recordsRoot: repo.dir, audience: "internal" });
-  if (site.code !== 0) throw new Error(`site build failed (${site.code}):\n${site.stderr.slice(-3000)}`);
-}, 240_000);
-
-afterAll(() => {
-  site?.cleanup();
-  repo?.cleanup();
+  // The internal build shared with internal-site*.test.ts: its records are exampleGitRepo's.
+  site = await internalSite();
+  board = await dashboard(createBuildContext({ SITREP_ROOT: site.recordsRoot, SITREP_NOW: TEST_NOW, SITREP_AUDIENCE: "internal" }));
 });
 
 describe("dashboard data", () => {
@@ -63,7 +55,7 @@ describe("dashboard data", () => {
       const none = await dashboard(createBuildContext({ SITREP_ROOT: plain.dir, SITREP_NOW: TEST_NOW, SITREP_AUDIENCE: "internal" }));
       expect(none.available).toBe(false);
       expect(!none.available && none.reason).toMatch(/git history of the records could not be read/);
-      const publicBoard = await dashboard(createBuildContext({ SITREP_ROOT: repo.dir, SITREP_NOW: TEST_NOW }));
+      const publicBoard = await dashboard(createBuildContext({ SITREP_ROOT: site.recordsRoot, SITREP_NOW: TEST_NOW }));
       expect(publicBoard.available).toBe(false);
     } finally {
       plain.cleanup();
