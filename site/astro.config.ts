@@ -17,8 +17,14 @@ enableCompileCache?.();
 const nativeImport = new Function("url", "return import(url)") as (url: string) => Promise<unknown>;
 const data = (await nativeImport(dataModule)) as typeof Data;
 
+// Tests and the benchmark build into temp folders (<work>/dist); the Vite cache goes beside the
+// output, so parallel builds never share one and it is removed with the folder.
+const outDir = process.env.SITREP_OUT_DIR ? path.resolve(process.env.SITREP_OUT_DIR) : path.resolve(siteDir, "../dist");
+const cacheDir = process.env.SITREP_OUT_DIR ? path.join(path.dirname(outDir), ".astro-cache") : undefined;
+
 let context: Data.BuildContext;
 try {
+  data.checkOutDir(outDir);
   context = data.buildContext();
 } catch (error) {
   // Say what is wrong in the validator's words, without a stack trace (like `sitrep validate`).
@@ -26,11 +32,6 @@ try {
   process.stderr.write(failure.text);
   process.exit(failure.exitCode);
 }
-
-// Tests and the benchmark build into temp folders (<work>/dist); the Vite cache goes beside the
-// output, so parallel builds never share one and it is removed with the folder.
-const outDir = process.env.SITREP_OUT_DIR ? path.resolve(process.env.SITREP_OUT_DIR) : path.resolve(siteDir, "../dist");
-const cacheDir = process.env.SITREP_OUT_DIR ? path.join(path.dirname(outDir), ".astro-cache") : undefined;
 
 export default defineConfig({
   site: context.siteUrl,

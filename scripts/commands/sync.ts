@@ -43,7 +43,7 @@ export const command: Command<SyncReport> = {
     const failed = report.outcomes.filter((o) => o.status === "failed");
     for (const f of failed) {
       stderr.push(`${annotate ? "::error title=sitrep sync::" : "error: "}${oneLine(`${f.kind} ${f.number ? `#${f.number} ` : ""}${f.key} failed: ${f.message}`, annotate)}`);
-      stderr.push("hint: run `sitrep sync` again: it finds every issue written so far by its marker, so nothing is duplicated.");
+      stderr.push(`hint: ${f.hint ?? "run `sitrep sync` again: it finds every issue written so far by its marker, so nothing is duplicated."}`);
     }
     // Warnings, drift and failures go to stderr in both modes; --json changes only stdout.
     const stdout = values.json ? JSON.stringify({ ...report, exitCode }, null, 2) : formatReport(report);

@@ -2,7 +2,7 @@
 // when GitHub is failing, pressing on only makes more half-done work. A rerun converges,
 // because the planner finds every issue created so far by its marker.
 import type { IssuesApi } from "./issues-api.ts";
-import { describeApiError, isAssigneeRejected } from "./issues-api.ts";
+import { describeApiError, isAssigneeRejected, writeFailureHint } from "./issues-api.ts";
 import type { CloseRequest, ExistingIssue, IssueChanges, Operation } from "./plan.ts";
 import { WRITE_KINDS } from "./plan.ts";
 import { closingComment } from "./issue-body.ts";
@@ -13,6 +13,8 @@ export interface Outcome {
   number?: number;
   status: "ok" | "failed" | "skipped";
   message?: string;
+  /** What to do about a failure, when it is not "run again" (a missing permission). */
+  hint?: string;
 }
 
 export interface ExecuteContext {
@@ -31,7 +33,7 @@ export async function executePlan(operations: Operation[], ctx: ExecuteContext):
   try {
     await ensureLabels(writes, ctx);
   } catch (error) {
-    return writes.map((op, i) => ({ key: op.key, kind: op.kind, status: i === 0 ? "failed" : "skipped", message: i === 0 ? `creating labels failed: ${describeApiError(error)}` : undefined }));
+    return writes.map((op, i) => ({ key: op.key, kind: op.kind, status: i === 0 ? "failed" : "skipped", message: i === 0 ? `creating labels failed: ${describeApiError(error)}` : undefined, hint: i === 0 ? writeFailureHint(error) : undefined }));
   }
   let failed = false;
   for (const op of writes) {
@@ -44,7 +46,7 @@ export async function executePlan(operations: Operation[], ctx: ExecuteContext):
       outcomes.push({ key: op.key, kind: op.kind, number, status: "ok" });
     } catch (error) {
       failed = true;
-      outcomes.push({ key: op.key, kind: op.kind, number: numberOf(op), status: "failed", message: describeApiError(error) });
+      outcomes.push({ key: op.key, kind: op.kind, number: numberOf(op), status: "failed", message: describeApiError(error), hint: writeFailureHint(error) });
     }
   }
   return outcomes;

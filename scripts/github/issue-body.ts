@@ -27,8 +27,19 @@ const KIND_TEXT: Record<ActionItem["kind"], string> = {
 
 const STATUS_TEXT: Record<ActionItem["status"], string> = { open: "open", done: "done", wont_do: "won't do" };
 
-/** Text inside Markdown link labels and table cells: no brackets, pipes or line breaks to break out of them. */
-const inline = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/([[\]|\\`*_<>])/g, "\\$1");
+/**
+ * Text from records inside Markdown link labels and table cells: no brackets, pipes or line
+ * breaks to break out of them, and no mention or reference. An incident titled "@org/team
+ * paged" or "fallout of #7" would ping the team or cross-link issue 7 from every action item;
+ * a zero-width joiner after `@` or `#` stops GitHub's autolinking and renders as nothing.
+ */
+const inline = (text: string) => neutraliseMentions(text.replace(/[\r\n]+/g, " ").replace(/([[\]|\\`*_<>])/g, "\\$1"));
+
+const ZWJ = "\u200d";
+/** `@login`, `@org/team`, `#12`, `GH-12`: the autolinks GitHub makes in issue bodies. Pure. */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/([@#])(?=[A-Za-z0-9])/g, `$1${ZWJ}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
+}
 
 /** sitrep's block for one action item: markers, a summary table, links and how to change it. */
 export function buildIssueBlock({ config, postmortem, incident, item, links }: IssueBlockInput): string {

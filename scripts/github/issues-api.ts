@@ -136,3 +136,12 @@ export function describeApiError(error: unknown): string {
   if (status && !answered) return `network error, no response from the GitHub API: ${message}`;
   return status ? `HTTP ${status}: ${message}` : message;
 }
+
+/**
+ * For a write GitHub refused with 403 (rate limits never get here: the throttling plugin waits
+ * them out), the permission the token lacks; undefined for other failures ("run again" fits).
+ */
+export function writeFailureHint(error: unknown): string | undefined {
+  if (statusOf(error) !== 403) return undefined;
+  return "The token may not write issues. In Actions give the job `permissions: issues: write` (see .github/workflows/action-items.yml); a fine-grained token needs Issues: Read and write on this repository; a classic token the `repo` scope (`public_repo` for a public repository). Then run sync again.";
+}

@@ -1,12 +1,14 @@
 // Record Markdown → safe HTML. Record bodies and update texts come from pull requests, so
 // everything goes through rehype-sanitize with GitHub's schema: raw HTML is dropped, <script>,
-// on*= handlers and javascript:/data: URLs never survive. One processor, frozen and reused.
+// on*= handlers and javascript:/data: URLs never survive. Images from other sites are dropped
+// (same-site-images.ts). One processor, frozen and reused (a text with footnotes gets its own).
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { dropExternalImages, type HastNode } from "./same-site-images.ts";
 
 const schema = {
   ...defaultSchema,
@@ -15,14 +17,6 @@ const schema = {
   clobberPrefix: "",
   protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"], src: ["http", "https"] },
 };
-
-interface HastNode {
-  type: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  value?: string;
-  children?: HastNode[];
-}
 
 /**
  * GFM task-list checkboxes become the characters ☑/☐: an unlabeled disabled <input> is an
@@ -41,15 +35,22 @@ function taskListMarkers() {
   return (tree: HastNode) => walk(tree);
 }
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  // allowDangerousHtml stays false: raw HTML in Markdown is dropped, not passed to the sanitizer.
-  .use(remarkRehype)
-  .use(taskListMarkers)
-  .use(rehypeSanitize, schema)
-  .use(rehypeStringify)
-  .freeze();
+/** `clobberPrefix` starts every id remark-rehype makes (footnotes: `<prefix>fn-1`, `<prefix>fnref-1`). */
+function buildProcessor(clobberPrefix: string) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    // allowDangerousHtml stays false: raw HTML in Markdown is dropped, not passed to the sanitizer.
+    .use(remarkRehype, { clobberPrefix })
+    .use(taskListMarkers)
+    .use(prefixFootnoteLabel, clobberPrefix)
+    .use(dropExternalImages)
+    .use(rehypeSanitize, schema)
+    .use(rehypeStringify)
+    .freeze();
+}
+
+const processor = buildProcessor("user-content-");
 
 /** Renders GitHub-flavoured Markdown to sanitized HTML. */
 export function renderMarkdown(markdown: string): string {
@@ -58,7 +59,36 @@ export function renderMarkdown(markdown: string): string {
 
 /** The full pipeline alone, without the fast path below (its reference in the tests). */
 export function renderWithPipeline(markdown: string): string {
-  return String(processor.processSync(markdown));
+  return String(processorFor(markdown).processSync(markdown));
+}
+
+/**
+ * Footnotes number from 1 in every text, and a page shows a description and many updates: ids
+ * were `user-content-fn-1` in each, so back-links jumped to the wrong note. A text with a
+ * footnote gets ids prefixed by a hash of itself: stable across builds, distinct per text.
+ */
+function processorFor(markdown: string) {
+  if (!markdown.includes("[^")) return processor;
+  return buildProcessor(`user-content-${shortHash(markdown)}-`);
+}
+
+/** remark-rehype always names the footnotes' heading `footnote-label`; prefix it like the notes. */
+function prefixFootnoteLabel(prefix: string) {
+  const label = "footnote-label";
+  const walk = (node: HastNode): void => {
+    const properties = node.properties;
+    if (properties?.id === label) properties.id = `${prefix}${label}`;
+    if (Array.isArray(properties?.ariaDescribedBy)) properties.ariaDescribedBy = properties.ariaDescribedBy.map((id) => (id === label ? `${prefix}${label}` : id));
+    node.children?.forEach(walk);
+  };
+  return (tree: HastNode) => walk(tree);
+}
+
+/** FNV-1a, 32 bits, base 36: a short stable id, not a security measure. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
 }
 
 // Most status updates are plain sentences. Running them through the full pipeline cost a

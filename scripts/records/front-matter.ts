@@ -17,6 +17,11 @@ const closingDelimiter = /^---[ \t]*\r?$/m;
 
 export function splitFrontMatter(file: string, text: string): SplitResult {
   if (!/^---[ \t]*\r?\n/.test(text)) {
+    // Only looked at when the split fails, so it costs clean files nothing.
+    if (/^---[ \t]*\r(?!\n)/.test(text)) {
+      return fail(file, "line-endings", 1, "File uses CR-only line endings (classic Mac OS); sitrep reads LF or CRLF.",
+        "Convert the file to LF line endings: set your editor's line endings to LF (\"Unix\"), or run `perl -pi -e 's/\\r\\n?/\\n/g' FILE`.");
+    }
     return fail(file, "front-matter-missing", 1, "File does not start with YAML front matter.",
       "Begin the file with a line `---`, the fields (see the folder's _template.md), and another `---` line.");
   }

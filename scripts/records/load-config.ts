@@ -5,6 +5,7 @@ import { readConfig } from "./read-config.ts";
 import { checkSchema } from "./schema-check.ts";
 import { checkConfigIds } from "./config-ids.ts";
 import { checkNotifications } from "../notify/check-config.ts";
+import { checkConfigSite } from "./config-site.ts";
 import type { Config, SourceFile } from "./model.ts";
 
 export interface LoadedConfig {
@@ -21,5 +22,5 @@ export function loadConfig(root: string): LoadedConfig {
   const schemaFindings = checkSchema("config", source.path, data);
   if (schemaFindings.length > 0) return { source, config: undefined, findings: [...findings, ...schemaFindings] };
   const config = data as Config;
-  return { source, config, findings: [...findings, ...checkConfigIds(source.path, config), ...checkNotifications(source.path, config)] };
+  return { source, config, findings: [...findings, ...checkConfigIds(source.path, config), ...checkConfigSite(source.path, config), ...checkNotifications(source.path, config)] };
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import { SitrepError } from "../../scripts/errors.ts";
 import type { Repository } from "../../scripts/records/model.ts";
 import { findRecordsRoot } from "../../scripts/records/root.ts";
+import { siteUrlProblem } from "../../scripts/records/config-site.ts";
 import { startHistory } from "../../scripts/history/read-history.ts";
 import type { History } from "../../scripts/history/revision.ts";
 import { parseAudience, type Audience } from "../../scripts/status/audience.ts";
@@ -84,6 +85,9 @@ export function siteLocation(url: string): { siteUrl: string; base: string } {
       hint: "Set `site.url` in sitrep.config.yaml (or SITREP_SITE_URL) to e.g. https://status.example.com or https://example.github.io/status/.",
     });
   }
+  // SITREP_SITE_URL is not in the config validate checks: the same rule (config-site.ts) here.
+  const problem = siteUrlProblem(url);
+  if (problem) throw new SitrepError(problem.message.replace("`site.url`", `The site URL \`${url}\``), { hint: problem.hint });
   const pathname = parsed.pathname.replace(/\/+$/, "");
   return { siteUrl: `${parsed.origin}${pathname}`, base: `${pathname}/` };
 }

@@ -12,3 +12,4 @@ export * from "./search-facets.ts";
 export { dashboard, type Dashboard } from "./dashboard.ts";
 export type { DashboardData, DurationGroup } from "./dashboard-data.ts";
 export { SMALL_SAMPLE } from "./dashboard-data.ts";
+export { checkOutDir } from "./out-dir.ts";

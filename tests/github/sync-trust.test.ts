@@ -167,3 +167,16 @@ describe("the issue form", () => {
     }
   });
 });
+
+describe("a write GitHub refuses with 403", () => {
+  test("names the missing permission (issues: write) instead of saying to run again", async () => {
+    const postmortems = syntheticPostmortems(1, 1);
+    const { server, sync } = await setup(postmortems);
+    server.faults.push({ match: (r) => r.method === "POST", kind: "status", status: 403, times: 100, body: { message: "Resource not accessible by integration" } });
+    const run = await sync();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/failed: HTTP 403: Resource not accessible by integration/);
+    expect(run.stderr).toMatch(/^hint: The token may not write issues\. In Actions give the job `permissions: issues: write`/m);
+    expect(run.stderr).not.toMatch(/run `sitrep sync` again/);
+  });
+});

@@ -63,6 +63,17 @@ describe("renderMarkdown", () => {
     expect(href).toBeDefined();
     expect(html).toContain(`id="${href}"`);
   });
+
+  it("gives the footnotes of each text their own ids, so a page with several never repeats one", () => {
+    const texts = ["Description[^1]\n\n[^1]: First note", "Update one[^1]\n\n[^1]: Second note", "Update two[^a] and[^b]\n\n[^a]: A\n[^b]: B"];
+    const page = texts.map((t) => renderMarkdown(t)).join("\n");
+    const ids = [...page.matchAll(/id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Every back-link and note link points at an id on the page, and the same text renders the same.
+    for (const [, target] of page.matchAll(/href="#([^"]+)"/g)) expect(ids).toContain(target);
+    expect(renderMarkdown(texts[1])).toBe(renderMarkdown(texts[1]));
+  });
 });
 
 describe("markdownToText", () => {

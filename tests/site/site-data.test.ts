@@ -18,6 +18,10 @@ describe("siteLocation", () => {
   it("rejects a URL that is not absolute, with a hint", () => {
     expect(() => siteLocation("status.example.com")).toThrow(/not an absolute URL/);
   });
+  it("rejects what validate rejects in site.url (SITREP_SITE_URL bypasses validate)", () => {
+    expect(() => siteLocation("javascript:alert(1)//x/")).toThrow(/The site URL `javascript:alert\(1\)\/\/x\/` uses `javascript:`/);
+    expect(() => siteLocation("https://preview.example/pr-7/?x=1#frag")).toThrow(/query \(`\?…`\) or a fragment/);
+  });
 });
 
 describe("createBuildContext", () => {

@@ -20,6 +20,7 @@ import { postmortemPlaceholders } from "./postmortem-placeholders.ts";
 import { postmortemRequired } from "./postmortem-required.ts";
 import { runbookReviewOverdue } from "./runbook-review-overdue.ts";
 import { updateCadence } from "./update-cadence.ts";
+import { externalImage } from "./external-image.ts";
 
 export const rules: readonly Rule[] = [
   idUnique,
@@ -42,4 +43,5 @@ export const rules: readonly Rule[] = [
   postmortemRequired,
   runbookReviewOverdue,
   updateCadence,
+  externalImage,
 ];
