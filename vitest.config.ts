@@ -12,6 +12,7 @@ const UNIT = [
   "tests/github/workflows.test.ts",
   "tests/history/parse-log.test.ts",
   "tests/metrics/statistics.test.ts",
+  "tests/model/**/*.test.ts",
   "tests/publish/**/*.test.ts",
   "tests/records/**/*.test.ts",
   "tests/site/bars.test.ts",
@@ -36,7 +37,8 @@ export default defineConfig({
       // Everything else: the real CLI, git repositories, site builds, local servers.
       {
         extends: true,
-        test: { name: "integration", include: ["tests/**/*.test.ts"], exclude: [...UNIT, ...BROWSER], globalSetup: ["tests/setup/run-dir.ts"] },
+        // A CLI process costs ~0.5 s of CPU, and 5-7 s at load 25: tests with a dozen runs need room.
+        test: { name: "integration", include: ["tests/**/*.test.ts"], exclude: [...UNIT, ...BROWSER], testTimeout: 120_000, globalSetup: ["tests/setup/run-dir.ts"] },
       },
       // axe costs 1-2 s a page when quiet and up to 20 s at load 20: room for a busy machine.
       { extends: true, test: { name: "browser", include: BROWSER, testTimeout: 120_000, globalSetup: ["tests/setup/run-dir.ts", "tests/setup/chromium.ts"] } },

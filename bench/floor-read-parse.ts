@@ -1,12 +1,13 @@
 // The floor for `sitrep validate`: read every record file and parse its front matter with the
 // fast YAML parser, nothing else. Run as its own process so it is timed like the CLI.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { load, CORE_SCHEMA } from "js-yaml";
 
 const root = process.argv[2];
 let count = 0;
 for (const folder of ["incidents", "postmortems", "runbooks"]) {
+  if (!existsSync(path.join(root, folder))) continue;
   for (const entry of readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
     const text = readFileSync(path.join(entry.parentPath, entry.name), "utf8");

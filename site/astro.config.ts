@@ -2,6 +2,7 @@
 // starts, so an invalid record stops the build with the validator's diagnostics (file:line:col)
 // and the pages reuse the loaded repository (site/data/build-context.ts caches it per process).
 import { defineConfig } from "astro/config";
+import { enableCompileCache } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as Data from "./data/index.ts";
@@ -11,6 +12,8 @@ const siteDir = path.dirname(fileURLToPath(import.meta.url));
 // Astro loads this file through Vite's module runner, which would transform and load a second
 // copy of the data layer; a Function-made import() is Node's own, so the config and the pages
 // share one module instance (and its caches) from Node's module cache.
+// Like scripts/cli.ts: reuse compiled (type-stripped) modules between builds.
+enableCompileCache?.();
 const nativeImport = new Function("url", "return import(url)") as (url: string) => Promise<unknown>;
 const data = (await nativeImport(dataModule)) as typeof Data;
 

@@ -13,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureProcess, measureRepeatedly, type BenchRow } from "../row.ts";
 import { logArguments } from "../../scripts/history/read-history.ts";
+import { rng } from "../rng.ts";
 
 const VERSION = "metrics-bench-v3";
 const INCIDENTS = 10_000;
@@ -35,18 +36,6 @@ const START = Date.parse("2023-10-01T00:00:00Z");
 const SPAN = Date.parse("2026-10-01T00:00:00Z") - START;
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
-
-/** A small deterministic PRNG, so every build makes the same repository. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Incident {
   id: string;

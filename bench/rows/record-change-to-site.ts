@@ -11,7 +11,7 @@ import path from "node:path";
 import { measureProcess, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { writeSyntheticRepository } from "../synthetic-records.ts";
 import { astroBuild, floorProject, repoRoot, siteWorkDir } from "../astro-build.ts";
-import { copyExampleRepo } from "../../tests/helpers/example-repo.ts";
+import { copyExampleRepo } from "../../testkit/example-org.ts";
 
 const cli = path.join(repoRoot, "scripts/cli.ts");
 const pagefindBin = path.join(repoRoot, "node_modules/pagefind/lib/runner/bin.cjs");

@@ -1,17 +1,11 @@
 // Human-readable durations and UTC times for generated text ("1 h 20 min", "2026-11-22 11:40"). Pure.
+import { formatDuration } from "../model/duration.ts";
 
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return "unknown";
-  const minutes = Math.round(ms / 60_000);
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const rest = minutes % 60;
-  const parts = [days ? `${days} d` : "", hours ? `${hours} h` : "", rest || (!days && !hours) ? `${rest} min` : ""];
-  return parts.filter(Boolean).join(" ");
-}
-
+/** The time from one recorded instant to another, in the model's words ("1 h 20 min"); "unknown" when it runs backwards. */
 export function between(from: string | undefined, to: string | undefined): string | undefined {
-  return from && to ? formatDuration(Date.parse(to) - Date.parse(from)) : undefined;
+  if (!from || !to) return undefined;
+  const minutes = (Date.parse(to) - Date.parse(from)) / 60_000;
+  return Number.isFinite(minutes) && minutes >= 0 ? formatDuration(minutes) : "unknown";
 }
 
 /** `2026-11-22 11:40` in UTC. */

@@ -1,7 +1,8 @@
 // Edits of an incident's front matter Document, one small function per fact. Pure: they change
 // only the nodes they are about and leave every other node (and its comments) alone.
 import { isMap, isScalar, type Document } from "yaml";
-import type { ComponentImpact } from "../records/model.ts";
+import type { ComponentImpact, IncidentData } from "../records/model.ts";
+import { latestComponentMap } from "../model/component-maps.ts";
 import { ensureMap, ensureSeq, rootMap, setScalar } from "./front-matter-edit.ts";
 import type { UpdateImpact } from "./flag-values.ts";
 
@@ -63,16 +64,12 @@ export function raiseComponentImpacts(doc: Document, impacts: Record<string, Com
 }
 
 /**
- * The component impact in effect after the last update: the overall map, replaced by each
- * update's `components` in turn. Used to write full maps, so readers that treat an update's
- * map as a replacement and readers that merge it agree.
+ * The component impact in effect after the last update, as the model reads it: the overall map,
+ * REPLACED by each update's `components` in turn (model/component-maps.ts). An update writes a
+ * full map built from this, so a component that recovered earlier stays recovered.
  */
-export function currentImpacts(components: Record<string, ComponentImpact>, updates: readonly { components?: Record<string, string> }[]): Record<string, UpdateImpact> {
-  let current: Record<string, UpdateImpact> = { ...components };
-  for (const update of updates) {
-    if (update.components) current = { ...current, ...(update.components as Record<string, UpdateImpact>) };
-  }
-  return current;
+export function currentImpacts(data: Pick<IncidentData, "components" | "updates">): Record<string, UpdateImpact> {
+  return latestComponentMap(data) as Record<string, UpdateImpact>;
 }
 
 export function setRole(doc: Document, role: string, handle: string): void {

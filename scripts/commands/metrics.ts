@@ -3,7 +3,7 @@
 import type { Command } from "../cli/command.ts";
 import { UsageError } from "../errors.ts";
 import { findRecordsRoot } from "../records/root.ts";
-import { loadWithHistory } from "../history/load-with-history.ts";
+import { historySummary, loadWithHistory } from "../history/load-with-history.ts";
 import { computeMetrics, type MetricsReport } from "../metrics/compute-metrics.ts";
 import { formatMetrics } from "../metrics/format-metrics.ts";
 import { SELECTION_OPTIONS, groupByFromFlag, selectionFromFlags } from "../metrics/selection-flags.ts";
@@ -44,7 +44,7 @@ export const command: Command<{ report: MetricsReport; format: Format }> = {
     const report = computeMetrics({
       repository,
       history: events,
-      historySummary: { head: history.head, commits: history.commitCount, revisions: history.revisions.length, blobs: history.blobCount, unparseable_revisions: history.unparseableCount },
+      historySummary: historySummary(history),
       selection,
       groupBy,
       now,

@@ -53,7 +53,7 @@ export const command: Command<AuthoringResult> = {
       throw new UsageError(`${found.id} is already resolved, so --message would post an update after the final one.`, `Record only the time: npx sitrep mitigate ${found.id} --at <time>`);
     }
     const status = checkStatus(str(values.status) ?? "monitoring", ["monitoring", "identified"], "a mitigated incident");
-    const recovered = Object.fromEntries(Object.keys(currentImpacts(data.components, data.updates)).map((c) => [c, "operational" as const]));
+    const recovered = Object.fromEntries(Object.keys(currentImpacts(data)).map((c) => [c, "operational" as const]));
     return applyIncidentEdit(context, found, cwd, {
       verb: "Recorded the mitigation of",
       commitMessage: "Mitigated",

@@ -2,6 +2,7 @@
 import type { Command } from "../cli/command.ts";
 import { applyIncidentEdit, nothingToDo, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
 import { str } from "../authoring/flag-values.ts";
+import { needsPostmortem } from "../model/postmortem-policy.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { parsePastTime } from "../authoring/time-input.ts";
 import { AUTHORING_EXIT_CODES, type AuthoringResult } from "../authoring/authoring-result.ts";
@@ -39,9 +40,8 @@ export const command: Command<AuthoringResult> = {
     }
     const at = parsePastTime(str(values.at) ?? "now", now, "--at");
     const message = str(values.message) ?? str(values.body) ?? (maintenance ? "The scheduled maintenance has been completed." : "This incident has been resolved.");
-    const recovered = Object.fromEntries(Object.keys(currentImpacts(data.components, data.updates)).map((c) => [c, "operational" as const]));
-    const severity = context.config.severities.find((s) => s.id === data.severity);
-    const needsPostmortem = !maintenance && data.type === "incident" && !data.drill && severity?.postmortem_required === true;
+    const recovered = Object.fromEntries(Object.keys(currentImpacts(data)).map((c) => [c, "operational" as const]));
+    const postmortemNeeded = needsPostmortem(data, context.config);
     return applyIncidentEdit(context, found, cwd, {
       verb: maintenance ? "Completed maintenance" : "Resolved",
       commitMessage: maintenance ? "Completed" : "Resolved",
@@ -53,7 +53,7 @@ export const command: Command<AuthoringResult> = {
           addTimelineEntry(doc, { at, event: "Resolved." });
         }
       },
-      notes: needsPostmortem
+      notes: postmortemNeeded
         ? [`${data.severity} needs a postmortem within ${context.config.policies.postmortem_due_days} days: npx sitrep postmortem ${found.id}`]
         : [],
     });

@@ -95,7 +95,7 @@ export const command: Command<AuthoringResult> = {
       edit(doc) {
         if (message !== undefined) {
           const before = data.updates.filter((u) => Date.parse(u.at) <= Date.parse(at));
-          const components = Object.keys(changed).length > 0 ? { ...currentImpacts(data.components, before), ...changed } : undefined;
+          const components = Object.keys(changed).length > 0 ? { ...currentImpacts({ components: data.components, updates: before }), ...changed } : undefined;
           const { last } = insertUpdate(doc, { at, status, body: message, components });
           if (last) setStatus(doc, status);
           const raised = Object.fromEntries(Object.entries(changed).filter(([, impact]) => impact !== "operational")) as Record<string, ComponentImpact>;

@@ -6,6 +6,7 @@
 // otherwise. Pure: records, clock and stamp in, decision out. See docs/decisions/0066.
 import type { Repository } from "../records/model.ts";
 import { activeIncidents, activeMaintenance } from "../status/current-status.ts";
+import { publishedModel } from "../status/published-model.ts";
 import { incidentsFor, postmortemsFor } from "../status/audience.ts";
 import { addDaysToDate, localDate, startOfLocalDay } from "../status/time-zone.ts";
 
@@ -60,7 +61,8 @@ export function publishDue(input: DueInput): DueDecision {
   if (sinceMs > nowMs) return decide(true, `the last deploy says it was built at ${since}, after now (${now.toISOString()}): a clock is wrong, so rebuild`);
   if (head && last.commit && head !== last.commit) return decide(true, `the site shows commit ${last.commit.slice(0, 12)}, this run is at ${head.slice(0, 12)}`);
 
-  const open = [...activeIncidents(incidents, now), ...activeMaintenance(incidents, now)];
+  const { facts } = publishedModel(repository, "public", now);
+  const open = [...activeIncidents(facts), ...activeMaintenance(facts)];
   if (open.length > 0) return decide(true, `${open[0].id} is open: its impact and today's uptime change by the minute`);
   const passed = times.filter((t) => t.at > sinceMs && t.at <= nowMs).sort((a, b) => a.at - b.at);
   if (passed.length > 0) return decide(true, `${passed[0].what} (${new Date(passed[0].at).toISOString()}) passed since the last deploy at ${since}`);

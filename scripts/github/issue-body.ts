@@ -4,6 +4,8 @@ import type { ActionItem, Config, IncidentRecord, PostmortemRecord } from "../re
 import { END_MARKER, itemKey, ownerMarker, splitBody, startMarker } from "./marker.ts";
 import { blobUrl, incidentPageUrl, postmortemPageUrl } from "./links.ts";
 import type { LinkContext } from "./links.ts";
+import { isPublic } from "../model/incident-facts.ts";
+import { isPostmortemPublished } from "../status/audience.ts";
 
 /** GitHub rejects issue and comment bodies longer than this many characters. */
 export const GITHUB_BODY_LIMIT = 65_536;
@@ -34,8 +36,8 @@ export function buildIssueBlock({ config, postmortem, incident, item, links }: I
   const file = postmortem.source.path;
   const sloDays = config.policies.action_item_due_days[item.priority];
   const incidentTitle = incident ? inline(incident.data.title) : postmortem.data.incident;
-  const incidentOnSite = incident && incident.data.visibility === "public" && !incident.data.drill;
-  const postmortemOnSite = postmortem.data.visibility === "public" && postmortem.data.status === "published";
+  const incidentOnSite = incident !== undefined && isPublic(incident.data);
+  const postmortemOnSite = incidentOnSite && isPostmortemPublished(postmortem.data);
   const incidentCell = incidentOnSite ? `[${incidentTitle}](${incidentPageUrl(links, incident.id)})` : `${incidentTitle} (\`${postmortem.data.incident}\`)`;
   const postmortemCell = [`[${file}](${blobUrl(links, file)})`, ...(postmortemOnSite ? [`[published postmortem](${postmortemPageUrl(links, postmortem.id)})`] : [])].join(" · ");
   const severity = incident?.data.severity;

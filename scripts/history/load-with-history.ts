@@ -5,6 +5,7 @@
 // needs only today's snapshots (to skip blobs it already has) to finish.
 import { loadRepository } from "../validate/load-repository.ts";
 import type { Repository } from "../records/model.ts";
+import type { HistorySummary } from "../metrics/compute-metrics.ts";
 import { deriveEvents, type HistoryEvents } from "./events.ts";
 import { startHistory } from "./read-history.ts";
 import type { History } from "./revision.ts";
@@ -13,6 +14,11 @@ export interface RecordsWithHistory {
   repository: Repository;
   history: History;
   events: HistoryEvents;
+}
+
+/** What a metrics report says about the history it read. */
+export function historySummary(history: History): HistorySummary {
+  return { head: history.head, commits: history.commitCount, revisions: history.revisions.length, blobs: history.blobCount, unparseable_revisions: history.unparseableCount };
 }
 
 export async function loadWithHistory(root: string, now: Date): Promise<RecordsWithHistory> {

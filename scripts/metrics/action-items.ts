@@ -14,6 +14,7 @@ import type { HistoryEvents } from "../history/events.ts";
 import { distribution, rate, round, type Distribution } from "./statistics.ts";
 import { dateOf, daysBetween, toUtc } from "./time.ts";
 import { compareCodeUnits } from "../records/order.ts";
+import { daysFrom, isActionItemOverdue } from "../model/due-dates.ts";
 
 export interface ActionItemRow {
   /** `<postmortem id>/<item id>` */
@@ -94,7 +95,7 @@ export function actionItemRows(
         }
       }
       const end = item.status === "open" ? now.toISOString() : closedAt;
-      const overdue = item.status === "open" && item.due < today;
+      const overdue = isActionItemOverdue(item, now);
       const slo = config.policies.action_item_due_days[item.priority];
       rows.push({
         key,
@@ -114,7 +115,7 @@ export function actionItemRows(
         closed_at: closedAt,
         age_days: addedAt && end ? round(Math.max(0, daysBetween(addedAt, end))) : null,
         overdue,
-        days_overdue: overdue ? Math.floor(daysBetween(`${item.due}T00:00:00Z`, `${today}T00:00:00Z`)) : 0,
+        days_overdue: overdue ? daysFrom(item.due, today) : 0,
         time_to_done_days: timeToDone === null ? null : round(timeToDone),
         within_slo: timeToDone === null ? null : timeToDone <= slo,
         moved_from: timeline?.previousKeys ?? [],

@@ -1,13 +1,12 @@
-// Update cadence: while an incident is active, public updates are no further apart than its
-// severity's update_every_minutes. Pure.
-//
-// A gap is measured between consecutive updates until the first `resolved` update. For an
-// incident still active at `now`, the time since its last update counts as an ongoing gap.
-// Incidents with no updates, or whose severity sets no cadence, are not checked.
+// Update cadence compliance: the share of checked incidents with no gap longer than their
+// severity's update_every_minutes. The gaps themselves come from the model (model/cadence.ts),
+// the same ones `validate` warns about. Pure.
 import type { Config, IncidentRecord } from "../records/model.ts";
+import { cadenceGaps as modelGaps } from "../model/cadence.ts";
 import { rate, round } from "./statistics.ts";
-import { minutesBetween, toUtc } from "./time.ts";
+import { toUtc } from "./time.ts";
 
+/** A gap as the metrics JSON reports it (UTC times, minutes rounded). */
 export interface CadenceGap {
   incident: string;
   severity: string;
@@ -28,27 +27,14 @@ export interface CadenceMetrics {
 }
 
 export function cadenceGaps(incident: IncidentRecord, config: Config, now: Date): { checked: boolean; gaps: CadenceGap[] } {
-  const { severity, updates, type } = incident.data;
-  const expected = config.severities.find((s) => s.id === severity)?.update_every_minutes;
-  if (type === "maintenance" || !severity || expected === undefined || updates.length === 0) return { checked: false, gaps: [] };
-  const gaps: CadenceGap[] = [];
-  const push = (from: string, to: string, ongoing: boolean) => {
-    const minutes = minutesBetween(from, to);
-    if (minutes > expected) gaps.push({ incident: incident.id, severity, from: toUtc(from), to: toUtc(to), minutes: round(minutes), expected_minutes: expected, ongoing });
+  const { checked, gaps } = modelGaps(incident, config, now);
+  return {
+    checked,
+    gaps: gaps.map((g) => ({
+      incident: g.incident, severity: g.severity, from: toUtc(g.from), to: toUtc(g.to),
+      minutes: round(g.minutes), expected_minutes: g.expected_minutes, ongoing: g.ongoing,
+    })),
   };
-  let resolved = false;
-  for (let i = 1; i < updates.length; i++) {
-    if (updates[i - 1].status === "resolved") {
-      resolved = true;
-      break;
-    }
-    push(updates[i - 1].at, updates[i].at, false);
-  }
-  const last = updates[updates.length - 1];
-  if (!resolved && last.status !== "resolved" && incident.data.status !== "resolved" && Date.parse(last.at) < now.getTime()) {
-    push(last.at, now.toISOString(), true);
-  }
-  return { checked: true, gaps };
 }
 
 export function cadenceMetrics(incidents: readonly IncidentRecord[], config: Config, now: Date): CadenceMetrics & { gaps: CadenceGap[] } {

@@ -1,7 +1,8 @@
 // The metrics report for people: a terminal table or Markdown for a job summary. Pure.
 import type { MetricsBlock, MetricsReport } from "./compute-metrics.ts";
 import type { Distribution } from "./statistics.ts";
-import { formatDays, formatMinutes, formatRate, table, type Flavour } from "./format-table.ts";
+import { formatDays, formatRate, table, type Flavour } from "./format-table.ts";
+import { formatDuration } from "../model/duration.ts";
 
 const DURATIONS: [keyof MetricsBlock["durations"], string][] = [
   ["ttd", "Time to detect (detected − started)"],
@@ -38,7 +39,7 @@ function describeFilters(report: MetricsReport, flavour: Flavour): string {
 }
 
 function distributionRow(label: string, d: Distribution): string[] {
-  const f = d.unit === "days" ? formatDays : formatMinutes;
+  const f = d.unit === "days" ? formatDays : formatDuration;
   return [label, String(d.n), f(d.median), f(d.p90), f(d.mean), f(d.max), d.n === 0 ? "no data" : d.too_small ? "too small to compare" : ""];
 }
 

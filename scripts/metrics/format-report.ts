@@ -1,6 +1,7 @@
 // The weekly report as Markdown. Pure.
 import type { WeeklyReport } from "./weekly-report.ts";
-import { formatMinutes, formatRate, table } from "./format-table.ts";
+import { formatRate, table } from "./format-table.ts";
+import { formatDuration } from "../model/duration.ts";
 
 export function formatWeeklyReport(report: WeeklyReport): string {
   const out: string[] = [];
@@ -18,7 +19,7 @@ export function formatWeeklyReport(report: WeeklyReport): string {
   out.push(
     report.resolved.length === 0
       ? "None."
-      : table(["incident", "severity", "resolved", "time to resolve"], report.resolved.map((i) => [`${i.id} — ${i.title}`, label(i), i.resolved_at ?? "–", formatMinutes(i.ttr_minutes)]), "markdown", ["left", "left", "left", "right"]),
+      : table(["incident", "severity", "resolved", "time to resolve"], report.resolved.map((i) => [`${i.id} — ${i.title}`, label(i), i.resolved_at ?? "–", formatDuration(i.ttr_minutes)]), "markdown", ["left", "left", "left", "right"]),
   );
 
   out.push("", "## Incidents that need a postmortem and have none", "");
@@ -44,7 +45,7 @@ export function formatWeeklyReport(report: WeeklyReport): string {
   out.push(
     report.cadence_gaps.length === 0
       ? "None."
-      : table(["incident", "severity", "silent from", "to", "gap", "expected"], report.cadence_gaps.map((g) => [g.incident, g.severity, g.from, g.ongoing ? `${g.to} (ongoing)` : g.to, formatMinutes(g.minutes), `every ${g.expected_minutes} min`]), "markdown"),
+      : table(["incident", "severity", "silent from", "to", "gap", "expected"], report.cadence_gaps.map((g) => [g.incident, g.severity, g.from, g.ongoing ? `${g.to} (ongoing)` : g.to, formatDuration(g.minutes), `every ${g.expected_minutes} min`]), "markdown"),
   );
 
   out.push("", "## Runbooks overdue for review", "");

@@ -1,13 +1,13 @@
 // Postmortems against policy, and their lead time. Pure.
 //
-// Required: resolved incidents (not drills or near-misses) whose severity has
-// postmortem_required. Due: resolved_at + policies.postmortem_due_days. Missing = no
+// Required and due: model/postmortem-policy.ts (the definition `validate` uses). Missing = no
 // postmortem file; overdue = past due and missing, or past due and not yet published.
 // Lead time = published_at − resolved_at (recorded times), in days, for every selected
 // incident with a published postmortem.
 import type { Config, IncidentRecord, PostmortemRecord } from "../records/model.ts";
 import { distribution, type Distribution } from "./statistics.ts";
-import { DAY, daysBetween, toUtc } from "./time.ts";
+import { postmortemDue } from "../model/postmortem-policy.ts";
+import { daysBetween, toUtc } from "./time.ts";
 
 export interface PostmortemMetrics {
   required: number;
@@ -34,14 +34,14 @@ export interface PostmortemDue {
 }
 
 export function postmortemDues(incidents: readonly IncidentRecord[], postmortems: readonly PostmortemRecord[], config: Config, now: Date): PostmortemDue[] {
-  const required = new Set(config.severities.filter((s) => s.postmortem_required).map((s) => s.id));
   const byIncident = new Map(postmortems.map((p) => [p.data.incident, p]));
   const dues: PostmortemDue[] = [];
   for (const incident of incidents) {
-    const { type, drill, severity, status, resolved_at } = incident.data;
-    if (type !== "incident" || drill || !severity || !required.has(severity) || status !== "resolved" || !resolved_at) continue;
+    const { severity, resolved_at } = incident.data;
+    const dueMs = postmortemDue(incident.data, config);
+    if (dueMs === undefined || !severity || !resolved_at) continue;
     const postmortem = byIncident.get(incident.id);
-    const dueAt = toUtc(Date.parse(resolved_at) + config.policies.postmortem_due_days * DAY);
+    const dueAt = toUtc(dueMs);
     const pmStatus = postmortem ? postmortem.data.status : "missing";
     dues.push({
       incident: incident.id,

@@ -3,6 +3,7 @@
 // Maintenance never counts. Drills and near-misses count only when asked. --since / --until
 // compare with started_at (an incident belongs to the period its impact began in).
 import type { Config, IncidentRecord } from "../records/model.ts";
+import { componentsTouched as componentsOf } from "../model/component-maps.ts";
 import { monthOf, quarterOf } from "./time.ts";
 
 export const GROUP_BY = ["severity", "component", "quarter", "month"] as const;
@@ -32,13 +33,6 @@ export function selectIncidents(incidents: readonly IncidentRecord[], selection:
     if (components.size > 0 && !componentsOf(data).some((c) => components.has(c))) return false;
     return true;
   });
-}
-
-/** Every component an incident touched: its components map and any update's components. */
-export function componentsOf(data: IncidentRecord["data"]): string[] {
-  const ids = new Set(Object.keys(data.components));
-  for (const update of data.updates) for (const id of Object.keys(update.components ?? {})) ids.add(id);
-  return [...ids];
 }
 
 export interface Group {

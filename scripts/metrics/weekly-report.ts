@@ -12,7 +12,8 @@ import { postmortemDues, type PostmortemDue } from "./postmortems.ts";
 import { selectIncidents, type Selection } from "./selection.ts";
 import { rate, round } from "./statistics.ts";
 import { shiftWeek, type IsoWeek } from "./iso-week.ts";
-import { dateOf, DAY, daysBetween, minutesBetween, toUtc } from "./time.ts";
+import { daysFrom, runbookReview } from "../model/due-dates.ts";
+import { dateOf, daysBetween, minutesBetween, toUtc } from "./time.ts";
 
 export const TREND_WEEKS = 8;
 
@@ -86,7 +87,7 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
     if (statusAt(row, asOf) !== "open" || !(row.due < today)) continue;
     let list = owners.get(row.owner);
     if (!list) owners.set(row.owner, (list = []));
-    list.push({ key: row.key, title: row.title, priority: row.priority, due: row.due, days_overdue: Math.floor(daysBetween(`${row.due}T00:00:00Z`, `${today}T00:00:00Z`)) });
+    list.push({ key: row.key, title: row.title, priority: row.priority, due: row.due, days_overdue: daysFrom(row.due, today) });
   }
   const overdueByOwner = [...owners.entries()]
     .map(([owner, items]) => ({ owner, items: items.sort((a, b) => b.days_overdue - a.days_overdue || a.key.localeCompare(b.key)) }))
@@ -115,8 +116,8 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
 
   const runbooks = repository.runbooks
     .map((r) => {
-      const dueMs = Date.parse(`${r.data.last_reviewed}T00:00:00Z`) + r.data.review_every_days * DAY;
-      return { id: r.id, title: r.data.title, owner: r.data.owner, last_reviewed: r.data.last_reviewed, due: dateOf(new Date(dueMs)), days_overdue: Math.floor((asOfDate.getTime() - dueMs) / DAY) };
+      const review = runbookReview(r.data, asOfDate);
+      return { id: r.id, title: r.data.title, owner: r.data.owner, last_reviewed: r.data.last_reviewed, due: review.due, days_overdue: review.daysOverdue };
     })
     .filter((r) => r.days_overdue > 0)
     .sort((a, b) => b.days_overdue - a.days_overdue || a.id.localeCompare(b.id));

@@ -2,9 +2,9 @@
 // dashboards: one for the page, one per component. Accessible (role="img", <title>,
 // aria-label), text escaped, colours with at least 4.5:1 contrast against white text.
 import type { Repository } from "../records/model.ts";
-import { incidentsFor, type Audience } from "../status/audience.ts";
-import { STATUS_LABELS, type ComponentStatus } from "../status/component-status.ts";
-import { componentStates, overallStatus, type Indicator } from "../status/current-status.ts";
+import type { Audience } from "../status/audience.ts";
+import { publishedModel } from "../status/published-model.ts";
+import { STATUS_LABELS, type ComponentStatus, type Indicator } from "../model/vocabulary.ts";
 
 /** Background colours; each keeps white 11 px text at ≥ 4.5:1 (WCAG AA), checked by a test. */
 export const BADGE_COLORS = {
@@ -26,10 +26,7 @@ const INDICATOR_COLORS: Record<Indicator, string> = {
 
 /** "overall.svg" and "components/<component id>.svg". */
 export function buildBadges(repository: Repository, options: { audience: Audience; now: Date }): Record<string, string> {
-  const { config } = repository;
-  const records = incidentsFor(repository, options.audience);
-  const states = componentStates(config, records, options.now);
-  const overall = overallStatus(states, records, config, options.now);
+  const { states, overall } = publishedModel(repository, options.audience, options.now);
   const badges: Record<string, string> = {
     "overall.svg": renderBadge("status", overall.description, INDICATOR_COLORS[overall.indicator]),
   };

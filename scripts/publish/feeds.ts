@@ -2,9 +2,10 @@
 // history.rss/history.atom do), newest first, linking to the update on its incident page.
 import { Feed } from "feed";
 import type { IncidentRecord, Repository } from "../records/model.ts";
-import { incidentsFor, type Audience } from "../status/audience.ts";
-import { toMillis } from "../status/time.ts";
-import { updateStatusLabel } from "../status/update-status.ts";
+import type { Audience } from "../status/audience.ts";
+import { publishedModel } from "../status/published-model.ts";
+import { toMillis } from "../model/time.ts";
+import { updateStatusLabel } from "../model/vocabulary.ts";
 import { htmlToText, renderMarkdown } from "./markdown.ts";
 import { postmortemAnnouncements } from "./postmortem-announcements.ts";
 import { incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl, updateAnchors } from "./site-url.ts";
@@ -55,7 +56,7 @@ export function buildFeeds(
   };
   type Item = Parameters<Feed["addItem"]>[0];
   const items: Item[] = [];
-  for (const entry of feedEntries(incidentsFor(repository, options.audience), options.now, options.limit)) {
+  for (const entry of feedEntries(publishedModel(repository, options.audience, options.now).incidents, options.now, options.limit)) {
     const update = entry.incident.data.updates[entry.index];
     const link = `${incidentUrl(config, entry.incident.id)}#${entry.anchor}`;
     const title = xmlSafe(`${entry.incident.data.title}: ${updateStatusLabel(update.status)}`);

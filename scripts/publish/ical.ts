@@ -2,9 +2,10 @@
 // to in their calendar app. Deterministic: UIDs come from record ids, DTSTAMP is `now`.
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from "ical-generator";
 import type { Config, IncidentRecord, Repository } from "../records/model.ts";
-import { incidentsFor, type Audience } from "../status/audience.ts";
-import { toMillis } from "../status/time.ts";
-import { updateStatusLabel } from "../status/update-status.ts";
+import type { Audience } from "../status/audience.ts";
+import { publishedModel } from "../status/published-model.ts";
+import { toMillis } from "../model/time.ts";
+import { updateStatusLabel } from "../model/vocabulary.ts";
 import { markdownToText } from "./markdown.ts";
 import { incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl } from "./site-url.ts";
 
@@ -27,14 +28,14 @@ export function buildMaintenanceCalendar(repository: Repository, options: { audi
     ttl: 3600,
   });
   const names = new Map(config.components.map((c) => [c.id, c.name]));
-  const maintenance = incidentsFor(repository, options.audience)
+  const maintenance = publishedModel(repository, options.audience, options.now).incidents
     .filter((record) => record.data.type === "maintenance")
     .sort((a, b) => (toMillis(a.data.scheduled_start) ?? 0) - (toMillis(b.data.scheduled_start) ?? 0) || a.id.localeCompare(b.id));
   for (const record of maintenance) {
     const start = toMillis(record.data.scheduled_start);
     const end = toMillis(record.data.scheduled_end);
     if (start === undefined || end === undefined) continue; // validation requires both; nothing to place otherwise
-    const updates = record.data.updates.filter((u) => (toMillis(u.at) ?? Infinity) <= options.now.getTime());
+    const updates = record.data.updates;
     const firstAt = toMillis(updates[0]?.at);
     const lastAt = toMillis(updates.at(-1)?.at);
     calendar.createEvent({

@@ -2,8 +2,9 @@
 // their feed reader learn when the write-up with "what we're changing" is out. One entry per
 // postmortem visible to the audience and published by `now`, dated at its published_at.
 import type { PostmortemRecord, Repository } from "../records/model.ts";
-import { incidentsFor, postmortemsFor, type Audience } from "../status/audience.ts";
-import { toMillis } from "../status/time.ts";
+import type { Audience } from "../status/audience.ts";
+import { publishedModel } from "../status/published-model.ts";
+import { toMillis } from "../model/time.ts";
 import { postmortemUrl } from "./site-url.ts";
 
 export interface PostmortemAnnouncement {
@@ -17,9 +18,10 @@ export interface PostmortemAnnouncement {
 }
 
 export function postmortemAnnouncements(repository: Repository, options: { audience: Audience; now: Date }): PostmortemAnnouncement[] {
-  const titles = new Map(incidentsFor(repository, options.audience).map((i) => [i.id, i.data.title]));
+  const model = publishedModel(repository, options.audience, options.now);
+  const titles = new Map(model.incidents.map((i) => [i.id, i.data.title]));
   const announcements: PostmortemAnnouncement[] = [];
-  for (const postmortem of postmortemsFor(repository, options.audience)) {
+  for (const postmortem of model.postmortems) {
     const at = postmortem.data.status === "published" ? toMillis(postmortem.data.published_at) : undefined;
     if (at === undefined || at > options.now.getTime()) continue;
     const incidentTitle = titles.get(postmortem.data.incident) ?? postmortem.data.incident;

@@ -2,17 +2,15 @@
 // already read a Statuspage (status aggregators, chat bots, `curl | jq` scripts) read ours.
 // Field names, enums and nesting follow Statuspage; tests check every file against a JSON
 // Schema written from its documentation (tests/fixtures/statuspage-v2/). Pure: records + now.
-import type { Config, IncidentRecord, Repository } from "../records/model.ts";
-import { incidentsFor, type Audience } from "../status/audience.ts";
-import { worstStatus, type ComponentStatus } from "../status/component-status.ts";
-import {
-  activeIncidents, activeMaintenance, componentStates, incidentImpact, overallStatus, startOf, upcomingMaintenance,
-  type ComponentState,
-} from "../status/current-status.ts";
-import { toMillis } from "../status/time.ts";
+import type { Config, Repository } from "../records/model.ts";
+import type { Audience } from "../status/audience.ts";
+import { worstStatus, type ComponentStatus } from "../model/vocabulary.ts";
+import { activeIncidents, activeMaintenance, byStartDescending, upcomingMaintenance, type ComponentState } from "../status/current-status.ts";
+import { publishedModel } from "../status/published-model.ts";
+import type { IncidentFacts } from "../model/incident-facts.ts";
+import { toMillis } from "../model/time.ts";
 import { incidentUrl, siteBase } from "./site-url.ts";
 import { stableId } from "./stable-id.ts";
-import { compareCodeUnits } from "../records/order.ts";
 
 /** Statuspage returns the 50 most recent incidents / maintenances from the list endpoints. */
 export const LIST_LIMIT = 50;
@@ -28,18 +26,19 @@ export type ApiPath = (typeof API_PATHS)[number];
 export function buildStatuspageApi(repository: Repository, options: { audience: Audience; now: Date }): Record<ApiPath, Record<string, unknown>> {
   const { config } = repository;
   const { now } = options;
-  const records = incidentsFor(repository, options.audience);
-  const states = componentStates(config, records, now);
-  const components = componentObjects(config, states, historyStart(records, now), now);
+  const model = publishedModel(repository, options.audience, now);
+  const { facts, states, overall: status } = model;
+  const history = historyStart(facts, now);
+  const changes = lastChanges(facts);
+  const components = componentObjects(config, states, history, changes);
   const context: Context = { config, now, byId: new Map(components.map((c) => [c.id as string, c])) };
-  const page = pageObject(config, now);
-  const status = overallStatus(states, records, config, now);
+  const page = pageObject(config, iso(Math.max(Date.parse(history), ...changes.values(), ...facts.flatMap(updateTimes))));
 
-  const incidents = records.filter((r) => r.data.type !== "maintenance").sort(newestFirst);
-  const maintenance = records.filter((r) => r.data.type === "maintenance").sort(newestFirst);
-  const unresolved = activeIncidents(records, now).map((r) => incidentObject(r, context));
-  const upcoming = upcomingMaintenance(records, now).map((r) => incidentObject(r, context));
-  const active = activeMaintenance(records, now).map((r) => incidentObject(r, context));
+  const incidents = facts.filter((f) => f.record.data.type !== "maintenance").sort(byStartDescending);
+  const maintenance = facts.filter((f) => f.record.data.type === "maintenance").sort(byStartDescending);
+  const unresolved = activeIncidents(facts).map((f) => incidentObject(f, context));
+  const upcoming = upcomingMaintenance(facts).map((f) => incidentObject(f, context));
+  const active = activeMaintenance(facts).map((f) => incidentObject(f, context));
 
   return {
     "summary.json": { page, components, incidents: unresolved, scheduled_maintenances: [...active, ...upcoming], status },
@@ -66,29 +65,46 @@ const isoOrNull = (time: string | undefined): string | null => {
   return ms === undefined ? null : iso(ms);
 };
 
-function pageObject(config: Config, now: Date) {
+/** `updated_at` is the last change anything on the page shows (Statuspage's meaning), not the build time. */
+function pageObject(config: Config, updatedAt: string) {
   return {
     id: stableId("page", siteBase(config)),
     name: config.site.title,
     url: siteBase(config).replace(/\/$/, ""),
     time_zone: config.site.timezone,
-    updated_at: iso(now.getTime()),
+    updated_at: updatedAt,
   };
 }
 
-function historyStart(records: IncidentRecord[], now: Date): string {
+function updateTimes(fact: IncidentFacts): number[] {
+  return fact.record.data.updates.map((u) => toMillis(u.at)).filter((t): t is number => t !== undefined);
+}
+
+function historyStart(facts: IncidentFacts[], now: Date): string {
   let earliest = now.getTime();
-  for (const record of records) earliest = Math.min(earliest, startOf(record) ?? earliest, toMillis(record.data.updates[0]?.at) ?? earliest);
+  for (const fact of facts) earliest = Math.min(earliest, fact.start ?? earliest, updateTimes(fact)[0] ?? earliest);
   return iso(earliest);
+}
+
+/** When each component's status last changed: the latest edge of its impact windows up to `now`. */
+function lastChanges(facts: IncidentFacts[]): Map<string, number> {
+  const changes = new Map<string, number>();
+  for (const fact of facts) {
+    for (const window of fact.windows) {
+      const edge = Math.max(window.start, window.end ?? -Infinity);
+      changes.set(window.componentId, Math.max(changes.get(window.componentId) ?? -Infinity, edge));
+    }
+  }
+  return changes;
 }
 
 /**
  * Components in config order; each group appears (as a group component) where its first member
  * does. `history` (the earliest time in the records) stands in for created_at, which records do not hold.
  */
-function componentObjects(config: Config, states: ComponentState[], history: string, now: Date): Record<string, unknown>[] {
+function componentObjects(config: Config, states: ComponentState[], history: string, changes: Map<string, number>): Record<string, unknown>[] {
   const pageId = stableId("page", siteBase(config));
-  const updatedAt = iso(now.getTime());
+  const changedAt = (ids: string[]) => iso(Math.max(Date.parse(history), ...ids.map((id) => changes.get(id) ?? -Infinity)));
   const objects: Record<string, unknown>[] = [];
   const groups = new Map<string, { object: Record<string, unknown>; children: ComponentState[] }>();
   let topPosition = 0;
@@ -102,7 +118,7 @@ function componentObjects(config: Config, states: ComponentState[], history: str
       if (group === undefined) {
         group = {
           object: {
-            id: stableId("group", state.group), name: state.group, status: "operational", created_at: history, updated_at: updatedAt,
+            id: stableId("group", state.group), name: state.group, status: "operational", created_at: history, updated_at: history,
             position: ++topPosition, description: null, showcase: false, start_date: null, group_id: null, page_id: pageId,
             group: true, only_show_if_degraded: false, components: [] as string[],
           },
@@ -120,27 +136,31 @@ function componentObjects(config: Config, states: ComponentState[], history: str
       position = ++topPosition;
     }
     objects.push({
-      id: stableId("component", state.id), name: state.name, status: state.status, created_at: history, updated_at: updatedAt,
+      id: stableId("component", state.id), name: state.name, status: state.status, created_at: history, updated_at: changedAt([state.id]),
       position, description: state.description ?? null, showcase: true, start_date: null, group_id: groupId, page_id: pageId,
       group: false, only_show_if_degraded: false,
     });
   }
-  for (const { object, children } of groups.values()) object.status = worstStatus(children.map((c) => c.status));
+  for (const { object, children } of groups.values()) {
+    object.status = worstStatus(children.map((c) => c.status));
+    object.updated_at = changedAt(children.map((c) => c.id));
+  }
   return objects;
 }
 
 /** An incident, or a scheduled maintenance (same shape plus scheduled_for / scheduled_until). */
-function incidentObject(record: IncidentRecord, context: Context): Record<string, unknown> {
+function incidentObject(fact: IncidentFacts, context: Context): Record<string, unknown> {
   const { config } = context;
+  const { record } = fact;
   const data = record.data;
   const id = stableId("incident", record.id);
   const isMaintenance = data.type === "maintenance";
   const updates = updateObjects(record, id, config);
   const firstUpdate = toMillis(data.updates[0]?.at);
   const lastUpdate = toMillis(data.updates.at(-1)?.at);
-  const createdAt = firstUpdate ?? startOf(record) ?? context.now.getTime();
+  const createdAt = firstUpdate ?? fact.start ?? context.now.getTime();
   const monitoring = data.updates.find((u) => u.status === "monitoring");
-  const resolvedAt = isMaintenance ? toMillis(data.updates.find((u) => u.status === "completed")?.at) : toMillis(data.resolved_at);
+  const resolvedAt = isMaintenance ? toMillis(data.updates.find((u) => u.status === "completed")?.at) : fact.end;
 
   const object: Record<string, unknown> = {
     id,
@@ -150,12 +170,14 @@ function incidentObject(record: IncidentRecord, context: Context): Record<string
     updated_at: iso(lastUpdate ?? createdAt),
     monitoring_at: isoOrNull(monitoring?.at),
     resolved_at: resolvedAt === undefined ? null : iso(resolvedAt),
-    impact: isMaintenance ? "maintenance" : incidentImpact(record, config),
+    impact: fact.impact,
     shortlink: incidentUrl(config, record.id),
-    started_at: iso(startOf(record) ?? createdAt),
+    started_at: iso(fact.start ?? createdAt),
     page_id: stableId("page", siteBase(config)),
     incident_updates: updates,
-    components: mentionedComponents(record)
+    // Statuspage sends null unless reminders are set up; records have none.
+    reminder_intervals: null,
+    components: fact.touched
       .map((componentId) => context.byId.get(stableId("component", componentId)))
       .filter((c): c is Record<string, unknown> => c !== undefined),
   };
@@ -166,24 +188,20 @@ function incidentObject(record: IncidentRecord, context: Context): Record<string
   return object;
 }
 
-/** Components named by the record or any of its updates, in config order. */
-function mentionedComponents(record: IncidentRecord): string[] {
-  const ids = new Set(Object.keys(record.data.components));
-  for (const update of record.data.updates) for (const id of Object.keys(update.components ?? {})) ids.add(id);
-  return [...ids];
-}
-
 /** Updates newest first, as Statuspage lists them; each update's id is stable across builds. */
-function updateObjects(record: IncidentRecord, incidentId: string, config: Config): Record<string, unknown>[] {
+function updateObjects(record: IncidentFacts["record"], incidentId: string, config: Config): Record<string, unknown>[] {
   const names = new Map(config.components.map((c) => [c.id, c.name]));
-  let previous: Record<string, string> = record.data.components;
+  // Before the first update every component was operational; the first update announces the
+  // record's own map unless it sets one, so bots announcing a start see what it affects.
+  let previous: Record<string, string> = {};
   const seen = new Map<string, number>();
-  const objects = record.data.updates.map((update) => {
+  const objects = record.data.updates.map((update, index) => {
     const occurrence = seen.get(update.at) ?? 0;
     seen.set(update.at, occurrence + 1);
     let affected: Record<string, unknown>[] | null = null;
-    if (update.components !== undefined) {
-      const next = update.components;
+    const declared = index === 0 && Object.keys(record.data.components).length > 0 ? record.data.components : undefined;
+    const next = update.components ?? declared;
+    if (next !== undefined) {
       const ids = new Set([...Object.keys(previous), ...Object.keys(next)]);
       const before = previous;
       // Listed: what the update names (even restated) and what it dropped (back to operational).
@@ -213,8 +231,4 @@ function updateObjects(record: IncidentRecord, incidentId: string, config: Confi
     };
   });
   return objects.reverse();
-}
-
-function newestFirst(a: IncidentRecord, b: IncidentRecord): number {
-  return (startOf(b) ?? 0) - (startOf(a) ?? 0) || compareCodeUnits(a.id, b.id);
 }

@@ -1,68 +1,56 @@
-// Applies the schema's documented defaults (and policy-derived ones) to schema-valid data. Pure.
+// Defaults. The schema's `default` values are the only ones: the compiled validators fill them in
+// as they check (ajv's useDefaults, see schema-check.ts). What is left here is what depends on
+// other data — an action item's due date (its incident and the priority's SLO) and a runbook's
+// review interval (the configured policy) — and filling in schema defaults for data that did not
+// come through the loader (authoring's single-file reads, tests). Pure.
+import type { ValidateFunction } from "ajv";
+import * as compiled from "./compiled-validators.js";
 import type {
-  ActionItem, Config, ConfigData, Incident, IncidentData, Postmortem, PostmortemData, Runbook, RunbookData, Severity,
+  ActionItem, Config, ConfigData, Incident, IncidentData, Postmortem, PostmortemData, PostmortemWithDefaults, Runbook, RunbookData,
+  RunbookWithDefaults,
 } from "./model.ts";
 
-export const DEFAULT_SEVERITIES: Severity[] = [
-  { id: "SEV1", name: "Critical", impact: "critical", update_every_minutes: 15, postmortem_required: true,
-    description: "Most customers cannot use a core feature, or data is at risk." },
-  { id: "SEV2", name: "Major", impact: "major", update_every_minutes: 30, postmortem_required: true,
-    description: "A core feature is unavailable or badly degraded for many customers." },
-  { id: "SEV3", name: "Minor", impact: "minor", update_every_minutes: 60, postmortem_required: false,
-    description: "A non-core feature is degraded, or a few customers are affected." },
-  { id: "SEV4", name: "Low", impact: "none", update_every_minutes: 240, postmortem_required: false,
-    description: "Little or no customer impact; worth tracking." },
-];
+type Kind = "incident" | "postmortem" | "runbook" | "config";
+const validators: Record<Kind, ValidateFunction> = compiled;
+
+/** A copy of `data` with the schema's defaults filled in (whether or not it is valid). */
+export function withSchemaDefaults<T>(kind: Kind, data: unknown): T {
+  const copy = structuredClone(data);
+  validators[kind](copy);
+  return copy as T;
+}
 
 export function applyConfigDefaults(data: ConfigData): Config {
-  const due = data.policies?.action_item_due_days;
-  return {
-    site: { ...data.site, timezone: data.site.timezone ?? "UTC" },
-    components: data.components,
-    severities: (data.severities ?? DEFAULT_SEVERITIES).map((s) => ({ ...s, postmortem_required: s.postmortem_required ?? false })),
-    policies: {
-      postmortem_due_days: data.policies?.postmortem_due_days ?? 5,
-      action_item_due_days: { P1: due?.P1 ?? 14, P2: due?.P2 ?? 30, P3: due?.P3 ?? 90 },
-      runbook_review_days: data.policies?.runbook_review_days ?? 180,
-    },
-    github: { repository: data.github?.repository, labels: data.github?.labels ?? ["incident-action-item"] },
-  };
+  return withSchemaDefaults<Config>("config", data);
 }
 
 export function applyIncidentDefaults(data: IncidentData): Incident {
-  const type = data.type ?? "incident";
-  return {
-    ...data,
-    type,
-    visibility: data.visibility ?? (type === "near_miss" ? "internal" : "public"),
-    drill: data.drill ?? false,
-    components: data.components ?? {},
-    runbooks: data.runbooks ?? [],
-    updates: data.updates ?? [],
-    timeline: data.timeline ?? [],
-  };
+  return withSchemaDefaults<Incident>("incident", data);
+}
+
+export function applyPostmortemDefaults(data: PostmortemData, config: Config, incident: Incident | undefined, now: Date): Postmortem {
+  return withPolicyDue(withSchemaDefaults<PostmortemWithDefaults>("postmortem", data), config, incident, now);
+}
+
+export function applyRunbookDefaults(data: RunbookData, config: Config): Runbook {
+  return withPolicyReview(withSchemaDefaults<RunbookWithDefaults>("runbook", data), config);
 }
 
 /**
  * `due` defaults to the incident's resolution (or start) plus the priority's SLO days; when
  * neither is known, to the day the postmortem was published, or else `now`.
  */
-export function applyPostmortemDefaults(data: PostmortemData, config: Config, incident: Incident | undefined, now: Date): Postmortem {
+export function withPolicyDue(data: PostmortemWithDefaults, config: Config, incident: Incident | undefined, now: Date): Postmortem {
   const anchor = incident?.resolved_at ?? incident?.started_at ?? data.published_at ?? now.toISOString();
-  const action_items: ActionItem[] = (data.action_items ?? []).map((item) => ({
+  const action_items: ActionItem[] = data.action_items.map((item) => ({
     ...item,
     due: item.due ?? addDays(anchor, config.policies.action_item_due_days[item.priority]),
   }));
-  return { ...data, visibility: data.visibility ?? "internal", authors: data.authors ?? [], action_items };
+  return { ...data, action_items };
 }
 
-export function applyRunbookDefaults(data: RunbookData, config: Config): Runbook {
-  return {
-    ...data,
-    components: data.components ?? [],
-    alerts: data.alerts ?? [],
-    review_every_days: data.review_every_days ?? config.policies.runbook_review_days,
-  };
+export function withPolicyReview(data: RunbookWithDefaults, config: Config): Runbook {
+  return { ...data, review_every_days: data.review_every_days ?? config.policies.runbook_review_days };
 }
 
 /** The UTC date `days` after an RFC 3339 time, as YYYY-MM-DD. */

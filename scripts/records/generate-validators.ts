@@ -13,9 +13,13 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 export const compiledValidatorsPath = path.join(repoRoot, "scripts/records/compiled-validators.js");
 export const SCHEMA_KINDS = ["incident", "postmortem", "runbook", "config"] as const;
 
-/** The one ajv configuration: all errors (every problem in one run), strict schemas, formats. */
+/**
+ * The one ajv configuration: all errors (every problem in one run), strict schemas, formats, and
+ * the schema's `default` values filled into the data as it is checked (the only place defaults
+ * are declared; see records/defaults.ts).
+ */
 export function createAjv(options: { source: boolean }): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, code: { source: options.source, esm: true } });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, useDefaults: true, code: { source: options.source, esm: true } });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   const read = (name: string) => JSON.parse(readFileSync(path.join(repoRoot, "schema", `${name}.schema.json`), "utf8"));
   ajv.addSchema(read("common"));

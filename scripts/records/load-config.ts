@@ -4,8 +4,8 @@ import type { Finding } from "./finding.ts";
 import { readConfig } from "./read-config.ts";
 import { checkSchema } from "./schema-check.ts";
 import { checkConfigIds } from "./config-ids.ts";
-import { applyConfigDefaults } from "./defaults.ts";
-import type { Config, ConfigData, SourceFile } from "./model.ts";
+import { checkNotifications } from "../notify/check-config.ts";
+import type { Config, SourceFile } from "./model.ts";
 
 export interface LoadedConfig {
   source: SourceFile;
@@ -17,8 +17,9 @@ export interface LoadedConfig {
 export function loadConfig(root: string): LoadedConfig {
   const { source, data, findings } = readConfig(root);
   if (data === undefined) return { source, config: undefined, findings };
+  // The check fills in the schema's defaults.
   const schemaFindings = checkSchema("config", source.path, data);
   if (schemaFindings.length > 0) return { source, config: undefined, findings: [...findings, ...schemaFindings] };
-  const config = applyConfigDefaults(data as ConfigData);
-  return { source, config, findings: [...findings, ...checkConfigIds(source.path, config)] };
+  const config = data as Config;
+  return { source, config, findings: [...findings, ...checkConfigIds(source.path, config), ...checkNotifications(source.path, config)] };
 }

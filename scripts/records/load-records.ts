@@ -36,15 +36,22 @@ export function loadRecords(root: string, options: { now: Date }): LoadedRecords
     findings.push(...readFindings);
   }
 
-  const valid = new Set<ParsedRecord>();
+  // The check fills in the schema's defaults; it gets a shallow copy so `raw` stays the front
+  // matter as written (every record default is a top-level field).
+  const checked = new Map<ParsedRecord, object>();
   for (const record of files) {
     if (record.data === undefined) continue;
-    const schemaFindings = checkSchema(record.kind, record.source.path, record.data);
+    const data = isMapping(record.data) ? { ...record.data } : record.data;
+    const schemaFindings = checkSchema(record.kind, record.source.path, data);
     findings.push(...schemaFindings);
-    if (schemaFindings.length === 0) valid.add(record);
+    if (schemaFindings.length === 0) checked.set(record, data as object);
   }
 
   const { config } = loadedConfig;
-  const repository = assembleRepository(root, files, valid, config, options.now);
+  const repository = assembleRepository(root, checked, config, options.now);
   return { repository, config, configPath: loadedConfig.source.path, files, findings, sources };
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

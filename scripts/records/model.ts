@@ -1,51 +1,34 @@
 // The record model: what the loader returns and every other module consumes.
 // Field types come from the JSON Schemas (schema-types.ts is generated from them).
-import type { ConfigData, IncidentData, PostmortemData, RunbookData } from "./schema-types.ts";
+import type {
+  ConfigData, ConfigWithDefaults, IncidentData, IncidentWithDefaults, PostmortemData, PostmortemWithDefaults, RunbookData, RunbookWithDefaults,
+} from "./schema-types.ts";
 
 export type { ConfigData, IncidentData, PostmortemData, RunbookData };
+export type { ConfigWithDefaults, IncidentWithDefaults, PostmortemWithDefaults, RunbookWithDefaults };
 
 export type RecordKind = "incident" | "postmortem" | "runbook";
 
-export type IncidentUpdate = NonNullable<IncidentData["updates"]>[number];
-export type TimelineEntry = NonNullable<IncidentData["timeline"]>[number];
-export type ActionItemData = NonNullable<PostmortemData["action_items"]>[number];
-export type ComponentImpact = NonNullable<IncidentData["components"]>[string];
+export type IncidentUpdate = IncidentWithDefaults["updates"][number];
+export type TimelineEntry = IncidentWithDefaults["timeline"][number];
+export type ActionItemData = PostmortemWithDefaults["action_items"][number];
+export type ComponentImpact = IncidentWithDefaults["components"][string];
 
 /** An incident with the schema's defaults applied. */
-export type Incident = IncidentData &
-  Required<Pick<IncidentData, "type" | "visibility" | "drill" | "components" | "runbooks" | "updates" | "timeline">>;
+export type Incident = IncidentWithDefaults;
 
 /** An action item with its due date filled in from policy when the file has none. */
 export type ActionItem = ActionItemData & { due: string };
 
-/** A postmortem with the schema's defaults applied. */
-export type Postmortem = Omit<PostmortemData, "action_items"> &
-  Required<Pick<PostmortemData, "visibility" | "authors">> & { action_items: ActionItem[] };
+/** A postmortem with the schema's defaults applied, and each action item's due date. */
+export type Postmortem = Omit<PostmortemWithDefaults, "action_items"> & { action_items: ActionItem[] };
 
-/** A runbook with the schema's defaults applied. */
-export type Runbook = RunbookData & Required<Pick<RunbookData, "components" | "alerts" | "review_every_days">>;
+/** A runbook with the schema's defaults applied, and its review interval from policy when it has none. */
+export type Runbook = RunbookWithDefaults & { review_every_days: number };
 
-export interface Severity {
-  id: string;
-  name: string;
-  description?: string;
-  impact: "none" | "minor" | "major" | "critical";
-  update_every_minutes?: number;
-  postmortem_required: boolean;
-}
-
-/** The configuration with defaults applied. */
-export interface Config {
-  site: { title: string; url: string; description?: string; timezone: string };
-  components: { id: string; name: string; group?: string; description?: string }[];
-  severities: Severity[];
-  policies: {
-    postmortem_due_days: number;
-    action_item_due_days: { P1: number; P2: number; P3: number };
-    runbook_review_days: number;
-  };
-  github: { repository?: string; labels: string[] };
-}
+/** The configuration with the schema's defaults applied. */
+export type Config = ConfigWithDefaults;
+export type Severity = Config["severities"][number];
 
 /** Where a record came from, enough to point back into it. */
 export interface SourceFile {

@@ -10,6 +10,7 @@ export type SchemaKind = "incident" | "postmortem" | "runbook" | "config";
 // Compiled ahead of time from schema/*.schema.json (see generate-validators.ts).
 const validators: Record<SchemaKind, ValidateFunction> = compiled;
 
+/** Checks `data` and fills in the schema's defaults where fields are missing (in place). */
 export function checkSchema(kind: SchemaKind, file: string, data: unknown): Finding[] {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return [{ file, rule: "front-matter-not-mapping", severity: "error", path: [], line: 1, column: 1,

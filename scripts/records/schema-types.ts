@@ -153,6 +153,157 @@ export interface IncidentData {
 }
 
 /**
+ * Front matter of an incident, near-miss or maintenance record in incidents/<year>/<YYYY-MM-DD>-<slug>.md. The Markdown body is the public description.
+ */
+export interface IncidentWithDefaults {
+  /**
+   * Customer-facing headline on one line, 1–200 characters.
+   */
+  title: string;
+  /**
+   * `incident`: customers were affected. `near_miss`: caught before customers were affected (kept apart from incident metrics, internal by default). `maintenance`: planned work with a window.
+   */
+  type: "incident" | "near_miss" | "maintenance";
+  /**
+   * One of the severity ids in sitrep.config.yaml (default SEV1–SEV4), chosen by customer impact. Required for incidents and near-misses; maintenance has none.
+   */
+  severity?: string;
+  /**
+   * Current status; must equal the status of the last update. Incidents and near-misses: investigating, identified, monitoring, resolved. Maintenance: scheduled, in_progress, verifying, completed.
+   */
+  status:
+    | "investigating"
+    | "identified"
+    | "monitoring"
+    | "resolved"
+    | "scheduled"
+    | "in_progress"
+    | "verifying"
+    | "completed";
+  /**
+   * `public` (default; near-misses default to `internal`) or `internal`.
+   */
+  visibility: "public" | "internal";
+  /**
+   * A game day or exercise. Never shown on the public site and left out of metrics unless asked for.
+   */
+  drill: boolean;
+  /**
+   * Affected components: component id (from sitrep.config.yaml) → impact. An update's `components` changes this from that moment on.
+   */
+  components: {
+    /**
+     * How a component is affected (Statuspage's component statuses; `operational` is implied by absence).
+     */
+    [k: string]: "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+  };
+  /**
+   * When customer impact began (may be earlier than detection).
+   */
+  started_at?: string;
+  /**
+   * When an alert fired or a report came in.
+   */
+  detected_at?: string;
+  /**
+   * When a responder acknowledged the page.
+   */
+  acknowledged_at?: string;
+  /**
+   * When customer impact stopped.
+   */
+  mitigated_at?: string;
+  /**
+   * When the incident was fully resolved. Required when status is resolved.
+   */
+  resolved_at?: string;
+  /**
+   * Maintenance only (required there): planned start of the window.
+   */
+  scheduled_start?: string;
+  /**
+   * Maintenance only (required there): planned end of the window.
+   */
+  scheduled_end?: string;
+  /**
+   * Who held each incident role (GitHub handles).
+   */
+  roles?: {
+    /**
+     * Incident Commander: coordinates the response and makes decisions.
+     */
+    commander?: string;
+    /**
+     * Tech Lead: leads the technical investigation and fix.
+     */
+    tech_lead?: string;
+    /**
+     * Communications: writes the public updates on cadence.
+     */
+    communications?: string;
+    /**
+     * Scribe: keeps the internal timeline.
+     */
+    scribe?: string;
+  };
+  /**
+   * Ids of runbooks (runbooks/<id>.md) used in the response.
+   *
+   * Items: A kebab-case identifier: lower-case letters, digits and single hyphens.
+   */
+  runbooks: string[];
+  /**
+   * Public status updates, oldest first. The last one's status is the incident's status.
+   */
+  updates: {
+    /**
+     * When the update was posted.
+     */
+    at: string;
+    /**
+     * Status as of this update.
+     */
+    status:
+      | "investigating"
+      | "identified"
+      | "monitoring"
+      | "resolved"
+      | "scheduled"
+      | "in_progress"
+      | "verifying"
+      | "completed";
+    /**
+     * The public message (Markdown).
+     */
+    body: string;
+    /**
+     * Component impact from this moment on (replaces the previous map). Use `operational` to mark a component recovered.
+     */
+    components?: {
+      [k: string]:
+        | "operational"
+        | "degraded_performance"
+        | "partial_outage"
+        | "major_outage"
+        | "under_maintenance";
+    };
+  }[];
+  /**
+   * Internal log of the response. Never published on the public site.
+   */
+  timeline: {
+    /**
+     * When it happened.
+     */
+    at: string;
+    /**
+     * What happened.
+     */
+    event: string;
+  }[];
+}
+
+/**
  * Front matter of a blameless postmortem in postmortems/<incident-id>.md. Body sections: Summary, Impact, Timeline, Contributing factors, Five whys, What went well, What went wrong, Where we got lucky, Lessons.
  */
 export interface PostmortemData {
@@ -222,6 +373,40 @@ export interface ActionItem {
 }
 
 /**
+ * Front matter of a blameless postmortem in postmortems/<incident-id>.md. Body sections: Summary, Impact, Timeline, Contributing factors, Five whys, What went well, What went wrong, Where we got lucky, Lessons.
+ */
+export interface PostmortemWithDefaults {
+  /**
+   * Id of the incident this reviews (its file name without .md). At most one postmortem per incident.
+   */
+  incident: string;
+  /**
+   * `draft` while being written, `in_review` when the review meeting is due, `published` when final.
+   */
+  status: "draft" | "in_review" | "published";
+  /**
+   * `internal` (default) or `public`. A public and published postmortem appears on the status site.
+   */
+  visibility: "public" | "internal";
+  /**
+   * GitHub handles of the authors.
+   *
+   * Items: A person's GitHub handle, without the leading @.
+   */
+  authors: string[];
+  /**
+   * When it was published. Required when status is published.
+   */
+  published_at?: string;
+  /**
+   * Follow-up work, each tracked as one GitHub issue until done.
+   */
+  action_items: ActionItem[];
+}
+/**
+ * One action item. `<postmortem id>/<item id>` is its global key.
+ */
+/**
  * Front matter of a runbook in runbooks/<id>.md. Body sections: Symptoms, Diagnose, Mitigate, Verify, Escalate.
  */
 export interface RunbookData {
@@ -254,6 +439,38 @@ export interface RunbookData {
 }
 
 /**
+ * Front matter of a runbook in runbooks/<id>.md. Body sections: Symptoms, Diagnose, Mitigate, Verify, Escalate.
+ */
+export interface RunbookWithDefaults {
+  /**
+   * What the runbook is for.
+   */
+  title: string;
+  /**
+   * Ids of the components (from sitrep.config.yaml) it covers.
+   *
+   * Items: A kebab-case identifier: lower-case letters, digits and single hyphens.
+   */
+  components: string[];
+  /**
+   * GitHub handle of the person or team keeping it fresh.
+   */
+  owner: string;
+  /**
+   * When someone last walked through it and confirmed it works.
+   */
+  last_reviewed: string;
+  /**
+   * Review interval in days. Defaults to policies.runbook_review_days.
+   */
+  review_every_days?: number;
+  /**
+   * Names of the alerts that link here.
+   */
+  alerts: string[];
+}
+
+/**
  * sitrep.config.yaml at the root of the records repository.
  */
 export interface ConfigData {
@@ -283,103 +500,55 @@ export interface ConfigData {
    *
    * @minItems 1
    */
-  components: [
-    {
-      /**
-       * Stable id used in records.
-       */
-      id: string;
-      /**
-       * Display name.
-       */
-      name: string;
-      /**
-       * Group heading on the status page.
-       */
-      group?: string;
-      /**
-       * What the component is, for customers.
-       */
-      description?: string;
-    },
-    ...{
-      /**
-       * Stable id used in records.
-       */
-      id: string;
-      /**
-       * Display name.
-       */
-      name: string;
-      /**
-       * Group heading on the status page.
-       */
-      group?: string;
-      /**
-       * What the component is, for customers.
-       */
-      description?: string;
-    }[]
-  ];
+  components: {
+    /**
+     * Stable id used in records.
+     */
+    id: string;
+    /**
+     * Display name.
+     */
+    name: string;
+    /**
+     * Group heading on the status page.
+     */
+    group?: string;
+    /**
+     * What the component is, for customers.
+     */
+    description?: string;
+  }[];
   /**
    * Severity levels, most severe first. Defaults to SEV1–SEV4.
    *
    * @minItems 1
    */
-  severities?: [
-    {
-      /**
-       * Id used in records, e.g. SEV1.
-       */
-      id: string;
-      /**
-       * Display name, e.g. Critical.
-       */
-      name: string;
-      /**
-       * The customer impact that defines this severity.
-       */
-      description?: string;
-      /**
-       * Statuspage impact this severity maps to.
-       */
-      impact: "none" | "minor" | "major" | "critical";
-      /**
-       * Public update cadence while the incident is active.
-       */
-      update_every_minutes?: number;
-      /**
-       * Whether a postmortem is required within policies.postmortem_due_days of resolution.
-       */
-      postmortem_required?: boolean;
-    },
-    ...{
-      /**
-       * Id used in records, e.g. SEV1.
-       */
-      id: string;
-      /**
-       * Display name, e.g. Critical.
-       */
-      name: string;
-      /**
-       * The customer impact that defines this severity.
-       */
-      description?: string;
-      /**
-       * Statuspage impact this severity maps to.
-       */
-      impact: "none" | "minor" | "major" | "critical";
-      /**
-       * Public update cadence while the incident is active.
-       */
-      update_every_minutes?: number;
-      /**
-       * Whether a postmortem is required within policies.postmortem_due_days of resolution.
-       */
-      postmortem_required?: boolean;
-    }[]
-  ];
+  severities?: {
+    /**
+     * Id used in records, e.g. SEV1.
+     */
+    id: string;
+    /**
+     * Display name, e.g. Critical.
+     */
+    name: string;
+    /**
+     * The customer impact that defines this severity.
+     */
+    description?: string;
+    /**
+     * Statuspage impact this severity maps to.
+     */
+    impact: "none" | "minor" | "major" | "critical";
+    /**
+     * Public update cadence while the incident is active.
+     */
+    update_every_minutes?: number;
+    /**
+     * Whether a postmortem is required within policies.postmortem_due_days of resolution.
+     */
+    postmortem_required?: boolean;
+  }[];
   /**
    * Deadlines and review intervals.
    */
@@ -423,4 +592,254 @@ export interface ConfigData {
      */
     labels?: string[];
   };
+  /**
+   * Where `sitrep notify` sends every public update that is new in a deploy (docs/notifications.md). URLs and secrets never go here: each channel names the environment variables (Actions secrets) that hold them.
+   *
+   * Items: One channel.
+   */
+  notifications?: {
+    /**
+     * The channel: webhook (Statuspage's webhook JSON), slack, teams or discord (their incoming webhooks), or email (SMTP).
+     */
+    type: "webhook" | "slack" | "teams" | "discord" | "email";
+    /**
+     * A name for the channel in notify's report (default: the type and its position, e.g. slack#2).
+     */
+    name?: string;
+    /**
+     * Name of the environment variable that holds the endpoint URL (webhook, slack, teams, discord), e.g. SLACK_WEBHOOK_URL. Write the variable's name, never the URL: webhook URLs are credentials and belong in Actions secrets.
+     */
+    url_env?: string;
+    /**
+     * webhook only, optional: name of the environment variable holding the signing secret, e.g. STATUS_WEBHOOK_SECRET; each request then carries X-Sitrep-Signature-256: sha256=<HMAC-SHA256 of the body>. Write the variable's name, never the secret.
+     */
+    secret_env?: string;
+    /**
+     * email only: name of the environment variable holding the SMTP URL (smtps://user:password@smtp.example.com:465), e.g. SMTP_URL. Write the variable's name, never the URL: it carries the password.
+     */
+    smtp_url_env?: string;
+    /**
+     * email only: recipient addresses, e.g. [status-subscribers@example.com].
+     *
+     * @minItems 1
+     */
+    to?: string[];
+    /**
+     * email only: the sender, an address or "Name <address>" (e.g. "Lumen Status <status@lumen.example>"); the SMTP server must allow it.
+     */
+    from?: string;
+    /**
+     * email only, optional: where the List-Unsubscribe header points (default: the site's RSS feed, <site>/history.rss, which carries the same updates).
+     */
+    unsubscribe_url?: string;
+    /**
+     * Optional filter: send incidents of these severity ids only, e.g. [SEV1, SEV2]. Matched through each severity's impact, because the public site shows impact, not severity. Maintenance is not filtered by severity.
+     *
+     * @minItems 1
+     */
+    severities?: string[];
+    /**
+     * Optional filter: send only incidents and maintenance that affect one of these component ids.
+     *
+     * @minItems 1
+     *
+     * Items: A kebab-case identifier: lower-case letters, digits and single hyphens.
+     */
+    components?: string[];
+    /**
+     * How long one delivery attempt may take before it counts as failed.
+     */
+    timeout_seconds?: number;
+    /**
+     * How many times a failed delivery is retried, with exponential backoff (1 s, 2 s, 4 s, …; a 429's Retry-After is honoured).
+     */
+    retries?: number;
+  }[];
+}
+
+/**
+ * sitrep.config.yaml at the root of the records repository.
+ */
+export interface ConfigWithDefaults {
+  /**
+   * The public status site.
+   */
+  site: {
+    /**
+     * Site title, e.g. "Lumen Status".
+     */
+    title: string;
+    /**
+     * Public URL the site is served from, including any path (e.g. https://example.github.io/status/).
+     */
+    url: string;
+    /**
+     * One sentence shown under the title and in feeds.
+     */
+    description?: string;
+    /**
+     * IANA time zone used to display times (times are stored in UTC with offsets).
+     */
+    timezone: string;
+  };
+  /**
+   * The components customers see, in display order.
+   *
+   * @minItems 1
+   */
+  components: {
+    /**
+     * Stable id used in records.
+     */
+    id: string;
+    /**
+     * Display name.
+     */
+    name: string;
+    /**
+     * Group heading on the status page.
+     */
+    group?: string;
+    /**
+     * What the component is, for customers.
+     */
+    description?: string;
+  }[];
+  /**
+   * Severity levels, most severe first. Defaults to SEV1–SEV4.
+   *
+   * @minItems 1
+   */
+  severities: {
+    /**
+     * Id used in records, e.g. SEV1.
+     */
+    id: string;
+    /**
+     * Display name, e.g. Critical.
+     */
+    name: string;
+    /**
+     * The customer impact that defines this severity.
+     */
+    description?: string;
+    /**
+     * Statuspage impact this severity maps to.
+     */
+    impact: "none" | "minor" | "major" | "critical";
+    /**
+     * Public update cadence while the incident is active.
+     */
+    update_every_minutes?: number;
+    /**
+     * Whether a postmortem is required within policies.postmortem_due_days of resolution.
+     */
+    postmortem_required: boolean;
+  }[];
+  /**
+   * Deadlines and review intervals.
+   */
+  policies: {
+    /**
+     * Days after resolution by which a required postmortem must exist.
+     */
+    postmortem_due_days: number;
+    /**
+     * Default days to complete an action item, by priority (its SLO).
+     */
+    action_item_due_days: {
+      /**
+       * Days for P1 items.
+       */
+      P1: number;
+      /**
+       * Days for P2 items.
+       */
+      P2: number;
+      /**
+       * Days for P3 items.
+       */
+      P3: number;
+    };
+    /**
+     * Default review interval for runbooks.
+     */
+    runbook_review_days: number;
+  };
+  /**
+   * Where action-item issues live.
+   */
+  github: {
+    /**
+     * owner/name; GITHUB_REPOSITORY overrides it in Actions.
+     */
+    repository?: string;
+    /**
+     * Labels put on every action-item issue; the first one is used to list them.
+     */
+    labels: string[];
+  };
+  /**
+   * Where `sitrep notify` sends every public update that is new in a deploy (docs/notifications.md). URLs and secrets never go here: each channel names the environment variables (Actions secrets) that hold them.
+   *
+   * Items: One channel.
+   */
+  notifications: {
+    /**
+     * The channel: webhook (Statuspage's webhook JSON), slack, teams or discord (their incoming webhooks), or email (SMTP).
+     */
+    type: "webhook" | "slack" | "teams" | "discord" | "email";
+    /**
+     * A name for the channel in notify's report (default: the type and its position, e.g. slack#2).
+     */
+    name?: string;
+    /**
+     * Name of the environment variable that holds the endpoint URL (webhook, slack, teams, discord), e.g. SLACK_WEBHOOK_URL. Write the variable's name, never the URL: webhook URLs are credentials and belong in Actions secrets.
+     */
+    url_env?: string;
+    /**
+     * webhook only, optional: name of the environment variable holding the signing secret, e.g. STATUS_WEBHOOK_SECRET; each request then carries X-Sitrep-Signature-256: sha256=<HMAC-SHA256 of the body>. Write the variable's name, never the secret.
+     */
+    secret_env?: string;
+    /**
+     * email only: name of the environment variable holding the SMTP URL (smtps://user:password@smtp.example.com:465), e.g. SMTP_URL. Write the variable's name, never the URL: it carries the password.
+     */
+    smtp_url_env?: string;
+    /**
+     * email only: recipient addresses, e.g. [status-subscribers@example.com].
+     *
+     * @minItems 1
+     */
+    to?: string[];
+    /**
+     * email only: the sender, an address or "Name <address>" (e.g. "Lumen Status <status@lumen.example>"); the SMTP server must allow it.
+     */
+    from?: string;
+    /**
+     * email only, optional: where the List-Unsubscribe header points (default: the site's RSS feed, <site>/history.rss, which carries the same updates).
+     */
+    unsubscribe_url?: string;
+    /**
+     * Optional filter: send incidents of these severity ids only, e.g. [SEV1, SEV2]. Matched through each severity's impact, because the public site shows impact, not severity. Maintenance is not filtered by severity.
+     *
+     * @minItems 1
+     */
+    severities?: string[];
+    /**
+     * Optional filter: send only incidents and maintenance that affect one of these component ids.
+     *
+     * @minItems 1
+     *
+     * Items: A kebab-case identifier: lower-case letters, digits and single hyphens.
+     */
+    components?: string[];
+    /**
+     * How long one delivery attempt may take before it counts as failed.
+     */
+    timeout_seconds: number;
+    /**
+     * How many times a failed delivery is retried, with exponential backoff (1 s, 2 s, 4 s, …; a 429's Retry-After is honoured).
+     */
+    retries: number;
+  }[];
 }

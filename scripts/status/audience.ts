@@ -1,7 +1,8 @@
 // Who a build is for. The public build never sees internal records, drills or unpublished
 // postmortems; the internal build sees everything. Every publisher filters through here first,
 // so there is exactly one place that decides what is public.
-import type { IncidentRecord, PostmortemRecord, Repository } from "../records/model.ts";
+import type { IncidentRecord, PostmortemData, PostmortemRecord, Repository } from "../records/model.ts";
+import { isPublic } from "../model/incident-facts.ts";
 
 export type Audience = "public" | "internal";
 
@@ -9,9 +10,13 @@ export const AUDIENCES: readonly Audience[] = ["public", "internal"];
 
 /** Whether an incident may appear in a build for `audience`. */
 export function isIncidentVisible(incident: IncidentRecord, audience: Audience): boolean {
-  if (audience === "internal") return true;
   // Near-misses default to internal in the loader's defaults, so only an explicit `visibility: public` shows one.
-  return incident.data.visibility === "public" && incident.data.drill !== true;
+  return audience === "internal" || isPublic(incident.data);
+}
+
+/** A postmortem meant for the public site (its incident must be public too: postmortemsFor). */
+export function isPostmortemPublished(data: Pick<PostmortemData, "visibility" | "status">): boolean {
+  return data.visibility === "public" && data.status === "published";
 }
 
 /** The incidents (maintenance and near-misses included) a build for `audience` may show, in repository order. */
@@ -27,10 +32,7 @@ export function postmortemsFor(repository: Repository, audience: Audience): Post
   if (audience === "internal") return [...repository.postmortems];
   const publicIncidents = new Set(incidentsFor(repository, "public").map((incident) => incident.id));
   return repository.postmortems.filter(
-    (postmortem) =>
-      postmortem.data.visibility === "public" &&
-      postmortem.data.status === "published" &&
-      publicIncidents.has(postmortem.data.incident),
+    (postmortem) => isPostmortemPublished(postmortem.data) && publicIncidents.has(postmortem.data.incident),
   );
 }
 

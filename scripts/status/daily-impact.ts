@@ -1,10 +1,10 @@
 // Per-day impact of one component over the last N days (the 90-day bars). At each instant only
 // the worst open impact counts, so overlapping incidents are never counted twice and the minutes
 // of a day add up to at most the length of the day.
-import type { ImpactStatus, ComponentStatus } from "./component-status.ts";
-import { IMPACT_STATUSES, statusRank, worstStatus } from "./component-status.ts";
-import type { ImpactWindow } from "./impact-windows.ts";
-import { MINUTE_MS } from "./time.ts";
+import type { ImpactStatus, ComponentStatus } from "../model/vocabulary.ts";
+import { IMPACT_STATUSES, statusRank, worstStatus } from "../model/vocabulary.ts";
+import type { ImpactWindow } from "../model/impact-windows.ts";
+import { MINUTE_MS } from "../model/time.ts";
 import { addDaysToDate, localDate, startOfLocalDay } from "./time-zone.ts";
 
 export interface DayImpact {

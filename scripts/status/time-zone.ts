@@ -1,6 +1,6 @@
 // Calendar days in an IANA time zone, with nothing but Intl: the date of an instant, and the
 // instant a local date begins (DST days are 23 or 25 hours long; this handles both).
-import { DAY_MS } from "./time.ts";
+import { DAY_MS } from "../model/time.ts";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -5,8 +5,7 @@
 // 6-9 px wide, and WCAG 2.5.8 wants the centres of small targets at least 24 px apart
 // (docs/decisions/0095-bars-as-links.md). Groups never cross the start of the recent period,
 // so narrow screens, which show only that period, never show half a link.
-import type { ComponentStatus } from "../../scripts/status/component-status.ts";
-import type { Indicator } from "../../scripts/status/current-status.ts";
+import type { ComponentStatus, Indicator } from "../../scripts/model/vocabulary.ts";
 import type { ComponentView, DayView } from "./views.ts";
 
 export { UPTIME_FORMULA_TEXT } from "../../scripts/status/uptime.ts";

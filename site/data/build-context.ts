@@ -8,6 +8,8 @@ import path from "node:path";
 import { SitrepError } from "../../scripts/errors.ts";
 import type { Repository } from "../../scripts/records/model.ts";
 import { findRecordsRoot } from "../../scripts/records/root.ts";
+import { startHistory } from "../../scripts/history/read-history.ts";
+import type { History } from "../../scripts/history/revision.ts";
 import { parseAudience, type Audience } from "../../scripts/status/audience.ts";
 import { loadRepository } from "../../scripts/validate/load-repository.ts";
 
@@ -84,4 +86,16 @@ export function siteLocation(url: string): { siteUrl: string; base: string } {
   }
   const pathname = parsed.pathname.replace(/\/+$/, "");
   return { siteUrl: `${parsed.origin}${pathname}`, base: `${pathname}/` };
+}
+
+const histories = new WeakMap<BuildContext, Promise<History>>();
+
+/** The records' git history, read once per build: the metrics page and the dashboard share it. */
+export function buildHistory(context: BuildContext): Promise<History> {
+  let pending = histories.get(context);
+  if (!pending) {
+    pending = startHistory(context.repository.root).read(context.repository);
+    histories.set(context, pending);
+  }
+  return pending;
 }

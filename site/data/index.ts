@@ -9,3 +9,6 @@ export * from "./history-index.ts";
 export * from "./postmortem-changes.ts";
 export * from "./issue-links.ts";
 export * from "./search-facets.ts";
+export { dashboard, type Dashboard } from "./dashboard.ts";
+export type { DashboardData, DurationGroup } from "./dashboard-data.ts";
+export { SMALL_SAMPLE } from "./dashboard-data.ts";

@@ -33,10 +33,11 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 test("update and resolve keep comments, quoting, key order and the body byte for byte", () => {
-  const update = runCli(["update", ID, "--message", "Traffic is back on the rebuilt replica.", "--component", "payouts=operational", "--at", "2026-11-22T05:40:00Z"], { cwd: dir });
+  // Each command runs just after its --at, as on call: hours later the open incident would rightly get a cadence warning.
+  const update = runCli(["update", ID, "--message", "Traffic is back on the rebuilt replica.", "--component", "payouts=operational", "--at", "2026-11-22T05:40:00Z"], { cwd: dir, env: { SITREP_NOW: "2026-11-22T05:45:00Z" } });
   expect(update.stderr).toBe("");
   expect(update.code).toBe(0);
-  const resolve = runCli(["resolve", ID, "--message", "Payout status has been fast and current for six hours. This incident is resolved.", "--at", "2026-11-22T06:00:00Z"], { cwd: dir });
+  const resolve = runCli(["resolve", ID, "--message", "Payout status has been fast and current for six hours. This incident is resolved.", "--at", "2026-11-22T06:00:00Z"], { cwd: dir, env: { SITREP_NOW: "2026-11-22T06:05:00Z" } });
   expect(resolve.stderr).toBe("");
   expect(resolve.code).toBe(0);
 

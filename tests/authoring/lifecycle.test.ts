@@ -25,8 +25,9 @@ function ok(result: CliResult): CliResult {
   expect(result.code).toBe(0);
   return result;
 }
-function validates(): void {
-  const result = runCli(["validate", "--strict"], { cwd: dir });
+/** Validates at the step's own time: an open incident checked hours later would rightly warn about its update cadence. */
+function validates(now?: string): void {
+  const result = runCli(["validate", "--strict"], { cwd: dir, ...(now ? { env: at(now) } : {}) });
   expect(result.stdout).toMatch(/no problems/);
   expect(result.code, result.stdout).toBe(0);
 }
@@ -85,26 +86,26 @@ describe("an incident from declaration to postmortem", () => {
       timeline: [{ at: "2026-11-22T10:00:00Z", event: "Declared SEV2; ines-carvalho is incident commander." }],
     });
     expect(declared.body).toContain(DESCRIPTION_COMMENT);
-    validates();
+    validates("2026-11-22T10:00:00Z");
   });
 
   test("acknowledge sets acknowledged_at and logs it", () => {
     ok(runCli(["acknowledge", ID, "--at", "-1m", "--by", "akin-b"], { cwd: dir, env: at("2026-11-22T10:04:00Z") }));
     expect(read(INCIDENT)).toContain("acknowledged_at: 2026-11-22T10:03:00Z\nroles:");
     expect(read(INCIDENT)).toContain("  - at: 2026-11-22T10:03:00Z\n    event: akin-b acknowledged the page.\n");
-    validates();
+    validates("2026-11-22T10:04:00Z");
   });
 
   test("update appends a public update with the full component map", () => {
     ok(runCli(["update", ID, "--status", "identified", "--message", "A deploy at 09:45 causes the errors: we are rolling it back.",
       "--component", "webhooks=degraded_performance"], { cwd: dir, env: at("2026-11-22T10:20:00Z") }));
-    validates();
+    validates("2026-11-22T10:20:00Z");
   });
 
   test("mitigate sets mitigated_at and posts a monitoring update", () => {
     ok(runCli(["mitigate", ID, "--at", "2026-11-22T11:30:00+01:00", "--message", "The rollback is complete; checkouts succeed again. We are monitoring."],
       { cwd: dir, env: at("2026-11-22T10:40:00Z") }));
-    validates();
+    validates("2026-11-22T10:40:00Z");
   });
 
   test("resolve closes it: final update, resolved_at, components operational", () => {
@@ -132,7 +133,7 @@ describe("an incident from declaration to postmortem", () => {
       "Declared SEV2; ines-carvalho is incident commander.", "akin-b acknowledged the page.", "Mitigated: customer impact stopped.", "Resolved.",
     ]);
     expect(resolved.body).toContain(DESCRIPTION_COMMENT);
-    validates();
+    validates("2026-11-22T11:00:00Z");
   });
 
   test("postmortem scaffolds a draft from the incident that validates", () => {

@@ -33,16 +33,12 @@ export async function chooseChromium(env: NodeJS.ProcessEnv = process.env): Prom
   if (installed) return system(installed, "system Chromium");
   const { default: packaged } = await import("@sparticuz/chromium");
   const executablePath = await packaged.executablePath();
-  // Its own fonts, so pages render alike on machines without system fonts.
+  // The package's own flags are for serverless sandboxes (single process, software GL, no web
+  // security) and change layout and focus behaviour; the plain flags render like a desktop
+  // Chromium. Its fonts only where the system has no fontconfig, so text still renders.
   const fonts = path.join(os.tmpdir(), "fonts");
-  // The package's flags are for serverless sandboxes: keep the headless and stability ones, drop
-  // --single-process (one shared browser serves parallel test files) and --disable-web-security.
-  const args = packaged.args.filter((a) => !/^--(single-process|disable-web-security|allow-running-insecure-content|headless)/.test(a));
-  return {
-    executablePath,
-    source: "@sparticuz/chromium",
-    launch: { executablePath, args: [...new Set([...args, ...CHROMIUM_ARGS])], env: existsSync(fonts) ? { ...process.env, FONTCONFIG_PATH: fonts } : undefined },
-  };
+  const fontEnv = !existsSync("/etc/fonts/fonts.conf") && existsSync(fonts) ? { ...process.env, FONTCONFIG_PATH: fonts } : undefined;
+  return { executablePath, source: "@sparticuz/chromium", launch: { executablePath, args: CHROMIUM_ARGS, env: fontEnv } };
 }
 
 function system(executablePath: string, source: string): ChromiumChoice {

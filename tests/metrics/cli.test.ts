@@ -63,7 +63,7 @@ describe("sitrep metrics", () => {
     const markdown = runCli(["metrics", "--markdown", "--by", "quarter"], { cwd: scenario.dir }).stdout;
     expect(markdown).toContain("## Incident metrics");
     expect(markdown).toContain("### quarter: 2026-Q1");
-    expect(markdown).toMatch(/\| Time to resolve \(resolved − started\) \| 2 \| 1h 30m \| 1h 54m \|/);
+    expect(markdown).toMatch(/\| Time to resolve \(resolved − started\) \| 2 \| 1 h 30 min \| 1 h 54 min \|/);
   });
 
   it("works on the bundled example records", () => {
@@ -185,7 +185,7 @@ describe("sitrep report", () => {
 
   it("prints to stdout by default, --json gives the data, and a bad week is a usage error", () => {
     const week = runCli(["report", "--week", "2026-W10"], { cwd: scenario.dir });
-    expect(week.stdout).toContain("| 2026-03-05-web-slow — Web slow | SEV3 | 2026-03-05T10:00:00Z | 2h |");
+    expect(week.stdout).toContain("| 2026-03-05-web-slow — Web slow | SEV3 | 2026-03-05T10:00:00Z | 2 h |");
     const json = JSON.parse(runCli(["report", "--week", "2026-W10", "--json"], { cwd: scenario.dir }).stdout);
     expect(json.week).toEqual({ label: "2026-W10", start: "2026-03-02T00:00:00Z", end: "2026-03-08T23:59:59Z" });
     const bad = runCli(["report", "--week", "47"], { cwd: scenario.dir });

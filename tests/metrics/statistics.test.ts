@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { distribution, quantile, rate } from "../../scripts/metrics/statistics.ts";
 import { isoWeekOf, parseIsoWeek, shiftWeek } from "../../scripts/metrics/iso-week.ts";
 import { parseBoundary } from "../../scripts/metrics/time.ts";
-import { formatMinutes } from "../../scripts/metrics/format-table.ts";
+import { formatDuration } from "../../scripts/model/duration.ts";
 
 describe("distribution (linear interpolation, type 7)", () => {
   it("odd n: median is the middle value; p90 interpolates", () => {
@@ -66,6 +66,6 @@ describe("flags and formatting", () => {
   });
 
   it("formats minutes for people", () => {
-    expect([formatMinutes(0.5), formatMinutes(12), formatMinutes(95), formatMinutes(120), formatMinutes(3000), formatMinutes(null)]).toEqual(["30s", "12m", "1h 35m", "2h", "2d 2h", "–"]);
+    expect([formatDuration(0.5), formatDuration(12), formatDuration(95), formatDuration(120), formatDuration(3000), formatDuration(null), formatDuration(-90)]).toEqual(["30 s", "12 min", "1 h 35 min", "2 h", "2 d 2 h", "–", "-1 h 30 min"]);
   });
 });

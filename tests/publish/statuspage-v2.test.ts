@@ -144,7 +144,11 @@ describe("Statuspage v2 API from hand-built records", () => {
     const api = buildStatuspageApi(repository, { audience: "public", now: new Date("2026-11-22T03:00:00Z") });
     const [current] = (api["incidents/unresolved.json"] as Json).incidents;
     expect(current.impact).toBe("critical");
-    expect(current.incident_updates[1].affected_components).toBeNull();
+    // The first update announces the record's own map, so a bot reading only updates sees the start.
+    expect(current.incident_updates[1].affected_components.map((c: Json) => [c.name, c.old_status, c.new_status])).toEqual([
+      ["API", "operational", "major_outage"],
+    ]);
+    expect(current.reminder_intervals).toBeNull();
     expect(current.incident_updates[0].affected_components.map((c: Json) => [c.name, c.old_status, c.new_status])).toEqual([
       ["API", "major_outage", "partial_outage"],
       ["Web <App>", "operational", "degraded_performance"],
@@ -152,6 +156,18 @@ describe("Statuspage v2 API from hand-built records", () => {
     expect(current.components.map((c: Json) => [c.name, c.status])).toEqual([["API", "partial_outage"], ["Web <App>", "degraded_performance"]]);
     expect((api["status.json"] as Json).status.indicator).toBe("critical");
     for (const file of API_PATHS) expectValid(file, api[file]);
+  });
+
+  it("dates page and components by their last change, not the build time, so a rebuild with nothing new changes nothing", () => {
+    const at3 = buildStatuspageApi(repository, { audience: "public", now: new Date("2026-11-22T03:00:00Z") });
+    const at330 = buildStatuspageApi(repository, { audience: "public", now: new Date("2026-11-22T03:30:00Z") });
+    expect(JSON.stringify(at330)).toBe(JSON.stringify(at3));
+    expect((at3["status.json"] as Json).page.updated_at).toBe("2026-11-22T02:50:00.000Z");
+    const byName = Object.fromEntries((at3["components.json"] as Json).components.map((c: Json) => [c.name, c.updated_at]));
+    expect(byName).toMatchObject({ API: "2026-11-22T02:50:00.000Z", Database: "2026-11-22T02:00:00.000Z" });
+    // When the maintenance window closes, that is a change of its own.
+    const after = buildStatuspageApi(repository, { audience: "public", now: new Date("2026-11-22T04:30:00Z") });
+    expect((after["status.json"] as Json).page.updated_at).toBe("2026-11-22T04:00:00.000Z");
   });
 
   it("joins links under a site path and keeps record text intact through JSON", () => {

@@ -53,3 +53,11 @@ export function publicSite(): Promise<SharedSite> {
     return { siteUrl: "https://lumen.example.github.io/status/", pagefind: true };
   });
 }
+
+/** The example organisation at the root of its domain (/), with Pagefind. */
+export function publicRootSite(): Promise<SharedSite> {
+  return sharedSite("public-example-root", (dir) => {
+    copyExampleRecords(dir);
+    return { pagefind: true };
+  });
+}

@@ -2,14 +2,17 @@ import { describe, expect, it } from "vitest";
 import {
   activeIncidents, activeMaintenance, componentStates, overallStatus, upcomingMaintenance,
 } from "../../scripts/status/current-status.ts";
+import { incidentFacts } from "../../scripts/model/incident-facts.ts";
 import { buildConfig, incident } from "./build-records.ts";
 
 const config = buildConfig();
+const factsAt = (incidents: ReturnType<typeof incident>[], now: Date) => incidents.map((i) => incidentFacts(i, config, now));
 
 function statusAt(incidents: ReturnType<typeof incident>[], time: string) {
   const now = new Date(time);
-  const states = componentStates(config, incidents, now);
-  return { states, overall: overallStatus(states, incidents, config, now), byId: Object.fromEntries(states.map((s) => [s.id, s])) };
+  const facts = factsAt(incidents, now);
+  const states = componentStates(config, facts);
+  return { states, overall: overallStatus(states, facts), byId: Object.fromEntries(states.map((s) => [s.id, s])) };
 }
 
 describe("componentStates and overallStatus", () => {
@@ -67,8 +70,8 @@ describe("componentStates and overallStatus", () => {
       const { byId, overall } = statusAt([window], now.toISOString());
       expect(byId.db.status).toBe("operational");
       expect(overall.indicator).toBe("none");
-      expect(upcomingMaintenance([window], now).map((m) => m.id)).toEqual(["2026-11-22-db-upgrade"]);
-      expect(activeMaintenance([window], now)).toEqual([]);
+      expect(upcomingMaintenance(factsAt([window], now)).map((m) => m.id)).toEqual(["2026-11-22-db-upgrade"]);
+      expect(activeMaintenance(factsAt([window], now))).toEqual([]);
     });
 
     it("inside the window: under maintenance, active, indicator maintenance", () => {
@@ -77,15 +80,15 @@ describe("componentStates and overallStatus", () => {
       expect(byId.db.status).toBe("under_maintenance");
       expect(byId.db.incidentIds).toEqual(["2026-11-22-db-upgrade"]);
       expect(overall).toEqual({ indicator: "maintenance", description: "Service Under Maintenance" });
-      expect(upcomingMaintenance([window], now)).toEqual([]);
-      expect(activeMaintenance([window], now).map((m) => m.id)).toEqual(["2026-11-22-db-upgrade"]);
+      expect(upcomingMaintenance(factsAt([window], now))).toEqual([]);
+      expect(activeMaintenance(factsAt([window], now)).map((m) => m.id)).toEqual(["2026-11-22-db-upgrade"]);
     });
 
     it("after the window: neither active nor upcoming", () => {
       const now = new Date("2026-11-22T04:00:00Z");
       expect(statusAt([window], now.toISOString()).byId.db.status).toBe("operational");
-      expect(activeMaintenance([window], now)).toEqual([]);
-      expect(upcomingMaintenance([window], now)).toEqual([]);
+      expect(activeMaintenance(factsAt([window], now))).toEqual([]);
+      expect(upcomingMaintenance(factsAt([window], now))).toEqual([]);
     });
 
     it("an outage during maintenance outranks it", () => {
@@ -102,7 +105,7 @@ describe("componentStates and overallStatus", () => {
     const future = incident("future", { status: "investigating", severity: "SEV3", started_at: "2026-11-21T09:00:00Z" });
     const done = incident("done", { status: "resolved", severity: "SEV3", started_at: "2026-11-20T07:00:00Z", resolved_at: "2026-11-20T07:30:00Z" });
     const maintenance = incident("m", { type: "maintenance", status: "in_progress", scheduled_start: "2026-11-20T08:00:00Z", scheduled_end: "2026-11-20T09:00:00Z" });
-    expect(activeIncidents([older, newer, future, done, maintenance], new Date("2026-11-20T10:00:00Z")).map((i) => i.id)).toEqual(["newer", "older"]);
-    expect(activeMaintenance([maintenance], new Date("2026-11-20T10:00:00Z")).map((i) => i.id)).toEqual(["m"]);
+    expect(activeIncidents(factsAt([older, newer, future, done, maintenance], new Date("2026-11-20T10:00:00Z"))).map((i) => i.id)).toEqual(["newer", "older"]);
+    expect(activeMaintenance(factsAt([maintenance], new Date("2026-11-20T10:00:00Z"))).map((i) => i.id)).toEqual(["m"]);
   });
 });

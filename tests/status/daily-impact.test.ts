@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dailyImpact } from "../../scripts/status/daily-impact.ts";
-import type { ImpactWindow } from "../../scripts/status/impact-windows.ts";
+import type { ImpactWindow } from "../../scripts/model/impact-windows.ts";
 import { formatUptime, uptimePercent } from "../../scripts/status/uptime.ts";
 import { ms } from "./build-records.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { impactWindows } from "../../scripts/status/impact-windows.ts";
+import { impactWindows } from "../../scripts/model/impact-windows.ts";
 import { incident, ms } from "./build-records.ts";
 
 const at = (time: string) => new Date(time);

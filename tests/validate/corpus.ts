@@ -75,11 +75,12 @@ export const corpus: CorpusCase[] = [
   ] },
 
   // --- Times and statuses ----------------------------------------------------------------------
+  // Open incidents last updated days before TEST_NOW also get the ongoing update-cadence warning.
   { name: "milestones-unordered", expected: [e(`${I}2026-11-15-unordered.md`, 6, 14, "milestones-ordered"), e(`${I}2026-11-15-unordered.md`, 8, 14, "milestones-ordered")] },
-  { name: "update-before-start", expected: [e(`${I}2026-11-15-early-update.md`, 7, 9, "updates-ordered")] },
-  { name: "updates-unordered", expected: [e(`${I}2026-11-15-update-order.md`, 10, 9, "updates-ordered"), e(`${I}2026-11-15-update-order.md`, 16, 9, "updates-ordered")] },
-  { name: "status-not-last-update", expected: [e(`${I}2026-11-15-stale-status.md`, 4, 9, "status-matches-last-update")] },
-  { name: "incident-under-maintenance", expected: [e(`${I}2026-11-15-planned-looking.md`, 6, 8, "status-matches-type")] },
+  { name: "update-before-start", expected: [e(`${I}2026-11-15-early-update.md`, 7, 9, "updates-ordered"), e(`${I}2026-11-15-early-update.md`, 7, 9, "update-cadence", "warning")] },
+  { name: "updates-unordered", expected: [e(`${I}2026-11-15-update-order.md`, 10, 9, "updates-ordered"), e(`${I}2026-11-15-update-order.md`, 16, 9, "updates-ordered"), e(`${I}2026-11-15-update-order.md`, 10, 9, "update-cadence", "warning")] },
+  { name: "status-not-last-update", expected: [e(`${I}2026-11-15-stale-status.md`, 4, 9, "status-matches-last-update"), e(`${I}2026-11-15-stale-status.md`, 10, 9, "update-cadence", "warning")] },
+  { name: "incident-under-maintenance", expected: [e(`${I}2026-11-15-planned-looking.md`, 6, 8, "status-matches-type"), e(`${I}2026-11-15-planned-looking.md`, 9, 9, "update-cadence", "warning")] },
   { name: "maintenance-incident-status", expected: [e("incidents/2026/2026-12-05-maint-status.md", 4, 9, "status-matches-type"), e("incidents/2026/2026-12-05-maint-status.md", 9, 13, "status-matches-type")] },
   { name: "resolved-without-resolved-at", expected: [e(`${I}2026-11-15-no-resolved-at.md`, 4, 9, "resolved-at-required")] },
   { name: "resolved-at-while-open", expected: [e(`${I}2026-11-15-early-resolved-at.md`, 6, 1, "resolved-at-required")] },
@@ -93,7 +94,7 @@ export const corpus: CorpusCase[] = [
   { name: "severity-unknown", expected: [e(`${I}2026-11-15-sev5.md`, 3, 11, "severity-exists")], text: [{ message: /`SEV4`/, hint: /^Use one of SEV1 \(Critical\), SEV2 \(Major\), SEV3 \(Minor\)\.$/ }] },
   { name: "severity-on-maintenance", expected: [e("incidents/2026/2026-12-05-maint-severity.md", 4, 1, "severity-exists")] },
   { name: "component-unknown", expected: [e(`${I}2026-11-15-bad-component.md`, 8, 3, "component-exists")], text: [{ hint: /Did you mean `web`\?/ }] },
-  { name: "component-unknown-in-update", expected: [e(`${I}2026-11-15-bad-update-component.md`, 14, 7, "component-exists")], text: [{ hint: /Did you mean `billing`\?/ }] },
+  { name: "component-unknown-in-update", expected: [e(`${I}2026-11-15-bad-update-component.md`, 14, 7, "component-exists"), e(`${I}2026-11-15-bad-update-component.md`, 10, 9, "update-cadence", "warning")], text: [{ hint: /Did you mean `billing`\?/ }] },
   { name: "component-unknown-in-runbook", expected: [e("runbooks/web-cache.md", 5, 5, "component-exists")] },
   { name: "runbook-missing", expected: [e(`${I}2026-11-15-no-runbook.md`, 8, 5, "runbook-exists")], text: [{ hint: /Did you mean `api-restart`\?/ }] },
 

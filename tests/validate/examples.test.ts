@@ -7,24 +7,26 @@ import { copyExampleRepo, exampleOrgRoot } from "../helpers/example-repo.ts";
 import { validateRepository } from "../../scripts/validate/validate.ts";
 
 describe("the example organisation", () => {
-  it("validate with zero errors through the CLI; the only warning is the intended overdue runbook", () => {
+  it("validate with zero errors through the CLI; the warnings are the intended overdue runbook and the open incident gone quiet", () => {
     const result = runCli(["validate", "--format", "json"], { cwd: exampleOrgRoot, env: { SITREP_NOW: TEST_NOW } });
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.summary.errors).toBe(0);
     expect(report.diagnostics.map((d: { file: string; rule: string; severity: string }) => [d.file, d.rule, d.severity])).toEqual([
+      ["incidents/2026/2026-11-21-payout-status-latency.md", "update-cadence", "warning"],
       ["runbooks/certificate-renewal.md", "runbook-review-overdue", "warning"],
     ]);
     // Every example record was read (20+ incidents, 7 postmortems, 5 runbooks, the config).
     expect(report.summary.files).toBeGreaterThanOrEqual(30);
   });
 
-  it("fail only with --strict, because of that warning", () => {
+  it("fail only with --strict, because of those warnings", () => {
     const result = runCli(["validate", "--strict"], { cwd: exampleOrgRoot, env: { SITREP_NOW: TEST_NOW } });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/runbook-review-overdue/);
-    expect(result.stdout).toMatch(/1 problem \(0 errors, 1 warning\)/);
+    expect(result.stdout).toMatch(/update-cadence/);
+    expect(result.stdout).toMatch(/2 problems \(0 errors, 2 warnings\)/);
   });
 });
 

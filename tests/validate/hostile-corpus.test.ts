@@ -77,7 +77,8 @@ describe("YAML anchors, aliases and tags are refused at their position", () => {
 
   it("`&`, `*` and `!` inside values are text, not refused", () => {
     const dir = repoWith({ "incidents/2026/2026-11-15-text.md": incident("updates:\n  - at: 2026-11-15T10:05:00Z\n    status: investigating\n    body: R&D *really* down! & more\n") });
-    expect(validateRepository(dir, { now }).diagnostics).toEqual([]);
+    // The incident is open and quiet at `now`, which only earns the cadence warning (decision 0070).
+    expect(validateRepository(dir, { now }).diagnostics.filter((d) => d.rule !== "update-cadence")).toEqual([]);
   });
 });
 

@@ -1,6 +1,5 @@
 import { finding, type Rule } from "../rule.ts";
-
-const DAY = 86_400_000;
+import { runbookReview } from "../../model/due-dates.ts";
 
 export const runbookReviewOverdue: Rule = {
   id: "runbook-review-overdue",
@@ -9,11 +8,10 @@ export const runbookReviewOverdue: Rule = {
   check({ runbooks, now }) {
     return runbooks.flatMap((record) => {
       const { last_reviewed, review_every_days } = record.data;
-      const dueMs = Date.parse(`${last_reviewed}T00:00:00Z`) + review_every_days * DAY;
-      if (now.getTime() <= dueMs) return [];
-      const overdueDays = Math.floor((now.getTime() - dueMs) / DAY);
+      const review = runbookReview(record.data, now);
+      if (!review.overdue) return [];
       return [finding(runbookReviewOverdue, record, ["last_reviewed"],
-        `Runbook review is ${overdueDays} day(s) overdue (last reviewed ${last_reviewed}, every ${review_every_days} days).`,
+        `Runbook review is ${review.daysOverdue} day(s) overdue (last reviewed ${last_reviewed}, every ${review_every_days} days, due ${review.due}).`,
         "Walk through the runbook, fix what changed, and set `last_reviewed` to today's date.")];
     });
   },

@@ -1,28 +1,26 @@
-import { finding, ms, type Rule } from "../rule.ts";
+import { finding, type Rule } from "../rule.ts";
+import { cadenceGaps } from "../../model/cadence.ts";
+
+const HINT = "Post updates on cadence even when there is no news (\"still investigating, next update in 15 minutes\"); customers read silence as neglect.";
 
 export const updateCadence: Rule = {
   id: "update-cadence",
   severity: "warning",
-  description: "While an incident is active, public updates are no further apart than its severity's update_every_minutes.",
+  description: "While an incident is active, public updates are no further apart than its severity's update_every_minutes; an open incident is also checked against the time since its last update (a warning, never an error).",
   needsConfig: true,
-  check({ incidents, config }) {
-    const cadence = new Map(config.severities.map((s) => [s.id, s.update_every_minutes]));
-    return incidents.flatMap((record) => {
-      const { type, severity, updates } = record.data;
-      const minutes = severity ? cadence.get(severity) : undefined;
-      if (type !== "incident" || minutes === undefined) return [];
-      const found = [];
-      // Gaps between consecutive updates while the incident was still active.
-      for (let i = 1; i < updates.length; i++) {
-        if (updates[i - 1].status === "resolved") break;
-        const gap = (ms(updates[i].at) - ms(updates[i - 1].at)) / 60_000;
-        if (gap > minutes) {
-          found.push(finding(updateCadence, record, ["updates", i, "at"],
-            `${Math.round(gap)} minutes passed between updates ${i - 1} and ${i}; ${severity} expects an update every ${minutes} minutes.`,
-            "Post updates on cadence even when there is no news (\"still investigating, next update in 15 minutes\"); customers read silence as neglect."));
-        }
-      }
-      return found;
-    });
+  check({ incidents, config, now }) {
+    return incidents.flatMap((record) =>
+      cadenceGaps(record, config, now).gaps.map((gap) => {
+        const minutes = Math.round(gap.minutes);
+        const expects = `${gap.severity} expects an update every ${gap.expected_minutes} minutes`;
+        return gap.ongoing
+          ? finding(updateCadence, record, ["updates", gap.updateIndex, "at"],
+              `The incident is open and its last update was ${minutes} minutes ago (${gap.from}); ${expects}.`,
+              `Post an update now (\`npx sitrep update ${record.id} -m "…"\`), or resolve the incident if it is over.`)
+          : finding(updateCadence, record, ["updates", gap.updateIndex, "at"],
+              `${minutes} minutes passed between updates ${gap.updateIndex - 1} and ${gap.updateIndex}; ${expects}.`,
+              HINT);
+      }),
+    );
   },
 };

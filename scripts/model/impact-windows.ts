@@ -3,7 +3,8 @@
 // computed from these windows. The rules are written in docs/status-model.md and
 // docs/decisions/0020-impact-window-end.md.
 import type { IncidentRecord } from "../records/model.ts";
-import type { ImpactStatus } from "./component-status.ts";
+import type { ImpactStatus } from "./vocabulary.ts";
+import { mapSteps, type ComponentMap } from "./component-maps.ts";
 import { toMillis } from "./time.ts";
 
 export interface ImpactWindow {
@@ -15,8 +16,6 @@ export interface ImpactWindow {
   /** Ms since the epoch; null when the window is still open at `now`. */
   end: number | null;
 }
-
-type ComponentMap = Record<string, string>;
 
 /** A component map in force from `from` (inclusive) to `to` (exclusive; Infinity = open). */
 interface Segment {
@@ -55,13 +54,7 @@ function incidentSegments(incident: IncidentRecord): Segment[] {
   const resolvedAt = toMillis(data.resolved_at);
   const cutoff = toMillis(data.mitigated_at) ?? resolvedAt;
 
-  const starts: { from: number; map: ComponentMap }[] = [{ from: impactStart, map: data.components }];
-  for (const update of data.updates) {
-    const at = toMillis(update.at);
-    if (update.components === undefined || at === undefined) continue;
-    starts.push({ from: Math.max(at, impactStart), map: update.components });
-  }
-  starts.sort((a, b) => a.from - b.from); // stable: updates keep their file order at equal times
+  const starts = mapSteps(data, impactStart);
 
   const segments: Segment[] = [];
   for (let i = 0; i < starts.length; i++) {
@@ -104,12 +97,7 @@ function maintenanceSegments(incident: IncidentRecord): Segment[] {
   const span = maintenanceSpan(incident);
   if (span === undefined) return [];
   // The map in force at any moment: the record's `components`, replaced by each update's.
-  const starts: { from: number; map: ComponentMap }[] = [{ from: -Infinity, map: incident.data.components }];
-  for (const update of incident.data.updates) {
-    const at = toMillis(update.at);
-    if (update.components !== undefined && at !== undefined) starts.push({ from: at, map: update.components });
-  }
-  starts.sort((a, b) => a.from - b.from);
+  const starts = mapSteps(incident.data, -Infinity);
   const segments: Segment[] = [];
   for (let i = 0; i < starts.length; i++) {
     const from = Math.max(starts[i].from, span.start);

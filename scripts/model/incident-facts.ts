@@ -1,0 +1,111 @@
+// The facts of one incident or maintenance at `now`, computed once and read by every consumer:
+// when it started and ended, whether it is planned, open or over, its impact windows, its
+// current and worst impact per component, the components it touched, whether it is public, and
+// the Statuspage impact of its severity. Pure: record, config and `now` in, facts out.
+import type { Config, IncidentData, IncidentRecord } from "../records/model.ts";
+import { componentsTouched } from "./component-maps.ts";
+import { impactWindows, isOpenAt, maintenanceSpan, type ImpactWindow } from "./impact-windows.ts";
+import { toMillis } from "./time.ts";
+import { statusRank, type ImpactStatus, type Indicator } from "./vocabulary.ts";
+
+/** Planned: maintenance still to come. Open: started and not over. Over: resolved, completed or past. */
+export type Phase = "planned" | "open" | "over";
+
+export interface IncidentFacts {
+  id: string;
+  record: IncidentRecord;
+  /** Ms since the epoch: started_at (else detected_at, else the first update); scheduled_start for maintenance. */
+  start: number | undefined;
+  /** Ms: resolved_at; for maintenance the first `completed` update, else the scheduled end of a window that is over. */
+  end: number | undefined;
+  phase: Phase;
+  /** Impact windows clipped to `now` (decision 0020). */
+  windows: ImpactWindow[];
+  /** Components with an impact from this record open at `now`, worst impact each. */
+  currentImpact: Record<string, ImpactStatus>;
+  /** The worst impact each component had from this record up to `now`; the declared map where nothing happened yet. */
+  worstImpact: Record<string, ImpactStatus>;
+  /** Components named by the record or any update, first mention first. */
+  touched: string[];
+  public: boolean;
+  /** Statuspage impact of the severity; "maintenance" for maintenance. */
+  impact: Indicator;
+}
+
+export function incidentFacts(record: IncidentRecord, config: Config, now: Date): IncidentFacts {
+  const windows = impactWindows(record, now);
+  const at = now.getTime();
+  const currentImpact: Record<string, ImpactStatus> = {};
+  const worstImpact: Record<string, ImpactStatus> = {};
+  for (const window of windows) {
+    raise(worstImpact, window.componentId, window.status);
+    if (isOpenAt(window, at)) raise(currentImpact, window.componentId, window.status);
+  }
+  for (const [id, status] of Object.entries(record.data.components)) {
+    if (worstImpact[id] === undefined) worstImpact[id] = status;
+  }
+  const phase = phaseOf(record, at);
+  return {
+    id: record.id,
+    record,
+    start: startOf(record),
+    end: endOf(record, phase),
+    phase,
+    windows,
+    currentImpact,
+    worstImpact,
+    touched: componentsTouched(record.data),
+    public: isPublic(record.data),
+    impact: incidentImpact(record, config),
+  };
+}
+
+function raise(map: Record<string, ImpactStatus>, id: string, status: ImpactStatus): void {
+  const seen = map[id];
+  if (seen === undefined || statusRank(status) > statusRank(seen)) map[id] = status;
+}
+
+/** Public: neither internal nor a drill (near-misses are internal unless they say otherwise). */
+export function isPublic(data: Pick<IncidentData, "visibility" | "drill">): boolean {
+  return data.visibility === "public" && data.drill !== true;
+}
+
+/** When a record's story starts: scheduled_start for maintenance, started_at (else detected_at, else first update) otherwise. */
+export function startOf(incident: IncidentRecord): number | undefined {
+  const data = incident.data;
+  if (data.type === "maintenance") return toMillis(data.scheduled_start) ?? toMillis(data.updates[0]?.at);
+  return toMillis(data.started_at) ?? toMillis(data.detected_at) ?? toMillis(data.updates[0]?.at);
+}
+
+/**
+ * Incidents are open from their start until resolved. Maintenance is open while reported
+ * in_progress/verifying or inside its window, planned while scheduled and not yet started, and
+ * over once completed or past its window.
+ */
+function phaseOf(incident: IncidentRecord, at: number): Phase {
+  const data = incident.data;
+  if (data.type !== "maintenance") {
+    if (data.status === "resolved") return "over";
+    return (startOf(incident) ?? -Infinity) <= at ? "open" : "planned";
+  }
+  if (data.status === "completed") return "over";
+  if (data.status === "in_progress" || data.status === "verifying") return "open";
+  const span = maintenanceSpan(incident);
+  if (span !== undefined && span.start <= at && at < span.end) return "open";
+  return (toMillis(data.scheduled_start) ?? -Infinity) > at ? "planned" : "over";
+}
+
+function endOf(incident: IncidentRecord, phase: Phase): number | undefined {
+  const data = incident.data;
+  if (data.type !== "maintenance") return toMillis(data.resolved_at);
+  const completed = toMillis(data.updates.find((u) => u.status === "completed")?.at);
+  return completed ?? (phase === "over" ? toMillis(data.scheduled_end) : undefined);
+}
+
+/** The Statuspage impact of an incident from its severity (config.severities[].impact); maintenance is "maintenance". */
+export function incidentImpact(incident: IncidentRecord, config: Config): Indicator {
+  if (incident.data.type === "maintenance") return "maintenance";
+  const severity = config.severities.find((s) => s.id === incident.data.severity);
+  // A missing severity only passes validation for maintenance; "minor" is the cautious fallback.
+  return severity?.impact ?? "minor";
+}

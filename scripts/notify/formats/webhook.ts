@@ -1,0 +1,60 @@
+// Statuspage's webhook payloads: one "incident" payload per event and one "component_update"
+// payload per component whose status the update changed, as Statuspage sends them, so existing
+// receivers of Statuspage webhooks work unchanged. sitrep adds `meta.event` and, for postmortems,
+// a `postmortem` object. Optionally signed: X-Sitrep-Signature-256: sha256=<hex HMAC-SHA256 of the body>.
+import { createHmac } from "node:crypto";
+import { stableId } from "../../publish/stable-id.ts";
+import type { Message } from "../message.ts";
+import type { PublishedSite } from "../published-site.ts";
+import { json, type HttpRequest } from "./request.ts";
+
+export const SIGNATURE_HEADER = "X-Sitrep-Signature-256";
+
+export function webhookRequests(message: Message, site: PublishedSite, secret?: string): HttpRequest[] {
+  const { event } = message;
+  const meta = { unsubscribe: null, documentation: "https://support.atlassian.com/statuspage/docs/enable-webhook-notifications/", event: event.kind, event_id: event.id };
+  const page = { id: site.page.id, status_indicator: site.status.indicator, status_description: site.status.description };
+  const bodies: { label: string; payload: Record<string, unknown> }[] = [];
+  const incident = event.incident ? incidentAsOf(event.incident, event.update?.id) : undefined;
+  const payload: Record<string, unknown> = { meta, page };
+  if (incident) payload.incident = incident;
+  if (event.postmortem) {
+    payload.postmortem = { id: event.postmortem.id, title: event.postmortem.title, url: event.postmortem.link, published_at: event.postmortem.published, summary: event.postmortem.summary };
+  }
+  bodies.push({ label: event.postmortem ? "postmortem" : "incident", payload });
+  for (const change of event.update?.affected_components ?? []) {
+    if (change.old_status === change.new_status) continue;
+    const component = event.incident?.components.find((c) => c.id === change.code);
+    bodies.push({
+      label: `component_update ${change.name}`,
+      payload: {
+        meta, page,
+        component_update: {
+          created_at: event.update!.created_at, new_status: change.new_status, old_status: change.old_status,
+          id: stableId("update", `${event.update!.id}:${change.code}`), component_id: change.code,
+        },
+        component: { created_at: component?.created_at ?? event.update!.created_at, id: change.code, name: change.name, status: change.new_status },
+      },
+    });
+  }
+  return bodies.map(({ label, payload }) => {
+    const body = json(payload);
+    const headers: Record<string, string> = { "content-type": "application/json", "x-sitrep-event": event.kind, "x-sitrep-delivery": `${event.id}/${label}` };
+    if (secret) headers[SIGNATURE_HEADER.toLowerCase()] = signature(body, secret);
+    return { label, body, headers };
+  });
+}
+
+/** "sha256=<hex>": how a receiver checks a body came from whoever holds the secret. */
+export function signature(body: string, secret: string): string {
+  return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
+}
+
+/** The incident as it stood when the update was posted: its updates up to that one, its status then. */
+function incidentAsOf(incident: PublishedSite["incidents"][number], updateId: string | undefined): Record<string, unknown> {
+  if (updateId === undefined) return incident;
+  const at = incident.incident_updates.findIndex((u) => u.id === updateId);
+  if (at < 0) return incident;
+  const updates = incident.incident_updates.slice(at);
+  return { ...incident, status: updates[0].status, updated_at: updates[0].created_at, incident_updates: updates };
+}

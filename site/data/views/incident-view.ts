@@ -1,0 +1,184 @@
+// An incident or maintenance as pages show it: a summary for lists and cards, and the full view
+// for its own page. Facts come from the model; this only reshapes them.
+import type { IncidentRecord, PostmortemRecord } from "../../../scripts/records/model.ts";
+import type { IncidentFacts, Phase } from "../../../scripts/model/incident-facts.ts";
+import { formatDuration } from "../../../scripts/model/duration.ts";
+import { STATUS_LABELS, statusLabel, type ComponentStatus, type Indicator } from "../../../scripts/model/vocabulary.ts";
+import { updateAnchors } from "../../../scripts/publish/site-url.ts";
+import { renderMarkdown } from "../markdown.ts";
+import type { BuildContext } from "../build-context.ts";
+import { derive, type Derived } from "./derive.ts";
+
+export interface UpdateView {
+  /** The update's fragment on its incident page; feeds link to it (scripts/publish/site-url.ts). */
+  anchor: string;
+  at: string;
+  status: string;
+  statusLabel: string;
+  bodyHtml: string;
+  /** Component changes this update announced, e.g. "Checkout API: Operational". */
+  componentChanges: string[];
+}
+
+export interface IncidentSummary {
+  id: string;
+  title: string;
+  type: "incident" | "near_miss" | "maintenance";
+  impact: Indicator;
+  status: string;
+  statusLabel: string;
+  /** Planned (maintenance to come), open, or over. */
+  phase: Phase;
+  /** When the story starts (started_at, or scheduled_start for maintenance). */
+  start: string | undefined;
+  end: string | undefined;
+  /** Maintenance: the planned end of the window. */
+  scheduledEnd: string | undefined;
+  /** Minutes from start to resolution (or to the end of the window); undefined while open or planned. */
+  durationMinutes: number | undefined;
+  /** "2 h 5 min"; "Ongoing" while open; "Planned for 4 h" before a maintenance starts. */
+  durationText: string;
+  /**
+   * Open: each component's impact from this record now (operational once recovered). Planned:
+   * the impact announced, labelled as planned. Over: the worst impact each component had.
+   */
+  components: { id: string; name: string; status: ComponentStatus; statusLabel: string }[];
+  latestUpdate: UpdateView | undefined;
+  internal: boolean;
+  drill: boolean;
+}
+
+export interface IncidentView extends IncidentSummary {
+  severity: string | undefined;
+  descriptionHtml: string;
+  /** Newest first, as status pages show them. */
+  updates: UpdateView[];
+  scheduledStart: string | undefined;
+  postmortem: { id: string; title: string } | undefined;
+  /** Internal build only (undefined in the public build, so a page cannot show it by mistake). */
+  internalDetails: {
+    timeline: { at: string; event: string }[];
+    roles: { role: string; person: string }[];
+    runbooks: { id: string; title: string }[];
+    milestones: { label: string; at: string }[];
+  } | undefined;
+}
+
+function updateView(incident: IncidentRecord, index: number, anchors: string[], derived: Derived): UpdateView {
+  const key = `${incident.id}#${index}`;
+  let view = derived.updates.get(key);
+  if (!view) derived.updates.set(key, (view = renderUpdate(incident.data.updates[index], anchors[index], derived.componentNames)));
+  return view;
+}
+
+function renderUpdate(update: IncidentRecord["data"]["updates"][number], anchor: string, names: Map<string, string>): UpdateView {
+  return {
+    anchor,
+    at: update.at,
+    status: update.status,
+    statusLabel: statusLabel(update.status),
+    bodyHtml: renderMarkdown(update.body),
+    componentChanges: Object.entries(update.components ?? {}).map(([id, status]) => `${names.get(id) ?? id}: ${statusLabel(status)}`),
+  };
+}
+
+function iso(ms: number | undefined): string | undefined {
+  return ms === undefined ? undefined : new Date(ms).toISOString();
+}
+
+export function summarize(fact: IncidentFacts, derived: Derived): IncidentSummary {
+  let summary = derived.summaries.get(fact.id);
+  if (!summary) derived.summaries.set(fact.id, (summary = makeSummary(fact, derived)));
+  return summary;
+}
+
+/** The components a summary lists, with the status that is true for its phase (see IncidentSummary). */
+function componentList(fact: IncidentFacts, names: Map<string, string>): IncidentSummary["components"] {
+  const entry = (id: string, status: ComponentStatus, label = STATUS_LABELS[status]) => ({ id, name: names.get(id) ?? id, status, statusLabel: label });
+  if (fact.phase === "open") {
+    const ids = new Set([...Object.keys(fact.worstImpact), ...fact.touched]);
+    return [...ids].map((id) => entry(id, fact.currentImpact[id] ?? "operational"));
+  }
+  if (fact.phase === "planned") {
+    return Object.entries(fact.worstImpact).map(([id, status]) => entry(id, status, `planned: ${STATUS_LABELS[status].toLowerCase()}`));
+  }
+  return Object.entries(fact.worstImpact).map(([id, status]) => entry(id, status));
+}
+
+function durationText(fact: IncidentFacts, minutes: number | undefined): string {
+  if (fact.phase === "open") return "Ongoing";
+  if (fact.phase === "planned") {
+    const end = Date.parse(fact.record.data.scheduled_end ?? "");
+    return fact.start !== undefined && end > fact.start ? `Planned for ${formatDuration((end - fact.start) / 60_000)}` : "Planned";
+  }
+  return minutes === undefined ? "Unknown" : formatDuration(minutes);
+}
+
+function makeSummary(fact: IncidentFacts, derived: Derived): IncidentSummary {
+  const { record, start, end } = fact;
+  const data = record.data;
+  const anchors = updateAnchors(data.updates);
+  const last = data.updates.at(-1);
+  const durationMinutes = start !== undefined && end !== undefined ? Math.max(0, (end - start) / 60_000) : undefined;
+  return {
+    id: record.id,
+    title: data.title,
+    type: data.type,
+    impact: fact.impact,
+    status: data.status,
+    statusLabel: statusLabel(data.status),
+    phase: fact.phase,
+    start: iso(start),
+    end: iso(end),
+    scheduledEnd: data.scheduled_end,
+    durationMinutes,
+    durationText: durationText(fact, durationMinutes),
+    components: componentList(fact, derived.componentNames),
+    latestUpdate: last ? updateView(record, data.updates.length - 1, anchors, derived) : undefined,
+    internal: data.visibility === "internal",
+    drill: data.drill,
+  };
+}
+
+export function incidentIds(context: BuildContext): string[] {
+  return derive(context).model.incidents.map((i) => i.id);
+}
+
+export function incidentView(context: BuildContext, id: string): IncidentView {
+  const derived = derive(context);
+  const fact = derived.model.byId.get(id);
+  if (!fact) throw new Error(`No incident ${id} in this build.`);
+  const incident = fact.record;
+  const data = incident.data;
+  const anchors = updateAnchors(data.updates);
+  const postmortem = derived.model.postmortems.find((p) => p.data.incident === id);
+  const internal = context.audience === "internal";
+  const runbookTitles = new Map(context.repository.runbooks.map((r) => [r.id, r.data.title]));
+  const milestones = (["started_at", "detected_at", "acknowledged_at", "mitigated_at", "resolved_at"] as const)
+    .filter((key) => data[key] !== undefined)
+    .map((key) => ({ label: key.replace("_at", "").replace(/^./, (c) => c.toUpperCase()), at: data[key] as string }));
+  return {
+    ...summarize(fact, derived),
+    severity: data.severity
+      ? `${data.severity} · ${context.repository.config.severities.find((s) => s.id === data.severity)?.name ?? ""}`.replace(/ · $/, "")
+      : undefined,
+    descriptionHtml: renderMarkdown(incident.body),
+    updates: data.updates.map((_, i) => updateView(incident, i, anchors, derived)).reverse(),
+    scheduledStart: data.scheduled_start,
+    scheduledEnd: data.scheduled_end,
+    postmortem: postmortem ? { id: postmortem.id, title: postmortemTitle(postmortem, data.title) } : undefined,
+    internalDetails: internal
+      ? {
+          timeline: data.timeline.map((t) => ({ at: t.at, event: t.event })),
+          roles: Object.entries(data.roles ?? {}).filter(([, p]) => p).map(([role, person]) => ({ role: role.replace("_", " "), person: person as string })),
+          runbooks: data.runbooks.map((r) => ({ id: r, title: runbookTitles.get(r) ?? r })),
+          milestones,
+        }
+      : undefined,
+  };
+}
+
+export function postmortemTitle(postmortem: PostmortemRecord, incidentTitle: string): string {
+  void postmortem;
+  return `Postmortem: ${incidentTitle}`;
+}

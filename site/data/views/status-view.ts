@@ -1,0 +1,85 @@
+// The status page and the incident archive, reshaped from the published model.
+import { activeIncidents, activeMaintenance, byStartDescending, upcomingMaintenance } from "../../../scripts/status/current-status.ts";
+import { localDate } from "../../../scripts/status/time-zone.ts";
+import type { IncidentFacts } from "../../../scripts/model/incident-facts.ts";
+import type { Indicator } from "../../../scripts/model/vocabulary.ts";
+import type { BuildContext } from "../build-context.ts";
+import { componentViews, type ComponentView } from "./component-view.ts";
+import { derive } from "./derive.ts";
+import { summarize, type IncidentSummary } from "./incident-view.ts";
+
+/** How far back the status page lists incidents. */
+export const RECENT_INCIDENT_DAYS = 7;
+
+export interface StatusView {
+  title: string;
+  description: string | undefined;
+  now: string;
+  indicator: Indicator;
+  indicatorDescription: string;
+  groups: { name: string; components: ComponentView[] }[];
+  activeIncidents: IncidentSummary[];
+  activeMaintenance: IncidentSummary[];
+  upcomingMaintenance: IncidentSummary[];
+  /** Incidents of the last 7 days, open ones included, newest first. */
+  recentIncidents: IncidentSummary[];
+}
+
+/** Incidents (not maintenance) still open, or that started or ended in the last RECENT_INCIDENT_DAYS days. */
+function isRecent(fact: IncidentFacts, since: number): boolean {
+  if (fact.record.data.type === "maintenance") return false;
+  return fact.phase === "open" || (fact.start ?? -Infinity) >= since || (fact.end ?? -Infinity) >= since;
+}
+
+export function statusView(context: BuildContext): StatusView {
+  const derived = derive(context);
+  const { model } = derived;
+  const { repository, now } = context;
+  const groups: { name: string; components: ComponentView[] }[] = [];
+  for (const component of componentViews(context).values()) {
+    let group = groups.find((g) => g.name === component.group);
+    if (!group) groups.push((group = { name: component.group, components: [] }));
+    group.components.push(component);
+  }
+  const since = now.getTime() - RECENT_INCIDENT_DAYS * 86_400_000;
+  const summary = (f: IncidentFacts) => summarize(f, derived);
+  return {
+    title: repository.config.site.title,
+    description: repository.config.site.description,
+    now: now.toISOString(),
+    indicator: model.overall.indicator,
+    indicatorDescription: model.overall.description,
+    groups,
+    activeIncidents: activeIncidents(model.facts).map(summary),
+    activeMaintenance: activeMaintenance(model.facts).map(summary),
+    upcomingMaintenance: upcomingMaintenance(model.facts).map(summary),
+    recentIncidents: model.facts.filter((f) => isRecent(f, since)).sort(byStartDescending).map(summary),
+  };
+}
+
+export interface MonthView {
+  /** YYYY-MM in the site's time zone. */
+  month: string;
+  label: string;
+  incidents: IncidentSummary[];
+}
+
+/** The archive: one page per month that has records, newest first. */
+export function archiveMonths(context: BuildContext): MonthView[] {
+  const derived = derive(context);
+  if (derived.months) return derived.months;
+  const months = new Map<string, IncidentFacts[]>();
+  for (const fact of derived.model.facts) {
+    if (fact.start === undefined) continue;
+    const month = localDate(fact.start, context.timeZone).slice(0, 7);
+    const list = months.get(month) ?? [];
+    list.push(fact);
+    months.set(month, list);
+  }
+  const label = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+  return (derived.months = [...months.keys()].sort().reverse().map((month) => ({
+    month,
+    label: label.format(new Date(`${month}-01T12:00:00Z`)),
+    incidents: months.get(month)!.sort(byStartDescending).map((f) => summarize(f, derived)),
+  })));
+}
