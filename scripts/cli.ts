@@ -14,7 +14,8 @@ import { forActionsLog } from "./github/workflow-commands.ts";
 
 // Node keeps compiled modules — TypeScript after type stripping included — in a cache between
 // runs, so a repeated `sitrep` does not strip types again (about half of its start-up: ~0.3 s
-// of `validate`). Commands are imported lazily, after this line, so they are all covered.
+// of `validate`). The launcher (sitrep.mjs, what `npx sitrep` runs) turns it on before this file
+// loads; this call covers `node scripts/cli.ts`, where the commands, imported lazily, still hit it.
 enableCompileCache?.();
 
 function topLevelHelp(): string {

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { measureProcess, measureRepeatedly, type BenchRow } from "../row.ts";
 import { writeSyntheticRepository } from "../synthetic-records.ts";
 
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/cli.ts");
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/sitrep.mjs");
 
 export async function run(): Promise<BenchRow[]> {
   const dir = path.join(os.tmpdir(), "sitrep-bench-authoring-v1");

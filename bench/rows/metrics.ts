@@ -20,7 +20,7 @@ const INCIDENTS = 10_000;
 const POSTMORTEM_EVERY = 10; // incidents 0, 10, 20, … are SEV1/SEV2 and get a postmortem
 const ITEMS = 5;
 const NOW = "2026-11-22T12:00:00Z";
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/cli.ts");
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/sitrep.mjs");
 
 const COMPONENTS = ["checkout-api", "hosted-checkout", "payment-processing", "card-vault", "payouts", "public-api", "webhooks", "identity", "merchant-dashboard", "reporting"];
 const CONFIG = `site:

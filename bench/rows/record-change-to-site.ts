@@ -13,7 +13,7 @@ import { writeSyntheticRepository } from "../synthetic-records.ts";
 import { astroBuild, floorProject, repoRoot, siteWorkDir } from "../astro-build.ts";
 import { copyExampleRepo } from "../../testkit/example-org.ts";
 
-const cli = path.join(repoRoot, "scripts/cli.ts");
+const cli = path.join(repoRoot, "scripts/sitrep.mjs");
 const pagefindBin = path.join(repoRoot, "node_modules/pagefind/lib/runner/bin.cjs");
 const siteDir = path.join(repoRoot, "site");
 const SYNTHETIC_INCIDENTS = 5_000;

@@ -11,7 +11,7 @@ import { startGithubServer } from "../../testkit/github-server.ts";
 import { syntheticPostmortems, tempSyncRepo } from "../../testkit/github-records.ts";
 import { githubEnv } from "../../testkit/github-env.ts";
 
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/cli.ts");
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/sitrep.mjs");
 
 export async function run(): Promise<BenchRow[]> {
   const server = await startGithubServer();

@@ -12,7 +12,7 @@ import { writeSyntheticRepository } from "../synthetic-records.ts";
 import { writeStatusPageCorpus } from "../status-page-corpus.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const cli = path.resolve(here, "../../scripts/cli.ts");
+const cli = path.resolve(here, "../../scripts/sitrep.mjs");
 const floorScript = path.resolve(here, "../floor-read-parse.ts");
 const RUNS = 5;
 

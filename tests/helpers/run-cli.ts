@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const cliPath = path.join(repoRoot, "scripts/cli.ts");
+/** What `npx sitrep` runs: the launcher, which turns on the compile cache before the CLI loads. */
+export const cliPath = path.join(repoRoot, "scripts/sitrep.mjs");
 /** The fixed clock of every test, so policy rules and relative times are reproducible. */
 export const TEST_NOW = "2026-11-22T12:00:00Z";
 
