@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } fro
 import { UsageError } from "../errors.ts";
 import { PRINT_OPTIONS } from "./front-matter-edit.ts";
 import { SLUG } from "./slug.ts";
-import { closest } from "../records/closest.ts";
+import { isTimeZone, suggestTimeZone } from "../records/time-zone-names.ts";
 import { NEUTRAL_SEVERITY_DESCRIPTIONS } from "./example-records.ts";
 
 export interface ComponentEntry {
@@ -45,16 +45,9 @@ export function checkTimezone(value: string): string {
 
 /** Why `value` is not a time zone (with the closest name when it looks like a typo), or undefined. */
 export function timezoneProblem(value: string): string | undefined {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value.trim() });
-    return undefined;
-  } catch {
-    const zones = ["UTC", ...Intl.supportedValuesOf("timeZone")];
-    // A city alone ("Berlin") names its zone; otherwise the closest name by edit distance.
-    const city = value.includes("/") ? undefined : zones.find((z) => z.toLowerCase().endsWith(`/${value.trim().toLowerCase().replace(/ /g, "_")}`));
-    const suggestion = city ?? closest(value.trim(), zones);
-    return `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use an IANA name such as UTC, Europe/Berlin or America/New_York.`;
-  }
+  if (isTimeZone(value.trim())) return undefined;
+  const suggestion = suggestTimeZone(value);
+  return `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use an IANA name such as UTC, Europe/Berlin or America/New_York.`;
 }
 
 export function checkUrl(value: string): string {

@@ -5,7 +5,7 @@
 // feed, iCal and shortlink URL after the `#` (`…#frag/incidents/…`).
 import type { Config } from "./model.ts";
 import type { Finding } from "./finding.ts";
-import { closest } from "./closest.ts";
+import { isTimeZone, suggestTimeZone } from "./time-zone-names.ts";
 
 /** A path of URL-safe characters only: letters, digits, `-`, `.`, `_`, `~` and `/`. */
 const SAFE_PATH = /^[A-Za-z0-9._~/-]*$/;
@@ -48,7 +48,7 @@ export function siteUrlProblem(url: string): { message: string; hint: string } |
 
 function checkTimeZone(file: string, timeZone: string): Finding[] {
   if (isTimeZone(timeZone)) return [];
-  const suggestion = closest(timeZone, timeZones());
+  const suggestion = suggestTimeZone(timeZone);
   return [{
     file, rule: "config-timezone", severity: "error", path: ["site", "timezone"],
     message: `\`site.timezone\` \`${timeZone}\` is not an IANA time zone.`,
@@ -56,19 +56,7 @@ function checkTimeZone(file: string, timeZone: string): Finding[] {
   }];
 }
 
-/** What the build accepts: whatever Intl formats with (canonical names, aliases, any case). */
-function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-function timeZones(): string[] {
-  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
-}
 
 function decodeSafely(path: string): string {
   try {
