@@ -56,8 +56,3 @@ export function addDaysToDate(date: string, days: number): string {
   const [year, month, day] = date.split("-").map(Number);
   return new Date(Date.UTC(year, month - 1, day) + days * DAY_MS).toISOString().slice(0, 10);
 }
-
-/** Throws a RangeError for a time zone Intl does not know (the config schema should catch it first). */
-export function assertTimeZone(timeZone: string): void {
-  formatter(timeZone);
-}
