@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGitRepo, type GitRepo } from "../helpers/git-repo.ts";
 import { repoRoot, TEST_NOW } from "../helpers/run-cli.ts";
+import { copyExampleRecords, RECORD_PATHS } from "../../testkit/example-org.ts";
 
 /** Example-dependent suites that need no browser, no site build and few CLI processes (each costs 1-3 s). */
 const SUITES = [
@@ -27,6 +28,10 @@ let copy: GitRepo;
 beforeAll(() => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sitrep-adopted-"));
   for (const entry of readdirSync(repoRoot)) if (!SKIP.has(entry)) cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+  // The template's records, whatever this checkout holds: in an adopted repository the root
+  // records are the team's own, and init (rightly) refuses to run on them a second time.
+  for (const entry of RECORD_PATHS) rmSync(path.join(dir, entry), { recursive: true, force: true });
+  copyExampleRecords(dir);
   symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
   copy = createGitRepo({ dir });
   copy.commit("The template", "2026-11-20T09:00:00Z");
