@@ -1,5 +1,5 @@
 // What a cross-record rule is: a named, pure function from the loaded repository to findings.
-import type { Config, IncidentRecord, PostmortemRecord, RunbookRecord } from "../records/model.ts";
+import type { Config, IncidentRecord, PostmortemRecord, RecordKind, RunbookRecord } from "../records/model.ts";
 import type { ParsedRecord } from "../records/read-record.ts";
 import type { DiagnosticSeverity, Finding } from "../records/finding.ts";
 
@@ -8,6 +8,8 @@ export interface RuleContext {
   config: Config | undefined;
   /** Every record file that exists, parseable or not (ids of broken files still count). */
   files: readonly ParsedRecord[];
+  /** The ids of those files, by kind: what a reference to a record must name. */
+  ids: Readonly<Record<RecordKind, ReadonlySet<string>>>;
   /** Schema-valid records with defaults applied. */
   incidents: readonly IncidentRecord[];
   postmortems: readonly PostmortemRecord[];
@@ -36,6 +38,35 @@ export function finding(
   at: "key" | "value" = "value",
 ): Finding {
   return { file: record.source.path, rule: rule.id, severity: rule.severity, path, at, message, hint };
+}
+
+/** Reports a finding of the rule being checked, in the record being checked. */
+export type Report = (path: (string | number)[], message: string, hint: string, at?: "key" | "value") => void;
+
+type RecordsOf = { incidents: IncidentRecord; postmortems: PostmortemRecord; runbooks: RunbookRecord };
+type CheckOne<R extends { data: unknown }> = (data: R["data"], report: Report, record: R) => void;
+
+/**
+ * A rule that checks each record of one kind on its own (most rules): `each` is given the
+ * repository once, works out what every record's check needs from it (the known ids, …), and
+ * returns the check of one record, which reports its findings through `report`.
+ */
+export function perRecord<K extends keyof RecordsOf>(
+  kind: K,
+  rule: Omit<Rule, "check"> & { each(context: RuleContext & { config: Config }): CheckOne<RecordsOf[K]> },
+): Rule {
+  const { each, ...about } = rule;
+  return {
+    ...about,
+    check(context) {
+      const checkOne = each(context);
+      const found: Finding[] = [];
+      for (const record of context[kind] as readonly RecordsOf[K][]) {
+        checkOne(record.data, (path, message, hint, at) => found.push(finding(about, record, path, message, hint, at)), record);
+      }
+      return found;
+    },
+  };
 }
 
 /** Milliseconds since the epoch of an RFC 3339 time the schema has already accepted. */

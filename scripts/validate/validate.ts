@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Finding } from "../records/finding.ts";
 import { loadRecords } from "../records/load-records.ts";
 import { createLocator, type PositionLocator } from "../records/positions.ts";
-import type { Config, Repository } from "../records/model.ts";
+import type { Config, RecordKind, Repository } from "../records/model.ts";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic.ts";
 import { rules } from "./rules/index.ts";
 
@@ -25,7 +25,9 @@ export interface ValidationResult {
 
 export function validateRepository(root: string, options: ValidateOptions): ValidationResult {
   const { repository, config, configPath, files, findings, sources } = loadRecords(root, options);
-  const context = { config, files, incidents: repository.incidents, postmortems: repository.postmortems, runbooks: repository.runbooks, now: options.now };
+  const idsOf = (kind: RecordKind) => new Set(files.filter((f) => f.kind === kind).map((f) => f.id));
+  const ids = { incident: idsOf("incident"), postmortem: idsOf("postmortem"), runbook: idsOf("runbook") };
+  const context = { config, files, ids, incidents: repository.incidents, postmortems: repository.postmortems, runbooks: repository.runbooks, now: options.now };
   for (const rule of rules) {
     if (rule.needsConfig && !config) continue;
     findings.push(...rule.check({ ...context, config: config as Config }));

@@ -1,22 +1,19 @@
-import { finding, type Rule } from "../rule.ts";
+import { perRecord } from "../rule.ts";
 
-export const actionItemIdUnique: Rule = {
+export const actionItemIdUnique = perRecord("postmortems", {
   id: "action-item-id-unique",
   severity: "error",
   description: "Action item ids are unique within a postmortem (`<postmortem>/<item>` is the global key of its issue).",
-  check({ postmortems }) {
-    return postmortems.flatMap((record) => {
-      const firstIndex = new Map<string, number>();
-      return record.data.action_items.flatMap((item, i) => {
-        const first = firstIndex.get(item.id);
-        if (first === undefined) {
-          firstIndex.set(item.id, i);
-          return [];
-        }
-        return [finding(actionItemIdUnique, record, ["action_items", i, "id"],
-          `Action item id \`${item.id}\` is already used by action_items[${first}].`,
-          "Give this item a new id; never reuse an id, even of a removed item, or its GitHub issue would be reused too.")];
-      });
+  each: () => ({ action_items }, report) => {
+    const firstIndex = new Map<string, number>();
+    action_items.forEach((item, i) => {
+      const first = firstIndex.get(item.id);
+      if (first === undefined) {
+        firstIndex.set(item.id, i);
+        return;
+      }
+      report(["action_items", i, "id"], `Action item id \`${item.id}\` is already used by action_items[${first}].`,
+        "Give this item a new id; never reuse an id, even of a removed item, or its GitHub issue would be reused too.");
     });
   },
-};
+});

@@ -1,45 +1,37 @@
-import { finding, type Rule } from "../rule.ts";
+import { perRecord } from "../rule.ts";
 
 const NAME = /^(\d{4})-(\d{2})-(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const fileNameDate: Rule = {
+export const fileNameDate = perRecord("incidents", {
   id: "file-name-date",
   severity: "error",
   description: "Incident files are named <YYYY-MM-DD>-<slug>.md after the UTC date of started_at (scheduled_start for maintenance), inside a folder of that year.",
-  check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const { data } = record;
-      const field = data.type === "maintenance" ? "scheduled_start" : data.started_at ? "started_at" : "detected_at";
-      const time = data[field];
-      const match = NAME.exec(record.id);
-      if (!match) {
-        return [finding(fileNameDate, record, [], `File name \`${record.id}.md\` is not <YYYY-MM-DD>-<slug>.md.`,
-          `Rename it to \`${time ? time.slice(0, 10) : "YYYY-MM-DD"}-short-kebab-slug.md\`.`)];
+  each: () => (data, report, record) => {
+    const field = data.type === "maintenance" ? "scheduled_start" : data.started_at ? "started_at" : "detected_at";
+    const time = data[field];
+    const match = NAME.exec(record.id);
+    if (!match) {
+      report([], `File name \`${record.id}.md\` is not <YYYY-MM-DD>-<slug>.md.`, `Rename it to \`${time ? time.slice(0, 10) : "YYYY-MM-DD"}-short-kebab-slug.md\`.`);
+      return;
+    }
+    const nameDate = `${match[1]}-${match[2]}-${match[3]}`;
+    // Date.parse cannot read every time the schema's RFC 3339 format accepts (a leap second,
+    // `23:59:60Z`, is NaN); toISOString would then throw and abort the whole run.
+    const instant = time ? Date.parse(time) : Number.NaN;
+    if (time && !Number.isNaN(instant)) {
+      const utcDate = new Date(instant).toISOString().slice(0, 10);
+      if (utcDate !== nameDate) {
+        report([field], `File name date ${nameDate} differs from ${field} (${utcDate} in UTC).`,
+          `Rename the file to \`${utcDate}-${record.id.slice(11)}.md\`, or correct \`${field}\`.`);
       }
-      const found: ReturnType<typeof finding>[] = [];
-      const nameDate = `${match[1]}-${match[2]}-${match[3]}`;
-      // Date.parse cannot read every time the schema's RFC 3339 format accepts (a leap second,
-      // `23:59:60Z`, is NaN); toISOString would then throw and abort the whole run.
-      const instant = time ? Date.parse(time) : Number.NaN;
-      if (time && !Number.isNaN(instant)) {
-        const utcDate = new Date(instant).toISOString().slice(0, 10);
-        if (utcDate !== nameDate) {
-          found.push(finding(fileNameDate, record, [field],
-            `File name date ${nameDate} differs from ${field} (${utcDate} in UTC).`,
-            `Rename the file to \`${utcDate}-${record.id.slice(11)}.md\`, or correct \`${field}\`.`));
-        }
-      }
-      const folders = record.source.path.split("/");
-      const yearFolder = folders.length > 2 ? folders[folders.length - 2] : undefined;
-      if (folders.length === 2) {
-        // Directly in incidents/: the description promises a folder of that year, so say so.
-        found.push(finding(fileNameDate, record, [], `File dated ${nameDate} is not in a year folder.`,
-          `Move it to incidents/${match[1]}/.`));
-      } else if (yearFolder !== undefined && /^\d{4}$/.test(yearFolder) && yearFolder !== match[1]) {
-        found.push(finding(fileNameDate, record, [], `File dated ${nameDate} is in the folder ${yearFolder}/.`,
-          `Move it to incidents/${match[1]}/.`));
-      }
-      return found;
-    });
+    }
+    const folders = record.source.path.split("/");
+    const yearFolder = folders.length > 2 ? folders[folders.length - 2] : undefined;
+    if (folders.length === 2) {
+      // Directly in incidents/: the description promises a folder of that year, so say so.
+      report([], `File dated ${nameDate} is not in a year folder.`, `Move it to incidents/${match[1]}/.`);
+    } else if (yearFolder !== undefined && /^\d{4}$/.test(yearFolder) && yearFolder !== match[1]) {
+      report([], `File dated ${nameDate} is in the folder ${yearFolder}/.`, `Move it to incidents/${match[1]}/.`);
+    }
   },
-};
+});

@@ -1,19 +1,14 @@
-import { finding, type Rule } from "../rule.ts";
+import { perRecord } from "../rule.ts";
 import { closest } from "../../records/closest.ts";
 
-export const postmortemIncidentExists: Rule = {
+export const postmortemIncidentExists = perRecord("postmortems", {
   id: "postmortem-incident-exists",
   severity: "error",
   description: "A postmortem's `incident` names an existing incident.",
-  check({ postmortems, files }) {
-    const ids = files.filter((f) => f.kind === "incident").map((f) => f.id);
-    const known = new Set(ids);
-    return postmortems.flatMap((record) => {
-      const id = record.data.incident;
-      if (known.has(id)) return [];
-      const suggestion = closest(id, ids) ?? closest(record.id, ids);
-      return [finding(postmortemIncidentExists, record, ["incident"], `Incident \`${id}\` does not exist.`,
-        `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use the incident's file name without .md, e.g. \`2026-11-20-checkout-errors\`.`)];
-    });
+  each: ({ ids }) => ({ incident }, report, record) => {
+    if (ids.incident.has(incident)) return;
+    const suggestion = closest(incident, [...ids.incident]) ?? closest(record.id, [...ids.incident]);
+    report(["incident"], `Incident \`${incident}\` does not exist.`,
+      `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use the incident's file name without .md, e.g. \`2026-11-20-checkout-errors\`.`);
   },
-};
+});

@@ -1,28 +1,21 @@
-import { finding, ms, type Rule } from "../rule.ts";
+import { ms, perRecord } from "../rule.ts";
 
-export const updatesOrdered: Rule = {
+export const updatesOrdered = perRecord("incidents", {
   id: "updates-ordered",
   severity: "error",
   description: "Updates and timeline entries are oldest first, and no update precedes started_at.",
-  check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const { updates, timeline, started_at } = record.data;
-      const found = [];
-      for (const [list, name] of [[updates, "updates"], [timeline, "timeline"]] as const) {
-        for (let i = 1; i < list.length; i++) {
-          if (ms(list[i].at) < ms(list[i - 1].at)) {
-            found.push(finding(updatesOrdered, record, [name, i, "at"],
-              `${name}[${i}] (${list[i].at}) is earlier than ${name}[${i - 1}] (${list[i - 1].at}).`,
-              `List ${name} oldest first: move this entry up, or correct its time.`));
-          }
+  each: () => ({ updates, timeline, started_at }, report) => {
+    for (const [list, name] of [[updates, "updates"], [timeline, "timeline"]] as const) {
+      for (let i = 1; i < list.length; i++) {
+        if (ms(list[i].at) < ms(list[i - 1].at)) {
+          report([name, i, "at"], `${name}[${i}] (${list[i].at}) is earlier than ${name}[${i - 1}] (${list[i - 1].at}).`,
+            `List ${name} oldest first: move this entry up, or correct its time.`);
         }
       }
-      if (started_at && updates.length > 0 && ms(updates[0].at) < ms(started_at)) {
-        found.push(finding(updatesOrdered, record, ["updates", 0, "at"],
-          `The first update (${updates[0].at}) is before the incident started (${started_at}).`,
-          "Correct the update's time or `started_at` (check the offsets)."));
-      }
-      return found;
-    });
+    }
+    if (started_at && updates.length > 0 && ms(updates[0].at) < ms(started_at)) {
+      report(["updates", 0, "at"], `The first update (${updates[0].at}) is before the incident started (${started_at}).`,
+        "Correct the update's time or `started_at` (check the offsets).");
+    }
   },
-};
+});
