@@ -1,17 +1,17 @@
 // The shared path of update, acknowledge, mitigate and resolve: find the incident, edit its
 // front matter Document, check the result with the validator, write it, say what to run next.
 import path from "node:path";
+import { UsageError } from "../errors.ts";
 import type { Document } from "yaml";
 import { askChoice, idArgument, type AskContext } from "./ask.ts";
 import { commitChanges } from "./commit-changes.ts";
 import { readRecord } from "../records/read-record.ts";
 import { editFrontMatter } from "./front-matter-edit.ts";
 import { newPullRequestCommands } from "./next-steps.ts";
+import { pathFromCwd } from "./new-record.ts";
 import { findIncident, openRecords, type FoundIncident, type RecordsContext } from "./open-records.ts";
-import { presentAuthoring, writtenRecord, type AuthoringResult } from "./authoring-result.ts";
+import { writtenRecord, type AuthoringResult } from "./authoring-result.ts";
 import { formatTime } from "./time-input.ts";
-
-export { presentAuthoring };
 
 export interface IncidentEdit {
   /** e.g. "Posted update to"; the id follows. */
@@ -67,10 +67,29 @@ export function nothingToDo(context: RecordsContext, found: FoundIncident, why: 
   };
 }
 
+/** Acknowledging and mitigating are steps of a response; maintenance is planned and has neither. */
+export function refuseMaintenance(found: FoundIncident, step: "acknowledgement" | "mitigation", insteadStatus: string): void {
+  if (found.data.type !== "maintenance") return;
+  throw new UsageError(`Maintenance is planned; it has no ${step}.`, `Use \`npx sitrep update ${found.id} --status ${insteadStatus} --message "…"\`.`);
+}
+
+/**
+ * When the milestone is already recorded: asking again is a no-op (the result says so); asking
+ * for another time (`at`, given with --at) is a correction sitrep leaves to a person (an error).
+ */
+export function recordedAlready(context: RecordsContext, found: FoundIncident, field: "acknowledged_at" | "mitigated_at", at: string, atGiven: boolean): AuthoringResult | undefined {
+  const recorded = found.data[field];
+  if (!recorded) return undefined;
+  const done = `${found.id} was already ${field.replace(/_at$/, "")} at ${recorded}`;
+  const hint = `To correct the time, edit \`${field}\` in the file.`;
+  if (!atGiven || Date.parse(at) === Date.parse(recorded)) return nothingToDo(context, found, done, hint);
+  throw new UsageError(`${done}, not ${at}.`, hint);
+}
+
 export function applyIncidentEdit(context: RecordsContext, found: FoundIncident, cwd: string, change: IncidentEdit): AuthoringResult {
   const text = editFrontMatter(found.text, found.file.path, change.edit);
   const { warnings, after } = commitChanges(context, [{ path: found.file.path, text }], found.file.path);
-  const shown = path.relative(cwd, path.join(context.root, found.file.path)) || found.file.path;
+  const shown = pathFromCwd(context, cwd, found.file.path);
   const stamp = formatTime(context.now).slice(0, 16).replace(/[-:T]/g, "");
   return {
     summary: `${change.verb} ${found.id}`,

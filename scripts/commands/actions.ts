@@ -1,5 +1,6 @@
 // `sitrep actions`: every postmortem action item with owner, due date, age and whether it is overdue.
 import type { Command } from "../cli/command.ts";
+import { jsonOption } from "../cli/common-options.ts";
 import { matchChoice } from "../cli/match-choice.ts";
 import { isHistoryUnavailable, UsageError } from "../errors.ts";
 import { findRecordsRoot } from "../records/root.ts";
@@ -47,7 +48,7 @@ export const command: Command<{ report: ActionsReport; json: boolean }> = {
       status: { type: "string", multiple: true, valueName: "status", description: "Only items with these statuses: open, done, wont_do." },
       overdue: { type: "boolean", description: "Only open items past their due date." },
       postmortem: { type: "string", multiple: true, valueName: "id", description: "Only items of these postmortems." },
-      json: { type: "boolean", description: "Print JSON (documented in docs/metrics.md)." },
+      json: jsonOption("Print JSON (documented in docs/metrics.md)."),
       "no-history": { type: "boolean", description: "Do not read git history; use the files alone." },
     },
     examples: ["npx sitrep actions", "npx sitrep actions --overdue", "npx sitrep actions --owner dtanaka --status open", "npx sitrep actions --json"],

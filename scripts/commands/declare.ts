@@ -1,19 +1,18 @@
 // `sitrep declare`: one command at 2 a.m. → a valid incident file and the git commands to open its PR.
 import path from "node:path";
 import { UsageError } from "../errors.ts";
-import type { Command } from "../cli/command.ts";
+import { authoringCommand } from "../authoring/authoring-command.ts";
+import { pathFromCwd, writeNewRecord } from "../authoring/new-record.ts";
+import { messageOptions, timeOption } from "../cli/common-options.ts";
+import { atFlag, messageFlag, pastTimeFlag } from "../authoring/common-flags.ts";
 import { askChoice, askText, requireFlags } from "../authoring/ask.ts";
 import { askComponentImpacts } from "../authoring/ask-components.ts";
-import { commitChanges } from "../authoring/commit-changes.ts";
 import { checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flag-values.ts";
 
 import { incidentPath, uniqueIncidentId } from "../authoring/incident-id.ts";
-import { newPullRequestCommands } from "../authoring/next-steps.ts";
 import { openRecords } from "../authoring/open-records.ts";
 import { newIncidentText, type NewIncidentFields } from "../authoring/scaffold-incident.ts";
 import { SLUG, slugify } from "../authoring/slug.ts";
-import { parsePastTime } from "../authoring/time-input.ts";
-import { presentAuthoring, writtenRecord, type AuthoringResult, AUTHORING_EXIT_CODES } from "../authoring/authoring-result.ts";
 import { checkRunbooks, defaultMessage, ROLE_OPTIONS, rolesFromFlags } from "../authoring/incident-flags.ts";
 import { openIncidents } from "../authoring/edit-incident.ts";
 import { similarOpenIncident } from "../authoring/similar-incident.ts";
@@ -23,7 +22,7 @@ const INCIDENT_IMPACTS = IMPACTS.filter((impact) => impact !== "under_maintenanc
 
 const OPEN_STATUSES = ["investigating", "identified", "monitoring"] as const;
 
-export const command: Command<AuthoringResult> = {
+export const command = authoringCommand({
   spec: {
     name: "declare",
     summary: "Declare a new incident (writes incidents/<year>/<date>-<slug>.md).",
@@ -40,20 +39,17 @@ export const command: Command<AuthoringResult> = {
       severity: { type: "string", short: "s", valueName: "id", description: "Severity id from sitrep.config.yaml, e.g. SEV2." },
       component: { type: "string", short: "c", multiple: true, valueName: "id=impact", description: "Affected component and its impact, e.g. checkout-api=major_outage." },
       status: { type: "string", valueName: "status", description: "investigating (default), identified or monitoring." },
-      message: { type: "string", short: "m", valueName: "text", description: "The first public update (default: \"We are investigating … Next update within N minutes.\")." },
-      body: { type: "string", valueName: "text", aliasOf: "message", description: "Same as --message." },
-      at: { type: "string", valueName: "time", description: "When the incident was declared: the first update and timeline entry (default: now)." },
-      "started-at": { type: "string", valueName: "time", description: "When customer impact began (default: --detected-at)." },
-      "detected-at": { type: "string", valueName: "time", description: "When the alert fired or the report came in (default: --at)." },
+      ...messageOptions("The first public update (default: \"We are investigating … Next update within N minutes.\")."),
+      at: timeOption("When the incident was declared: the first update and timeline entry (default: now)."),
+      "started-at": timeOption("When customer impact began (default: --detected-at)."),
+      "detected-at": timeOption("When the alert fired or the report came in (default: --at)."),
       ...ROLE_OPTIONS,
       runbook: { type: "string", multiple: true, valueName: "id", description: "A runbook (runbooks/<id>.md) the response uses." },
       slug: { type: "string", valueName: "slug", description: "File name slug (default: from the title)." },
       internal: { type: "boolean", description: "Keep it off the public status page (visibility: internal)." },
       "near-miss": { type: "boolean", description: "Caught before customers were affected (type: near_miss, internal by default)." },
       drill: { type: "boolean", description: "A game day or exercise: never public, left out of metrics." },
-      json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
-    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       'npx sitrep declare --title "Checkout errors for some merchants" --severity SEV2 --component checkout-api=partial_outage',
       'npx sitrep declare -t "Payments failing" -s SEV1 -c payment-processing=major_outage -c checkout-api=partial_outage --started-at -20m --commander ines-carvalho',
@@ -61,18 +57,17 @@ export const command: Command<AuthoringResult> = {
     ],
   },
 
-  async run({ values, cwd, now, interactive }) {
+  async run({ values, cwd, now }, ask) {
     const context = openRecords(cwd, now);
     const { config } = context;
-    const ask = { interactive, usage: command.spec.usage };
     const nearMiss = values["near-miss"] === true;
 
     // Flags that need no answer are checked first, so a typo never costs the answers to prompts.
     const status = checkStatus(str(values.status) ?? "investigating", OPEN_STATUSES, "a new incident (resolve it afterwards with `sitrep resolve`)");
 
-    const postedAt = parsePastTime(str(values.at) ?? "now", now, "--at");
-    const detectedAt = values["detected-at"] !== undefined ? parsePastTime(str(values["detected-at"])!, now, "--detected-at") : postedAt;
-    const startedAt = values["started-at"] !== undefined ? parsePastTime(str(values["started-at"])!, now, "--started-at") : detectedAt;
+    const postedAt = atFlag(values, now);
+    const detectedAt = pastTimeFlag(values, "detected-at", now) ?? postedAt;
+    const startedAt = pastTimeFlag(values, "started-at", now) ?? detectedAt;
     const roles = rolesFromFlags(values);
     const runbooks = checkRunbooks(list(values.runbook), context.files);
     const givenSeverity = str(values.severity) !== undefined ? checkSeverity(str(values.severity)!, config) : undefined;
@@ -100,7 +95,7 @@ export const command: Command<AuthoringResult> = {
     const cadence = config.severities.find((s) => s.id === severity)?.update_every_minutes;
     // A near-miss or drill has no public cadence, so its default first note promises no next update.
     const publicCadence = nearMiss || values.drill === true ? undefined : cadence;
-    const message = str(values.message) ?? str(values.body) ?? defaultMessage(status, Object.keys(components), config, publicCadence);
+    const message = messageFlag(values) ?? defaultMessage(status, Object.keys(components), config, publicCadence);
 
     const slug = str(values.slug) ?? slugify(title);
     if (!SLUG.test(slug)) throw new UsageError(`--slug \`${slug}\` is not kebab-case.`, "Use lower-case letters, digits and single hyphens, e.g. checkout-errors.");
@@ -123,27 +118,24 @@ export const command: Command<AuthoringResult> = {
       updates: [{ at: postedAt, status, body: message, ...(Object.keys(components).length > 0 ? { components } : {}) }],
       timeline: [{ at: postedAt, event: `Declared ${severity}${roles.commander ? `; ${roles.commander} is incident commander` : ""}.` }],
     };
-    const { warnings, after } = commitChanges(context, [{ path: recordPath, text: newIncidentText(fields) }], recordPath);
-
-    const shown = path.relative(cwd, path.join(context.root, recordPath)) || recordPath;
     const kind = nearMiss ? "near-miss" : values.drill === true ? "drill incident" : "incident";
     const similar = similarOpenIncident(openIncidents(context).filter((o) => o.type !== "maintenance"), title, startedAt);
     // Near-misses, drills and internal incidents never reach the status page: no public cadence to keep.
     const internal = nearMiss || values.drill === true || values.internal === true;
-    return {
+    return writeNewRecord(context, cwd, {
+      kind: "incident",
+      path: recordPath,
+      text: newIncidentText(fields),
       summary: `Declared ${severity} ${kind} ${id}`,
-      root: context.root,
-      written: [writtenRecord(after.repository, "incident", recordPath)],
-      removed: [],
-      warnings,
       cautions: similar ? [
         `${similar.id} ("${similar.title}") is open with a similar title and started within a day of this one.\n` +
-        `  If it is the same problem, delete ${shown} and post to that one: npx sitrep update ${similar.id} --message "…"`,
+        `  If it is the same problem, delete ${pathFromCwd(context, cwd, recordPath)} and post to that one: npx sitrep update ${similar.id} --message "…"`,
       ] : [],
+      branch: `incident/${id}`,
+      commitMessage: `Declare ${severity}: ${title}`,
       commandsTitle: internal
         ? `Open the pull request (the ${kind} is internal: merging it publishes nothing on the status page):`
         : "Open the pull request (merging it publishes the incident):",
-      commands: newPullRequestCommands(`incident/${id}`, [shown], `Declare ${severity}: ${title}`),
       notes: internal
         ? [
           "Next: record milestones and what you learn as they happen (the internal timeline is the record):",
@@ -155,8 +147,6 @@ export const command: Command<AuthoringResult> = {
           `  npx sitrep update ${id} --status identified --message "…"`,
           `  npx sitrep acknowledge ${id}   ·   npx sitrep mitigate ${id}   ·   npx sitrep resolve ${id}`,
         ],
-    };
+    });
   },
-
-  present: presentAuthoring,
-};
+});

@@ -5,6 +5,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { RejectedChangeError, SitrepError, UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
+import { jsonOption } from "../cli/common-options.ts";
 import { askConfirm, askList, askText } from "../authoring/ask.ts";
 import { checkChanges } from "../authoring/check-changes.ts";
 import { EXAMPLE_RECORD_PATHS, EXAMPLE_SITE_URL } from "../authoring/example-records.ts";
@@ -43,7 +44,7 @@ export const command: Command<AuthoringResult> = {
       "keep-examples": { type: "boolean", description: "Keep the example records (and the components they use)." },
       yes: { type: "boolean", short: "y", description: "Remove the example records without asking (a terminal is asked first)." },
       force: { type: "boolean", description: "Run even though records of your own exist or the config was changed." },
-      json: { type: "boolean", description: "Print what was written and removed as JSON." },
+      json: jsonOption("Print what was written and removed as JSON."),
     },
     examples: [
       'npx sitrep init --title "Acme Status" --url https://status.acme.com --component api="Public API@Platform" --component web="Web app"',

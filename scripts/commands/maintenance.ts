@@ -1,23 +1,23 @@
 // `sitrep maintenance`: schedule a maintenance window (type maintenance, status scheduled).
 import path from "node:path";
 import { UsageError } from "../errors.ts";
-import type { Command } from "../cli/command.ts";
+import { authoringCommand } from "../authoring/authoring-command.ts";
+import { writeNewRecord } from "../authoring/new-record.ts";
+import { messageOptions, timeOption } from "../cli/common-options.ts";
+import { atFlag, messageFlag } from "../authoring/common-flags.ts";
 import { askMany, askText, problemWith, requireFlags } from "../authoring/ask.ts";
 import { componentOptions } from "../authoring/ask-components.ts";
-import { commitChanges } from "../authoring/commit-changes.ts";
 import { checkComponentId, list, str } from "../authoring/flag-values.ts";
 import type { Config } from "../records/model.ts";
 import { incidentPath, uniqueIncidentId } from "../authoring/incident-id.ts";
 import { joinNames, rolesFromFlags, ROLE_OPTIONS } from "../authoring/incident-flags.ts";
-import { newPullRequestCommands } from "../authoring/next-steps.ts";
 import { openRecords } from "../authoring/open-records.ts";
 import { newIncidentText } from "../authoring/scaffold-incident.ts";
 import { SLUG, slugify } from "../authoring/slug.ts";
-import { formatTime, parsePastTime, parseTimeInput } from "../authoring/time-input.ts";
+import { formatTime, parseTimeInput } from "../authoring/time-input.ts";
 import { utcMinute } from "../authoring/durations.ts";
-import { presentAuthoring, writtenRecord, type AuthoringResult, AUTHORING_EXIT_CODES } from "../authoring/authoring-result.ts";
 
-export const command: Command<AuthoringResult> = {
+export const command = authoringCommand({
   spec: {
     name: "maintenance",
     summary: "Schedule a maintenance window.",
@@ -29,28 +29,24 @@ export const command: Command<AuthoringResult> = {
       "`sitrep update <id> --status in_progress|verifying` and finish with `sitrep resolve <id>` (status completed).",
     options: {
       title: { type: "string", short: "t", valueName: "title", description: "What customers see, e.g. \"Database upgrade\"." },
-      start: { type: "string", valueName: "time", description: "Start of the window (RFC 3339 with an offset, or relative such as +2d)." },
-      end: { type: "string", valueName: "time", description: "End of the window." },
+      start: timeOption("Start of the window (RFC 3339 with an offset, or relative such as +2d)."),
+      end: timeOption("End of the window."),
       component: { type: "string", short: "c", multiple: true, valueName: "id", description: "A component under maintenance." },
-      message: { type: "string", short: "m", valueName: "text", description: "The announcement (default: the window and components in words). Also used as the description." },
-      body: { type: "string", valueName: "text", aliasOf: "message", description: "Same as --message." },
-      at: { type: "string", valueName: "time", description: "When the window was announced: the first update (default: now)." },
+      ...messageOptions("The announcement (default: the window and components in words). Also used as the description."),
+      at: timeOption("When the window was announced: the first update (default: now)."),
       ...ROLE_OPTIONS,
       slug: { type: "string", valueName: "slug", description: "File name slug (default: from the title)." },
       internal: { type: "boolean", description: "Keep it off the public status page (visibility: internal)." },
-      json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
-    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       'npx sitrep maintenance --title "Ledger database upgrade" --start 2026-12-01T01:00:00Z --end 2026-12-01T03:00:00Z --component payouts --component reporting',
       'npx sitrep maintenance -t "Card vault key rotation" --start 2026-12-03T02:00:00+01:00 --end 2026-12-03T02:30:00+01:00 -c card-vault -m "Saving new cards may fail for up to 5 minutes."',
     ],
   },
 
-  async run({ values, cwd, now, interactive }) {
+  async run({ values, cwd, now }, ask) {
     const context = openRecords(cwd, now);
     const { config } = context;
-    const ask = { interactive, usage: command.spec.usage };
     requireFlags((["title", "start", "end", "component"] as const).filter((f) => (f === "component" ? list(values.component).length === 0 : str(values[f]) === undefined)), ask,
       { component: `component ids: ${config.components.map((c) => c.id).join(", ")}` });
     const title = (await askText(str(values.title), "title", ask, { message: "Title (what customers see)", placeholder: "e.g. Database upgrade" })).trim();
@@ -73,14 +69,14 @@ export const command: Command<AuthoringResult> = {
       throw new UsageError(`The window ${start} – ${end} is already over (now is ${formatTime(now)}), so it cannot be scheduled.`,
         "Check the date and the offset (Z is UTC). To record past maintenance, schedule it with the real times before it starts, or write the record by hand.");
     }
-    const postedAt = parsePastTime(str(values.at) ?? "now", now, "--at");
+    const postedAt = atFlag(values, now);
     // Started already (announced late, or "starting now"): the record says so, not "scheduled".
     const status = Date.parse(start) <= Date.parse(postedAt) ? "in_progress" : "scheduled";
     const ids = (await askMany(list(values.component), "component", ask, { message: "Components under maintenance (space to pick, enter to confirm)", options: componentOptions(config) }))
       .map((id) => checkMaintenanceComponent(id, config));
     const components = Object.fromEntries(ids.map((id) => [id, "under_maintenance"]));
     const names = ids.map((id) => config.components.find((c) => c.id === id)?.name ?? id);
-    const message = str(values.message) ?? str(values.body)
+    const message = messageFlag(values)
       ?? (status === "scheduled"
         ? `We will perform scheduled maintenance on ${joinNames(names)} from ${utcMinute(start)} UTC to ${utcMinute(end)} UTC.`
         : `Scheduled maintenance on ${joinNames(names)} is in progress until ${utcMinute(end)} UTC.`);
@@ -95,24 +91,20 @@ export const command: Command<AuthoringResult> = {
       scheduled_start: start, scheduled_end: end, roles: rolesFromFlags(values),
       updates: [{ at: postedAt, status, body: message }],
     }, `${message}\n`);
-    const { warnings, after } = commitChanges(context, [{ path: recordPath, text }], recordPath);
-    const shown = path.relative(cwd, path.join(context.root, recordPath)) || recordPath;
-    return {
+    return writeNewRecord(context, cwd, {
+      kind: "incident",
+      path: recordPath,
+      text,
       summary: `${status === "scheduled" ? "Scheduled" : "Started"} maintenance ${id}`,
-      root: context.root,
-      written: [writtenRecord(after.repository, "incident", recordPath)],
-      removed: [],
-      warnings,
+      branch: `maintenance/${id}`,
+      commitMessage: `Schedule maintenance: ${title}`,
       commandsTitle: "Open the pull request (merging it announces the window):",
-      commands: newPullRequestCommands(`maintenance/${id}`, [shown], `Schedule maintenance: ${title}`),
       notes: [status === "scheduled"
         ? `During the window: npx sitrep update ${id} --status in_progress --message "…"; afterwards: npx sitrep resolve ${id}`
         : `The window has started, so the status is in_progress. Afterwards: npx sitrep resolve ${id}`],
-    };
+    });
   },
-
-  present: presentAuthoring,
-};
+});
 
 /** Maintenance takes component ids: every listed component is under_maintenance. */
 function checkMaintenanceComponent(value: string, config: Config): string {

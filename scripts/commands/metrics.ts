@@ -1,6 +1,7 @@
 // `sitrep metrics`: how fast we detect, acknowledge, mitigate and resolve, postmortems and
 // action items against policy — from the records and their git history.
 import type { Command } from "../cli/command.ts";
+import { jsonOption } from "../cli/common-options.ts";
 import { UsageError } from "../errors.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { historySummary, loadWithHistory } from "../history/load-with-history.ts";
@@ -23,7 +24,7 @@ export const command: Command<{ report: MetricsReport; format: Format }> = {
     options: {
       ...SELECTION_OPTIONS,
       by: { type: "string", valueName: "severity|component|quarter|month", description: "Also report each group separately." },
-      json: { type: "boolean", description: "Print the versioned JSON document (docs/metrics.md)." },
+      json: jsonOption("Print the versioned JSON document (docs/metrics.md)."),
       markdown: { type: "boolean", description: "Print Markdown (for $GITHUB_STEP_SUMMARY)." },
     },
     examples: [

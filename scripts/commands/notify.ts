@@ -1,6 +1,7 @@
 // `sitrep notify`: send every public update that is new in this build to the channels in
 // `notifications:`. The logic lives in scripts/notify/; this file is flags and printing.
 import type { Command } from "../cli/command.ts";
+import { jsonOption } from "../cli/common-options.ts";
 import { escapeData, fenceUntrusted, onActions } from "../github/workflow-commands.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { emailMessage } from "../notify/formats/email.ts";
@@ -26,7 +27,7 @@ export const command: Command<NotifyReport> = {
       all: { type: "boolean", description: "Send every update in the build when there is no usable previous site." },
       "dry-run": { type: "boolean", description: "Print what would be sent to each channel; send nothing." },
       snapshot: { type: "string", valueName: "folder", description: "Save the previous site's files (--previous, default site.url) into <folder>; send nothing." },
-      json: { type: "boolean", description: "Print the report (events, payloads with --dry-run, outcomes) as JSON." },
+      json: jsonOption("Print the report (events, payloads with --dry-run, outcomes) as JSON."),
     },
     examples: [
       "npx sitrep notify --previous https://status.example.com --dry-run",

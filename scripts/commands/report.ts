@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "../cli/command.ts";
+import { jsonOption } from "../cli/common-options.ts";
 import { SitrepError } from "../errors.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { loadWithHistory } from "../history/load-with-history.ts";
@@ -24,7 +25,7 @@ export const command: Command<{ report: WeeklyReport; markdown: string; output: 
       output: { type: "string", short: "o", valueName: "file", description: "Write the Markdown to this file instead of stdout." },
       "include-drills": { type: "boolean", description: "Count game-day drills too." },
       "include-near-misses": { type: "boolean", description: "Count near-misses too." },
-      json: { type: "boolean", description: "Print the report's data as JSON instead of Markdown." },
+      json: jsonOption("Print the report's data as JSON instead of Markdown."),
     },
     examples: ["npx sitrep report", "npx sitrep report --week 2026-W47 --output reports/2026-W47.md", "npx sitrep report --week 2026-W47 >> \"$GITHUB_STEP_SUMMARY\""],
   },

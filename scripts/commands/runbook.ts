@@ -1,22 +1,18 @@
 // `sitrep runbook <id>`: scaffold runbooks/<id>.md from runbooks/_template.md.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { SitrepError, UsageError } from "../errors.ts";
-import type { Command } from "../cli/command.ts";
+import { UsageError } from "../errors.ts";
+import { authoringCommand } from "../authoring/authoring-command.ts";
+import { readTemplate, writeNewRecord } from "../authoring/new-record.ts";
 import { askMany, askText, idArgument, problemWith, requireFlags } from "../authoring/ask.ts";
 import { componentOptions } from "../authoring/ask-components.ts";
-import { commitChanges } from "../authoring/commit-changes.ts";
 import { checkComponentId, checkHandle, list, str } from "../authoring/flag-values.ts";
-import { newPullRequestCommands } from "../authoring/next-steps.ts";
 import { openRecords } from "../authoring/open-records.ts";
 import { scaffoldRunbook } from "../authoring/scaffold-runbook.ts";
 import { SLUG } from "../authoring/slug.ts";
 import { formatTime } from "../authoring/time-input.ts";
-import { presentAuthoring, writtenRecord, type AuthoringResult, AUTHORING_EXIT_CODES } from "../authoring/authoring-result.ts";
 
-const TEMPLATE = "runbooks/_template.md";
-
-export const command: Command<AuthoringResult> = {
+export const command = authoringCommand({
   spec: {
     name: "runbook",
     summary: "Scaffold a runbook.",
@@ -31,17 +27,14 @@ export const command: Command<AuthoringResult> = {
       component: { type: "string", short: "c", multiple: true, valueName: "id", description: "A component it covers (id from sitrep.config.yaml)." },
       owner: { type: "string", valueName: "handle", description: "GitHub handle of the person or team keeping it current." },
       alert: { type: "string", multiple: true, valueName: "name", description: "An alert whose notification links here." },
-      json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
     },
-    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       'npx sitrep runbook checkout-rollback --title "Roll back a bad checkout-api deploy" --component checkout-api --owner payments-oncall',
       'npx sitrep runbook webhook-backlog -t "Drain a webhook backlog" -c webhooks --owner platform-team --alert WebhookQueueAgeHigh',
     ],
   },
 
-  async run({ values, positionals, cwd, now, interactive }) {
-    const ask = { interactive, usage: command.spec.usage };
+  async run({ values, positionals, cwd, now }, ask) {
     const id = await idArgument(positionals, ask, "runbook id", "kebab-case, e.g. checkout-rollback");
     if (!SLUG.test(id)) throw new UsageError(`Runbook id \`${id}\` is not kebab-case.`, "Use lower-case letters, digits and single hyphens, e.g. checkout-rollback.");
     const context = openRecords(cwd, now);
@@ -55,25 +48,18 @@ export const command: Command<AuthoringResult> = {
     const owner = checkHandle(await askText(str(values.owner), "owner", ask, {
       message: "Owner (GitHub handle of the person or team)", placeholder: "e.g. ines-carvalho", validate: problemWith((v) => checkHandle(v, "--owner")),
     }), "--owner");
-    const templatePath = path.join(context.root, TEMPLATE);
-    if (!existsSync(templatePath)) throw new SitrepError(`${TEMPLATE} is missing; the runbook is scaffolded from it.`, { hint: "Restore it from the sitrep template.", exitCode: 2 });
-    const text = scaffoldRunbook({
-      title, components: [...new Set(components)], owner, alerts: [...new Set(list(values.alert))], today: formatTime(now).slice(0, 10),
-      template: readFileSync(templatePath, "utf8"),
-    });
-    const { warnings, after } = commitChanges(context, [{ path: recordPath, text }], recordPath);
-    const shown = path.relative(cwd, path.join(context.root, recordPath)) || recordPath;
-    return {
+    const template = readTemplate(context, "runbook");
+    return writeNewRecord(context, cwd, {
+      kind: "runbook",
+      path: recordPath,
+      text: scaffoldRunbook({
+        title, components: [...new Set(components)], owner, alerts: [...new Set(list(values.alert))], today: formatTime(now).slice(0, 10), template,
+      }),
       summary: `Scaffolded runbook ${id}`,
-      root: context.root,
-      written: [writtenRecord(after.repository, "runbook", recordPath)],
-      removed: [],
-      warnings,
+      branch: `runbook/${id}`,
+      commitMessage: `Runbook: ${title}`,
       commandsTitle: "Open the pull request:",
-      commands: newPullRequestCommands(`runbook/${id}`, [shown], `Runbook: ${title}`),
       notes: ["Next: write Symptoms, Diagnose, Mitigate, Verify and Escalate with exact commands; link it from your alerts."],
-    };
+    });
   },
-
-  present: presentAuthoring,
-};
+});

@@ -1,5 +1,6 @@
 // `sitrep sync [--dry-run] [--json]`: one GitHub issue per postmortem action item, kept in step.
 import type { Command } from "../cli/command.ts";
+import { jsonOption } from "../cli/common-options.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { loadRepository } from "../validate/load-repository.ts";
 import { syncActionItems } from "../github/sync.ts";
@@ -22,7 +23,7 @@ export const command: Command<SyncReport> = {
       "Exit 0 in step, 1 something needs a person (drift reported), 2 a request failed or sync could not run (rerun it).",
     options: {
       "dry-run": { type: "boolean", description: "List issues and print the plan; write nothing (works without a token on public repositories)." },
-      json: { type: "boolean", description: "Print the plan and the outcome of every write as JSON." },
+      json: jsonOption("Print the plan and the outcome of every write as JSON."),
     },
     examples: ["npx sitrep sync --dry-run", "GITHUB_TOKEN=… GITHUB_REPOSITORY=acme/status npx sitrep sync", "npx sitrep sync --json"],
   },

@@ -2,17 +2,17 @@
 // change what the response learns later: severity, title, roles. Each change is also noted in
 // the internal timeline, so the record says who decided what, when.
 import { UsageError } from "../errors.ts";
-import type { Command } from "../cli/command.ts";
+import { authoringCommand } from "../authoring/authoring-command.ts";
+import { messageOptions, timeOption } from "../cli/common-options.ts";
+import { atFlag, messageFlag } from "../authoring/common-flags.ts";
 import { askChoice, askText } from "../authoring/ask.ts";
-import { applyIncidentEdit, nothingToDo, openIncident, presentAuthoring } from "../authoring/edit-incident.ts";
+import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/edit-incident.ts";
 import { checkSeverity, checkStatus, INCIDENT_STATUSES, list, MAINTENANCE_STATUSES, parseComponentImpacts, str, UPDATE_IMPACTS, worseImpact } from "../authoring/flag-values.ts";
 import { addTimelineEntry, currentImpacts, insertUpdate, raiseComponentImpacts, setField, setRole, setStatus } from "../authoring/incident-edits.ts";
 import { ROLE_OPTIONS, ROLES, rolesFromFlags } from "../authoring/incident-flags.ts";
-import { parsePastTime } from "../authoring/time-input.ts";
-import { AUTHORING_EXIT_CODES, type AuthoringResult } from "../authoring/authoring-result.ts";
 import type { ComponentImpact } from "../records/model.ts";
 
-export const command: Command<AuthoringResult> = {
+export const command = authoringCommand({
   spec: {
     name: "update",
     summary: "Post a status update to an incident, or change its severity, title or roles.",
@@ -27,17 +27,14 @@ export const command: Command<AuthoringResult> = {
       "Statuses: investigating, identified, monitoring (maintenance: scheduled, in_progress, verifying, completed).",
     positionals: true,
     options: {
-      message: { type: "string", short: "m", valueName: "text", description: "The public update (Markdown). Needed with --status or --component." },
-      body: { type: "string", valueName: "text", aliasOf: "message", description: "Same as --message." },
+      ...messageOptions("The public update (Markdown). Needed with --status or --component."),
       status: { type: "string", valueName: "status", description: "Status as of this update (default: unchanged)." },
       component: { type: "string", short: "c", multiple: true, valueName: "id=impact", description: "Component impact from now on, e.g. checkout-api=operational." },
       severity: { type: "string", short: "s", valueName: "id", description: "New severity, e.g. SEV2 (noted in the timeline)." },
       title: { type: "string", short: "t", valueName: "title", description: "New customer-facing title (noted in the timeline)." },
       ...ROLE_OPTIONS,
-      at: { type: "string", valueName: "time", description: "When this happened (default: now)." },
-      json: { type: "boolean", description: "Print what was written as JSON: {path, id, record}." },
+      at: timeOption("When this happened (default: now)."),
     },
-    exitCodes: AUTHORING_EXIT_CODES,
     examples: [
       'npx sitrep update 2026-11-22-checkout-errors --status identified --message "A bad deploy causes the errors; we are rolling it back."',
       'npx sitrep update 2026-11-22-checkout-errors -m "Errors are down; webhooks are delayed." -c checkout-api=degraded_performance -c webhooks=partial_outage',
@@ -45,8 +42,7 @@ export const command: Command<AuthoringResult> = {
     ],
   },
 
-  async run({ values, positionals, cwd, now, interactive }) {
-    const ask = { interactive, usage: command.spec.usage };
+  async run({ values, positionals, cwd, now, interactive }, ask) {
     const { context, found } = await openIncident(positionals, ask, cwd, now, "update");
     const data = found.data;
     const maintenance = data.type === "maintenance";
@@ -59,7 +55,7 @@ export const command: Command<AuthoringResult> = {
       throw new UsageError("`update` does not resolve incidents.", `Run \`npx sitrep resolve ${found.id} --message "…"\`: it also sets resolved_at and marks the components operational.`);
     }
     const chosen = requested === undefined ? data.status : checkStatus(requested, allowed, maintenance ? "maintenance" : "an incident");
-    const at = parsePastTime(str(values.at) ?? "now", now, "--at");
+    const at = atFlag(values, now);
     const changed = parseComponentImpacts(list(values.component), context.config, UPDATE_IMPACTS);
     const severity = str(values.severity) === undefined ? undefined : checkSeverity(str(values.severity)!, context.config);
     if (severity !== undefined && maintenance) throw new UsageError("Maintenance has no severity.", "Leave --severity out; change the window or components by editing the file.");
@@ -79,7 +75,7 @@ export const command: Command<AuthoringResult> = {
     // A public update is the point of `update`, unless the call only changes the facts above.
     const factsOnly = requested === undefined && Object.keys(changed).length === 0
       && (severity !== undefined || title !== undefined || Object.keys(roles).length > 0);
-    const given = str(values.message) ?? str(values.body);
+    const given = messageFlag(values);
     // On a terminal, a public update without --status offers the statuses, the current one first.
     const status = requested === undefined && given === undefined && !factsOnly && interactive
       ? await askChoice(undefined, "status", ask, { message: "Status as of this update", options: allowed.map((s) => ({ value: s, label: s, hint: s === data.status ? "current" : undefined })), initialValue: data.status })
@@ -108,9 +104,7 @@ export const command: Command<AuthoringResult> = {
       },
     });
   },
-
-  present: presentAuthoring,
-};
+});
 
 function roleName(flag: string): string {
   return flag === "commander" ? "incident commander" : flag === "tech-lead" ? "tech lead" : flag === "communications" ? "communications lead" : "scribe";
