@@ -11,8 +11,23 @@ export interface SearchFacets {
   filters: { component: string[]; severity: string[]; year: string[] };
 }
 
-const DAY = (timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" });
-const YEAR = (timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric" });
+// One formatter per zone and build: constructing an Intl.DateTimeFormat costs ~0.3 ms, which per
+// page was 4.7 s of a 10,000-incident build.
+const formatters = new Map<string, { day: Intl.DateTimeFormat; year: Intl.DateTimeFormat }>();
+
+function formatFor(timeZone: string): { day: Intl.DateTimeFormat; year: Intl.DateTimeFormat } {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = {
+      day: new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" }),
+      year: new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric" }),
+    };
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+const DAY = (timeZone: string) => formatFor(timeZone).day;
+const YEAR = (timeZone: string) => formatFor(timeZone).year;
 
 /** "Incident", "Near miss" or "Maintenance". */
 export function incidentKind(type: IncidentView["type"]): string {
