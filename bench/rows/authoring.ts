@@ -1,22 +1,17 @@
 // `sitrep declare` on the 10,000-record synthetic repository: the 2 a.m. command must stay quick
 // although it validates the would-be repository before writing. Beside it: `sitrep validate`
 // on the same files (the floor: declare does a full validation plus one write).
-import { existsSync, renameSync, unlinkSync } from "node:fs";
-import os from "node:os";
+import { unlinkSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureProcess, measureRepeatedly, type BenchRow } from "../row.ts";
 import { writeSyntheticRepository } from "../synthetic-records.ts";
+import { cachedCorpus } from "../cached-corpus.ts";
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/sitrep.mjs");
 
 export async function run(): Promise<BenchRow[]> {
-  const dir = path.join(os.tmpdir(), "sitrep-bench-authoring-v1");
-  if (!existsSync(dir)) {
-    const partial = `${dir}-partial-${process.pid}`;
-    writeSyntheticRepository(partial, { incidents: 8_500, postmortems: 1_000, runbooks: 500 });
-    renameSync(partial, dir);
-  }
+  const dir = cachedCorpus("sitrep-bench-authoring-v1", (partial) => writeSyntheticRepository(partial, { incidents: 8_500, postmortems: 1_000, runbooks: 500 }));
   const env = { SITREP_NOW: "2026-11-22T12:00:00Z", NO_COLOR: "1" };
   const declare = await measureRepeatedly(5, async () => {
     const result = await measureProcess(process.execPath, [cli, "declare", "--title", "Bench checkout errors", "--severity", "SEV2",

@@ -5,11 +5,12 @@
 // machine: examples < 15 s, 5,000 incidents < 45 s (issue 9; docs/github.md turns this into
 // minutes from merge to live page).
 import { execFileSync } from "node:child_process";
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { measureProcess, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { writeSyntheticRepository } from "../synthetic-records.ts";
+import { cachedCorpus } from "../cached-corpus.ts";
 import { astroBuild, floorProject, repoRoot, siteWorkDir } from "../astro-build.ts";
 import { copyExampleRepo } from "../../testkit/example-org.ts";
 
@@ -26,15 +27,10 @@ function commitAll(dir: string): void {
 }
 
 function syntheticRepository(): string {
-  const dir = path.join(os.tmpdir(), `sitrep-bench-record-to-site-${SYNTHETIC_INCIDENTS}-v1`);
-  if (!existsSync(dir)) {
-    const partial = `${dir}-partial-${process.pid}`;
-    writeSyntheticRepository(partial, { incidents: SYNTHETIC_INCIDENTS, postmortems: SYNTHETIC_INCIDENTS / 10, runbooks: 20 });
-    commitAll(partial);
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(partial, dir);
-  }
-  return dir;
+  return cachedCorpus(`sitrep-bench-record-to-site-${SYNTHETIC_INCIDENTS}-v1`, (dir) => {
+    writeSyntheticRepository(dir, { incidents: SYNTHETIC_INCIDENTS, postmortems: SYNTHETIC_INCIDENTS / 10, runbooks: 20 });
+    commitAll(dir);
+  });
 }
 
 interface Stages { validate: ProcessMeasurement; build: ProcessMeasurement; pagefind: ProcessMeasurement; totalMs: number; pages: number }

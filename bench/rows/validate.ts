@@ -3,30 +3,17 @@
 // (bench/status-page-corpus.ts): 10,000 clean incidents (target < 1.5 s, within 2× the floor),
 // and the same with mistakes in 19 files of 20, ~18,000 findings (target < 4 s), where every
 // file with a finding must be located again. Plus the synthetic records of every kind.
-import { existsSync, renameSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureProcess, measureRepeatedly, type BenchRow } from "../row.ts";
 import { writeSyntheticRepository } from "../synthetic-records.ts";
 import { writeStatusPageCorpus } from "../status-page-corpus.ts";
+import { cachedCorpus, STATUS_PAGE_CORPUS } from "../cached-corpus.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.resolve(here, "../../scripts/sitrep.mjs");
 const floorScript = path.resolve(here, "../floor-read-parse.ts");
 const RUNS = 5;
-
-/** Generates beside the final place and renames, so an interrupted run never leaves half a corpus. */
-function cached(name: string, write: (dir: string) => void): string {
-  const dir = path.join(os.tmpdir(), name);
-  if (!existsSync(dir)) {
-    const partial = `${dir}-partial-${process.pid}`;
-    write(partial);
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(partial, dir);
-  }
-  return dir;
-}
 
 async function measure(dir: string, input: string, target: string, expectFindings: boolean): Promise<BenchRow[]> {
   const env = { SITREP_NOW: "2026-11-22T12:00:00Z", NO_COLOR: "1" };
@@ -44,9 +31,9 @@ async function measure(dir: string, input: string, target: string, expectFinding
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const clean = cached("sitrep-bench-status-pages-v1", (dir) => writeStatusPageCorpus(dir, { incidents: 10_000 }));
-  const broken = cached("sitrep-bench-status-pages-broken-v1", (dir) => writeStatusPageCorpus(dir, { incidents: 10_000, broken: true }));
-  const synthetic = cached("sitrep-bench-validate-v1", (dir) => writeSyntheticRepository(dir, { incidents: 8_500, postmortems: 1_000, runbooks: 500 }));
+  const clean = cachedCorpus(STATUS_PAGE_CORPUS, (dir) => writeStatusPageCorpus(dir, { incidents: 10_000 }));
+  const broken = cachedCorpus("sitrep-bench-status-pages-broken-v1", (dir) => writeStatusPageCorpus(dir, { incidents: 10_000, broken: true }));
+  const synthetic = cachedCorpus("sitrep-bench-validate-v1", (dir) => writeSyntheticRepository(dir, { incidents: 8_500, postmortems: 1_000, runbooks: 500 }));
   return [
     ...(await measure(clean, "10,000 status-page incidents", "< 1.5 s, ≤ 2× floor", false)),
     ...(await measure(broken, "10,000 status-page incidents with mistakes", "< 4 s", true)),

@@ -5,9 +5,8 @@
 // content. The renderer drops such images (keeping their alt text), and validate warns at the
 // line (rules/external-image.ts), public and internal alike. Same-site means a relative URL:
 // `/images/map.png` or `images/map.png`, served from the site's own `site/public/`.
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { createRequire } from "node:module";
+import type { Processor } from "unified";
 
 /** Relative, and not protocol-relative (`//host`), nor `/\host` or `\\host`, which browsers read as `//host`. */
 export function isSameSiteImage(src: string): boolean {
@@ -45,7 +44,23 @@ export interface ExternalImage {
   column: number;
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const require = createRequire(import.meta.url);
+let parser: Processor | undefined;
+
+/**
+ * remark, loaded on first use. `validate` runs this rule on every record, but nearly no record
+ * has an image, and remark with GFM is ~200 modules (~90 ms) that every CLI run would load.
+ * Node 24 requires ES modules synchronously, and rules are synchronous.
+ */
+function markdownParser(): Processor {
+  if (parser === undefined) {
+    const { unified } = require("unified") as typeof import("unified");
+    const remarkParse = (require("remark-parse") as typeof import("remark-parse")).default;
+    const remarkGfm = (require("remark-gfm") as typeof import("remark-gfm")).default;
+    parser = unified().use(remarkParse).use(remarkGfm).freeze() as unknown as Processor;
+  }
+  return parser;
+}
 
 interface MdastNode {
   type: string;
@@ -59,7 +74,7 @@ interface MdastNode {
 export function externalImages(markdown: string): ExternalImage[] {
   // Nearly every text has no image at all: no parse for those.
   if (!markdown.includes("![")) return [];
-  const tree = parser.parse(markdown) as MdastNode;
+  const tree = markdownParser().parse(markdown) as MdastNode;
   const definitions = new Map<string, string>();
   const images: { node: MdastNode; url: () => string | undefined }[] = [];
   const walk = (node: MdastNode): void => {

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { validateRepository } from "../../scripts/validate/validate.ts";
 import { TEST_NOW, runCli } from "../helpers/run-cli.ts";
 import { buildRepo, pick } from "./corpus.ts";
+import { renderMarkdown } from "../../scripts/publish/markdown.ts";
 
 const now = new Date(TEST_NOW);
 const cleanups: (() => void)[] = [];
@@ -155,5 +156,31 @@ describe("the size is checked before reading", () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
     expect(diagnostics.map(pick)).toEqual([{ file, line: 1, column: 1, rule: "file-too-large", severity: "error" }]);
     expect(diagnostics[0].message).toBe(`File is ${(size / 1024 / 1024).toFixed(1)} MiB; records are limited to 1 MiB.`);
+  });
+});
+
+describe("images from other sites", () => {
+  it("are dropped from rendered Markdown, keeping the alt text; same-site images stay", () => {
+    const html = renderMarkdown("Map: ![outage map](/images/map.png)\n\n![pixel](http://tracker.example/p.gif) ![](https://cdn.example/x.png) ![proto](//evil.example/x.png) ![slash](/\\evil.example/x.png)\n\n![ref][r]\n\n[r]: https://cdn.example/r.png");
+    expect(html).toContain('<img src="/images/map.png" alt="outage map">');
+    expect(html).not.toMatch(/tracker|cdn\.example|\/\/evil\.example/);
+    expect(html).toContain("pixel");
+    expect(html).toContain("proto");
+    // `/\\host` is a path on the site once encoded (`/%5Chost`), not another host.
+    expect([...html.matchAll(/src="([^"]*)"/g)].map((m) => m[1])).toEqual(["/images/map.png", "/%5Cevil.example/x.png"]);
+  });
+
+  it("get a validate warning at their line, in the body and in updates", () => {
+    const file = "incidents/2026/2026-11-15-images.md";
+    const text = "---\ntitle: Images\nseverity: SEV3\nstatus: investigating\nstarted_at: 2026-11-15T10:00:00Z\nupdates:\n  - at: 2026-11-15T10:05:00Z\n    status: investigating\n    body: \"Look ![x](http://tracker.example/p.gif)\"\n---\n\nA map: ![map](/images/map.png)\n\nAnd ![logo][l].\n\n[l]: https://cdn.example/logo.png\n";
+    const dir = repoWith({ [file]: text });
+    // The open incident is also past its update cadence at `now`: a warning of its own.
+    const diagnostics = validateRepository(dir, { now }).diagnostics.filter((d) => d.rule !== "update-cadence");
+    expect(diagnostics.map(pick)).toEqual([
+      { file, line: 9, column: 11, rule: "external-image", severity: "warning" },
+      { file, line: 14, column: 5, rule: "external-image", severity: "warning" },
+    ]);
+    expect(diagnostics[0].message).toBe("Image `http://tracker.example/p.gif` is not on the status site; it is left out of the page.");
+    expect(diagnostics[1].message).toMatch(/`https:\/\/cdn\.example\/logo\.png`/);
   });
 });
