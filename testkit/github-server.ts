@@ -3,6 +3,10 @@
 // repository, a log of every request, and faults that can be injected per request.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { faultInjector, type Fault } from "./github-faults.ts";
+import { json } from "./github-json.ts";
+
+export type { Fault } from "./github-faults.ts";
 
 export interface ServerIssue {
   number: number;
@@ -28,28 +32,6 @@ export interface RecordedRequest {
   query: Record<string, string>;
   body: unknown;
   status: number;
-}
-
-/**
- * A fault answers one matching request instead of (or after) the real handler.
- * `nth` counts matching requests from 1; `times` (default 1) how many in a row fail.
- */
-export interface Fault {
-  /** e.g. "POST /repos/o/r/issues" or a predicate; default: every request. */
-  match?: string | ((req: { method: string; path: string }) => boolean);
-  nth?: number;
-  times?: number;
-  /** 403 primary rate limit (x-ratelimit-remaining: 0), 429/403 secondary limit with retry-after, or any status. */
-  kind: "rate-limit" | "secondary-rate-limit" | "status" | "slow";
-  status?: number;
-  /** For "status": run the real handler first, then answer with the error (the write happened, the response was lost). */
-  afterHandling?: boolean;
-  /** Seconds for retry-after / until x-ratelimit-reset (default 1). */
-  retryAfter?: number;
-  /** For "slow": delay before handling normally. */
-  delayMs?: number;
-  /** For "status": the JSON body to answer with (default a GitHub-style error message). */
-  body?: unknown;
 }
 
 export interface GithubServerOptions {
@@ -82,12 +64,6 @@ export interface GithubServer {
   close(): Promise<void>;
 }
 
-const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...headers });
-  res.end(text);
-};
-
 export async function startGithubServer(options: GithubServerOptions = {}): Promise<GithubServer> {
   const owner = options.owner ?? "o";
   const repo = options.repo ?? "r";
@@ -96,8 +72,7 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
   const issues = new Map<number, ServerIssue>();
   const labels = new Map<string, { name: string; color: string; description: string }>();
   const requests: RecordedRequest[] = [];
-  const faults: Fault[] = [];
-  const faultHits = new Map<Fault, number>();
+  const { faults, matchingFault, answerFault } = faultInjector();
   let nextNumber = 1;
   let url = "";
 
@@ -217,32 +192,6 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
       json(res, 201, labels.get(name.toLowerCase()));
     }],
   ];
-
-  const matchingFault = (method: string, path: string): Fault | undefined => {
-    for (const fault of faults) {
-      const applies = fault.match === undefined || (typeof fault.match === "string" ? fault.match === `${method} ${path}` : fault.match({ method, path }));
-      if (!applies) continue;
-      const hit = (faultHits.get(fault) ?? 0) + 1;
-      faultHits.set(fault, hit);
-      const first = fault.nth ?? 1;
-      if (hit >= first && hit < first + (fault.times ?? 1)) return fault;
-    }
-    return undefined;
-  };
-
-  const answerFault = (res: http.ServerResponse, fault: Fault) => {
-    const wait = fault.retryAfter ?? 1;
-    if (fault.kind === "rate-limit") {
-      return json(res, 403, { message: "API rate limit exceeded for installation.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" }, {
-        "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0", "x-ratelimit-used": "5000",
-        "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + wait - 1),
-      });
-    }
-    if (fault.kind === "secondary-rate-limit") {
-      return json(res, fault.status ?? 429, { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits" }, { "retry-after": String(wait) });
-    }
-    return json(res, fault.status ?? 500, fault.body ?? { message: fault.status === 502 ? "Bad Gateway" : "Server Error" });
-  };
 
   const server = http.createServer((req, res) => {
     let raw = "";
