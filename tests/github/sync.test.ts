@@ -1,37 +1,22 @@
 // `sitrep sync` as a subprocess against the local GitHub REST server: real HTTP, real octokit
-// plugins, real records on disk. Each test owns its server and its records.
-import { afterEach, describe, expect, test } from "vitest";
+// plugins, real records on disk. Each test owns its server and its records. Pagination and
+// GitHub's failures (rate limits, 5xx, slow answers): sync-faults.test.ts.
+import { onTestFinished, describe, expect, test } from "vitest";
 import { startGithubServer } from "../../testkit/github-server.ts";
-import type { GithubServer, ServerIssue } from "../../testkit/github-server.ts";
-import { syntheticPostmortems, tempSyncRepo } from "../../testkit/github-records.ts";
-import type { SyntheticPostmortem } from "../../testkit/github-records.ts";
+import { syntheticPostmortems } from "../../testkit/github-records.ts";
 import { githubEnv } from "../../testkit/github-env.ts";
 import { runCliAsync } from "../helpers/github-cli.ts";
+import { issueFor, keysOf, markerKey, setupSync as setup } from "../helpers/sync-harness.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-async function setup(postmortems: SyntheticPostmortem[], options: { assignable?: string[] } = {}) {
-  const server = await startGithubServer(options);
-  const repo = tempSyncRepo(postmortems);
-  cleanups.push(() => server.close(), repo.cleanup);
-  const sync = (args: string[] = [], env: Record<string, string | undefined> = {}) => runCliAsync(["sync", ...args], { cwd: repo.dir, env: githubEnv(server.url, env) });
-  return { server, repo, sync };
-}
-
-const markerKey = (issue: ServerIssue) => /<!-- sitrep:action-item (\S+) -->/.exec(issue.body)?.[1];
-const keysOf = (server: GithubServer) => [...server.issues.values()].map(markerKey).filter((k): k is string => k !== undefined);
-const issueFor = (server: GithubServer, key: string) => [...server.issues.values()].find((i) => markerKey(i) === key)!;
-const listCalls = (server: GithubServer) => server.requests.filter((r) => r.method === "GET" && r.path === "/repos/o/r/issues");
 
 describe("sitrep sync", () => {
   test("the example records: creates one issue per open item, adopts issue: 42, skips done items; a second run writes nothing", async () => {
     const server = await startGithubServer({ owner: "lumen-example", repo: "status" });
     const repo = copyExampleRepo("sitrep-sync-example-");
-    cleanups.push(() => server.close(), repo.cleanup);
+    onTestFinished(async () => {
+      await server.close();
+      repo.cleanup();
+    });
     server.seedIssue({ number: 42, title: "Auto-rollback for checkout", body: "Filed during the incident call.\n\nContext from the on-call." });
     const env = githubEnv(server.url, { GITHUB_REPOSITORY: "lumen-example/status" });
 
@@ -164,82 +149,6 @@ describe("sitrep sync", () => {
 
     const inActions = await sync([], { GITHUB_ACTIONS: "true" });
     expect(inActions.stderr).toMatch(/^::warning title=sitrep sync drift::/m);
-  });
-
-  test("330 items: the listing is paginated (100 per page, all states, by label) and pull requests are ignored", async () => {
-    const postmortems = syntheticPostmortems(33, 10);
-    const { server, sync } = await setup(postmortems);
-    server.seedIssue({ title: "A pull request with the label", labels: ["incident-action-item"], pull_request: true, body: `<!-- sitrep:action-item ${postmortems[0].id}/item-0 -->` });
-    const first = await sync();
-    expect(first.code).toBe(0);
-    expect(keysOf(server).length).toBe(331); // 330 issues + the pull request's copy of a marker
-    const creates = server.writes().filter((w) => w.method === "POST" && w.path === "/repos/o/r/issues");
-    expect(creates).toHaveLength(330);
-
-    server.resetLog();
-    const second = await sync();
-    expect(second.code).toBe(0);
-    expect(server.writes()).toEqual([]);
-    const pages = listCalls(server);
-    expect(pages.map((p) => p.query.page ?? "1")).toEqual(["1", "2", "3", "4"]);
-    for (const page of pages) expect(page.query).toMatchObject({ state: "all", labels: "incident-action-item", per_page: "100" });
-    expect(server.requests).toHaveLength(5); // 4 pages and GET /user
-  }, 180_000); // 330 real HTTP writes: ~10 s when quiet, over 60 s at load 25
-
-  test("rate limits: a 429 secondary limit and a 403 with x-ratelimit-remaining: 0 are waited out and retried, with a warning", async () => {
-    const postmortems = syntheticPostmortems(1, 3);
-    const { server, sync } = await setup(postmortems);
-    server.faults.push(
-      { match: "GET /repos/o/r/issues", kind: "secondary-rate-limit", status: 429, retryAfter: 1 },
-      { match: "POST /repos/o/r/issues", nth: 2, kind: "rate-limit", retryAfter: 1 },
-      { match: "GET /repos/o/r/labels", kind: "slow", delayMs: 300 },
-    );
-    const run = await sync();
-    expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/warning: GitHub secondary rate limit on GET .*retrying in 1 s/);
-    expect(run.stderr).toMatch(/warning: GitHub rate limit on POST/);
-    expect(listCalls(server).map((r) => r.status)).toEqual([429, 200]);
-    const posts = server.requests.filter((r) => r.method === "POST" && r.path === "/repos/o/r/issues");
-    expect(posts.map((r) => r.status)).toEqual([201, 403, 201, 201]);
-    expect(keysOf(server).sort()).toEqual(postmortems[0].items.map((i) => `${postmortems[0].id}/${i.id}`).sort());
-  });
-
-  test("a 500 after GitHub created an issue stops the run (exit 2); the rerun converges with no duplicate", async () => {
-    const postmortems = syntheticPostmortems(2, 4);
-    const { server, sync } = await setup(postmortems);
-    server.faults.push(
-      { match: "GET /repos/o/r/issues", kind: "status", status: 502 }, // retried by the retry plugin
-      { match: "POST /repos/o/r/issues", nth: 3, kind: "status", status: 500, afterHandling: true },
-    );
-    const first = await sync(["--json"]);
-    expect(first.code).toBe(2);
-    expect(first.stderr).toContain("failed: HTTP 500");
-    const outcomes = JSON.parse(first.stdout).outcomes.map((o: { status: string }) => o.status);
-    expect(outcomes).toEqual(["ok", "ok", "failed", "skipped", "skipped", "skipped", "skipped", "skipped"]);
-    expect(first.stderr).toContain("run `sitrep sync` again");
-    expect(listCalls(server).map((r) => r.status)).toEqual([502, 200]);
-    expect(server.issues.size).toBe(3); // two created cleanly, the third created but answered with 500
-
-    const second = await sync();
-    expect(second.code).toBe(0);
-    const keys = keysOf(server);
-    expect(keys).toHaveLength(8);
-    expect(new Set(keys).size).toBe(8);
-
-    server.resetLog();
-    expect((await sync()).code).toBe(0);
-    expect(server.writes()).toEqual([]);
-  });
-
-  test("a response slower than the timeout is abandoned and the read retried", async () => {
-    const postmortems = syntheticPostmortems(1, 2);
-    const { server, sync } = await setup(postmortems);
-    server.faults.push({ match: "GET /repos/o/r/issues", kind: "slow", delayMs: 1_500 });
-    const run = await sync(["--json"], { SITREP_GITHUB_TIMEOUT_MS: "400" });
-    expect(run.code).toBe(0);
-    expect(listCalls(server)).toHaveLength(2);
-    expect(JSON.parse(run.stdout).requests).toBe(server.requests.length);
-    expect(keysOf(server)).toHaveLength(2);
   });
 
   test("--dry-run prints the plan and writes nothing, even without a token", async () => {
