@@ -2,32 +2,25 @@
 // examples, which `sitrep init` replaces with the adopter's own (issue 9 item 1, ADR 0060).
 // A static scan of every test and bench source for the ways a root read is written; the
 // companion init-then-test.test.ts runs example-dependent suites after a real `init`.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/run-cli.ts";
+import { matchingLines, sourceFiles, type NamedPattern } from "../helpers/source-scan.ts";
 
 const RECORDS = String.raw`(?:\./)?(?:incidents|postmortems|runbooks|sitrep\.config\.yaml)\b`;
 const ROOT = String.raw`\b(?:repoRoot|toolRoot|checkoutRoot)\b`;
 
 /** Ways a root read is written: joined paths, a records root or cwd, a loader or copy given the root. */
-const ROOT_READS: { name: string; pattern: RegExp }[] = [
+const ROOT_READS: NamedPattern[] = [
   { name: "a record path joined to the checkout", pattern: new RegExp(String.raw`${ROOT}\s*,\s*["'\`]${RECORDS}`) },
   { name: "the checkout as records root or cwd", pattern: new RegExp(String.raw`\b(?:cwd|SITREP_ROOT|recordsRoot|root)\s*:\s*${ROOT}(?!\s*[,}]?\s*\+)`) },
   { name: "the checkout handed to a records reader", pattern: new RegExp(String.raw`\b(?:\w*Repository|discoverRecordFiles|findRecordsRoot|copyInto|walk|readRecords?)\(\s*(?:[^(),]*,\s*)*${ROOT}\s*[,)]`) },
   { name: "the working directory as records root", pattern: /\b(?:validateRepository|loadRepository|discoverRecordFiles)\(\s*process\.cwd\(\)/ },
 ];
 
-function sources(dir: string): string[] {
-  return readdirSync(path.join(repoRoot, dir), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(ts|mts|js|mjs)$/.test(e.name) && !e.parentPath.includes(`${path.sep}fixtures`))
-    .map((e) => path.relative(repoRoot, path.join(e.parentPath, e.name)));
-}
-
-function rootReads(file: string, text: string): string[] {
-  return text.split("\n").flatMap((line, i) =>
-    ROOT_READS.filter((r) => r.pattern.test(line)).map((r) => `${file}:${i + 1}: ${r.name}: ${line.trim()}`));
-}
+const sources = sourceFiles;
+const rootReads = (file: string, text: string) => matchingLines(file, text, ROOT_READS);
 
 describe("tests and bench rows never read the root records", () => {
   it("recognises each way a root read is written (so the scan can fail)", () => {
