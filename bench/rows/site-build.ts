@@ -76,11 +76,13 @@ export async function run(): Promise<BenchRow[]> {
     const work = siteWorkDir();
     const outDir = path.join(work, "dist");
     const env = { SITREP_ROOT: records, SITREP_OUT_DIR: outDir, SITREP_NOW: now };
-    // One warm-up build each (Vite's caches); the site's tells how many pages the floor gets.
-    const pages = pageCount(await astroBuild(work, ["--root", siteDir], env));
-    const floorDir = floorProject(pages);
-    const floorOut = path.join(floorDir, "dist");
+    let floorDir: string | undefined;
     try {
+      // One warm-up build each (Vite's caches); the site's tells how many pages the floor gets.
+      const pages = pageCount(await astroBuild(work, ["--root", siteDir], env));
+      if (!Number.isInteger(pages)) throw new Error(`the site build of ${label} printed no page count`);
+      floorDir = floorProject(pages);
+      const floorOut = path.join(floorDir, "dist");
       await astroBuild(floorDir, ["--root", floorDir, "--outDir", floorOut], {});
       // RUNS measured builds, site and floor taking turns so a busy moment on a shared machine
       // hits both alike; the median of each is kept.
@@ -104,7 +106,7 @@ export async function run(): Promise<BenchRow[]> {
       }
     } finally {
       rmSync(work, { recursive: true, force: true });
-      rmSync(floorDir, { recursive: true, force: true });
+      if (floorDir) rmSync(floorDir, { recursive: true, force: true });
     }
   }
   // The example organisation (Lumen, the test fixture: the root records are the adopter's own
