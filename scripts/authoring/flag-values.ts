@@ -3,12 +3,11 @@ import { UsageError } from "../errors.ts";
 import type { Config, ComponentImpact } from "../records/model.ts";
 import { closest } from "../records/closest.ts";
 import { matchChoice } from "../cli/match-choice.ts";
+import { INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "../model/vocabulary.ts";
 
 export const IMPACTS = ["degraded_performance", "partial_outage", "major_outage", "under_maintenance"] as const;
 export const UPDATE_IMPACTS = ["operational", ...IMPACTS] as const;
 export type UpdateImpact = (typeof UPDATE_IMPACTS)[number];
-export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
-export const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"] as const;
 export const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 /** A flag that may be given once or repeated: always a list. */

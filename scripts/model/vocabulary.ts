@@ -53,6 +53,12 @@ export const STATUS_LABELS: Record<ComponentStatus, string> = {
   major_outage: "Major Outage",
 };
 
+/** The statuses of an incident or near-miss, in the order a response goes through them. */
+export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
+
+/** The statuses of maintenance, in the order a window goes through them. */
+export const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"] as const;
+
 /** Words for incident and maintenance (update) statuses. */
 export const UPDATE_STATUS_LABELS: Record<string, string> = {
   investigating: "Investigating",

@@ -1,14 +1,12 @@
 import { perRecord } from "../rule.ts";
-
-const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"];
-const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"];
+import { INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "../../model/vocabulary.ts";
 
 export const statusMatchesType = perRecord("incidents", {
   id: "status-matches-type",
   severity: "error",
   description: "Incidents and near-misses use investigating/identified/monitoring/resolved; maintenance uses scheduled/in_progress/verifying/completed.",
   each: () => ({ type, status, updates, components }, report) => {
-    const allowed = type === "maintenance" ? MAINTENANCE_STATUSES : INCIDENT_STATUSES;
+    const allowed: readonly string[] = type === "maintenance" ? MAINTENANCE_STATUSES : INCIDENT_STATUSES;
     const noun = type === "maintenance" ? "maintenance" : type === "near_miss" ? "a near-miss" : "an incident";
     const hint = `Use one of: ${allowed.join(", ")}${type === "maintenance" ? "" : " (or set `type: maintenance` for planned work)"}.`;
     if (!allowed.includes(status)) report(["status"], `\`${status}\` is not a status for ${noun}.`, hint);
