@@ -16,9 +16,10 @@ const git = (cwd: string, ...args: string[]) => {
   return r.stdout.trim();
 };
 
-function runScript(script: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+/** The CLI through its launcher, as the workflows run it (`npx sitrep pr-summary`, `npx sitrep review-issue`). */
+function runSitrep(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, script), ...args], { cwd, env: { ...process.env, SITREP_NOW: TEST_NOW, ...env } });
+    const child = spawn(process.execPath, [path.join(repoRoot, "scripts/sitrep.mjs"), ...args], { cwd, env: { ...process.env, SITREP_NOW: TEST_NOW, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -49,7 +50,7 @@ describe("PR summary", () => {
   afterAll(() => repo.cleanup());
 
   test("names what the change declares and updates, with severity, status and components", async () => {
-    const run = await runScript("scripts/github/pr-summary-main.ts", ["--base", base], repo.dir);
+    const run = await runSitrep(["pr-summary", "--base", base], repo.dir);
     expect(run.stderr.replace(/npm warn.*\n/g, "")).toBe("");
     expect(run.code).toBe(0);
     const md = run.stdout;
@@ -67,11 +68,11 @@ describe("PR summary", () => {
     const declaredAt = git(repo.dir, "rev-parse", "HEAD");
     const before = readFileSync(file, "utf8");
     writeFileSync(file, before.replace("status: investigating\ncomponents", "status: resolved\ncomponents").replace("detected_at: 2026-11-22T09:05:00Z", "detected_at: 2026-11-22T09:05:00Z\nresolved_at: 2026-11-22T09:40:00Z").replace("    body: Searches in the dashboard are slow.", "    body: Searches in the dashboard are slow.\n  - at: 2026-11-22T09:40:00Z\n    status: resolved\n    body: Fixed."));
-    const run = await runScript("scripts/github/pr-summary-main.ts", ["--base", declaredAt], repo.dir);
+    const run = await runSitrep(["pr-summary", "--base", declaredAt], repo.dir);
     expect(run.stdout).toMatch(/\| ✅ resolves \| Slow \\\| searches .*\| SEV3 \| investigating → resolved \|/);
     expect(run.stdout).toMatch(/validation: no (errors|problems)/);
     rmSync(path.join(repo.dir, "runbooks", "checkout-rollback.md"));
-    const zero = await runScript("scripts/github/pr-summary-main.ts", ["--base", "0000000000000000000000000000000000000000"], repo.dir);
+    const zero = await runSitrep(["pr-summary", "--base", "0000000000000000000000000000000000000000"], repo.dir);
     expect(zero.code).toBe(0);
     expect(zero.stdout.match(/🆕 declares/g)!.length).toBeGreaterThan(15);
   });
@@ -92,7 +93,7 @@ describe("weekly review issue", () => {
   const upsert = (week: string, report: string) => {
     const file = path.join(repo.dir, `report-${week}.md`);
     writeFileSync(file, report);
-    return runScript("scripts/github/review-issue-main.ts", ["--week", week, "--file", file], repo.dir, githubEnv(server.url));
+    return runSitrep(["review-issue", "--week", week, "--file", file], repo.dir, githubEnv(server.url));
   };
 
   test("creates the issue once, finds it again by marker past the first page, updates it when the report changes", async () => {
@@ -119,7 +120,8 @@ describe("weekly review issue", () => {
     server.resetLog();
     const run = await upsert("2026-47", "x");
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--week must be an ISO week");
+    expect(run.stderr).toContain("--week `2026-47` is not an ISO week.");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(server.requests).toEqual([]);
   });
 });
