@@ -74,30 +74,7 @@ export const command: Command<AuthoringResult> = {
       });
     }
 
-    const title = (await askText(str(values.title), "title", ask, { message: "Status site title", placeholder: "Acme Status" })).trim();
-    const url = checkUrl(await askText(str(values.url), "url", ask, {
-      message: "Public URL of the status site", placeholder: "https://status.acme.com",
-      validate: (v) => { try { checkUrl(v); return undefined; } catch (e) { return (e as Error).message; } },
-    }));
-    // A wrong --timezone on a terminal is asked again with the hint, instead of ending the wizard.
-    const givenZone = str(values.timezone);
-    const zoneProblem = givenZone === undefined ? undefined : timezoneProblem(givenZone);
-    const timezone = checkTimezone(interactive && (givenZone === undefined || zoneProblem)
-      ? await askText(undefined, "timezone", ask, {
-        message: zoneProblem ? `Time zone for displaying times (\`${givenZone}\` is not one. ${zoneProblem})` : "Time zone for displaying times",
-        defaultValue: "UTC", placeholder: "UTC", validate: timezoneProblem,
-      })
-      : givenZone ?? "UTC");
-    const components = (await askList(list(values.component), "component", ask, {
-      message: "Components customers see, as id=Name@Group, comma-separated",
-      placeholder: "api=Public API@Platform, web=Web app",
-    })).map(parseComponentDefinition);
-    const duplicate = components.find((c, i) => components.findIndex((d) => d.id === c.id) !== i);
-    if (duplicate) throw new UsageError(`--component \`${duplicate.id}\` is given twice.`, "Each component id once.");
-    const repository = str(values.repository);
-    if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-      throw new UsageError(`--repository \`${repository}\` is not owner/name.`, "e.g. --repository acme/status");
-    }
+    const { title, url, timezone, components, repository } = await askSiteAnswers(values, ask);
 
     const newConfig = initConfigText(configText, {
       title, url, timezone, description: str(values.description), components, repository, keepComponents: keepExamples,

@@ -28,6 +28,8 @@ export const commands: CommandEntry[] = [
   entry("build", "Build the status site from the records into dist/."),
   entry("dev", "Serve the status site locally; pages follow the records as you edit them."),
   entry("preview", "Serve the built site (dist/) locally."),
+  entry("migrate", "Rewrite the records into the record format this sitrep writes."),
+  entry("upgrade", "Refresh the workflows and templates sitrep generated, showing a diff for those you edited."),
   entry("validate", "Check every record against the schemas and the cross-record rules."),
   entry("metrics", "Incident metrics (TTD, TTA, TTM, TTR, …) from the records and git history."),
   entry("actions", "List postmortem action items with owner, due date and age."),

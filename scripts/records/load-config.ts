@@ -6,6 +6,7 @@ import { checkSchema } from "./schema-check.ts";
 import { checkConfigIds } from "./config-ids.ts";
 import { checkNotifications } from "../notify/check-config.ts";
 import { checkConfigSite } from "./config-site.ts";
+import { checkRecordFormat } from "./record-format.ts";
 import type { Config, SourceFile } from "./model.ts";
 
 export interface LoadedConfig {
@@ -18,6 +19,10 @@ export interface LoadedConfig {
 export function loadConfig(root: string): LoadedConfig {
   const { source, data, findings } = readConfig(root);
   if (data === undefined) return { source, config: undefined, findings };
+  // Before the schema: a newer format's fields would read as a list of unknown ones.
+  const format = checkRecordFormat(source.path, data);
+  if (format?.severity === "error") return { source, config: undefined, findings: [...findings, format] };
+  if (format) findings.push(format);
   // The check fills in the schema's defaults.
   const schemaFindings = checkSchema("config", source.path, data);
   if (schemaFindings.length > 0) return { source, config: undefined, findings: [...findings, ...schemaFindings] };

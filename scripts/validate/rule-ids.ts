@@ -27,6 +27,8 @@ export const FILE_RULES: readonly { id: string; severity: DiagnosticSeverity }[]
   { id: "notification-severity-impact", severity: "warning" },
   { id: "config-site-url", severity: "error" },
   { id: "config-timezone", severity: "error" },
+  { id: "record-format-old", severity: "warning" },
+  { id: "record-format-new", severity: "error" },
   { id: "unknown-field", severity: "error" },
   { id: "required-field", severity: "error" },
   { id: "invalid-value", severity: "error" },

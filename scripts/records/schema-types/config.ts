@@ -7,6 +7,10 @@ import type { WithDefaults } from "../with-defaults.ts";
  */
 export interface ConfigData {
   /**
+   * The record format these records are written in (2 today). A sitrep that meets an older format says so, and `npx sitrep migrate` rewrites the records; a newer format than the installed sitrep reads is refused with the version to upgrade to. Absent means format 1: records written before formats were numbered.
+   */
+  format?: number;
+  /**
    * The public status site.
    */
   site: {
