@@ -12,9 +12,11 @@ export const siteDir = path.join(packageRoot, "site");
 export interface PackageInfo {
   name: string;
   version: string;
+  /** The Node range sitrep pins for itself (devDependency `node`), which records repositories pin too. */
+  nodeRange: string;
 }
 
 export function packageInfo(): PackageInfo {
-  const pkg = JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as PackageInfo;
-  return { name: pkg.name, version: pkg.version };
+  const pkg = JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { name: string; version: string; devDependencies?: Record<string, string> };
+  return { name: pkg.name, version: pkg.version, nodeRange: pkg.devDependencies?.node ?? "^24" };
 }
