@@ -34,6 +34,7 @@ try {
 }
 
 export default defineConfig({
+  integrations: [data.teamPagesIntegration(context)],
   site: context.siteUrl,
   base: context.base,
   outDir,
@@ -44,5 +45,7 @@ export default defineConfig({
   prefetch: false,
   vite: {
     define: { __SITREP_DATA_MODULE__: JSON.stringify(dataModule) },
+    // The named parts a records repository may replace (config site.overrides): its component, or sitrep's.
+    resolve: { alias: data.overrideAliases(context, path.join(siteDir, "src/components")) },
   },
 });

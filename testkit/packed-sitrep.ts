@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, symlinkSync } from "nod
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** The package's root: what `npm pack` packs (the engine, not its records: the pack ships no records). */
+const engineRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface PackedSitrep {
   tarball: string;
@@ -22,7 +23,7 @@ export interface PackedSitrep {
 
 /** `npm pack` into `destination`. */
 export function packSitrep(destination: string): PackedSitrep {
-  const result = spawnSync("npm", ["pack", "--json", "--pack-destination", destination], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "error" } });
+  const result = spawnSync("npm", ["pack", "--json", "--pack-destination", destination], { cwd: engineRoot, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "error" } });
   if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
   const [info] = JSON.parse(result.stdout) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[];
   return { tarball: path.join(destination, info.filename), size: info.size, unpackedSize: info.unpackedSize, files: info.files.map((f) => f.path) };
@@ -35,10 +36,10 @@ export function installPacked(tarball: string, project: string): string {
   const untar = spawnSync("tar", ["-xzf", tarball, "-C", modules], { encoding: "utf8" });
   if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
   renameSync(path.join(modules, "package"), path.join(modules, "sitrep"));
-  for (const entry of readdirSync(path.join(repoRoot, "node_modules"))) {
+  for (const entry of readdirSync(path.join(engineRoot, "node_modules"))) {
     if (entry === "sitrep" || entry === ".bin" || entry === ".cache" || entry.startsWith(".")) continue;
     const link = path.join(modules, entry);
-    if (!existsSync(link)) symlinkSync(path.join(repoRoot, "node_modules", entry), link);
+    if (!existsSync(link)) symlinkSync(path.join(engineRoot, "node_modules", entry), link);
   }
   return path.join(modules, "sitrep", "scripts", "sitrep.mjs");
 }

@@ -18,23 +18,23 @@ export const command: Command<BuildResult> = {
   spec: {
     name: "build",
     summary: "Build the status site from the records into dist/.",
-    usage: "sitrep build [--out <dir>] [--quiet]",
+    usage: "sitrep build [--out-dir <dir>] [--quiet]",
     description:
       "Validates every record (and stops with file:line:column diagnostics if one is wrong), renders the\n" +
       "status page, incident archive, postmortems, feeds, iCalendar, badges and the Statuspage-v2 JSON API\n" +
       "into dist/, then writes the search index. The build time is now (SITREP_NOW overrides it);\n" +
       "SITREP_AUDIENCE=internal builds the internal site; SITREP_SITE_URL overrides config site.url.",
     options: {
-      out: { type: "string", short: "o", valueName: "dir", description: "Output folder (default dist/ in the records repository)." },
+      "out-dir": { type: "string", valueName: "dir", description: "Output folder (default $SITREP_OUT_DIR, else dist/ in the records repository)." },
       quiet: { type: "boolean", short: "q", description: "Print warnings and the summary only." },
     },
-    examples: ["npx sitrep build", "SITREP_AUDIENCE=internal npx sitrep build --out dist-internal"],
+    examples: ["npx sitrep build", "SITREP_AUDIENCE=internal npx sitrep build --out-dir dist-internal"],
     exitCodes: "0 built, 1 the records have problems, 2 the build failed.",
   },
 
-  async run({ values, cwd }) {
+  async run({ values, cwd, env }) {
     const root = findRecordsRoot(cwd);
-    const locations = siteLocations(root, typeof values.out === "string" ? values.out : undefined, cwd);
+    const locations = siteLocations(root, typeof values["out-dir"] === "string" ? values["out-dir"] : env.SITREP_OUT_DIR || undefined, cwd);
     await buildWithAstro(locations, values.quiet ? "warn" : "info");
     const { pages: searchable } = await writeSearchIndex(locations.outDir);
     return { outDir: locations.outDir, pages: countPages(locations.outDir), searchable };

@@ -7,6 +7,7 @@ import { checkConfigIds } from "./config-ids.ts";
 import { checkNotifications } from "../notify/check-config.ts";
 import { checkConfigSite } from "./config-site.ts";
 import { checkRecordFormat } from "./record-format.ts";
+import { checkBranding } from "./config-branding.ts";
 import type { Config, SourceFile } from "./model.ts";
 
 export interface LoadedConfig {
@@ -27,5 +28,5 @@ export function loadConfig(root: string): LoadedConfig {
   const schemaFindings = checkSchema("config", source.path, data);
   if (schemaFindings.length > 0) return { source, config: undefined, findings: [...findings, ...schemaFindings] };
   const config = data as Config;
-  return { source, config, findings: [...findings, ...checkConfigIds(source.path, config), ...checkConfigSite(source.path, config), ...checkNotifications(source.path, config)] };
+  return { source, config, findings: [...findings, ...checkConfigIds(source.path, config), ...checkConfigSite(source.path, config), ...checkBranding(root, source.path, config), ...checkNotifications(source.path, config)] };
 }

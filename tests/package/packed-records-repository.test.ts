@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { installPacked, packSitrep, type PackedSitrep } from "../../testkit/packed-sitrep.ts";
+import { copyExampleRecords } from "../../testkit/example-org.ts";
 import { repoRoot, TEST_NOW } from "../helpers/run-cli.ts";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "sitrep-packed-"));
@@ -27,6 +28,45 @@ function listFiles(dir: string): string[] {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
     .filter((p) => !/^(node_modules|\.git|dist|\.astro)\//.test(p))
     .sort();
+}
+
+/** The team's branding, an overridden footer and a page of its own, as docs/customising.md shows them. */
+function brand(dir: string): void {
+  mkdirSync(path.join(dir, "assets"));
+  writeFileSync(path.join(dir, "assets/logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="28" height="28"><circle cx="14" cy="14" r="12" fill="#0b5fff"/></svg>\n');
+  mkdirSync(path.join(dir, "overrides"));
+  writeFileSync(path.join(dir, "overrides/Footer.astro"), [
+    "---",
+    'import Default from "sitrep/components/Footer.astro";',
+    "const props = Astro.props;",
+    "---",
+    '<Default {...props} />',
+    '<p class="acme-legal">Acme Ltd · 1 Example Street · acme-footer-override</p>',
+    "",
+  ].join("\n"));
+  mkdirSync(path.join(dir, "pages"));
+  writeFileSync(path.join(dir, "pages/about.astro"), [
+    "---",
+    'import Base from "sitrep/layouts/Base.astro";',
+    "---",
+    '<Base title="About this page"><h1>About</h1><p>acme-about-page: how we report incidents.</p></Base>',
+    "",
+  ].join("\n"));
+  const configFile = path.join(dir, "sitrep.config.yaml");
+  writeFileSync(configFile, readFileSync(configFile, "utf8").replace('  timezone: "America/Chicago"\n', [
+    '  timezone: "America/Chicago"',
+    "  logo: assets/logo.svg",
+    '  brand_color: { light: "#0b57d0", dark: "#7cacf8" }',
+    "  links:",
+    "    homepage: https://www.acme.example/",
+    "    support: https://help.acme.example/",
+    "  footer: Acme status, run by the Acme SRE team",
+    "  announcement:",
+    "    text: We are moving to a new region on 2026-12-10.",
+    "  overrides:",
+    "    Footer: overrides/Footer.astro",
+    "",
+  ].join("\n")));
 }
 
 beforeAll(() => {
@@ -54,10 +94,11 @@ describe("a records repository made by init <dir> from the tarball", () => {
     expect(init.stderr).toBe("");
     expect(init.code).toBe(0);
     installPacked(packed.tarball, acme);
+    brand(acme);
   });
 
   test("holds records folders, config, package.json and workflows, and no engine code", () => {
-    expect(listFiles(acme)).toEqual([
+    expect(listFiles(acme).filter((p) => !/^(assets|overrides|pages)\//.test(p))).toEqual([
       ".gitattributes", ".github/CODEOWNERS", ".github/ISSUE_TEMPLATE/action-item.yml", ".github/dependabot.yml", ".github/pull_request_template.md",
       ".github/workflows/action-items.yml", ".github/workflows/ci.yml", ".github/workflows/deploy.yml", ".github/workflows/fast-lane.yml", ".github/workflows/review.yml",
       ".gitignore", ".npmrc", ".sitrep/generated.json", "README.md",
@@ -93,6 +134,19 @@ describe("a records repository made by init <dir> from the tarball", () => {
     expect(summary.page.name).toBe("Acme Status");
     expect(summary.components.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(["Public API", "Web app"]));
     expect(existsSync(path.join(acme, "dist/pagefind/pagefind.js"))).toBe(true);
+    // Branding from the config, the overridden footer, and the team's own page.
+    expect(page).toContain('<img class="brand-logo" src="/brand/logo.svg"');
+    expect(readFileSync(path.join(acme, "dist/brand/logo.svg"), "utf8")).toContain("<circle");
+    expect(page).toContain("--link:#0b57d0");
+    expect(page).toContain("--link:#7cacf8");
+    expect(page).toContain('href="https://www.acme.example/"');
+    expect(page).toContain("We are moving to a new region on 2026-12-10.");
+    expect(page).toContain("acme-footer-override");
+    expect(page).toContain('href="https://help.acme.example/"');
+    expect(page).toContain("Acme status, run by the Acme SRE team");
+    const about = readFileSync(path.join(acme, "dist/about/index.html"), "utf8");
+    expect(about).toContain("acme-about-page");
+    expect(about).toContain("acme-footer-override");
     // Astro's generated files land in the records repository (ignored), never inside the package.
     expect(existsSync(path.join(acme, "node_modules/sitrep/site/.astro"))).toBe(false);
   });
@@ -149,12 +203,15 @@ describe("a copy of the template made before sitrep was a package", () => {
   let before: Map<string, string>;
 
   beforeAll(() => {
-    const tracked = spawnSync("git", ["ls-files", "-z"], { cwd: repoRoot, encoding: "utf8" }).stdout.split("\0").filter(Boolean);
-    for (const file of tracked) {
-      if (!existsSync(path.join(repoRoot, file))) continue;
+    // The template as a team copied it: the engine's tracked files (not the records at the root,
+    // which `sitrep init` makes an adopter's own), with the example organisation's records.
+    const tracked = spawnSync("git", ["-C", repoRoot, "ls-files", "-z"], { encoding: "utf8" }).stdout.split("\0").filter(Boolean);
+    const isRecord = (file: string) => file === "sitrep.config.yaml" || (/^(incidents|postmortems|runbooks)\//.test(file) && !/\/(README|_template)\.md$/.test(file));
+    for (const file of tracked.filter((f) => !isRecord(f) && existsSync(path.join(repoRoot, f)))) {
       mkdirSync(path.dirname(path.join(old, file)), { recursive: true });
       cpSync(path.join(repoRoot, file), path.join(old, file));
     }
+    copyExampleRecords(old);
     // The template as it was: no record format in its config.
     const configFile = path.join(old, "sitrep.config.yaml");
     writeFileSync(configFile, readFileSync(configFile, "utf8").replace(/^# The record format.*\nformat: 2\n\n?/m, ""));
