@@ -24,7 +24,8 @@ const cacheDir = process.env.SITREP_OUT_DIR ? path.join(path.dirname(outDir), ".
 
 let context: Data.BuildContext;
 try {
-  data.checkOutDir(outDir);
+  // Only a build writes pages to run from the output folder; `sitrep dev` renders on request.
+  if (process.env.SITREP_ASTRO_COMMAND !== "dev") data.checkOutDir(outDir);
   context = data.buildContext();
 } catch (error) {
   // Say what is wrong in the validator's words, without a stack trace (like `sitrep validate`).

@@ -31,5 +31,6 @@ export function astroInlineConfig(locations: SiteLocations, logLevel: "info" | "
  * the records root and the output folder. Set by the CLI process before Astro loads the config.
  */
 export function siteEnvironment(locations: SiteLocations): Record<string, string> {
-  return { SITREP_ROOT: locations.root, SITREP_OUT_DIR: locations.outDir, ASTRO_TELEMETRY_DISABLED: "1" };
+  // No telemetry, and no "new version of Astro" notice: a team upgrades sitrep, which pins Astro.
+  return { SITREP_ROOT: locations.root, SITREP_OUT_DIR: locations.outDir, ASTRO_TELEMETRY_DISABLED: "1", ASTRO_DISABLE_UPDATE_CHECK: "true" };
 }

@@ -29,7 +29,7 @@ export async function buildWithAstro(locations: SiteLocations, logLevel: "info" 
 
 /** Starts the dev server (rebuilds pages as records change) or the preview of a built site. */
 export async function serveWithAstro(mode: "dev" | "preview", locations: SiteLocations, options: { port?: number; host?: string; extra?: Record<string, unknown> }): Promise<AstroServer> {
-  Object.assign(process.env, siteEnvironment(locations));
+  Object.assign(process.env, siteEnvironment(locations), { SITREP_ASTRO_COMMAND: mode });
   const astro = await import("astro");
   const config = {
     ...astroInlineConfig(locations, "info"),
