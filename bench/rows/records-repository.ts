@@ -57,7 +57,7 @@ export async function run(): Promise<BenchRow[]> {
     const floorBuild = await astroBuild(floorDir, ["--root", floorDir, "--outDir", path.join(floorDir, "dist")], {});
     rmSync(floorDir, { recursive: true, force: true });
 
-    const files = readdirSync(repo, { recursive: true }).filter((f) => !String(f).startsWith("node_modules") && !String(f).startsWith(".git/") && !String(f).startsWith("dist")).length;
+    const files = (readdirSync(repo, { recursive: true, withFileTypes: true }) as { name: string; parentPath: string; isFile(): boolean }[]).filter((e) => e.isFile() && !/(^|\/)(node_modules|\.git|dist|\.astro)(\/|$)/.test(path.relative(repo, e.parentPath))).length;
     return [
       { name: "package tarball", input: `npm pack, ${packed.files.length} files`, note: `${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked` },
       {

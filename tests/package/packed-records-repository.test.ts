@@ -80,6 +80,8 @@ describe("the package", () => {
     for (const needed of ["scripts", "site", "schema", "template", "package.json", "README.md"]) expect(tops, needed).toContain(needed);
     for (const left of ["tests", "bench", "testkit", ".ci", "node_modules"]) expect(tops, left).not.toContain(left);
     expect(packed.files.filter((f) => f.startsWith("docs/decisions/"))).toEqual([]);
+    // Nothing a local build or dev server leaves behind (Vite's and Astro's caches).
+    expect(packed.files.filter((f) => /(^|\/)(node_modules|\.astro|dist)\//.test(f))).toEqual([]);
     expect(packed.files.filter((f) => /^(incidents|postmortems|runbooks)\//.test(f)).sort()).toEqual(
       ["incidents/README.md", "incidents/_template.md", "postmortems/README.md", "postmortems/_template.md", "runbooks/README.md", "runbooks/_template.md"].sort());
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
