@@ -16,7 +16,7 @@ const entry = (name: string, summary: string): CommandEntry => ({
 });
 
 export const commands: CommandEntry[] = [
-  entry("init", "Turn the template into your own records repository."),
+  entry("init", "Create a records repository (init <dir>), or turn the template into your own."),
   entry("declare", "Declare a new incident (writes incidents/<year>/<date>-<slug>.md)."),
   entry("update", "Post a status update to an incident, or change its severity, title or roles."),
   entry("acknowledge", "Record that a responder acknowledged an incident."),

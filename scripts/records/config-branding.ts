@@ -24,6 +24,13 @@ export function checkBranding(root: string, file: string, config: Config): Findi
   ];
 }
 
+/** The repository files the config's branding names (logo, favicon, overrides), paths from the root. */
+export function brandingFiles(config: Config | undefined): string[] {
+  const site = config?.site;
+  if (!site) return [];
+  return [site.logo, site.favicon, ...Object.values(site.overrides ?? {})].filter((p): p is string => typeof p === "string" && !path.isAbsolute(p));
+}
+
 /** The brand colour for each theme, or undefined when none is configured. */
 export function brandColors(value: Config["site"]["brand_color"]): { light: string; dark: string } | undefined {
   if (value === undefined) return undefined;

@@ -153,6 +153,21 @@ describe("a records repository made by init <dir> from the tarball", () => {
     expect(existsSync(path.join(acme, "node_modules/sitrep/site/.astro"))).toBe(false);
   });
 
+  test("declare, commit, and metrics read the git history on the package's worker thread", () => {
+    const cli = path.join(acme, "node_modules/sitrep/scripts/sitrep.mjs");
+    const declared = run(cli, ["declare", "--title", "API errors", "--severity", "SEV2", "--component", "api=partial_outage", "--message", "We are investigating.", "--at", "2026-11-22T11:50:00Z"], acme);
+    expect(declared.code, declared.stderr).toBe(0);
+    const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+      cwd: acme, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_DATE: "2026-11-22T11:55:00Z", GIT_COMMITTER_DATE: "2026-11-22T11:55:00Z" },
+    });
+    git("add", "incidents", "sitrep.config.yaml");
+    expect(git("commit", "-q", "-m", "Declare SEV2: API errors").status).toBe(0);
+    const metrics = run(cli, ["metrics", "--json"], acme);
+    expect(metrics.stderr).not.toMatch(/ERR_|\n\s+at /);
+    expect(metrics.code).toBe(0);
+    expect(JSON.parse(metrics.stdout).history.commits).toBe(1);
+  });
+
   test("upgrade refreshes an unedited workflow, leaves an edited one with a diff, and overwrites it only when told", () => {
     const cli = path.join(acme, "node_modules/sitrep/scripts/sitrep.mjs");
     expect(run(cli, ["upgrade"], acme)).toMatchObject({ code: 0 });
