@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const ENGINE_PATHS = [
-  "scripts", "site", "schema", "template", "tests", "bench", "testkit", "docs", ".ci", ".changeset",
+  "scripts", "site", "schema", "template", "tests", "bench", "testkit", "docs", ".ci", ".changeset", ".github/workflows/release.yml",
   "tsconfig.json", "vitest.config.ts", ".dependency-cruiser.cjs", "biome.json", "package-lock.json", ".nvmrc", ".editorconfig", "LICENSE", "CHANGELOG.md",
 ];
 
