@@ -9,6 +9,7 @@ const UNIT = [
   "tests/adoption/shared-workers.test.ts",
   "tests/authoring/pure-helpers.test.ts",
   "tests/compiled-validators.test.ts",
+  "tests/deploy/fresh-until.test.ts",
   "tests/github/plan.test.ts",
   "tests/github/workflows.test.ts",
   "tests/history/parse-log.test.ts",

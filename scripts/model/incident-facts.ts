@@ -19,6 +19,12 @@ export interface IncidentFacts {
   /** Ms: resolved_at; for maintenance the first `completed` update, else the scheduled end of a window that is over. */
   end: number | undefined;
   phase: Phase;
+  /**
+   * The status a reader is told: the record's, except that maintenance still marked `scheduled`
+   * is `in_progress` once its window has started and `completed` once it is over (Statuspage's
+   * automatic transitions), until an update says otherwise.
+   */
+  status: string;
   /** Impact windows clipped to `now` (decision 0020). */
   windows: ImpactWindow[];
   /** Components with an impact from this record open at `now`, worst impact each. */
@@ -51,6 +57,7 @@ export function incidentFacts(record: IncidentRecord, config: Config, now: Date)
     start: startOf(record),
     end: endOf(record, phase),
     phase,
+    status: publishedStatus(record, phase),
     windows,
     currentImpact,
     worstImpact,
@@ -93,6 +100,13 @@ function phaseOf(incident: IncidentRecord, at: number): Phase {
   const span = maintenanceSpan(incident);
   if (span !== undefined && span.start <= at && at < span.end) return "open";
   return (toMillis(data.scheduled_start) ?? -Infinity) > at ? "planned" : "over";
+}
+
+/** The record's status, moved on for maintenance whose window has started or ended (see IncidentFacts.status). */
+export function publishedStatus(incident: IncidentRecord, phase: Phase): string {
+  const status = incident.data.status;
+  if (incident.data.type !== "maintenance" || status !== "scheduled") return status;
+  return phase === "open" ? "in_progress" : phase === "over" ? "completed" : status;
 }
 
 function endOf(incident: IncidentRecord, phase: Phase): number | undefined {

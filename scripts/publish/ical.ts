@@ -28,10 +28,11 @@ export function buildMaintenanceCalendar(repository: Repository, options: { audi
     ttl: 3600,
   });
   const names = new Map(config.components.map((c) => [c.id, c.name]));
-  const maintenance = publishedModel(repository, options.audience, options.now).incidents
-    .filter((record) => record.data.type === "maintenance")
-    .sort((a, b) => (toMillis(a.data.scheduled_start) ?? 0) - (toMillis(b.data.scheduled_start) ?? 0) || a.id.localeCompare(b.id));
-  for (const record of maintenance) {
+  const maintenance = publishedModel(repository, options.audience, options.now).facts
+    .filter((fact) => fact.record.data.type === "maintenance")
+    .sort((a, b) => (toMillis(a.record.data.scheduled_start) ?? 0) - (toMillis(b.record.data.scheduled_start) ?? 0) || a.id.localeCompare(b.id));
+  for (const fact of maintenance) {
+    const record = fact.record;
     const start = toMillis(record.data.scheduled_start);
     const end = toMillis(record.data.scheduled_end);
     if (start === undefined || end === undefined) continue; // validation requires both; nothing to place otherwise
@@ -48,7 +49,7 @@ export function buildMaintenanceCalendar(repository: Repository, options: { audi
       // Each posted update changes the event, so calendar apps take the new text.
       sequence: updates.length,
       summary: record.data.title,
-      description: describe(record, updates, names),
+      description: describe(record, fact.status, updates, names),
       url: incidentUrl(config, record.id),
       status: ICalEventStatus.CONFIRMED,
       transparency: ICalEventTransparency.TRANSPARENT,
@@ -57,10 +58,11 @@ export function buildMaintenanceCalendar(repository: Repository, options: { audi
   return calendar.toString();
 }
 
-function describe(record: IncidentRecord, updates: IncidentRecord["data"]["updates"], names: Map<string, string>): string {
+/** `status`: the published one (model/incident-facts.ts), "In progress" once the window has started. */
+function describe(record: IncidentRecord, status: string, updates: IncidentRecord["data"]["updates"], names: Map<string, string>): string {
   const lines: string[] = [];
   const latest = updates.at(-1);
-  lines.push(`Status: ${updateStatusLabel(record.data.status)}`);
+  lines.push(`Status: ${updateStatusLabel(status)}`);
   const affected = Object.keys(record.data.components).map((id) => names.get(id) ?? id);
   if (affected.length > 0) lines.push(`Affected: ${affected.join(", ")}`);
   if (latest !== undefined) lines.push("", markdownToText(latest.body));

@@ -7,6 +7,7 @@ import { buildMaintenanceCalendar } from "../../scripts/publish/ical.ts";
 import { PUBLISHED_PATHS } from "../../scripts/publish/site-url.ts";
 import { buildStatuspageApi } from "../../scripts/publish/statuspage-v2.ts";
 import type { BuildContext } from "./build-context.ts";
+import { freshness, FRESHNESS_PATH } from "./freshness.ts";
 
 export { PUBLISHED_PATHS };
 
@@ -36,6 +37,9 @@ export function publishedFiles(context: BuildContext): PublishedFile[] {
   for (const [path, body] of Object.entries(buildBadges(context.repository, options))) {
     files.push({ path: `${PUBLISHED_PATHS.badges}${path}`, contentType: "image/svg+xml", body });
   }
+  // What an open page asks once a minute (site/data/freshness.ts).
+  const fresh = freshness(context);
+  files.push({ path: FRESHNESS_PATH, contentType: "application/json", body: JSON.stringify({ version: fresh.version, built_at: fresh.builtAt, fresh_until: fresh.freshUntil }) });
   cache.set(context, files);
   return files;
 }

@@ -90,29 +90,64 @@ describe("status page", () => {
     });
   }, 60_000);
 
-  it("shows a cue when its data is old, and swaps in a newer build while the tab is open", async () => {
+  it("calls itself out of date only when its build is overdue: not on a quiet day, yes when the deploy stopped", async () => {
+    const built = Date.parse(TEST_NOW);
+    const original = readFileSync(path.join(site.outDir, "index.html"), "utf8");
+    const version = /data-version="([0-9a-f]+)"/.exec(original)![1];
+    const hours = (h: number) => new Date(built + h * 3_600_000).toISOString();
+    // A quiet day: nothing open, so this build stays current until after local midnight.
+    const quiet = original.replace(/data-fresh-until="[^"]+"/, `data-fresh-until="${hours(13)}"`);
+    for (const [clock, summary, expected] of [
+      [15, { version, fresh_until: hours(13) }, undefined],
+      [15, undefined, undefined], // offline: the page's own due time decides
+      [14, { version, fresh_until: hours(0.25) }, "This information is 14 hours old and may be out of date."],
+    ] as const) {
+      await withPage({}, async (page) => {
+        await page.clock.install({ time: new Date(built + clock * 3_600_000) });
+        await page.route("**/build.json", (route) => (summary ? route.fulfill({ json: summary }) : route.abort()));
+        await page.route(server.url, (route) => route.fulfill({ contentType: "text/html", body: quiet }));
+        await page.goto(server.url);
+        await page.clock.runFor(61_000);
+        if (expected === undefined) expect(await page.locator("#stale").isHidden()).toBe(true);
+        else await expect.poll(() => page.locator("#stale").textContent(), { timeout: 15_000 }).toBe(expected);
+      });
+    }
+  }, 90_000);
+
+  it("swaps in a newer build whenever the published data changed, whatever its update times say", async () => {
     await withPage({}, async (page) => {
       const errors = collectErrors(page);
       const built = Date.parse(TEST_NOW);
-      await page.clock.install({ time: new Date(built + 2 * 3_600_000) });
+      await page.clock.install({ time: new Date(built + 5 * 60_000) });
       const original = readFileSync(path.join(site.outDir, "index.html"), "utf8");
+      const version = /data-version="([0-9a-f]+)"/.exec(original)![1];
       let newer = false;
-      await page.route("**/api/v2/summary.json", (route) => route.fulfill({
-        json: { page: { updated_at: new Date(built + (newer ? 3_600_000 : 0)).toISOString() } },
+      // The deploy carries a resolve dated before the page's build: only the version says it is new.
+      await page.route("**/build.json", (route) => route.fulfill({
+        json: { version: newer ? "0123456789abcdef" : version, built_at: TEST_NOW, fresh_until: new Date(built + 3_600_000).toISOString() },
       }));
       await page.route(server.url, (route) => route.fulfill({
         contentType: "text/html",
-        body: newer ? original.replace(/Minor Service Outage/g, "Major Service Outage").replaceAll(TEST_NOW.replace("Z", ".000Z"), new Date(built + 3_600_000).toISOString()) : original,
+        body: newer ? original.replace(/Minor Service Outage/g, "All Systems Operational").replace(/data-version="[0-9a-f]+"/, 'data-version="0123456789abcdef"') : original,
       }));
       await page.goto(server.url);
-      await expect.poll(() => page.locator("#stale").isVisible(), { timeout: 15_000 }).toBe(true);
-      expect(await page.locator("#stale").textContent()).toBe("This information is 2 hours old and may be out of date.");
       newer = true;
       await page.clock.runFor(61_000);
-      await expect.poll(() => page.locator(".banner #overall").textContent(), { timeout: 15_000 }).toBe("Major Service Outage");
+      await expect.poll(() => page.locator(".banner #overall").textContent(), { timeout: 15_000 }).toBe("All Systems Operational");
       expect(await page.locator("#refresh-status").textContent()).toBe("The status has been updated.");
       expect(await page.locator("main .component").count()).toBe(10);
+      expect(await page.locator("#stale").isHidden()).toBe(true);
       expect(errors).toEqual([]);
+    });
+  }, 60_000);
+
+  it("keeps an incident page (where notifications land) current the same way", async () => {
+    await withPage({}, async (page) => {
+      const built = Date.parse(TEST_NOW);
+      await page.clock.install({ time: new Date(built + 3 * 3_600_000) });
+      await page.route("**/build.json", (route) => route.abort());
+      await page.goto(`${server.url}incidents/2026-11-21-payout-status-latency/`);
+      await expect.poll(() => page.locator("#stale").textContent(), { timeout: 15_000 }).toBe("This information is 3 hours old and may be out of date.");
     });
   }, 60_000);
 });

@@ -36,6 +36,16 @@ describe("public build output", () => {
     expect(bad).toEqual([]);
   });
 
+  it("pages the history from the index back to the oldest quarter, and forward again", () => {
+    const page = (at: string) => readFileSync(path.join(site.outDir, at, "index.html"), "utf8");
+    const link = (html: string, rel: string) => new RegExp(`<a href="/status/([^"]*)" rel="${rel}"`).exec(html)?.[1];
+    const back: string[] = [];
+    for (let at: string | undefined = "history/"; at !== undefined && back.length < 10; at = link(page(at), "prev")) back.push(at);
+    expect(back).toEqual(["history/", "history/2026-q3/", "history/2026-q2/"]);
+    expect(link(page("history/2026-q2/"), "next")).toBe("history/2026-q3/");
+    expect(link(page("history/2026-q3/"), "next")).toBe("history/");
+  });
+
   it("keeps the status page under 20 kB gzip with its CSS", () => {
     const html = readFileSync(path.join(site.outDir, "index.html"), "utf8");
     const css = [...html.matchAll(/<link rel="stylesheet" href="\/status\/([^"]+)"/g)].map((m) => readFileSync(path.join(site.outDir, m[1])));
