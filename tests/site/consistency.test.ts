@@ -72,17 +72,18 @@ updates:
   - at: 2026-11-22T11:45:00Z
     status: monitoring
     body: Still watching.`,
+  // Under way by the clock: nobody posted "in progress" (the record still says scheduled).
   "2026-11-22-vault-upgrade": `title: Card vault upgrade
 type: maintenance
-status: in_progress
+status: scheduled
 components:
   vault: under_maintenance
 scheduled_start: 2026-11-22T11:00:00Z
 scheduled_end: 2026-11-22T13:00:00Z
 updates:
-  - at: 2026-11-22T11:00:00Z
-    status: in_progress
-    body: The upgrade has begun.`,
+  - at: 2026-11-21T09:00:00Z
+    status: scheduled
+    body: The card vault will be upgraded.`,
   "2027-02-10-search-reindex": `title: Search reindex
 type: maintenance
 status: scheduled
@@ -160,6 +161,18 @@ describe("one build, one status per component", () => {
     const page = html("incidents/2027-02-10-search-reindex/index.html").querySelector(".facts")!.textContent!;
     expect(page).toContain("Planned for 2 h");
     expect(page).not.toContain("Ongoing");
+  });
+
+  it("maintenance under way is in progress on its card, its page, the history, active.json and the calendar", () => {
+    const card = [...html("index.html").querySelectorAll(".card")].find((c) => c.textContent!.includes("Card vault upgrade"))!;
+    expect(card.querySelector(".pill")!.textContent).toBe("In progress");
+    expect(html("incidents/2026-11-22-vault-upgrade/index.html").querySelector(".pill")!.textContent).toBe("In progress");
+    const history = [...html("history/index.html").querySelectorAll(".history-list li")].find((li) => li.textContent!.includes("Card vault upgrade"))!;
+    expect(history.textContent).toContain("In progress");
+    expect(history.textContent).not.toContain("Scheduled");
+    expect(json("scheduled-maintenances/active.json").scheduled_maintenances.map((m: { status: string }) => m.status)).toEqual(["in_progress"]);
+    expect(json("scheduled-maintenances/upcoming.json").scheduled_maintenances.map((m: { name: string }) => m.name)).toEqual(["Search reindex"]);
+    expect(read("maintenance.ics").replace(/\r?\n[ \t]/g, "")).toContain("Status: In progress");
   });
 
   it("the past 7 days list the open incidents too", () => {

@@ -98,8 +98,9 @@ describe("status page", () => {
     // A quiet day: nothing open, so this build stays current until after local midnight.
     const quiet = original.replace(/data-fresh-until="[^"]+"/, `data-fresh-until="${hours(13)}"`);
     for (const [clock, summary, expected] of [
-      [15, { version, fresh_until: hours(13) }, undefined],
-      [15, undefined, undefined], // offline: the page's own due time decides
+      [12, { version, fresh_until: hours(13) }, undefined],
+      [12, undefined, undefined], // offline: the page's own due time decides
+      [14, undefined, "This information is 14 hours old and may be out of date."],
       [14, { version, fresh_until: hours(0.25) }, "This information is 14 hours old and may be out of date."],
     ] as const) {
       await withPage({}, async (page) => {
