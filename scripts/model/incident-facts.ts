@@ -6,7 +6,7 @@ import type { Config, IncidentData, IncidentRecord } from "../records/model.ts";
 import { componentsTouched } from "./component-maps.ts";
 import { impactWindows, isOpenAt, maintenanceSpan, type ImpactWindow } from "./impact-windows.ts";
 import { toMillis } from "./time.ts";
-import { statusRank, type ImpactStatus, type Indicator } from "./vocabulary.ts";
+import { COMPONENT_IMPACT, IMPACT_ORDER, statusRank, type ImpactStatus, type Indicator } from "./vocabulary.ts";
 
 /** Planned: maintenance still to come. Open: started and not over. Over: resolved, completed or past. */
 export type Phase = "planned" | "open" | "over";
@@ -122,4 +122,19 @@ export function incidentImpact(incident: IncidentRecord, config: Config): Indica
   const severity = config.severities.find((s) => s.id === incident.data.severity);
   // A missing severity only passes validation for maintenance; "minor" is the cautious fallback.
   return severity?.impact ?? "minor";
+}
+
+/**
+ * The impact a reader is told in words on cards and lists: the severity's impact, raised to what
+ * the record did to its components (the rule of the overall indicator), so a SEV4 whose severity
+ * says "none" is not "No customer impact" beside "Login (Degraded Performance)".
+ */
+export function impactShown(fact: IncidentFacts): Indicator {
+  if (fact.impact === "maintenance") return fact.impact;
+  let worst: Indicator = fact.impact;
+  for (const status of Object.values(fact.worstImpact)) {
+    const impact = COMPONENT_IMPACT[status];
+    if (IMPACT_ORDER.indexOf(impact) > IMPACT_ORDER.indexOf(worst as (typeof IMPACT_ORDER)[number])) worst = impact;
+  }
+  return worst;
 }

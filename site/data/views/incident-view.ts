@@ -1,7 +1,7 @@
 // An incident or maintenance as pages show it: a summary for lists and cards, and the full view
 // for its own page. Facts come from the model; this only reshapes them.
 import type { IncidentRecord, PostmortemRecord } from "../../../scripts/records/model.ts";
-import type { IncidentFacts, Phase } from "../../../scripts/model/incident-facts.ts";
+import { impactShown, type IncidentFacts, type Phase } from "../../../scripts/model/incident-facts.ts";
 import { formatDuration } from "../../../scripts/model/duration.ts";
 import { STATUS_LABELS, statusLabel, type ComponentStatus, type Indicator } from "../../../scripts/model/vocabulary.ts";
 import { updateAnchors } from "../../../scripts/publish/site-url.ts";
@@ -124,7 +124,8 @@ function makeSummary(fact: IncidentFacts, derived: Derived): IncidentSummary {
     id: record.id,
     title: data.title,
     type: data.type,
-    impact: fact.impact,
+    // In words on cards and lists: never "no impact" beside an affected component.
+    impact: impactShown(fact),
     status: fact.status,
     statusLabel: statusLabel(fact.status),
     phase: fact.phase,
