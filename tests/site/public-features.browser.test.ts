@@ -180,6 +180,27 @@ describe("search", () => {
   }, 60_000);
 });
 
+describe("search results", () => {
+  it("can all be reached: more than a page of results loads the rest, by keyboard too", async () => {
+    await withPage({}, async (page) => {
+      const errors = collectErrors(page);
+      await page.goto(`${server.url}search/?q=the`);
+      await page.locator("#search-results li").first().waitFor({ timeout: 15_000 });
+      const total = Number(/^(\d+) results/.exec((await page.locator("#search-status").textContent())!)![1]);
+      expect(total).toBeGreaterThan(20);
+      expect(await page.locator("#search-results li").count()).toBe(20);
+      await page.locator("#search-more").focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(Math.min(total, 40));
+      // Focus moves to the first new result, so a keyboard user continues where the list grew.
+      expect(await page.locator("#search-results li:nth-child(21) a").evaluate((a) => a === (globalThis as unknown as Window).document.activeElement)).toBe(true);
+      while (await page.locator("#search-more").count()) await page.locator("#search-more").click();
+      expect(await page.locator("#search-results li").count()).toBe(total);
+      expect(errors).toEqual([]);
+    });
+  }, 60_000);
+});
+
 describe("history and postmortems", () => {
   it("lists each month's incidents with impact and duration, a quarter per page, and keeps planned maintenance out of the top", async () => {
     await withPage({}, async (page) => {
