@@ -77,6 +77,39 @@ describe("status page", () => {
     expect(report).toEqual([]);
   }, 180_000);
 
+  it("at 390 px and 320 px makes every day with impact its own target of at least 24×24 px", async () => {
+    for (const width of [390, 320]) {
+      await withPage({ viewport: { width, height: 844 } }, async (page) => {
+        await page.goto(server.url);
+        const boxes = await page.locator(".bars a").evaluateAll((links) => (links as unknown as (Node & { getBoundingClientRect(): { width: number; height: number } })[])
+          .filter((a) => a.offsetParent !== null).map((a) => a.getBoundingClientRect()).map((r) => [Math.round(r.width * 10) / 10, Math.round(r.height * 10) / 10]));
+        expect(boxes.length).toBeGreaterThan(1);
+        expect(boxes.filter(([w, h]) => w < 24 || h < 24), `${width} px`).toEqual([]);
+        // One link per day: each named by its own day only.
+        const labels = await page.locator(".bars a").evaluateAll((links) => (links as unknown as (Node & { getAttribute(n: string): string })[]).filter((a) => a.offsetParent !== null).map((a) => a.getAttribute("aria-label")));
+        expect(labels.filter((l) => !/^\d{1,2} \w+ \d{4}: [^;]+$/.test(l))).toEqual([]);
+        const scroll = await page.evaluate(() => { const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement; return d.scrollWidth - d.clientWidth; });
+        expect(scroll).toBe(0);
+      });
+    }
+  }, 60_000);
+
+  it("shows a day's tip above its row, never over the rows below", async () => {
+    await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
+      await page.goto(server.url);
+      const day = page.locator(".bars a").first();
+      await day.focus();
+      // The tip is positioned from the bottom of its row (.bars): its lower edge is bottom px above that.
+      type Box = { closest(s: string): { offsetHeight: number } };
+      const [offset, rowHeight] = await day.evaluate((a) => [
+        Number.parseFloat((globalThis as unknown as { getComputedStyle(e: unknown, p: string): { bottom: string } }).getComputedStyle(a, "::after").bottom),
+        (a as unknown as Box).closest(".bars").offsetHeight,
+      ]);
+      const [tipBottom, barsTop] = [rowHeight - offset, 0];
+      expect(tipBottom).toBeLessThanOrEqual(barsTop);
+    });
+  }, 60_000);
+
   it("lets a keyboard reach a day with impact, shows its summary on focus, and follows it to the day", async () => {
     await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
       await page.goto(server.url);
