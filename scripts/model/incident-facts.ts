@@ -138,3 +138,8 @@ export function impactShown(fact: IncidentFacts): Indicator {
   }
   return worst;
 }
+
+/** Whether a record concerns a component: it names it, or had impact on it (its page, feed and calendar list it). */
+export function concerns(fact: IncidentFacts, componentId: string): boolean {
+  return fact.touched.includes(componentId) || fact.windows.some((w) => w.componentId === componentId);
+}
