@@ -46,6 +46,36 @@ describe("public build output", () => {
     expect(link(page("history/2026-q3/"), "next")).toBe("history/");
   });
 
+  it("gives every page Open Graph and Twitter tags, and titles that say the status", () => {
+    const missing: string[] = [];
+    for (const file of files(site.outDir).filter((f) => f.endsWith(".html"))) {
+      const html = readFileSync(file, "utf8");
+      for (const tag of ['property="og:title"', 'property="og:description"', 'name="twitter:card"']) if (!html.includes(tag)) missing.push(`${path.relative(site.outDir, file)}: ${tag}`);
+    }
+    expect(missing).toEqual([]);
+    const title = (file: string) => /<title>([^<]*)<\/title>/.exec(readFileSync(path.join(site.outDir, file), "utf8"))![1];
+    expect(title("index.html")).toBe("Minor Service Outage · Lumen Status");
+    expect(title("incidents/2026-11-17-checkout-elevated-errors/index.html")).toBe("Elevated checkout errors (Resolved) · Lumen Status");
+    expect(readFileSync(path.join(site.outDir, "index.html"), "utf8")).toContain('<meta property="og:description" content="Minor Service Outage.');
+  });
+
+  it("offers a Subscribe page from the top of the status page and every incident page, and feeds per component", () => {
+    const status = readFileSync(path.join(site.outDir, "index.html"), "utf8");
+    expect(status.indexOf('href="/status/subscribe/"')).toBeGreaterThan(-1);
+    expect(status.indexOf('href="/status/subscribe/"')).toBeLessThan(status.indexOf('id="components"'));
+    const incidents = readdirSync(path.join(site.outDir, "incidents"));
+    expect(incidents.length).toBeGreaterThan(10);
+    for (const id of incidents) expect([id, readFileSync(path.join(site.outDir, "incidents", id, "index.html"), "utf8").includes('href="/status/subscribe/"')]).toEqual([id, true]);
+    const subscribe = readFileSync(path.join(site.outDir, "subscribe/index.html"), "utf8");
+    expect(subscribe).toContain("/feed subscribe https://lumen.example.github.io/status/history.atom");
+    expect(subscribe).toContain('href="webcal://lumen.example.github.io/status/maintenance.ics"');
+    for (const id of readdirSync(path.join(site.outDir, "components"))) {
+      expect(subscribe).toContain(`href="/status/components/${id}/history.atom"`);
+      for (const file of ["history.rss", "history.atom", "maintenance.ics"]) expect(readFileSync(path.join(site.outDir, "components", id, file), "utf8").length).toBeGreaterThan(100);
+    }
+    expect(readFileSync(path.join(site.outDir, "components/payouts/history.atom"), "utf8")).toContain("Slow payout status in the API and dashboard");
+  });
+
   it("keeps the status page under 20 kB gzip with its CSS", () => {
     const html = readFileSync(path.join(site.outDir, "index.html"), "utf8");
     const css = [...html.matchAll(/<link rel="stylesheet" href="\/status\/([^"]+)"/g)].map((m) => readFileSync(path.join(site.outDir, m[1])));

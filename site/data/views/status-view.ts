@@ -13,6 +13,8 @@ export const RECENT_INCIDENT_DAYS = 7;
 
 export interface StatusView {
   title: string;
+  /** The document title (the layout adds the site's name): the status, so a tab and a shared link say it ("Minor Service Outage · Lumen Status"). */
+  pageTitle: string;
   description: string | undefined;
   now: string;
   indicator: Indicator;
@@ -45,6 +47,7 @@ export function statusView(context: BuildContext): StatusView {
   const summary = (f: IncidentFacts) => summarize(f, derived);
   return {
     title: repository.config.site.title,
+    pageTitle: model.overall.description,
     description: repository.config.site.description,
     now: now.toISOString(),
     indicator: model.overall.indicator,
