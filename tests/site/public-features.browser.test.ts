@@ -77,8 +77,8 @@ describe("status page", () => {
     expect(report).toEqual([]);
   }, 180_000);
 
-  it("at 390 px and 320 px makes every day with impact its own target of at least 24×24 px", async () => {
-    for (const width of [390, 320]) {
+  it("at 1280, 390 and 320 px makes every day with impact its own target of at least 24×24 px", async () => {
+    for (const width of [1280, 390, 320]) {
       await withPage({ viewport: { width, height: 844 } }, async (page) => {
         await page.goto(server.url);
         const boxes = await page.locator(".bars a").evaluateAll((links) => (links as unknown as (Node & { getBoundingClientRect(): { width: number; height: number } })[])
