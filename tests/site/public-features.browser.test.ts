@@ -213,6 +213,26 @@ describe("search", () => {
   }, 60_000);
 });
 
+describe("times for the reader", () => {
+  it("shows times in the reader's zone and how long ago, keeping the site's zone at hand; without script, the site's zone", async () => {
+    const built = Date.parse(TEST_NOW);
+    await withPage({ timezoneId: "America/New_York" }, async (page) => {
+      await page.clock.install({ time: new Date(built + 12 * 60_000) });
+      await page.route("**/build.json", (route) => route.abort());
+      await page.goto(server.url);
+      const asOf = page.locator(".banner time");
+      expect(await asOf.textContent()).toBe("22 Nov 2026, 07:00 GMT-5 (12 minutes ago)");
+      expect(await asOf.getAttribute("title")).toBe("22 Nov 2026, 13:00 CET (Europe/Berlin)");
+      expect(await page.locator("#zone-note").textContent()).toBe("Times are shown in your time zone (America/New_York); point at a time for Europe/Berlin.");
+    });
+    await withPage({ timezoneId: "America/New_York", javaScriptEnabled: false }, async (page) => {
+      await page.goto(server.url);
+      expect(await page.locator(".banner time").textContent()).toBe("22 Nov 2026, 13:00 CET");
+      expect(await page.locator("#zone-note").textContent()).toBe("Times are shown in Europe/Berlin.");
+    });
+  }, 60_000);
+});
+
 describe("search results", () => {
   it("can all be reached: more than a page of results loads the rest, by keyboard too", async () => {
     await withPage({}, async (page) => {
@@ -236,7 +256,8 @@ describe("search results", () => {
 
 describe("history and postmortems", () => {
   it("lists each month's incidents with impact and duration, a quarter per page, and keeps planned maintenance out of the top", async () => {
-    await withPage({}, async (page) => {
+    // A reader in the site's own zone sees the site's times (the enhancement changes nothing).
+    await withPage({ timezoneId: "Europe/Berlin" }, async (page) => {
       await page.goto(`${server.url}history/`);
       const months = await page.locator("main h2").allTextContents();
       expect(months.slice(0, 2)).toEqual(["November 2026", "October 2026"]);
