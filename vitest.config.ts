@@ -18,6 +18,7 @@ const UNIT = [
   "tests/publish/**/*.test.ts",
   "tests/records/**/*.test.ts",
   "tests/site/bars.test.ts",
+  "tests/site/card-components.test.ts",
   "tests/site/site-data.test.ts",
   "tests/status/**/*.test.ts",
   "tests/validate-docs-rules.test.ts",

@@ -143,3 +143,23 @@ export function impactShown(fact: IncidentFacts): Indicator {
 export function concerns(fact: IncidentFacts, componentId: string): boolean {
   return fact.touched.includes(componentId) || fact.windows.some((w) => w.componentId === componentId);
 }
+
+/**
+ * Minutes in which the record affected any component (the union of its impact windows, a
+ * minute counted once), excluding maintenance; undefined while a window is open or when it had
+ * no impact. An incident that lasted 1 h 18 min from start to resolution may have had 36 min.
+ */
+export function customerImpactMinutes(fact: IncidentFacts): number | undefined {
+  const windows = fact.windows.filter((w) => w.status !== "under_maintenance");
+  if (windows.length === 0 || windows.some((w) => w.end === null)) return undefined;
+  const spans = windows.map((w) => [w.start, w.end as number]).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let [from, to] = spans[0];
+  for (const [start, end] of spans.slice(1)) {
+    if (start > to) {
+      total += to - from;
+      [from, to] = [start, end];
+    } else to = Math.max(to, end);
+  }
+  return (total + to - from) / 60_000;
+}

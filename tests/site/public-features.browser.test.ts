@@ -162,7 +162,9 @@ describe("status page", () => {
       }));
       await page.route(server.url, (route) => route.fulfill({
         contentType: "text/html",
-        body: newer ? original.replace(/Minor Service Outage/g, "All Systems Operational").replace(/data-version="[0-9a-f]+"/, 'data-version="0123456789abcdef"') : original,
+        body: newer
+          ? original.replace(/Minor Service Outage/g, "All Systems Operational").replace(/data-version="[0-9a-f]+"/, 'data-version="0123456789abcdef"').replaceAll('datetime="2026-11-22T12:00:00Z"', 'datetime="2026-11-22T12:04:00Z"')
+          : original,
       }));
       await page.goto(server.url);
       newer = true;
@@ -171,6 +173,9 @@ describe("status page", () => {
       expect(await page.locator("#refresh-status").textContent()).toBe("The status has been updated.");
       expect(await page.locator("main .component").count()).toBe(10);
       expect(await page.locator("#stale").isHidden()).toBe(true);
+      // The footer's "Updated" time is swapped with the banner's, so the two never disagree.
+      expect(await page.locator("#updated time").getAttribute("datetime")).toBe("2026-11-22T12:04:00Z");
+      expect(await page.title()).toBe("All Systems Operational · Lumen Status");
       expect(errors).toEqual([]);
     });
   }, 60_000);

@@ -76,6 +76,18 @@ describe("public build output", () => {
     expect(readFileSync(path.join(site.outDir, "components/payouts/history.atom"), "utf8")).toContain("Slow payout status in the API and dashboard");
   });
 
+  it("says how long customers were affected, one uptime per screen width, and no doubled impact words", () => {
+    const read = (file: string) => readFileSync(path.join(site.outDir, file), "utf8");
+    const incident = read("incidents/2026-11-17-checkout-elevated-errors/index.html");
+    expect(incident).toContain("<dt>Duration</dt><dd>1 h 18 min</dd>");
+    // Partial outage 11:22-11:58, then degraded 12:05-12:30 (an update after mitigation kept it): 61 min.
+    expect(incident).toContain("<dt>Customer impact</dt><dd>1 h 1 min</dd>");
+    // The searchable facts line: "SEV1 Critical impact", not "SEV1 · Critical Critical impact".
+    expect(incident).not.toMatch(/Critical<\/span>\s*<span>Critical impact/);
+    const component = read("components/payouts/index.html");
+    expect(component).toMatch(/<dt>Uptime, last <span class="long">90<\/span><span class="short">30<\/span> days<\/dt>/);
+  });
+
   it("keeps the status page under 20 kB gzip with its CSS", () => {
     const html = readFileSync(path.join(site.outDir, "index.html"), "utf8");
     const css = [...html.matchAll(/<link rel="stylesheet" href="\/status\/([^"]+)"/g)].map((m) => readFileSync(path.join(site.outDir, m[1])));

@@ -23,14 +23,14 @@ export interface StatusView {
   activeIncidents: IncidentSummary[];
   activeMaintenance: IncidentSummary[];
   upcomingMaintenance: IncidentSummary[];
-  /** Incidents of the last 7 days, open ones included, newest first. */
+  /** Incidents over that started or ended in the last 7 days, newest first (open ones are under active incidents, once). */
   recentIncidents: IncidentSummary[];
 }
 
-/** Incidents (not maintenance) still open, or that started or ended in the last RECENT_INCIDENT_DAYS days. */
+/** Incidents (not maintenance) over, that started or ended in the last RECENT_INCIDENT_DAYS days; open ones are listed above. */
 function isRecent(fact: IncidentFacts, since: number): boolean {
-  if (fact.record.data.type === "maintenance") return false;
-  return fact.phase === "open" || (fact.start ?? -Infinity) >= since || (fact.end ?? -Infinity) >= since;
+  if (fact.record.data.type === "maintenance" || fact.phase === "open") return false;
+  return (fact.start ?? -Infinity) >= since || (fact.end ?? -Infinity) >= since;
 }
 
 export function statusView(context: BuildContext): StatusView {
