@@ -138,6 +138,11 @@ describe("one build, one status per component", () => {
     expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(Object.values(EXPECTED).map((e) => [e.name, e.status])));
   });
 
+  it("group rows state the worst status of their components", () => {
+    const groups = [...html("index.html").querySelectorAll(".group-head")].map((g) => [g.querySelector("h3")!.textContent, g.querySelector(".status")!.textContent]);
+    expect(groups).toEqual([["Platform", "Major Outage"], ["Components", "Under Maintenance"]]);
+  });
+
   it("active incident and maintenance cards give the current impact, and the worst card impact per component is its row status", () => {
     const doc = html("index.html");
     const cards = ["active-incidents", "active-maintenance"].flatMap((id) => [...doc.getElementById(id)!.parentElement!.querySelectorAll(".card")]);

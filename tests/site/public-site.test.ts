@@ -10,9 +10,11 @@ import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { TEST_NOW } from "../helpers/run-cli.ts";
 import type { SharedSite } from "../helpers/shared-site.ts";
 import { publicSite } from "./public-site-fixture.ts";
+import { parseHTML } from "linkedom";
 import { brokenLinks, files } from "./site-checks.ts";
 
 let site: SharedSite;
+const exampleConfig = () => loadRepository(exampleOrgRoot, { now: new Date(TEST_NOW) }).config;
 
 beforeAll(async () => {
   site = await publicSite();
@@ -86,6 +88,16 @@ describe("public build output", () => {
     expect(incident).not.toMatch(/Critical<\/span>\s*<span>Critical impact/);
     const component = read("components/payouts/index.html");
     expect(component).toMatch(/<dt>Uptime, last <span class="long">90<\/span><span class="short">30<\/span> days<\/dt>/);
+  });
+
+  it("shows each component's description where its status is, in a disclosure keyboard and touch can open", () => {
+    const { document } = parseHTML(readFileSync(path.join(site.outDir, "index.html"), "utf8"));
+    const withDescription = exampleConfig().components.filter((c) => c.description);
+    expect(withDescription.length).toBeGreaterThan(3);
+    for (const c of withDescription) {
+      const row = [...document.querySelectorAll(".component")].find((r) => r.querySelector("h4")!.textContent === c.name)!;
+      expect([c.name, row.querySelector("details.about > p")?.textContent]).toEqual([c.name, c.description]);
+    }
   });
 
   it("keeps the status page under 20 kB gzip with its CSS", () => {
