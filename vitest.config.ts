@@ -19,6 +19,7 @@ const UNIT = [
   "tests/records/**/*.test.ts",
   "tests/site/bars.test.ts",
   "tests/site/card-components.test.ts",
+  "tests/site/dashboard-axes.test.ts",
   "tests/site/site-data.test.ts",
   "tests/status/**/*.test.ts",
   "tests/validate-docs-rules.test.ts",
