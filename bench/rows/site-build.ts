@@ -2,8 +2,8 @@
 // status-page corpus, beside the floor: a bare Astro build of the same number of trivial pages
 // (the least any Astro site of that size costs).
 // Target: within 2× the floor. Plus Pagefind on the bigger site, and the transfer size of the
-// status page (HTML + CSS, gzip; readable without JavaScript, one small inline script keeps an
-// open page current, decision 0098) — target under 20 kB.
+// status page (HTML + CSS, gzip; readable without JavaScript, two small inline scripts keep an
+// open page current and show times in the reader's zone, decisions 0121 and 0124) — target under 20 kB.
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";

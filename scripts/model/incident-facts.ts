@@ -6,7 +6,7 @@ import type { Config, IncidentData, IncidentRecord } from "../records/model.ts";
 import { componentsTouched } from "./component-maps.ts";
 import { impactWindows, isOpenAt, maintenanceSpan, type ImpactWindow } from "./impact-windows.ts";
 import { toMillis } from "./time.ts";
-import { statusRank, type ImpactStatus, type Indicator } from "./vocabulary.ts";
+import { COMPONENT_IMPACT, IMPACT_ORDER, statusRank, type ImpactStatus, type Indicator } from "./vocabulary.ts";
 
 /** Planned: maintenance still to come. Open: started and not over. Over: resolved, completed or past. */
 export type Phase = "planned" | "open" | "over";
@@ -19,6 +19,12 @@ export interface IncidentFacts {
   /** Ms: resolved_at; for maintenance the first `completed` update, else the scheduled end of a window that is over. */
   end: number | undefined;
   phase: Phase;
+  /**
+   * The status a reader is told: the record's, except that maintenance still marked `scheduled`
+   * is `in_progress` once its window has started and `completed` once it is over (Statuspage's
+   * automatic transitions), until an update says otherwise.
+   */
+  status: string;
   /** Impact windows clipped to `now` (decision 0020). */
   windows: ImpactWindow[];
   /** Components with an impact from this record open at `now`, worst impact each. */
@@ -51,6 +57,7 @@ export function incidentFacts(record: IncidentRecord, config: Config, now: Date)
     start: startOf(record),
     end: endOf(record, phase),
     phase,
+    status: publishedStatus(record, phase),
     windows,
     currentImpact,
     worstImpact,
@@ -95,6 +102,13 @@ function phaseOf(incident: IncidentRecord, at: number): Phase {
   return (toMillis(data.scheduled_start) ?? -Infinity) > at ? "planned" : "over";
 }
 
+/** The record's status, moved on for maintenance whose window has started or ended (see IncidentFacts.status). */
+export function publishedStatus(incident: IncidentRecord, phase: Phase): string {
+  const status = incident.data.status;
+  if (incident.data.type !== "maintenance" || status !== "scheduled") return status;
+  return phase === "open" ? "in_progress" : phase === "over" ? "completed" : status;
+}
+
 function endOf(incident: IncidentRecord, phase: Phase): number | undefined {
   const data = incident.data;
   if (data.type !== "maintenance") return toMillis(data.resolved_at);
@@ -108,4 +122,44 @@ export function incidentImpact(incident: IncidentRecord, config: Config): Indica
   const severity = config.severities.find((s) => s.id === incident.data.severity);
   // A missing severity only passes validation for maintenance; "minor" is the cautious fallback.
   return severity?.impact ?? "minor";
+}
+
+/**
+ * The impact a reader is told in words on cards and lists: the severity's impact, raised to what
+ * the record did to its components (the rule of the overall indicator), so a SEV4 whose severity
+ * says "none" is not "No customer impact" beside "Login (Degraded Performance)".
+ */
+export function impactShown(fact: IncidentFacts): Indicator {
+  if (fact.impact === "maintenance") return fact.impact;
+  let worst: Indicator = fact.impact;
+  for (const status of Object.values(fact.worstImpact)) {
+    const impact = COMPONENT_IMPACT[status];
+    if (IMPACT_ORDER.indexOf(impact) > IMPACT_ORDER.indexOf(worst as (typeof IMPACT_ORDER)[number])) worst = impact;
+  }
+  return worst;
+}
+
+/** Whether a record concerns a component: it names it, or had impact on it (its page, feed and calendar list it). */
+export function concerns(fact: IncidentFacts, componentId: string): boolean {
+  return fact.touched.includes(componentId) || fact.windows.some((w) => w.componentId === componentId);
+}
+
+/**
+ * Minutes in which the record affected any component (the union of its impact windows, a
+ * minute counted once), excluding maintenance; undefined while a window is open or when it had
+ * no impact. An incident that lasted 1 h 18 min from start to resolution may have had 36 min.
+ */
+export function customerImpactMinutes(fact: IncidentFacts): number | undefined {
+  const windows = fact.windows.filter((w) => w.status !== "under_maintenance");
+  if (windows.length === 0 || windows.some((w) => w.end === null)) return undefined;
+  const spans = windows.map((w) => [w.start, w.end as number]).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let [from, to] = spans[0];
+  for (const [start, end] of spans.slice(1)) {
+    if (start > to) {
+      total += to - from;
+      [from, to] = [start, end];
+    } else to = Math.max(to, end);
+  }
+  return (total + to - from) / 60_000;
 }

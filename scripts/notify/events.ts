@@ -93,10 +93,13 @@ function clockEvents(previous: PublishedSite | undefined, current: PublishedSite
   const events: NotifyEvent[] = [];
   for (const maintenance of current.maintenances) {
     const active = current.activeMaintenance.has(maintenance.id);
-    if (active && !wasActive.has(maintenance.id) && maintenance.status === "scheduled" && !said(maintenance.id, "maintenance_started")) {
+    // The API says in_progress once the window opens by the clock (decision 0125): the news is that
+    // no posted update has said so.
+    const posted = (...statuses: string[]) => maintenance.incident_updates.some((u) => statuses.includes(u.status));
+    if (active && !wasActive.has(maintenance.id) && !posted("in_progress", "verifying", "completed") && !said(maintenance.id, "maintenance_started")) {
       events.push({ id: `${maintenance.id}:window-opened`, kind: "maintenance_started", at: maintenance.scheduled_for ?? maintenance.created_at, incident: maintenance });
     }
-    if (!active && wasActive.has(maintenance.id) && maintenance.status !== "completed" && !said(maintenance.id, "maintenance_completed")) {
+    if (!active && wasActive.has(maintenance.id) && !posted("completed") && !said(maintenance.id, "maintenance_completed")) {
       events.push({ id: `${maintenance.id}:window-closed`, kind: "maintenance_completed", at: maintenance.scheduled_until ?? current.page.updated_at, incident: maintenance });
     }
   }

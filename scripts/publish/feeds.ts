@@ -4,11 +4,12 @@ import { Feed } from "feed";
 import type { IncidentRecord, Repository } from "../records/model.ts";
 import type { Audience } from "../status/audience.ts";
 import { publishedModel } from "../status/published-model.ts";
+import { concerns } from "../model/incident-facts.ts";
 import { toMillis } from "../model/time.ts";
 import { updateStatusLabel } from "../model/vocabulary.ts";
 import { htmlToText, renderMarkdown } from "./markdown.ts";
 import { postmortemAnnouncements } from "./postmortem-announcements.ts";
-import { incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl, updateAnchors } from "./site-url.ts";
+import { componentFilePaths, componentUrl, incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl, updateAnchors } from "./site-url.ts";
 
 /** Feed readers want recent news and many cap a feed's size; the archive has the rest. */
 export const DEFAULT_FEED_ENTRIES = 250;
@@ -38,25 +39,30 @@ export function feedEntries(incidents: IncidentRecord[], now: Date, limit = DEFA
 
 export function buildFeeds(
   repository: Repository,
-  options: { audience: Audience; now: Date; limit?: number },
+  options: { audience: Audience; now: Date; limit?: number; /** Only what touched this component (its own feed). */ componentId?: string },
 ): { rss: string; atom: string } {
   const { config } = repository;
   const base = siteBase(config);
+  const component = config.components.find((c) => c.id === options.componentId);
+  const links = component ? componentFilePaths(component.id) : PUBLISHED_PATHS;
+  const model = publishedModel(repository, options.audience, options.now);
+  const incidents = component ? model.facts.filter((f) => concerns(f, component.id)).map((f) => f.record) : model.incidents;
+  const shown = new Set(incidents.map((i) => i.id));
   const feedOptions = {
-    id: base,
-    title: xmlSafe(config.site.title),
-    description: xmlSafe(config.site.description ?? `Status updates from ${config.site.title}`),
-    link: base,
+    id: component ? componentUrl(config, component.id) : base,
+    title: xmlSafe(component ? `${config.site.title}: ${component.name}` : config.site.title),
+    description: xmlSafe(component ? `Status updates from ${config.site.title} that affect ${component.name}` : config.site.description ?? `Status updates from ${config.site.title}`),
+    link: component ? componentUrl(config, component.id) : base,
     language: "en",
     updated: options.now,
     generator: "sitrep",
     copyright: "",
     author: { name: xmlSafe(config.site.title), link: base },
-    feedLinks: { rss: siteUrl(config, PUBLISHED_PATHS.rss), atom: siteUrl(config, PUBLISHED_PATHS.atom) },
+    feedLinks: { rss: siteUrl(config, links.rss), atom: siteUrl(config, links.atom) },
   };
   type Item = Parameters<Feed["addItem"]>[0];
   const items: Item[] = [];
-  for (const entry of feedEntries(publishedModel(repository, options.audience, options.now).incidents, options.now, options.limit)) {
+  for (const entry of feedEntries(incidents, options.now, options.limit)) {
     const update = entry.incident.data.updates[entry.index];
     const link = `${incidentUrl(config, entry.incident.id)}#${entry.anchor}`;
     const title = xmlSafe(`${entry.incident.data.title}: ${updateStatusLabel(update.status)}`);
@@ -75,6 +81,7 @@ export function buildFeeds(
     items.push({ ...item, title });
   }
   for (const announcement of postmortemAnnouncements(repository, options)) {
+    if (!shown.has(announcement.postmortem.data.incident)) continue;
     const date = new Date(announcement.at);
     const description = escapeHtml(xmlSafe(announcement.summary));
     items.push({

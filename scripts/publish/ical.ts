@@ -7,7 +7,8 @@ import { publishedModel } from "../status/published-model.ts";
 import { toMillis } from "../model/time.ts";
 import { updateStatusLabel } from "../model/vocabulary.ts";
 import { markdownToText } from "./markdown.ts";
-import { incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl } from "./site-url.ts";
+import { componentFilePaths, incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl } from "./site-url.ts";
+import { concerns } from "../model/incident-facts.ts";
 
 
 /** A UID that is the same in every build and unique to this site: <record id>@<site host and path>. */
@@ -16,22 +17,25 @@ export function maintenanceUid(config: Config, recordId: string): string {
   return `${recordId}@${base.host}${base.pathname.replace(/\/$/, "")}`;
 }
 
-export function buildMaintenanceCalendar(repository: Repository, options: { audience: Audience; now: Date }): string {
+export function buildMaintenanceCalendar(repository: Repository, options: { audience: Audience; now: Date; /** Only maintenance on this component. */ componentId?: string }): string {
   const { config } = repository;
+  const component = config.components.find((c) => c.id === options.componentId);
+  const path = component ? componentFilePaths(component.id).calendar : PUBLISHED_PATHS.calendar;
   const calendar = ical({
-    name: `${config.site.title}: maintenance`,
-    description: `Scheduled maintenance from ${config.site.title}`,
+    name: component ? `${config.site.title}: maintenance of ${component.name}` : `${config.site.title}: maintenance`,
+    description: component ? `Scheduled maintenance of ${component.name} from ${config.site.title}` : `Scheduled maintenance from ${config.site.title}`,
     prodId: { company: "sitrep", product: "sitrep", language: "EN" },
     method: ICalCalendarMethod.PUBLISH,
-    url: siteUrl(config, PUBLISHED_PATHS.calendar),
-    source: siteUrl(config, PUBLISHED_PATHS.calendar),
+    url: siteUrl(config, path),
+    source: siteUrl(config, path),
     ttl: 3600,
   });
   const names = new Map(config.components.map((c) => [c.id, c.name]));
-  const maintenance = publishedModel(repository, options.audience, options.now).incidents
-    .filter((record) => record.data.type === "maintenance")
-    .sort((a, b) => (toMillis(a.data.scheduled_start) ?? 0) - (toMillis(b.data.scheduled_start) ?? 0) || a.id.localeCompare(b.id));
-  for (const record of maintenance) {
+  const maintenance = publishedModel(repository, options.audience, options.now).facts
+    .filter((fact) => fact.record.data.type === "maintenance" && (component === undefined || concerns(fact, component.id)))
+    .sort((a, b) => (toMillis(a.record.data.scheduled_start) ?? 0) - (toMillis(b.record.data.scheduled_start) ?? 0) || a.id.localeCompare(b.id));
+  for (const fact of maintenance) {
+    const record = fact.record;
     const start = toMillis(record.data.scheduled_start);
     const end = toMillis(record.data.scheduled_end);
     if (start === undefined || end === undefined) continue; // validation requires both; nothing to place otherwise
@@ -48,7 +52,7 @@ export function buildMaintenanceCalendar(repository: Repository, options: { audi
       // Each posted update changes the event, so calendar apps take the new text.
       sequence: updates.length,
       summary: record.data.title,
-      description: describe(record, updates, names),
+      description: describe(record, fact.status, updates, names),
       url: incidentUrl(config, record.id),
       status: ICalEventStatus.CONFIRMED,
       transparency: ICalEventTransparency.TRANSPARENT,
@@ -57,10 +61,11 @@ export function buildMaintenanceCalendar(repository: Repository, options: { audi
   return calendar.toString();
 }
 
-function describe(record: IncidentRecord, updates: IncidentRecord["data"]["updates"], names: Map<string, string>): string {
+/** `status`: the published one (model/incident-facts.ts), "In progress" once the window has started. */
+function describe(record: IncidentRecord, status: string, updates: IncidentRecord["data"]["updates"], names: Map<string, string>): string {
   const lines: string[] = [];
   const latest = updates.at(-1);
-  lines.push(`Status: ${updateStatusLabel(record.data.status)}`);
+  lines.push(`Status: ${updateStatusLabel(status)}`);
   const affected = Object.keys(record.data.components).map((id) => names.get(id) ?? id);
   if (affected.length > 0) lines.push(`Affected: ${affected.join(", ")}`);
   if (latest !== undefined) lines.push("", markdownToText(latest.body));

@@ -45,3 +45,9 @@ export const PUBLISHED_PATHS = {
   api: "api/v2/",
   badges: "badges/",
 } as const;
+
+/** One component's own feeds and calendar, beside its page: components/<id>/history.rss etc. */
+export function componentFilePaths(id: string): { rss: string; atom: string; calendar: string } {
+  const dir = componentPath(id);
+  return { rss: `${dir}${PUBLISHED_PATHS.rss}`, atom: `${dir}${PUBLISHED_PATHS.atom}`, calendar: `${dir}${PUBLISHED_PATHS.calendar}` };
+}

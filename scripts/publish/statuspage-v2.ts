@@ -165,7 +165,8 @@ function incidentObject(fact: IncidentFacts, context: Context): Record<string, u
   const object: Record<string, unknown> = {
     id,
     name: data.title,
-    status: data.status,
+    // Maintenance whose window has started is in progress even before an update says so.
+    status: fact.status,
     created_at: iso(createdAt),
     updated_at: iso(lastUpdate ?? createdAt),
     monitoring_at: isoOrNull(monitoring?.at),

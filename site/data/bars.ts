@@ -1,10 +1,9 @@
 // The daily bars of one component as the page draws them: plain days, and links for the days
 // with impact. Pure: takes the component's days (oldest first) and returns what to render.
 //
-// Days with impact that lie close together share one link: on a 90-day row each bar is about
-// 6-9 px wide, and WCAG 2.5.8 wants the centres of small targets at least 24 px apart
-// (docs/decisions/0095-bars-as-links.md). Groups never cross the start of the recent period,
-// so narrow screens, which show only that period, never show half a link.
+// Each day with impact is its own link, named by that day alone (decision 0122: a shared link
+// repeated a run's days in its name and tip). Narrow screens lay the recent days out as 24 px
+// cells, so every link there is a 24×24 target (WCAG 2.5.8); see site.css.
 import type { ComponentStatus, Indicator } from "../../scripts/model/vocabulary.ts";
 import type { ComponentView, DayView } from "./views.ts";
 
@@ -12,12 +11,10 @@ export { UPTIME_FORMULA_TEXT } from "../../scripts/status/uptime.ts";
 
 /** Days drawn on narrow screens (≤ 40rem); the label and the uptime beside them say the same. */
 export const RECENT_DAYS = 30;
-/** Impact days with fewer plain days than this between them share one link. */
-export const MIN_PLAIN_DAYS_BETWEEN_LINKS = 3;
 
 export type BarCell =
   | { kind: "day" }
-  | { kind: "link"; anchor: string; label: string; days: ComponentStatus[] };
+  | { kind: "link"; anchor: string; label: string; status: ComponentStatus };
 
 export interface BarsView {
   /** Days before the recent period (hidden on narrow screens). */
@@ -62,29 +59,9 @@ export function barsView(component: ComponentView, formatMinutes: (minutes: numb
 }
 
 function cells(days: DayView[], formatMinutes: (minutes: number) => string): BarCell[] {
-  const result: BarCell[] = [];
-  let i = 0;
-  while (i < days.length) {
-    if (days[i].status === "operational") {
-      result.push({ kind: "day" });
-      i++;
-      continue;
-    }
-    // Extend the group while the next impact day is fewer than MIN_PLAIN_DAYS_BETWEEN_LINKS away.
-    let end = i;
-    for (let j = i + 1; j < days.length && j - end <= MIN_PLAIN_DAYS_BETWEEN_LINKS; j++) {
-      if (days[j].status !== "operational") end = j;
-    }
-    const group = days.slice(i, end + 1);
-    result.push({
-      kind: "link",
-      anchor: dayAnchor(group[0].date),
-      label: group.filter((d) => d.status !== "operational").map((d) => daySummary(d, formatMinutes)).join("; "),
-      days: group.map((d) => d.status),
-    });
-    i = end + 1;
-  }
-  return result;
+  return days.map((day): BarCell => day.status === "operational"
+    ? { kind: "day" }
+    : { kind: "link", anchor: dayAnchor(day.date), label: daySummary(day, formatMinutes), status: day.status });
 }
 
 const IMPACT_LABELS: Record<Indicator, string> = {

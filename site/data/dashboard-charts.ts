@@ -4,7 +4,11 @@
 // Each chart is one image with a name; its numbers are in the table beside it.
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { formatDuration } from "../../scripts/model/duration.ts";
 import type { DashboardData } from "./dashboard-data.ts";
+
+/** Fewer month-end points than this draw no line (two points on a time axis mislead); the table has them. */
+export const MIN_POINTS_FOR_A_LINE = 3;
 
 export interface DashboardCharts {
   ttrBySeverity: string;
@@ -34,6 +38,13 @@ function svg(name: string, label: string, options: PlotOptions): string {
 }
 
 const HOURS = (minutes: number) => minutes / 60;
+/** Axis ticks in hours, written like every duration on the site ("40 min", "2 h 5 min"). */
+const hoursTick = (hours: number) => formatDuration(hours * 60);
+/** Whole-number ticks from 0 to at least `max`, at most about six: a count axis never reads "0, 1, 1, 2". */
+export function countTicks(max: number): number[] {
+  const step = Math.max(1, Math.ceil(Math.max(1, max) / 5));
+  return Array.from({ length: Math.ceil(Math.max(1, max) / step) + 1 }, (_, i) => i * step);
+}
 
 export function dashboardCharts(data: DashboardData): DashboardCharts {
   const ttr = data.ttrBySeverity.flatMap((g) => g.values.map((v) => ({ group: g.key, hours: HOURS(v.minutes) })));
@@ -51,7 +62,7 @@ export function dashboardCharts(data: DashboardData): DashboardCharts {
     ttrBySeverity: svg("ttr", "Time to resolve per severity, log scale, with median and p90 marked", {
       height: 60 + 40 * Math.max(1, data.ttrBySeverity.length),
       marginLeft: 60,
-      x: { type: "log", label: "Time to resolve (hours, log scale) →", grid: true },
+      x: { type: "log", label: "Time to resolve (log scale) →", grid: true, tickFormat: hoursTick, ticks: 4 },
       y: { label: null, domain: data.ttrBySeverity.map((g) => g.key) },
       marks: [
         Plot.dot(ttr, { x: "hours", y: "group", r: 3, fill: "currentColor", fillOpacity: 0.5 }),
@@ -62,19 +73,19 @@ export function dashboardCharts(data: DashboardData): DashboardCharts {
     monthlyCount: svg("monthly-count", "Incidents per month", {
       height: 200,
       x: { type: "band", label: null, tickFormat: "%b %y" },
-      y: { label: "↑ Incidents", grid: true, tickFormat: "d" },
+      y: { label: "↑ Incidents", grid: true, ticks: countTicks(Math.max(0, ...months.map((m) => m.incidents))), tickFormat: "d" },
       marks: [Plot.barY(months, { x: "month", y: "incidents", fill: "currentColor", fillOpacity: 0.7 }), Plot.ruleY([0])],
     }),
     monthlyTtr: svg("monthly-ttr", "Median time to resolve per month", {
       height: 200,
       x: { type: "band", label: null, tickFormat: "%b %y" },
-      y: { label: "↑ Median time to resolve (hours)", grid: true },
+      y: { label: "↑ Median time to resolve", grid: true, tickFormat: hoursTick, ticks: 4 },
       marks: [Plot.dot(months.filter((m) => m.ttr !== null), { x: "month", y: "ttr", r: 4, fill: "currentColor" }), Plot.ruleY([0])],
     }),
-    actionItems: svg("action-items", "Action items open, done and overdue at the end of each month", {
+    actionItems: data.actionItems.points.length < MIN_POINTS_FOR_A_LINE ? "" : svg("action-items", "Action items open, done and overdue at the end of each month", {
       height: 220,
       x: { type: "utc", label: null },
-      y: { label: "↑ Action items", grid: true },
+      y: { label: "↑ Action items", grid: true, ticks: countTicks(Math.max(0, ...itemRows.map((r) => r.count))), tickFormat: "d" },
       marks: [
         // Told apart by dash pattern (open solid, done dashed, overdue dotted) and an end label.
         ...(["open", "done", "overdue"] as const).map((state, i) =>
@@ -87,7 +98,7 @@ export function dashboardCharts(data: DashboardData): DashboardCharts {
     }),
     declarationLag: svg("declaration-lag", "Declaration lag per incident, log scale, with median and p90 marked", {
       height: 110,
-      x: { type: "log", label: "Detected → record committed (hours, log scale) →", grid: true },
+      x: { type: "log", label: "Detected → record committed (log scale) →", grid: true, tickFormat: hoursTick, ticks: 4 },
       marks: [
         Plot.dot(lag, { x: "hours", r: 3, fill: "currentColor", fillOpacity: 0.5 }),
         ...(lagStats.median !== null ? [Plot.tickX([HOURS(lagStats.median)], { x: (d: number) => d, strokeWidth: 3 }), Plot.tickX([HOURS(lagStats.p90!)], { x: (d: number) => d, strokeDasharray: "3,2" })] : []),
@@ -96,7 +107,7 @@ export function dashboardCharts(data: DashboardData): DashboardCharts {
     commanders: svg("commanders", "Incidents led per incident commander", {
       height: 40 + 22 * Math.max(1, data.commanders.length),
       marginLeft: 110,
-      x: { label: "Incidents led →", grid: true, tickFormat: "d" },
+      x: { label: "Incidents led →", grid: true, ticks: countTicks(Math.max(0, ...data.commanders.map((c) => c.incidents))), tickFormat: "d" },
       y: { label: null, domain: data.commanders.map((c) => c.person) },
       marks: [Plot.barX(data.commanders, { x: "incidents", y: "person", fill: "currentColor", fillOpacity: 0.7 }), Plot.ruleX([0])],
     }),

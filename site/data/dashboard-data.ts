@@ -1,7 +1,7 @@
 // The internal dashboard's numbers, from the same functions `sitrep metrics` uses
 // (scripts/metrics): per-incident durations, groups, action-item rows and distributions. Pure:
 // records, history events and the clock in, plain data out; site/data/dashboard.ts does the I/O.
-import type { HistoryEvents } from "../../scripts/history/events.ts";
+import { recordKey, type HistoryEvents } from "../../scripts/history/events.ts";
 import { actionItemRows } from "../../scripts/metrics/action-items.ts";
 import { incidentDurations } from "../../scripts/metrics/durations.ts";
 import { groupIncidents, selectIncidents } from "../../scripts/metrics/selection.ts";
@@ -37,6 +37,8 @@ export interface DashboardData {
   months: MonthRow[];
   actionItems: { points: ActionItemPoint[]; undatedDone: number };
   declarationLag: DurationGroup;
+  /** Incidents whose record first reached git after they were resolved (written up afterwards): not in the lag. */
+  backfilled: number;
   commanders: { person: string; incidents: number; share: number }[];
   /** Incidents counted (drills, near misses and maintenance left out, as `sitrep metrics` does). */
   incidentCount: number;
@@ -69,15 +71,27 @@ export function dashboardData(repository: Repository, history: HistoryEvents | u
     if (person) counts.set(person, (counts.get(person) ?? 0) + 1);
   }
   const withCommander = [...counts.values()].reduce((a, b) => a + b, 0);
+  const backfilled = new Set(incidents.filter((i) => isBackfilled(i, history)).map((i) => i.id));
   return {
     ttrBySeverity,
     months,
     actionItems: actionItemsOverTime(repository, history, now),
-    declarationLag: group("all", "All incidents", incidents, "declaration_lag"),
+    declarationLag: group("all", "All incidents", incidents.filter((i) => !backfilled.has(i.id)), "declaration_lag"),
+    backfilled: backfilled.size,
     commanders: [...counts].map(([person, n]) => ({ person, incidents: n, share: n / withCommander }))
       .sort((a, b) => b.incidents - a.incidents || a.person.localeCompare(b.person)),
     incidentCount: incidents.length,
   };
+}
+
+/**
+ * A record first committed after its incident was resolved was written up afterwards (imported or
+ * back-filled): its "lag" says when someone wrote it down, not how late the incident was declared.
+ */
+function isBackfilled(incident: Repository["incidents"][number], history: HistoryEvents | undefined): boolean {
+  const declaredAt = history?.records.get(recordKey("incident", incident.id))?.declaredAt;
+  const resolvedAt = incident.data.resolved_at;
+  return declaredAt !== undefined && resolvedAt !== undefined && Date.parse(declaredAt) > Date.parse(resolvedAt);
 }
 
 /**

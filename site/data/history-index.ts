@@ -22,6 +22,9 @@ export interface QuarterView {
   months: QuarterMonth[];
   /** Path under the site base: "history/" for the newest quarter, else "history/<key>/". */
   path: string;
+  /** The pager's neighbours. */
+  newer: { path: string; label: string } | undefined;
+  older: { path: string; label: string } | undefined;
 }
 
 export interface HistoryIndex {
@@ -61,7 +64,15 @@ export function historyIndex(context: BuildContext): HistoryIndex {
         hasPage: byMonth.has(month),
       })),
       path: index === 0 ? "history/" : `history/${key}/`,
+      newer: undefined,
+      older: undefined,
     };
+  });
+  // Each page links its neighbours (newest first), so the pager reaches the oldest quarter.
+  quarters.forEach((quarter, i) => {
+    const link = (q: QuarterView | undefined) => (q ? { path: q.path, label: q.label } : undefined);
+    quarter.newer = link(quarters[i - 1]);
+    quarter.older = link(quarters[i + 1]);
   });
   const upcoming = archiveMonths(context)
     .flatMap((m) => m.incidents)

@@ -5,6 +5,7 @@ export { metricsReport, type MetricsReport } from "./metrics.ts";
 export { publishedFiles, PUBLISHED_PATHS, type PublishedFile } from "./published.ts";
 export { buildFailure } from "./build-failure.ts";
 export * from "./bars.ts";
+export { freshness, FRESHNESS_PATH, type Freshness } from "./freshness.ts";
 export * from "./history-index.ts";
 export * from "./postmortem-changes.ts";
 export * from "./issue-links.ts";

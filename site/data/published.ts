@@ -4,9 +4,10 @@
 import { buildBadges } from "../../scripts/publish/badges.ts";
 import { buildFeeds } from "../../scripts/publish/feeds.ts";
 import { buildMaintenanceCalendar } from "../../scripts/publish/ical.ts";
-import { PUBLISHED_PATHS } from "../../scripts/publish/site-url.ts";
+import { componentFilePaths, PUBLISHED_PATHS } from "../../scripts/publish/site-url.ts";
 import { buildStatuspageApi } from "../../scripts/publish/statuspage-v2.ts";
 import type { BuildContext } from "./build-context.ts";
+import { freshness, FRESHNESS_PATH } from "./freshness.ts";
 
 export { PUBLISHED_PATHS };
 
@@ -33,9 +34,20 @@ export function publishedFiles(context: BuildContext): PublishedFile[] {
   files.push({ path: PUBLISHED_PATHS.rss, contentType: "application/rss+xml", body: feeds.rss });
   files.push({ path: PUBLISHED_PATHS.atom, contentType: "application/atom+xml", body: feeds.atom });
   files.push({ path: PUBLISHED_PATHS.calendar, contentType: "text/calendar", body: buildMaintenanceCalendar(context.repository, options) });
+  // Each component's own feeds and calendar, for those who follow only what they use.
+  for (const component of context.repository.config.components) {
+    const paths = componentFilePaths(component.id);
+    const own = buildFeeds(context.repository, { ...options, componentId: component.id });
+    files.push({ path: paths.rss, contentType: "application/rss+xml", body: own.rss });
+    files.push({ path: paths.atom, contentType: "application/atom+xml", body: own.atom });
+    files.push({ path: paths.calendar, contentType: "text/calendar", body: buildMaintenanceCalendar(context.repository, { ...options, componentId: component.id }) });
+  }
   for (const [path, body] of Object.entries(buildBadges(context.repository, options))) {
     files.push({ path: `${PUBLISHED_PATHS.badges}${path}`, contentType: "image/svg+xml", body });
   }
+  // What an open page asks once a minute (site/data/freshness.ts).
+  const fresh = freshness(context);
+  files.push({ path: FRESHNESS_PATH, contentType: "application/json", body: JSON.stringify({ version: fresh.version, built_at: fresh.builtAt, fresh_until: fresh.freshUntil }) });
   cache.set(context, files);
   return files;
 }

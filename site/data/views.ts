@@ -6,6 +6,7 @@ export * from "./views/incident-view.ts";
 export * from "./views/component-view.ts";
 export * from "./views/status-view.ts";
 export * from "./views/internal-views.ts";
+export * from "./views/subscribe-view.ts";
 export { statusLabel } from "../../scripts/model/vocabulary.ts";
 /** The site's name for the one duration formatter (scripts/model/duration.ts). */
 export { formatDuration as formatMinutes } from "../../scripts/model/duration.ts";

@@ -129,7 +129,7 @@ describe("a records repository made by init <dir> from the tarball", () => {
     expect(build.code).toBe(0);
     expect(build.stdout).toMatch(/✔ Built \d+ pages into dist\//);
     const page = readFileSync(path.join(acme, "dist/index.html"), "utf8");
-    expect(page).toContain("<title>Acme Status");
+    expect(page).toMatch(/<title>[^<]*Acme Status<\/title>/);
     expect(page).toContain("Public API");
     expect(page).toContain("Web app");
     const summary = JSON.parse(readFileSync(path.join(acme, "dist/api/v2/summary.json"), "utf8"));

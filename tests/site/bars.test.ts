@@ -22,25 +22,26 @@ function component(impact: Record<number, DayView["status"]>): ComponentView {
 }
 
 const links = (cells: BarCell[]) => cells.filter((c) => c.kind === "link");
-const width = (cells: BarCell[]) => cells.reduce((n, c) => n + (c.kind === "link" ? c.days.length : 1), 0);
+const width = (cells: BarCell[]) => cells.length;
 
 describe("barsView", () => {
   it("makes each day with impact a link named by its summary, anchored at its day", () => {
     const bars = barsView(component({ 10: "partial_outage", 40: "major_outage" }), formatMinutes);
     expect(links(bars.older)).toEqual([
-      { kind: "link", anchor: "day-2026-09-04", label: "4 Sept 2026: partial outage 36 min (Incident 10)", days: ["partial_outage"] },
-      expect.objectContaining({ anchor: "day-2026-10-04", days: ["major_outage"] }),
+      { kind: "link", anchor: "day-2026-09-04", label: "4 Sept 2026: partial outage 36 min (Incident 10)", status: "partial_outage" },
+      expect.objectContaining({ anchor: "day-2026-10-04", status: "major_outage" }),
     ]);
     expect([width(bars.older), width(bars.recent)]).toEqual([90 - RECENT_DAYS, RECENT_DAYS]);
     expect([bars.impactDays, bars.recentImpactDays]).toEqual([2, 0]);
   });
 
-  it("joins impact days fewer than 3 plain days apart into one link, and keeps days 3 apart separate", () => {
-    const bars = barsView(component({ 10: "degraded_performance", 12: "partial_outage", 20: "major_outage", 24: "major_outage" }), formatMinutes);
-    const [joined, first, second] = links(bars.older);
-    expect(joined.kind === "link" && joined.days).toEqual(["degraded_performance", "operational", "partial_outage"]);
-    expect(joined.kind === "link" && joined.label.split("; ")).toHaveLength(2);
-    expect([first, second].map((c) => c.kind === "link" && c.days)).toEqual([["major_outage"], ["major_outage"]]);
+  it("gives every day with impact its own link, named by that day only, even in a run of days", () => {
+    const bars = barsView(component({ 10: "degraded_performance", 11: "partial_outage", 12: "partial_outage", 20: "major_outage" }), formatMinutes);
+    const days = links(bars.older);
+    expect(days.map((c) => c.kind === "link" && [c.anchor, c.status])).toEqual([
+      ["day-2026-09-04", "degraded_performance"], ["day-2026-09-05", "partial_outage"], ["day-2026-09-06", "partial_outage"], ["day-2026-09-14", "major_outage"],
+    ]);
+    expect(days.every((c) => c.kind === "link" && !c.label.includes(";"))).toBe(true);
   });
 
   it("never lets a link cross into the recent period (narrow screens show only that)", () => {
@@ -65,22 +66,26 @@ describe("bar colours in site.css", () => {
   };
   const LEVELS = ["bar-ok", "bar-maintenance", "bar-degraded", "bar-partial", "bar-major"];
 
+  const STATUSES = ["under_maintenance", "degraded_performance", "partial_outage", "major_outage"];
+  const heights = [30, ...STATUSES.map((st) => Number(css.match(new RegExp(`\\.s-${st} \\{[^}]*--h: ([\\d.]+)%`))?.[1]))];
+  const hatchRule = css.match(/([^}]*)\{\s*background: repeating-linear-gradient/)?.[1] ?? "";
+  const hatched = ["ok", ...STATUSES].map((st) => hatchRule.includes(`i.s-${st}`));
+
   for (const [scheme, block] of [["light", css], ["dark", dark]] as const) {
-    it(`separates adjacent levels by a luminance contrast of at least 1.3 and each from the page by 3:1 (${scheme})`, () => {
+    it(`gives adjacent levels 3:1 or a second cue besides colour, and every level 3:1 against the page (${scheme})`, () => {
       const colours = LEVELS.map((name) => value(block, name));
       expect(colours.every((c) => /^#/.test(c)), colours.join(" ")).toBe(true);
-      for (let i = 1; i < colours.length; i++) expect(contrast(colours[i], colours[i - 1]), `${LEVELS[i - 1]} → ${LEVELS[i]}`).toBeGreaterThanOrEqual(1.3);
-      // Monotonic: darker with each level in light, brighter in dark, so any two levels differ.
-      const lum = colours.map(luminance);
-      expect(lum).toEqual([...lum].sort((a, b) => (scheme === "light" ? b - a : a - b)));
+      for (let i = 1; i < colours.length; i++) {
+        const apart = contrast(colours[i], colours[i - 1]) >= 3 || (hatched[i] !== hatched[i - 1] && heights[i] - heights[i - 1] >= 15);
+        expect(apart, `${LEVELS[i - 1]} → ${LEVELS[i]}`).toBe(true);
+      }
       for (const colour of colours) expect(contrast(colour, value(block, "bg"))).toBeGreaterThanOrEqual(3);
     });
   }
 
-  it("grows the bar height with the impact (a cue without colour)", () => {
-    const heights = ["under_maintenance", "degraded_performance", "partial_outage", "major_outage"]
-      .map((s) => Number(css.match(new RegExp(`\\.s-${s} \\{[^}]*--h: ([\\d.]+)%`))?.[1]));
-    expect(heights).toEqual([...heights].sort((a, b) => a - b));
-    expect(new Set([50, ...heights]).size).toBe(5);
+  it("grows the bar height with the impact in steps of at least 15 % (a cue without colour)", () => {
+    expect(css).toMatch(/\.bars i \{[^}]*height: 30%/);
+    for (let i = 1; i < heights.length; i++) expect(heights[i] - heights[i - 1]).toBeGreaterThanOrEqual(15);
+    expect(hatched).toEqual([false, true, false, true, false]);
   });
 });

@@ -72,17 +72,18 @@ updates:
   - at: 2026-11-22T11:45:00Z
     status: monitoring
     body: Still watching.`,
+  // Under way by the clock: nobody posted "in progress" (the record still says scheduled).
   "2026-11-22-vault-upgrade": `title: Card vault upgrade
 type: maintenance
-status: in_progress
+status: scheduled
 components:
   vault: under_maintenance
 scheduled_start: 2026-11-22T11:00:00Z
 scheduled_end: 2026-11-22T13:00:00Z
 updates:
-  - at: 2026-11-22T11:00:00Z
-    status: in_progress
-    body: The upgrade has begun.`,
+  - at: 2026-11-21T09:00:00Z
+    status: scheduled
+    body: The card vault will be upgraded.`,
   "2027-02-10-search-reindex": `title: Search reindex
 type: maintenance
 status: scheduled
@@ -137,6 +138,11 @@ describe("one build, one status per component", () => {
     expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(Object.values(EXPECTED).map((e) => [e.name, e.status])));
   });
 
+  it("group rows state the worst status of their components", () => {
+    const groups = [...html("index.html").querySelectorAll(".group-head")].map((g) => [g.querySelector("h3")!.textContent, g.querySelector(".status")!.textContent]);
+    expect(groups).toEqual([["Platform", "Major Outage"], ["Components", "Under Maintenance"]]);
+  });
+
   it("active incident and maintenance cards give the current impact, and the worst card impact per component is its row status", () => {
     const doc = html("index.html");
     const cards = ["active-incidents", "active-maintenance"].flatMap((id) => [...doc.getElementById(id)!.parentElement!.querySelectorAll(".card")]);
@@ -162,12 +168,26 @@ describe("one build, one status per component", () => {
     expect(page).not.toContain("Ongoing");
   });
 
-  it("the past 7 days list the open incidents too", () => {
-    const recent = html("index.html").getElementById("recent")!.parentElement!.textContent!;
-    expect(recent).toContain("API down");
-    expect(recent).toContain("Payouts delayed");
-    expect(recent).not.toContain("No incidents in the past 7 days");
+  it("maintenance under way is in progress on its card, its page, the history, active.json and the calendar", () => {
+    const card = [...html("index.html").querySelectorAll(".card")].find((c) => c.textContent!.includes("Card vault upgrade"))!;
+    expect(card.querySelector(".pill")!.textContent).toBe("In progress");
+    expect(html("incidents/2026-11-22-vault-upgrade/index.html").querySelector(".pill")!.textContent).toBe("In progress");
+    const history = [...html("history/index.html").querySelectorAll(".history-list li")].find((li) => li.textContent!.includes("Card vault upgrade"))!;
+    expect(history.textContent).toContain("In progress");
+    expect(history.textContent).not.toContain("Scheduled");
+    expect(json("scheduled-maintenances/active.json").scheduled_maintenances.map((m: { status: string }) => m.status)).toEqual(["in_progress"]);
+    expect(json("scheduled-maintenances/upcoming.json").scheduled_maintenances.map((m: { name: string }) => m.name)).toEqual(["Search reindex"]);
+    expect(read("maintenance.ics").replace(/\r?\n[ \t]/g, "")).toContain("Status: In progress");
   });
+
+  it("lists each open incident once: under active incidents, not again in the past 7 days", () => {
+    const doc = html("index.html");
+    const titles = [...doc.querySelectorAll(".card-title")].map((t) => t.textContent!.trim());
+    expect(titles.filter((t) => t === "API down")).toHaveLength(1);
+    const recent = doc.getElementById("recent")!.parentElement!.textContent!;
+    expect(recent).not.toContain("API down");
+  });
+
 
   it("component pages", () => {
     for (const [id, expected] of Object.entries(EXPECTED)) {

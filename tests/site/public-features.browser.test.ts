@@ -77,6 +77,39 @@ describe("status page", () => {
     expect(report).toEqual([]);
   }, 180_000);
 
+  it("at 1280, 390 and 320 px makes every day with impact its own target of at least 24×24 px", async () => {
+    for (const width of [1280, 390, 320]) {
+      await withPage({ viewport: { width, height: 844 } }, async (page) => {
+        await page.goto(server.url);
+        const boxes = await page.locator(".bars a").evaluateAll((links) => (links as unknown as (Node & { getBoundingClientRect(): { width: number; height: number } })[])
+          .filter((a) => a.offsetParent !== null).map((a) => a.getBoundingClientRect()).map((r) => [Math.round(r.width * 10) / 10, Math.round(r.height * 10) / 10]));
+        expect(boxes.length).toBeGreaterThan(1);
+        expect(boxes.filter(([w, h]) => w < 24 || h < 24), `${width} px`).toEqual([]);
+        // One link per day: each named by its own day only.
+        const labels = await page.locator(".bars a").evaluateAll((links) => (links as unknown as (Node & { getAttribute(n: string): string })[]).filter((a) => a.offsetParent !== null).map((a) => a.getAttribute("aria-label")));
+        expect(labels.filter((l) => !/^\d{1,2} \w+ \d{4}: [^;]+$/.test(l))).toEqual([]);
+        const scroll = await page.evaluate(() => { const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement; return d.scrollWidth - d.clientWidth; });
+        expect(scroll).toBe(0);
+      });
+    }
+  }, 60_000);
+
+  it("shows a day's tip above its row, never over the rows below", async () => {
+    await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
+      await page.goto(server.url);
+      const day = page.locator(".bars a").first();
+      await day.focus();
+      // The tip is positioned from the bottom of its row (.bars): its lower edge is bottom px above that.
+      type Box = { closest(s: string): { offsetHeight: number } };
+      const [offset, rowHeight] = await day.evaluate((a) => [
+        Number.parseFloat((globalThis as unknown as { getComputedStyle(e: unknown, p: string): { bottom: string } }).getComputedStyle(a, "::after").bottom),
+        (a as unknown as Box).closest(".bars").offsetHeight,
+      ]);
+      const [tipBottom, barsTop] = [rowHeight - offset, 0];
+      expect(tipBottom).toBeLessThanOrEqual(barsTop);
+    });
+  }, 60_000);
+
   it("lets a keyboard reach a day with impact, shows its summary on focus, and follows it to the day", async () => {
     await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
       await page.goto(server.url);
@@ -90,29 +123,70 @@ describe("status page", () => {
     });
   }, 60_000);
 
-  it("shows a cue when its data is old, and swaps in a newer build while the tab is open", async () => {
+  it("calls itself out of date only when its build is overdue: not on a quiet day, yes when the deploy stopped", async () => {
+    const built = Date.parse(TEST_NOW);
+    const original = readFileSync(path.join(site.outDir, "index.html"), "utf8");
+    const version = /data-version="([0-9a-f]+)"/.exec(original)![1];
+    const hours = (h: number) => new Date(built + h * 3_600_000).toISOString();
+    // A quiet day: nothing open, so this build stays current until after local midnight.
+    const quiet = original.replace(/data-fresh-until="[^"]+"/, `data-fresh-until="${hours(13)}"`);
+    for (const [clock, summary, expected] of [
+      [12, { version, fresh_until: hours(13) }, undefined],
+      [12, undefined, undefined], // offline: the page's own due time decides
+      [14, undefined, "This information is 14 hours old and may be out of date."],
+      [14, { version, fresh_until: hours(0.25) }, "This information is 14 hours old and may be out of date."],
+    ] as const) {
+      await withPage({}, async (page) => {
+        await page.clock.install({ time: new Date(built + clock * 3_600_000) });
+        await page.route("**/build.json", (route) => (summary ? route.fulfill({ json: summary }) : route.abort()));
+        await page.route(server.url, (route) => route.fulfill({ contentType: "text/html", body: quiet }));
+        await page.goto(server.url);
+        await page.clock.runFor(61_000);
+        if (expected === undefined) expect(await page.locator("#stale").isHidden()).toBe(true);
+        else await expect.poll(() => page.locator("#stale").textContent(), { timeout: 15_000 }).toBe(expected);
+      });
+    }
+  }, 90_000);
+
+  it("swaps in a newer build whenever the published data changed, whatever its update times say", async () => {
     await withPage({}, async (page) => {
       const errors = collectErrors(page);
       const built = Date.parse(TEST_NOW);
-      await page.clock.install({ time: new Date(built + 2 * 3_600_000) });
+      await page.clock.install({ time: new Date(built + 5 * 60_000) });
       const original = readFileSync(path.join(site.outDir, "index.html"), "utf8");
+      const version = /data-version="([0-9a-f]+)"/.exec(original)![1];
       let newer = false;
-      await page.route("**/api/v2/summary.json", (route) => route.fulfill({
-        json: { page: { updated_at: new Date(built + (newer ? 3_600_000 : 0)).toISOString() } },
+      // The deploy carries a resolve dated before the page's build: only the version says it is new.
+      await page.route("**/build.json", (route) => route.fulfill({
+        json: { version: newer ? "0123456789abcdef" : version, built_at: TEST_NOW, fresh_until: new Date(built + 3_600_000).toISOString() },
       }));
       await page.route(server.url, (route) => route.fulfill({
         contentType: "text/html",
-        body: newer ? original.replace(/Minor Service Outage/g, "Major Service Outage").replaceAll(TEST_NOW.replace("Z", ".000Z"), new Date(built + 3_600_000).toISOString()) : original,
+        body: newer
+          ? original.replace(/Minor Service Outage/g, "All Systems Operational").replace(/data-version="[0-9a-f]+"/, 'data-version="0123456789abcdef"').replaceAll('datetime="2026-11-22T12:00:00Z"', 'datetime="2026-11-22T12:04:00Z"')
+          : original,
       }));
       await page.goto(server.url);
-      await expect.poll(() => page.locator("#stale").isVisible(), { timeout: 15_000 }).toBe(true);
-      expect(await page.locator("#stale").textContent()).toBe("This information is 2 hours old and may be out of date.");
       newer = true;
       await page.clock.runFor(61_000);
-      await expect.poll(() => page.locator(".banner #overall").textContent(), { timeout: 15_000 }).toBe("Major Service Outage");
+      await expect.poll(() => page.locator(".banner #overall").textContent(), { timeout: 15_000 }).toBe("All Systems Operational");
       expect(await page.locator("#refresh-status").textContent()).toBe("The status has been updated.");
       expect(await page.locator("main .component").count()).toBe(10);
+      expect(await page.locator("#stale").isHidden()).toBe(true);
+      // The footer's "Updated" time is swapped with the banner's, so the two never disagree.
+      expect(await page.locator("#updated time").getAttribute("datetime")).toBe("2026-11-22T12:04:00Z");
+      expect(await page.title()).toBe("All Systems Operational · Lumen Status");
       expect(errors).toEqual([]);
+    });
+  }, 60_000);
+
+  it("keeps an incident page (where notifications land) current the same way", async () => {
+    await withPage({}, async (page) => {
+      const built = Date.parse(TEST_NOW);
+      await page.clock.install({ time: new Date(built + 3 * 3_600_000) });
+      await page.route("**/build.json", (route) => route.abort());
+      await page.goto(`${server.url}incidents/2026-11-21-payout-status-latency/`);
+      await expect.poll(() => page.locator("#stale").textContent(), { timeout: 15_000 }).toBe("This information is 3 hours old and may be out of date.");
     });
   }, 60_000);
 });
@@ -144,9 +218,51 @@ describe("search", () => {
   }, 60_000);
 });
 
+describe("times for the reader", () => {
+  it("shows times in the reader's zone and how long ago, keeping the site's zone at hand; without script, the site's zone", async () => {
+    const built = Date.parse(TEST_NOW);
+    await withPage({ timezoneId: "America/New_York" }, async (page) => {
+      await page.clock.install({ time: new Date(built + 12 * 60_000) });
+      await page.route("**/build.json", (route) => route.abort());
+      await page.goto(server.url);
+      const asOf = page.locator(".banner time");
+      expect(await asOf.textContent()).toBe("22 Nov 2026, 07:00 GMT-5 (12 minutes ago)");
+      expect(await asOf.getAttribute("title")).toBe("22 Nov 2026, 13:00 CET (Europe/Berlin)");
+      expect(await page.locator("#zone-note").textContent()).toBe("Times are shown in your time zone (America/New_York); point at a time for Europe/Berlin.");
+    });
+    await withPage({ timezoneId: "America/New_York", javaScriptEnabled: false }, async (page) => {
+      await page.goto(server.url);
+      expect(await page.locator(".banner time").textContent()).toBe("22 Nov 2026, 13:00 CET");
+      expect(await page.locator("#zone-note").textContent()).toBe("Times are shown in Europe/Berlin.");
+    });
+  }, 60_000);
+});
+
+describe("search results", () => {
+  it("can all be reached: more than a page of results loads the rest, by keyboard too", async () => {
+    await withPage({}, async (page) => {
+      const errors = collectErrors(page);
+      await page.goto(`${server.url}search/?q=the`);
+      await page.locator("#search-results li").first().waitFor({ timeout: 15_000 });
+      const total = Number(/^(\d+) results/.exec((await page.locator("#search-status").textContent())!)![1]);
+      expect(total).toBeGreaterThan(20);
+      expect(await page.locator("#search-results li").count()).toBe(20);
+      await page.locator("#search-more").focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(Math.min(total, 40));
+      // Focus moves to the first new result, so a keyboard user continues where the list grew.
+      expect(await page.locator("#search-results li:nth-child(21) a").evaluate((a) => a === (globalThis as unknown as Window).document.activeElement)).toBe(true);
+      while (await page.locator("#search-more").count()) await page.locator("#search-more").click();
+      expect(await page.locator("#search-results li").count()).toBe(total);
+      expect(errors).toEqual([]);
+    });
+  }, 60_000);
+});
+
 describe("history and postmortems", () => {
   it("lists each month's incidents with impact and duration, a quarter per page, and keeps planned maintenance out of the top", async () => {
-    await withPage({}, async (page) => {
+    // A reader in the site's own zone sees the site's times (the enhancement changes nothing).
+    await withPage({ timezoneId: "Europe/Berlin" }, async (page) => {
       await page.goto(`${server.url}history/`);
       const months = await page.locator("main h2").allTextContents();
       expect(months.slice(0, 2)).toEqual(["November 2026", "October 2026"]);

@@ -38,4 +38,15 @@ describe("public pages' words", () => {
     }
     expect(found).toEqual([]);
   });
+
+  it("never says no customer impact on a card that lists an affected component", () => {
+    const contradictions: string[] = [];
+    for (const file of files(site.outDir).filter((f) => f.endsWith(".html"))) {
+      for (const card of parseHTML(readFileSync(file, "utf8")).document.querySelectorAll(".card")) {
+        const text = card.textContent ?? "";
+        if (text.includes("No customer impact") && /Affected: .*\((Degraded|Partial|Major)/.test(text)) contradictions.push(`${path.relative(site.outDir, file)}: ${card.querySelector("h2, h3")?.textContent}`);
+      }
+    }
+    expect(contradictions).toEqual([]);
+  });
 });

@@ -18,6 +18,7 @@ export const PAGES = [
   { name: "maintenance", path: "incidents/2027-02-10-card-vault-hsm-migration/", heading: "Card vault hardware security module migration", expect: "Scheduled" },
   { name: "component", axe: true, path: "components/checkout-api/", heading: "Checkout API", expect: "Days with impact" },
   { name: "postmortem", axe: true, path: "postmortems/2026-05-19-checkout-outage/", heading: "Postmortem", expect: "Incident:" },
+  { name: "subscribe", axe: true, path: "subscribe/", heading: "Subscribe to updates", expect: "/feed subscribe" },
   { name: "search", axe: true, path: "search/", heading: "Search", expect: "Search incidents, postmortems and components" },
   { name: "404", axe: true, path: "no-such-page/", heading: "Page not found", expect: "Current status", status: 404 },
 ];

@@ -10,9 +10,11 @@ import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { TEST_NOW } from "../helpers/run-cli.ts";
 import type { SharedSite } from "../helpers/shared-site.ts";
 import { publicSite } from "./public-site-fixture.ts";
+import { parseHTML } from "linkedom";
 import { brokenLinks, files } from "./site-checks.ts";
 
 let site: SharedSite;
+const exampleConfig = () => loadRepository(exampleOrgRoot, { now: new Date(TEST_NOW) }).config;
 
 beforeAll(async () => {
   site = await publicSite();
@@ -34,6 +36,68 @@ describe("public build output", () => {
     }
     expect(count).toBeGreaterThan(100);
     expect(bad).toEqual([]);
+  });
+
+  it("pages the history from the index back to the oldest quarter, and forward again", () => {
+    const page = (at: string) => readFileSync(path.join(site.outDir, at, "index.html"), "utf8");
+    const link = (html: string, rel: string) => new RegExp(`<a href="/status/([^"]*)" rel="${rel}"`).exec(html)?.[1];
+    const back: string[] = [];
+    for (let at: string | undefined = "history/"; at !== undefined && back.length < 10; at = link(page(at), "prev")) back.push(at);
+    expect(back).toEqual(["history/", "history/2026-q3/", "history/2026-q2/"]);
+    expect(link(page("history/2026-q2/"), "next")).toBe("history/2026-q3/");
+    expect(link(page("history/2026-q3/"), "next")).toBe("history/");
+  });
+
+  it("gives every page Open Graph and Twitter tags, and titles that say the status", () => {
+    const missing: string[] = [];
+    for (const file of files(site.outDir).filter((f) => f.endsWith(".html"))) {
+      const html = readFileSync(file, "utf8");
+      for (const tag of ['property="og:title"', 'property="og:description"', 'name="twitter:card"']) if (!html.includes(tag)) missing.push(`${path.relative(site.outDir, file)}: ${tag}`);
+    }
+    expect(missing).toEqual([]);
+    const title = (file: string) => /<title>([^<]*)<\/title>/.exec(readFileSync(path.join(site.outDir, file), "utf8"))![1];
+    expect(title("index.html")).toBe("Minor Service Outage · Lumen Status");
+    expect(title("incidents/2026-11-17-checkout-elevated-errors/index.html")).toBe("Elevated checkout errors (Resolved) · Lumen Status");
+    expect(readFileSync(path.join(site.outDir, "index.html"), "utf8")).toContain('<meta property="og:description" content="Minor Service Outage.');
+  });
+
+  it("offers a Subscribe page from the top of the status page and every incident page, and feeds per component", () => {
+    const status = readFileSync(path.join(site.outDir, "index.html"), "utf8");
+    expect(status.indexOf('href="/status/subscribe/"')).toBeGreaterThan(-1);
+    expect(status.indexOf('href="/status/subscribe/"')).toBeLessThan(status.indexOf('id="components"'));
+    const incidents = readdirSync(path.join(site.outDir, "incidents"));
+    expect(incidents.length).toBeGreaterThan(10);
+    for (const id of incidents) expect([id, readFileSync(path.join(site.outDir, "incidents", id, "index.html"), "utf8").includes('href="/status/subscribe/"')]).toEqual([id, true]);
+    const subscribe = readFileSync(path.join(site.outDir, "subscribe/index.html"), "utf8");
+    expect(subscribe).toContain("/feed subscribe https://lumen.example.github.io/status/history.atom");
+    expect(subscribe).toContain('href="webcal://lumen.example.github.io/status/maintenance.ics"');
+    for (const id of readdirSync(path.join(site.outDir, "components"))) {
+      expect(subscribe).toContain(`href="/status/components/${id}/history.atom"`);
+      for (const file of ["history.rss", "history.atom", "maintenance.ics"]) expect(readFileSync(path.join(site.outDir, "components", id, file), "utf8").length).toBeGreaterThan(100);
+    }
+    expect(readFileSync(path.join(site.outDir, "components/payouts/history.atom"), "utf8")).toContain("Slow payout status in the API and dashboard");
+  });
+
+  it("says how long customers were affected, one uptime per screen width, and no doubled impact words", () => {
+    const read = (file: string) => readFileSync(path.join(site.outDir, file), "utf8");
+    const incident = read("incidents/2026-11-17-checkout-elevated-errors/index.html");
+    expect(incident).toContain("<dt>Duration</dt><dd>1 h 18 min</dd>");
+    // Partial outage 11:22-11:58, then degraded 12:05-12:30 (an update after mitigation kept it): 61 min.
+    expect(incident).toContain("<dt>Customer impact</dt><dd>1 h 1 min</dd>");
+    // The searchable facts line: "SEV1 Critical impact", not "SEV1 · Critical Critical impact".
+    expect(incident).not.toMatch(/Critical<\/span>\s*<span>Critical impact/);
+    const component = read("components/payouts/index.html");
+    expect(component).toMatch(/<dt>Uptime, last <span class="long">90<\/span><span class="short">30<\/span> days<\/dt>/);
+  });
+
+  it("shows each component's description where its status is, in a disclosure keyboard and touch can open", () => {
+    const { document } = parseHTML(readFileSync(path.join(site.outDir, "index.html"), "utf8"));
+    const withDescription = exampleConfig().components.filter((c) => c.description);
+    expect(withDescription.length).toBeGreaterThan(3);
+    for (const c of withDescription) {
+      const row = [...document.querySelectorAll(".component")].find((r) => r.querySelector("h4")!.textContent === c.name)!;
+      expect([c.name, row.querySelector("details.about > p")?.textContent]).toEqual([c.name, c.description]);
+    }
   });
 
   it("keeps the status page under 20 kB gzip with its CSS", () => {

@@ -20,7 +20,7 @@ export function brokenLinks(outDir: string, base: string): string[] {
     const from = `/${path.relative(root, file).split(path.sep).join("/")}`;
     for (const match of readFileSync(file, "utf8").matchAll(/\s(?:href|src)="([^"]*)"/g)) {
       const target = match[1].replace(/&amp;/g, "&");
-      if (/^(https?:|mailto:|data:|#)/.test(target)) continue;
+      if (/^(https?:|webcal:|mailto:|data:|#)/.test(target)) continue;
       const pathname = target.split(/[?#]/)[0];
       if (!pathname.startsWith(base)) {
         broken.push(`${from}: ${target} is outside the base path ${base}`);

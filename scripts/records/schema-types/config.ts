@@ -239,6 +239,10 @@ export interface ConfigData {
      */
     unsubscribe_url?: string;
     /**
+     * email only, optional: a public page where readers sign up for these emails (your mailing-list provider's form, e.g. https://groups.google.com/g/lumen-status); the status site's Subscribe page links to it. sitrep runs no sign-up server of its own.
+     */
+    signup_url?: string;
+    /**
      * Optional filter: send incidents of these severity ids only, e.g. [SEV1, SEV2]. Matched through each severity's impact, because the public site shows impact, not severity. Maintenance is not filtered by severity.
      *
      * @minItems 1

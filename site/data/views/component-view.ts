@@ -5,6 +5,7 @@ import { formatUptime, uptimePercent } from "../../../scripts/status/uptime.ts";
 import { formatDuration } from "../../../scripts/model/duration.ts";
 import { STATUS_LABELS, type ComponentStatus, type ImpactStatus } from "../../../scripts/model/vocabulary.ts";
 import { byStartDescending } from "../../../scripts/status/current-status.ts";
+import { concerns } from "../../../scripts/model/incident-facts.ts";
 import type { BuildContext } from "../build-context.ts";
 import { RECENT_DAYS } from "../bars.ts";
 import { derive } from "./derive.ts";
@@ -105,7 +106,7 @@ export function componentView(context: BuildContext, id: string): ComponentPageV
   if (!component) throw new Error(`No component ${id} in the config.`);
   const derived = derive(context);
   const history = derived.model.facts
-    .filter((f) => f.touched.includes(id) || f.windows.some((w) => w.componentId === id))
+    .filter((f) => concerns(f, id))
     .sort(byStartDescending)
     .map((f) => summarize(f, derived));
   return { component, history };

@@ -1,9 +1,9 @@
 // An incident or maintenance as pages show it: a summary for lists and cards, and the full view
 // for its own page. Facts come from the model; this only reshapes them.
 import type { IncidentRecord, PostmortemRecord } from "../../../scripts/records/model.ts";
-import type { IncidentFacts, Phase } from "../../../scripts/model/incident-facts.ts";
+import { customerImpactMinutes, impactShown, type IncidentFacts, type Phase } from "../../../scripts/model/incident-facts.ts";
 import { formatDuration } from "../../../scripts/model/duration.ts";
-import { STATUS_LABELS, statusLabel, type ComponentStatus, type Indicator } from "../../../scripts/model/vocabulary.ts";
+import { STATUS_LABELS, statusLabel, statusRank, type ComponentStatus, type Indicator } from "../../../scripts/model/vocabulary.ts";
 import { updateAnchors } from "../../../scripts/publish/site-url.ts";
 import { renderMarkdown } from "../markdown.ts";
 import type { BuildContext } from "../build-context.ts";
@@ -54,6 +54,10 @@ export interface IncidentView extends IncidentSummary {
   /** Newest first, as status pages show them. */
   updates: UpdateView[];
   scheduledStart: string | undefined;
+  /** "36 min": how long customers were affected, when that differs from the duration (an incident over). */
+  customerImpact: string | undefined;
+  /** The severity's id alone ("SEV1"), for the searchable line where the impact follows in words. */
+  severityId: string | undefined;
   postmortem: { id: string; title: string } | undefined;
   /** Internal build only (undefined in the public build, so a page cannot show it by mistake). */
   internalDetails: {
@@ -92,12 +96,15 @@ export function summarize(fact: IncidentFacts, derived: Derived): IncidentSummar
   return summary;
 }
 
-/** The components a summary lists, with the status that is true for its phase (see IncidentSummary). */
-function componentList(fact: IncidentFacts, names: Map<string, string>): IncidentSummary["components"] {
+/**
+ * The components a summary lists, with the status that is true for its phase (see IncidentSummary).
+ * An open record lists the components still affected first, worst first; recovered ones last.
+ */
+export function componentList(fact: IncidentFacts, names: Map<string, string>): IncidentSummary["components"] {
   const entry = (id: string, status: ComponentStatus, label = STATUS_LABELS[status]) => ({ id, name: names.get(id) ?? id, status, statusLabel: label });
   if (fact.phase === "open") {
     const ids = new Set([...Object.keys(fact.worstImpact), ...fact.touched]);
-    return [...ids].map((id) => entry(id, fact.currentImpact[id] ?? "operational"));
+    return [...ids].map((id) => entry(id, fact.currentImpact[id] ?? "operational")).sort((a, b) => statusRank(b.status) - statusRank(a.status));
   }
   if (fact.phase === "planned") {
     return Object.entries(fact.worstImpact).map(([id, status]) => entry(id, status, `planned: ${STATUS_LABELS[status].toLowerCase()}`));
@@ -124,9 +131,10 @@ function makeSummary(fact: IncidentFacts, derived: Derived): IncidentSummary {
     id: record.id,
     title: data.title,
     type: data.type,
-    impact: fact.impact,
-    status: data.status,
-    statusLabel: statusLabel(data.status),
+    // In words on cards and lists: never "no impact" beside an affected component.
+    impact: impactShown(fact),
+    status: fact.status,
+    statusLabel: statusLabel(fact.status),
     phase: fact.phase,
     start: iso(start),
     end: iso(end),
@@ -166,6 +174,8 @@ export function incidentView(context: BuildContext, id: string): IncidentView {
     updates: data.updates.map((_, i) => updateView(incident, i, anchors, derived)).reverse(),
     scheduledStart: data.scheduled_start,
     scheduledEnd: data.scheduled_end,
+    customerImpact: impactText(fact),
+    severityId: data.severity,
     postmortem: postmortem ? { id: postmortem.id, title: postmortemTitle(postmortem, data.title) } : undefined,
     internalDetails: internal
       ? {
@@ -176,6 +186,13 @@ export function incidentView(context: BuildContext, id: string): IncidentView {
         }
       : undefined,
   };
+}
+
+function impactText(fact: IncidentFacts): string | undefined {
+  if (fact.phase !== "over" || fact.record.data.type === "maintenance") return undefined;
+  const minutes = customerImpactMinutes(fact);
+  const lasted = fact.start !== undefined && fact.end !== undefined ? (fact.end - fact.start) / 60_000 : undefined;
+  return minutes === undefined || (lasted !== undefined && Math.round(minutes) === Math.round(lasted)) ? undefined : formatDuration(minutes);
 }
 
 export function postmortemTitle(postmortem: PostmortemRecord, incidentTitle: string): string {

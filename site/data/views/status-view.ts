@@ -2,7 +2,7 @@
 import { activeIncidents, activeMaintenance, byStartDescending, upcomingMaintenance } from "../../../scripts/status/current-status.ts";
 import { localDate } from "../../../scripts/status/time-zone.ts";
 import type { IncidentFacts } from "../../../scripts/model/incident-facts.ts";
-import type { Indicator } from "../../../scripts/model/vocabulary.ts";
+import { STATUS_LABELS, worstStatus, type ComponentStatus, type Indicator } from "../../../scripts/model/vocabulary.ts";
 import type { BuildContext } from "../build-context.ts";
 import { componentViews, type ComponentView } from "./component-view.ts";
 import { derive } from "./derive.ts";
@@ -13,38 +13,53 @@ export const RECENT_INCIDENT_DAYS = 7;
 
 export interface StatusView {
   title: string;
+  /** The document title (the layout adds the site's name): the status, so a tab and a shared link say it ("Minor Service Outage · Lumen Status"). */
+  pageTitle: string;
   description: string | undefined;
   now: string;
   indicator: Indicator;
   indicatorDescription: string;
-  groups: { name: string; components: ComponentView[] }[];
+  /** Groups in config order, each with the worst status of its components. */
+  groups: GroupView[];
   activeIncidents: IncidentSummary[];
   activeMaintenance: IncidentSummary[];
   upcomingMaintenance: IncidentSummary[];
-  /** Incidents of the last 7 days, open ones included, newest first. */
+  /** Incidents over that started or ended in the last 7 days, newest first (open ones are under active incidents, once). */
   recentIncidents: IncidentSummary[];
 }
 
-/** Incidents (not maintenance) still open, or that started or ended in the last RECENT_INCIDENT_DAYS days. */
+export interface GroupView {
+  name: string;
+  status: ComponentStatus;
+  statusLabel: string;
+  components: ComponentView[];
+}
+
+/** Incidents (not maintenance) over, that started or ended in the last RECENT_INCIDENT_DAYS days; open ones are listed above. */
 function isRecent(fact: IncidentFacts, since: number): boolean {
-  if (fact.record.data.type === "maintenance") return false;
-  return fact.phase === "open" || (fact.start ?? -Infinity) >= since || (fact.end ?? -Infinity) >= since;
+  if (fact.record.data.type === "maintenance" || fact.phase === "open") return false;
+  return (fact.start ?? -Infinity) >= since || (fact.end ?? -Infinity) >= since;
 }
 
 export function statusView(context: BuildContext): StatusView {
   const derived = derive(context);
   const { model } = derived;
   const { repository, now } = context;
-  const groups: { name: string; components: ComponentView[] }[] = [];
+  const groups: GroupView[] = [];
   for (const component of componentViews(context).values()) {
     let group = groups.find((g) => g.name === component.group);
-    if (!group) groups.push((group = { name: component.group, components: [] }));
+    if (!group) groups.push((group = { name: component.group, status: "operational", statusLabel: "", components: [] }));
     group.components.push(component);
+  }
+  for (const group of groups) {
+    group.status = worstStatus(group.components.map((c) => c.status));
+    group.statusLabel = STATUS_LABELS[group.status];
   }
   const since = now.getTime() - RECENT_INCIDENT_DAYS * 86_400_000;
   const summary = (f: IncidentFacts) => summarize(f, derived);
   return {
     title: repository.config.site.title,
+    pageTitle: model.overall.description,
     description: repository.config.site.description,
     now: now.toISOString(),
     indicator: model.overall.indicator,
