@@ -18,6 +18,7 @@ import { writeChanges } from "../authoring/write-changes.ts";
 import { presentAuthoring, type AuthoringResult } from "../authoring/authoring-result.ts";
 import { CONFIG_FILE, findRecordsRoot } from "../records/root.ts";
 import { discoverRecordFiles } from "../records/discover.ts";
+import { loadSchedules } from "../oncall/load-schedules.ts";
 
 export const command: Command<AuthoringResult> = {
   spec: {
@@ -102,7 +103,9 @@ export const command: Command<AuthoringResult> = {
     const newConfig = initConfigText(configText, {
       title, url, timezone, description: str(values.description), components, repository, keepComponents: keepExamples,
     });
-    const removed = keepExamples ? [] : files.filter((f) => examples.has(f.path)).map((f) => f.path);
+    // Example on-call schedules (oncall/*.yaml) are not record files; removed too, or their members would be unknown.
+    const schedules = loadSchedules(root).schedules.map((s) => s.source.path).filter((p) => examples.has(p));
+    const removed = keepExamples ? [] : [...files.filter((f) => examples.has(f.path)).map((f) => f.path), ...schedules];
     const changes: FileChange[] = [{ path: CONFIG_FILE, text: newConfig }, ...removed.map((p) => ({ path: p, text: null }))];
 
     const { after } = checkChanges(root, changes, { now, scope: "all" });

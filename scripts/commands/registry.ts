@@ -29,6 +29,7 @@ export const commands: CommandEntry[] = [
   entry("metrics", "Incident metrics (TTD, TTA, TTM, TTR, …) from the records and git history."),
   entry("actions", "List postmortem action items with owner, due date and age."),
   entry("report", "Write the weekly incident-review report (Markdown)."),
+  entry("oncall", "Who is on call now or at a time, a person's shifts, and the on-call load report."),
   entry("sync", "Keep one GitHub issue per postmortem action item."),
   entry("notify", "Send the public updates that are new in this build to Slack, Teams, Discord, webhooks and email."),
   entry("deploy-due", "Tell whether the public site would change since the last deploy (for the scheduled deploy)."),

@@ -1,0 +1,102 @@
+// `sitrep oncall`: who is on call now (or --at a time) in every schedule of oncall/, until when
+// and who is next; `--for <person>` lists their coming shifts; `sitrep oncall report` gives the
+// load per person and the fairness of each rotation over a range. Returns data; prints nothing.
+import type { Command, CommandInput } from "../cli/command.ts";
+import { jsonOption, timeOption } from "../cli/common-options.ts";
+import { InvalidRecordsError, UsageError } from "../errors.ts";
+import { findRecordsRoot } from "../records/root.ts";
+import { validateRepository } from "../validate/validate.ts";
+import { parseTimeInput } from "../authoring/time-input.ts";
+import { onCallAt, shiftsOf } from "../oncall/on-call-at.ts";
+import { onCallEntry, shiftEntry, type OnCallEntry, type ShiftEntry } from "../oncall/oncall-views.ts";
+import { loadReport, type LoadReport } from "../oncall/load-report.ts";
+import { formatLoadReport, formatOnCall, formatShifts } from "../oncall/format-oncall.ts";
+
+type Result =
+  | { kind: "now"; at: string; entries: OnCallEntry[]; json: boolean }
+  | { kind: "for"; person: string; shifts: ShiftEntry[]; json: boolean }
+  | { kind: "report"; report: LoadReport; json: boolean };
+
+const DAY_MS = 86_400_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const command: Command<Result> = {
+  spec: {
+    name: "oncall",
+    summary: "Who is on call now or at a time, a person's shifts, and the on-call load report.",
+    usage: "sitrep oncall [report] [--at time] [--for handle] [--weeks n] [--from date|time] [--to date|time] [--json]",
+    description:
+      "Schedules are oncall/<id>.yaml (docs/oncall.md). Without a subcommand: for every schedule, who is on call\n" +
+      "at --at (default now), until when, and who is next. --for lists a person's shifts in the next --weeks weeks.\n" +
+      "`sitrep oncall report --from --to`: per person, hours on call, out of working hours, on weekends and at night\n" +
+      "(working hours and nights from `oncall` in sitrep.config.yaml), incidents that started during their shifts,\n" +
+      "incidents they commanded; and per rotation the most and fewest hours and each person's share of the nights.\n" +
+      "A date alone (YYYY-MM-DD) is midnight UTC.",
+    options: {
+      at: timeOption("The instant to ask about (default now): RFC 3339 with an offset, `now`, or relative (-2h, +1d)."),
+      for: { type: "string", valueName: "handle", description: "List this person's shifts instead (from --at, for --weeks weeks)." },
+      weeks: { type: "string", valueName: "n", description: "How many weeks ahead --for looks (default 4)." },
+      from: { type: "string", valueName: "date|time", description: "report: start of the range (default 28 days before now)." },
+      to: { type: "string", valueName: "date|time", description: "report: end of the range, exclusive (default now)." },
+      json: jsonOption("Print JSON: a list of { schedule, on_call, from, to, next }, of shifts with --for, or the report."),
+    },
+    positionals: true,
+    examples: [
+      "npx sitrep oncall",
+      "npx sitrep oncall --at 2026-10-25T03:00:00+01:00 --json",
+      "npx sitrep oncall --for priya-n --weeks 8",
+      "npx sitrep oncall report --from 2026-10-01 --to 2026-11-01",
+    ],
+    exitCodes: "0 answered; 1 the records or schedules have errors (run `sitrep validate`); 2 usage error.",
+  },
+
+  async run(input) {
+    const { values, positionals } = input;
+    const [sub, ...rest] = positionals;
+    if (rest.length > 0 || (sub !== undefined && sub !== "report")) {
+      throw new UsageError(`Unknown subcommand \`${positionals.join(" ")}\`.`, "Use `sitrep oncall` (who is on call) or `sitrep oncall report` (load per person).");
+    }
+    const json = values.json === true;
+    const { repository, schedules } = load(input);
+    if (sub === "report") {
+      if (values.at !== undefined || values.for !== undefined) throw new UsageError("--at and --for are for `sitrep oncall`, not `oncall report`.", "Give the range with --from and --to.");
+      const to = values.to === undefined ? input.now.getTime() : instant(String(values.to), input, "--to");
+      const from = values.from === undefined ? to - 28 * DAY_MS : instant(String(values.from), input, "--from");
+      if (to <= from) throw new UsageError("--to must be later than --from.", "e.g. --from 2026-10-01 --to 2026-11-01");
+      return { kind: "report", report: loadReport({ schedules, incidents: repository.incidents, config: repository.config, from, to }), json };
+    }
+    if (values.from !== undefined || values.to !== undefined) throw new UsageError("--from and --to are for `sitrep oncall report`.", "Use --at to ask about one instant.");
+    const at = values.at === undefined ? input.now.getTime() : instant(String(values.at), input, "--at");
+    if (values.for !== undefined) {
+      const weeks = values.weeks === undefined ? 4 : Number(values.weeks);
+      if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) throw new UsageError(`--weeks is \`${String(values.weeks)}\`, not a whole number of weeks from 1 to 104.`, "e.g. --weeks 8");
+      const person = String(values.for).replace(/^@/, "");
+      const shifts = shiftsOf(schedules, person, at, at + weeks * 7 * DAY_MS).map(({ schedule, shift }) => shiftEntry(schedule, shift));
+      return { kind: "for", person, shifts, json };
+    }
+    return { kind: "now", at: new Date(at).toISOString(), entries: schedules.map((schedule) => onCallEntry(onCallAt(schedule, at))), json };
+  },
+
+  present(result) {
+    if (result.json) {
+      const data = result.kind === "now" ? result.entries : result.kind === "for" ? result.shifts : result.report;
+      return { stdout: JSON.stringify(data, null, 2), exitCode: 0 };
+    }
+    if (result.kind === "now") return { stdout: formatOnCall(result.entries, result.at), exitCode: 0 };
+    if (result.kind === "for") return { stdout: formatShifts(result.person, result.shifts), exitCode: 0 };
+    return { stdout: formatLoadReport(result.report), exitCode: 0 };
+  },
+};
+
+/** The records and schedules, or every error validate would report. */
+function load(input: CommandInput) {
+  const { repository, schedules, diagnostics } = validateRepository(findRecordsRoot(input.cwd), { now: input.now });
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) throw new InvalidRecordsError(errors);
+  return { repository, schedules };
+}
+
+function instant(text: string, input: CommandInput, flag: string): number {
+  if (DATE.test(text.trim())) return Date.parse(`${text.trim()}T00:00:00Z`);
+  return Date.parse(parseTimeInput(text, input.now, flag));
+}
