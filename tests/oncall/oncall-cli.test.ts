@@ -1,0 +1,162 @@
+// `sitrep oncall` and the on-call rules of `sitrep validate`, as a new user meets them: the real
+// CLI on a copy of the example organisation with a schedule of their own (a weekly rotation of
+// three, Monday 09:00 in Europe/Berlin, a one-night override, the October daylight-saving change).
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyExampleRepo } from "../helpers/example-repo.ts";
+import { runCli } from "../helpers/run-cli.ts";
+
+const SCHEDULE = `name: Platform primary
+timezone: Europe/Berlin
+layers:
+  - name: Weekly
+    members: [priya-n, akin-b, dtanaka]
+    start: 2026-10-05T09:00
+    rotation: 1w
+overrides:
+  - who: dtanaka
+    from: 2026-10-14T18:00:00+02:00
+    to: 2026-10-15T09:00:00+02:00
+    reason: swap with akin-b
+`;
+
+let dir = "";
+let cleanup = () => {};
+beforeAll(() => {
+  ({ dir, cleanup } = copyExampleRepo("sitrep-oncall-"));
+  rmSync(path.join(dir, "oncall"), { recursive: true, force: true });
+  mkdirSync(path.join(dir, "oncall"));
+  writeFileSync(path.join(dir, "oncall/platform.yaml"), SCHEDULE);
+});
+afterAll(() => cleanup());
+
+/** Writes a schedule under oncall/, runs validate, removes it again. */
+function validateWith(file: string, text: string) {
+  writeFileSync(path.join(dir, "oncall", file), text);
+  try {
+    const result = runCli(["validate", "--format", "json"], { cwd: dir, env: { SITREP_NOW: "2026-10-10T12:00:00Z" } });
+    return { code: result.code, diagnostics: (JSON.parse(result.stdout).diagnostics as { file: string; line: number; column: number; rule: string; message: string; hint: string }[]).filter((d) => d.file === `oncall/${file}`) };
+  } finally {
+    rmSync(path.join(dir, "oncall", file));
+  }
+}
+
+describe("sitrep oncall --at", () => {
+  it.each([
+    ["2026-10-12T08:59:59+02:00", "priya-n", "2026-10-12T09:00:00+02:00"],
+    ["2026-10-12T09:00:00+02:00", "akin-b", "2026-10-14T18:00:00+02:00"],
+    ["2026-10-14T18:00:00+02:00", "dtanaka", "2026-10-15T09:00:00+02:00"],
+    ["2026-10-15T09:00:00+02:00", "akin-b", "2026-10-19T09:00:00+02:00"],
+    ["2026-10-26T08:59:00+01:00", "dtanaka", "2026-10-26T09:00:00+01:00"],
+    ["2026-10-26T09:00:00+01:00", "priya-n", "2026-11-02T09:00:00+01:00"],
+  ])("at %s names %s, on call until %s", (at, person, until) => {
+    const result = runCli(["oncall", "--at", at, "--json"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const [entry] = JSON.parse(result.stdout);
+    expect(entry).toMatchObject({ schedule: "platform", on_call: person, to: until });
+  });
+
+  it("prints who is on call now, until when and who is next", () => {
+    const result = runCli(["oncall"], { cwd: dir, env: { SITREP_NOW: "2026-10-14T20:00:00Z" } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Platform primary\s+dtanaka\s+2026-10-15 09:00 \+02:00\s+akin-b/);
+  });
+
+  it("lists a person's next shifts with --for, the DST change included", () => {
+    const result = runCli(["oncall", "--for", "dtanaka", "--at", "2026-10-13T00:00:00Z", "--weeks", "2", "--json"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).map((s: { from: string; to: string }) => [s.from, s.to])).toEqual([
+      ["2026-10-14T18:00:00+02:00", "2026-10-15T09:00:00+02:00"],
+      ["2026-10-19T09:00:00+02:00", "2026-10-26T09:00:00+01:00"],
+    ]);
+  });
+
+  it("refuses an unknown subcommand with a usage error", () => {
+    const result = runCli(["oncall", "rota"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Unknown subcommand `rota`/);
+  });
+});
+
+describe("sitrep oncall report", () => {
+  it("attributes incidents to whoever was on call when they started and counts out-of-hours time by the config", () => {
+    const result = runCli(["oncall", "report", "--from", "2026-10-05T09:00:00+02:00", "--to", "2026-11-02T09:00:00+01:00", "--json"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    const report = JSON.parse(result.stdout);
+    const by = Object.fromEntries(report.people.map((p: { person: string }) => [p.person, p]));
+    // 2026-10-06 19:10Z and 2026-10-27 14:10Z (the example incidents) both fell in priya-n's weeks.
+    expect(by["priya-n"]).toMatchObject({ hours: 336, out_of_hours: 246, incidents: 2, incident_ids: ["2026-10-06-3ds-challenge-failures", "2026-10-27-merchant-dashboard-slow"] });
+    expect(by["akin-b"]).toMatchObject({ hours: 153, out_of_hours: 108, incidents: 0 });
+    expect(by["dtanaka"]).toMatchObject({ hours: 184, out_of_hours: 139 });
+    expect(by["noor-haddad"]).toMatchObject({ hours: 0, commanded: 1 });
+  });
+
+  it("moves out-of-hours time when working hours change in the config", () => {
+    const config = path.join(dir, "sitrep.config.yaml");
+    const original = readFileSync(config, "utf8");
+    writeFileSync(config, `${original}\noncall:\n  working_hours:\n    days: [mon, tue, wed, thu, fri, sat, sun]\n    from: "00:00"\n    to: "24:00"\n`);
+    try {
+      const result = runCli(["oncall", "report", "--from", "2026-10-05T07:00:00Z", "--to", "2026-10-12T07:00:00Z", "--json"], { cwd: dir });
+      const priya = JSON.parse(result.stdout).people.find((p: { person: string }) => p.person === "priya-n");
+      expect(priya).toMatchObject({ hours: 168, out_of_hours: 0, weekend_hours: 0 });
+    } finally {
+      writeFileSync(config, original);
+    }
+  });
+});
+
+describe("sitrep validate on schedules", () => {
+  it("accepts the schedule as written", () => {
+    const result = runCli(["validate", "--format", "json", "oncall"], { cwd: dir, env: { SITREP_NOW: "2026-10-10T12:00:00Z" } });
+    expect(JSON.parse(result.stdout).diagnostics).toEqual([]);
+  });
+
+  it("reports a gap at the line of the layer's end", () => {
+    const { diagnostics } = validateWith("ends.yaml", SCHEDULE.replace("    rotation: 1w\n", "    rotation: 1w\n    end: 2026-10-26T09:00\n"));
+    expect(diagnostics).toMatchObject([{ rule: "oncall-gap", line: 8, column: 10, message: "Nobody is on call from 2026-10-26T09:00:00+01:00 to 2026-12-05T13:00:00+01:00 (Europe/Berlin)." }]);
+  });
+
+  it("reports gaps that restrictions leave, unless the schedule allows them", () => {
+    const office = `name: Office\ntimezone: America/Chicago\nlayers:\n  - name: Days\n    members: [akin-b]\n    start: 2026-10-05T09:00\n    rotation: 1d\n    restrictions:\n      - days: [mon, tue, wed, thu, fri]\n        from: "09:00"\n        to: "17:00"\n`;
+    const { diagnostics } = validateWith("office.yaml", office);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics[0]).toMatchObject({ rule: "oncall-gap", line: 9 });
+    expect(diagnostics[0].message).toContain("from 2026-10-10T07:00:00-05:00 to 2026-10-12T09:00:00-05:00");
+    expect(validateWith("office.yaml", `allow_gaps: true\n${office}`).diagnostics).toEqual([]);
+  });
+
+  it("reports an unknown member, overlapping overrides and an RRULE that never fires, each at its line", () => {
+    const bad = SCHEDULE.replace("[priya-n, akin-b, dtanaka]", "[priya-n, akin-bb, dtanaka]").replace("rotation: 1w", "rotation: FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")
+      + "  - who: priya-n\n    from: 2026-10-15T08:00:00+02:00\n    to: 2026-10-15T10:00:00+02:00\n";
+    const { code, diagnostics } = validateWith("bad.yaml", bad);
+    expect(code).toBe(1);
+    expect(diagnostics.map((d) => [d.rule, d.line])).toEqual([
+      ["oncall-unknown-member", 5],
+      ["oncall-rrule-never-fires", 7],
+      ["oncall-override-overlap", 14],
+    ]);
+    expect(diagnostics[0].hint).toContain("Did you mean `akin-b`?");
+  });
+
+  it("reports a schema error with its line, and a handoff in the spring-forward gap", () => {
+    const { diagnostics } = validateWith("typo.yaml", SCHEDULE.replace("rotation: 1w", "rotaton: 1w"));
+    expect(diagnostics.map((d) => [d.rule, d.line])).toContainEqual(["unknown-field", 7]);
+    const gap = validateWith("spring.yaml", SCHEDULE.replace("2026-10-05T09:00", "2026-03-29T02:30"));
+    expect(gap.diagnostics.map((d) => [d.rule, d.line])).toEqual([["oncall-handoff-time", 6]]);
+  });
+
+  it("makes `sitrep oncall` refuse to answer from a broken schedule, naming the problem", () => {
+    writeFileSync(path.join(dir, "oncall/broken.yaml"), SCHEDULE.replace("Europe/Berlin", "Europe/Berln"));
+    try {
+      const result = runCli(["oncall"], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/oncall\/broken\.yaml\s+2:11\s+error/);
+      expect(result.stderr).toContain("Did you mean `Europe/Berlin`?");
+      expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
+    } finally {
+      rmSync(path.join(dir, "oncall/broken.yaml"));
+    }
+  });
+});
