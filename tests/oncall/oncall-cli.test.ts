@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyExampleRepo } from "../helpers/example-repo.ts";
+import { copyExampleRepo, exampleGitRepo } from "../helpers/example-repo.ts";
 import { runCli } from "../helpers/run-cli.ts";
 
 const SCHEDULE = `name: Platform primary
@@ -157,6 +157,28 @@ describe("sitrep validate on schedules", () => {
       expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
     } finally {
       rmSync(path.join(dir, "oncall/broken.yaml"));
+    }
+  });
+});
+
+describe("sitrep metrics on the example organisation (a git repository with fixed dates)", () => {
+  it("names who was on call in each schedule when each incident started", () => {
+    const repo = exampleGitRepo("sitrep-oncall-metrics-");
+    try {
+      const result = runCli(["metrics", "--json"], { cwd: repo.dir });
+      expect(result.stderr).toBe("");
+      const { on_call } = JSON.parse(result.stdout);
+      expect(on_call.schedules).toEqual(["payments-secondary", "platform-primary"]);
+      // Tuesday 2026-10-06 19:10Z: 14:10 in Chicago (business hours, sam-rivera since Monday's
+      // handoff) and week 23 of the Berlin rotation that began 2026-05-04 (akin-b).
+      expect(on_call.incidents.find((i: { incident: string }) => i.incident === "2026-10-06-3ds-challenge-failures")).toEqual({
+        incident: "2026-10-06-3ds-challenge-failures", started_at: "2026-10-06T19:10:00Z",
+        on_call: [{ schedule: "payments-secondary", on_call: "sam-rivera" }, { schedule: "platform-primary", on_call: "akin-b" }],
+      });
+      const text = runCli(["metrics"], { cwd: repo.dir }).stdout;
+      expect(text).toMatch(/On call when incidents started \(payments-secondary, platform-primary\): .*akin-b \d+/);
+    } finally {
+      repo.cleanup();
     }
   });
 });
