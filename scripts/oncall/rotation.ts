@@ -1,11 +1,17 @@
 // The handoffs of one layer: a fixed length (12h, 1d, 1w, counted on the local clock) or an
 // RFC 5545 recurrence rule (rrule, run on the floating clock so its times are local times).
 // Pure: layer + zone + range → the layer's shifts, before restrictions.
-import rrulePackage from "rrule";
+import { createRequire } from "node:module";
+import type { RRule } from "rrule";
 import type { Layer, Shift } from "./schedule.ts";
 import { fromFloating, parseLocal, toFloating, DAY_MS } from "./local-time.ts";
 
-const { RRule } = rrulePackage;
+// Loaded on first use (decision 0100): validate runs on every command, most schedules use 1w/1d/12h.
+let rruleModule: typeof import("rrule") | undefined;
+function rrule(): typeof import("rrule") {
+  rruleModule ??= createRequire(import.meta.url)("rrule") as typeof import("rrule");
+  return rruleModule;
+}
 const HOUR_MS = 3_600_000;
 const UNIT_MS: Record<string, number> = { h: HOUR_MS, d: DAY_MS, w: 7 * DAY_MS };
 
@@ -16,10 +22,10 @@ export function fixedLength(rotation: string): number | undefined {
 }
 
 /** The layer's recurrence rule (handoffs after `start`), on the floating clock. */
-export function recurrenceRule(layer: Layer): InstanceType<typeof RRule> {
-  const text = layer.rotation.replace(/^RRULE:/, "");
-  const options = RRule.parseString(text);
-  return new RRule({ ...options, dtstart: new Date(parseLocal(layer.start)) });
+export function recurrenceRule(layer: Layer): RRule {
+  const { RRule: Rule } = rrule();
+  const options = Rule.parseString(layer.rotation.replace(/^RRULE:/, ""));
+  return new Rule({ ...options, dtstart: new Date(parseLocal(layer.start)) });
 }
 
 /** Whether an RRULE rotation never hands off after `start` (a rule that cannot fire, or ends before it does). */
