@@ -182,3 +182,28 @@ describe("sitrep metrics on the example organisation (a git repository with fixe
     }
   });
 });
+
+describe("sitrep oncall --ical", () => {
+  it("prints a person's shifts as iCalendar events with stable UIDs, the override and the DST week included", () => {
+    const args = ["oncall", "--for", "dtanaka", "--ical", "--at", "2026-10-13T00:00:00Z", "--weeks", "2"];
+    const result = runCli(args, { cwd: dir });
+    expect(result.code).toBe(0);
+    const events = result.stdout.split("BEGIN:VEVENT").slice(1);
+    expect(events.map((e) => [e.match(/DTSTART:(\S+)/)?.[1], e.match(/DTEND:(\S+)/)?.[1]])).toEqual([
+      ["20261014T160000Z", "20261015T070000Z"],
+      ["20261019T070000Z", "20261026T080000Z"],
+    ]);
+    expect(events[0]).toContain("UID:oncall-platform-dtanaka-20261014T160000Z@status.lumen.example");
+    // A later run (another DTSTAMP) keeps the UIDs, so calendar apps update instead of duplicating.
+    const later = runCli(args, { cwd: dir, env: { SITREP_NOW: "2026-11-30T12:00:00Z" } }).stdout;
+    expect(later.match(/UID:\S+/g)).toEqual(result.stdout.match(/UID:\S+/g));
+    expect(later).not.toBe(result.stdout);
+  });
+
+  it("names the known schedules when --schedule names an unknown one", () => {
+    const result = runCli(["oncall", "--schedule", "platfrom"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Unknown schedule `platfrom`");
+    expect(result.stderr).toContain("platform");
+  });
+});
