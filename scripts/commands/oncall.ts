@@ -3,7 +3,11 @@
 // load per person and the fairness of each rotation over a range. Returns data; prints nothing.
 import type { Command, CommandInput } from "../cli/command.ts";
 import { jsonOption, timeOption } from "../cli/common-options.ts";
-import { InvalidRecordsError, UsageError } from "../errors.ts";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { InvalidRecordsError, SitrepError, UsageError } from "../errors.ts";
+import { writeChanges } from "../authoring/write-changes.ts";
+import { handoffNote } from "../oncall/handoff-note.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { validateRepository } from "../validate/validate.ts";
 import { parseTimeInput } from "../authoring/time-input.ts";
@@ -19,7 +23,8 @@ type Result =
   | { kind: "now"; at: string; entries: OnCallEntry[]; json: boolean }
   | { kind: "for"; person: string; shifts: ShiftEntry[]; json: boolean }
   | { kind: "report"; report: LoadReport; json: boolean }
-  | { kind: "ical"; calendar: string; json: false };
+  | { kind: "ical"; calendar: string; json: false }
+  | { kind: "handoff"; path: string; text: string; written: boolean; json: boolean };
 
 const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,13 +33,15 @@ export const command: Command<Result> = {
   spec: {
     name: "oncall",
     summary: "Who is on call now or at a time, a person's shifts, and the on-call load report.",
-    usage: "sitrep oncall [report] [--at time] [--for handle] [--schedule ids] [--weeks n] [--ical] [--from date|time] [--to date|time] [--json]",
+    usage: "sitrep oncall [report|handoff] [--at time] [--for handle] [--schedule ids] [--weeks n] [--ical] [--from date|time] [--to date|time] [--message text] [--print] [--json]",
     description:
       "Schedules are oncall/<id>.yaml (docs/oncall.md). Without a subcommand: for every schedule, who is on call\n" +
       "at --at (default now), until when, and who is next. --for lists a person's shifts in the next --weeks weeks.\n" +
       "`sitrep oncall report --from --to`: per person, hours on call, out of working hours, on weekends and at night\n" +
       "(working hours and nights from `oncall` in sitrep.config.yaml), incidents that started during their shifts,\n" +
       "incidents they commanded; and per rotation the most and fewest hours and each person's share of the nights.\n" +
+      "`sitrep oncall handoff --schedule id` writes oncall/handoffs/<date>-<schedule>.md for the next handoff: open\n" +
+      "incidents, maintenance and action items due in the next 7 days, runbooks due for review, and your --message.\n" +
       "--ical prints the shifts (of --for, or of every schedule) from 4 weeks before --at to --weeks after it as an\n" +
       "iCalendar feed, for a calendar app. A date alone (YYYY-MM-DD) is midnight UTC.",
     options: {
@@ -42,6 +49,8 @@ export const command: Command<Result> = {
       for: { type: "string", valueName: "handle", description: "List this person's shifts instead (from --at, for --weeks weeks)." },
       weeks: { type: "string", valueName: "n", description: "How many weeks ahead --for and --ical look (default 4)." },
       schedule: { type: "string", multiple: true, valueName: "ids", description: "Only these schedules (file names without .yaml; comma-separated or repeated)." },
+      message: { type: "string", short: "m", valueName: "text", description: "handoff: the free-text notes for the next person." },
+      print: { type: "boolean", description: "handoff: print the note instead of writing it." },
       ical: { type: "boolean", description: "Print the shifts as an iCalendar feed (with --for: that person's)." },
       from: { type: "string", valueName: "date|time", description: "report: start of the range (default 28 days before now)." },
       to: { type: "string", valueName: "date|time", description: "report: end of the range, exclusive (default now)." },
@@ -54,6 +63,7 @@ export const command: Command<Result> = {
       "npx sitrep oncall --for priya-n --weeks 8",
       "npx sitrep oncall --for priya-n --ical --weeks 26 > priya-n.ics",
       "npx sitrep oncall report --from 2026-10-01 --to 2026-11-01",
+      'npx sitrep oncall handoff --schedule platform-primary --message "Payout retries are noisy; ignore below 5 %."',
     ],
     exitCodes: "0 answered; 1 the records or schedules have errors (run `sitrep validate`); 2 usage error.",
   },
@@ -61,8 +71,8 @@ export const command: Command<Result> = {
   async run(input) {
     const { values, positionals } = input;
     const [sub, ...rest] = positionals;
-    if (rest.length > 0 || (sub !== undefined && sub !== "report")) {
-      throw new UsageError(`Unknown subcommand \`${positionals.join(" ")}\`.`, "Use `sitrep oncall` (who is on call) or `sitrep oncall report` (load per person).");
+    if (rest.length > 0 || (sub !== undefined && sub !== "report" && sub !== "handoff")) {
+      throw new UsageError(`Unknown subcommand \`${positionals.join(" ")}\`.`, "Use `sitrep oncall` (who is on call), `sitrep oncall report` (load per person) or `sitrep oncall handoff` (a handoff note).");
     }
     const json = values.json === true;
     const loaded = load(input);
@@ -74,6 +84,18 @@ export const command: Command<Result> = {
       const from = values.from === undefined ? to - 28 * DAY_MS : instant(String(values.from), input, "--from");
       if (to <= from) throw new UsageError("--to must be later than --from.", "e.g. --from 2026-10-01 --to 2026-11-01");
       return { kind: "report", report: loadReport({ schedules, incidents: repository.incidents, config: repository.config, from, to }), json };
+    }
+    if (sub === "handoff") {
+      if (schedules.length !== 1) {
+        throw new UsageError(schedules.length === 0 ? "There is no on-call schedule in oncall/." : "Which schedule is handed off?", `Name it with --schedule (${loaded.schedules.map((s) => s.id).join(", ") || "add oncall/<id>.yaml first"}).`);
+      }
+      const note = handoffNote({ repository, onCall: onCallAt(schedules[0], input.now.getTime()), now: input.now, notes: values.message === undefined ? undefined : String(values.message) });
+      const root = findRecordsRoot(input.cwd);
+      if (values.print !== true) {
+        if (existsSync(path.join(root, note.path))) throw new SitrepError(`${note.path} already exists.`, { hint: "Edit it, or remove it to write a fresh one.", exitCode: 1 });
+        writeChanges(root, [{ path: note.path, text: note.text }]);
+      }
+      return { kind: "handoff", path: note.path, text: note.text, written: values.print !== true, json };
     }
     if (values.from !== undefined || values.to !== undefined) throw new UsageError("--from and --to are for `sitrep oncall report`.", "Use --at to ask about one instant.");
     const at = values.at === undefined ? input.now.getTime() : instant(String(values.at), input, "--at");
@@ -100,6 +122,10 @@ export const command: Command<Result> = {
   },
 
   present(result) {
+    if (result.kind === "handoff") {
+      if (result.json) return { stdout: JSON.stringify({ path: result.path, written: result.written, text: result.text }, null, 2), exitCode: 0 };
+      return { stdout: result.written ? `Wrote ${result.path}. Fill in the notes, then commit it for the next person.` : result.text, exitCode: 0 };
+    }
     if (result.json) {
       const data = result.kind === "now" ? result.entries : result.kind === "for" ? result.shifts : result.report;
       return { stdout: JSON.stringify(data, null, 2), exitCode: 0 };

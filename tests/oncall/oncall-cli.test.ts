@@ -207,3 +207,25 @@ describe("sitrep oncall --ical", () => {
     expect(result.stderr).toContain("platform");
   });
 });
+
+describe("sitrep oncall handoff", () => {
+  it("writes a note for the next handoff with what is open and due, and refuses to overwrite it", () => {
+    const env = { SITREP_NOW: "2026-10-14T20:00:00Z" };
+    const result = runCli(["oncall", "handoff", "-m", "Payout retries are noisy tonight."], { cwd: dir, env });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Wrote oncall/handoffs/2026-10-15-platform.md");
+    const note = readFileSync(path.join(dir, "oncall/handoffs/2026-10-15-platform.md"), "utf8");
+    expect(note).toContain("from: dtanaka\nto: akin-b\nhandoff_at: 2026-10-15T09:00:00+02:00\n");
+    expect(note).toContain("# Handoff: Platform primary, dtanaka → akin-b");
+    // An action item due on 2026-10-12 is overdue at the handoff; the maintenance of 2026-10-14 is under way.
+    expect(note).toMatch(/## Action items due within 7 days\n\n(- .*\n)*- 2026-10-12 .* \(overdue\)/);
+    expect(note).toMatch(/## Notes\n\nPayout retries are noisy tonight\.\n$/);
+    const again = runCli(["oncall", "handoff"], { cwd: dir, env });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("oncall/handoffs/2026-10-15-platform.md already exists.");
+    // A handoff folder is not a schedule: validation still passes.
+    expect(runCli(["validate", "oncall"], { cwd: dir, env }).code).toBe(0);
+    rmSync(path.join(dir, "oncall/handoffs"), { recursive: true });
+  });
+});
