@@ -14,7 +14,7 @@ import { parseTimeInput } from "../authoring/time-input.ts";
 import { LOOK_AROUND_MS, onCallAt, shiftsOf } from "../oncall/on-call-at.ts";
 import { onCallEntry, shiftEntry, type OnCallEntry, type ShiftEntry } from "../oncall/oncall-views.ts";
 import { loadReport, type LoadReport } from "../oncall/load-report.ts";
-import { formatLoadReport, formatOnCall, formatShifts } from "../oncall/format-oncall.ts";
+import { formatLoadReport, formatOnCall, formatShifts } from "../metrics/format-oncall.ts";
 import { finalSchedule } from "../oncall/final-schedule.ts";
 import { buildShiftsCalendar } from "../oncall/shifts-calendar.ts";
 import type { Schedule } from "../oncall/schedule.ts";

@@ -177,6 +177,12 @@ describe("sitrep metrics on the example organisation (a git repository with fixe
       });
       const text = runCli(["metrics"], { cwd: repo.dir }).stdout;
       expect(text).toMatch(/On call when incidents started \(payments-secondary, platform-primary\): .*akin-b \d+/);
+      // The weekly report of 2026-W42 (Monday 10-12 00:00Z to Sunday 23:59:59Z): akin-b until the
+      // Monday 09:00 Berlin handoff (07:00Z), then dtanaka.
+      const weekly = JSON.parse(runCli(["report", "--week", "2026-W42", "--json"], { cwd: repo.dir }).stdout);
+      const load = Object.fromEntries(weekly.on_call.people.map((p: { person: string; hours: number }) => [p.person, p.hours]));
+      expect(load).toMatchObject({ "akin-b": 7, dtanaka: 161 });
+      expect(runCli(["report", "--week", "2026-W42"], { cwd: repo.dir }).stdout).toMatch(/## On-call load\n\n\| person \| shifts \| hours/);
     } finally {
       repo.cleanup();
     }

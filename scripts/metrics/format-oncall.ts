@@ -1,8 +1,8 @@
-// Text for `sitrep oncall` and `sitrep oncall report`: what the command returned, laid out for a
+// Text for `sitrep oncall` and its load report (also a section of the weekly report): what was computed, laid out for a
 // terminal or Markdown. Pure.
-import { table, type Flavour } from "../metrics/format-table.ts";
-import type { OnCallEntry, ShiftEntry } from "./oncall-views.ts";
-import type { LoadReport } from "./load-report.ts";
+import { table, type Flavour } from "./format-table.ts";
+import type { OnCallEntry, ShiftEntry } from "../oncall/oncall-views.ts";
+import type { LoadReport } from "../oncall/load-report.ts";
 
 /** `2026-10-19T09:00:00+02:00` → `2026-10-19 09:00 +02:00`. */
 function short(time: string): string {
@@ -23,6 +23,11 @@ export function formatShifts(person: string, shifts: readonly ShiftEntry[]): str
 }
 
 export function formatLoadReport(report: LoadReport, flavour: Flavour = "text"): string {
+  return `On-call load from ${report.from} to ${report.to}\n\n${formatLoadTables(report, flavour)}`;
+}
+
+/** The people table and the fairness table (the weekly report puts them under its own heading). */
+export function formatLoadTables(report: LoadReport, flavour: Flavour): string {
   const hours = (n: number) => n.toFixed(1);
   const people = table(
     ["person", "shifts", "hours", "out of hours", "weekend", "night", "incidents", "at night", "commanded"],
@@ -35,5 +40,5 @@ export function formatLoadReport(report: LoadReport, flavour: Flavour = "text"):
       Object.entries(f.night_share).map(([who, share]) => `${who} ${Math.round(share * 100)} %`).join(", ") || "–"]),
     flavour, ["left", "right", "right", "right", "left"],
   );
-  return `On-call load from ${report.from} to ${report.to}\n\n${people}\n\nFairness per rotation\n\n${fairness}`;
+  return `${people}\n\nFairness per rotation\n\n${fairness}`;
 }
