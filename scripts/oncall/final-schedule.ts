@@ -8,20 +8,43 @@ import { intersect, windowIntervals } from "./windows.ts";
 /** Who is on call when, over [from, to): sorted, disjoint shifts (gaps where nobody is). */
 export function finalSchedule(schedule: Schedule, from: number, to: number): Shift[] {
   const { timezone, layers, overrides } = schedule.data;
-  let timeline: Shift[] = [];
-  for (const layer of layers) {
+  // Each level (the layers, lowest first, then the overrides) as sorted, disjoint shifts.
+  const levels: Shift[][] = layers.map((layer) => {
     let shifts = layerShifts(layer, timezone, from, to);
     if (layer.restrictions) {
       const allowed = windowIntervals(layer.restrictions, timezone, from, to);
       shifts = shifts.flatMap((shift) => intersect(shift.from, shift.to, allowed).map((part) => ({ ...shift, ...part })));
     }
-    for (const shift of shifts) timeline = paint(timeline, clip(shift, from, to));
+    return shifts.map((shift) => clip(shift, from, to)).filter((shift) => shift.to > shift.from);
+  });
+  levels.push(overrides
+    .map((o) => clip({ who: o.who, from: Date.parse(o.from), to: Date.parse(o.to), sources: ["override"] }, from, to))
+    .filter((shift) => shift.to > shift.from)
+    .sort((a, b) => a.from - b.from));
+  return join(stack(levels));
+}
+
+/**
+ * The top-most level with someone at each moment: one sweep over every boundary, each level
+ * read through once with a cursor (levels are sorted and disjoint), so years of daily pieces
+ * cost boundaries × levels, not boundaries².
+ */
+function stack(levels: readonly Shift[][]): Shift[] {
+  const boundaries = [...new Set(levels.flatMap((level) => level.flatMap((s) => [s.from, s.to])))].sort((a, b) => a - b);
+  const cursors = levels.map(() => 0);
+  const out: Shift[] = [];
+  for (let i = 0; i + 1 < boundaries.length; i++) {
+    const at = boundaries[i];
+    let top: Shift | undefined;
+    for (let l = 0; l < levels.length; l++) {
+      const level = levels[l];
+      while (cursors[l] < level.length && level[cursors[l]].to <= at) cursors[l]++;
+      const candidate = level[cursors[l]];
+      if (candidate && candidate.from <= at) top = candidate;
+    }
+    if (top) out.push({ ...top, from: at, to: boundaries[i + 1] });
   }
-  for (const override of overrides) {
-    const shift = { who: override.who, from: Date.parse(override.from), to: Date.parse(override.to), sources: ["override"] };
-    if (shift.to > from && shift.from < to) timeline = paint(timeline, clip(shift, from, to));
-  }
-  return join(timeline);
+  return out;
 }
 
 /** The times in [from, to) with nobody on call. */
@@ -39,22 +62,6 @@ export function gaps(shifts: readonly Shift[], from: number, to: number): Interv
 
 function clip(shift: Shift, from: number, to: number): Shift {
   return { ...shift, from: Math.max(shift.from, from), to: Math.min(shift.to, to) };
-}
-
-/** The timeline with `shift` on top: whatever it covers is replaced. */
-function paint(timeline: readonly Shift[], shift: Shift): Shift[] {
-  if (shift.to <= shift.from) return [...timeline];
-  const out: Shift[] = [];
-  for (const existing of timeline) {
-    if (existing.to <= shift.from || existing.from >= shift.to) {
-      out.push(existing);
-      continue;
-    }
-    if (existing.from < shift.from) out.push({ ...existing, to: shift.from });
-    if (existing.to > shift.to) out.push({ ...existing, from: shift.to });
-  }
-  out.push(shift);
-  return out.sort((a, b) => a.from - b.from);
 }
 
 /** Adjoining pieces of the same person become one shift. */

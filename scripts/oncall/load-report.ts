@@ -3,10 +3,10 @@
 // incidents that started during their shifts, incidents they commanded; and how evenly each
 // rotation spreads its hours and nights. Pure: schedules + incidents + config + range → report.
 import type { Config, IncidentRecord } from "../records/model.ts";
-import type { Schedule } from "./schedule.ts";
+import type { Schedule, Shift } from "./schedule.ts";
 import { finalSchedule } from "./final-schedule.ts";
-import { mergeIntervals, overlapMs, windowIntervals, type WeeklyWindow } from "./windows.ts";
-import { onCallAt } from "./on-call-at.ts";
+import { overlapMs, windowIntervals, type WeeklyWindow } from "./windows.ts";
+import { shiftAt } from "./incident-on-call.ts";
 import { WEEKDAYS } from "./local-time.ts";
 
 const HOUR_MS = 3_600_000;
@@ -58,6 +58,7 @@ export function loadReport(input: { schedules: readonly Schedule[]; incidents: r
   const { working_hours: work, night } = config.oncall;
   const weekend = WEEKDAYS.filter((day) => !(work.days as string[]).includes(day));
   const fairness: RotationFairness[] = [];
+  const timelines = new Map<Schedule, Shift[]>();
 
   for (const schedule of schedules) {
     const zone = schedule.data.timezone;
@@ -66,12 +67,14 @@ export function loadReport(input: { schedules: readonly Schedule[]; incidents: r
     const nights = windowIntervals([night], zone, from, to);
     const hoursBy = new Map<string, { hours: number; night: number }>();
     for (const members of schedule.data.layers.map((l) => l.members)) for (const who of members) hoursBy.set(who, { hours: 0, night: 0 });
-    for (const shift of finalSchedule(schedule, from, to)) {
+    const shifts = finalSchedule(schedule, from, to);
+    timelines.set(schedule, shifts);
+    for (const shift of shifts) {
       const load = person(shift.who);
       const length = shift.to - shift.from;
       load.shifts++;
       load.hours += length / HOUR_MS;
-      load.out_of_hours += (length - overlapMs(shift.from, shift.to, mergeIntervals(working))) / HOUR_MS;
+      load.out_of_hours += (length - overlapMs(shift.from, shift.to, working)) / HOUR_MS;
       load.weekend_hours += overlapMs(shift.from, shift.to, weekendDays) / HOUR_MS;
       const nightMs = overlapMs(shift.from, shift.to, nights);
       load.night_hours += nightMs / HOUR_MS;
@@ -96,7 +99,7 @@ export function loadReport(input: { schedules: readonly Schedule[]; incidents: r
     if (data.roles?.commander) person(data.roles.commander).commanded++;
     const paged = new Set<string>();
     for (const schedule of schedules) {
-      const who = onCallAt(schedule, at).current?.who;
+      const who = shiftAt(timelines.get(schedule)!, at)?.who;
       if (!who || paged.has(who)) continue;
       paged.add(who);
       const load = person(who);

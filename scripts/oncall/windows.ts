@@ -48,7 +48,16 @@ export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
 /** Total length in ms of the overlap of [from, to) with sorted, disjoint intervals. */
 export function overlapMs(from: number, to: number, intervals: readonly Interval[]): number {
   let total = 0;
-  for (const interval of intervals) {
+  // Binary search for the first interval that ends after `from`.
+  let low = 0;
+  let high = intervals.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (intervals[mid].to <= from) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < intervals.length; i++) {
+    const interval = intervals[i];
     if (interval.from >= to) break;
     const start = Math.max(from, interval.from);
     const end = Math.min(to, interval.to);
@@ -60,7 +69,15 @@ export function overlapMs(from: number, to: number, intervals: readonly Interval
 /** The parts of [from, to) inside any of the sorted, disjoint intervals. */
 export function intersect(from: number, to: number, intervals: readonly Interval[]): Interval[] {
   const out: Interval[] = [];
-  for (const interval of intervals) {
+  let low = 0;
+  let high = intervals.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (intervals[mid].to <= from) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < intervals.length && intervals[i].from < to; i++) {
+    const interval = intervals[i];
     const start = Math.max(from, interval.from);
     const end = Math.min(to, interval.to);
     if (end > start) out.push({ from: start, to: end });
