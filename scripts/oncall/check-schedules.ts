@@ -1,6 +1,8 @@
 // The on-call rules validate runs over schedules that passed the schema: time zone, members
 // known, handoff times that exist, recurrence rules that parse and fire, overrides in order and
 // not overlapping, and no gap (nobody on call) in the coming weeks unless the schedule allows it.
+// A gap is a warning: it appears as the clock advances, and like a stale runbook (decision 0004)
+// it must not stop the status site's deploy or the declaration of the next incident.
 // Pure: schedules + known people + `now` → findings at JSON paths of the schedule file.
 import type { Finding } from "../records/finding.ts";
 import type { DiagnosticSeverity } from "../records/finding.ts";
@@ -20,9 +22,10 @@ export const ONCALL_RULES: readonly { id: string; severity: DiagnosticSeverity }
   { id: "oncall-rrule-never-fires", severity: "error" },
   { id: "oncall-override-order", severity: "error" },
   { id: "oncall-override-overlap", severity: "error" },
-  { id: "oncall-gap", severity: "error" },
+  { id: "oncall-gap", severity: "warning" },
 ];
 
+const SEVERITY = new Map(ONCALL_RULES.map((r) => [r.id, r.severity]));
 const WEEK_MS = 7 * 86_400_000;
 
 export interface CheckContext {
@@ -39,7 +42,7 @@ export function checkSchedules(schedules: readonly Schedule[], context: CheckCon
 function checkSchedule(schedule: Schedule, context: CheckContext): Finding[] {
   const found: Finding[] = [];
   const report = (rule: string, path: (string | number)[], message: string, hint: string) =>
-    found.push({ file: schedule.source.path, rule, severity: "error", path, at: "value", message, hint });
+    found.push({ file: schedule.source.path, rule, severity: SEVERITY.get(rule) ?? "error", path, at: "value", message, hint });
   const { data } = schedule;
 
   if (!isTimeZone(data.timezone)) {

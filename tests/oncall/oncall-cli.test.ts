@@ -36,7 +36,7 @@ function validateWith(file: string, text: string) {
   writeFileSync(path.join(dir, "oncall", file), text);
   try {
     const result = runCli(["validate", "--format", "json"], { cwd: dir, env: { SITREP_NOW: "2026-10-10T12:00:00Z" } });
-    return { code: result.code, diagnostics: (JSON.parse(result.stdout).diagnostics as { file: string; line: number; column: number; rule: string; message: string; hint: string }[]).filter((d) => d.file === `oncall/${file}`) };
+    return { code: result.code, diagnostics: (JSON.parse(result.stdout).diagnostics as { file: string; line: number; column: number; rule: string; severity: string; message: string; hint: string }[]).filter((d) => d.file === `oncall/${file}`) };
   } finally {
     rmSync(path.join(dir, "oncall", file));
   }
@@ -113,9 +113,10 @@ describe("sitrep validate on schedules", () => {
     expect(JSON.parse(result.stdout).diagnostics).toEqual([]);
   });
 
-  it("reports a gap at the line of the layer's end", () => {
-    const { diagnostics } = validateWith("ends.yaml", SCHEDULE.replace("    rotation: 1w\n", "    rotation: 1w\n    end: 2026-10-26T09:00\n"));
-    expect(diagnostics).toMatchObject([{ rule: "oncall-gap", line: 8, column: 10, message: "Nobody is on call from 2026-10-26T09:00:00+01:00 to 2026-12-05T13:00:00+01:00 (Europe/Berlin)." }]);
+  it("warns about a gap at the line of the layer's end (a warning: it must not block a deploy)", () => {
+    const { code, diagnostics } = validateWith("ends.yaml", SCHEDULE.replace("    rotation: 1w\n", "    rotation: 1w\n    end: 2026-10-26T09:00\n"));
+    expect(code).toBe(0);
+    expect(diagnostics).toMatchObject([{ rule: "oncall-gap", severity: "warning", line: 8, column: 10, message: "Nobody is on call from 2026-10-26T09:00:00+01:00 to 2026-12-05T13:00:00+01:00 (Europe/Berlin)." }]);
   });
 
   it("reports gaps that restrictions leave, unless the schedule allows them", () => {

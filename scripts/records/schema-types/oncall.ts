@@ -20,7 +20,7 @@ export interface ScheduleData {
    */
   timezone: string;
   /**
-   * Whether times with nobody on call are expected (a business-hours schedule). Without it, validate reports every gap in the coming weeks as an error.
+   * Whether times with nobody on call are expected (a business-hours schedule). Without it, validate warns about every gap in the coming weeks.
    */
   allow_gaps?: boolean;
   /**
