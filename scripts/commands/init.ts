@@ -116,7 +116,8 @@ export const command: Command<AuthoringResult> = {
     const readme = keepExamples || !existsSync(readmePath) ? undefined : initReadmeText(readFileSync(readmePath, "utf8"), { title, url, description: str(values.description) });
 
     if (removed.length > 0 && interactive && values.yes !== true) {
-      const kinds = ["incidents", "postmortems", "runbooks"].map((k) => `${removed.filter((p) => p.startsWith(`${k}/`)).length} ${k}`).join(", ");
+      const kinds = ["incidents", "postmortems", "runbooks"].map((k) => `${removed.filter((p) => p.startsWith(`${k}/`)).length} ${k}`)
+        .concat(schedules.length > 0 && !keepExamples ? [`${schedules.length} on-call schedules`] : []).join(", ");
       const go = await askConfirm(`Remove the ${removed.length} example records (${kinds}) and rewrite ${CONFIG_FILE}${readme ? ` and ${README_FILE}` : ""}?`);
       if (!go) {
         return {
@@ -127,7 +128,7 @@ export const command: Command<AuthoringResult> = {
     }
     writeChanges(root, readme === undefined ? changes : [...changes, { path: README_FILE, text: readme }]);
 
-    const gitPaths = [CONFIG_FILE, ...(readme ? [README_FILE] : []), "incidents", "postmortems", "runbooks"].map((p) => path.relative(cwd, path.join(root, p)) || p);
+    const gitPaths = [CONFIG_FILE, ...(readme ? [README_FILE] : []), "incidents", "postmortems", "runbooks", ...(schedules.length > 0 && !keepExamples ? ["oncall"] : [])].map((p) => path.relative(cwd, path.join(root, p)) || p);
     return {
       summary: `Initialised ${title} (${components.length} component${components.length === 1 ? "" : "s"}${removed.length > 0 ? `, ${removed.length} example records removed` : ""})`,
       root,
