@@ -15,6 +15,7 @@ const UNIT = [
   "tests/history/parse-log.test.ts",
   "tests/metrics/statistics.test.ts",
   "tests/model/**/*.test.ts",
+  "tests/oncall/final-schedule.test.ts",
   "tests/publish/**/*.test.ts",
   "tests/records/**/*.test.ts",
   "tests/site/bars.test.ts",

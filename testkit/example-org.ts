@@ -10,9 +10,9 @@ import { fileURLToPath } from "node:url";
 /** The example organisation's records (read-only: copy it before changing anything). */
 export const exampleOrgRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../tests/fixtures/example-org");
 
-export const RECORD_PATHS = ["sitrep.config.yaml", "incidents", "postmortems", "runbooks"];
+export const RECORD_PATHS = ["sitrep.config.yaml", "incidents", "postmortems", "runbooks", "oncall"];
 
-/** Copies the example organisation (config + incidents + postmortems + runbooks) into `dir`. */
+/** Copies the example organisation (config + incidents + postmortems + runbooks + on-call schedules) into `dir`. */
 export function copyExampleRecords(dir: string): void {
   for (const entry of RECORD_PATHS) cpSync(path.join(exampleOrgRoot, entry), path.join(dir, entry), { recursive: true });
 }

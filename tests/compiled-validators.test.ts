@@ -17,6 +17,8 @@ describe("scripts/records/compiled-validators.js", () => {
       postmortem: [{ incident: "x", status: "draft" }, { incident: "x", status: "draft", action_items: [{ id: "Bad Id" }] }],
       runbook: [{ title: "r", owner: "o", last_reviewed: "2026-02-30" }, { title: "r", owner: "o", last_reviewed: "2026-02-28" }],
       config: [{ site: { title: "t", url: "not a url" }, components: [] }, { site: { title: "t", url: "https://x.example/" }, components: [{ id: "a", name: "A" }] }],
+      oncall: [{ name: "n", timezone: "Europe/Berlin", layers: [{ name: "l", members: ["a"], start: "2026-10-05T09:00", rotation: "1w" }] },
+        { name: "n", timezone: "Europe/Berlin", layers: [{ name: "l", members: [], start: "2026-10-05 09:00", rotation: "weekly" }], overrides: [{ who: "a", from: "2026-10-05T09:00" }] }],
     };
     for (const kind of SCHEMA_KINDS) {
       const runtime = ajv.getSchema(kind)!;

@@ -6,10 +6,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { rules } from "../scripts/validate/rules/index.ts";
 import { FILE_RULES } from "../scripts/validate/rule-ids.ts";
+import { ONCALL_RULES } from "../scripts/oncall/check-schedules.ts";
 import { repoRoot } from "./helpers/run-cli.ts";
 import { corpus } from "./validate/corpus.ts";
 
-const registry = [...FILE_RULES, ...rules.map((r) => ({ id: r.id, severity: r.severity }))];
+const registry = [...FILE_RULES, ...ONCALL_RULES, ...rules.map((r) => ({ id: r.id, severity: r.severity }))];
 
 describe("docs/validation.md", () => {
   const doc = readFileSync(path.join(repoRoot, "docs/validation.md"), "utf8");

@@ -39,6 +39,8 @@ export const EXAMPLE_RECORD_PATHS: readonly string[] = [
   "runbooks/postgres-failover.md",
   "runbooks/psp-failover.md",
   "runbooks/webhook-backlog.md",
+  "oncall/payments-secondary.yaml",
+  "oncall/platform-primary.yaml",
 ];
 
 /**

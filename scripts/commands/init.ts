@@ -20,6 +20,7 @@ import { CONFIG_FILE, findRecordsRoot } from "../records/root.ts";
 import { discoverRecordFiles } from "../records/discover.ts";
 import { askSiteAnswers } from "../authoring/init-answers.ts";
 import { initRecordsRepository } from "../package/init-records-repository.ts";
+import { loadSchedules } from "../oncall/load-schedules.ts";
 
 export const command: Command<AuthoringResult> = {
   spec: {
@@ -92,7 +93,9 @@ export const command: Command<AuthoringResult> = {
     const newConfig = initConfigText(configText, {
       title, url, timezone, description: str(values.description), components, repository, keepComponents: keepExamples,
     });
-    const removed = keepExamples ? [] : files.filter((f) => examples.has(f.path)).map((f) => f.path);
+    // Example on-call schedules (oncall/*.yaml) are not record files; removed too, or their members would be unknown.
+    const schedules = loadSchedules(root).schedules.map((s) => s.source.path).filter((p) => examples.has(p));
+    const removed = keepExamples ? [] : [...files.filter((f) => examples.has(f.path)).map((f) => f.path), ...schedules];
     const changes: FileChange[] = [{ path: CONFIG_FILE, text: newConfig }, ...removed.map((p) => ({ path: p, text: null }))];
 
     const { after } = checkChanges(root, changes, { now, scope: "all" });
@@ -103,7 +106,8 @@ export const command: Command<AuthoringResult> = {
     const readme = keepExamples || !existsSync(readmePath) ? undefined : initReadmeText(readFileSync(readmePath, "utf8"), { title, url, description: str(values.description) });
 
     if (removed.length > 0 && interactive && values.yes !== true) {
-      const kinds = ["incidents", "postmortems", "runbooks"].map((k) => `${removed.filter((p) => p.startsWith(`${k}/`)).length} ${k}`).join(", ");
+      const kinds = ["incidents", "postmortems", "runbooks"].map((k) => `${removed.filter((p) => p.startsWith(`${k}/`)).length} ${k}`)
+        .concat(schedules.length > 0 && !keepExamples ? [`${schedules.length} on-call schedules`] : []).join(", ");
       const go = await askConfirm(`Remove the ${removed.length} example records (${kinds}) and rewrite ${CONFIG_FILE}${readme ? ` and ${README_FILE}` : ""}?`);
       if (!go) {
         return {
@@ -114,7 +118,7 @@ export const command: Command<AuthoringResult> = {
     }
     writeChanges(root, readme === undefined ? changes : [...changes, { path: README_FILE, text: readme }]);
 
-    const gitPaths = [CONFIG_FILE, ...(readme ? [README_FILE] : []), "incidents", "postmortems", "runbooks"].map((p) => path.relative(cwd, path.join(root, p)) || p);
+    const gitPaths = [CONFIG_FILE, ...(readme ? [README_FILE] : []), "incidents", "postmortems", "runbooks", ...(schedules.length > 0 && !keepExamples ? ["oncall"] : [])].map((p) => path.relative(cwd, path.join(root, p)) || p);
     return {
       summary: `Initialised ${title} (${components.length} component${components.length === 1 ? "" : "s"}${removed.length > 0 ? `, ${removed.length} example records removed` : ""})`,
       root,

@@ -7,6 +7,7 @@ import { findRecordsRoot } from "../records/root.ts";
 import { historySummary, loadWithHistory } from "../history/load-with-history.ts";
 import { computeMetrics, type MetricsReport } from "../metrics/compute-metrics.ts";
 import { formatMetrics } from "../metrics/format-metrics.ts";
+import { loadSchedules } from "../oncall/load-schedules.ts";
 import { SELECTION_OPTIONS, groupByFromFlag, selectionFromFlags } from "../metrics/selection-flags.ts";
 
 type Format = "text" | "json" | "markdown";
@@ -49,6 +50,8 @@ export const command: Command<{ report: MetricsReport; format: Format }> = {
       selection,
       groupBy,
       now,
+      // Already validated with the records (validate reads oncall/ too).
+      schedules: loadSchedules(root).schedules,
     });
     return { report, format: values.json ? "json" : values.markdown ? "markdown" : "text" };
   },

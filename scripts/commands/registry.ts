@@ -34,6 +34,7 @@ export const commands: CommandEntry[] = [
   entry("metrics", "Incident metrics (TTD, TTA, TTM, TTR, …) from the records and git history."),
   entry("actions", "List postmortem action items with owner, due date and age."),
   entry("report", "Write the weekly incident-review report (Markdown)."),
+  entry("oncall", "Who is on call now or at a time, a person's shifts, and the on-call load report."),
   entry("sync", "Keep one GitHub issue per postmortem action item."),
   entry("pr-summary", "Summarise what a change does to the records (Markdown, for the pull request)."),
   entry("review-issue", "Open or update the weekly incident-review issue with a report."),

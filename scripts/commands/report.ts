@@ -1,5 +1,6 @@
 // `sitrep report --week 2026-W47`: the weekly incident-review report, as Markdown.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { loadSchedules } from "../oncall/load-schedules.ts";
 import path from "node:path";
 import type { Command } from "../cli/command.ts";
 import { jsonOption } from "../cli/common-options.ts";
@@ -35,7 +36,8 @@ export const command: Command<{ report: WeeklyReport; markdown: string; output: 
     const root = findRecordsRoot(cwd);
     const { repository, events } = await loadWithHistory(root, now);
     const selection = { severities: [], components: [], includeDrills: values["include-drills"] === true, includeNearMisses: values["include-near-misses"] === true };
-    const report = weeklyReport(repository, events, week, selection, now);
+    // The schedules were validated with the records (validate reads oncall/ too).
+    const report = weeklyReport(repository, events, week, selection, now, loadSchedules(root).schedules);
     const markdown = formatWeeklyReport(report);
     let output: string | null = null;
     if (typeof values.output === "string") {

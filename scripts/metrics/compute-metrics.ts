@@ -11,6 +11,8 @@ import { roleMetrics, type RoleMetrics } from "./roles.ts";
 import { groupIncidents, selectIncidents, type GroupBy, type Selection } from "./selection.ts";
 import { PERCENTILE_METHOD, SMALL_SAMPLE } from "./statistics.ts";
 import { toUtc } from "./time.ts";
+import { onCallSummary, type OnCallSummary } from "../oncall/incident-on-call.ts";
+import type { Schedule } from "../oncall/schedule.ts";
 
 /** Bump when a field is removed or changes meaning; adding fields keeps the version. */
 export const METRICS_JSON_VERSION = 1;
@@ -63,6 +65,8 @@ export interface MetricsReport {
   history: HistorySummary;
   overall: MetricsBlock;
   groups: MetricsGroup[];
+  /** Who was on call in each schedule (oncall/) when each selected incident started. */
+  on_call: OnCallSummary;
 }
 
 export interface MetricsInput {
@@ -72,9 +76,11 @@ export interface MetricsInput {
   selection: Selection;
   groupBy?: GroupBy;
   now: Date;
+  /** On-call schedules (oncall/*.yaml); none when left out. */
+  schedules?: readonly Schedule[];
 }
 
-export function computeMetrics({ repository, history, historySummary, selection, groupBy, now }: MetricsInput): MetricsReport {
+export function computeMetrics({ repository, history, historySummary, selection, groupBy, now, schedules = [] }: MetricsInput): MetricsReport {
   const selected = selectIncidents(repository.incidents, selection);
   const allRows = actionItemRows(repository.postmortems, repository.incidents, repository.config, history, now);
   const block = (incidents: typeof selected): MetricsBlock => {
@@ -106,6 +112,7 @@ export function computeMetrics({ repository, history, historySummary, selection,
     history: historySummary,
     overall: block(selected),
     groups: groupBy ? groupIncidents(selected, groupBy, repository.config).map((g) => ({ key: g.key, label: g.label, ...block(g.incidents) })) : [],
+    on_call: onCallSummary(selected, schedules),
   };
 }
 

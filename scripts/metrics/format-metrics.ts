@@ -19,6 +19,10 @@ export function formatMetrics(report: MetricsReport, flavour: Flavour): string {
   for (const group of report.groups) {
     out.push("", heading(3, `${report.group_by}: ${group.label}`), "", block(group, flavour));
   }
+  if (report.on_call.schedules.length > 0) {
+    const counts = report.on_call.by_person.map((p) => `${p.person} ${p.incidents}`).join(", ") || "nobody";
+    out.push("", `On call when incidents started (${report.on_call.schedules.join(", ")}): ${counts}. Per incident: --json, or \`sitrep oncall report\`.`);
+  }
   out.push("", `Percentiles: ${report.method.percentile}. Groups with n < ${report.method.small_sample_threshold} are marked "too small" — do not compare them.`);
   return out.join("\n");
 }

@@ -1,5 +1,6 @@
 // The weekly report as Markdown. Pure.
 import type { WeeklyReport } from "./weekly-report.ts";
+import { formatLoadTables } from "./format-oncall.ts";
 import { formatRate, table } from "./format-table.ts";
 import { formatDuration } from "../model/duration.ts";
 
@@ -54,6 +55,10 @@ export function formatWeeklyReport(report: WeeklyReport): string {
       ? "None."
       : table(["runbook", "owner", "last reviewed", "due", "days overdue"], report.runbooks_overdue.map((r) => [`${r.id} — ${r.title}`, `@${r.owner}`, r.last_reviewed, r.due, String(r.days_overdue)]), "markdown", ["left", "left", "left", "left", "right"]),
   );
+  if (report.on_call) {
+    out.push("", "## On-call load", "");
+    out.push(formatLoadTables(report.on_call, "markdown"));
+  }
   return `${out.join("\n")}\n`;
 }
 

@@ -14,6 +14,8 @@ import { rate, round } from "./statistics.ts";
 import { shiftWeek, type IsoWeek } from "./iso-week.ts";
 import { daysFrom, runbookReview } from "../model/due-dates.ts";
 import { dateOf, daysBetween, minutesBetween, toUtc } from "./time.ts";
+import { loadReport, type LoadReport } from "../oncall/load-report.ts";
+import type { Schedule } from "../oncall/schedule.ts";
 
 export const TREND_WEEKS = 8;
 
@@ -46,9 +48,11 @@ export interface WeeklyReport {
   completion_trend: { week: string; as_of: string; done: number; open: number; wont_do: number; rate: number | null }[];
   cadence_gaps: CadenceGap[];
   runbooks_overdue: { id: string; title: string; owner: string; last_reviewed: string; due: string; days_overdue: number }[];
+  /** On-call load during the week (up to `as_of`), per person and rotation; null without schedules (docs/oncall.md). */
+  on_call: LoadReport | null;
 }
 
-export function weeklyReport(repository: Repository, history: HistoryEvents, week: IsoWeek, selection: Selection, now: Date): WeeklyReport {
+export function weeklyReport(repository: Repository, history: HistoryEvents, week: IsoWeek, selection: Selection, now: Date, schedules: readonly Schedule[] = []): WeeklyReport {
   const asOf = toUtc(Math.min(Date.parse(week.end), now.getTime()));
   const asOfDate = new Date(asOf);
   const inWeek = (time: string | undefined | null) => !!time && Date.parse(time) >= Date.parse(week.start) && Date.parse(time) <= Date.parse(week.end);
@@ -132,5 +136,7 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
     completion_trend: trend,
     cadence_gaps: gaps,
     runbooks_overdue: runbooks,
+    on_call: schedules.length === 0 || Date.parse(asOf) <= Date.parse(week.start) ? null
+      : loadReport({ schedules, incidents, config: repository.config, from: Date.parse(week.start), to: Date.parse(asOf) + 1000 }),
   };
 }

@@ -23,6 +23,8 @@ export const GENERATED_FILES: readonly GeneratedFile[] = [
   { path: ".github/CODEOWNERS", source: ".github/CODEOWNERS" },
   { path: ".github/dependabot.yml", source: ".github/dependabot.yml" },
   ...["incidents", "postmortems", "runbooks"].flatMap((folder) => ["README.md", "_template.md"].map((file) => ({ path: `${folder}/${file}`, source: `${folder}/${file}` }))),
+  // On-call schedules: the folder's README holds a full example schedule to start from.
+  { path: "oncall/README.md", source: "oncall/README.md" },
   // npm leaves files named .gitignore and .npmrc out of a package: they ship under other names.
   { path: ".gitignore", source: "template/gitignore" },
   { path: ".npmrc", source: "template/npmrc" },

@@ -5,3 +5,4 @@ export declare const incident: ValidateFunction;
 export declare const postmortem: ValidateFunction;
 export declare const runbook: ValidateFunction;
 export declare const config: ValidateFunction;
+export declare const oncall: ValidateFunction;

@@ -21,6 +21,7 @@ const kinds = [
   ["postmortem", "PostmortemData", "PostmortemWithDefaults"],
   ["runbook", "RunbookData", "RunbookWithDefaults"],
   ["config", "ConfigData", "ConfigWithDefaults"],
+  ["oncall", "ScheduleData", "ScheduleWithDefaults"],
 ] as const;
 
 const HEADER =

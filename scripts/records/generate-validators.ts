@@ -11,7 +11,7 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const compiledValidatorsPath = path.join(repoRoot, "scripts/records/compiled-validators.js");
-export const SCHEMA_KINDS = ["incident", "postmortem", "runbook", "config"] as const;
+export const SCHEMA_KINDS = ["incident", "postmortem", "runbook", "config", "oncall"] as const;
 
 /**
  * The one ajv configuration: all errors (every problem in one run), strict schemas, formats, and

@@ -5,7 +5,7 @@ import * as compiled from "./compiled-validators.js";
 import type { Finding } from "./finding.ts";
 import { closest } from "./closest.ts";
 
-export type SchemaKind = "incident" | "postmortem" | "runbook" | "config";
+export type SchemaKind = "incident" | "postmortem" | "runbook" | "config" | "oncall";
 
 // Compiled ahead of time from schema/*.schema.json (see generate-validators.ts).
 const validators: Record<SchemaKind, ValidateFunction> = compiled;

@@ -4,3 +4,4 @@ export type * from "./schema-types/incident.ts";
 export type * from "./schema-types/postmortem.ts";
 export type * from "./schema-types/runbook.ts";
 export type * from "./schema-types/config.ts";
+export type * from "./schema-types/oncall.ts";

@@ -8,6 +8,10 @@ import { createLocator, type PositionLocator } from "../records/positions.ts";
 import type { Config, RecordKind, Repository } from "../records/model.ts";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic.ts";
 import { rules } from "./rules/index.ts";
+import { loadSchedules } from "../oncall/load-schedules.ts";
+import { checkSchedules } from "../oncall/check-schedules.ts";
+import { knownPeople } from "../oncall/known-people.ts";
+import type { Schedule } from "../oncall/schedule.ts";
 
 export interface ValidateOptions {
   /** The clock, for policy rules (postmortem due, runbook review). */
@@ -18,6 +22,8 @@ export interface ValidateOptions {
 
 export interface ValidationResult {
   repository: Repository;
+  /** Schema-valid on-call schedules (oncall/*.yaml). */
+  schedules: Schedule[];
   diagnostics: Diagnostic[];
   /** Number of files read, the configuration included. */
   fileCount: number;
@@ -32,13 +38,18 @@ export function validateRepository(root: string, options: ValidateOptions): Vali
     if (rule.needsConfig && !config) continue;
     findings.push(...rule.check({ ...context, config: config as Config }));
   }
+  // On-call schedules (oncall/*.yaml): read like records, then their own rules (scripts/oncall/).
+  const oncall = loadSchedules(root);
+  findings.push(...oncall.findings);
+  for (const [file, text] of oncall.sources) sources.set(file, text);
+  if (config) findings.push(...checkSchedules(oncall.schedules, { people: knownPeople(config, repository), now: options.now, checkWeeks: config.oncall.check_weeks }));
 
   // Errors in the configuration are always reported: without a valid one the rules that need it
   // (components, severities, policies) are skipped for every record, so a path-limited run
   // would otherwise say "no problems" about records it could not fully check.
   const diagnostics = placeFindings(findings, sources)
     .filter((d) => isReported(d.file, options.only) || (d.file === configPath && d.severity === "error"));
-  return { repository, diagnostics: diagnostics.sort(compareDiagnostics), fileCount: files.length + 1 };
+  return { repository, schedules: oncall.schedules, diagnostics: diagnostics.sort(compareDiagnostics), fileCount: files.length + 1 + oncall.fileCount };
 }
 
 /** Resolves JSON paths to positions, parsing with positions only the files that have findings. */

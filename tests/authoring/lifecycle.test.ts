@@ -41,7 +41,7 @@ describe("an incident from declaration to postmortem", () => {
   test("init turns the template into the team's repository", () => {
     const result = ok(runCli(["init", "--title", "Acme Status", "--url", "https://status.acme.example", "--timezone", "Europe/Paris",
       "--component", "checkout-api=Checkout API@Payments", "--component", "webhooks=Webhooks@Platform", "--component", "dashboard=Dashboard"], { cwd: dir }));
-    expect(result.stdout).toContain("Initialised Acme Status (3 components, 32 example records removed)");
+    expect(result.stdout).toContain("Initialised Acme Status (3 components, 34 example records removed)");
     const left = ["incidents", "postmortems", "runbooks"].flatMap((folder) => readdirSync(path.join(dir, folder), { recursive: true }).map((f) => `${folder}/${f}`)).sort();
     expect(left).toEqual(["incidents/README.md", "incidents/_template.md", "postmortems/README.md", "postmortems/_template.md", "runbooks/README.md", "runbooks/_template.md"]);
     const config = read("sitrep.config.yaml");

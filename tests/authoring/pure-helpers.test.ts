@@ -10,6 +10,7 @@ import { EXAMPLE_RECORD_PATHS } from "../../scripts/authoring/example-records.ts
 import { shellQuote } from "../../scripts/authoring/next-steps.ts";
 import { addTimelineEntry, appendUpdate, setMilestone, setStatus } from "../../scripts/authoring/incident-edits.ts";
 import { discoverRecordFiles } from "../../scripts/records/discover.ts";
+import { loadSchedules } from "../../scripts/oncall/load-schedules.ts";
 import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { formatCommandHelp } from "../../scripts/cli/help.ts";
 
@@ -81,7 +82,8 @@ test("shellQuote makes any title safe to paste", () => {
 });
 
 test("the example list names exactly the bundled example records (init removes these)", () => {
-  const bundled = discoverRecordFiles(exampleOrgRoot).map((f) => f.path);
+  const schedules = loadSchedules(exampleOrgRoot).schedules.map((s) => s.source.path);
+  const bundled = [...discoverRecordFiles(exampleOrgRoot).map((f) => f.path), ...schedules];
   expect([...EXAMPLE_RECORD_PATHS].sort()).toEqual(bundled.sort());
 });
 

@@ -113,7 +113,7 @@ describe.skipIf(!hasTerminal)("init on a terminal", () => {
     const dir = template();
     const before = read(dir, "sitrep.config.yaml");
     const result = await runInTerminal(["init", ...ALL_FLAGS], [
-      [/Remove the 32 example records \(20 incidents, 7 postmortems, 5 runbooks\) and rewrite sitrep\.config\.yaml and README\.md\?/, "\x1b[C\r"], // arrow right: No
+      [/Remove the 34 example records \(20 incidents, 7 postmortems, 5 runbooks, 2 on-call schedules\) and rewrite sitrep\.config\.yaml and README\.md\?/, "\x1b[C\r"], // arrow right: No
     ], dir);
     expect(result.output).toContain("Nothing was written: the example records and the config stay as they are");
     expect(result.code).toBe(0);
@@ -123,13 +123,13 @@ describe.skipIf(!hasTerminal)("init on a terminal", () => {
 
   test("Yes removes them; --yes does not ask", async () => {
     const dir = template();
-    const result = await runInTerminal(["init", ...ALL_FLAGS], [[/Remove the 32 example records/, "\r"]], dir);
-    expect(result.output).toContain("Initialised Acme Status (1 component, 32 example records removed)");
+    const result = await runInTerminal(["init", ...ALL_FLAGS], [[/Remove the 34 example records/, "\r"]], dir);
+    expect(result.output).toContain("Initialised Acme Status (1 component, 34 example records removed)");
     expect(examplesLeft(dir)).toBe(false);
     const other = template();
     const unasked = await runInTerminal(["init", ...ALL_FLAGS, "--yes"], [], other);
-    expect(unasked.output).not.toContain("Remove the 32 example records");
-    expect(unasked.output).toContain("32 example records removed");
+    expect(unasked.output).not.toContain("Remove the 34 example records");
+    expect(unasked.output).toContain("34 example records removed");
     expect(examplesLeft(other)).toBe(false);
   });
 

@@ -31,7 +31,7 @@ describe("sitrep metrics", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
-    expect(Object.keys(json)).toEqual(["version", "generated_at", "filters", "group_by", "method", "history", "overall", "groups"]);
+    expect(Object.keys(json)).toEqual(["version", "generated_at", "filters", "group_by", "method", "history", "overall", "groups", "on_call"]);
     expect(json.version).toBe(1);
     expect(json.generated_at).toBe("2026-11-22T12:00:00Z");
     expect(json.filters).toEqual({ since: null, until: null, severity: [], component: [], include_drills: false, include_near_misses: false });

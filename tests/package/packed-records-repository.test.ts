@@ -82,8 +82,8 @@ describe("the package", () => {
     expect(packed.files.filter((f) => f.startsWith("docs/decisions/"))).toEqual([]);
     // Nothing a local build or dev server leaves behind (Vite's and Astro's caches).
     expect(packed.files.filter((f) => /(^|\/)(node_modules|\.astro|dist)\//.test(f))).toEqual([]);
-    expect(packed.files.filter((f) => /^(incidents|postmortems|runbooks)\//.test(f)).sort()).toEqual(
-      ["incidents/README.md", "incidents/_template.md", "postmortems/README.md", "postmortems/_template.md", "runbooks/README.md", "runbooks/_template.md"].sort());
+    expect(packed.files.filter((f) => /^(incidents|postmortems|runbooks|oncall)\//.test(f)).sort()).toEqual(
+      ["incidents/README.md", "incidents/_template.md", "oncall/README.md", "postmortems/README.md", "postmortems/_template.md", "runbooks/README.md", "runbooks/_template.md"].sort());
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
     expect(pkg.private).toBeUndefined();
     for (const dev of ["vitest", "playwright-core", "@sparticuz/chromium", "typescript"]) expect(pkg.dependencies[dev], dev).toBeUndefined();
@@ -104,7 +104,7 @@ describe("a records repository made by init <dir> from the tarball", () => {
       ".gitattributes", ".github/CODEOWNERS", ".github/ISSUE_TEMPLATE/action-item.yml", ".github/dependabot.yml", ".github/pull_request_template.md",
       ".github/workflows/action-items.yml", ".github/workflows/ci.yml", ".github/workflows/deploy.yml", ".github/workflows/fast-lane.yml", ".github/workflows/review.yml",
       ".gitignore", ".npmrc", ".sitrep/generated.json", "README.md",
-      "incidents/README.md", "incidents/_template.md", "package.json", "postmortems/README.md", "postmortems/_template.md", "runbooks/README.md", "runbooks/_template.md",
+      "incidents/README.md", "incidents/_template.md", "oncall/README.md", "package.json", "postmortems/README.md", "postmortems/_template.md", "runbooks/README.md", "runbooks/_template.md",
       "sitrep.config.yaml",
     ]);
     const pkg = JSON.parse(readFileSync(path.join(acme, "package.json"), "utf8"));
@@ -223,7 +223,7 @@ describe("a copy of the template made before sitrep was a package", () => {
     // The template as a team copied it: the engine's tracked files (not the records at the root,
     // which `sitrep init` makes an adopter's own), with the example organisation's records.
     const tracked = spawnSync("git", ["-C", repoRoot, "ls-files", "-z"], { encoding: "utf8" }).stdout.split("\0").filter(Boolean);
-    const isRecord = (file: string) => file === "sitrep.config.yaml" || (/^(incidents|postmortems|runbooks)\//.test(file) && !/\/(README|_template)\.md$/.test(file));
+    const isRecord = (file: string) => file === "sitrep.config.yaml" || (/^(incidents|postmortems|runbooks|oncall)\//.test(file) && !/\/(README|_template)\.md$/.test(file));
     for (const file of tracked.filter((f) => !isRecord(f) && existsSync(path.join(repoRoot, f)))) {
       mkdirSync(path.dirname(path.join(old, file)), { recursive: true });
       cpSync(path.join(repoRoot, file), path.join(old, file));
@@ -232,7 +232,7 @@ describe("a copy of the template made before sitrep was a package", () => {
     // The template as it was: no record format in its config.
     const configFile = path.join(old, "sitrep.config.yaml");
     writeFileSync(configFile, readFileSync(configFile, "utf8").replace(/^# The record format.*\nformat: 2\n\n?/m, ""));
-    before = new Map([...kept, ...listFiles(old).filter((p) => /^(incidents|postmortems|runbooks)\/(?!README|_template)/.test(p))].map((p) => [p, readFileSync(path.join(old, p), "utf8")]));
+    before = new Map([...kept, ...listFiles(old).filter((p) => /^(incidents|postmortems|runbooks|oncall)\/(?!README|_template)/.test(p))].map((p) => [p, readFileSync(path.join(old, p), "utf8")]));
   });
 
   test("converts in place: engine gone, every record, the config and the README byte for byte, then validates and migrates", () => {

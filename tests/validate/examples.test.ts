@@ -77,8 +77,8 @@ const schemas = Object.fromEntries(
 );
 
 describe("the schemas document the format", () => {
-  it("has the four record kinds and the shared definitions", () => {
-    expect(Object.keys(schemas).sort()).toEqual(["common.schema.json", "config.schema.json", "incident.schema.json", "postmortem.schema.json", "runbook.schema.json"]);
+  it("has the four record kinds, on-call schedules and the shared definitions", () => {
+    expect(Object.keys(schemas).sort()).toEqual(["common.schema.json", "config.schema.json", "incident.schema.json", "oncall.schema.json", "postmortem.schema.json", "runbook.schema.json"]);
   });
 
   it.each(Object.keys(schemas))("%s: every property and definition has a description", (name) => {

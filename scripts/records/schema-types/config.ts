@@ -199,6 +199,53 @@ export interface ConfigData {
     labels?: string[];
   };
   /**
+   * On-call schedules (oncall/*.yaml): who may be on call, and the hours the load report counts as working hours and as night. See docs/oncall.md.
+   */
+  oncall?: {
+    /**
+     * GitHub handles of people who may be on call, besides everyone the records name (incident roles, postmortem authors, action-item and runbook owners).
+     *
+     * Items: A person's GitHub handle, without the leading @.
+     */
+    people?: string[];
+    /**
+     * Working hours, in each schedule's time zone: on-call time outside them counts as out of hours.
+     */
+    working_hours?: {
+      /**
+       * Working days; the others are the weekend.
+       *
+       * @minItems 1
+       */
+      days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+      /**
+       * Start of the working day, HH:MM local time.
+       */
+      from?: string;
+      /**
+       * End of the working day, HH:MM local time; after `from`.
+       */
+      to?: string;
+    };
+    /**
+     * Night hours, in each schedule's time zone: on-call time and incidents in them count as nights.
+     */
+    night?: {
+      /**
+       * When the night starts, HH:MM local time.
+       */
+      from?: string;
+      /**
+       * When the night ends (the next morning), HH:MM local time.
+       */
+      to?: string;
+    };
+    /**
+     * How many weeks ahead validate looks for gaps (times with nobody on call) in each schedule.
+     */
+    check_weeks?: number;
+  };
+  /**
    * Where `sitrep notify` sends every public update that is new in a deploy (docs/notifications.md). URLs and secrets never go here: each channel names the environment variables (Actions secrets) that hold them.
    *
    * Items: One channel.
@@ -269,7 +316,7 @@ export interface ConfigData {
 
 /** ConfigData once the schema's defaults are filled in: every property with a `default` is there. */
 export type ConfigWithDefaults = WithDefaults<ConfigData, {
-  filled: "severities" | "policies" | "github" | "notifications";
+  filled: "severities" | "policies" | "github" | "oncall" | "notifications";
   inside: {
     site: { filled: "timezone" };
     severities: { filled: "postmortem_required" };
@@ -280,6 +327,13 @@ export type ConfigWithDefaults = WithDefaults<ConfigData, {
       };
     };
     github: { filled: "labels" };
+    oncall: {
+      filled: "people" | "working_hours" | "night" | "check_weeks";
+      inside: {
+        working_hours: { filled: "days" | "from" | "to" };
+        night: { filled: "from" | "to" };
+      };
+    };
     notifications: { filled: "timeout_seconds" | "retries" };
   };
 }>;
