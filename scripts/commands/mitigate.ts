@@ -12,7 +12,7 @@ export const command = authoringCommand({
   spec: {
     name: "mitigate",
     summary: "Record that customer impact stopped.",
-    usage: "sitrep mitigate <id> [--at <time>] [--message <text>] [--status monitoring|identified] [--json]",
+    usage: "sitrep mitigate [<id>] [--at <time>] [--message <text>] [--status monitoring|identified] [--json]",
     description:
       "Sets mitigated_at (TTM = mitigated − started) and adds an entry to the internal timeline. With --message it\n" +
       "also posts a public update (status monitoring unless --status says otherwise) that marks every affected\n" +
@@ -30,7 +30,7 @@ export const command = authoringCommand({
   },
 
   async run({ values, positionals, cwd, now }, ask) {
-    const { context, found } = await openIncident(positionals, ask, cwd, now, "mitigate", { maintenance: false });
+    const { context, found } = await openIncident(positionals, ask, cwd, now, "mitigate", { maintenance: false, single: true });
     const data = found.data;
     refuseMaintenance(found, "mitigation", "verifying");
     const at = atFlag(values, now);

@@ -23,6 +23,7 @@ export const commands: CommandEntry[] = [
   entry("mitigate", "Record that customer impact stopped."),
   entry("resolve", "Resolve an incident."),
   entry("maintenance", "Schedule a maintenance window."),
+  entry("complete", "Complete a maintenance window (its final update)."),
   entry("postmortem", "Scaffold the postmortem of an incident."),
   entry("runbook", "Scaffold a runbook."),
   entry("validate", "Check every record against the schemas and the cross-record rules."),

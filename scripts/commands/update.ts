@@ -17,7 +17,7 @@ export const command = authoringCommand({
   spec: {
     name: "update",
     summary: "Post a status update to an incident, or change its severity, title or roles.",
-    usage: "sitrep update <id> [--message <text>] [--status <status>] [--component <id>=<impact>]… [--severity <id>] [--title <title>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--at <time>] [--json]",
+    usage: "sitrep update [<id>] [--message <text>] [--status <status>] [--component <id>=<impact>]… [--severity <id>] [--title <title>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--at <time>] [--json]",
     description:
       "Posts a public update {at, status, body, components} and sets the incident's status; the rest of the file\n" +
       "(comments, order, body) is left as it was. An update dated before the last one (--at) is inserted at its\n" +
@@ -44,7 +44,7 @@ export const command = authoringCommand({
   },
 
   async run({ values, positionals, cwd, now, interactive }, ask) {
-    const { context, found } = await openIncident(positionals, ask, cwd, now, "update");
+    const { context, found } = await openIncident(positionals, ask, cwd, now, "update", { maintenance: true, single: true });
     const data = found.data;
     const maintenance = data.type === "maintenance";
     const allowed = maintenance ? MAINTENANCE_STATUSES : INCIDENT_STATUSES.filter((s) => s !== "resolved");

@@ -59,6 +59,15 @@ test.skipIf(!existsSync(SCRIPT))("without an id, a terminal offers the open inci
   expect(readFileSync(path.join(dir, "incidents/2026/2026-11-22-checkout-is-down.md"), "utf8")).toContain("acknowledged_at: 2026-11-22T12:00:00Z\n");
 });
 
+test.skipIf(!existsSync(SCRIPT))("update's list puts the open incidents first and the maintenance window after them, where Enter cannot pick it", async () => {
+  const result = await runInTerminal(["update", "--message", "Still investigating; next update in 30 minutes."], [
+    [/Which incident\?[\s\S]*2026-11-22-checkout-is-down[\s\S]*2026-11-21-payout-status-latency[\s\S]*2027-02-10-card-vault-hsm-migration/, "\r"],
+    [/Status as of this update/, "\r"],
+  ]);
+  expect(result.output).toContain("Posted an update (investigating) to 2026-11-22-checkout-is-down");
+  expect(result.code).toBe(0);
+});
+
 test.skipIf(!existsSync(SCRIPT))("init asks for the site and its components", async () => {
   const fresh = copyExampleRepo("sitrep-prompts-init-");
   try {

@@ -12,6 +12,7 @@ import { addTimelineEntry, appendUpdate, setMilestone, setStatus } from "../../s
 import { discoverRecordFiles } from "../../scripts/records/discover.ts";
 import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { formatCommandHelp } from "../../scripts/cli/help.ts";
+import { matchId } from "../../scripts/authoring/short-id.ts";
 
 const now = new Date("2026-11-22T12:00:00.750Z");
 
@@ -85,7 +86,7 @@ test("the example list names exactly the bundled example records (init removes t
   expect([...EXAMPLE_RECORD_PATHS].sort()).toEqual(bundled.sort());
 });
 
-test.each(["init", "declare", "update", "acknowledge", "mitigate", "resolve", "maintenance", "postmortem", "runbook"])("`sitrep %s --help` has usage, options and a runnable example", async (name) => {
+test.each(["init", "declare", "update", "acknowledge", "mitigate", "resolve", "complete", "maintenance", "postmortem", "runbook"])("`sitrep %s --help` has usage, options and a runnable example", async (name) => {
   const { command } = await import(`../../scripts/commands/${name}.ts`);
   const help = formatCommandHelp(command.spec);
   expect(command.spec.name).toBe(name);
@@ -148,4 +149,24 @@ test("incident edits: empty flow lists become block lists, a bare key gets its l
     "    components:", "      api: operational", "timeline:", "  - at: 2026-11-22T10:04:00Z", "    event: a", "  - at: 2026-11-22T10:06:00Z", "    event: b",
     "---", "Body", "",
   ].join("\n"));
+});
+
+describe("matchId (short ids)", () => {
+  const ids = ["2026-12-07-label-printing-fails-for-some-customers", "2026-12-01-label-api-errors", "2026-11-20-checkout-errors", "2026-11-20-checkout-errors-2"];
+  test.each([
+    ["2026-11-20-checkout-errors", { kind: "exact", id: "2026-11-20-checkout-errors" }],
+    ["label-printing", { kind: "short", id: "2026-12-07-label-printing-fails-for-some-customers" }],
+    ["2026-12-07", { kind: "short", id: "2026-12-07-label-printing-fails-for-some-customers" }],
+    ["printing-fails", { kind: "short", id: "2026-12-07-label-printing-fails-for-some-customers" }],
+    ["API", { kind: "short", id: "2026-12-01-label-api-errors" }],
+    ["incidents/2026/2026-12-01-label-api-errors.md", { kind: "exact", id: "2026-12-01-label-api-errors" }],
+    ["print", { kind: "none" }],
+    ["label", { kind: "ambiguous", candidates: ["2026-12-07-label-printing-fails-for-some-customers", "2026-12-01-label-api-errors"] }],
+  ])("%s", (query, expected) => {
+    expect(matchId(query, ids)).toEqual(expected);
+  });
+  test("an open incident breaks a tie; ambiguous lists open ones first", () => {
+    expect(matchId("label", ids, new Set(["2026-12-01-label-api-errors"]))).toEqual({ kind: "short", id: "2026-12-01-label-api-errors" });
+    expect(matchId("errors", ids, new Set(["2026-11-20-checkout-errors", "2026-12-01-label-api-errors"]))).toEqual({ kind: "ambiguous", candidates: ["2026-12-01-label-api-errors", "2026-11-20-checkout-errors", "2026-11-20-checkout-errors-2"] });
+  });
 });
