@@ -26,6 +26,7 @@ export const commands: CommandEntry[] = [
   entry("complete", "Complete a maintenance window (its final update)."),
   entry("postmortem", "Scaffold the postmortem of an incident."),
   entry("runbook", "Scaffold a runbook."),
+  entry("status", "What is open now: incidents (next update due, overdue marked) and maintenance."),
   entry("validate", "Check every record against the schemas and the cross-record rules."),
   entry("metrics", "Incident metrics (TTD, TTA, TTM, TTR, …) from the records and git history."),
   entry("actions", "List postmortem action items with owner, due date and age."),
