@@ -20,6 +20,8 @@ export interface IncidentEdit {
   commitMessage: string;
   edit: (doc: Document) => void;
   notes?: string[];
+  /** How typed times were read (common-flags.ts timeNotes): printed first among the notes. */
+  echo?: string[];
 }
 
 export interface IncidentChoice {
@@ -122,6 +124,6 @@ export function applyIncidentEdit(context: RecordsContext, found: FoundIncident,
     warnings,
     commandsTitle: "Publish it (skip `git switch -c` if you are still on the incident's branch):",
     commands: newPullRequestCommands(`${found.data.type === "maintenance" ? "maintenance" : "incident"}/${found.id}-${stamp}`, [shown], `${change.commitMessage} (${found.id})`),
-    notes: [...(found.note ? [found.note] : []), ...(change.notes ?? [])],
+    notes: [...(found.note ? [found.note] : []), ...(change.echo ?? []), ...(change.notes ?? [])],
   };
 }

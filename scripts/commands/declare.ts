@@ -3,8 +3,8 @@ import path from "node:path";
 import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { pathFromCwd, writeNewRecord } from "../authoring/new-record.ts";
-import { messageOptions, timeOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag, pastTimeFlag } from "../authoring/common-flags.ts";
+import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
+import { atFlag, messageFlag, pastTimeFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
 import { askChoice, askText, requireFlags } from "../authoring/ask.ts";
 import { askComponentImpacts } from "../authoring/ask-components.ts";
 import { checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flag-values.ts";
@@ -26,7 +26,7 @@ export const command = authoringCommand({
   spec: {
     name: "declare",
     summary: "Declare a new incident (writes incidents/<year>/<date>-<slug>.md).",
-    usage: "sitrep declare --title <title> --severity <id> --component <id>=<impact>… [--status investigating] [--message <text>] [--at <time>] [--started-at <time>] [--detected-at <time>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--runbook <id>]… [--slug <slug>] [--internal] [--near-miss] [--drill] [--json]",
+    usage: "sitrep declare --title <title> --severity <id> --component <id>=<impact>… [--status investigating] [--message <text>] [--at <time>] [--tz <zone>] [--started-at <time>] [--detected-at <time>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--runbook <id>]… [--slug <slug>] [--internal] [--near-miss] [--drill] [--json]",
     description:
       "Writes incidents/<year>/<date>-<slug>.md with the first public update, the milestone times it knows\n" +
       "(detected_at = --at, which is now unless given; started_at defaults to detected_at) and the roles, checks it with the\n" +
@@ -41,6 +41,7 @@ export const command = authoringCommand({
       status: { type: "string", valueName: "status", description: "investigating (default), identified or monitoring." },
       ...messageOptions("The first public update (default: \"We are investigating … Next update within N minutes.\")."),
       at: timeOption("When the incident was declared: the first update and timeline entry (default: now)."),
+      tz: tzOption(),
       "started-at": timeOption("When customer impact began (default: --detected-at)."),
       "detected-at": timeOption("When the alert fired or the report came in (default: --at)."),
       ...ROLE_OPTIONS,
@@ -65,9 +66,11 @@ export const command = authoringCommand({
     // Flags that need no answer are checked first, so a typo never costs the answers to prompts.
     const status = checkStatus(str(values.status) ?? "investigating", OPEN_STATUSES, "a new incident (resolve it afterwards with `sitrep resolve`)");
 
-    const postedAt = atFlag(values, now);
-    const detectedAt = pastTimeFlag(values, "detected-at", now) ?? postedAt;
-    const startedAt = pastTimeFlag(values, "started-at", now) ?? detectedAt;
+    const zone = zoneFlag(values, config);
+    const postedAt = atFlag(values, now, zone);
+    const detectedAt = pastTimeFlag(values, "detected-at", now, zone) ?? postedAt;
+    const startedAt = pastTimeFlag(values, "started-at", now, zone) ?? detectedAt;
+    const echo = timeNotes(values, [{ flag: "at", time: postedAt }, { flag: "detected-at", time: detectedAt }, { flag: "started-at", time: startedAt }], zone, now);
     const roles = rolesFromFlags(values);
     const runbooks = checkRunbooks(list(values.runbook), context.files);
     const givenSeverity = str(values.severity) !== undefined ? checkSeverity(str(values.severity)!, config) : undefined;
@@ -136,7 +139,7 @@ export const command = authoringCommand({
       commandsTitle: internal
         ? `Open the pull request (the ${kind} is internal: merging it publishes nothing on the status page):`
         : "Open the pull request (merging it publishes the incident):",
-      notes: internal
+      notes: [...echo, ...(internal
         ? [
           "Next: record milestones and what you learn as they happen (the internal timeline is the record):",
           `  npx sitrep update ${id} --status identified --message "…"`,
@@ -146,7 +149,7 @@ export const command = authoringCommand({
           `Next: post an update at least every ${cadence ?? "few"} minutes, and record milestones as they happen:`,
           `  npx sitrep update ${id} --status identified --message "…"`,
           `  npx sitrep acknowledge ${id}   ·   npx sitrep mitigate ${id}   ·   npx sitrep resolve ${id}`,
-        ],
+        ])],
     });
   },
 });

@@ -1,8 +1,8 @@
 // `sitrep resolve <id>`: the final update, resolved_at, and every affected component back to operational.
 import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
-import { messageOptions, timeOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag } from "../authoring/common-flags.ts";
+import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
+import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
 import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/edit-incident.ts";
 import { needsPostmortem } from "../model/postmortem-policy.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
@@ -11,7 +11,7 @@ export const command = authoringCommand({
   spec: {
     name: "resolve",
     summary: "Resolve an incident.",
-    usage: "sitrep resolve [<id>] [--message <text>] [--at <time>] [--json]",
+    usage: "sitrep resolve [<id>] [--message <text>] [--at <time>] [--tz <zone>] [--json]",
     description:
       "Adds the final public update (status resolved, every affected component operational), sets status and\n" +
       "resolved_at, and a timeline entry. Without an id it takes the one open incident (and says so). Maintenance is\n" +
@@ -21,6 +21,7 @@ export const command = authoringCommand({
     options: {
       ...messageOptions("The final public update (default: \"This incident has been resolved.\")."),
       at: timeOption("When it was resolved (default: now)."),
+      tz: tzOption(),
     },
     examples: [
       "npx sitrep resolve 2026-11-22-checkout-errors",
@@ -39,11 +40,13 @@ export const command = authoringCommand({
     if (data.status === "resolved") {
       return nothingToDo(context, found, `${found.id} is already resolved`, "If it came back, declare a new incident and mention this one.");
     }
-    const at = atFlag(values, now);
+    const zone = zoneFlag(values, context.config);
+    const at = atFlag(values, now, zone);
     const message = messageFlag(values) ?? "This incident has been resolved.";
     const recovered = Object.fromEntries(Object.keys(currentImpacts(data)).map((c) => [c, "operational" as const]));
     const postmortemNeeded = needsPostmortem(data, context.config);
     return applyIncidentEdit(context, found, cwd, {
+      echo: timeNotes(values, [{ flag: "at", time: at }], zone, now),
       verb: "Resolved",
       commitMessage: "Resolved",
       edit(doc) {

@@ -3,8 +3,8 @@
 // the internal timeline, so the record says who decided what, when.
 import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
-import { messageOptions, timeOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag } from "../authoring/common-flags.ts";
+import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
+import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
 import { askChoice, askText } from "../authoring/ask.ts";
 import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/edit-incident.ts";
 import { checkSeverity, checkStatus, list, parseComponentImpacts, str, UPDATE_IMPACTS, worseImpact } from "../authoring/flag-values.ts";
@@ -17,7 +17,7 @@ export const command = authoringCommand({
   spec: {
     name: "update",
     summary: "Post a status update to an incident, or change its severity, title or roles.",
-    usage: "sitrep update [<id>] [--message <text>] [--status <status>] [--component <id>=<impact>]… [--severity <id>] [--title <title>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--at <time>] [--json]",
+    usage: "sitrep update [<id>] [--message <text>] [--status <status>] [--component <id>=<impact>]… [--severity <id>] [--title <title>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--at <time>] [--tz <zone>] [--json]",
     description:
       "Posts a public update {at, status, body, components} and sets the incident's status; the rest of the file\n" +
       "(comments, order, body) is left as it was. An update dated before the last one (--at) is inserted at its\n" +
@@ -35,6 +35,7 @@ export const command = authoringCommand({
       title: { type: "string", short: "t", valueName: "title", description: "New customer-facing title (noted in the timeline)." },
       ...ROLE_OPTIONS,
       at: timeOption("When this happened (default: now)."),
+      tz: tzOption(),
     },
     examples: [
       'npx sitrep update 2026-11-22-checkout-errors --status identified --message "A bad deploy causes the errors; we are rolling it back."',
@@ -56,7 +57,8 @@ export const command = authoringCommand({
       throw new UsageError("`update` does not resolve incidents.", `Run \`npx sitrep resolve ${found.id} --message "…"\`: it also sets resolved_at and marks the components operational.`);
     }
     const chosen = requested === undefined ? data.status : checkStatus(requested, allowed, maintenance ? "maintenance" : "an incident");
-    const at = atFlag(values, now);
+    const zone = zoneFlag(values, context.config);
+    const at = atFlag(values, now, zone);
     const changed = parseComponentImpacts(list(values.component), context.config, UPDATE_IMPACTS);
     const severity = str(values.severity) === undefined ? undefined : checkSeverity(str(values.severity)!, context.config);
     if (severity !== undefined && maintenance) throw new UsageError("Maintenance has no severity.", "Leave --severity out; change the window or components by editing the file.");
@@ -87,6 +89,7 @@ export const command = authoringCommand({
     }
 
     return applyIncidentEdit(context, found, cwd, {
+      echo: timeNotes(values, [{ flag: "at", time: at }], zone, now),
       verb: message !== undefined ? `Posted an update (${status}) to` : "Updated",
       commitMessage: message !== undefined ? `Update: ${status}` : notes.join(" "),
       edit(doc) {

@@ -38,7 +38,7 @@ const cases: { name: string; args: string[]; code: number; error: RegExp; hint?:
   { name: "time that is not a time", args: [...DECLARE, "--started-at", "yesterday"], code: 2,
     error: /error: --started-at is `yesterday`, not a time sitrep understands\./, hint: /RFC 3339 with an offset/ },
   { name: "time without an offset", args: [...DECLARE, "--detected-at", "2026-11-22T10:00"], code: 2,
-    error: /error: --detected-at is `2026-11-22T10:00`, a time without an offset\./, hint: /`2026-11-22T10:00Z` for UTC/ },
+    error: /error: --detected-at is `2026-11-22T10:00`, a date and time without an offset\./, hint: /e\.g\. `2026-11-22T10:00\+01:00` for Europe\/Berlin, `2026-11-22T10:00Z` for UTC/ },
   { name: "missing --title without a TTY", args: ["declare", "--severity", "SEV2", "--component", "checkout-api=partial_outage"], code: 2,
     error: /error: Missing --title\./, hint: /stdin is not a terminal/ },
   { name: "update on an unknown id", args: ["update", "2026-11-21-payout-stauts-latency", "--message", "x"], code: 2,

@@ -35,7 +35,7 @@ test.skipIf(!existsSync(SCRIPT))("a wrong answer is asked again with the hint, k
   const result = await runInTerminal(["maintenance"], [
     [/Title \(what customers see\)/, "Ledger upgrade\r"],
     [/\[answered 0\][\s\S]*Start of the window/, "tomorrow\r"],
-    [/\[answered 1\][\s\S]*That is `tomorrow`, not a time sitrep understands\. Use RFC 3339 with an offset/, "\x15+1d\r"], // Ctrl-U clears the wrong answer
+    [/\[answered 1\][\s\S]*That is `tomorrow`, not a time sitrep understands\. Use a time of day such as 22:12/, "\x15+1d\r"], // Ctrl-U clears the wrong answer
     [/\[answered 2\][\s\S]*End of the window/, "+23h\r"],
     [/\[answered 3\][\s\S]*is not after the start \(2026-11-23T12:00:00Z\)/, "\x15+1d2h\r"],
     [/\[answered 4\][\s\S]*Components under maintenance[\s\S]*reporting/, "\x1b[B\x1b[B\x1b[B\x1b[B \r"], // the fifth: payouts

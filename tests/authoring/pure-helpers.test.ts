@@ -1,7 +1,7 @@
 // The pure parts of authoring: times typed on the command line, slugs, ids, comment spacing,
 // and the list of bundled example records init removes.
 import { describe, expect, test } from "vitest";
-import { parseTimeInput } from "../../scripts/authoring/time-input.ts";
+import { describeTime, parsePastTime, parseTimeInput } from "../../scripts/authoring/time-input.ts";
 import { slugify } from "../../scripts/authoring/slug.ts";
 import { uniqueIncidentId } from "../../scripts/authoring/incident-id.ts";
 import { editFrontMatter, restoreCommentSpacing } from "../../scripts/authoring/front-matter-edit.ts";
@@ -32,13 +32,39 @@ describe("parseTimeInput", () => {
   });
 
   test.each([
-    ["2026-11-22T14:05:00", /`2026-11-22T14:05:00`, a time without an offset/],
-    ["2026-11-22", /a time without an offset/],
+    ["2026-11-22T14:05:00", /`2026-11-22T14:05:00`, a date and time without an offset/],
+    ["2026-11-22", /a date and time without an offset/],
     ["2026-02-30T10:00:00Z", /not a real date or time/],
-    ["15 minutes ago", /not a time sitrep understands/],
+    ["tomorrow", /not a time sitrep understands/], // no time of day
+    ["sometime 22:12", /not a time sitrep understands/], // not wholly a time
     ["-15", /not a time sitrep understands/],
   ])("refuses %s", (input, message) => {
     expect(() => parseTimeInput(input, now, "--at")).toThrow(message);
+  });
+});
+
+describe("times people type, read in the site's zone", () => {
+  // now is 2026-11-22T12:00Z: 06:00 in Chicago (-06:00), 13:00 in Berlin (+01:00).
+  test.each([
+    ["5 min ago", "UTC", "2026-11-22T11:55:00Z"],
+    ["15 minutes ago", "America/Chicago", "2026-11-22T11:45:00Z"],
+    ["05:40", "America/Chicago", "2026-11-22T11:40:00Z"],
+    ["yesterday 23:40", "America/Chicago", "2026-11-22T05:40:00Z"],
+    ["yesterday 23:40", "Europe/Berlin", "2026-11-21T22:40:00Z"],
+    ["today 9am", "Europe/Berlin", "2026-11-22T08:00:00Z"],
+  ])("%s in %s → %s", (input, zone, expected) => {
+    expect(parseTimeInput(input, now, "--at", zone)).toBe(expected);
+  });
+
+  test("a time of day later than now means yesterday's, for a time that has happened", () => {
+    expect(parsePastTime("22:12", now, "--at", "America/Chicago")).toBe("2026-11-22T04:12:00Z"); // 22:12 on the 21st in Chicago
+    expect(parseTimeInput("22:12", now, "--start", "America/Chicago")).toBe("2026-11-23T04:12:00Z"); // a window to come: today's
+  });
+
+  test("hints give the configured zone's offset, and an echo says how a time was read", () => {
+    expect(() => parseTimeInput("2026-11-22 05:40", now, "--at", "America/Chicago")).toThrow(expect.objectContaining({ hint: expect.stringContaining("e.g. `2026-11-22T05:40-06:00` for America/Chicago") }));
+    expect(() => parsePastTime("2026-11-22T22:30:00Z", now, "--at", "America/Chicago")).toThrow(expect.objectContaining({ hint: expect.stringContaining("America/Chicago is -06:00 now") }));
+    expect(describeTime("2026-11-22T04:12:00Z", "America/Chicago", now)).toBe("2026-11-21 22:12 America/Chicago (-06:00), 7 h 48 min ago");
   });
 });
 
