@@ -12,11 +12,12 @@ import { pathFromCwd } from "./new-record.ts";
 import { findIncident, openRecords, type FoundIncident, type RecordsContext } from "./open-records.ts";
 import { writtenRecord, type AuthoringResult } from "./authoring-result.ts";
 import { formatTime } from "./time-input.ts";
+import { withDrill } from "./commit-title.ts";
 
 export interface IncidentEdit {
   /** e.g. "Posted update to"; the id follows. */
   verb: string;
-  /** The commit message, without the id. */
+  /** The commit title: what happened ("Escalate SEV2 → SEV1: …"), or a verb the incident's title is added to ("Resolved"). */
   commitMessage: string;
   edit: (doc: Document) => void;
   notes?: string[];
@@ -123,7 +124,7 @@ export function applyIncidentEdit(context: RecordsContext, found: FoundIncident,
     removed: [],
     warnings,
     commandsTitle: "Publish it (skip `git switch -c` if you are still on the incident's branch):",
-    commands: newPullRequestCommands(`${found.data.type === "maintenance" ? "maintenance" : "incident"}/${found.id}-${stamp}`, [shown], `${change.commitMessage} (${found.id})`),
+    commands: newPullRequestCommands(`${found.data.type === "maintenance" ? "maintenance" : "incident"}/${found.id}-${stamp}`, [shown], withDrill(change.commitMessage.includes(": ") ? change.commitMessage : `${change.commitMessage}: ${found.data.title}`, found.data.drill === true)),
     notes: [...(found.note ? [found.note] : []), ...(change.echo ?? []), ...(change.notes ?? [])],
   };
 }

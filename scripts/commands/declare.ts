@@ -1,6 +1,7 @@
 // `sitrep declare`: one command at 2 a.m. → a valid incident file and the git commands to open its PR.
 import path from "node:path";
 import { UsageError } from "../errors.ts";
+import { declareTitle } from "../authoring/commit-title.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { pathFromCwd, writeNewRecord } from "../authoring/new-record.ts";
 import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
@@ -135,7 +136,7 @@ export const command = authoringCommand({
         `  If it is the same problem, delete ${pathFromCwd(context, cwd, recordPath)} and post to that one: npx sitrep update ${similar.id} --message "…"`,
       ] : [],
       branch: `incident/${id}`,
-      commitMessage: `Declare ${severity}: ${title}`,
+      commitMessage: declareTitle(severity, title, { drill: values.drill === true, nearMiss, internal: values.internal === true }),
       commandsTitle: internal
         ? `Open the pull request (the ${kind} is internal: merging it publishes nothing on the status page):`
         : "Open the pull request (merging it publishes the incident):",

@@ -2,6 +2,7 @@
 // change what the response learns later: severity, title, roles. Each change is also noted in
 // the internal timeline, so the record says who decided what, when.
 import { UsageError } from "../errors.ts";
+import { updateTitle } from "../authoring/commit-title.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
 import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
@@ -91,7 +92,10 @@ export const command = authoringCommand({
     return applyIncidentEdit(context, found, cwd, {
       echo: timeNotes(values, [{ flag: "at", time: at }], zone, now),
       verb: message !== undefined ? `Posted an update (${status}) to` : "Updated",
-      commitMessage: message !== undefined ? `Update: ${status}` : notes.join(" "),
+      commitMessage: updateTitle({
+        title: data.title, newTitle: title, severity: data.severity, newSeverity: severity, commander: data.roles?.commander, newCommander: roles.commander,
+        updateStatus: message !== undefined ? status : undefined, status: data.status, drill: data.drill === true, maintenance,
+      }, context.config),
       edit(doc) {
         if (message !== undefined) {
           const before = data.updates.filter((u) => Date.parse(u.at) <= Date.parse(at));

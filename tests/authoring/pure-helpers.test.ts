@@ -13,6 +13,7 @@ import { discoverRecordFiles } from "../../scripts/records/discover.ts";
 import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { formatCommandHelp } from "../../scripts/cli/help.ts";
 import { matchId } from "../../scripts/authoring/short-id.ts";
+import { declareTitle, updateTitle } from "../../scripts/authoring/commit-title.ts";
 
 const now = new Date("2026-11-22T12:00:00.750Z");
 
@@ -194,5 +195,24 @@ describe("matchId (short ids)", () => {
   test("an open incident breaks a tie; ambiguous lists open ones first", () => {
     expect(matchId("label", ids, new Set(["2026-12-01-label-api-errors"]))).toEqual({ kind: "short", id: "2026-12-01-label-api-errors" });
     expect(matchId("errors", ids, new Set(["2026-11-20-checkout-errors", "2026-12-01-label-api-errors"]))).toEqual({ kind: "ambiguous", candidates: ["2026-12-01-label-api-errors", "2026-11-20-checkout-errors", "2026-11-20-checkout-errors-2"] });
+  });
+});
+
+describe("commit titles say what happened", () => {
+  const config = { severities: [{ id: "SEV1" }, { id: "SEV2" }, { id: "SEV3" }] } as never;
+  const base = { title: "Checkout errors", severity: "SEV2", commander: "ines", status: "investigating", drill: false, maintenance: false };
+  test.each([
+    [{ newSeverity: "SEV1" }, "Escalate SEV2 → SEV1: Checkout errors"],
+    [{ newSeverity: "SEV3", updateStatus: "identified" }, "De-escalate SEV2 → SEV3; Update: investigating → identified: Checkout errors"],
+    [{ newCommander: "akin-b" }, "Hand over command to akin-b: Checkout errors"],
+    [{ updateStatus: "investigating" }, "Update (investigating): Checkout errors"],
+    [{ newTitle: "Checkout down", updateStatus: "investigating", drill: true }, "Drill: Retitle; Update (investigating): Checkout down"],
+  ])("%j", (change, expected) => {
+    expect(updateTitle({ ...base, ...change }, config)).toBe(expected);
+  });
+  test("declare", () => {
+    expect(declareTitle("SEV1", "Game day: region evacuation", { drill: true, nearMiss: false, internal: false })).toBe("Drill: declare SEV1: Game day: region evacuation");
+    expect(declareTitle("SEV3", "Certificate nearly expired", { drill: false, nearMiss: true, internal: false })).toBe("Near-miss SEV3: Certificate nearly expired");
+    expect(declareTitle("SEV2", "Checkout errors", { drill: false, nearMiss: false, internal: false })).toBe("Declare SEV2: Checkout errors");
   });
 });
