@@ -6,9 +6,10 @@ import { authoringCommand } from "../authoring/authoring-command.ts";
 import { pathFromCwd, writeNewRecord } from "../authoring/new-record.ts";
 import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
 import { atFlag, messageFlag, pastTimeFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
-import { askChoice, askText, requireFlags } from "../authoring/ask.ts";
+import { askChoice, askText, problemWith, requireFlags } from "../authoring/ask.ts";
+import { parsePastTime } from "../authoring/time-input.ts";
 import { askComponentImpacts } from "../authoring/ask-components.ts";
-import { checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flag-values.ts";
+import { checkHandle, checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flag-values.ts";
 
 import { incidentPath, uniqueIncidentId } from "../authoring/incident-id.ts";
 import { openRecords } from "../authoring/open-records.ts";
@@ -59,7 +60,7 @@ export const command = authoringCommand({
     ],
   },
 
-  async run({ values, cwd, now }, ask) {
+  async run({ values, cwd, now, env }, ask) {
     const context = openRecords(cwd, now);
     const { config } = context;
     const nearMiss = values["near-miss"] === true;
@@ -70,9 +71,12 @@ export const command = authoringCommand({
     const zone = zoneFlag(values, config);
     const postedAt = atFlag(values, now, zone);
     const detectedAt = pastTimeFlag(values, "detected-at", now, zone) ?? postedAt;
-    const startedAt = pastTimeFlag(values, "started-at", now, zone) ?? detectedAt;
+    let startedAt = pastTimeFlag(values, "started-at", now, zone) ?? detectedAt;
     const echo = timeNotes(values, [{ flag: "at", time: postedAt }, { flag: "detected-at", time: detectedAt }, { flag: "started-at", time: startedAt }], zone, now);
     const roles = rolesFromFlags(values);
+    // The wizard runs when a required flag is missing on a terminal; it then also asks what the
+    // metrics need and flags rarely carry at 2 a.m.: who commands (TTA, roles) and when impact began (TTD).
+    const wizard = ask.interactive && !(str(values.title) && givenSeverityText(values) && (list(values.component).length > 0 || nearMiss));
     const runbooks = checkRunbooks(list(values.runbook), context.files);
     const givenSeverity = str(values.severity) !== undefined ? checkSeverity(str(values.severity)!, config) : undefined;
     const givenComponents = parseComponentImpacts(list(values.component), config, INCIDENT_IMPACTS);
@@ -96,6 +100,21 @@ export const command = authoringCommand({
       options: config.severities.map((s) => ({ value: s.id, label: `${s.id} ${s.name}`, hint: s.description })),
     }), config);
     const components = Object.keys(givenComponents).length > 0 || nearMiss ? givenComponents : await askComponentImpacts(config, ask, INCIDENT_IMPACTS);
+    if (wizard && roles.commander === undefined) {
+      const you = [env.SITREP_HANDLE, env.GITHUB_ACTOR, env.USER].find((h) => h && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(h));
+      roles.commander = checkHandle(await askText(undefined, "commander", ask, {
+        message: "Incident commander (GitHub handle)", placeholder: you ? `Enter for ${you}` : "e.g. ines-carvalho", defaultValue: you,
+        validate: problemWith((v) => checkHandle(v, "--commander")),
+      }), "--commander");
+    }
+    if (wizard && values["started-at"] === undefined) {
+      const answer = await askText(undefined, "started-at", ask, {
+        message: `When did customer impact start? (e.g. 5 min ago, 01:40 in ${zone}; Enter for when it was detected)`, placeholder: "Enter: when it was detected", defaultValue: "detected",
+        validate: problemWith((v) => (v === "detected" ? undefined : parsePastTime(v, now, "--started-at", zone))),
+      });
+      if (answer !== "detected") startedAt = parsePastTime(answer, now, "--started-at", zone);
+      if (Date.parse(startedAt) > Date.parse(detectedAt)) throw new UsageError(`Impact start ${startedAt} is after detection (${detectedAt}).`, "Impact starts at or before the alert: give an earlier time, or --detected-at.");
+    }
     const cadence = config.severities.find((s) => s.id === severity)?.update_every_minutes;
     // A near-miss or drill has no public cadence, so its default first note promises no next update.
     const publicCadence = nearMiss || values.drill === true ? undefined : cadence;
@@ -154,3 +173,8 @@ export const command = authoringCommand({
     });
   },
 });
+
+/** The severity flag as typed (checked later), for telling whether the wizard runs. */
+function givenSeverityText(values: Record<string, unknown>): boolean {
+  return typeof values.severity === "string" && values.severity !== "";
+}

@@ -15,7 +15,7 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 /** The CLI in a pseudo-terminal (tests/helpers/terminal.ts), in the example copy unless told. */
-const runInTerminal = (args: string[], answers: [RegExp, string][], cwd = dir) => runTerminal(args, answers, cwd);
+const runInTerminal = (args: string[], answers: [RegExp, string][], cwd = dir) => runTerminal(args, answers, cwd, { SITREP_HANDLE: "akin-b" });
 
 test.skipIf(!existsSync(SCRIPT))("declare asks for title, severity and components on a terminal, offering the choices", async () => {
   const result = await runInTerminal(["declare"], [
@@ -24,11 +24,17 @@ test.skipIf(!existsSync(SCRIPT))("declare asks for title, severity and component
     // The configured components are offered; space picks the first (checkout-api).
     [/\[answered 1\][\s\S]*Affected components[\s\S]*checkout-api[\s\S]*reporting/, " \r"],
     [/\[answered 2\][\s\S]*Impact on checkout-api[\s\S]*major_outage/, "\x1b[B\r"], // partial_outage preselected; down: major_outage
+    // What the metrics need: the commander (Enter: you) and when impact began (a wrong answer is asked again).
+    [/\[answered 3\][\s\S]*Incident commander[\s\S]*Enter for akin-b/, "\r"],
+    [/\[answered 4\][\s\S]*When did customer impact start\?/, "tomorrow\r"],
+    [/\[answered 5\][\s\S]*That is `tomorrow`, not a time sitrep understands/, "\x1512:48\r"], // 12:48 in Berlin: 11:48Z
   ]);
   expect(result.output).toContain("Declared SEV2 incident 2026-11-22-checkout-is-down");
   expect(result.code).toBe(0);
   const written = readFileSync(path.join(dir, "incidents/2026/2026-11-22-checkout-is-down.md"), "utf8");
   expect(written).toContain("title: Checkout is down\nseverity: SEV2\nstatus: investigating\ncomponents:\n  checkout-api: major_outage\n");
+  expect(written).toContain("started_at: 2026-11-22T11:48:00Z\ndetected_at: 2026-11-22T12:00:00Z\n");
+  expect(written).toContain("roles:\n  commander: akin-b\n");
 });
 
 test.skipIf(!existsSync(SCRIPT))("a wrong answer is asked again with the hint, keeping the earlier answers", async () => {
