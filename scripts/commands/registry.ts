@@ -24,6 +24,7 @@ export const commands: CommandEntry[] = [
   entry("resolve", "Resolve an incident."),
   entry("maintenance", "Schedule a maintenance window."),
   entry("complete", "Complete a maintenance window (its final update)."),
+  entry("publish", "Commit the record changes, push, and open the fast-lane pull request (one step)."),
   entry("postmortem", "Scaffold the postmortem of an incident."),
   entry("runbook", "Scaffold a runbook."),
   entry("status", "What is open now: incidents (next update due, overdue marked) and maintenance."),
