@@ -13,6 +13,7 @@ const UNIT = [
   "tests/github/plan.test.ts",
   "tests/github/workflows.test.ts",
   "tests/history/parse-log.test.ts",
+  "tests/merge/merge-record.test.ts",
   "tests/metrics/statistics.test.ts",
   "tests/model/**/*.test.ts",
   "tests/oncall/final-schedule.test.ts",

@@ -18,6 +18,9 @@ export interface ServerIssue {
   assignees: string[];
   /** Pull requests share the issue number space and appear in the issues listing. */
   pull_request?: boolean;
+  /** A pull request's branches (`sitrep publish` opens them). */
+  head?: string;
+  base?: string;
   comments: string[];
   /** Who opened it (`user.login`); issues the token creates are the viewer's. */
   author: string;
@@ -90,6 +93,13 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
     author_association: i.authorAssociation,
     html_url: `https://github.test/${owner}/${repo}/issues/${i.number}`,
     ...(i.pull_request ? { pull_request: { url: `${url}${base}/pulls/${i.number}` } } : {}),
+  });
+
+  const pullJson = (i: ServerIssue) => ({
+    ...issueJson(i),
+    html_url: `https://github.test/${owner}/${repo}/pull/${i.number}`,
+    head: { ref: i.head, label: `${owner}:${i.head}` },
+    base: { ref: i.base },
   });
 
   const ensureLabel = (name: string) => {
@@ -183,6 +193,29 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
       // The legacy `permission` field folds maintain into write and triage into read.
       const permission = role === "maintain" ? "write" : role === "triage" ? "read" : role;
       json(res, 200, { permission, role_name: role, user: { login } });
+    }],
+    // Pull requests, as `sitrep publish` opens them: create, find open ones by head, add labels.
+    ["POST", new RegExp(`^${base}/pulls$`), (res, _m, _q, body) => {
+      if (typeof body?.title !== "string" || typeof body?.head !== "string" || typeof body?.base !== "string") return json(res, 422, { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "missing_field" }] });
+      const number = nextNumber++;
+      const pull: ServerIssue = { number, title: body.title, body: body.body ?? "", state: "open", state_reason: null, labels: [], assignees: [], comments: [], pull_request: true,
+        head: body.head, base: body.base, author: viewer, authorAssociation: "OWNER" };
+      issues.set(number, pull);
+      json(res, 201, pullJson(pull));
+    }],
+    ["GET", new RegExp(`^${base}/pulls$`), (res, _m, query, _b, path) => {
+      const head = query.head?.includes(":") ? query.head.slice(query.head.indexOf(":") + 1) : query.head;
+      const list = [...issues.values()].filter((i) => i.pull_request && (query.state === "all" || i.state === (query.state ?? "open")) && (head === undefined || i.head === head));
+      paginate(res, path, query, list.map(pullJson));
+    }],
+    ["POST", new RegExp(`^${base}/issues/(\\d+)/labels$`), (res, m, _q, body) => {
+      const issue = issues.get(Number(m[1]));
+      if (!issue) return json(res, 404, { message: "Not Found" });
+      for (const l of (body?.labels ?? []).map(String)) {
+        ensureLabel(l);
+        if (!issue.labels.includes(l)) issue.labels.push(l);
+      }
+      json(res, 200, issue.labels.map((name) => ({ name })));
     }],
     ["GET", new RegExp(`^${base}/labels$`), (res, _m, query, _b, path) => paginate(res, path, query, [...labels.values()])],
     ["POST", new RegExp(`^${base}/labels$`), (res, _m, _q, body) => {

@@ -58,7 +58,10 @@ export function presentAuthoring(result: AuthoringResult, input: { values: Recor
   const lines = [`${result.written.length === 0 && result.removed.length === 0 ? "·" : "✔"} ${result.summary}`];
   for (const w of result.written) lines.push(`  wrote   ${shown(w.path)}`);
   if (result.removed.length > 0) lines.push(`  removed ${result.removed.length} example record(s)`);
-  if (result.commands.length > 0) lines.push("", result.commandsTitle, ...result.commands.map((c) => `  ${c}`));
+  // A pull request to open: `sitrep publish` does it in one step (init's commit is not one).
+  const pullRequest = result.commands.some((c) => c.startsWith("gh pr create"));
+  const title = pullRequest ? `Or by hand — ${result.commandsTitle[0]?.toLowerCase() ?? ""}${result.commandsTitle.slice(1)}` : result.commandsTitle;
+  if (result.commands.length > 0) lines.push("", ...(pullRequest ? ["Publish it in one step: npx sitrep publish"] : []), title, ...result.commands.map((c) => `  ${c}`));
   if (result.notes.length > 0) lines.push("", ...result.notes);
   const stderr = [cautionText(result), result.warnings.length > 0 ? formatPretty(result.warnings, { color: input.color }) : undefined].filter(Boolean).join("\n") || undefined;
   return { stdout: lines.join("\n"), stderr, exitCode: 0 };

@@ -1,7 +1,7 @@
 // The shared path of update, acknowledge, mitigate and resolve: find the incident, edit its
 // front matter Document, check the result with the validator, write it, say what to run next.
 import path from "node:path";
-import { UsageError } from "../errors.ts";
+import { SitrepError, UsageError } from "../errors.ts";
 import type { Document } from "yaml";
 import { askChoice, idArgument, type AskContext } from "./ask.ts";
 import { commitChanges } from "./commit-changes.ts";
@@ -12,32 +12,58 @@ import { pathFromCwd } from "./new-record.ts";
 import { findIncident, openRecords, type FoundIncident, type RecordsContext } from "./open-records.ts";
 import { writtenRecord, type AuthoringResult } from "./authoring-result.ts";
 import { formatTime } from "./time-input.ts";
+import { withDrill } from "./commit-title.ts";
 
 export interface IncidentEdit {
   /** e.g. "Posted update to"; the id follows. */
   verb: string;
-  /** The commit message, without the id. */
+  /** The commit title: what happened ("Escalate SEV2 → SEV1: …"), or a verb the incident's title is added to ("Resolved"). */
   commitMessage: string;
   edit: (doc: Document) => void;
   notes?: string[];
+  /** How typed times were read (common-flags.ts timeNotes): printed first among the notes. */
+  echo?: string[];
+}
+
+export interface IncidentChoice {
+  /** Offer maintenance in the picker (update: yes; acknowledge, mitigate, resolve: no). */
+  maintenance: boolean;
+  /** Without an id, take the one open incident when there is exactly one (update, mitigate, resolve). */
+  single?: boolean;
 }
 
 /**
- * The incident named by the one positional argument. On a terminal without one, a list of the
- * open incidents (most recent first) to pick from; otherwise a UsageError with the usage line.
+ * The incident named by the one positional argument (a whole id or a short one, short-id.ts).
+ * Without one: the one open incident, when there is exactly one and `choice.single`; on a
+ * terminal, a list to pick from — open incidents first, then maintenance, a future window never
+ * preselected; otherwise a UsageError with the usage line. `found.note` says what was taken.
  */
-export async function openIncident(positionals: string[], ask: AskContext, cwd: string, now: Date, command: string, offer: { maintenance: boolean } = { maintenance: true }): Promise<{ context: RecordsContext; found: FoundIncident }> {
-  if (positionals.length === 0 && ask.interactive) {
+export async function openIncident(positionals: string[], ask: AskContext, cwd: string, now: Date, command: string, choice: IncidentChoice = { maintenance: true }): Promise<{ context: RecordsContext; found: FoundIncident }> {
+  if (positionals.length === 0) {
     const context = openRecords(cwd, now);
-    const open = openIncidents(context).filter((o) => offer.maintenance || o.type !== "maintenance");
-    if (open.length > 0) {
-      const id = await askChoice(undefined, "id", ask, { message: "Which incident?", options: open.map((o) => ({ value: o.id, label: o.id, hint: `${o.status} · ${o.title}` })) });
+    const open = openIncidents(context);
+    const incidents = open.filter((o) => o.type !== "maintenance");
+    if (choice.single && incidents.length === 1) {
+      const only = incidents[0];
+      return { context, found: { ...findIncident(context, only.id, command), note: `No id given: took the one open incident, ${only.id} (${only.status} · ${only.title}).` } };
+    }
+    const maintenance = choice.maintenance ? open.filter((o) => o.type === "maintenance").reverse() : [];
+    if (ask.interactive && incidents.length + maintenance.length > 0) {
+      const options = [...incidents, ...maintenance].map((o) => ({ value: o.id, label: o.id, hint: `${o.type === "maintenance" ? "maintenance · " : ""}${o.status} · ${o.title}` }));
+      // The cursor starts on the first option: never on a maintenance window that has not started.
+      if (incidents.length === 0 && maintenance[0].status === "scheduled") options.unshift({ value: "", label: "(none of these)", hint: "cancel" });
+      const id = await askChoice(undefined, "id", ask, { message: incidents.length > 0 ? "Which incident?" : "No incident is open. Which maintenance?", options });
+      if (id === "") throw new SitrepError("Cancelled; nothing was written.", { exitCode: 130 });
       return { context, found: findIncident(context, id, command) };
     }
   }
   const id = await idArgument(positionals, ask);
   const context = openRecords(cwd, now);
-  return { context, found: findIncident(context, id, command) };
+  // Reading the open incidents costs a file read each: only for a short id, to break a tie.
+  const exact = context.files.some((f) => f.kind === "incident" && f.id === id.replace(/\.md$/, "").split("/").pop());
+  const preferred = exact ? new Set<string>() : new Set(openIncidents(context).map((o) => o.id));
+  const found = findIncident(context, id, command, preferred);
+  return { context, found: found.shortFor ? { ...found, note: `Took \`${found.shortFor}\` to mean ${found.id}.` } : found };
 }
 
 /** Unresolved incidents and unfinished maintenance among the most recent files, newest first. */
@@ -63,7 +89,7 @@ export function nothingToDo(context: RecordsContext, found: FoundIncident, why: 
     warnings: [],
     commandsTitle: "",
     commands: [],
-    notes: hint ? [hint] : [],
+    notes: [...(found.note ? [found.note] : []), ...(hint ? [hint] : [])],
   };
 }
 
@@ -98,7 +124,7 @@ export function applyIncidentEdit(context: RecordsContext, found: FoundIncident,
     removed: [],
     warnings,
     commandsTitle: "Publish it (skip `git switch -c` if you are still on the incident's branch):",
-    commands: newPullRequestCommands(`${found.data.type === "maintenance" ? "maintenance" : "incident"}/${found.id}-${stamp}`, [shown], `${change.commitMessage} (${found.id})`),
-    notes: change.notes ?? [],
+    commands: newPullRequestCommands(`${found.data.type === "maintenance" ? "maintenance" : "incident"}/${found.id}-${stamp}`, [shown], withDrill(change.commitMessage.includes(": ") ? change.commitMessage : `${change.commitMessage}: ${found.data.title}`, found.data.drill === true)),
+    notes: [...(found.note ? [found.note] : []), ...(change.echo ?? []), ...(change.notes ?? [])],
   };
 }

@@ -1,13 +1,15 @@
 // `sitrep declare`: one command at 2 a.m. → a valid incident file and the git commands to open its PR.
 import path from "node:path";
 import { UsageError } from "../errors.ts";
+import { declareTitle } from "../authoring/commit-title.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { pathFromCwd, writeNewRecord } from "../authoring/new-record.ts";
-import { messageOptions, timeOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag, pastTimeFlag } from "../authoring/common-flags.ts";
-import { askChoice, askText, requireFlags } from "../authoring/ask.ts";
+import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
+import { atFlag, messageFlag, pastTimeFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
+import { askChoice, askText, problemWith, requireFlags } from "../authoring/ask.ts";
+import { parsePastTime } from "../authoring/time-input.ts";
 import { askComponentImpacts } from "../authoring/ask-components.ts";
-import { checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flag-values.ts";
+import { checkHandle, checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flag-values.ts";
 
 import { incidentPath, uniqueIncidentId } from "../authoring/incident-id.ts";
 import { openRecords } from "../authoring/open-records.ts";
@@ -26,7 +28,7 @@ export const command = authoringCommand({
   spec: {
     name: "declare",
     summary: "Declare a new incident (writes incidents/<year>/<date>-<slug>.md).",
-    usage: "sitrep declare --title <title> --severity <id> --component <id>=<impact>… [--status investigating] [--message <text>] [--at <time>] [--started-at <time>] [--detected-at <time>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--runbook <id>]… [--slug <slug>] [--internal] [--near-miss] [--drill] [--json]",
+    usage: "sitrep declare --title <title> --severity <id> --component <id>=<impact>… [--status investigating] [--message <text>] [--at <time>] [--tz <zone>] [--started-at <time>] [--detected-at <time>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--runbook <id>]… [--slug <slug>] [--internal] [--near-miss] [--drill] [--json]",
     description:
       "Writes incidents/<year>/<date>-<slug>.md with the first public update, the milestone times it knows\n" +
       "(detected_at = --at, which is now unless given; started_at defaults to detected_at) and the roles, checks it with the\n" +
@@ -41,6 +43,7 @@ export const command = authoringCommand({
       status: { type: "string", valueName: "status", description: "investigating (default), identified or monitoring." },
       ...messageOptions("The first public update (default: \"We are investigating … Next update within N minutes.\")."),
       at: timeOption("When the incident was declared: the first update and timeline entry (default: now)."),
+      tz: tzOption(),
       "started-at": timeOption("When customer impact began (default: --detected-at)."),
       "detected-at": timeOption("When the alert fired or the report came in (default: --at)."),
       ...ROLE_OPTIONS,
@@ -57,7 +60,7 @@ export const command = authoringCommand({
     ],
   },
 
-  async run({ values, cwd, now }, ask) {
+  async run({ values, cwd, now, env }, ask) {
     const context = openRecords(cwd, now);
     const { config } = context;
     const nearMiss = values["near-miss"] === true;
@@ -65,10 +68,15 @@ export const command = authoringCommand({
     // Flags that need no answer are checked first, so a typo never costs the answers to prompts.
     const status = checkStatus(str(values.status) ?? "investigating", OPEN_STATUSES, "a new incident (resolve it afterwards with `sitrep resolve`)");
 
-    const postedAt = atFlag(values, now);
-    const detectedAt = pastTimeFlag(values, "detected-at", now) ?? postedAt;
-    const startedAt = pastTimeFlag(values, "started-at", now) ?? detectedAt;
+    const zone = zoneFlag(values, config);
+    const postedAt = atFlag(values, now, zone);
+    const detectedAt = pastTimeFlag(values, "detected-at", now, zone) ?? postedAt;
+    let startedAt = pastTimeFlag(values, "started-at", now, zone) ?? detectedAt;
+    const echo = timeNotes(values, [{ flag: "at", time: postedAt }, { flag: "detected-at", time: detectedAt }, { flag: "started-at", time: startedAt }], zone, now);
     const roles = rolesFromFlags(values);
+    // The wizard runs when a required flag is missing on a terminal; it then also asks what the
+    // metrics need and flags rarely carry at 2 a.m.: who commands (TTA, roles) and when impact began (TTD).
+    const wizard = ask.interactive && !(str(values.title) && givenSeverityText(values) && (list(values.component).length > 0 || nearMiss));
     const runbooks = checkRunbooks(list(values.runbook), context.files);
     const givenSeverity = str(values.severity) !== undefined ? checkSeverity(str(values.severity)!, config) : undefined;
     const givenComponents = parseComponentImpacts(list(values.component), config, INCIDENT_IMPACTS);
@@ -92,6 +100,21 @@ export const command = authoringCommand({
       options: config.severities.map((s) => ({ value: s.id, label: `${s.id} ${s.name}`, hint: s.description })),
     }), config);
     const components = Object.keys(givenComponents).length > 0 || nearMiss ? givenComponents : await askComponentImpacts(config, ask, INCIDENT_IMPACTS);
+    if (wizard && roles.commander === undefined) {
+      const you = [env.SITREP_HANDLE, env.GITHUB_ACTOR, env.USER].find((h) => h && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(h));
+      roles.commander = checkHandle(await askText(undefined, "commander", ask, {
+        message: "Incident commander (GitHub handle)", placeholder: you ? `Enter for ${you}` : "e.g. ines-carvalho", defaultValue: you,
+        validate: problemWith((v) => checkHandle(v, "--commander")),
+      }), "--commander");
+    }
+    if (wizard && values["started-at"] === undefined) {
+      const answer = await askText(undefined, "started-at", ask, {
+        message: `When did customer impact start? (e.g. 5 min ago, 01:40 in ${zone}; Enter for when it was detected)`, placeholder: "Enter: when it was detected", defaultValue: "detected",
+        validate: problemWith((v) => (v === "detected" ? undefined : parsePastTime(v, now, "--started-at", zone))),
+      });
+      if (answer !== "detected") startedAt = parsePastTime(answer, now, "--started-at", zone);
+      if (Date.parse(startedAt) > Date.parse(detectedAt)) throw new UsageError(`Impact start ${startedAt} is after detection (${detectedAt}).`, "Impact starts at or before the alert: give an earlier time, or --detected-at.");
+    }
     const cadence = config.severities.find((s) => s.id === severity)?.update_every_minutes;
     // A near-miss or drill has no public cadence, so its default first note promises no next update.
     const publicCadence = nearMiss || values.drill === true ? undefined : cadence;
@@ -132,11 +155,11 @@ export const command = authoringCommand({
         `  If it is the same problem, delete ${pathFromCwd(context, cwd, recordPath)} and post to that one: npx sitrep update ${similar.id} --message "…"`,
       ] : [],
       branch: `incident/${id}`,
-      commitMessage: `Declare ${severity}: ${title}`,
+      commitMessage: declareTitle(severity, title, { drill: values.drill === true, nearMiss, internal: values.internal === true }),
       commandsTitle: internal
         ? `Open the pull request (the ${kind} is internal: merging it publishes nothing on the status page):`
         : "Open the pull request (merging it publishes the incident):",
-      notes: internal
+      notes: [...echo, ...(internal
         ? [
           "Next: record milestones and what you learn as they happen (the internal timeline is the record):",
           `  npx sitrep update ${id} --status identified --message "…"`,
@@ -146,7 +169,12 @@ export const command = authoringCommand({
           `Next: post an update at least every ${cadence ?? "few"} minutes, and record milestones as they happen:`,
           `  npx sitrep update ${id} --status identified --message "…"`,
           `  npx sitrep acknowledge ${id}   ·   npx sitrep mitigate ${id}   ·   npx sitrep resolve ${id}`,
-        ],
+        ])],
     });
   },
 });
+
+/** The severity flag as typed (checked later), for telling whether the wizard runs. */
+function givenSeverityText(values: Record<string, unknown>): boolean {
+  return typeof values.severity === "string" && values.severity !== "";
+}

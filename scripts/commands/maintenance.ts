@@ -3,8 +3,8 @@ import path from "node:path";
 import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { writeNewRecord } from "../authoring/new-record.ts";
-import { messageOptions, timeOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag } from "../authoring/common-flags.ts";
+import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
+import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
 import { askMany, askText, problemWith, requireFlags } from "../authoring/ask.ts";
 import { componentOptions } from "../authoring/ask-components.ts";
 import { checkComponentId, list, str } from "../authoring/flag-values.ts";
@@ -21,7 +21,7 @@ export const command = authoringCommand({
   spec: {
     name: "maintenance",
     summary: "Schedule a maintenance window.",
-    usage: "sitrep maintenance --title <title> --start <time> --end <time> --component <id>… [--message <text>] [--at <time>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--slug <slug>] [--internal] [--json]",
+    usage: "sitrep maintenance --title <title> --start <time> --end <time> --component <id>… [--message <text>] [--at <time>] [--tz <zone>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--slug <slug>] [--internal] [--json]",
     description:
       "Writes incidents/<year>/<date>-<slug>.md with type maintenance, status scheduled, the window\n" +
       "(scheduled_start, scheduled_end) and the components under_maintenance, plus the first public update.\n" +
@@ -34,6 +34,7 @@ export const command = authoringCommand({
       component: { type: "string", short: "c", multiple: true, valueName: "id", description: "A component under maintenance." },
       ...messageOptions("The announcement (default: the window and components in words). Also used as the description."),
       at: timeOption("When the window was announced: the first update (default: now)."),
+      tz: tzOption(),
       ...ROLE_OPTIONS,
       slug: { type: "string", valueName: "slug", description: "File name slug (default: from the title)." },
       internal: { type: "boolean", description: "Keep it off the public status page (visibility: internal)." },
@@ -47,29 +48,30 @@ export const command = authoringCommand({
   async run({ values, cwd, now }, ask) {
     const context = openRecords(cwd, now);
     const { config } = context;
+    const zone = zoneFlag(values, config);
     requireFlags((["title", "start", "end", "component"] as const).filter((f) => (f === "component" ? list(values.component).length === 0 : str(values[f]) === undefined)), ask,
       { component: `component ids: ${config.components.map((c) => c.id).join(", ")}` });
     const title = (await askText(str(values.title), "title", ask, { message: "Title (what customers see)", placeholder: "e.g. Database upgrade" })).trim();
     if (title.length > 200) throw new UsageError(`--title is ${title.length} characters; the limit is 200.`, "Keep the headline short; details go in --message.");
     const start = parseTimeInput(await askText(str(values.start), "start", ask, {
-      message: "Start of the window (RFC 3339 with an offset, or relative such as +2d)", placeholder: "e.g. 2026-12-01T01:00:00Z",
-      validate: problemWith((v) => parseTimeInput(v, now, "--start")),
-    }), now, "--start");
+      message: `Start of the window (e.g. \`tomorrow 01:00\` in ${zone}, +2d, or RFC 3339 with an offset)`, placeholder: "e.g. 2026-12-01T01:00:00Z",
+      validate: problemWith((v) => parseTimeInput(v, now, "--start", zone)),
+    }), now, "--start", zone);
     const end = parseTimeInput(await askText(str(values.end), "end", ask, {
       message: "End of the window", placeholder: "e.g. 2026-12-01T03:00:00Z",
       validate: problemWith((v) => {
-        const time = parseTimeInput(v, now, "--end");
+        const time = parseTimeInput(v, now, "--end", zone);
         if (Date.parse(time) <= Date.parse(start)) throw new UsageError(`--end: ${time} is not after the start (${start}).`);
         if (Date.parse(time) <= now.getTime()) throw new UsageError(`--end: ${time} is already over (now is ${formatTime(now)}).`);
       }),
-    }), now, "--end");
+    }), now, "--end", zone);
     if (Date.parse(end) <= Date.parse(start)) throw new UsageError(`--end (${end}) is not after --start (${start}).`, "Check the times and their offsets.");
     // A window that is over is history, not an announcement; a mistyped date or offset is likelier.
     if (Date.parse(end) <= now.getTime()) {
       throw new UsageError(`The window ${start} – ${end} is already over (now is ${formatTime(now)}), so it cannot be scheduled.`,
         "Check the date and the offset (Z is UTC). To record past maintenance, schedule it with the real times before it starts, or write the record by hand.");
     }
-    const postedAt = atFlag(values, now);
+    const postedAt = atFlag(values, now, zone);
     // Started already (announced late, or "starting now"): the record says so, not "scheduled".
     const status = Date.parse(start) <= Date.parse(postedAt) ? "in_progress" : "scheduled";
     const ids = (await askMany(list(values.component), "component", ask, { message: "Components under maintenance (space to pick, enter to confirm)", options: componentOptions(config) }))
@@ -99,9 +101,9 @@ export const command = authoringCommand({
       branch: `maintenance/${id}`,
       commitMessage: `Schedule maintenance: ${title}`,
       commandsTitle: "Open the pull request (merging it announces the window):",
-      notes: [status === "scheduled"
-        ? `During the window: npx sitrep update ${id} --status in_progress --message "…"; afterwards: npx sitrep resolve ${id}`
-        : `The window has started, so the status is in_progress. Afterwards: npx sitrep resolve ${id}`],
+      notes: [...timeNotes(values, [{ flag: "start", time: start }, { flag: "end", time: end }, { flag: "at", time: postedAt }], zone, now), status === "scheduled"
+        ? `During the window: npx sitrep update ${id} --status in_progress --message "…"; afterwards: npx sitrep complete ${id}`
+        : `The window has started, so the status is in_progress. Afterwards: npx sitrep complete ${id}`],
     });
   },
 });

@@ -1,8 +1,8 @@
 // `sitrep mitigate <id>`: record that customer impact stopped (mitigated_at), optionally with a public update.
 import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
-import { messageOptions, timeOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag } from "../authoring/common-flags.ts";
+import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
+import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
 import { applyIncidentEdit, openIncident, recordedAlready, refuseMaintenance } from "../authoring/edit-incident.ts";
 import { checkStatus, str } from "../authoring/flag-values.ts";
 import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
@@ -12,7 +12,7 @@ export const command = authoringCommand({
   spec: {
     name: "mitigate",
     summary: "Record that customer impact stopped.",
-    usage: "sitrep mitigate <id> [--at <time>] [--message <text>] [--status monitoring|identified] [--json]",
+    usage: "sitrep mitigate [<id>] [--at <time>] [--tz <zone>] [--message <text>] [--status monitoring|identified] [--json]",
     description:
       "Sets mitigated_at (TTM = mitigated − started) and adds an entry to the internal timeline. With --message it\n" +
       "also posts a public update (status monitoring unless --status says otherwise) that marks every affected\n" +
@@ -20,6 +20,7 @@ export const command = authoringCommand({
     positionals: true,
     options: {
       at: timeOption("When customer impact stopped (default: now)."),
+      tz: tzOption(),
       ...messageOptions("Also post this public update."),
       status: { type: "string", valueName: "status", description: "Status of that update: monitoring (default) or identified." },
     },
@@ -30,10 +31,11 @@ export const command = authoringCommand({
   },
 
   async run({ values, positionals, cwd, now }, ask) {
-    const { context, found } = await openIncident(positionals, ask, cwd, now, "mitigate", { maintenance: false });
+    const { context, found } = await openIncident(positionals, ask, cwd, now, "mitigate", { maintenance: false, single: true });
     const data = found.data;
     refuseMaintenance(found, "mitigation", "verifying");
-    const at = atFlag(values, now);
+    const zone = zoneFlag(values, context.config);
+    const at = atFlag(values, now, zone);
     const message = messageFlag(values);
     // A message must not vanish into a no-op: it is a public update, and `update` posts those.
     if (data.mitigated_at && message) {
@@ -48,6 +50,7 @@ export const command = authoringCommand({
     const status = checkStatus(str(values.status) ?? "monitoring", ["monitoring", "identified"], "a mitigated incident");
     const recovered = Object.fromEntries(Object.keys(currentImpacts(data)).map((c) => [c, "operational" as const]));
     return applyIncidentEdit(context, found, cwd, {
+      echo: timeNotes(values, [{ flag: "at", time: at }], zone, now),
       verb: "Recorded the mitigation of",
       commitMessage: "Mitigated",
       edit(doc) {

@@ -23,6 +23,8 @@ export const commands: CommandEntry[] = [
   entry("mitigate", "Record that customer impact stopped."),
   entry("resolve", "Resolve an incident."),
   entry("maintenance", "Schedule a maintenance window."),
+  entry("complete", "Complete a maintenance window (its final update)."),
+  entry("publish", "Commit the record changes, push, and open the fast-lane pull request (one step)."),
   entry("postmortem", "Scaffold the postmortem of an incident."),
   entry("runbook", "Scaffold a runbook."),
   entry("build", "Build the status site from the records into dist/."),
@@ -30,6 +32,7 @@ export const commands: CommandEntry[] = [
   entry("preview", "Serve the built site (dist/) locally."),
   entry("migrate", "Rewrite the records into the record format this sitrep writes."),
   entry("upgrade", "Refresh the workflows and templates sitrep generated, showing a diff for those you edited."),
+  entry("status", "What is open now: incidents (next update due, overdue marked) and maintenance."),
   entry("validate", "Check every record against the schemas and the cross-record rules."),
   entry("metrics", "Incident metrics (TTD, TTA, TTM, TTR, …) from the records and git history."),
   entry("actions", "List postmortem action items with owner, due date and age."),
@@ -39,5 +42,6 @@ export const commands: CommandEntry[] = [
   entry("pr-summary", "Summarise what a change does to the records (Markdown, for the pull request)."),
   entry("review-issue", "Open or update the weekly incident-review issue with a report."),
   entry("notify", "Send the public updates that are new in this build to Slack, Teams, Discord, webhooks and email."),
+  entry("merge-file", "Merge two versions of a record file (the git merge driver: both sides' updates kept in time order)."),
   entry("deploy-due", "Tell whether the public site would change since the last deploy (for the scheduled deploy)."),
 ];

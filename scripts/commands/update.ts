@@ -2,9 +2,12 @@
 // change what the response learns later: severity, title, roles. Each change is also noted in
 // the internal timeline, so the record says who decided what, when.
 import { UsageError } from "../errors.ts";
+import { updateTitle } from "../authoring/commit-title.ts";
+import { correctUpdate } from "../authoring/correct-update.ts";
+import { formatTime, parseTimeInput } from "../authoring/time-input.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
-import { messageOptions, timeOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag } from "../authoring/common-flags.ts";
+import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
+import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
 import { askChoice, askText } from "../authoring/ask.ts";
 import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/edit-incident.ts";
 import { checkSeverity, checkStatus, list, parseComponentImpacts, str, UPDATE_IMPACTS, worseImpact } from "../authoring/flag-values.ts";
@@ -17,7 +20,7 @@ export const command = authoringCommand({
   spec: {
     name: "update",
     summary: "Post a status update to an incident, or change its severity, title or roles.",
-    usage: "sitrep update <id> [--message <text>] [--status <status>] [--component <id>=<impact>]… [--severity <id>] [--title <title>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--at <time>] [--json]",
+    usage: "sitrep update [<id>] [--message <text>] [--status <status>] [--component <id>=<impact>]… [--severity <id>] [--title <title>] [--commander <handle>] [--tech-lead <handle>] [--communications <handle>] [--scribe <handle>] [--at <time>] [--tz <zone>] [--amend | --retract] [--json]",
     description:
       "Posts a public update {at, status, body, components} and sets the incident's status; the rest of the file\n" +
       "(comments, order, body) is left as it was. An update dated before the last one (--at) is inserted at its\n" +
@@ -25,6 +28,9 @@ export const command = authoringCommand({
       "from this update on (operational marks it recovered); the update carries the full map.\n" +
       "--severity, --title and the role flags change the incident and add a line to the internal timeline\n" +
       "(\"Severity SEV3 → SEV2.\"); they need no public --message. To resolve, use `sitrep resolve`.\n" +
+      "--amend replaces the text of the latest update (or the one --at names) with --message; --retract removes it;\n" +
+      "either leaves a line with the old text in the internal timeline. On a resolved incident, an update you forgot\n" +
+      "goes in with --at (before the final update).\n" +
       "Statuses: investigating, identified, monitoring (maintenance: scheduled, in_progress, verifying, completed).",
     positionals: true,
     options: {
@@ -35,28 +41,46 @@ export const command = authoringCommand({
       title: { type: "string", short: "t", valueName: "title", description: "New customer-facing title (noted in the timeline)." },
       ...ROLE_OPTIONS,
       at: timeOption("When this happened (default: now)."),
+      tz: tzOption(),
+      amend: { type: "boolean", description: "Correct the text of the latest update (or the one at --at) with --message." },
+      retract: { type: "boolean", description: "Take back the latest update (or the one at --at)." },
     },
     examples: [
       'npx sitrep update 2026-11-22-checkout-errors --status identified --message "A bad deploy causes the errors; we are rolling it back."',
       'npx sitrep update 2026-11-22-checkout-errors -m "Errors are down; webhooks are delayed." -c checkout-api=degraded_performance -c webhooks=partial_outage',
       "npx sitrep update 2026-11-22-checkout-errors --severity SEV3 --commander akin-b",
+      'npx sitrep update checkout-errors --amend --message "Card payments fail for some merchants in the EU."',
+      "npx sitrep update checkout-errors --retract --at 02:40",
     ],
   },
 
   async run({ values, positionals, cwd, now, interactive }, ask) {
-    const { context, found } = await openIncident(positionals, ask, cwd, now, "update");
+    const { context, found } = await openIncident(positionals, ask, cwd, now, "update", { maintenance: true, single: true });
     const data = found.data;
     const maintenance = data.type === "maintenance";
     const allowed = maintenance ? MAINTENANCE_STATUSES : INCIDENT_STATUSES.filter((s) => s !== "resolved");
     const requested = str(values.status);
-    if (!maintenance && data.status === "resolved") {
-      throw new UsageError(`${found.id} is already resolved.`, "If it came back, declare a new incident and mention this one; a resolved incident keeps its record.");
+    if (values.amend === true || values.retract === true) {
+      if (values.amend === true && values.retract === true) throw new UsageError("--amend and --retract cannot be combined.", "Amend to correct an update's text; retract to take it back.");
+      const zone = zoneFlag(values, context.config);
+      const which = str(values.at) === undefined ? undefined : parseTimeInput(str(values.at)!, now, "--at", zone);
+      return correctUpdate(context, found, cwd, { kind: values.amend === true ? "amend" : "retract", which, body: messageFlag(values), now: formatTime(now), echo: [] });
+    }
+    // A resolved incident takes an update only with --at, before its final update (one that was forgotten).
+    const lastAt = data.updates.at(-1)?.at;
+    const forgotten = str(values.at) !== undefined && lastAt !== undefined;
+    if (!maintenance && data.status === "resolved" && !forgotten) {
+      throw new UsageError(`${found.id} is already resolved.`, "If it came back, declare a new incident and mention this one. An update you forgot goes in with --at (before the final update).");
     }
     if (!maintenance && requested?.toLowerCase() === "resolved") {
       throw new UsageError("`update` does not resolve incidents.", `Run \`npx sitrep resolve ${found.id} --message "…"\`: it also sets resolved_at and marks the components operational.`);
     }
     const chosen = requested === undefined ? data.status : checkStatus(requested, allowed, maintenance ? "maintenance" : "an incident");
-    const at = atFlag(values, now);
+    const zone = zoneFlag(values, context.config);
+    const at = atFlag(values, now, zone);
+    if (!maintenance && data.status === "resolved" && lastAt !== undefined && Date.parse(at) >= Date.parse(lastAt)) {
+      throw new UsageError(`${found.id} was resolved at ${lastAt}; an update at ${at} would come after the final one.`, "Give --at a time before the final update, or declare a new incident if it came back.");
+    }
     const changed = parseComponentImpacts(list(values.component), context.config, UPDATE_IMPACTS);
     const severity = str(values.severity) === undefined ? undefined : checkSeverity(str(values.severity)!, context.config);
     if (severity !== undefined && maintenance) throw new UsageError("Maintenance has no severity.", "Leave --severity out; change the window or components by editing the file.");
@@ -87,8 +111,12 @@ export const command = authoringCommand({
     }
 
     return applyIncidentEdit(context, found, cwd, {
+      echo: timeNotes(values, [{ flag: "at", time: at }], zone, now),
       verb: message !== undefined ? `Posted an update (${status}) to` : "Updated",
-      commitMessage: message !== undefined ? `Update: ${status}` : notes.join(" "),
+      commitMessage: updateTitle({
+        title: data.title, newTitle: title, severity: data.severity, newSeverity: severity, commander: data.roles?.commander, newCommander: roles.commander,
+        updateStatus: message !== undefined ? status : undefined, status: data.status, drill: data.drill === true, maintenance,
+      }, context.config),
       edit(doc) {
         if (message !== undefined) {
           const before = data.updates.filter((u) => Date.parse(u.at) <= Date.parse(at));

@@ -62,6 +62,6 @@ export function formatWeeklyReport(report: WeeklyReport): string {
   return `${out.join("\n")}\n`;
 }
 
-function label(i: { severity: string | null; type: string }): string {
-  return `${i.severity ?? "–"}${i.type === "near_miss" ? " (near-miss)" : ""}`;
+function label(i: { severity: string | null; type: string; drill?: boolean }): string {
+  return `${i.severity ?? "–"}${i.type === "near_miss" ? " (near-miss)" : ""}${i.drill ? " (drill)" : ""}`;
 }

@@ -24,6 +24,8 @@ export interface ReportIncident {
   title: string;
   severity: string | null;
   type: string;
+  /** A game day (only listed with --include-drills): tagged so it never reads as a real outage. */
+  drill: boolean;
   status: string;
   declared_at: string | null;
   resolved_at: string | null;
@@ -63,6 +65,7 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
     title: i.data.title,
     severity: i.data.severity ?? null,
     type: i.data.type,
+    drill: i.data.drill === true,
     status: i.data.status,
     declared_at: declaredAt(i.id),
     resolved_at: i.data.resolved_at ? toUtc(i.data.resolved_at) : null,

@@ -45,6 +45,9 @@ export function recordsPackageJson(input: Pick<ThinRepositoryInput, "name" | "ve
     description: `Incident records and status page of ${input.answers.title.replace(/\n/g, " ")}`,
     type: "module",
     scripts: {
+      // Registers sitrep's merge driver for record files (.gitattributes) in this clone, on every
+      // `npm install`: two responders' updates to one incident then merge without conflict.
+      prepare: `git config merge.sitrep.driver "${MERGE_DRIVER}" || true`,
       build: "sitrep build",
       dev: "sitrep dev",
       validate: "sitrep validate",
@@ -57,6 +60,9 @@ export function recordsPackageJson(input: Pick<ThinRepositoryInput, "name" | "ve
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
+
+/** The merge driver's command line (git substitutes %O %A %B %P). */
+export const MERGE_DRIVER = "npx --no-install sitrep merge-file %O %A %B %P";
 
 /** An npm package name from a folder name: `Acme Status` → `acme-status`. */
 export function packageNameFor(folder: string): string {

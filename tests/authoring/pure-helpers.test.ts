@@ -1,7 +1,7 @@
 // The pure parts of authoring: times typed on the command line, slugs, ids, comment spacing,
 // and the list of bundled example records init removes.
 import { describe, expect, test } from "vitest";
-import { parseTimeInput } from "../../scripts/authoring/time-input.ts";
+import { describeTime, parsePastTime, parseTimeInput } from "../../scripts/authoring/time-input.ts";
 import { slugify } from "../../scripts/authoring/slug.ts";
 import { uniqueIncidentId } from "../../scripts/authoring/incident-id.ts";
 import { editFrontMatter, restoreCommentSpacing } from "../../scripts/authoring/front-matter-edit.ts";
@@ -13,6 +13,8 @@ import { discoverRecordFiles } from "../../scripts/records/discover.ts";
 import { loadSchedules } from "../../scripts/oncall/load-schedules.ts";
 import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { formatCommandHelp } from "../../scripts/cli/help.ts";
+import { matchId } from "../../scripts/authoring/short-id.ts";
+import { declareTitle, updateTitle } from "../../scripts/authoring/commit-title.ts";
 
 const now = new Date("2026-11-22T12:00:00.750Z");
 
@@ -32,13 +34,39 @@ describe("parseTimeInput", () => {
   });
 
   test.each([
-    ["2026-11-22T14:05:00", /`2026-11-22T14:05:00`, a time without an offset/],
-    ["2026-11-22", /a time without an offset/],
+    ["2026-11-22T14:05:00", /`2026-11-22T14:05:00`, a date and time without an offset/],
+    ["2026-11-22", /a date and time without an offset/],
     ["2026-02-30T10:00:00Z", /not a real date or time/],
-    ["15 minutes ago", /not a time sitrep understands/],
+    ["tomorrow", /not a time sitrep understands/], // no time of day
+    ["sometime 22:12", /not a time sitrep understands/], // not wholly a time
     ["-15", /not a time sitrep understands/],
   ])("refuses %s", (input, message) => {
     expect(() => parseTimeInput(input, now, "--at")).toThrow(message);
+  });
+});
+
+describe("times people type, read in the site's zone", () => {
+  // now is 2026-11-22T12:00Z: 06:00 in Chicago (-06:00), 13:00 in Berlin (+01:00).
+  test.each([
+    ["5 min ago", "UTC", "2026-11-22T11:55:00Z"],
+    ["15 minutes ago", "America/Chicago", "2026-11-22T11:45:00Z"],
+    ["05:40", "America/Chicago", "2026-11-22T11:40:00Z"],
+    ["yesterday 23:40", "America/Chicago", "2026-11-22T05:40:00Z"],
+    ["yesterday 23:40", "Europe/Berlin", "2026-11-21T22:40:00Z"],
+    ["today 9am", "Europe/Berlin", "2026-11-22T08:00:00Z"],
+  ])("%s in %s → %s", (input, zone, expected) => {
+    expect(parseTimeInput(input, now, "--at", zone)).toBe(expected);
+  });
+
+  test("a time of day later than now means yesterday's, for a time that has happened", () => {
+    expect(parsePastTime("22:12", now, "--at", "America/Chicago")).toBe("2026-11-22T04:12:00Z"); // 22:12 on the 21st in Chicago
+    expect(parseTimeInput("22:12", now, "--start", "America/Chicago")).toBe("2026-11-23T04:12:00Z"); // a window to come: today's
+  });
+
+  test("hints give the configured zone's offset, and an echo says how a time was read", () => {
+    expect(() => parseTimeInput("2026-11-22 05:40", now, "--at", "America/Chicago")).toThrow(expect.objectContaining({ hint: expect.stringContaining("e.g. `2026-11-22T05:40-06:00` for America/Chicago") }));
+    expect(() => parsePastTime("2026-11-22T22:30:00Z", now, "--at", "America/Chicago")).toThrow(expect.objectContaining({ hint: expect.stringContaining("America/Chicago is -06:00 now") }));
+    expect(describeTime("2026-11-22T04:12:00Z", "America/Chicago", now)).toBe("2026-11-21 22:12 America/Chicago (-06:00), 7 h 48 min ago");
   });
 });
 
@@ -87,7 +115,7 @@ test("the example list names exactly the bundled example records (init removes t
   expect([...EXAMPLE_RECORD_PATHS].sort()).toEqual(bundled.sort());
 });
 
-test.each(["init", "declare", "update", "acknowledge", "mitigate", "resolve", "maintenance", "postmortem", "runbook"])("`sitrep %s --help` has usage, options and a runnable example", async (name) => {
+test.each(["init", "declare", "update", "acknowledge", "mitigate", "resolve", "complete", "maintenance", "postmortem", "runbook"])("`sitrep %s --help` has usage, options and a runnable example", async (name) => {
   const { command } = await import(`../../scripts/commands/${name}.ts`);
   const help = formatCommandHelp(command.spec);
   expect(command.spec.name).toBe(name);
@@ -150,4 +178,43 @@ test("incident edits: empty flow lists become block lists, a bare key gets its l
     "    components:", "      api: operational", "timeline:", "  - at: 2026-11-22T10:04:00Z", "    event: a", "  - at: 2026-11-22T10:06:00Z", "    event: b",
     "---", "Body", "",
   ].join("\n"));
+});
+
+describe("matchId (short ids)", () => {
+  const ids = ["2026-12-07-label-printing-fails-for-some-customers", "2026-12-01-label-api-errors", "2026-11-20-checkout-errors", "2026-11-20-checkout-errors-2"];
+  test.each([
+    ["2026-11-20-checkout-errors", { kind: "exact", id: "2026-11-20-checkout-errors" }],
+    ["label-printing", { kind: "short", id: "2026-12-07-label-printing-fails-for-some-customers" }],
+    ["2026-12-07", { kind: "short", id: "2026-12-07-label-printing-fails-for-some-customers" }],
+    ["printing-fails", { kind: "short", id: "2026-12-07-label-printing-fails-for-some-customers" }],
+    ["API", { kind: "short", id: "2026-12-01-label-api-errors" }],
+    ["incidents/2026/2026-12-01-label-api-errors.md", { kind: "exact", id: "2026-12-01-label-api-errors" }],
+    ["print", { kind: "none" }],
+    ["label", { kind: "ambiguous", candidates: ["2026-12-07-label-printing-fails-for-some-customers", "2026-12-01-label-api-errors"] }],
+  ])("%s", (query, expected) => {
+    expect(matchId(query, ids)).toEqual(expected);
+  });
+  test("an open incident breaks a tie; ambiguous lists open ones first", () => {
+    expect(matchId("label", ids, new Set(["2026-12-01-label-api-errors"]))).toEqual({ kind: "short", id: "2026-12-01-label-api-errors" });
+    expect(matchId("errors", ids, new Set(["2026-11-20-checkout-errors", "2026-12-01-label-api-errors"]))).toEqual({ kind: "ambiguous", candidates: ["2026-12-01-label-api-errors", "2026-11-20-checkout-errors", "2026-11-20-checkout-errors-2"] });
+  });
+});
+
+describe("commit titles say what happened", () => {
+  const config = { severities: [{ id: "SEV1" }, { id: "SEV2" }, { id: "SEV3" }] } as never;
+  const base = { title: "Checkout errors", severity: "SEV2", commander: "ines", status: "investigating", drill: false, maintenance: false };
+  test.each([
+    [{ newSeverity: "SEV1" }, "Escalate SEV2 → SEV1: Checkout errors"],
+    [{ newSeverity: "SEV3", updateStatus: "identified" }, "De-escalate SEV2 → SEV3; Update: investigating → identified: Checkout errors"],
+    [{ newCommander: "akin-b" }, "Hand over command to akin-b: Checkout errors"],
+    [{ updateStatus: "investigating" }, "Update (investigating): Checkout errors"],
+    [{ newTitle: "Checkout down", updateStatus: "investigating", drill: true }, "Drill: Retitle; Update (investigating): Checkout down"],
+  ])("%j", (change, expected) => {
+    expect(updateTitle({ ...base, ...change }, config)).toBe(expected);
+  });
+  test("declare", () => {
+    expect(declareTitle("SEV1", "Game day: region evacuation", { drill: true, nearMiss: false, internal: false })).toBe("Drill: declare SEV1: Game day: region evacuation");
+    expect(declareTitle("SEV3", "Certificate nearly expired", { drill: false, nearMiss: true, internal: false })).toBe("Near-miss SEV3: Certificate nearly expired");
+    expect(declareTitle("SEV2", "Checkout errors", { drill: false, nearMiss: false, internal: false })).toBe("Declare SEV2: Checkout errors");
+  });
 });

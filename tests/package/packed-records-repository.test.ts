@@ -110,6 +110,10 @@ describe("a records repository made by init <dir> from the tarball", () => {
     const pkg = JSON.parse(readFileSync(path.join(acme, "package.json"), "utf8"));
     expect(pkg.dependencies).toEqual({ sitrep: `^${JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")).version}` });
     expect(pkg.scripts.build).toBe("sitrep build");
+    // Record files merge with sitrep's driver, which `npm install` registers through "prepare".
+    expect(readFileSync(path.join(acme, ".gitattributes"), "utf8")).toMatch(/^incidents\/\*\*\/\*\.md merge=sitrep$/m);
+    expect(spawnSync("sh", ["-c", pkg.scripts.prepare], { cwd: acme }).status).toBe(0);
+    expect(spawnSync("git", ["config", "merge.sitrep.driver"], { cwd: acme, encoding: "utf8" }).stdout.trim()).toBe("npx --no-install sitrep merge-file %O %A %B %P");
     expect(existsSync(path.join(acme, ".git"))).toBe(true);
     const ci = readFileSync(path.join(acme, ".github/workflows/ci.yml"), "utf8");
     expect(ci).toContain("npx sitrep validate --format github");

@@ -47,7 +47,8 @@ updates:
     components:
       api: major_outage
       web: degraded_performance
-  - at: 2026-11-22T12:30:00Z
+  # Minutes after the build: within the clock skew validate allows (not-in-future, ADR 0111), and still not published yet.
+  - at: 2026-11-22T12:04:00Z
     status: monitoring
     body: ${FUTURE_MARKER}; everything is back.
     components:

@@ -64,6 +64,13 @@ export const corpus: CorpusCase[] = [
   { name: "component-key-not-slug", expected: [e(`${I}2026-11-15-upper-key.md`, 8, 3, "invalid-value")], text: [{ message: /`Web` is not a valid key/ }] },
   { name: "invalid-date", expected: [e("runbooks/bad-date.md", 4, 16, "invalid-format")], text: [{ message: /2026-02-30/ }] },
   { name: "invalid-time", expected: [e(`${I}2026-11-15-bad-time.md`, 6, 14, "invalid-format")] },
+  // 22:30 in Chicago written with the file's UTC date and `Z`: 10.5 h ahead; the hint names the time in site.timezone. A future
+  // published_at would hide the postmortem. (Replaces the config, for the zone, and the base postmortem.)
+  { name: "offset-mistake-future", combinable: false, expected: [
+    e(`${I}2026-11-22-label-printing.md`, 13, 9, "not-in-future"), e(`${I}2026-11-22-label-printing.md`, 13, 9, "update-cadence", "warning"),
+    e(`${P}2026-11-10-api-errors.md`, 5, 15, "not-in-future")],
+  text: [{ message: /updates\[1\]\.at \(2026-11-22T22:30:00Z\) is 10 h 30 min after now/, hint: /Did you mean 2026-11-21T22:30:00-06:00 \(22:30 in America\/Chicago, 7 h 30 min ago\)\?/ },
+    {}, { message: /`published_at` \(2026-11-23T09:00:00Z\) is 21 h after now/ }] },
   { name: "required-field-missing", expected: [e(`${P}2026-11-20-web-slow.md`, 2, 1, "required-field")], text: [{ message: /`status`/ }],
     combinable: false },
   { name: "action-item-invalid", combinable: false, expected: [

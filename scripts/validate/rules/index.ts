@@ -6,6 +6,7 @@ import { statusMatchesType } from "./status-matches-type.ts";
 import { severityExists } from "./severity-exists.ts";
 import { milestonesOrdered } from "./milestones-ordered.ts";
 import { updatesOrdered } from "./updates-ordered.ts";
+import { notInFuture } from "./not-in-future.ts";
 import { statusMatchesLastUpdate } from "./status-matches-last-update.ts";
 import { resolvedAtRequired } from "./resolved-at-required.ts";
 import { maintenanceWindow } from "./maintenance-window.ts";
@@ -29,6 +30,7 @@ export const rules: readonly Rule[] = [
   severityExists,
   milestonesOrdered,
   updatesOrdered,
+  notInFuture,
   statusMatchesLastUpdate,
   resolvedAtRequired,
   maintenanceWindow,
