@@ -1,0 +1,47 @@
+// The text of an imported incident, maintenance or postmortem record: front matter built as a
+// yaml Document (never by string interpolation, so a quote or colon in a title cannot break
+// it), keys in the order the templates use, `source` right after the status. The same input
+// always gives the same text, which is what makes a second import a no-op. Pure.
+import { Document } from "yaml";
+import type { ImportedIncident } from "./imported.ts";
+
+const PRINT_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
+
+export interface RenderContext {
+  /** Source component key → config id. */
+  idOf: ReadonlyMap<string, string>;
+  severity?: string;
+}
+
+export function incidentFrontMatter(incident: ImportedIncident, context: RenderContext): Record<string, unknown> {
+  const ids = (map: Record<string, string>) => {
+    const out: Record<string, string> = {};
+    for (const [key, status] of Object.entries(map)) out[context.idOf.get(key) ?? key] = status;
+    return out;
+  };
+  const data: Record<string, unknown> = { title: incident.title };
+  if (incident.type === "maintenance") data.type = "maintenance";
+  if (context.severity) data.severity = context.severity;
+  data.status = incident.status;
+  data.source = incident.source;
+  if (Object.keys(incident.components).length > 0) data.components = ids(incident.components);
+  for (const field of ["started_at", "mitigated_at", "resolved_at", "scheduled_start", "scheduled_end"] as const) {
+    if (incident[field] !== undefined) data[field] = incident[field];
+  }
+  data.updates = incident.updates.map((u) => ({ at: u.at, status: u.status, body: u.body, ...(u.components ? { components: ids(u.components) } : {}) }));
+  return data;
+}
+
+export function renderRecord(frontMatter: Record<string, unknown>, body: string): string {
+  const yaml = new Document(frontMatter, { aliasDuplicateObjects: false }).toString(PRINT_OPTIONS);
+  return `---\n${yaml}---\n${body ? `\n${body.trimEnd()}\n` : ""}`;
+}
+
+export function incidentText(incident: ImportedIncident, context: RenderContext): string {
+  return renderRecord(incidentFrontMatter(incident, context), incident.body);
+}
+
+/** The postmortem of an imported incident: published and public, as the old page showed it. */
+export function postmortemText(incidentId: string, postmortem: NonNullable<ImportedIncident["postmortem"]>): string {
+  return renderRecord({ incident: incidentId, status: "published", visibility: "public", published_at: postmortem.published_at }, postmortem.body);
+}
