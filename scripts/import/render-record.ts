@@ -28,7 +28,7 @@ export function incidentFrontMatter(incident: ImportedIncident, context: RenderC
   for (const field of ["started_at", "mitigated_at", "resolved_at", "scheduled_start", "scheduled_end"] as const) {
     if (incident[field] !== undefined) data[field] = incident[field];
   }
-  data.updates = incident.updates.map((u) => ({ at: u.at, status: u.status, body: u.body, ...(u.components ? { components: ids(u.components) } : {}) }));
+  if (incident.updates.length > 0) data.updates = incident.updates.map((u) => ({ at: u.at, status: u.status, body: u.body, ...(u.components ? { components: ids(u.components) } : {}) }));
   return data;
 }
 
