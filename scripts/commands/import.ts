@@ -11,7 +11,7 @@ import { writeChanges } from "../authoring/write-changes.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { formatPretty } from "../validate/format-pretty.ts";
 import { readExisting } from "../import/read-existing.ts";
-import { planImport } from "../import/plan-import.ts";
+import { isCurrentIn, planImport, type ExistingRecords } from "../import/plan-import.ts";
 import { formatImport, importResult, type ImportResult } from "../import/import-result.ts";
 import type { ImportSourceData } from "../import/imported.ts";
 import { readStatuspageFolder } from "../import/statuspage-folder.ts";
@@ -65,7 +65,7 @@ export const command: Command<ImportResult> = {
     const root = findRecordsRoot(cwd);
     const { config, existing } = readExisting(root);
     const warnings: string[] = [];
-    const data = system === "statuspage" ? await readStatuspage(input, from, warnings) : readCstate(cwd, from);
+    const data = system === "statuspage" ? await readStatuspage(input, from, warnings, existing) : readCstate(cwd, from);
     const plan = planImport(data, existing, config, { severityMap: values["severity-map"] as string | undefined, componentFlags: (values.component as string[] | undefined) ?? [] });
     const dryRun = values["dry-run"] === true;
     if (!dryRun && plan.changes.length > 0) {
@@ -87,7 +87,8 @@ export const command: Command<ImportResult> = {
   },
 };
 
-async function readStatuspage({ values, cwd, env }: CommandInput, from: string | undefined, warnings: string[]): Promise<ImportSourceData> {
+async function readStatuspage({ values, cwd, env }: CommandInput, from: string | undefined, warnings: string[], existing: ExistingRecords): Promise<ImportSourceData> {
+  const isCurrent = isCurrentIn(existing);
   const pageId = values["page-id"] as string | undefined;
   const http: HttpOptions = { warn: (m) => warnings.push(m), backoffMs: numberFromEnv(env, "SITREP_IMPORT_BACKOFF_MS") };
   if (pageId !== undefined) {
@@ -96,17 +97,17 @@ async function readStatuspage({ values, cwd, env }: CommandInput, from: string |
     if (!key) throw new UsageError("--page-id reads the Manage API, which needs STATUSPAGE_API_KEY.", "Set STATUSPAGE_API_KEY to your Statuspage API key (Statuspage → your avatar → API info); or import the public page by its URL.");
     const apiUrl = (values["api-url"] as string | undefined) ?? env.STATUSPAGE_API_URL ?? MANAGE_API_URL;
     const docs = await readManageApi(apiUrl, pageId, key, http);
-    return statuspageSource(docs, `Manage API page ${pageId}`, { incidents: `Manage API incidents of page ${pageId}`, components: `Manage API components of page ${pageId}` });
+    return statuspageSource(docs, `Manage API page ${pageId}`, { incidents: `Manage API incidents of page ${pageId}`, components: `Manage API components of page ${pageId}` }, isCurrent);
   }
   if (!from) throw new UsageError("Say where to import from: a folder, a status page URL, or --page-id.", "e.g. `sitrep import statuspage ./export` or `sitrep import statuspage https://status.example.com`.");
   if (/^https?:\/\//i.test(from)) {
     const docs = await readPublicPage(from, http);
-    const data = statuspageSource(docs, from, { incidents: `${from} incidents`, components: `${from} components.json` });
+    const data = statuspageSource(docs, from, { incidents: `${from} incidents`, components: `${from} components.json` }, isCurrent);
     if (docs.incidents.length >= 50) data.notes.push("The public API lists only the 50 newest incidents; for the whole history use the Manage API (--page-id with STATUSPAGE_API_KEY).");
     return data;
   }
   const folder = path.resolve(cwd, from);
-  return statuspageSource(readStatuspageFolder(folder), from, { incidents: "incidents.json", components: "components.json" });
+  return statuspageSource(readStatuspageFolder(folder), from, { incidents: "incidents.json", components: "components.json" }, isCurrent);
 }
 
 function readCstate(cwd: string, from: string | undefined): ImportSourceData {

@@ -46,6 +46,9 @@ export interface ImportedIncident {
   postmortem?: { body: string; published_at: string };
 }
 
+/** Whether an item already imported is as current as the source: same status, same number of updates. */
+export type IsCurrent = (source: string, status: string, updates: number) => boolean;
+
 /** An item of the source left out, and why (said in the summary; never silent). */
 export interface SkippedItem {
   source: string;
@@ -61,6 +64,11 @@ export interface ImportSourceData {
   components: SourceComponent[];
   incidents: ImportedIncident[];
   skipped: SkippedItem[];
+  /**
+   * Items already imported whose source has no new update and the same status (is-current.ts):
+   * left unconverted, so a re-import costs little more than reading the source.
+   */
+  current?: { source: string; label: string; type: "incident" | "maintenance" }[];
   /** Things worth saying that change nothing (e.g. an update whose component was not listed). */
   notes: string[];
 }

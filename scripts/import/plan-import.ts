@@ -26,6 +26,14 @@ export interface ExistingIncident {
 }
 
 /** What the repository already holds (read by read-existing.ts). */
+/** Whether the record imported from `source` has this status and this many updates (the source has nothing new for it). */
+export function isCurrentIn(existing: Pick<ExistingRecords, "bySource">): (source: string, status: string, updates: number) => boolean {
+  return (source, status, updates) => {
+    const before = existing.bySource.get(source);
+    return before !== undefined && before.status === status && before.updates === updates;
+  };
+}
+
 export interface ExistingRecords {
   bySource: ReadonlyMap<string, ExistingIncident>;
   incidentIds: ReadonlySet<string>;
@@ -65,6 +73,7 @@ export function planImport(data: ImportSourceData, existing: ExistingRecords, co
   const match = matchComponents(data.components, config, options.componentFlags ?? []);
   const changes: FileWrite[] = [];
   const items: ImportItem[] = data.skipped.map((s) => ({ action: "skip", kind: "incident", source: s.source, label: s.label, reason: s.reason }));
+  for (const c of data.current ?? []) items.push({ action: "unchanged", kind: c.type, source: c.source, label: c.label, path: existing.bySource.get(c.source)?.path });
   const taken = new Set(existing.incidentIds);
   const start = (i: ImportedIncident) => i.scheduled_start ?? i.started_at ?? i.updates[0].at;
   const ordered = [...data.incidents].sort((a, b) => Date.parse(start(a)) - Date.parse(start(b)) || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));

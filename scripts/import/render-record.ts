@@ -1,11 +1,11 @@
-// The text of an imported incident, maintenance or postmortem record: front matter built as a
-// yaml Document (never by string interpolation, so a quote or colon in a title cannot break
-// it), keys in the order the templates use, `source` right after the status. The same input
-// always gives the same text, which is what makes a second import a no-op. Pure.
-import { Document } from "yaml";
+// The text of an imported incident, maintenance or postmortem record: front matter serialised
+// from data by js-yaml's dump (never by string interpolation, so a quote or colon in a title
+// cannot break it), keys in the order the templates use, `source` right after the status. The
+// same input always gives the same text, which is what makes a second import a no-op. js-yaml
+// rather than the yaml Document authoring uses: 10,000 records dump in a fraction of the time,
+// and with the core schema (the one the loader reads with) times stay unquoted. Pure.
+import { CORE_SCHEMA, dump } from "js-yaml";
 import type { ImportedIncident } from "./imported.ts";
-
-const PRINT_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
 
 export interface RenderContext {
   /** Source component key → config id. */
@@ -33,7 +33,7 @@ export function incidentFrontMatter(incident: ImportedIncident, context: RenderC
 }
 
 export function renderRecord(frontMatter: Record<string, unknown>, body: string): string {
-  const yaml = new Document(frontMatter, { aliasDuplicateObjects: false }).toString(PRINT_OPTIONS);
+  const yaml = dump(frontMatter, { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true });
   return `---\n${yaml}---\n${body ? `\n${body.trimEnd()}\n` : ""}`;
 }
 

@@ -6,7 +6,7 @@
 // naming the incident.
 import { INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "../model/vocabulary.ts";
 import { htmlToMarkdown } from "./html-to-markdown.ts";
-import type { ImportedIncident, ImportedUpdate, SkippedItem, SourceComponent, SourceImpact } from "./imported.ts";
+import type { ImportedIncident, ImportedUpdate, IsCurrent, SkippedItem, SourceComponent, SourceImpact } from "./imported.ts";
 import { optionalUtcTime, sourceError, utcTime } from "./source-error.ts";
 
 const IMPACTS: readonly string[] = ["none", "minor", "major", "critical"];
@@ -23,13 +23,14 @@ export interface StatuspageConversion {
   notes: string[];
   /** Components named only by updates (deleted from the page since), added to the list. */
   components: SourceComponent[];
+  current: { source: string; label: string; type: "incident" | "maintenance" }[];
 }
 
-export function convertStatuspage(raw: readonly unknown[], components: readonly SourceComponent[], where: string): StatuspageConversion {
+export function convertStatuspage(raw: readonly unknown[], components: readonly SourceComponent[], where: string, isCurrent: IsCurrent = () => false): StatuspageConversion {
   const known = new Map(components.map((c) => [c.key, c]));
   const byName = new Map(components.map((c) => [c.name.toLowerCase(), c]));
   const extra: SourceComponent[] = [];
-  const result: StatuspageConversion = { incidents: [], skipped: [], notes: [], components: [...components] };
+  const result: StatuspageConversion = { incidents: [], skipped: [], notes: [], components: [...components], current: [] };
   const seen = new Set<string>();
 
   const componentKey = (affected: Raw, at: string): string => {
@@ -63,6 +64,11 @@ export function convertStatuspage(raw: readonly unknown[], components: readonly 
     const rawUpdates = Array.isArray(r.incident_updates) ? (r.incident_updates as Raw[]) : [];
     const dated = rawUpdates.map((u, i) => ({ u, at: utcTime(u?.display_at ?? u?.created_at, `${at}, update ${i + 1}`, "display_at") }));
     dated.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const statuses = dated.map((d) => String(d.u?.status)).filter((s) => s !== "postmortem");
+    if (statuses.length > 0 && isCurrent(source, statuses[statuses.length - 1], statuses.length)) {
+      result.current.push({ source, label, type: maintenance ? "maintenance" : "incident" });
+      continue;
+    }
 
     let postmortem: ImportedIncident["postmortem"];
     const updates: ImportedUpdate[] = [];
