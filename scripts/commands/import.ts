@@ -19,20 +19,23 @@ import { MANAGE_API_URL, readManageApi, readPublicPage } from "../import/statusp
 import { statuspageSource } from "../import/statuspage-source.ts";
 import { readCstateSite } from "../import/cstate-read.ts";
 import type { HttpOptions } from "../import/http-json.ts";
+import { readUpptime } from "../import/upptime-read.ts";
 
-const SYSTEMS = ["statuspage", "cstate"];
+const SYSTEMS = ["statuspage", "cstate", "upptime"];
 
 export const command: Command<ImportResult> = {
   spec: {
     name: "import",
-    summary: "Import incident history from Statuspage or cState.",
-    usage: "sitrep import <statuspage|cstate> [<folder>|<url>] [--page-id <id>] [--api-url <url>] [--severity-map <impact=severity,…>] [--component <name=id>…] [--dry-run] [--json]",
+    summary: "Import incident history from Statuspage, cState or Upptime.",
+    usage: "sitrep import <statuspage|cstate|upptime> [<folder>|<url>] [--page-id <id>] [--api-url <url>] [--severity-map <impact=severity,…>] [--component <name=id>…] [--dry-run] [--json]",
     description:
       "statuspage <folder>: incidents.json and components.json as the public API answers them (scheduled-maintenances.json too).\n" +
       "statuspage <url>: a status page's public API (the 50 newest incidents and the listed maintenances).\n" +
       "statuspage --page-id <id>: the Manage API, the whole history with postmortems (key in STATUSPAGE_API_KEY;\n" +
       "  --api-url or STATUSPAGE_API_URL changes the base, default " + MANAGE_API_URL + ").\n" +
       "cstate <site folder>: a cState Hugo site (content/issues/ and config.yml).\n" +
+      "upptime <repository folder>: .upptimerc.yml, and the issues labelled `status` through the GitHub API\n" +
+      "  (GITHUB_REPOSITORY, else owner/repo of .upptimerc.yml; GITHUB_TOKEN and GITHUB_API_URL as for sync).\n" +
       "Every record keeps `source: <system>:<id>`: a second import changes nothing, a later one adds new incidents and\n" +
       "new updates. Imported records skip the rules for incidents run in sitrep (postmortem required, cadence) and\n" +
       "declaration lag. Components are matched by name to sitrep.config.yaml, or added with their groups.\n" +
@@ -50,6 +53,7 @@ export const command: Command<ImportResult> = {
       "npx sitrep import statuspage https://status.example.com",
       "STATUSPAGE_API_KEY=… npx sitrep import statuspage --page-id p31zjtct2jer",
       "npx sitrep import cstate ../old-status-site --severity-map critical=SEV1,major=SEV2,minor=SEV3",
+      "GITHUB_TOKEN=… npx sitrep import upptime ../upptime-repo --dry-run",
     ],
     exitCodes: "0 imported (or nothing to do), 1 the source holds something that cannot be imported (nothing written), 2 usage, network or API failure.",
     positionals: true,
@@ -65,7 +69,9 @@ export const command: Command<ImportResult> = {
     const root = findRecordsRoot(cwd);
     const { config, existing } = readExisting(root);
     const warnings: string[] = [];
-    const data = system === "statuspage" ? await readStatuspage(input, from, warnings, existing) : readCstate(cwd, from);
+    const data = system === "statuspage" ? await readStatuspage(input, from, warnings, existing)
+      : system === "cstate" ? readCstate(cwd, from)
+      : await readUpptime(path.resolve(cwd, requireFolder(from, "upptime", "the folder of your Upptime repository (with .upptimerc.yml)")), from!, input.env, (m) => warnings.push(m));
     const plan = planImport(data, existing, config, { severityMap: values["severity-map"] as string | undefined, componentFlags: (values.component as string[] | undefined) ?? [] });
     const dryRun = values["dry-run"] === true;
     if (!dryRun && plan.changes.length > 0) {
@@ -111,8 +117,12 @@ async function readStatuspage({ values, cwd, env }: CommandInput, from: string |
 }
 
 function readCstate(cwd: string, from: string | undefined): ImportSourceData {
-  if (!from) throw new UsageError("Say which cState site to import: its folder.", "e.g. `sitrep import cstate ../status-site` (the folder with config.yml and content/issues/).");
-  return readCstateSite(path.resolve(cwd, from), from);
+  return readCstateSite(path.resolve(cwd, requireFolder(from, "cstate", "the folder of the cState site (with config.yml and content/issues/)")), from!);
+}
+
+function requireFolder(from: string | undefined, system: string, what: string): string {
+  if (!from) throw new UsageError(`Say what to import: ${what}.`, `e.g. \`sitrep import ${system} ../old-status\`.`);
+  return from;
 }
 
 function numberFromEnv(env: Record<string, string | undefined>, name: string): number | undefined {

@@ -31,6 +31,6 @@ export const commands: CommandEntry[] = [
   entry("report", "Write the weekly incident-review report (Markdown)."),
   entry("sync", "Keep one GitHub issue per postmortem action item."),
   entry("notify", "Send the public updates that are new in this build to Slack, Teams, Discord, webhooks and email."),
-  entry("import", "Import incident history from Statuspage or cState."),
+  entry("import", "Import incident history from Statuspage, cState or Upptime."),
   entry("deploy-due", "Tell whether the public site would change since the last deploy (for the scheduled deploy)."),
 ];
