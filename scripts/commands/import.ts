@@ -44,7 +44,7 @@ export const command: Command<ImportResult> = {
       "page-id": { type: "string", valueName: "id", description: "Statuspage page id: read the Manage API (needs STATUSPAGE_API_KEY)." },
       "api-url": { type: "string", valueName: "url", description: `Manage API base URL (default STATUSPAGE_API_URL, else ${MANAGE_API_URL}).` },
       "severity-map": { type: "string", valueName: "impact=severity,…", description: "Impact → severity, e.g. critical=SEV1,major=SEV2 (default: the severity whose `impact` matches)." },
-      component: { type: "string", multiple: true, valueName: "name=id", description: "Map a source component to a configured one, e.g. \"API=public-api\" (repeatable)." },
+      component: { type: "string", multiple: true, valueName: "name=id", description: "Map a source component to a configured one, e.g. \"API=public-api\"." },
       "dry-run": { type: "boolean", description: "Print what would be created, updated and skipped; write nothing." },
       json: jsonOption("Print the result as JSON: items, components, notes, counts."),
     },
