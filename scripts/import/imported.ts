@@ -46,8 +46,11 @@ export interface ImportedIncident {
   postmortem?: { body: string; published_at: string };
 }
 
-/** Whether an item already imported is as current as the source: same status, same number of updates. */
-export type IsCurrent = (source: string, status: string, updates: number) => boolean;
+/**
+ * Whether an item already imported is as current as the source: same status, same number of
+ * updates, and its postmortem imported if the source has one.
+ */
+export type IsCurrent = (source: string, status: string, updates: number, hasPostmortem: boolean) => boolean;
 
 /** An item of the source left out, and why (said in the summary; never silent). */
 export interface SkippedItem {

@@ -6,7 +6,7 @@
 import type { Config } from "../records/model.ts";
 import { matchComponents } from "./component-match.ts";
 import { addComponents } from "./config-components.ts";
-import type { ImportedIncident, ImportSourceData } from "./imported.ts";
+import type { ImportedIncident, ImportSourceData, IsCurrent } from "./imported.ts";
 import { incidentText, postmortemText } from "./render-record.ts";
 import { severityFor, severityMap } from "./severity-map.ts";
 import { slug, unique } from "./slug.ts";
@@ -26,11 +26,11 @@ export interface ExistingIncident {
 }
 
 /** What the repository already holds (read by read-existing.ts). */
-/** Whether the record imported from `source` has this status and this many updates (the source has nothing new for it). */
-export function isCurrentIn(existing: Pick<ExistingRecords, "bySource">): (source: string, status: string, updates: number) => boolean {
-  return (source, status, updates) => {
+/** Whether the record imported from `source` has this status, this many updates and its postmortem (the source has nothing new for it). */
+export function isCurrentIn(existing: Pick<ExistingRecords, "bySource" | "postmortems">): IsCurrent {
+  return (source, status, updates, hasPostmortem) => {
     const before = existing.bySource.get(source);
-    return before !== undefined && before.status === status && before.updates === updates;
+    return before !== undefined && before.status === status && before.updates === updates && (!hasPostmortem || existing.postmortems.has(before.id));
   };
 }
 

@@ -65,7 +65,8 @@ export function convertStatuspage(raw: readonly unknown[], components: readonly 
     const dated = rawUpdates.map((u, i) => ({ u, at: utcTime(u?.display_at ?? u?.created_at, `${at}, update ${i + 1}`, "display_at") }));
     dated.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     const statuses = dated.map((d) => String(d.u?.status)).filter((s) => s !== "postmortem");
-    if (statuses.length > 0 && isCurrent(source, statuses[statuses.length - 1], statuses.length)) {
+    const hasPostmortem = statuses.length < dated.length || (typeof r.postmortem_body === "string" && r.postmortem_body.trim() !== "");
+    if (statuses.length > 0 && isCurrent(source, statuses[statuses.length - 1], statuses.length, hasPostmortem)) {
       result.current.push({ source, label, type: maintenance ? "maintenance" : "incident" });
       continue;
     }

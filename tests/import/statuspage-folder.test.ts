@@ -149,12 +149,17 @@ describe("later imports", () => {
     open.status = "resolved";
     open.resolved_at = "2026-11-20T10:00:00.000Z";
     open.incident_updates.unshift({ ...open.incident_updates[0], id: "u3b", status: "resolved", body: "Deliveries caught up.", created_at: "2026-11-20T10:00:00.000Z", display_at: "2026-11-20T10:00:00.000Z" });
+    const dashboard = data.incidents.find((i: any) => i.id === "kd9zr1x7qq2m");
+    dashboard.incident_updates.unshift({ ...dashboard.incident_updates[0], id: "u2c", status: "postmortem", body: "Reports ran on an undersized replica.", created_at: "2026-10-22T12:00:00.000Z", display_at: "2026-10-22T12:00:00.000Z" });
     writeFileSync(path.join(source, "incidents.json"), JSON.stringify(data));
 
     const again = runCli(["import", "statuspage", source, "--json"], { cwd: dir });
     expect(again.code, again.stderr).toBe(0);
     const result = JSON.parse(again.stdout);
-    expect(result.counts).toMatchObject({ create: 0, update: 1, unchanged: 3 });
+    // The dashboard incident: its record (edited) is kept, its postmortem, new in the source, is created.
+    expect(result.counts).toMatchObject({ create: 1, update: 1, unchanged: 2, kept: 1 });
+    const postmortem = readFileSync(path.join(dir, "postmortems", path.basename(edited)), "utf8");
+    expect(postmortem).toMatch(/Reports ran on an undersized replica\./);
     const updated = importedRecords(dir).get("statuspage:w8bd0t5hcc1x");
     expect(updated.status).toBe("resolved");
     expect(updated.updates.map((u: any) => u.body)).toEqual(["Webhook deliveries are delayed by up to 30 minutes.", "Deliveries caught up."]);
