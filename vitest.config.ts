@@ -12,6 +12,7 @@ const UNIT = [
   "tests/deploy/fresh-until.test.ts",
   "tests/github/plan.test.ts",
   "tests/github/workflows.test.ts",
+  "tests/import/imported-history.test.ts",
   "tests/history/parse-log.test.ts",
   "tests/merge/merge-record.test.ts",
   "tests/metrics/statistics.test.ts",

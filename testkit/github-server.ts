@@ -26,6 +26,10 @@ export interface ServerIssue {
   author: string;
   /** GitHub's `author_association`: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE… */
   authorAssociation: string;
+  /** `created_at` and `closed_at` (what `sitrep import upptime` reads), and each comment's `created_at`. */
+  createdAt?: string;
+  closedAt?: string;
+  commentTimes?: string[];
 }
 
 export interface RecordedRequest {
@@ -92,6 +96,8 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
     user: { login: i.author, type: i.author.endsWith("[bot]") ? "Bot" : "User" },
     author_association: i.authorAssociation,
     html_url: `https://github.test/${owner}/${repo}/issues/${i.number}`,
+    created_at: i.createdAt ?? "2026-01-01T00:00:00Z",
+    closed_at: i.state === "closed" ? i.closedAt ?? i.createdAt ?? "2026-01-01T00:00:00Z" : null,
     ...(i.pull_request ? { pull_request: { url: `${url}${base}/pulls/${i.number}` } } : {}),
   });
 
@@ -176,7 +182,7 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
     ["GET", new RegExp(`^${base}/issues/(\\d+)/comments$`), (res, m, query, _b, path) => {
       const issue = issues.get(Number(m[1]));
       if (!issue) return json(res, 404, { message: "Not Found" });
-      paginate(res, path, query, issue.comments.map((body, i) => ({ id: i + 1, body })));
+      paginate(res, path, query, issue.comments.map((body, i) => ({ id: i + 1, body, created_at: issue.commentTimes?.[i] ?? issue.createdAt ?? "2026-01-01T00:00:00Z" })));
     }],
     ["GET", /^\/user$/, (res, _m, _q, _b, _p, authorized) => {
       if (!authorized) return json(res, 401, { message: "Requires authentication" });

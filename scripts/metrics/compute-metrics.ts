@@ -25,6 +25,8 @@ export interface IncidentCounts {
   reopened: number;
   /** Incidents not yet committed (no history): they have no declaration lag. */
   uncommitted: number;
+  /** Incidents imported from another status page (`source`): left out of declaration lag. */
+  imported: number;
 }
 
 export interface MetricsBlock {
@@ -125,7 +127,8 @@ function incidentCounts(incidents: readonly Repository["incidents"][number][], h
     else if (timeline.statuses.some((s, i) => i > 0 && timeline.statuses[i - 1].status === "resolved" && s.status !== "resolved")) reopened++;
   }
   const resolved = incidents.filter((i) => i.data.status === "resolved").length;
-  return { count: incidents.length, resolved, active: incidents.length - resolved, reopened, uncommitted };
+  const imported = incidents.filter((i) => i.data.source !== undefined).length;
+  return { count: incidents.length, resolved, active: incidents.length - resolved, reopened, uncommitted, imported };
 }
 
 function withoutGaps({ gaps: _gaps, ...rest }: CadenceMetrics & { gaps: unknown[] }): CadenceMetrics {

@@ -38,7 +38,8 @@ export function incidentDurations(incident: IncidentRecord, history: HistoryEven
     tta: between(d.detected_at, d.acknowledged_at),
     ttm: between(d.started_at, d.mitigated_at),
     ttr: between(d.started_at, d.resolved_at),
-    declaration_lag: between(d.detected_at, declaredAt),
+    // An imported record was committed when it was imported, not when it was declared (decision 0131).
+    declaration_lag: d.source === undefined ? between(d.detected_at, declaredAt) : undefined,
   };
 }
 

@@ -50,7 +50,7 @@ function distributionRow(label: string, d: Distribution): string[] {
 function block(b: MetricsBlock, flavour: Flavour): string {
   const i = b.incidents;
   const lines: string[] = [];
-  lines.push(`Incidents: ${i.count} (${i.resolved} resolved, ${i.active} active, ${i.reopened} reopened${i.uncommitted ? `, ${i.uncommitted} not yet committed` : ""})`);
+  lines.push(`Incidents: ${i.count} (${i.resolved} resolved, ${i.active} active, ${i.reopened} reopened${i.uncommitted ? `, ${i.uncommitted} not yet committed` : ""}${i.imported ? `, ${i.imported} imported (left out of declaration lag)` : ""})`);
   lines.push("");
   const rows = DURATIONS.map(([key, label]) => distributionRow(label, b.durations[key]));
   rows.push(distributionRow("Postmortem lead time (published − resolved)", b.postmortems.lead_time));

@@ -2,7 +2,8 @@
 // severity's update_every_minutes. A gap is measured between consecutive updates until the first
 // `resolved` update; for an incident still open at `now`, the time since its last update is an
 // ongoing gap. Only real incidents are checked: near-misses and maintenance have no customers
-// waiting for updates (decision 0004), and incidents without updates or without a cadence for
+// waiting for updates (decision 0004), imported history was run under another page's habits
+// (decision 0131), and incidents without updates or without a cadence for
 // their severity have nothing to measure. Read by the metrics, the weekly report and validation.
 import type { Config, IncidentRecord } from "../records/model.ts";
 import { MINUTE_MS, toMillis } from "./time.ts";
@@ -23,9 +24,9 @@ export interface CadenceGap {
 
 /** Whether the incident is checked at all, and its gaps longer than the cadence, up to `now`. */
 export function cadenceGaps(incident: IncidentRecord, config: Config, now: Date): { checked: boolean; gaps: CadenceGap[] } {
-  const { severity, updates, type } = incident.data;
+  const { severity, updates, type, source } = incident.data;
   const expected = config.severities.find((s) => s.id === severity)?.update_every_minutes;
-  if (type !== "incident" || !severity || expected === undefined || updates.length === 0) return { checked: false, gaps: [] };
+  if (type !== "incident" || source !== undefined || !severity || expected === undefined || updates.length === 0) return { checked: false, gaps: [] };
   const gaps: CadenceGap[] = [];
   const push = (index: number, from: string, to: string, toMs: number | undefined, ongoing: boolean) => {
     const fromMs = toMillis(from);

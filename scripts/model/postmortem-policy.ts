@@ -1,15 +1,16 @@
 // Whether an incident needs a postmortem, and by when. Required for real incidents (not
-// near-misses, maintenance or drills) whose severity has `postmortem_required`; due
+// near-misses, maintenance, drills or imported history) whose severity has `postmortem_required`; due
 // `policies.postmortem_due_days` after `resolved_at`. Read by `postmortem-required`, the
 // metrics, the weekly report and `sitrep resolve`.
 import type { Config, IncidentData } from "../records/model.ts";
 import { DAY_MS, toMillis } from "./time.ts";
 
-type Facts = Pick<IncidentData, "type" | "drill" | "severity">;
+type Facts = Pick<IncidentData, "type" | "drill" | "severity" | "source">;
 
 /** Whether incidents like this one need a postmortem once resolved (what `resolve` reminds of). */
 export function needsPostmortem(data: Facts, config: Config): boolean {
-  if (data.type !== "incident" || data.drill === true || !data.severity) return false;
+  // Imported history (`source`) was run elsewhere: its postmortems are what the old page had (decision 0131).
+  if (data.type !== "incident" || data.drill === true || !data.severity || data.source !== undefined) return false;
   return config.severities.find((s) => s.id === data.severity)?.postmortem_required === true;
 }
 

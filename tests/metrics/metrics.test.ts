@@ -64,7 +64,7 @@ describe("computeMetrics", () => {
   it("durations from recorded times in several offsets; declaration lag from the first commit", () => {
     const { durations, incidents } = metrics().overall;
     // A: TTD 10, TTA 5, TTM 40, TTR 60, lag 20; B: TTD 30, TTA 20, TTM 60, TTR 120, lag 90.
-    expect(incidents).toEqual({ count: 2, resolved: 2, active: 0, reopened: 1, uncommitted: 0 });
+    expect(incidents).toEqual({ count: 2, resolved: 2, active: 0, reopened: 1, uncommitted: 0, imported: 0 });
     expect(durations.ttd).toMatchObject({ n: 2, median: 20, p90: 28, mean: 20, max: 30, too_small: true });
     expect(durations.tta).toMatchObject({ median: 12.5, p90: 18.5, max: 20 });
     expect(durations.ttm).toMatchObject({ median: 50, p90: 58, max: 60 });

@@ -44,6 +44,10 @@ export interface IncidentData {
    */
   drill?: boolean;
   /**
+   * Set by `sitrep import` on a record imported from another status page: the system and the record's id there (`statuspage:<id>`, `cstate:<file>`, `upptime:<issue>`). Imported history is checked by the schema and consistency rules, but not by the rules for incidents run in sitrep (postmortem required, update cadence), and declaration lag leaves it out; durations and uptime include it. A second import finds the record by it and changes nothing.
+   */
+  source?: string;
+  /**
    * Affected components: component id (from sitrep.config.yaml) → impact. An update's `components` changes this from that moment on.
    */
   components?: {

@@ -4,7 +4,7 @@ import { postmortemDue } from "../../model/postmortem-policy.ts";
 export const postmortemRequired = perRecord("incidents", {
   id: "postmortem-required",
   severity: "error",
-  description: "Resolved incidents of a severity with `postmortem_required` have a postmortem within policies.postmortem_due_days (drills and near-misses excepted).",
+  description: "Resolved incidents of a severity with `postmortem_required` have a postmortem within policies.postmortem_due_days (drills, near-misses and imported records excepted).",
   needsConfig: true,
   each({ postmortems, ids, config, now }) {
     const covered = new Set([...postmortems.map((p) => p.data.incident), ...ids.postmortem]);
