@@ -71,6 +71,7 @@ export function emptyRecordsRepo(prefix = "sitrep-import-"): string {
   for (const folder of ["incidents", "postmortems", "runbooks"]) mkdirSync(path.join(dir, folder));
   writeFileSync(path.join(dir, "sitrep.config.yaml"), [
     "# Acme's records.",
+    "format: 2",
     "site:",
     '  title: "Acme Status"',
     '  url: "https://status.acme.example"',

@@ -1,7 +1,7 @@
 // `sitrep oncall` and the on-call rules of `sitrep validate`, as a new user meets them: the real
 // CLI on a copy of the example organisation with a schedule of their own (a weekly rotation of
 // three, Monday 09:00 in Europe/Berlin, a one-night override, the October daylight-saving change).
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyExampleRepo, exampleGitRepo } from "../helpers/example-repo.ts";
@@ -25,6 +25,14 @@ let dir = "";
 let cleanup = () => {};
 beforeAll(() => {
   ({ dir, cleanup } = copyExampleRepo("sitrep-oncall-"));
+  // These tests run at October clocks: records of later incidents would be dated in the future
+  // (validate's not-in-future), so the repository is the example organisation as of mid-October.
+  for (const year of readdirSync(path.join(dir, "incidents"), { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    for (const file of readdirSync(path.join(dir, "incidents", year.name)).filter((f) => f.slice(0, 10) > "2026-10-14")) {
+      rmSync(path.join(dir, "incidents", year.name, file));
+      rmSync(path.join(dir, "postmortems", file), { force: true });
+    }
+  }
   rmSync(path.join(dir, "oncall"), { recursive: true, force: true });
   mkdirSync(path.join(dir, "oncall"));
   writeFileSync(path.join(dir, "oncall/platform.yaml"), SCHEDULE);
@@ -35,7 +43,7 @@ afterAll(() => cleanup());
 function validateWith(file: string, text: string) {
   writeFileSync(path.join(dir, "oncall", file), text);
   try {
-    const result = runCli(["validate", "--format", "json"], { cwd: dir, env: { SITREP_NOW: "2026-10-10T12:00:00Z" } });
+    const result = runCli(["validate", "--format", "json", "oncall"], { cwd: dir, env: { SITREP_NOW: "2026-10-10T12:00:00Z" } });
     return { code: result.code, diagnostics: (JSON.parse(result.stdout).diagnostics as { file: string; line: number; column: number; rule: string; severity: string; message: string; hint: string }[]).filter((d) => d.file === `oncall/${file}`) };
   } finally {
     rmSync(path.join(dir, "oncall", file));
@@ -81,8 +89,18 @@ describe("sitrep oncall --at", () => {
 });
 
 describe("sitrep oncall report", () => {
+  // The whole example organisation (the report runs at the default clock, after every record).
+  let full = { dir: "", cleanup: () => {} };
+  beforeAll(() => {
+    full = copyExampleRepo("sitrep-oncall-report-");
+    rmSync(path.join(full.dir, "oncall"), { recursive: true, force: true });
+    mkdirSync(path.join(full.dir, "oncall"));
+    writeFileSync(path.join(full.dir, "oncall/platform.yaml"), SCHEDULE);
+  });
+  afterAll(() => full.cleanup());
+
   it("attributes incidents to whoever was on call when they started and counts out-of-hours time by the config", () => {
-    const result = runCli(["oncall", "report", "--from", "2026-10-05T09:00:00+02:00", "--to", "2026-11-02T09:00:00+01:00", "--json"], { cwd: dir });
+    const result = runCli(["oncall", "report", "--from", "2026-10-05T09:00:00+02:00", "--to", "2026-11-02T09:00:00+01:00", "--json"], { cwd: full.dir });
     expect(result.stderr).toBe("");
     const report = JSON.parse(result.stdout);
     const by = Object.fromEntries(report.people.map((p: { person: string }) => [p.person, p]));
@@ -94,11 +112,11 @@ describe("sitrep oncall report", () => {
   });
 
   it("moves out-of-hours time when working hours change in the config", () => {
-    const config = path.join(dir, "sitrep.config.yaml");
+    const config = path.join(full.dir, "sitrep.config.yaml");
     const original = readFileSync(config, "utf8");
     writeFileSync(config, `${original}\noncall:\n  working_hours:\n    days: [mon, tue, wed, thu, fri, sat, sun]\n    from: "00:00"\n    to: "24:00"\n`);
     try {
-      const result = runCli(["oncall", "report", "--from", "2026-10-05T07:00:00Z", "--to", "2026-10-12T07:00:00Z", "--json"], { cwd: dir });
+      const result = runCli(["oncall", "report", "--from", "2026-10-05T07:00:00Z", "--to", "2026-10-12T07:00:00Z", "--json"], { cwd: full.dir });
       const priya = JSON.parse(result.stdout).people.find((p: { person: string }) => p.person === "priya-n");
       expect(priya).toMatchObject({ hours: 168, out_of_hours: 0, weekend_hours: 0 });
     } finally {

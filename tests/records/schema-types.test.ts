@@ -24,6 +24,7 @@ describe("the generated record types (scripts/records/schema-types.ts and schema
     for (const name of ["IncidentData", "PostmortemData", "RunbookData", "ConfigData", "ScheduleData"]) {
       expect(all.join("\n").match(new RegExp(`export (?:interface|type) ${name}\\b`, "g"))?.length, name).toBe(1);
     }
-    for (const text of all) expect(text.split("\n").length).toBeLessThan(300);
+    // Generated; kept small enough to read (the config type grew with branding and on-call).
+    for (const text of all) expect(text.split("\n").length).toBeLessThan(400);
   });
 });
