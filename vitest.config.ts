@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 const UNIT = [
   "tests/adoption/no-root-records.test.ts",
   "tests/adoption/shared-workers.test.ts",
+  "tests/architecture/module-map.test.ts",
   "tests/authoring/pure-helpers.test.ts",
   "tests/compiled-validators.test.ts",
   "tests/github/plan.test.ts",

@@ -14,7 +14,7 @@ import path from "node:path";
 import { CONFIG_FILE } from "../records/root.ts";
 import { RECORD_FOLDERS } from "../records/discover.ts";
 import { validateRepository, type ValidationResult } from "../validate/validate.ts";
-import type { Diagnostic } from "../validate/diagnostic.ts";
+import type { Diagnostic } from "../core/diagnostic.ts";
 import type { FileChange } from "./file-change.ts";
 
 export interface ChangeCheck {

@@ -7,7 +7,7 @@ import { findRecordsRoot } from "../records/root.ts";
 import { historySummary, loadWithHistory } from "../history/load-with-history.ts";
 import { computeMetrics, type MetricsReport } from "../metrics/compute-metrics.ts";
 import { formatMetrics } from "../metrics/format-metrics.ts";
-import { SELECTION_OPTIONS, groupByFromFlag, selectionFromFlags } from "../metrics/selection-flags.ts";
+import { SELECTION_OPTIONS, groupByFromFlag, selectionFromFlags } from "../cli/selection-flags.ts";
 
 type Format = "text" | "json" | "markdown";
 

@@ -2,7 +2,7 @@
 // `notifications:`. The logic lives in scripts/notify/; this file is flags and printing.
 import type { Command } from "../cli/command.ts";
 import { jsonOption } from "../cli/common-options.ts";
-import { escapeData, fenceUntrusted, onActions } from "../github/workflow-commands.ts";
+import { escapeData, fenceUntrusted, onActions } from "../core/workflow-commands.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { emailMessage } from "../notify/formats/email.ts";
 import { HEADLINES } from "../notify/headlines.ts";

@@ -7,7 +7,7 @@ import { syncActionItems } from "../github/sync.ts";
 import type { SyncReport } from "../github/sync.ts";
 import { countByKind } from "../github/plan.ts";
 import type { Operation } from "../github/plan.ts";
-import { escapeData, fenceUntrusted } from "../github/workflow-commands.ts";
+import { escapeData, fenceUntrusted } from "../core/workflow-commands.ts";
 
 export const command: Command<SyncReport> = {
   spec: {

@@ -4,10 +4,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { forActionsLog } from "./workflow-commands.ts";
+import { forActionsLog } from "../core/workflow-commands.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { validateRepository } from "../validate/validate.ts";
-import { countBySeverity } from "../validate/diagnostic.ts";
+import { countBySeverity } from "../core/diagnostic.ts";
 import { formatPrSummary, summarizePullRequest } from "./pr-summary.ts";
 import { recordsAtRef } from "./records-at-ref.ts";
 

@@ -2,7 +2,7 @@
 // upserts the "Incident review <week>" issue with the report's Markdown.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { forActionsLog } from "./workflow-commands.ts";
+import { forActionsLog } from "../core/workflow-commands.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { loadConfig } from "../records/load-config.ts";
 import { createGithubClient, resolveGithubTarget, writeIntervalFromEnv } from "./octokit.ts";

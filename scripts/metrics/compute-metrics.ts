@@ -11,6 +11,7 @@ import { roleMetrics, type RoleMetrics } from "./roles.ts";
 import { groupIncidents, selectIncidents, type GroupBy, type Selection } from "./selection.ts";
 import { PERCENTILE_METHOD, SMALL_SAMPLE } from "./statistics.ts";
 import { toUtc } from "./time.ts";
+import type { HistorySummary } from "../history/load-with-history.ts";
 
 /** Bump when a field is removed or changes meaning; adding fields keeps the version. */
 export const METRICS_JSON_VERSION = 1;
@@ -37,14 +38,6 @@ export interface MetricsBlock {
 export interface MetricsGroup extends MetricsBlock {
   key: string;
   label: string;
-}
-
-export interface HistorySummary {
-  head: string;
-  commits: number;
-  revisions: number;
-  blobs: number;
-  unparseable_revisions: number;
 }
 
 export interface MetricsReport {

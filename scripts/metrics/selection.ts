@@ -19,6 +19,9 @@ export interface Selection {
   includeNearMisses: boolean;
 }
 
+/** What `sitrep metrics` counts without flags, and what the internal site's metrics page shows. */
+export const DEFAULT_SELECTION: Selection = Object.freeze({ severities: [], components: [], includeDrills: false, includeNearMisses: false });
+
 export function selectIncidents(incidents: readonly IncidentRecord[], selection: Selection): IncidentRecord[] {
   const severities = new Set(selection.severities);
   const components = new Set(selection.components);

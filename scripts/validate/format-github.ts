@@ -1,8 +1,8 @@
 // GitHub Actions workflow commands: one annotation per problem (the first 10 per rule, as
 // GitHub shows at most 10 of a kind per step), then the full report in the log.
-import type { Diagnostic } from "./diagnostic.ts";
+import type { Diagnostic } from "../core/diagnostic.ts";
 import { formatPretty } from "./format-pretty.ts";
-import { escapeData, escapeProperty, fenceUntrusted } from "../github/workflow-commands.ts";
+import { escapeData, escapeProperty, fenceUntrusted } from "../core/workflow-commands.ts";
 
 export const ANNOTATIONS_PER_RULE = 10;
 

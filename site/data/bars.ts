@@ -6,12 +6,11 @@
 // (docs/decisions/0095-bars-as-links.md). Groups never cross the start of the recent period,
 // so narrow screens, which show only that period, never show half a link.
 import type { ComponentStatus, Indicator } from "../../scripts/model/vocabulary.ts";
-import type { ComponentView, DayView } from "./views.ts";
+import { RECENT_DAYS, type ComponentView, type DayView } from "./views/component-view.ts";
 
 export { UPTIME_FORMULA_TEXT } from "../../scripts/status/uptime.ts";
-
-/** Days drawn on narrow screens (≤ 40rem); the label and the uptime beside them say the same. */
-export const RECENT_DAYS = 30;
+/** Days drawn on narrow screens: declared beside BAR_DAYS in views/component-view.ts, which computes the recent uptime. */
+export { RECENT_DAYS };
 /** Impact days with fewer plain days than this between them share one link. */
 export const MIN_PLAIN_DAYS_BETWEEN_LINKS = 3;
 

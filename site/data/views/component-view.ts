@@ -6,11 +6,12 @@ import { formatDuration } from "../../../scripts/model/duration.ts";
 import { STATUS_LABELS, type ComponentStatus, type ImpactStatus } from "../../../scripts/model/vocabulary.ts";
 import { byStartDescending } from "../../../scripts/status/current-status.ts";
 import type { BuildContext } from "../build-context.ts";
-import { RECENT_DAYS } from "../bars.ts";
-import { derive } from "./derive.ts";
+import { derive, perBuild, type Derived } from "./derive.ts";
 import { summarize, type IncidentSummary } from "./incident-view.ts";
 
 export const BAR_DAYS = 90;
+/** Days drawn on narrow screens (≤ 40rem); the label and the uptime beside them say the same (site/data/bars.ts). */
+export const RECENT_DAYS = 30;
 
 export interface DayView {
   date: string;
@@ -28,7 +29,7 @@ export interface ComponentView {
   status: ComponentStatus;
   statusLabel: string;
   uptime: string;
-  /** Uptime over the last RECENT_DAYS days (site/data/bars.ts), shown beside the bars on narrow screens. */
+  /** Uptime over the last RECENT_DAYS days, shown beside the bars on narrow screens. */
   recentUptime: string;
   days: DayView[];
   /** One sentence summarising the bars, for screen readers and as the bars' text alternative. */
@@ -38,9 +39,10 @@ export interface ComponentView {
 
 /** Every configured component's view, in config order; made once per build. */
 export function componentViews(context: BuildContext): Map<string, ComponentView> {
-  const derived = derive(context);
-  if (derived.components) return derived.components;
-  const { model } = derived;
+  return componentCache(derive(context));
+}
+
+const componentCache = perBuild(({ model, context }: Derived): Map<string, ComponentView> => {
   const { now, timeZone } = context;
   const titles = new Map(model.incidents.map((i) => [i.id, i.data.title]));
   // Only windows that reach into the bar period matter for the bars.
@@ -65,8 +67,8 @@ export function componentViews(context: BuildContext): Map<string, ComponentView
       activeIncidentIds: state.incidentIds,
     });
   }
-  return (derived.components = components);
-}
+  return components;
+});
 
 function dayView(day: DayImpact, titles: Map<string, string>): DayView {
   const minutes = (Object.entries(day.minutes) as [ImpactStatus, number][])

@@ -1,7 +1,8 @@
-// The shape of every problem sitrep reports (after vfile-message and ESLint).
-import type { DiagnosticSeverity } from "../records/finding.ts";
+// The shape of every problem sitrep reports (after vfile-message and ESLint). It sits in core/,
+// below records/, because every layer reports problems: records find them while reading,
+// validate places them, errors.ts carries them to the CLI, formatters print them.
 
-export type { DiagnosticSeverity };
+export type DiagnosticSeverity = "error" | "warning";
 
 export interface Diagnostic {
   /** Path from the records root, forward slashes. */
