@@ -10,6 +10,7 @@ const UNIT = [
   "tests/architecture/module-map.test.ts",
   "tests/authoring/pure-helpers.test.ts",
   "tests/compiled-validators.test.ts",
+  "tests/core/**/*.test.ts",
   "tests/github/plan.test.ts",
   "tests/github/workflows.test.ts",
   "tests/history/parse-log.test.ts",

@@ -10,6 +10,7 @@ import { validateRepository } from "../validate/validate.ts";
 import { countBySeverity } from "../core/diagnostic.ts";
 import { formatPrSummary, summarizePullRequest } from "./pr-summary.ts";
 import { recordsAtRef } from "./records-at-ref.ts";
+import { nowFrom } from "../core/time.ts";
 
 export function prSummaryMarkdown(cwd: string, baseRef: string | undefined, now: Date): string {
   const root = findRecordsRoot(cwd);
@@ -25,8 +26,8 @@ export function prSummaryMarkdown(cwd: string, baseRef: string | undefined, now:
 
 if (import.meta.main) {
   const { values } = parseArgs({ options: { base: { type: "string" } } });
-  const now = process.env.SITREP_NOW ? new Date(process.env.SITREP_NOW) : new Date();
   try {
+    const now = nowFrom(process.env);
     process.stdout.write(`${prSummaryMarkdown(process.cwd(), values.base, now)}\n`);
   } catch (error) {
     process.stderr.write(forActionsLog(`error: could not summarise the change: ${(error as Error).message}\n`, process.env));

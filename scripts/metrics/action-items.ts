@@ -12,9 +12,10 @@
 import type { Config, IncidentRecord, PostmortemRecord } from "../records/model.ts";
 import type { HistoryEvents } from "../history/events.ts";
 import { distribution, rate, round, type Distribution } from "./statistics.ts";
-import { dateOf, daysBetween, toUtc } from "./time.ts";
+import { daysBetween, toUtc } from "./time.ts";
 import { compareCodeUnits } from "../records/order.ts";
 import { daysFrom, isActionItemOverdue } from "../model/due-dates.ts";
+import { utcDate } from "../core/time.ts";
 
 export interface ActionItemRow {
   /** `<postmortem id>/<item id>` */
@@ -69,7 +70,7 @@ export function actionItemRows(
   now: Date,
 ): ActionItemRow[] {
   const incidentById = new Map(incidents.map((i) => [i.id, i]));
-  const today = dateOf(now);
+  const today = utcDate(now);
   const rows: ActionItemRow[] = [];
   for (const postmortem of postmortems) {
     const incident = incidentById.get(postmortem.data.incident);

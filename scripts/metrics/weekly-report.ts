@@ -13,7 +13,8 @@ import { selectIncidents, type Selection } from "./selection.ts";
 import { rate, round } from "./statistics.ts";
 import { shiftWeek, type IsoWeek } from "./iso-week.ts";
 import { daysFrom, runbookReview } from "../model/due-dates.ts";
-import { dateOf, daysBetween, minutesBetween, toUtc } from "./time.ts";
+import { daysBetween, minutesBetween, toUtc } from "./time.ts";
+import { utcDate } from "../core/time.ts";
 
 export const TREND_WEEKS = 8;
 
@@ -82,7 +83,7 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
     return timeline ? itemStatusAt(timeline, time) : row.status; // not committed yet: today's status
   };
   const owners = new Map<string, OverdueItem[]>();
-  const today = dateOf(asOf);
+  const today = utcDate(asOf);
   for (const row of rows) {
     if (statusAt(row, asOf) !== "open" || !(row.due < today)) continue;
     let list = owners.get(row.owner);

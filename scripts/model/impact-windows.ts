@@ -5,7 +5,7 @@
 import type { IncidentRecord } from "../records/model.ts";
 import type { ImpactStatus } from "./vocabulary.ts";
 import { mapSteps, type ComponentMap } from "./component-maps.ts";
-import { toMillis } from "./time.ts";
+import { toMillis } from "../core/time.ts";
 
 export interface ImpactWindow {
   incidentId: string;

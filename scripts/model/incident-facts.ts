@@ -5,7 +5,7 @@
 import type { Config, IncidentData, IncidentRecord } from "../records/model.ts";
 import { componentsTouched } from "./component-maps.ts";
 import { impactWindows, isOpenAt, maintenanceSpan, type ImpactWindow } from "./impact-windows.ts";
-import { toMillis } from "./time.ts";
+import { toMillis } from "../core/time.ts";
 import { statusRank, type ImpactStatus, type Indicator } from "./vocabulary.ts";
 
 /** Planned: maintenance still to come. Open: started and not over. Over: resolved, completed or past. */

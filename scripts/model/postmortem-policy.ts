@@ -3,7 +3,7 @@
 // `policies.postmortem_due_days` after `resolved_at`. Read by `postmortem-required`, the
 // metrics, the weekly report and `sitrep resolve`.
 import type { Config, IncidentData } from "../records/model.ts";
-import { DAY_MS, toMillis } from "./time.ts";
+import { DAY_MS, toMillis } from "../core/time.ts";
 
 type Facts = Pick<IncidentData, "type" | "drill" | "severity">;
 

@@ -8,7 +8,7 @@ import { worstStatus, type ComponentStatus } from "../model/vocabulary.ts";
 import { activeIncidents, activeMaintenance, byStartDescending, upcomingMaintenance, type ComponentState } from "../status/current-status.ts";
 import { publishedModel } from "../status/published-model.ts";
 import type { IncidentFacts } from "../model/incident-facts.ts";
-import { toMillis } from "../model/time.ts";
+import { toMillis } from "../core/time.ts";
 import { incidentUrl, siteBase } from "./site-url.ts";
 import { stableId } from "./stable-id.ts";
 

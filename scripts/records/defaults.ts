@@ -9,6 +9,7 @@ import type {
   ActionItem, Config, ConfigData, Incident, IncidentData, Postmortem, PostmortemData, PostmortemWithDefaults, Runbook, RunbookData,
   RunbookWithDefaults,
 } from "./model.ts";
+import { DAY_MS, utcDate } from "../core/time.ts";
 
 type Kind = "incident" | "postmortem" | "runbook" | "config";
 const validators: Record<Kind, ValidateFunction> = compiled;
@@ -58,6 +59,5 @@ export function addDays(time: string, days: number): string {
   let instant = Date.parse(time);
   // A leap second (`23:59:60Z`) passes the schema's date-time format but is NaN to Date.parse.
   if (Number.isNaN(instant)) instant = Date.parse(time.slice(0, 10));
-  const date = new Date(instant + days * 86_400_000);
-  return date.toISOString().slice(0, 10);
+  return utcDate(instant + days * DAY_MS);
 }
