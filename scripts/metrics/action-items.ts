@@ -16,6 +16,7 @@ import { daysBetween, toUtc } from "./time.ts";
 import { compareCodeUnits } from "../records/order.ts";
 import { daysFrom, isActionItemOverdue } from "../model/due-dates.ts";
 import { utcDate } from "../core/time.ts";
+import { dueAnchor } from "../model/incident-times.ts";
 
 export interface ActionItemRow {
   /** `<postmortem id>/<item id>` */
@@ -89,7 +90,7 @@ export function actionItemRows(
         // Measurable only if the item was open at some point before it was done.
         if (item.status === "done" && closedAt && timeline.statuses.length > 1) timeToDone = daysBetween(addedAt, closedAt);
       } else if (!history) {
-        const anchor = incident?.data.resolved_at ?? incident?.data.started_at;
+        const anchor = incident && dueAnchor(incident.data);
         if (anchor) {
           addedAt = toUtc(anchor);
           source = "incident";

@@ -1,13 +1,9 @@
 // Time helpers of metrics: --since/--until boundaries, minutes and days between times, UTC
 // calendar keys (month, quarter). Pure. The UTC date of an instant is core/time.ts's utcDate.
 import { UsageError } from "../errors.ts";
-import { DAY_MS as DAY, MINUTE_MS as MINUTE } from "../core/time.ts";
+import { DAY_MS as DAY } from "../core/time.ts";
 
-export { DAY, MINUTE };
-
-export function minutesBetween(from: string, to: string): number {
-  return (Date.parse(to) - Date.parse(from)) / MINUTE;
-}
+export { DAY };
 
 export function daysBetween(from: string, to: string): number {
   return (Date.parse(to) - Date.parse(from)) / DAY;

@@ -13,8 +13,9 @@ import { selectIncidents, type Selection } from "./selection.ts";
 import { rate, round } from "./statistics.ts";
 import { shiftWeek, type IsoWeek } from "./iso-week.ts";
 import { daysFrom, runbookReview } from "../model/due-dates.ts";
-import { daysBetween, minutesBetween, toUtc } from "./time.ts";
+import { daysBetween, toUtc } from "./time.ts";
 import { utcDate } from "../core/time.ts";
+import { responseMinutes } from "../model/incident-times.ts";
 
 export const TREND_WEEKS = 8;
 
@@ -63,7 +64,7 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
     status: i.data.status,
     declared_at: declaredAt(i.id),
     resolved_at: i.data.resolved_at ? toUtc(i.data.resolved_at) : null,
-    ttr_minutes: i.data.resolved_at && i.data.started_at ? round(minutesBetween(i.data.started_at, i.data.resolved_at)) : null,
+    ttr_minutes: ttrOf(i.data),
   });
   const byTime = (key: "declared_at" | "resolved_at") => (a: ReportIncident, b: ReportIncident) => (a[key] ?? "").localeCompare(b[key] ?? "");
 
@@ -134,4 +135,9 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
     cadence_gaps: gaps,
     runbooks_overdue: runbooks,
   };
+}
+
+function ttrOf(data: Parameters<typeof responseMinutes>[0]): number | null {
+  const { ttr } = responseMinutes(data);
+  return ttr === undefined ? null : round(ttr);
 }

@@ -10,6 +10,7 @@ import type {
   RunbookWithDefaults,
 } from "./model.ts";
 import { DAY_MS, utcDate } from "../core/time.ts";
+import { dueAnchor } from "./incident-start.ts";
 
 type Kind = "incident" | "postmortem" | "runbook" | "config";
 const validators: Record<Kind, ValidateFunction> = compiled;
@@ -38,11 +39,11 @@ export function applyRunbookDefaults(data: RunbookData, config: Config): Runbook
 }
 
 /**
- * `due` defaults to the incident's resolution (or start) plus the priority's SLO days; when
+ * `due` defaults to the incident's resolution (or start: incident-start.ts's dueAnchor) plus the priority's SLO days; when
  * neither is known, to the day the postmortem was published, or else `now`.
  */
 export function withPolicyDue(data: PostmortemWithDefaults, config: Config, incident: Incident | undefined, now: Date): Postmortem {
-  const anchor = incident?.resolved_at ?? incident?.started_at ?? data.published_at ?? now.toISOString();
+  const anchor = (incident && dueAnchor(incident)) ?? data.published_at ?? now.toISOString();
   const action_items: ActionItem[] = data.action_items.map((item) => ({
     ...item,
     due: item.due ?? addDays(anchor, config.policies.action_item_due_days[item.priority]),
