@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
  * (`npm run test:unit`, the fast inner loop). A new test that spawns nothing belongs here.
  */
 const UNIT = [
+  "tests/adoption/decisions-index.test.ts",
   "tests/adoption/no-root-records.test.ts",
   "tests/adoption/shared-workers.test.ts",
   "tests/architecture/module-map.test.ts",
