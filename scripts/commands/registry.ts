@@ -32,4 +32,6 @@ export const commands: CommandEntry[] = [
   entry("sync", "Keep one GitHub issue per postmortem action item."),
   entry("notify", "Send the public updates that are new in this build to Slack, Teams, Discord, webhooks and email."),
   entry("deploy-due", "Tell whether the public site would change since the last deploy (for the scheduled deploy)."),
+  entry("pr-summary", "Summarise what a change does to the records (for the pull request comment)."),
+  entry("review-issue", "Open or update the weekly incident-review issue from a report."),
 ];

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { repoRoot, TEST_NOW } from "../helpers/run-cli.ts";
+import { cliPath, TEST_NOW } from "../helpers/run-cli.ts";
 import { startGithubServer } from "../../testkit/github-server.ts";
 import type { GithubServer } from "../../testkit/github-server.ts";
 import { githubEnv } from "../../testkit/github-env.ts";
@@ -16,9 +16,10 @@ const git = (cwd: string, ...args: string[]) => {
   return r.stdout.trim();
 };
 
-function runScript(script: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+/** The CLI as a child process that does not block this one (the GitHub server answers from here). */
+function runSitrep(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, script), ...args], { cwd, env: { ...process.env, SITREP_NOW: TEST_NOW, ...env } });
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd, env: { ...process.env, SITREP_NOW: TEST_NOW, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -49,7 +50,7 @@ describe("PR summary", () => {
   afterAll(() => repo.cleanup());
 
   test("names what the change declares and updates, with severity, status and components", async () => {
-    const run = await runScript("scripts/github/pr-summary-main.ts", ["--base", base], repo.dir);
+    const run = await runSitrep(["pr-summary", "--base", base], repo.dir);
     expect(run.stderr.replace(/npm warn.*\n/g, "")).toBe("");
     expect(run.code).toBe(0);
     const md = run.stdout;
@@ -67,11 +68,11 @@ describe("PR summary", () => {
     const declaredAt = git(repo.dir, "rev-parse", "HEAD");
     const before = readFileSync(file, "utf8");
     writeFileSync(file, before.replace("status: investigating\ncomponents", "status: resolved\ncomponents").replace("detected_at: 2026-11-22T09:05:00Z", "detected_at: 2026-11-22T09:05:00Z\nresolved_at: 2026-11-22T09:40:00Z").replace("    body: Searches in the dashboard are slow.", "    body: Searches in the dashboard are slow.\n  - at: 2026-11-22T09:40:00Z\n    status: resolved\n    body: Fixed."));
-    const run = await runScript("scripts/github/pr-summary-main.ts", ["--base", declaredAt], repo.dir);
+    const run = await runSitrep(["pr-summary", "--base", declaredAt], repo.dir);
     expect(run.stdout).toMatch(/\| ✅ resolves \| Slow \\\| searches .*\| SEV3 \| investigating → resolved \|/);
     expect(run.stdout).toMatch(/validation: no (errors|problems)/);
     rmSync(path.join(repo.dir, "runbooks", "checkout-rollback.md"));
-    const zero = await runScript("scripts/github/pr-summary-main.ts", ["--base", "0000000000000000000000000000000000000000"], repo.dir);
+    const zero = await runSitrep(["pr-summary", "--base", "0000000000000000000000000000000000000000"], repo.dir);
     expect(zero.code).toBe(0);
     expect(zero.stdout.match(/🆕 declares/g)!.length).toBeGreaterThan(15);
   });
@@ -92,7 +93,7 @@ describe("weekly review issue", () => {
   const upsert = (week: string, report: string) => {
     const file = path.join(repo.dir, `report-${week}.md`);
     writeFileSync(file, report);
-    return runScript("scripts/github/review-issue-main.ts", ["--week", week, "--file", file], repo.dir, githubEnv(server.url));
+    return runSitrep(["review-issue", "--week", week, "--file", file], repo.dir, githubEnv(server.url));
   };
 
   test("creates the issue once, finds it again by marker past the first page, updates it when the report changes", async () => {

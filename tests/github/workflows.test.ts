@@ -100,7 +100,7 @@ describe("hygiene, for every workflow and job", () => {
       const steps = job.steps ?? [];
       const checkout = steps.find((s) => s.uses?.startsWith("actions/checkout@"));
       const runs = steps.map((s) => s.run ?? "").join("\n");
-      const readsHistory = /sitrep (metrics|report)|npm run build|pr-summary-main/.test(runs);
+      const readsHistory = /sitrep (metrics|report|pr-summary)|npm run build/.test(runs);
       if (checkout) expect(checkout.with?.["persist-credentials"], `${file} ${name}`).toBe(false);
       if (readsHistory) {
         expect(checkout, `${file} ${name} reads history but checks nothing out`).toBeDefined();
