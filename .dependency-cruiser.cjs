@@ -11,7 +11,9 @@
 
 /** Path patterns of each folder (relative to the repository root). */
 const PATHS = {
-  core: "^scripts/(errors\\.ts$|core/)",
+  // typescript-in-package.mjs: the load hook that lets Node strip types under node_modules,
+  // for the launcher and the history worker; it imports only Node.
+  core: "^scripts/(errors\\.ts$|typescript-in-package\\.mjs$|core/)",
   records: "^scripts/records/",
   model: "^scripts/model/",
   validate: "^scripts/validate/",
@@ -23,6 +25,7 @@ const PATHS = {
   notify: "^scripts/notify/",
   deploy: "^scripts/deploy/",
   authoring: "^scripts/authoring/",
+  migrate: "^scripts/migrate/",
   import: "^scripts/import/",
   oncall: "^scripts/oncall/",
   package: "^scripts/package/",
@@ -49,13 +52,16 @@ const LAYERS = {
   deploy: ["publish", "status", "model", "records"],
   // What the commands that write records share: flag types and choices come from cli/.
   authoring: ["cli", "validate", "model", "records"],
+  // `sitrep migrate`'s format steps: text edits of record files (authoring's file changes).
+  migrate: ["authoring", "records"],
   // Being added alongside this map: importers write records; on-call reads them with history.
   import: ["model", "records"],
   oncall: ["history", "model", "records"],
-  // Packaging and `sitrep build`: anything below the commands.
-  package: [...MIDDLE, "authoring"],
-  cli: [...MIDDLE, "authoring", "import", "oncall", "package", "commands"],
-  commands: [...MIDDLE, "authoring", "import", "oncall", "package", "cli"],
+  // Packaging, init, upgrade and `sitrep build`: anything below the commands, and the CLI's
+  // command types (init asks through the same prompts).
+  package: [...MIDDLE, "authoring", "migrate", "cli"],
+  cli: [...MIDDLE, "authoring", "migrate", "import", "oncall", "package", "commands"],
+  commands: [...MIDDLE, "authoring", "migrate", "import", "oncall", "package", "cli"],
   // The site reads records only through scripts/, and never the CLI, a command or an API client.
   "site-data": ["metrics", "history", "publish", "status", "validate", "model", "records"],
   "site-src": ["site-data"],

@@ -3,12 +3,14 @@
 // `npm ci`, `npx sitrep` runs on whatever Node the system has (often 20), which cannot load the
 // TypeScript entry and would print a stack trace. This file runs on any Node since 14, checks the
 // runtime and the install, and only then loads scripts/cli.ts. See docs/decisions/0068.
-import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 
 const NEEDED_MAJOR = 24;
 const major = Number(process.versions.node.split(".")[0]);
-// A dependency every command loads: when it is missing, `npm ci` has not run here.
-const installed = existsSync(new URL("../node_modules/yaml/package.json", import.meta.url));
+// A dependency every command loads: when it is missing, `npm ci` has not run here. Resolved as Node
+// resolves it, so it is found beside sitrep (this repository) or hoisted above it (a records
+// repository that installed sitrep as a package).
+const installed = resolves("yaml");
 
 if (major < NEEDED_MAJOR || !installed) {
   const why = !installed ? "its dependencies are not installed" : `it needs Node ${NEEDED_MAJOR} and this is Node ${process.versions.node}`;
@@ -21,5 +23,17 @@ if (major < NEEDED_MAJOR || !installed) {
 // halves the start-up of a command (`sitrep --version`: 0.28 s -> 0.12 s; ADR 0068).
 const { enableCompileCache } = await import("node:module");
 enableCompileCache?.();
+// Installed as a package, the engine lies under node_modules, where Node does not strip types itself.
+const { allowTypeScriptInPackage, installedAsPackage } = await import("./typescript-in-package.mjs");
+if (installedAsPackage()) allowTypeScriptInPackage();
 const { run } = await import("./cli.ts");
 process.exitCode = await run(process.argv.slice(2));
+
+function resolves(name) {
+  try {
+    createRequire(import.meta.url).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+}

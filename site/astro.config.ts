@@ -24,7 +24,8 @@ const cacheDir = process.env.SITREP_OUT_DIR ? path.join(path.dirname(outDir), ".
 
 let context: Data.BuildContext;
 try {
-  data.checkOutDir(outDir);
+  // Only a build writes pages to run from the output folder; `sitrep dev` renders on request.
+  if (process.env.SITREP_ASTRO_COMMAND !== "dev") data.checkOutDir(outDir);
   context = data.buildContext();
 } catch (error) {
   // Say what is wrong in the validator's words, without a stack trace (like `sitrep validate`).
@@ -34,6 +35,7 @@ try {
 }
 
 export default defineConfig({
+  integrations: [data.teamPagesIntegration(context)],
   site: context.siteUrl,
   base: context.base,
   outDir,
@@ -44,5 +46,7 @@ export default defineConfig({
   prefetch: false,
   vite: {
     define: { __SITREP_DATA_MODULE__: JSON.stringify(dataModule) },
+    // The named parts a records repository may replace (config site.overrides): its component, or sitrep's.
+    resolve: { alias: data.overrideAliases(context, path.join(siteDir, "src/components")) },
   },
 });

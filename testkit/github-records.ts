@@ -48,6 +48,7 @@ export function writeSyncRecords(dir: string, postmortems: SyntheticPostmortem[]
   mkdirSync(path.join(dir, "postmortems"), { recursive: true });
   mkdirSync(path.join(dir, "runbooks"), { recursive: true });
   writeFileSync(path.join(dir, "sitrep.config.yaml"), [
+    "format: 2",
     "site:",
     "  title: Sync Test Status",
     "  url: https://status.sync.example",

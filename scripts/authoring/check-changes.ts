@@ -13,6 +13,8 @@ import os from "node:os";
 import path from "node:path";
 import { CONFIG_FILE } from "../records/root.ts";
 import { RECORD_FOLDERS } from "../records/discover.ts";
+import { loadConfig } from "../records/load-config.ts";
+import { brandingFiles } from "../records/config-branding.ts";
 import { validateRepository, type ValidationResult } from "../validate/validate.ts";
 import type { Diagnostic } from "../core/diagnostic.ts";
 import type { FileChange } from "./file-change.ts";
@@ -32,6 +34,14 @@ export function checkChanges(root: string, changes: readonly FileChange[], optio
     const mirror = createMirror();
     mirror.file(path.join(root, CONFIG_FILE), path.join(scratch, CONFIG_FILE));
     for (const { folder } of Object.values(RECORD_FOLDERS)) mirror.tree(path.join(root, folder), path.join(scratch, folder));
+    // The files the config's branding names are checked too (they must exist in the repository).
+    for (const file of brandingFiles(loadConfig(root).config)) {
+      const from = path.resolve(root, file);
+      if (!path.relative(root, from).startsWith("..") && existsSync(from)) {
+        mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
+        mirror.file(from, path.join(scratch, file));
+      }
+    }
     for (const change of changes) {
       const target = path.join(scratch, change.path);
       // Never write through a hard link: that would change the real file.

@@ -6,26 +6,34 @@ import { parse as parseYaml } from "yaml";
 import { RejectedChangeError, SitrepError, UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
 import { jsonOption } from "../cli/common-options.ts";
-import { askConfirm, askList, askText } from "../authoring/ask.ts";
+import { askConfirm } from "../authoring/ask.ts";
 import { checkChanges } from "../authoring/check-changes.ts";
 import { EXAMPLE_RECORD_PATHS, EXAMPLE_SITE_URL } from "../authoring/example-records.ts";
 import type { FileChange } from "../authoring/file-change.ts";
-import { str, list } from "../authoring/flag-values.ts";
-import { checkTimezone, checkUrl, initConfigText, parseComponentDefinition, timezoneProblem } from "../authoring/init-config.ts";
+import { str } from "../authoring/flag-values.ts";
+import { initConfigText } from "../authoring/init-config.ts";
 import { initReadmeText, README_FILE } from "../authoring/init-readme.ts";
 import { shellQuote } from "../authoring/next-steps.ts";
 import { writeChanges } from "../authoring/write-changes.ts";
 import { presentAuthoring, type AuthoringResult } from "../authoring/authoring-result.ts";
 import { CONFIG_FILE, findRecordsRoot } from "../records/root.ts";
 import { discoverRecordFiles } from "../records/discover.ts";
+import { askSiteAnswers } from "../authoring/init-answers.ts";
+import { initRecordsRepository } from "../package/init-records-repository.ts";
 
 export const command: Command<AuthoringResult> = {
   spec: {
     name: "init",
-    summary: "Turn the template into your own records repository.",
-    usage: "sitrep init --title <title> --url <url> --component <id>=<Name>[@<Group>]… [--timezone <tz>] [--description <text>] [--repository <owner/name>] [--keep-examples] [--yes] [--force] [--json]",
+    summary: "Create a records repository (init <dir>), or turn the template into your own.",
+    usage: "sitrep init [<dir>] --title <title> --url <url> --component <id>=<Name>[@<Group>]… [--timezone <tz>] [--description <text>] [--repository <owner/name>] [--keep-examples] [--yes] [--force] [--json]",
     description:
-      "Removes the template's example records (the fictional company Lumen), keeps each folder's README.md and\n" +
+      "With <dir>: writes a new records repository there — incidents/, postmortems/, runbooks/ with their READMEs,\n" +
+      "sitrep.config.yaml for your site, a package.json that depends on sitrep, workflows, GitHub templates,\n" +
+      "CODEOWNERS, Dependabot, .gitignore and a README — and runs `git init`. No engine code: `npm install` brings it.\n" +
+      "A <dir> that is a copy of the sitrep template (made before sitrep was a package) is converted in place: the\n" +
+      "engine, tests and decisions go, package.json depends on sitrep; records, config, README and history stay.\n" +
+      "\n" +
+      "Without <dir>, in a copy of the template: removes the template's example records (the fictional company Lumen), keeps each folder's README.md and\n" +
       "_template.md, and rewrites sitrep.config.yaml with your site and components; the severities (their example\n" +
       "descriptions made neutral), policies and github sections (and their comments) are kept for you to adjust, and\n" +
       "README.md's paragraph about the examples becomes one about your records. The result is validated before\n" +
@@ -46,14 +54,19 @@ export const command: Command<AuthoringResult> = {
       force: { type: "boolean", description: "Run even though records of your own exist or the config was changed." },
       json: jsonOption("Print what was written and removed as JSON."),
     },
+    positionals: true,
     examples: [
+      'npx sitrep init acme-status --title "Acme Status" --url https://status.acme.com -c api="Public API@Platform"',
+      "npx sitrep init .   # in a copy of the sitrep template: convert it to a records repository",
       'npx sitrep init --title "Acme Status" --url https://status.acme.com --component api="Public API@Platform" --component web="Web app"',
       'npx sitrep init -t "Acme Status" --url https://acme.github.io/status/ --timezone America/New_York -c checkout="Checkout@Payments" -c payouts=Payouts@Payments',
     ],
   },
 
-  async run({ values, cwd, now, interactive }) {
+  async run({ values, positionals, cwd, now, interactive }) {
     const ask = { interactive, usage: command.spec.usage };
+    if (positionals.length > 1) throw new UsageError(`init takes one folder, not ${positionals.length}.`, "e.g. `npx sitrep init acme-status`; quote a name with spaces.");
+    if (positionals.length === 1) return initRecordsRepository(path.resolve(cwd, positionals[0]), values, ask, now, cwd);
     const root = findRecordsRoot(cwd);
     const force = values.force === true;
     const keepExamples = values["keep-examples"] === true;
@@ -74,30 +87,7 @@ export const command: Command<AuthoringResult> = {
       });
     }
 
-    const title = (await askText(str(values.title), "title", ask, { message: "Status site title", placeholder: "Acme Status" })).trim();
-    const url = checkUrl(await askText(str(values.url), "url", ask, {
-      message: "Public URL of the status site", placeholder: "https://status.acme.com",
-      validate: (v) => { try { checkUrl(v); return undefined; } catch (e) { return (e as Error).message; } },
-    }));
-    // A wrong --timezone on a terminal is asked again with the hint, instead of ending the wizard.
-    const givenZone = str(values.timezone);
-    const zoneProblem = givenZone === undefined ? undefined : timezoneProblem(givenZone);
-    const timezone = checkTimezone(interactive && (givenZone === undefined || zoneProblem)
-      ? await askText(undefined, "timezone", ask, {
-        message: zoneProblem ? `Time zone for displaying times (\`${givenZone}\` is not one. ${zoneProblem})` : "Time zone for displaying times",
-        defaultValue: "UTC", placeholder: "UTC", validate: timezoneProblem,
-      })
-      : givenZone ?? "UTC");
-    const components = (await askList(list(values.component), "component", ask, {
-      message: "Components customers see, as id=Name@Group, comma-separated",
-      placeholder: "api=Public API@Platform, web=Web app",
-    })).map(parseComponentDefinition);
-    const duplicate = components.find((c, i) => components.findIndex((d) => d.id === c.id) !== i);
-    if (duplicate) throw new UsageError(`--component \`${duplicate.id}\` is given twice.`, "Each component id once.");
-    const repository = str(values.repository);
-    if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-      throw new UsageError(`--repository \`${repository}\` is not owner/name.`, "e.g. --repository acme/status");
-    }
+    const { title, url, timezone, components, repository } = await askSiteAnswers(values, ask);
 
     const newConfig = initConfigText(configText, {
       title, url, timezone, description: str(values.description), components, repository, keepComponents: keepExamples,

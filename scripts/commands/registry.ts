@@ -16,7 +16,7 @@ const entry = (name: string, summary: string): CommandEntry => ({
 });
 
 export const commands: CommandEntry[] = [
-  entry("init", "Turn the template into your own records repository."),
+  entry("init", "Create a records repository (init <dir>), or turn the template into your own."),
   entry("declare", "Declare a new incident (writes incidents/<year>/<date>-<slug>.md)."),
   entry("update", "Post a status update to an incident, or change its severity, title or roles."),
   entry("acknowledge", "Record that a responder acknowledged an incident."),
@@ -25,13 +25,18 @@ export const commands: CommandEntry[] = [
   entry("maintenance", "Schedule a maintenance window."),
   entry("postmortem", "Scaffold the postmortem of an incident."),
   entry("runbook", "Scaffold a runbook."),
+  entry("build", "Build the status site from the records into dist/."),
+  entry("dev", "Serve the status site locally; pages follow the records as you edit them."),
+  entry("preview", "Serve the built site (dist/) locally."),
+  entry("migrate", "Rewrite the records into the record format this sitrep writes."),
+  entry("upgrade", "Refresh the workflows and templates sitrep generated, showing a diff for those you edited."),
   entry("validate", "Check every record against the schemas and the cross-record rules."),
   entry("metrics", "Incident metrics (TTD, TTA, TTM, TTR, …) from the records and git history."),
   entry("actions", "List postmortem action items with owner, due date and age."),
   entry("report", "Write the weekly incident-review report (Markdown)."),
   entry("sync", "Keep one GitHub issue per postmortem action item."),
+  entry("pr-summary", "Summarise what a change does to the records (Markdown, for the pull request)."),
+  entry("review-issue", "Open or update the weekly incident-review issue with a report."),
   entry("notify", "Send the public updates that are new in this build to Slack, Teams, Discord, webhooks and email."),
   entry("deploy-due", "Tell whether the public site would change since the last deploy (for the scheduled deploy)."),
-  entry("pr-summary", "Summarise what a change does to the records (for the pull request comment)."),
-  entry("review-issue", "Open or update the weekly incident-review issue from a report."),
 ];

@@ -1,8 +1,6 @@
-// `sitrep review-issue --week 2026-W47 --file report.md`: opens or updates the "Incident review
-// <week>" issue with the report's Markdown (review.yml runs it after `sitrep report`). The upsert
-// is github/review-issue.ts; this command checks its input before any call to GitHub.
+// `sitrep review-issue --week 2026-W47 --file report.md`: upserts the "Incident review <week>"
+// issue with the weekly report's Markdown (review.yml runs it after `sitrep report`).
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Command } from "../cli/command.ts";
 import { SitrepError, UsageError } from "../errors.ts";
 import { findRecordsRoot } from "../records/root.ts";
@@ -11,55 +9,50 @@ import { createGithubClient, resolveGithubTarget, writeIntervalFromEnv } from ".
 import { describeApiError, issuesApi } from "../github/issues-api.ts";
 import { upsertReviewIssue } from "../github/review-issue.ts";
 
-type Result = { week: string; action: string; number: number; warnings: string[] };
+export interface ReviewIssueResult {
+  week: string;
+  action: string;
+  number: number;
+  warnings: string[];
+}
 
-export const command: Command<Result> = {
+export const command: Command<ReviewIssueResult> = {
   spec: {
     name: "review-issue",
-    summary: "Open or update the weekly incident-review issue from a report.",
-    usage: "sitrep review-issue --week <YYYY-Www> --file <report.md>",
+    summary: "Open or update the weekly incident-review issue with a report.",
+    usage: "sitrep review-issue --week <yyyy-Www> --file <report.md>",
     description:
-      'Finds the "Incident review <week>" issue by its hidden marker (over every page of the label\'s issues) and\n' +
-      "creates it, updates its body, or leaves it unchanged. Needs GITHUB_TOKEN with issues: write, and\n" +
-      "GITHUB_REPOSITORY (owner/name) unless sitrep.config.yaml names github.repository.",
+      "Finds the week's issue by its hidden marker (label incident-review) and creates it, updates its body, or\n" +
+      "leaves it when unchanged. Uses GITHUB_TOKEN, GITHUB_REPOSITORY (else github.repository) and GITHUB_API_URL.",
     options: {
-      week: { type: "string", valueName: "YYYY-Www", description: "The ISO week of the report, e.g. 2026-W47." },
-      file: { type: "string", valueName: "report.md", description: "The report's Markdown (what `sitrep report --output` wrote)." },
+      week: { type: "string", valueName: "yyyy-Www", description: "ISO week of the review, e.g. 2026-W47." },
+      file: { type: "string", valueName: "report.md", description: "The report's Markdown (from `sitrep report`)." },
     },
-    examples: ['npx sitrep review-issue --week 2026-W47 --file "$RUNNER_TEMP/review.md"'],
+    examples: ["npx sitrep report --week 2026-W47 > review.md && npx sitrep review-issue --week 2026-W47 --file review.md"],
+    exitCodes: "0 the issue is up to date, 2 the request failed or the flags are wrong.",
   },
 
   async run({ values, cwd, env }) {
-    const week = values.week as string | undefined;
-    if (!week || !/^\d{4}-W\d{2}$/.test(week)) throw new UsageError(`--week must be an ISO week such as 2026-W47${week ? `, not \`${week}\`` : ""}.`, "Usage: sitrep review-issue --week <YYYY-Www> --file <report.md>");
-    if (typeof values.file !== "string") throw new UsageError("--file must name the report's Markdown file.", "Write it first with `sitrep report --week <week> --output <file>`.");
-    let report: string;
-    try {
-      report = readFileSync(path.resolve(cwd, values.file), "utf8");
-    } catch (error) {
-      throw new SitrepError(`Could not read the report ${values.file}: ${(error as Error).message}`, { hint: "Write it first with `sitrep report --week <week> --output <file>`.", cause: error });
-    }
+    const week = typeof values.week === "string" ? values.week : "";
+    if (!/^\d{4}-W\d{2}$/.test(week)) throw new UsageError(`--week \`${week}\` is not an ISO week.`, "e.g. --week 2026-W47");
+    if (typeof values.file !== "string") throw new UsageError("--file is missing.", "Name the report's Markdown file, e.g. --file review.md (from `sitrep report`).");
+    const report = readFileSync(values.file, "utf8");
     const { config } = loadConfig(findRecordsRoot(cwd));
     const target = resolveGithubTarget(env, config ?? { github: { labels: [] } });
-    if (!target.token) {
-      throw new SitrepError("GITHUB_TOKEN is not set, so the review issue cannot be written.", { hint: "In Actions pass `GITHUB_TOKEN: ${{ github.token }}` with `issues: write`; locally export a token." });
-    }
+    if (!target.token) throw new SitrepError("GITHUB_TOKEN is not set.", { hint: "The workflow passes github.token with `issues: write`; locally, export a token that may write issues.", exitCode: 2 });
     const warnings: string[] = [];
     const octokit = createGithubClient(target, { warn: (m) => warnings.push(m), writeIntervalMs: writeIntervalFromEnv(env) });
     try {
       const outcome = await upsertReviewIssue(issuesApi(octokit, target), week, report);
       return { week, action: outcome.action, number: outcome.number, warnings };
     } catch (error) {
-      throw new SitrepError(`GitHub failed while writing the review issue: ${describeApiError(error)}.`, {
-        hint: "Check GITHUB_TOKEN (it needs issues: write), GITHUB_REPOSITORY and GITHUB_API_URL, then run it again.",
-        cause: error,
-      });
+      throw new SitrepError(describeApiError(error), { hint: "Run the workflow again; if it repeats, check the token's `issues: write` permission.", exitCode: 2 });
     }
   },
 
-  present: ({ week, action, number, warnings }) => ({
-    stdout: `Incident review ${week}: ${action} #${number}`,
-    stderr: warnings.map((w) => `warning: ${w}`).join("\n") || undefined,
+  present: (result) => ({
+    stdout: `Incident review ${result.week}: ${result.action} #${result.number}`,
+    stderr: result.warnings.map((w) => `warning: ${w}`).join("\n") || undefined,
     exitCode: 0,
   }),
 };

@@ -63,7 +63,7 @@ export interface PendingHistory {
 export function startHistory(root: string): PendingHistory {
   const location = locateGitRepository(root);
   // A larger young generation: parsing tens of thousands of blobs makes many short-lived objects.
-  const worker = new Worker(new URL("./history-worker.ts", import.meta.url), { workerData: { root, location }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  const worker = new Worker(new URL("./history-worker.mjs", import.meta.url), { workerData: { root, location }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
   // Until read() is called the worker must not keep the process alive: a caller that fails
   // (and forgets cancel()) would otherwise hang, the worker waiting for today's records.
   worker.unref();

@@ -13,3 +13,5 @@ export { dashboard, type Dashboard } from "./dashboard.ts";
 export type { DashboardData, DurationGroup } from "./dashboard-data.ts";
 export { SMALL_SAMPLE } from "./dashboard-data.ts";
 export { checkOutDir } from "./out-dir.ts";
+export { brandFiles, brandingView, type BrandFile, type BrandingView } from "./branding.ts";
+export { overrideAliases, teamPages, teamPagesIntegration, OVERRIDABLE } from "./customisation.ts";

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { cliPath, TEST_NOW } from "../helpers/run-cli.ts";
+import { repoRoot, TEST_NOW } from "../helpers/run-cli.ts";
 import { startGithubServer } from "../../testkit/github-server.ts";
 import type { GithubServer } from "../../testkit/github-server.ts";
 import { githubEnv } from "../../testkit/github-env.ts";
@@ -16,10 +16,10 @@ const git = (cwd: string, ...args: string[]) => {
   return r.stdout.trim();
 };
 
-/** The CLI as a child process that does not block this one (the GitHub server answers from here). */
+/** The CLI through its launcher, as the workflows run it (`npx sitrep pr-summary`, `npx sitrep review-issue`). */
 function runSitrep(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd, env: { ...process.env, SITREP_NOW: TEST_NOW, ...env } });
+    const child = spawn(process.execPath, [path.join(repoRoot, "scripts/sitrep.mjs"), ...args], { cwd, env: { ...process.env, SITREP_NOW: TEST_NOW, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -120,7 +120,8 @@ describe("weekly review issue", () => {
     server.resetLog();
     const run = await upsert("2026-47", "x");
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--week must be an ISO week");
+    expect(run.stderr).toContain("--week `2026-47` is not an ISO week.");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(server.requests).toEqual([]);
   });
 });

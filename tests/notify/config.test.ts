@@ -36,7 +36,7 @@ describe("notifications in sitrep.config.yaml", () => {
     url_env: https://hooks.slack.com/services/T000/B000/XXXX
 `);
     expect(code).toBe(1);
-    expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[21, 14, "invalid-value"]]);
+    expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[22, 14, "invalid-value"]]);
     expect(diagnostics[0].message).toContain("notifications[0].url_env");
     expect(diagnostics[0].hint).toMatch(/Name of the environment variable .*never the URL.*Actions secrets/);
   });
@@ -52,9 +52,9 @@ describe("notifications in sitrep.config.yaml", () => {
     // Semantic checks run once the schema passes: fix the first channel and look again.
     const second = validate(`  - type: email\n    smtp_url_env: SMTP_URL\n    to: [a@example.com]\n    from: a@example.com\n    url_env: HOOK\n${discord}`);
     expect(second.diagnostics.map((d) => [d.line, d.rule])).toEqual([
-      [24, "notification-field-type"],
-      [27, "notification-unknown-severity"],
-      [28, "notification-unknown-component"],
+      [25, "notification-field-type"],
+      [28, "notification-unknown-severity"],
+      [29, "notification-unknown-component"],
     ]);
     expect(second.diagnostics[2].hint).toMatch(/Did you mean `api`\?/);
   });

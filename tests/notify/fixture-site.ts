@@ -11,7 +11,8 @@ import { loadRepository } from "../../scripts/validate/load-repository.ts";
 
 export const SITE_URL = "https://status.test.example/";
 
-export const BASE_CONFIG = `site:
+export const BASE_CONFIG = `format: 2
+site:
   title: Test Status
   url: ${SITE_URL}
 components:

@@ -13,7 +13,7 @@ const write = (file: string, text: string) => {
   mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
   writeFileSync(path.join(dir, file), text);
 };
-write("sitrep.config.yaml", "site:\n  title: T\n  url: https://status.example.com/\ncomponents:\n  - id: api\n    name: API\n");
+write("sitrep.config.yaml", "format: 2\nsite:\n  title: T\n  url: https://status.example.com/\ncomponents:\n  - id: api\n    name: API\n");
 write("incidents/2026/2026-11-01-plain.md", "---\ntitle: Plain\nseverity: SEV3\nstatus: investigating\nupdates:\n  - at: 2026-11-01T10:00:00Z\n    status: investigating\n    body: Looking.\n---\n");
 write("incidents/2026/2026-11-02-near.md", "---\ntitle: Near\ntype: near_miss\nseverity: SEV4\nstatus: resolved\nresolved_at: 2026-11-02T11:00:00Z\n---\n");
 write("incidents/2026/2026-11-03-near-public.md", "---\ntitle: Near, public\ntype: near_miss\nvisibility: public\nseverity: SEV4\nstatus: resolved\nresolved_at: 2026-11-03T11:00:00Z\n---\n");

@@ -136,6 +136,13 @@ export const corpus: CorpusCase[] = [
     text: [{ hint: /Did you mean `timezone`\?/ }] },
   { name: "config-invalid-url", combinable: false, expected: [e("sitrep.config.yaml", 3, 8, "invalid-format")],
     text: [{ message: /not a valid uri/, hint: /https:\/\// }] },
+  // Record formats (docs/upgrading.md): an older one warns and names migrate; a newer one is refused before the schema.
+  { name: "config-format-old", combinable: false, expected: [e("sitrep.config.yaml", 1, 1, "record-format-old", "warning")],
+    text: [{ message: /record format 1 \(no `format:` in the config\)/, hint: /npx sitrep migrate/ }] },
+  { name: "config-format-newer", combinable: false, expected: [e("sitrep.config.yaml", 1, 9, "record-format-new")],
+    text: [{ message: /record format 3, newer than this sitrep reads/, hint: /npm install sitrep@latest/ }] },
+  { name: "config-brand-color-low-contrast", combinable: false, expected: [e("sitrep.config.yaml", 5, 16, "config-brand-color")],
+    text: [{ message: /#4d90fe has a contrast of 3\.\d\d:1 on the light theme's background/, hint: /brand_color: \{ light: "#0550ae", dark: "#4d90fe" \}/ }] },
   { name: "config-not-mapping", combinable: false, expected: [e("sitrep.config.yaml", 1, 1, "front-matter-not-mapping")],
     text: [{ message: /configuration must be a mapping/, hint: /config\.schema\.json/ }] },
   { name: "config-duplicate-component", combinable: false, expected: [e("sitrep.config.yaml", 11, 9, "config-unique-ids")] },

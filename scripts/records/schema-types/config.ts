@@ -7,6 +7,10 @@ import type { WithDefaults } from "../with-defaults.ts";
  */
 export interface ConfigData {
   /**
+   * The record format these records are written in (2 today). A sitrep that meets an older format says so, and `npx sitrep migrate` rewrites the records; a newer format than the installed sitrep reads is refused with the version to upgrade to. Absent means format 1: records written before formats were numbered.
+   */
+  format?: number;
+  /**
    * The public status site.
    */
   site: {
@@ -26,6 +30,76 @@ export interface ConfigData {
      * IANA time zone used to display times (times are stored in UTC with offsets).
      */
     timezone?: string;
+    /**
+     * Logo shown in the header beside the title: a file in this repository (e.g. assets/logo.svg; SVG, PNG or WebP, at most 512 kB), published under /brand/.
+     */
+    logo?: string;
+    /**
+     * Browser tab icon: a file in this repository (SVG, PNG or ICO, at most 512 kB). Default: sitrep's.
+     */
+    favicon?: string;
+    /**
+     * Colour of links, focus rings and the title: one colour for both themes, or one per theme. `sitrep validate` checks each against its theme's background (at least 4.5:1, WCAG AA for text).
+     */
+    brand_color?:
+      | string
+      | {
+          /**
+           * On the light theme's white background.
+           */
+          light: string;
+          /**
+           * On the dark theme's #0d1117 background.
+           */
+          dark: string;
+        };
+    /**
+     * Links in the header (homepage) and the footer (support, privacy).
+     */
+    links?: {
+      /**
+       * Your main website, linked from the header.
+       */
+      homepage?: string;
+      /**
+       * Where customers get help (a help centre, or a mailto: address).
+       */
+      support?: string;
+      /**
+       * Your privacy policy.
+       */
+      privacy?: string;
+    };
+    /**
+     * One line of plain text in the footer of every page, e.g. a company name and address.
+     */
+    footer?: string;
+    /**
+     * A banner above every page for news that is not an incident (a migration, a new region). Remove it when it is over.
+     */
+    announcement?: {
+      /**
+       * Plain text.
+       */
+      text: string;
+      /**
+       * Where "Read more" leads.
+       */
+      url?: string;
+    };
+    /**
+     * Replace a named part of every page with your own Astro component (a .astro file in this repository). docs/customising.md lists the props each receives.
+     */
+    overrides?: {
+      /**
+       * The page header: logo, title, navigation.
+       */
+      Header?: string;
+      /**
+       * The page footer: updated time, feeds, links.
+       */
+      Footer?: string;
+    };
   };
   /**
    * The components customers see, in display order.
