@@ -5,10 +5,13 @@ import { defineConfig } from "vitest/config";
  * (`npm run test:unit`, the fast inner loop). A new test that spawns nothing belongs here.
  */
 const UNIT = [
+  "tests/adoption/decisions-index.test.ts",
   "tests/adoption/no-root-records.test.ts",
   "tests/adoption/shared-workers.test.ts",
+  "tests/architecture/module-map.test.ts",
   "tests/authoring/pure-helpers.test.ts",
   "tests/compiled-validators.test.ts",
+  "tests/core/**/*.test.ts",
   "tests/deploy/fresh-until.test.ts",
   "tests/github/plan.test.ts",
   "tests/github/workflows.test.ts",

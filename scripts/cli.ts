@@ -5,12 +5,13 @@ import { readFileSync } from "node:fs";
 import { enableCompileCache } from "node:module";
 import { fileURLToPath } from "node:url";
 import { styleText } from "node:util";
-import { SitrepError, UsageError } from "./errors.ts";
+import { InvalidRecordsError, RejectedChangeError, SitrepError, UsageError } from "./errors.ts";
+import { formatPretty } from "./validate/format-pretty.ts";
 import { closest } from "./records/closest.ts";
 import { commands } from "./commands/registry.ts";
 import { formatCommandHelp } from "./cli/help.ts";
 import { parseCommandInput } from "./cli/parse-input.ts";
-import { forActionsLog } from "./github/workflow-commands.ts";
+import { forActionsLog } from "./core/workflow-commands.ts";
 
 // Node keeps compiled modules — TypeScript after type stripping included — in a cache between
 // runs, so a repeated `sitrep` does not strip types again (about half of its start-up: ~0.3 s
@@ -83,7 +84,9 @@ function report(error: unknown): number {
   if (error instanceof SitrepError) {
     // Messages quote records (InvalidRecordsError holds the whole report): fenced on Actions.
     const hint = error.hint ? `${paint("dim", `hint: ${error.hint.replace(/\n/g, "\n      ")}`)}\n` : "";
-    process.stderr.write(forActionsLog(`${paint("red", "error:")} ${error.message}\n${hint}`, process.env));
+    const withDiagnostics = error instanceof InvalidRecordsError || error instanceof RejectedChangeError;
+    const report = withDiagnostics ? `\n\n${formatPretty(error.diagnostics, { color: false })}` : "";
+    process.stderr.write(forActionsLog(`${paint("red", "error:")} ${error.message}${report}\n${hint}`, process.env));
     return error.exitCode;
   }
   // Anything else is a bug in sitrep, not in the records: say so, and keep the stack for the report.

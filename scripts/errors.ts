@@ -1,8 +1,9 @@
 // Every error class sitrep throws on purpose, in one module. Library code throws these; only
 // scripts/cli.ts (and the site build, site/data/build-failure.ts) turn them into output and exit
 // codes, recognising them with `instanceof SitrepError`. Anything else is a bug in sitrep.
-import type { Diagnostic } from "./validate/diagnostic.ts";
-import { formatPretty } from "./validate/format-pretty.ts";
+// This module sits below everything (docs/architecture.md, "Module map"): an error carries its
+// diagnostics as data, and the printers (cli.ts, site/data/build-failure.ts) format them.
+import type { Diagnostic } from "./core/diagnostic.ts";
 
 /** A problem the user can fix: printed as "error: <message>\n  hint: <hint>", no stack trace. */
 export class SitrepError extends Error {
@@ -24,11 +25,11 @@ export class UsageError extends SitrepError {
   }
 }
 
-/** Consumers (site, metrics, sync) need valid records: thrown with every error the validator found. */
+/** Consumers (site, metrics, sync) need valid records: thrown with every error the validator found (printed after the message). */
 export class InvalidRecordsError extends SitrepError {
   readonly diagnostics: Diagnostic[];
   constructor(diagnostics: Diagnostic[]) {
-    super(`The records have ${diagnostics.length} error(s):\n\n${formatPretty(diagnostics, { color: false })}`, {
+    super(`The records have ${diagnostics.length} error(s):`, {
       hint: "Fix them (run `npx sitrep validate` for the full report), then try again.",
       exitCode: 1,
     });
@@ -37,11 +38,11 @@ export class InvalidRecordsError extends SitrepError {
   }
 }
 
-/** An authoring command refused to write a change that would not validate. */
+/** An authoring command refused to write a change that would not validate (its diagnostics printed after the message). */
 export class RejectedChangeError extends SitrepError {
   readonly diagnostics: Diagnostic[];
   constructor(what: string, diagnostics: Diagnostic[]) {
-    super(`Nothing was written: ${what} would not validate (positions are in the file as it would have been).\n\n${formatPretty(diagnostics, { color: false })}`, {
+    super(`Nothing was written: ${what} would not validate (positions are in the file as it would have been):`, {
       hint: "Correct the flags named above and run the command again.",
       exitCode: 1,
     });

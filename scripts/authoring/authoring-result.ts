@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { CommandOutput } from "../cli/command.ts";
 import type { RecordKind, Repository } from "../records/model.ts";
-import type { Diagnostic } from "../validate/diagnostic.ts";
+import type { Diagnostic } from "../core/diagnostic.ts";
 import { formatPretty } from "../validate/format-pretty.ts";
 
 /** The exit codes of every command that writes records (docs/declaring-an-incident.md, ADR 0086). */

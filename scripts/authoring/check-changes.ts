@@ -16,7 +16,7 @@ import { RECORD_FOLDERS } from "../records/discover.ts";
 import { loadConfig } from "../records/load-config.ts";
 import { brandingFiles } from "../records/config-branding.ts";
 import { validateRepository, type ValidationResult } from "../validate/validate.ts";
-import type { Diagnostic } from "../validate/diagnostic.ts";
+import type { Diagnostic } from "../core/diagnostic.ts";
 import type { FileChange } from "./file-change.ts";
 
 export interface ChangeCheck {

@@ -1,7 +1,7 @@
 // Check, then write: the one path by which authoring commands change files. A change that
 // would introduce a validation error is refused with the diagnostics, and nothing is written.
 import { RejectedChangeError } from "../errors.ts";
-import type { Diagnostic } from "../validate/diagnostic.ts";
+import type { Diagnostic } from "../core/diagnostic.ts";
 import type { ValidationResult } from "../validate/validate.ts";
 import { checkChanges } from "./check-changes.ts";
 import type { FileChange } from "./file-change.ts";

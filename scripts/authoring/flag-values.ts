@@ -3,7 +3,7 @@ import { UsageError } from "../errors.ts";
 import type { Config, ComponentImpact } from "../records/model.ts";
 import { closest } from "../records/closest.ts";
 import { matchChoice } from "../cli/match-choice.ts";
-import { INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "../model/vocabulary.ts";
+import { INCIDENT_STATUSES, MAINTENANCE_STATUSES, worseStatus } from "../model/vocabulary.ts";
 
 export const IMPACTS = ["degraded_performance", "partial_outage", "major_outage", "under_maintenance"] as const;
 export const UPDATE_IMPACTS = ["operational", ...IMPACTS] as const;
@@ -78,7 +78,5 @@ export function checkHandle(value: string, flag: string): string {
 
 /** The worse of two impacts, for the incident's overall `components` map. */
 export function worseImpact(a: ComponentImpact | undefined, b: ComponentImpact): ComponentImpact {
-  if (a === undefined) return b;
-  const rank = (x: ComponentImpact) => (x === "under_maintenance" ? 0 : IMPACTS.indexOf(x) + 1);
-  return rank(b) > rank(a) ? b : a;
+  return a === undefined ? b : worseStatus(a, b);
 }

@@ -4,6 +4,7 @@ import { parseDocument, isMap, isScalar, type Document } from "yaml";
 import type { Config, Incident } from "../records/model.ts";
 import { PRINT_OPTIONS, splitForEdit } from "./front-matter-edit.ts";
 import { between, utcMinute } from "./durations.ts";
+import { startTime } from "../model/incident-times.ts";
 
 const ACTION_ITEM_STUB = [
   " No action items yet: agree them in the review, then replace `[]` with a list like this one:",
@@ -87,7 +88,7 @@ function summary(input: PostmortemInput): string {
   const { incident, config } = input;
   const severity = config.severities.find((s) => s.id === incident.severity);
   const kind = incident.type === "near_miss" ? "near-miss" : incident.drill ? "drill" : "incident";
-  const start = incident.started_at ?? incident.detected_at;
+  const start = startTime(incident);
   const window = start
     ? incident.resolved_at ? ` from ${utcMinute(start)} to ${sameDay(start, incident.resolved_at) ? utcMinute(incident.resolved_at).slice(11) : utcMinute(incident.resolved_at)} UTC (${between(start, incident.resolved_at)})` : ` since ${utcMinute(start)} UTC (not yet resolved)`
     : "";

@@ -47,7 +47,7 @@ export interface CommandOutput {
   /**
    * The output holds workflow commands on purpose and already escapes or fences what is untrusted
    * (validate --format github). Otherwise, on GitHub Actions the CLI fences all output
-   * (scripts/github/workflow-commands.ts), as it may quote records or GitHub issue titles.
+   * (scripts/core/workflow-commands.ts), as it may quote records or GitHub issue titles.
    */
   workflowCommands?: boolean;
 }

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
 import { closest } from "../records/closest.ts";
 import type { CommandInput, CommandSpec } from "./command.ts";
+import { nowFrom } from "../core/time.ts";
 
 export interface Environment {
   cwd: string;
@@ -32,15 +33,7 @@ export function parseCommandInput(spec: CommandSpec, argv: string[], environment
   if (!spec.positionals && parsed.positionals.length > 0 && !help) {
     throw new UsageError(`Unexpected argument \`${parsed.positionals[0]}\`.`, `Usage: ${spec.usage}`);
   }
-  return { values, positionals: parsed.positionals, ...environment, now: clock(environment.env), help: help === true };
-}
-
-function clock(env: Record<string, string | undefined>): Date {
-  const fixed = env.SITREP_NOW;
-  if (!fixed) return new Date();
-  const time = Date.parse(fixed);
-  if (Number.isNaN(time)) throw new UsageError(`SITREP_NOW is \`${fixed}\`, not a time.`, "Set it to an RFC 3339 time such as 2026-11-22T12:00:00Z, or unset it.");
-  return new Date(time);
+  return { values, positionals: parsed.positionals, ...environment, now: nowFrom(environment.env), help: help === true };
 }
 
 /**

@@ -8,7 +8,7 @@ import { historySummary, loadWithHistory } from "../history/load-with-history.ts
 import { computeMetrics, type MetricsReport } from "../metrics/compute-metrics.ts";
 import { formatMetrics } from "../metrics/format-metrics.ts";
 import { loadSchedules } from "../oncall/load-schedules.ts";
-import { SELECTION_OPTIONS, groupByFromFlag, selectionFromFlags } from "../metrics/selection-flags.ts";
+import { SELECTION_OPTIONS, groupByFromFlag, selectionFromFlags } from "../cli/selection-flags.ts";
 
 type Format = "text" | "json" | "markdown";
 

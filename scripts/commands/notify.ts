@@ -2,7 +2,9 @@
 // `notifications:`. The logic lives in scripts/notify/; this file is flags and printing.
 import type { Command } from "../cli/command.ts";
 import { jsonOption } from "../cli/common-options.ts";
-import { escapeData, fenceUntrusted, onActions } from "../github/workflow-commands.ts";
+import { fenceUntrusted, onActions } from "../core/workflow-commands.ts";
+import type { Problem } from "../core/diagnostic.ts";
+import { annotations, problemText } from "../core/problem-output.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { emailMessage } from "../notify/formats/email.ts";
 import { HEADLINES } from "../notify/headlines.ts";
@@ -53,13 +55,10 @@ export const command: Command<NotifyReport> = {
     const exitCode = exitCodeOf(report);
     const stdout = values.json ? JSON.stringify(jsonReport(report, exitCode), null, 2) : formatReport(report);
     const found = problems(report);
-    if (!onActions(env)) {
-      return { stdout, stderr: found.map((p) => `${p.level}: ${p.message}${p.hint ? `\nhint: ${p.hint}` : ""}`).join("\n"), exitCode };
-    }
+    if (!onActions(env)) return { stdout, stderr: found.map(problemText).join("\n"), exitCode };
     // On Actions: problems become annotations on the run (their data escaped, so one line each);
     // the report quotes incident titles, so it is fenced against workflow commands.
-    const annotations = found.map((p) => `::${p.level} title=sitrep notify::${escapeData(`${p.message}${p.hint ? `\n${p.hint}` : ""}`)}`);
-    return { stdout: fenceUntrusted(stdout), stderr: annotations.join("\n"), exitCode, workflowCommands: true };
+    return { stdout: fenceUntrusted(stdout), stderr: annotations(found).join("\n"), exitCode, workflowCommands: true };
   },};
 
 function formatReport(report: NotifyReport): string {
@@ -98,33 +97,30 @@ function formatReport(report: NotifyReport): string {
 }
 
 /** Everything a person must act on, with what to do. */
-interface Problem {
-  level: "error" | "warning";
-  message: string;
-  hint?: string;
-}
 
 function problems(report: NotifyReport): Problem[] {
   const out: Problem[] = [];
   if (report.mode !== "snapshot" && !report.previous.ok && report.previous.location !== null) {
     out.push({
-      level: report.sending ? "warning" : "error",
+      severity: report.sending ? "warning" : "error",
+      rule: "notify-previous-site",
       message: `the previous site could not be read: ${report.previous.reason}.`,
       hint: report.sending
         ? "--all: every update in this build was sent."
         : "Nothing was sent, so nobody hears twice. If this is the first deploy, that is expected; to announce this build's updates anyway, run again with --all.",
     });
   }
-  for (const plan of report.plans) if (plan.channel.problem && plan.deliveries.length > 0 && report.mode === "send") out.push({ level: "error", ...plan.channel.problem });
+  for (const plan of report.plans) if (plan.channel.problem && plan.deliveries.length > 0 && report.mode === "send") out.push({ severity: "error", rule: "notify-channel", ...plan.channel.problem });
   for (const outcome of report.outcomes) {
     const failed = outcome.deliveries.filter((x) => x.status === "failed");
     const unsent = outcome.deliveries.filter((d) => d.status !== "sent").length;
     failed.forEach((d, i) => out.push({
-      level: "error",
+      severity: "error",
+      rule: "notify-delivery",
       message: `${outcome.name}: ${d.eventId} failed after ${d.attempts} attempt(s): ${d.errors.at(-1)}`,
       hint: i === failed.length - 1
         ? `${unsent} message(s) did not reach ${outcome.name}. The next deploy will not resend them (they are published now); to resend, run \`sitrep notify --previous <the previous snapshot>\` again once the endpoint works (docs/notifications.md).`
-        : undefined,
+        : `See the last failure of ${outcome.name} for what to do.`,
     }));
   }
   return out;

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Command } from "../cli/command.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { validateRepository } from "../validate/validate.ts";
-import { countBySeverity } from "../validate/diagnostic.ts";
+import { countBySeverity } from "../core/diagnostic.ts";
 import { formatPrSummary, summarizePullRequest } from "../github/pr-summary.ts";
 import { recordsAtRef } from "../github/records-at-ref.ts";
 

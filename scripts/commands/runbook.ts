@@ -10,7 +10,7 @@ import { checkComponentId, checkHandle, list, str } from "../authoring/flag-valu
 import { openRecords } from "../authoring/open-records.ts";
 import { scaffoldRunbook } from "../authoring/scaffold-runbook.ts";
 import { SLUG } from "../authoring/slug.ts";
-import { formatTime } from "../authoring/time-input.ts";
+import { utcDate } from "../core/time.ts";
 
 export const command = authoringCommand({
   spec: {
@@ -53,7 +53,7 @@ export const command = authoringCommand({
       kind: "runbook",
       path: recordPath,
       text: scaffoldRunbook({
-        title, components: [...new Set(components)], owner, alerts: [...new Set(list(values.alert))], today: formatTime(now).slice(0, 10), template,
+        title, components: [...new Set(components)], owner, alerts: [...new Set(list(values.alert))], today: utcDate(now), template,
       }),
       summary: `Scaffolded runbook ${id}`,
       branch: `runbook/${id}`,

@@ -7,7 +7,9 @@ import { syncActionItems } from "../github/sync.ts";
 import type { SyncReport } from "../github/sync.ts";
 import { countByKind } from "../github/plan.ts";
 import type { Operation } from "../github/plan.ts";
-import { escapeData, fenceUntrusted } from "../github/workflow-commands.ts";
+import { fenceUntrusted } from "../core/workflow-commands.ts";
+import type { Problem } from "../core/diagnostic.ts";
+import { annotations, problemText } from "../core/problem-output.ts";
 
 export const command: Command<SyncReport> = {
   spec: {
@@ -36,22 +38,13 @@ export const command: Command<SyncReport> = {
   present(report, { values, env }) {
     const exitCode = exitCodeOf(report);
     const annotate = env.GITHUB_ACTIONS === "true";
-    const stderr: string[] = [];
-    for (const warning of report.warnings) stderr.push(`${annotate ? "::warning title=sitrep sync::" : "warning: "}${oneLine(warning, annotate)}`);
-    for (const op of report.operations) if (op.kind === "report") stderr.push(`${annotate ? "::warning title=sitrep sync drift::" : "attention: "}${op.key}: ${oneLine(op.message, annotate)}`);
-    // Untrusted issues: said once per run, never a failure (exitCodeOf ignores notices).
-    for (const op of report.operations) if (op.kind === "notice") stderr.push(`${annotate ? "::notice title=sitrep sync::" : "notice: "}${op.key}: ${oneLine(op.message, annotate)}`);
-    const failed = report.outcomes.filter((o) => o.status === "failed");
-    for (const f of failed) {
-      stderr.push(`${annotate ? "::error title=sitrep sync::" : "error: "}${oneLine(`${f.kind} ${f.number ? `#${f.number} ` : ""}${f.key} failed: ${f.message}`, annotate)}`);
-      stderr.push(`hint: ${f.hint ?? "run `sitrep sync` again: it finds every issue written so far by its marker, so nothing is duplicated."}`);
-    }
+    const found = problems(report);
     // Warnings, drift and failures go to stderr in both modes; --json changes only stdout.
     const stdout = values.json ? JSON.stringify({ ...report, exitCode }, null, 2) : formatReport(report);
-    // On Actions the annotations above are meant as commands (each escaped to one line); stdout
-    // quotes records and GitHub's answers, so it is fenced (workflow-commands.ts).
-    if (annotate) return { stdout: fenceUntrusted(stdout), stderr: stderr.join("\n"), exitCode, workflowCommands: true };
-    return { stdout, stderr: stderr.join("\n"), exitCode };
+    // On Actions the problems are annotations (each escaped to one line: core/problem-output.ts);
+    // stdout quotes records and GitHub's answers, so it is fenced (workflow-commands.ts).
+    if (annotate) return { stdout: fenceUntrusted(stdout), stderr: annotations(found).join("\n"), exitCode, workflowCommands: true };
+    return { stdout, stderr: found.map(problemText).join("\n"), exitCode };
   },
 };
 
@@ -94,7 +87,24 @@ function formatOperation(op: Operation): string {
   }
 }
 
-/** Workflow commands end at a newline; escape it (and % and \r) as the runner expects. */
-function oneLine(text: string, annotate: boolean): string {
-  return annotate ? escapeData(text) : text;
+/** What a person should see: GitHub's warnings, drift only a person can resolve, untrusted issues, failed writes. */
+function problems(report: SyncReport): Problem[] {
+  const found: Problem[] = report.warnings.map((message) => ({
+    severity: "warning", rule: "sync-github", message, hint: "The run went on; the warning says what to check if it keeps happening.",
+  }));
+  for (const op of report.operations) {
+    if (op.kind === "report") {
+      found.push({ severity: "warning", rule: "sync-drift", message: `${op.key}: ${op.message}`,
+        hint: "Only a person can settle this: sync reports it on every run (exit 1) until the record or the issue changes." });
+    }
+  }
+  // Untrusted issues: said once per run, never a failure (exitCodeOf ignores notices).
+  for (const op of report.operations) {
+    if (op.kind === "notice") found.push({ severity: "notice", rule: "sync-untrusted", message: `${op.key}: ${op.message}`, hint: "Nothing to do: sync never edits an issue it does not trust (docs/github.md)." });
+  }
+  for (const f of report.outcomes.filter((o) => o.status === "failed")) {
+    found.push({ severity: "error", rule: "sync-write", message: `${f.kind} ${f.number ? `#${f.number} ` : ""}${f.key} failed: ${f.message}`,
+      hint: f.hint ?? "Run `sitrep sync` again: it finds every issue written so far by its marker, so nothing is duplicated." });
+  }
+  return found;
 }

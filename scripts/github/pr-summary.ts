@@ -3,6 +3,7 @@
 // runbooks it touches. Pure: two loaded repositories in, data and Markdown out.
 import type { IncidentRecord, PostmortemRecord, Repository, RunbookRecord } from "../records/model.ts";
 import { GITHUB_BODY_LIMIT } from "./issue-body.ts";
+import { isFinished } from "../model/incident-times.ts";
 
 export const PR_SUMMARY_MARKER = "<!-- sitrep:pr-summary -->";
 
@@ -63,8 +64,8 @@ export function summarizePullRequest(base: Repository | undefined, head: Reposit
 
 function incidentChange(incident: IncidentRecord, old: IncidentRecord | undefined): IncidentChange {
   const d = incident.data;
-  const finished = d.status === "resolved" || d.status === "completed";
-  const wasFinished = old?.data.status === "resolved" || old?.data.status === "completed";
+  const finished = isFinished(d);
+  const wasFinished = old !== undefined && isFinished(old.data);
   const kind: IncidentChangeKind = !old
     ? d.type === "maintenance" ? "schedules" : "declares"
     : finished && !wasFinished ? (d.type === "maintenance" ? "completes" : "resolves") : "updates";

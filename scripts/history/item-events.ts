@@ -2,7 +2,7 @@
 // An item gone from one postmortem and new in another in the same commit (matched by id and
 // title, else id, else title) is a move and keeps its history; see events.ts for the rules.
 import type { ActionItemSnapshot, PostmortemSnapshot } from "./revision.ts";
-import type { EventType } from "./events.ts";
+import type { EventType } from "./event-types.ts";
 import type { CommitScope, Derivation, ItemLineage, Lineage } from "./lineage.ts";
 
 /** Compares a postmortem's items with its previous parsed revision; notes adds and removals for settleItems. */

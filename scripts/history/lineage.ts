@@ -2,7 +2,7 @@
 // record followed through renames, one per action item followed through moves, and the events
 // emitted so far. Ids are only known at the end (a record's id is its last file name).
 import type { ActionItemSnapshot, Revision } from "./revision.ts";
-import type { EventType, RecordTimeline, StatusAt } from "./events.ts";
+import type { EventType, RecordTimeline, StatusAt } from "./event-types.ts";
 
 /** A record's timeline while it is being built. */
 export interface Lineage extends Omit<RecordTimeline, "id"> {

@@ -5,7 +5,6 @@
 // needs only today's snapshots (to skip blobs it already has) to finish.
 import { loadRepository } from "../validate/load-repository.ts";
 import type { Repository } from "../records/model.ts";
-import type { HistorySummary } from "../metrics/compute-metrics.ts";
 import { deriveEvents, type HistoryEvents } from "./events.ts";
 import { startHistory } from "./read-history.ts";
 import type { History } from "./revision.ts";
@@ -16,7 +15,16 @@ export interface RecordsWithHistory {
   events: HistoryEvents;
 }
 
-/** What a metrics report says about the history it read. */
+/** What a metrics report says about the history it read (metrics/compute-metrics.ts prints it). */
+export interface HistorySummary {
+  head: string;
+  commits: number;
+  revisions: number;
+  blobs: number;
+  unparseable_revisions: number;
+}
+
+
 export function historySummary(history: History): HistorySummary {
   return { head: history.head, commits: history.commitCount, revisions: history.revisions.length, blobs: history.blobCount, unparseable_revisions: history.unparseableCount };
 }

@@ -12,9 +12,11 @@
 import type { Config, IncidentRecord, PostmortemRecord } from "../records/model.ts";
 import type { HistoryEvents } from "../history/events.ts";
 import { distribution, rate, round, type Distribution } from "./statistics.ts";
-import { dateOf, daysBetween, toUtc } from "./time.ts";
+import { daysBetween, toUtc } from "./time.ts";
 import { compareCodeUnits } from "../records/order.ts";
 import { daysFrom, isActionItemOverdue } from "../model/due-dates.ts";
+import { utcDate } from "../core/time.ts";
+import { dueAnchor } from "../model/incident-times.ts";
 
 export interface ActionItemRow {
   /** `<postmortem id>/<item id>` */
@@ -69,7 +71,7 @@ export function actionItemRows(
   now: Date,
 ): ActionItemRow[] {
   const incidentById = new Map(incidents.map((i) => [i.id, i]));
-  const today = dateOf(now);
+  const today = utcDate(now);
   const rows: ActionItemRow[] = [];
   for (const postmortem of postmortems) {
     const incident = incidentById.get(postmortem.data.incident);
@@ -88,7 +90,7 @@ export function actionItemRows(
         // Measurable only if the item was open at some point before it was done.
         if (item.status === "done" && closedAt && timeline.statuses.length > 1) timeToDone = daysBetween(addedAt, closedAt);
       } else if (!history) {
-        const anchor = incident?.data.resolved_at ?? incident?.data.started_at;
+        const anchor = incident && dueAnchor(incident.data);
         if (anchor) {
           addedAt = toUtc(anchor);
           source = "incident";

@@ -13,6 +13,7 @@ import { PERCENTILE_METHOD, SMALL_SAMPLE } from "./statistics.ts";
 import { toUtc } from "./time.ts";
 import { onCallSummary, type OnCallSummary } from "../oncall/incident-on-call.ts";
 import type { Schedule } from "../oncall/schedule.ts";
+import type { HistorySummary } from "../history/load-with-history.ts";
 
 /** Bump when a field is removed or changes meaning; adding fields keeps the version. */
 export const METRICS_JSON_VERSION = 1;
@@ -41,14 +42,6 @@ export interface MetricsBlock {
 export interface MetricsGroup extends MetricsBlock {
   key: string;
   label: string;
-}
-
-export interface HistorySummary {
-  head: string;
-  commits: number;
-  revisions: number;
-  blobs: number;
-  unparseable_revisions: number;
 }
 
 export interface MetricsReport {

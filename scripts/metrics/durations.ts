@@ -4,7 +4,7 @@ import type { IncidentRecord } from "../records/model.ts";
 import type { HistoryEvents } from "../history/events.ts";
 import { recordKey } from "../history/events.ts";
 import { distribution, type Distribution } from "./statistics.ts";
-import { minutesBetween } from "./time.ts";
+import { minutesBetween, responseMinutes } from "../model/incident-times.ts";
 
 export interface DurationMetrics {
   /** detected_at − started_at */
@@ -29,18 +29,9 @@ export interface IncidentDurations {
 }
 
 export function incidentDurations(incident: IncidentRecord, history: HistoryEvents | undefined): IncidentDurations {
-  const d = incident.data;
-  const between = (from?: string, to?: string) => (from && to ? minutesBetween(from, to) : undefined);
   const declaredAt = history?.records.get(recordKey("incident", incident.id))?.declaredAt;
-  return {
-    id: incident.id,
-    ttd: between(d.started_at, d.detected_at),
-    tta: between(d.detected_at, d.acknowledged_at),
-    ttm: between(d.started_at, d.mitigated_at),
-    ttr: between(d.started_at, d.resolved_at),
-    // An imported record was committed when it was imported, not when it was declared (decision 0131).
-    declaration_lag: d.source === undefined ? between(d.detected_at, declaredAt) : undefined,
-  };
+  // An imported record was committed when it was imported, not when it was declared (decision 0131).
+  return { id: incident.id, ...responseMinutes(incident.data), declaration_lag: incident.data.source === undefined ? minutesBetween(incident.data.detected_at, declaredAt) : undefined };
 }
 
 export function durationMetrics(incidents: readonly IncidentRecord[], history: HistoryEvents | undefined): DurationMetrics {

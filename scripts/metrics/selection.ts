@@ -1,10 +1,12 @@
 // Which incidents count, and how they are grouped. Pure.
 //
 // Maintenance never counts. Drills and near-misses count only when asked. --since / --until
-// compare with started_at (an incident belongs to the period its impact began in).
+// compare with the incident's start (model/incident-times.ts: started_at, else detected_at, else
+// the first update): an incident belongs to the period its impact began in.
 import type { Config, IncidentRecord } from "../records/model.ts";
 import { componentsTouched as componentsOf } from "../model/component-maps.ts";
 import { monthOf, quarterOf } from "./time.ts";
+import { startTime } from "../model/incident-times.ts";
 
 export const GROUP_BY = ["severity", "component", "quarter", "month"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -19,6 +21,9 @@ export interface Selection {
   includeNearMisses: boolean;
 }
 
+/** What `sitrep metrics` counts without flags, and what the internal site's metrics page shows. */
+export const DEFAULT_SELECTION: Selection = Object.freeze({ severities: [], components: [], includeDrills: false, includeNearMisses: false });
+
 export function selectIncidents(incidents: readonly IncidentRecord[], selection: Selection): IncidentRecord[] {
   const severities = new Set(selection.severities);
   const components = new Set(selection.components);
@@ -26,7 +31,7 @@ export function selectIncidents(incidents: readonly IncidentRecord[], selection:
     if (data.type === "maintenance") return false;
     if (data.type === "near_miss" && !selection.includeNearMisses) return false;
     if (data.drill && !selection.includeDrills) return false;
-    const started = data.started_at;
+    const started = startTime(data);
     if (selection.since !== undefined && (!started || Date.parse(started) < Date.parse(selection.since))) return false;
     if (selection.until !== undefined && (!started || Date.parse(started) > Date.parse(selection.until))) return false;
     if (severities.size > 0 && (!data.severity || !severities.has(data.severity))) return false;
@@ -53,7 +58,10 @@ export function groupIncidents(incidents: readonly IncidentRecord[], by: GroupBy
     const { data } = incident;
     if (by === "severity") add(data.severity ?? "none", incident);
     else if (by === "component") for (const c of componentsOf(data)) add(c, incident);
-    else if (data.started_at) add(by === "quarter" ? quarterOf(data.started_at) : monthOf(data.started_at), incident);
+    else {
+      const started = startTime(data);
+      if (started) add(by === "quarter" ? quarterOf(started) : monthOf(started), incident);
+    }
   }
   const labels = new Map<string, string>(
     by === "severity" ? config.severities.map((s) => [s.id, `${s.id} ${s.name}`]) : by === "component" ? config.components.map((c) => [c.id, c.name]) : [],

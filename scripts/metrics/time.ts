@@ -1,12 +1,9 @@
-// Time helpers shared by metrics: parsing flags, units, UTC calendar keys. Pure.
+// Time helpers of metrics: --since/--until boundaries, minutes and days between times, UTC
+// calendar keys (month, quarter). Pure. The UTC date of an instant is core/time.ts's utcDate.
 import { UsageError } from "../errors.ts";
+import { DAY_MS as DAY } from "../core/time.ts";
 
-export const MINUTE = 60_000;
-export const DAY = 86_400_000;
-
-export function minutesBetween(from: string, to: string): number {
-  return (Date.parse(to) - Date.parse(from)) / MINUTE;
-}
+export { DAY };
 
 export function daysBetween(from: string, to: string): number {
   return (Date.parse(to) - Date.parse(from)) / DAY;
@@ -42,7 +39,3 @@ export function monthOf(time: string): string {
   return toUtc(time).slice(0, 7);
 }
 
-/** The UTC date (YYYY-MM-DD) of a time. */
-export function dateOf(time: string | Date): string {
-  return new Date(time).toISOString().slice(0, 10);
-}

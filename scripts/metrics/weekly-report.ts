@@ -13,7 +13,9 @@ import { selectIncidents, type Selection } from "./selection.ts";
 import { rate, round } from "./statistics.ts";
 import { shiftWeek, type IsoWeek } from "./iso-week.ts";
 import { daysFrom, runbookReview } from "../model/due-dates.ts";
-import { dateOf, daysBetween, minutesBetween, toUtc } from "./time.ts";
+import { daysBetween, toUtc } from "./time.ts";
+import { utcDate } from "../core/time.ts";
+import { responseMinutes } from "../model/incident-times.ts";
 import { loadReport, type LoadReport } from "../oncall/load-report.ts";
 import type { Schedule } from "../oncall/schedule.ts";
 
@@ -69,7 +71,7 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
     status: i.data.status,
     declared_at: declaredAt(i.id),
     resolved_at: i.data.resolved_at ? toUtc(i.data.resolved_at) : null,
-    ttr_minutes: i.data.resolved_at && i.data.started_at ? round(minutesBetween(i.data.started_at, i.data.resolved_at)) : null,
+    ttr_minutes: ttrOf(i.data),
   });
   const byTime = (key: "declared_at" | "resolved_at") => (a: ReportIncident, b: ReportIncident) => (a[key] ?? "").localeCompare(b[key] ?? "");
 
@@ -89,7 +91,7 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
     return timeline ? itemStatusAt(timeline, time) : row.status; // not committed yet: today's status
   };
   const owners = new Map<string, OverdueItem[]>();
-  const today = dateOf(asOf);
+  const today = utcDate(asOf);
   for (const row of rows) {
     if (statusAt(row, asOf) !== "open" || !(row.due < today)) continue;
     let list = owners.get(row.owner);
@@ -142,4 +144,9 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
     on_call: schedules.length === 0 || Date.parse(asOf) <= Date.parse(week.start) ? null
       : loadReport({ schedules, incidents, config: repository.config, from: Date.parse(week.start), to: Date.parse(asOf) + 1000 }),
   };
+}
+
+function ttrOf(data: Parameters<typeof responseMinutes>[0]): number | null {
+  const { ttr } = responseMinutes(data);
+  return ttr === undefined ? null : round(ttr);
 }

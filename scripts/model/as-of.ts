@@ -4,7 +4,7 @@
 // it has happened. Maintenance keeps its planned window (a plan is news before it starts).
 import type { IncidentData, IncidentRecord } from "../records/model.ts";
 import { startOf } from "./incident-facts.ts";
-import { toMillis } from "./time.ts";
+import { toMillis } from "../core/time.ts";
 
 const MILESTONES = ["started_at", "detected_at", "acknowledged_at", "mitigated_at", "resolved_at"] as const;
 

@@ -6,7 +6,7 @@
 // (decision 0131), and incidents without updates or without a cadence for
 // their severity have nothing to measure. Read by the metrics, the weekly report and validation.
 import type { Config, IncidentRecord } from "../records/model.ts";
-import { MINUTE_MS, toMillis } from "./time.ts";
+import { MINUTE_MS, toMillis } from "../core/time.ts";
 
 export interface CadenceGap {
   incident: string;

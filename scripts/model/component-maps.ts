@@ -4,7 +4,7 @@
 // reader of component impact (impact windows, the API's component changes, authoring) takes
 // the maps from here, so none of them can merge where another replaces.
 import type { IncidentData } from "../records/model.ts";
-import { toMillis } from "./time.ts";
+import { toMillis } from "../core/time.ts";
 
 export type ComponentMap = Record<string, string>;
 

@@ -2,12 +2,7 @@
 // due ON its date and overdue from the next UTC day on. One definition for the metrics, the
 // weekly report, validation and the internal site.
 import type { ActionItem, RunbookRecord } from "../records/model.ts";
-import { DAY_MS } from "./time.ts";
-
-/** The UTC date (YYYY-MM-DD) of an instant. */
-export function utcDate(at: Date | number): string {
-  return new Date(at).toISOString().slice(0, 10);
-}
+import { DAY_MS, utcDate } from "../core/time.ts";
 
 /** Whole days from date `from` to date `to` (YYYY-MM-DD), negative when `to` is earlier. */
 export function daysFrom(from: string, to: string): number {

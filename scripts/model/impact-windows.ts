@@ -5,7 +5,8 @@
 import type { IncidentRecord } from "../records/model.ts";
 import type { ImpactStatus } from "./vocabulary.ts";
 import { mapSteps, type ComponentMap } from "./component-maps.ts";
-import { toMillis } from "./time.ts";
+import { toMillis } from "../core/time.ts";
+import { completedMillis, startMillis } from "./incident-times.ts";
 
 export interface ImpactWindow {
   incidentId: string;
@@ -49,7 +50,7 @@ export function isOpenAt(window: ImpactWindow, at: number): boolean {
  */
 function incidentSegments(incident: IncidentRecord): Segment[] {
   const data = incident.data;
-  const impactStart = toMillis(data.started_at) ?? toMillis(data.detected_at) ?? toMillis(data.updates[0]?.at);
+  const impactStart = startMillis(data);
   if (impactStart === undefined) return [];
   const resolvedAt = toMillis(data.resolved_at);
   const cutoff = toMillis(data.mitigated_at) ?? resolvedAt;
@@ -82,10 +83,9 @@ export interface MaintenanceSpan {
 export function maintenanceSpan(incident: IncidentRecord): MaintenanceSpan | undefined {
   const data = incident.data;
   const startedUpdate = data.updates.find((u) => u.status === "in_progress" || u.status === "verifying");
-  const completedUpdate = data.updates.find((u) => u.status === "completed");
   const start = toMillis(startedUpdate?.at) ?? toMillis(data.scheduled_start);
   if (start === undefined) return undefined;
-  let end = toMillis(completedUpdate?.at);
+  let end = completedMillis(data);
   if (end === undefined) {
     const underWay = data.status === "in_progress" || data.status === "verifying";
     end = underWay ? Infinity : (toMillis(data.scheduled_end) ?? Infinity);

@@ -5,8 +5,9 @@
 import type { Config, IncidentData, IncidentRecord } from "../records/model.ts";
 import { componentsTouched } from "./component-maps.ts";
 import { impactWindows, isOpenAt, maintenanceSpan, type ImpactWindow } from "./impact-windows.ts";
-import { toMillis } from "./time.ts";
+import { toMillis } from "../core/time.ts";
 import { COMPONENT_IMPACT, IMPACT_ORDER, statusRank, type ImpactStatus, type Indicator } from "./vocabulary.ts";
+import { completedMillis, isFinished, startMillis } from "./incident-times.ts";
 
 /** Planned: maintenance still to come. Open: started and not over. Over: resolved, completed or past. */
 export type Phase = "planned" | "open" | "over";
@@ -79,9 +80,7 @@ export function isPublic(data: Pick<IncidentData, "visibility" | "drill">): bool
 
 /** When a record's story starts: scheduled_start for maintenance, started_at (else detected_at, else first update) otherwise. */
 export function startOf(incident: IncidentRecord): number | undefined {
-  const data = incident.data;
-  if (data.type === "maintenance") return toMillis(data.scheduled_start) ?? toMillis(data.updates[0]?.at);
-  return toMillis(data.started_at) ?? toMillis(data.detected_at) ?? toMillis(data.updates[0]?.at);
+  return startMillis(incident.data);
 }
 
 /**
@@ -91,11 +90,10 @@ export function startOf(incident: IncidentRecord): number | undefined {
  */
 function phaseOf(incident: IncidentRecord, at: number): Phase {
   const data = incident.data;
+  if (isFinished(data)) return "over";
   if (data.type !== "maintenance") {
-    if (data.status === "resolved") return "over";
     return (startOf(incident) ?? -Infinity) <= at ? "open" : "planned";
   }
-  if (data.status === "completed") return "over";
   if (data.status === "in_progress" || data.status === "verifying") return "open";
   const span = maintenanceSpan(incident);
   if (span !== undefined && span.start <= at && at < span.end) return "open";
@@ -112,8 +110,7 @@ export function publishedStatus(incident: IncidentRecord, phase: Phase): string 
 function endOf(incident: IncidentRecord, phase: Phase): number | undefined {
   const data = incident.data;
   if (data.type !== "maintenance") return toMillis(data.resolved_at);
-  const completed = toMillis(data.updates.find((u) => u.status === "completed")?.at);
-  return completed ?? (phase === "over" ? toMillis(data.scheduled_end) : undefined);
+  return completedMillis(data) ?? (phase === "over" ? toMillis(data.scheduled_end) : undefined);
 }
 
 /** The Statuspage impact of an incident from its severity (config.severities[].impact); maintenance is "maintenance". */

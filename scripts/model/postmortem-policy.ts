@@ -2,10 +2,15 @@
 // near-misses, maintenance, drills or imported history) whose severity has `postmortem_required`; due
 // `policies.postmortem_due_days` after `resolved_at`. Read by `postmortem-required`, the
 // metrics, the weekly report and `sitrep resolve`.
-import type { Config, IncidentData } from "../records/model.ts";
-import { DAY_MS, toMillis } from "./time.ts";
+import type { Config, IncidentData, PostmortemData } from "../records/model.ts";
+import { DAY_MS, toMillis } from "../core/time.ts";
 
 type Facts = Pick<IncidentData, "type" | "drill" | "severity" | "source">;
+
+/** A postmortem meant for the public site: public and published (its incident must be public too: status/audience.ts). */
+export function isPostmortemPublished(data: Pick<PostmortemData, "visibility" | "status">): boolean {
+  return data.visibility === "public" && data.status === "published";
+}
 
 /** Whether incidents like this one need a postmortem once resolved (what `resolve` reminds of). */
 export function needsPostmortem(data: Facts, config: Config): boolean {

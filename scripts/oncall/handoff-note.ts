@@ -3,7 +3,8 @@
 // the handoff and `now` in, the note's path and Markdown out (written by the command).
 import type { Repository } from "../records/model.ts";
 import { incidentFacts } from "../model/incident-facts.ts";
-import { isActionItemOverdue, runbookReview, utcDate } from "../model/due-dates.ts";
+import { isActionItemOverdue, runbookReview } from "../model/due-dates.ts";
+import { utcDate } from "../core/time.ts";
 import type { OnCallAt } from "./on-call-at.ts";
 import { formatLocal } from "./local-time.ts";
 import { ONCALL_FOLDER } from "./load-schedules.ts";

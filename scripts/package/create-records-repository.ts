@@ -12,7 +12,7 @@ import type { InitAnswers } from "../authoring/init-answers.ts";
 import { CONFIG_FILE } from "../records/root.ts";
 import { loadConfig } from "../records/load-config.ts";
 import { validateRepository } from "../validate/validate.ts";
-import type { Diagnostic } from "../validate/diagnostic.ts";
+import type { Diagnostic } from "../core/diagnostic.ts";
 import { ENGINE_PATHS, isTemplateCopy } from "./engine-paths.ts";
 import { GENERATED_FILES, generatedText } from "./generated-files.ts";
 import { MANIFEST_FILE, manifestText, textHash } from "./generated-manifest.ts";

@@ -8,7 +8,7 @@ import { askSiteAnswers } from "../authoring/init-answers.ts";
 import { str } from "../authoring/flag-values.ts";
 import { shellQuote } from "../authoring/next-steps.ts";
 import type { AuthoringResult } from "../authoring/authoring-result.ts";
-import type { Diagnostic } from "../validate/diagnostic.ts";
+import type { Diagnostic } from "../core/diagnostic.ts";
 import { convertTemplateCopy, createRecordsRepository, targetKind } from "./create-records-repository.ts";
 
 export async function initRecordsRepository(dir: string, values: OptionValues, ask: AskContext, now: Date, cwd: string): Promise<AuthoringResult> {

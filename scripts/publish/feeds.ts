@@ -5,7 +5,7 @@ import type { IncidentRecord, Repository } from "../records/model.ts";
 import type { Audience } from "../status/audience.ts";
 import { publishedModel } from "../status/published-model.ts";
 import { concerns } from "../model/incident-facts.ts";
-import { toMillis } from "../model/time.ts";
+import { toMillis } from "../core/time.ts";
 import { updateStatusLabel } from "../model/vocabulary.ts";
 import { htmlToText, renderMarkdown } from "./markdown.ts";
 import { postmortemAnnouncements } from "./postmortem-announcements.ts";

@@ -4,7 +4,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from
 import type { Config, IncidentRecord, Repository } from "../records/model.ts";
 import type { Audience } from "../status/audience.ts";
 import { publishedModel } from "../status/published-model.ts";
-import { toMillis } from "../model/time.ts";
+import { toMillis } from "../core/time.ts";
 import { updateStatusLabel } from "../model/vocabulary.ts";
 import { markdownToText } from "./markdown.ts";
 import { componentFilePaths, incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl } from "./site-url.ts";

@@ -8,7 +8,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { dropExternalImages, type HastNode } from "./same-site-images.ts";
+import { dropExternalImages, type HastNode } from "../model/same-site-images.ts";
 
 const schema = {
   ...defaultSchema,

@@ -4,7 +4,7 @@
 import type { PostmortemRecord, Repository } from "../records/model.ts";
 import type { Audience } from "../status/audience.ts";
 import { publishedModel } from "../status/published-model.ts";
-import { toMillis } from "../model/time.ts";
+import { toMillis } from "../core/time.ts";
 import { postmortemUrl } from "./site-url.ts";
 
 export interface PostmortemAnnouncement {

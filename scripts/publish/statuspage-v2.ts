@@ -8,9 +8,10 @@ import { worstStatus, type ComponentStatus } from "../model/vocabulary.ts";
 import { activeIncidents, activeMaintenance, byStartDescending, upcomingMaintenance, type ComponentState } from "../status/current-status.ts";
 import { publishedModel } from "../status/published-model.ts";
 import type { IncidentFacts } from "../model/incident-facts.ts";
-import { toMillis } from "../model/time.ts";
+import { toMillis } from "../core/time.ts";
 import { incidentUrl, siteBase } from "./site-url.ts";
 import { stableId } from "./stable-id.ts";
+import { completedMillis } from "../model/incident-times.ts";
 
 /** Statuspage returns the 50 most recent incidents / maintenances from the list endpoints. */
 export const LIST_LIMIT = 50;
@@ -160,7 +161,7 @@ function incidentObject(fact: IncidentFacts, context: Context): Record<string, u
   const lastUpdate = toMillis(data.updates.at(-1)?.at);
   const createdAt = firstUpdate ?? fact.start ?? context.now.getTime();
   const monitoring = data.updates.find((u) => u.status === "monitoring");
-  const resolvedAt = isMaintenance ? toMillis(data.updates.find((u) => u.status === "completed")?.at) : fact.end;
+  const resolvedAt = isMaintenance ? completedMillis(data) : fact.end;
 
   const object: Record<string, unknown> = {
     id,

@@ -9,6 +9,8 @@ import type {
   ActionItem, Config, ConfigData, Incident, IncidentData, Postmortem, PostmortemData, PostmortemWithDefaults, Runbook, RunbookData,
   RunbookWithDefaults,
 } from "./model.ts";
+import { DAY_MS, utcDate } from "../core/time.ts";
+import { dueAnchor } from "./incident-start.ts";
 
 type Kind = "incident" | "postmortem" | "runbook" | "config";
 const validators: Record<Kind, ValidateFunction> = compiled;
@@ -37,11 +39,11 @@ export function applyRunbookDefaults(data: RunbookData, config: Config): Runbook
 }
 
 /**
- * `due` defaults to the incident's resolution (or start) plus the priority's SLO days; when
+ * `due` defaults to the incident's resolution (or start: incident-start.ts's dueAnchor) plus the priority's SLO days; when
  * neither is known, to the day the postmortem was published, or else `now`.
  */
 export function withPolicyDue(data: PostmortemWithDefaults, config: Config, incident: Incident | undefined, now: Date): Postmortem {
-  const anchor = incident?.resolved_at ?? incident?.started_at ?? data.published_at ?? now.toISOString();
+  const anchor = (incident && dueAnchor(incident)) ?? data.published_at ?? now.toISOString();
   const action_items: ActionItem[] = data.action_items.map((item) => ({
     ...item,
     due: item.due ?? addDays(anchor, config.policies.action_item_due_days[item.priority]),
@@ -58,6 +60,5 @@ export function addDays(time: string, days: number): string {
   let instant = Date.parse(time);
   // A leap second (`23:59:60Z`) passes the schema's date-time format but is NaN to Date.parse.
   if (Number.isNaN(instant)) instant = Date.parse(time.slice(0, 10));
-  const date = new Date(instant + days * 86_400_000);
-  return date.toISOString().slice(0, 10);
+  return utcDate(instant + days * DAY_MS);
 }

@@ -1,8 +1,9 @@
 // A problem found while reading or checking records, before it is placed at a line and column.
 // It lives with the records (the lowest layer) because reading a file already finds problems
 // (encoding, front matter, YAML); validate/ places findings and turns them into diagnostics.
+import type { DiagnosticSeverity } from "../core/diagnostic.ts";
 
-export type DiagnosticSeverity = "error" | "warning";
+export type { DiagnosticSeverity };
 
 /**
  * A finding before it is placed in the file: a JSON path into the front matter (or a fixed

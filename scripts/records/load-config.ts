@@ -4,7 +4,7 @@ import type { Finding } from "./finding.ts";
 import { readConfig } from "./read-config.ts";
 import { checkSchema } from "./schema-check.ts";
 import { checkConfigIds } from "./config-ids.ts";
-import { checkNotifications } from "../notify/check-config.ts";
+import { checkNotifications } from "./config-notifications.ts";
 import { checkConfigSite } from "./config-site.ts";
 import { checkRecordFormat } from "./record-format.ts";
 import { checkBranding } from "./config-branding.ts";

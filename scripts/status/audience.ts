@@ -3,6 +3,9 @@
 // so there is exactly one place that decides what is public.
 import type { IncidentRecord, PostmortemData, PostmortemRecord, Repository } from "../records/model.ts";
 import { isPublic } from "../model/incident-facts.ts";
+import { isPostmortemPublished } from "../model/postmortem-policy.ts";
+
+export { isPostmortemPublished };
 
 export type Audience = "public" | "internal";
 
@@ -12,11 +15,6 @@ export const AUDIENCES: readonly Audience[] = ["public", "internal"];
 export function isIncidentVisible(incident: IncidentRecord, audience: Audience): boolean {
   // Near-misses default to internal in the loader's defaults, so only an explicit `visibility: public` shows one.
   return audience === "internal" || isPublic(incident.data);
-}
-
-/** A postmortem meant for the public site (its incident must be public too: postmortemsFor). */
-export function isPostmortemPublished(data: Pick<PostmortemData, "visibility" | "status">): boolean {
-  return data.visibility === "public" && data.status === "published";
 }
 
 /** The incidents (maintenance and near-misses included) a build for `audience` may show, in repository order. */

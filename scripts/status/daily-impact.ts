@@ -4,7 +4,7 @@
 import type { ImpactStatus, ComponentStatus } from "../model/vocabulary.ts";
 import { IMPACT_STATUSES, statusRank, worstStatus } from "../model/vocabulary.ts";
 import type { ImpactWindow } from "../model/impact-windows.ts";
-import { MINUTE_MS } from "../model/time.ts";
+import { MINUTE_MS } from "../core/time.ts";
 import { addDaysToDate, localDate, startOfLocalDay } from "./time-zone.ts";
 
 export interface DayImpact {

@@ -7,7 +7,7 @@ import { incidentFacts, type IncidentFacts } from "../model/incident-facts.ts";
 import { incidentsFor, postmortemsFor, type Audience } from "./audience.ts";
 import { componentStates, overallStatus, type ComponentState } from "./current-status.ts";
 import type { Indicator } from "../model/vocabulary.ts";
-import { toMillis } from "../model/time.ts";
+import { toMillis } from "../core/time.ts";
 
 export interface PublishedModel {
   config: Config;

@@ -1,6 +1,6 @@
 // Calendar days in an IANA time zone, with nothing but Intl: the date of an instant, and the
 // instant a local date begins (DST days are 23 or 25 hours long; this handles both).
-import { DAY_MS } from "../model/time.ts";
+import { DAY_MS, utcDate } from "../core/time.ts";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -54,5 +54,5 @@ export function startOfLocalDay(date: string, timeZone: string): number {
 /** The date `days` after `date` (negative for before), as YYYY-MM-DD; calendar arithmetic, no zone. */
 export function addDaysToDate(date: string, days: number): string {
   const [year, month, day] = date.split("-").map(Number);
-  return new Date(Date.UTC(year, month - 1, day) + days * DAY_MS).toISOString().slice(0, 10);
+  return utcDate(Date.UTC(year, month - 1, day) + days * DAY_MS);
 }

@@ -1,6 +1,6 @@
 // ESLint-style report: grouped by file, `line:col  severity  message  rule`, the hint below, then a count.
 import { styleText } from "node:util";
-import { countBySeverity, type Diagnostic } from "./diagnostic.ts";
+import { countBySeverity, type Diagnostic } from "../core/diagnostic.ts";
 
 export function formatPretty(diagnostics: readonly Diagnostic[], options: { color: boolean }): string {
   const paint = (format: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(format, text, { validateStream: false }) : text);

@@ -2,7 +2,7 @@
 // schema), before the cross-record rules of rules/index.ts run. Together they are every id
 // `sitrep validate` can report; docs/validation.md documents each, checked by a test, and the
 // broken-record corpus must produce no id missing here.
-import type { DiagnosticSeverity } from "./diagnostic.ts";
+import type { DiagnosticSeverity } from "../core/diagnostic.ts";
 
 export const FILE_RULES: readonly { id: string; severity: DiagnosticSeverity }[] = [
   { id: "file-empty", severity: "error" },

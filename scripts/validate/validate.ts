@@ -6,7 +6,7 @@ import type { Finding } from "../records/finding.ts";
 import { loadRecords } from "../records/load-records.ts";
 import { createLocator, type PositionLocator } from "../records/positions.ts";
 import type { Config, RecordKind, Repository } from "../records/model.ts";
-import { compareDiagnostics, type Diagnostic } from "./diagnostic.ts";
+import { compareDiagnostics, type Diagnostic } from "../core/diagnostic.ts";
 import { rules } from "./rules/index.ts";
 import { loadSchedules } from "../oncall/load-schedules.ts";
 import { checkSchedules } from "../oncall/check-schedules.ts";

@@ -5,12 +5,12 @@
 // repeated a run's days in its name and tip). Narrow screens lay the recent days out as 24 px
 // cells, so every link there is a 24×24 target (WCAG 2.5.8); see site.css.
 import type { ComponentStatus, Indicator } from "../../scripts/model/vocabulary.ts";
-import type { ComponentView, DayView } from "./views.ts";
+import { RECENT_DAYS, type ComponentView, type DayView } from "./views/component-view.ts";
 
 export { UPTIME_FORMULA_TEXT } from "../../scripts/status/uptime.ts";
 
-/** Days drawn on narrow screens (≤ 40rem); the label and the uptime beside them say the same. */
-export const RECENT_DAYS = 30;
+/** Days drawn on narrow screens (≤ 40rem): declared beside BAR_DAYS in views/component-view.ts, which computes the recent uptime. */
+export { RECENT_DAYS };
 
 export type BarCell =
   | { kind: "day" }

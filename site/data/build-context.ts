@@ -13,6 +13,7 @@ import { startHistory } from "../../scripts/history/read-history.ts";
 import type { History } from "../../scripts/history/revision.ts";
 import { parseAudience, type Audience } from "../../scripts/status/audience.ts";
 import { loadRepository } from "../../scripts/validate/load-repository.ts";
+import { nowFrom } from "../../scripts/core/time.ts";
 
 export interface BuildContext {
   repository: Repository;
@@ -57,22 +58,13 @@ export function buildContext(env: BuildEnvironment = process.env): BuildContext 
 
 export function createBuildContext(env: BuildEnvironment): BuildContext {
   const root = env.SITREP_ROOT ? path.resolve(env.SITREP_ROOT) : findRecordsRoot(process.cwd());
-  const now = buildTime(env.SITREP_NOW);
+  const now = nowFrom(env);
   // Throws InvalidRecordsError with every diagnostic (file:line:col) when a record is invalid.
   const repository = loadRepository(root, { now });
   const { siteUrl, base } = siteLocation(env.SITREP_SITE_URL || repository.config.site.url);
   // The publishers build absolute links from config.site.url; keep them on the URL this build serves.
   if (env.SITREP_SITE_URL) repository.config.site.url = siteUrl;
   return { repository, now, audience: parseAudience(env.SITREP_AUDIENCE), siteUrl, base, timeZone: repository.config.site.timezone };
-}
-
-function buildTime(fixed: string | undefined): Date {
-  if (!fixed) return new Date();
-  const time = Date.parse(fixed);
-  if (Number.isNaN(time)) {
-    throw new SitrepError(`SITREP_NOW is \`${fixed}\`, not a time.`, { hint: "Set it to an RFC 3339 time such as 2026-11-22T12:00:00Z, or unset it." });
-  }
-  return new Date(time);
 }
 
 /** Splits the configured URL into origin+path and the base path Astro serves under. */

@@ -5,7 +5,7 @@
 // text after the annotations is fenced (workflow-commands.ts): it quotes record values verbatim.
 import { InvalidRecordsError, SitrepError } from "../../scripts/errors.ts";
 import { formatGithub } from "../../scripts/validate/format-github.ts";
-import { forActionsLog } from "../../scripts/github/workflow-commands.ts";
+import { forActionsLog } from "../../scripts/core/workflow-commands.ts";
 
 export function buildFailure(error: unknown, env: Record<string, string | undefined> = process.env): { text: string; exitCode: number } {
   const { text, exitCode, annotations = "" } = describeFailure(error, env);

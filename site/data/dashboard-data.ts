@@ -7,6 +7,7 @@ import { incidentDurations } from "../../scripts/metrics/durations.ts";
 import { groupIncidents, selectIncidents } from "../../scripts/metrics/selection.ts";
 import { distribution, SMALL_SAMPLE, type Distribution } from "../../scripts/metrics/statistics.ts";
 import type { Repository } from "../../scripts/records/model.ts";
+import { utcDate } from "../../scripts/core/time.ts";
 
 export { SMALL_SAMPLE };
 
@@ -103,7 +104,7 @@ function actionItemsOverTime(repository: Repository, history: HistoryEvents | un
   const rows = actionItemRows(repository.postmortems, repository.incidents, repository.config, history, now);
   const added = rows.map((r) => r.added_at).filter((a): a is string => a !== null).sort();
   if (added.length === 0) return { points: [], undatedDone: 0 };
-  const today = now.toISOString().slice(0, 10);
+  const today = utcDate(now);
   const points: ActionItemPoint[] = [];
   for (let month = added[0].slice(0, 7); ; month = nextMonth(month)) {
     const end = lastDay(month) < today ? lastDay(month) : today;
@@ -131,5 +132,5 @@ function nextMonth(month: string): string {
 
 function lastDay(month: string): string {
   const [y, m] = month.split("-").map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return utcDate(Date.UTC(y, m, 0));
 }

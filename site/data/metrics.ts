@@ -6,7 +6,7 @@ import { SitrepError } from "../../scripts/errors.ts";
 import { deriveEvents } from "../../scripts/history/events.ts";
 import { historySummary } from "../../scripts/history/load-with-history.ts";
 import { computeMetrics } from "../../scripts/metrics/compute-metrics.ts";
-import { selectionFromFlags } from "../../scripts/metrics/selection-flags.ts";
+import { DEFAULT_SELECTION } from "../../scripts/metrics/selection.ts";
 import { buildHistory, type BuildContext } from "./build-context.ts";
 
 export type MetricsReport =
@@ -19,7 +19,7 @@ export async function metricsReport(context: BuildContext): Promise<MetricsRepor
   try {
     const history = await buildHistory(context);
     const report = computeMetrics({
-      repository, history: deriveEvents(history), historySummary: historySummary(history), selection: selectionFromFlags({}, repository.config), now,
+      repository, history: deriveEvents(history), historySummary: historySummary(history), selection: DEFAULT_SELECTION, now,
     });
     // The JSON document as the CLI prints it (no undefined fields, no class instances).
     return { available: true, data: JSON.parse(JSON.stringify(report)) };

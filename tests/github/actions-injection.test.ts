@@ -9,7 +9,7 @@ import { validateRepository } from "../../scripts/validate/validate.ts";
 import { InvalidRecordsError } from "../../scripts/errors.ts";
 import { buildFailure } from "../../site/data/build-failure.ts";
 import { formatPrSummary, type PrSummary } from "../../scripts/github/pr-summary.ts";
-import { fenceUntrusted } from "../../scripts/github/workflow-commands.ts";
+import { fenceUntrusted } from "../../scripts/core/workflow-commands.ts";
 import { commandsRunnerWouldRun } from "./actions-runner.ts";
 
 const cleanups: (() => void)[] = [];

@@ -56,7 +56,7 @@ describe("sitrep sync against a large or failing GitHub", () => {
     expect(first.stderr).toContain("failed: HTTP 500");
     const outcomes = JSON.parse(first.stdout).outcomes.map((o: { status: string }) => o.status);
     expect(outcomes).toEqual(["ok", "ok", "failed", "skipped", "skipped", "skipped", "skipped", "skipped"]);
-    expect(first.stderr).toContain("run `sitrep sync` again");
+    expect(first.stderr).toMatch(/^hint: Run `sitrep sync` again/m);
     expect(listCalls(server).map((r) => r.status)).toEqual([502, 200]);
     expect(server.issues.size).toBe(3); // two created cleanly, the third created but answered with 500
 

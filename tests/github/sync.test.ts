@@ -143,12 +143,12 @@ describe("sitrep sync", () => {
     server.resetLog();
     const run = await sync();
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`attention: ${postmortems[0].id}/item-0: #${issue.number} was closed on GitHub but the item is still open`);
+    expect(run.stderr).toContain(`warning: ${postmortems[0].id}/item-0: #${issue.number} was closed on GitHub but the item is still open`);
     expect(server.writes()).toEqual([]);
     expect(issue.state).toBe("closed");
 
     const inActions = await sync([], { GITHUB_ACTIONS: "true" });
-    expect(inActions.stderr).toMatch(/^::warning title=sitrep sync drift::/m);
+    expect(inActions.stderr).toMatch(/^::warning title=sitrep sync-drift::.*Hint: Only a person can settle this/m);
   });
 
   test("--dry-run prints the plan and writes nothing, even without a token", async () => {

@@ -146,7 +146,7 @@ describe("sitrep notify", () => {
     expect(missing.stderr).toContain("--all");
     // On GitHub Actions the same problem is an annotation on the run, one line.
     const annotated = await notify(["--site", after, "--previous", path.join(repo.dir, "no-such-build")], { ...r.env, GITHUB_ACTIONS: "true" });
-    expect(annotated.stderr).toMatch(/^::error title=sitrep notify::the previous site could not be read: .*no-such-build is not a folder\.%0ANothing was sent/m);
+    expect(annotated.stderr).toMatch(/^::error title=sitrep notify-previous-site::the previous site could not be read: .*no-such-build is not a folder\. Hint: Nothing was sent/m);
     expect([r.hook, r.slack, r.teams, r.discord].map((x) => x.attempts)).toEqual([0, 0, 0, 0]);
 
     const all = await notify(["--site", after, "--all"], r.env);

@@ -53,8 +53,9 @@ describe("defaults", () => {
     const postmortem = loaded.repository.postmortems[0].data;
     expect(postmortem.visibility).toBe("internal");
     expect(postmortem.authors).toEqual([]);
-    // No resolution or start on the incident and no published_at: the anchor is `now` + P2's 30 days.
-    expect(postmortem.action_items[0].due).toBe("2026-12-22");
+    // No resolution and no started_at or detected_at: the incident starts at its first update
+    // (2026-11-01, records/incident-start.ts), + P2's 30 days — the start every consumer uses.
+    expect(postmortem.action_items[0].due).toBe("2026-12-01");
     expect(loaded.repository.runbooks[0].data).toMatchObject({ components: [], alerts: [], review_every_days: 180 });
   });
 });

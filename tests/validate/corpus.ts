@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { repoRoot } from "../helpers/run-cli.ts";
-import type { Diagnostic } from "../../scripts/validate/diagnostic.ts";
+import type { Diagnostic } from "../../scripts/core/diagnostic.ts";
 
 export const baseRepo = path.join(repoRoot, "tests/fixtures/valid/base");
 export const brokenDir = path.join(repoRoot, "tests/fixtures/broken");

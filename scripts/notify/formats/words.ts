@@ -1,5 +1,6 @@
 // Small phrases every format shares. Pure.
 import type { Message } from "../message.ts";
+import { utcDate } from "../../core/time.ts";
 
 /** "Scheduled 2026-12-01 02:00 – 04:00 UTC" for maintenance, else "Posted 2026-11-17 11:34 UTC". */
 export function whenLine(message: Message): string {
@@ -15,6 +16,6 @@ function utc(iso: string, sameDayAs?: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
   const text = new Date(ms).toISOString().slice(0, 16).replace("T", " ");
-  if (sameDayAs && !Number.isNaN(Date.parse(sameDayAs)) && new Date(Date.parse(sameDayAs)).toISOString().slice(0, 10) === text.slice(0, 10)) return text.slice(11);
+  if (sameDayAs && !Number.isNaN(Date.parse(sameDayAs)) && utcDate(sameDayAs) === text.slice(0, 10)) return text.slice(11);
   return text;
 }

@@ -1,7 +1,7 @@
-// Images from other sites are dropped from rendered pages (publish/same-site-images.ts); this
+// Images from other sites are dropped from rendered pages (model/same-site-images.ts); this
 // says so at the line, so the author can host the image on the site or link it instead.
 import type { Finding } from "../../records/finding.ts";
-import { externalImages } from "../../publish/same-site-images.ts";
+import { externalImages } from "../../model/same-site-images.ts";
 import { finding, type Rule } from "../rule.ts";
 
 const message = (url: string) => `Image \`${url.length > 80 ? `${url.slice(0, 80)}…` : url}\` is not on the status site; it is left out of the page.`;

@@ -1,4 +1,5 @@
 import { perRecord } from "../rule.ts";
+import { utcDate } from "../../core/time.ts";
 
 const NAME = /^(\d{4})-(\d{2})-(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -19,10 +20,10 @@ export const fileNameDate = perRecord("incidents", {
     // `23:59:60Z`, is NaN); toISOString would then throw and abort the whole run.
     const instant = time ? Date.parse(time) : Number.NaN;
     if (time && !Number.isNaN(instant)) {
-      const utcDate = new Date(instant).toISOString().slice(0, 10);
-      if (utcDate !== nameDate) {
-        report([field], `File name date ${nameDate} differs from ${field} (${utcDate} in UTC).`,
-          `Rename the file to \`${utcDate}-${record.id.slice(11)}.md\`, or correct \`${field}\`.`);
+      const date = utcDate(instant);
+      if (date !== nameDate) {
+        report([field], `File name date ${nameDate} differs from ${field} (${date} in UTC).`,
+          `Rename the file to \`${date}-${record.id.slice(11)}.md\`, or correct \`${field}\`.`);
       }
     }
     const folders = record.source.path.split("/");

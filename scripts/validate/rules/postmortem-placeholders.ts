@@ -3,6 +3,7 @@
 // deliberately empty "Where we got lucky" is a judgement the authors may make.
 import type { Finding } from "../../records/finding.ts";
 import type { Rule } from "../rule.ts";
+import { isPostmortemPublished } from "../../model/postmortem-policy.ts";
 
 /** What `sitrep postmortem` and the template leave for a person to replace. */
 const PLACEHOLDERS = [/\(fill in\)/i, /^\s*\d+\.\s*Why \.\.\.\?\s*$/];
@@ -14,7 +15,7 @@ export const postmortemPlaceholders: Rule = {
   description: "A published public postmortem has no \"(fill in)\" placeholders and no empty sections.",
   check({ postmortems }) {
     return postmortems.flatMap((record) => {
-      if (record.data.status !== "published" || record.data.visibility !== "public") return [];
+      if (!isPostmortemPublished(record.data)) return [];
       return bodyProblems(record.body).map(({ offset, column, message, hint }) => ({
         file: record.source.path, rule: postmortemPlaceholders.id, severity: postmortemPlaceholders.severity,
         line: record.source.bodyLine + offset, column, message, hint,

@@ -1,5 +1,6 @@
 import { perRecord } from "../rule.ts";
 import { postmortemDue } from "../../model/postmortem-policy.ts";
+import { utcDate } from "../../core/time.ts";
 
 export const postmortemRequired = perRecord("incidents", {
   id: "postmortem-required",
@@ -12,7 +13,7 @@ export const postmortemRequired = perRecord("incidents", {
     return (data, report, record) => {
       const dueMs = postmortemDue(data, config);
       if (dueMs === undefined || covered.has(record.id) || now.getTime() <= dueMs) return;
-      const due = new Date(dueMs).toISOString().slice(0, 10);
+      const due = utcDate(dueMs);
       report(["severity"],
         `${data.severity} incident resolved ${data.resolved_at?.slice(0, 10)} has no postmortem; it was due ${due} (${days} days after resolution).`,
         `Create one with \`npx sitrep postmortem ${record.id}\` (a draft counts), or lower the severity if it was misjudged.`);

@@ -7,11 +7,12 @@ import { STATUS_LABELS, type ComponentStatus, type ImpactStatus } from "../../..
 import { byStartDescending } from "../../../scripts/status/current-status.ts";
 import { concerns } from "../../../scripts/model/incident-facts.ts";
 import type { BuildContext } from "../build-context.ts";
-import { RECENT_DAYS } from "../bars.ts";
-import { derive } from "./derive.ts";
+import { derive, perBuild, type Derived } from "./derive.ts";
 import { summarize, type IncidentSummary } from "./incident-view.ts";
 
 export const BAR_DAYS = 90;
+/** Days drawn on narrow screens (≤ 40rem); the label and the uptime beside them say the same (site/data/bars.ts). */
+export const RECENT_DAYS = 30;
 
 export interface DayView {
   date: string;
@@ -29,7 +30,7 @@ export interface ComponentView {
   status: ComponentStatus;
   statusLabel: string;
   uptime: string;
-  /** Uptime over the last RECENT_DAYS days (site/data/bars.ts), shown beside the bars on narrow screens. */
+  /** Uptime over the last RECENT_DAYS days, shown beside the bars on narrow screens. */
   recentUptime: string;
   days: DayView[];
   /** One sentence summarising the bars, for screen readers and as the bars' text alternative. */
@@ -39,9 +40,10 @@ export interface ComponentView {
 
 /** Every configured component's view, in config order; made once per build. */
 export function componentViews(context: BuildContext): Map<string, ComponentView> {
-  const derived = derive(context);
-  if (derived.components) return derived.components;
-  const { model } = derived;
+  return componentCache(derive(context));
+}
+
+const componentCache = perBuild(({ model, context }: Derived): Map<string, ComponentView> => {
   const { now, timeZone } = context;
   const titles = new Map(model.incidents.map((i) => [i.id, i.data.title]));
   // Only windows that reach into the bar period matter for the bars.
@@ -66,8 +68,8 @@ export function componentViews(context: BuildContext): Map<string, ComponentView
       activeIncidentIds: state.incidentIds,
     });
   }
-  return (derived.components = components);
-}
+  return components;
+});
 
 function dayView(day: DayImpact, titles: Map<string, string>): DayView {
   const minutes = (Object.entries(day.minutes) as [ImpactStatus, number][])

@@ -1,20 +1,26 @@
 // What the pages of one build share: the published model (scripts/status/published-model.ts)
-// and caches of what several pages show (summaries, rendered updates). Made once per build.
+// and the component names. Made once per build. What several pages show (summaries, rendered
+// updates, component views, archive months) is cached by the view module that makes it, keyed by
+// this Derived (`perBuild`), so this module names none of their types and imports no view.
 import { publishedModel, type PublishedModel } from "../../../scripts/status/published-model.ts";
 import type { BuildContext } from "../build-context.ts";
-import type { ComponentView } from "./component-view.ts";
-import type { IncidentSummary, UpdateView } from "./incident-view.ts";
-import type { MonthView } from "./status-view.ts";
 
 export interface Derived {
+  /** The build this was derived for. */
+  context: BuildContext;
   model: PublishedModel;
   componentNames: Map<string, string>;
-  /** Summaries are shown on several pages (status, archive, component history); made once each. */
-  summaries: Map<string, IncidentSummary>;
-  /** Rendered updates by `<incident id>#<index>`: the latest update appears on several pages. */
-  updates: Map<string, UpdateView>;
-  components?: Map<string, ComponentView>;
-  months?: MonthView[];
+}
+
+/** A value made at most once per build: `perBuild(make)(derived)` calls `make` on first use only. */
+export function perBuild<T>(make: (derived: Derived) => T): (derived: Derived) => T {
+  const cache = new WeakMap<Derived, T>();
+  return (derived) => {
+    if (cache.has(derived)) return cache.get(derived)!;
+    const value = make(derived);
+    cache.set(derived, value);
+    return value;
+  };
 }
 
 const derivedCache = new WeakMap<BuildContext, Derived>();
@@ -24,10 +30,9 @@ export function derive(context: BuildContext): Derived {
   if (cached) return cached;
   const { repository, now, audience } = context;
   const derived: Derived = {
+    context,
     model: publishedModel(repository, audience, now),
     componentNames: new Map(repository.config.components.map((c) => [c.id, c.name])),
-    summaries: new Map(),
-    updates: new Map(),
   };
   derivedCache.set(context, derived);
   return derived;

@@ -7,7 +7,7 @@ import { STATUS_LABELS, statusLabel, statusRank, type ComponentStatus, type Indi
 import { updateAnchors } from "../../../scripts/publish/site-url.ts";
 import { renderMarkdown } from "../markdown.ts";
 import type { BuildContext } from "../build-context.ts";
-import { derive, type Derived } from "./derive.ts";
+import { derive, perBuild, type Derived } from "./derive.ts";
 
 export interface UpdateView {
   /** The update's fragment on its incident page; feeds link to it (scripts/publish/site-url.ts). */
@@ -68,10 +68,16 @@ export interface IncidentView extends IncidentSummary {
   } | undefined;
 }
 
+/** Rendered updates by `<incident id>#<index>`: the latest update appears on several pages. */
+const updateCache = perBuild(() => new Map<string, UpdateView>());
+/** Summaries are shown on several pages (status, archive, component history); made once each. */
+const summaryCache = perBuild(() => new Map<string, IncidentSummary>());
+
 function updateView(incident: IncidentRecord, index: number, anchors: string[], derived: Derived): UpdateView {
   const key = `${incident.id}#${index}`;
-  let view = derived.updates.get(key);
-  if (!view) derived.updates.set(key, (view = renderUpdate(incident.data.updates[index], anchors[index], derived.componentNames)));
+  const updates = updateCache(derived);
+  let view = updates.get(key);
+  if (!view) updates.set(key, (view = renderUpdate(incident.data.updates[index], anchors[index], derived.componentNames)));
   return view;
 }
 
@@ -91,8 +97,9 @@ function iso(ms: number | undefined): string | undefined {
 }
 
 export function summarize(fact: IncidentFacts, derived: Derived): IncidentSummary {
-  let summary = derived.summaries.get(fact.id);
-  if (!summary) derived.summaries.set(fact.id, (summary = makeSummary(fact, derived)));
+  const summaries = summaryCache(derived);
+  let summary = summaries.get(fact.id);
+  if (!summary) summaries.set(fact.id, (summary = makeSummary(fact, derived)));
   return summary;
 }
 

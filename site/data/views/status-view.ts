@@ -5,7 +5,7 @@ import type { IncidentFacts } from "../../../scripts/model/incident-facts.ts";
 import { STATUS_LABELS, worstStatus, type ComponentStatus, type Indicator } from "../../../scripts/model/vocabulary.ts";
 import type { BuildContext } from "../build-context.ts";
 import { componentViews, type ComponentView } from "./component-view.ts";
-import { derive } from "./derive.ts";
+import { derive, perBuild, type Derived } from "./derive.ts";
 import { summarize, type IncidentSummary } from "./incident-view.ts";
 
 /** How far back the status page lists incidents. */
@@ -81,8 +81,11 @@ export interface MonthView {
 
 /** The archive: one page per month that has records, newest first. */
 export function archiveMonths(context: BuildContext): MonthView[] {
-  const derived = derive(context);
-  if (derived.months) return derived.months;
+  return monthCache(derive(context));
+}
+
+const monthCache = perBuild((derived: Derived): MonthView[] => {
+  const { context } = derived;
   const months = new Map<string, IncidentFacts[]>();
   for (const fact of derived.model.facts) {
     if (fact.start === undefined) continue;
@@ -92,9 +95,9 @@ export function archiveMonths(context: BuildContext): MonthView[] {
     months.set(month, list);
   }
   const label = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-  return (derived.months = [...months.keys()].sort().reverse().map((month) => ({
+  return [...months.keys()].sort().reverse().map((month) => ({
     month,
     label: label.format(new Date(`${month}-01T12:00:00Z`)),
     incidents: months.get(month)!.sort(byStartDescending).map((f) => summarize(f, derived)),
-  })));
-}
+  }));
+});

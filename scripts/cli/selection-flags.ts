@@ -1,10 +1,11 @@
-// Command-line flags → a Selection, checked against the config (unknown ids are usage errors).
+// Command-line flags → a metrics Selection, checked against the config (unknown ids are usage
+// errors). Flag parsing is the CLI's; the Selection and its default are metrics/selection.ts.
 import { UsageError } from "../errors.ts";
-import type { OptionSpec, OptionValues } from "../cli/command.ts";
+import type { OptionSpec, OptionValues } from "./command.ts";
 import type { Config } from "../records/model.ts";
-import { GROUP_BY, type GroupBy, type Selection } from "./selection.ts";
-import { parseBoundary } from "./time.ts";
-import { matchChoice } from "../cli/match-choice.ts";
+import { GROUP_BY, type GroupBy, type Selection } from "../metrics/selection.ts";
+import { parseBoundary } from "../metrics/time.ts";
+import { matchChoice } from "./match-choice.ts";
 
 export const SELECTION_OPTIONS: Record<string, OptionSpec> = {
   since: { type: "string", valueName: "date", description: "Only incidents that started on or after this date or time (UTC dates)." },

@@ -1,9 +1,10 @@
 // Checks of `notifications:` that the schema cannot express: filters name severities and
 // components that exist, severities that share an impact (the public site cannot tell them
-// apart), and fields that belong to another channel type. `sitrep validate` runs these.
-import type { Config } from "../records/model.ts";
-import type { Finding } from "../records/finding.ts";
-import { closest } from "../records/closest.ts";
+// apart), and fields that belong to another channel type. `sitrep validate` runs these, through
+// load-config.ts: they check the config file, so they live with the other config checks.
+import type { Config } from "./model.ts";
+import type { Finding } from "./finding.ts";
+import { closest } from "./closest.ts";
 
 const ONLY_FOR: Record<string, readonly string[]> = {
   url_env: ["webhook", "slack", "teams", "discord"],

@@ -4,7 +4,8 @@
 // tracker — the site promises "no third-party requests" (docs/site.md) — and `http:` is mixed
 // content. The renderer drops such images (keeping their alt text), and validate warns at the
 // line (rules/external-image.ts), public and internal alike. Same-site means a relative URL:
-// `/images/map.png` or `images/map.png`, served from the site's own `site/public/`.
+// `/images/map.png` or `images/map.png`, served from the site's own `site/public/`. It lives in
+// model/ because validate and publish both read it: one fact about a record's Markdown.
 import { createRequire } from "node:module";
 import type { Processor } from "unified";
 
