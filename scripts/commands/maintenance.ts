@@ -15,7 +15,7 @@ import { openRecords } from "../authoring/open-records.ts";
 import { newIncidentText } from "../authoring/scaffold-incident.ts";
 import { SLUG, slugify } from "../authoring/slug.ts";
 import { formatTime, parseTimeInput } from "../authoring/time-input.ts";
-import { utcMinute } from "../authoring/durations.ts";
+import { zonedMinute } from "../authoring/zoned-minute.ts";
 
 export const command = authoringCommand({
   spec: {
@@ -80,8 +80,8 @@ export const command = authoringCommand({
     const names = ids.map((id) => config.components.find((c) => c.id === id)?.name ?? id);
     const message = messageFlag(values)
       ?? (status === "scheduled"
-        ? `We will perform scheduled maintenance on ${joinNames(names)} from ${utcMinute(start)} UTC to ${utcMinute(end)} UTC.`
-        : `Scheduled maintenance on ${joinNames(names)} is in progress until ${utcMinute(end)} UTC.`);
+        ? `We will perform scheduled maintenance on ${joinNames(names)} from ${zonedMinute(start, config.site.timezone)} to ${zonedMinute(end, config.site.timezone)}.`
+        : `Scheduled maintenance on ${joinNames(names)} is in progress until ${zonedMinute(end, config.site.timezone)}.`);
 
     const slug = str(values.slug) ?? slugify(title, "maintenance");
     if (!SLUG.test(slug)) throw new UsageError(`--slug \`${slug}\` is not kebab-case.`, "Use lower-case letters, digits and single hyphens.");

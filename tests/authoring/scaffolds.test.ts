@@ -58,7 +58,8 @@ test("maintenance writes a scheduled window with its components under maintenanc
   const result = runCli(["maintenance", "--title", "Ledger database upgrade", "--start", "2026-12-01T02:00+01:00", "--end", "+9d", "--component", "payouts", "--component", "reporting"], { cwd: dir });
   expect(result.code, result.stderr).toBe(0);
   const written = recordFile(read("incidents/2026/2026-12-01-ledger-database-upgrade.md"));
-  const announcement = "We will perform scheduled maintenance on Payouts and Reporting and Exports from 2026-12-01 01:00 UTC to 2026-12-01 12:00 UTC.";
+  // In the site's zone (Europe/Berlin), as the page shows times: never UTC under a CET time.
+  const announcement = "We will perform scheduled maintenance on Payouts and Reporting and Exports from 1 Dec 2026, 02:00 CET to 1 Dec 2026, 13:00 CET.";
   expect(written.data).toEqual({
     title: "Ledger database upgrade",
     type: "maintenance",
