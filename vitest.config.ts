@@ -11,6 +11,7 @@ const UNIT = [
   "tests/compiled-validators.test.ts",
   "tests/github/plan.test.ts",
   "tests/github/workflows.test.ts",
+  "tests/github/workflow-edges.test.ts",
   "tests/history/parse-log.test.ts",
   "tests/metrics/statistics.test.ts",
   "tests/model/**/*.test.ts",
