@@ -39,4 +39,6 @@ export const commands: CommandEntry[] = [
   entry("review-issue", "Open or update the weekly incident-review issue with a report."),
   entry("notify", "Send the public updates that are new in this build to Slack, Teams, Discord, webhooks and email."),
   entry("deploy-due", "Tell whether the public site would change since the last deploy (for the scheduled deploy)."),
+  entry("deploy-alert", "Open (or close) the one issue saying the live site's deployed.json cannot be read (for the scheduled deploy)."),
+  entry("configured", "Tell whether sitrep.config.yaml is your own or still the template's example (the workflows do nothing until init)."),
 ];

@@ -177,7 +177,9 @@ describe("hygiene, for every workflow and job", () => {
     expect(uses).toEqual(expect.arrayContaining(["actions/upload-pages-artifact", "actions/deploy-pages"]));
     // configure-pages was unused (its outputs were read by nothing) and ran on node20 (issue 22, L6).
     expect(uses).not.toContain("actions/configure-pages");
-    expect(deploy.jobs.build.permissions).toEqual({ contents: "read" });
+    // issues: read only: the build looks for the alert issue; the small alert job writes it.
+    expect(deploy.jobs.build.permissions).toEqual({ contents: "read", issues: "read" });
+    expect(deploy.jobs.alert.permissions).toEqual({ contents: "read", issues: "write" });
     expect(deploy.jobs.deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
   });
 
@@ -186,7 +188,9 @@ describe("hygiene, for every workflow and job", () => {
     const steps = deploy.jobs.build.steps! as (Step & { id?: string; if?: string; name?: string })[];
     const due = steps.find((s) => s.id === "due")!;
     expect(due.if).toBe("${{ github.event_name == 'schedule' }}");
-    expect(due.run).toContain('npx sitrep deploy-due --format github | tee -a "$GITHUB_OUTPUT"');
+    expect(due.run).toContain('npx sitrep deploy-due --format github --alert-issue | tee -a "$GITHUB_OUTPUT" "$RUNNER_TEMP/due.txt"');
+    expect(due.run).toContain('>> "$GITHUB_STEP_SUMMARY"'); // the reason, in the run's summary
+    expect((due as Step & { env?: Record<string, string> }).env).toEqual({ GITHUB_TOKEN: "${{ github.token }}" });
     const build = steps.find((s) => s.name === "Build")!;
     const upload = steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))!;
     for (const step of [build, upload]) expect(step.if).toBe("${{ steps.due.outputs.due != 'false' }}");
