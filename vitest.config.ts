@@ -12,6 +12,7 @@ const UNIT = [
   "tests/github/plan.test.ts",
   "tests/github/workflows.test.ts",
   "tests/github/workflow-edges.test.ts",
+  "tests/deploy/unreadable-alert.test.ts",
   "tests/history/parse-log.test.ts",
   "tests/metrics/statistics.test.ts",
   "tests/model/**/*.test.ts",

@@ -49,6 +49,30 @@ describe("deploy.yml", () => {
   });
 });
 
+describe("M5: before init (the template's example configuration) nothing opens an issue", () => {
+  test.each([
+    [".github/workflows/action-items.yml", "sync", ["Sync"]],
+    [".github/workflows/review.yml", "review", ["Pick the week", "Write the report", "Upsert the review issue"]],
+  ])("%s asks `sitrep configured` after installing and runs none of its work without it", (file, job, gated) => {
+    const jobSteps = load(file).jobs[job].steps!;
+    const ask = jobSteps.findIndex((s) => s.id === "configured");
+    expect(jobSteps[ask].run).toBe('npx sitrep configured --format github >> "$GITHUB_OUTPUT"');
+    expect(jobSteps.findIndex((s) => s.run === "npm ci")).toBeLessThan(ask);
+    const after = jobSteps.slice(ask + 1);
+    expect(after.map((s) => s.name)).toEqual(gated);
+    for (const step of after) expect(step.if, step.name).toBe("${{ steps.configured.outputs.configured == 'true' }}");
+  });
+
+  test("deploy.yml: the alert job opens or closes the issue only when deploy-due asked, with the build's outputs", () => {
+    const alert = deploy.jobs.alert;
+    expect(alert.needs).toBe("build");
+    expect(alert.if).toBe("${{ needs.build.outputs.alert == 'open' || needs.build.outputs.alert == 'close' }}");
+    const open = alert.steps!.find((s) => s.run?.includes("deploy-alert"))!;
+    expect(open.run).toBe('npx sitrep deploy-alert --action "$ALERT" --issue "$ISSUE" --reason "$REASON"');
+    expect(open.env).toMatchObject({ ALERT: "${{ needs.build.outputs.alert }}", ISSUE: "${{ needs.build.outputs.alert_issue }}", REASON: "${{ needs.build.outputs.reason }}" });
+  });
+});
+
 describe("the fast lane and CI", () => {
   test("L5: one concurrency key per PR, whichever event started the run", () => {
     expect(load(".github/workflows/fast-lane.yml").concurrency!.group).toBe(
