@@ -52,7 +52,8 @@ const LAYERS = {
   metrics: ["oncall", "history", "validate", "model", "records"],
   github: ["publish", "status", "validate", "model", "records"],
   notify: ["publish", "status", "model", "records"],
-  deploy: ["publish", "status", "model", "records"],
+  // The unreadable-stamp alert opens and closes one issue through the GitHub issues API.
+  deploy: ["github", "publish", "status", "model", "records"],
   // What the commands that write records share: flag types and choices come from cli/.
   authoring: ["cli", "validate", "model", "records"],
   // `sitrep migrate`'s format steps: text edits of record files (authoring's file changes).

@@ -16,6 +16,8 @@ const UNIT = [
   "tests/github/plan.test.ts",
   "tests/github/workflows.test.ts",
   "tests/import/imported-history.test.ts",
+  "tests/github/workflow-edges.test.ts",
+  "tests/deploy/unreadable-alert.test.ts",
   "tests/history/parse-log.test.ts",
   "tests/merge/merge-record.test.ts",
   "tests/metrics/statistics.test.ts",

@@ -45,4 +45,6 @@ export const commands: CommandEntry[] = [
   entry("merge-file", "Merge two versions of a record file (the git merge driver: both sides' updates kept in time order)."),
   entry("import", "Import incident history from Statuspage, cState or Upptime."),
   entry("deploy-due", "Tell whether the public site would change since the last deploy (for the scheduled deploy)."),
+  entry("deploy-alert", "Open (or close) the one issue saying the live site's deployed.json cannot be read (for the scheduled deploy)."),
+  entry("configured", "Tell whether sitrep.config.yaml is your own or still the template's example (the workflows do nothing until init)."),
 ];

@@ -44,8 +44,12 @@ async function readFromUrl(base: string, timeoutMs: number): Promise<FilesResult
     const url = new URL(file, root).href;
     let response: Response;
     try {
-      // no-store: a cached copy of the previous build would make this build's updates look old.
-      response = await fetch(url, { headers: { "cache-control": "no-cache" }, cache: "no-store", signal: AbortSignal.timeout(timeoutMs) });
+      // no-store and a unique query (as deploy-stamp.ts does): the Pages CDN keeps a copy for up to
+      // 10 minutes whatever the request's headers say, and a cached copy of the previous build
+      // would make this build's updates look old — or an older one make them look new twice.
+      const fresh = new URL(url);
+      fresh.searchParams.set("t", `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+      response = await fetch(fresh, { headers: { "cache-control": "no-cache" }, cache: "no-store", signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
       return { ok: false, problem: "unreachable", reason: `${url} did not answer (${(error as Error).name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : causeOf(error)})` };
     }

@@ -87,6 +87,24 @@ describe("changes: records only, or code too", () => {
     expect(changes(head, "").outputs).toEqual({ code: "true" });
   });
 
+  test("the base is here but shares no history with the head (no merge base): everything runs (L1, fails closed)", () => {
+    repo.git(["checkout", "--quiet", "--orphan", "unrelated"]);
+    repo.git(["rm", "-rf", "--quiet", "."]);
+    const orphan = repo.commit("unrelated history", "2026-11-02T00:00:00Z", { "incidents/2026/2026-11-09-z.md": "z\n" });
+    const head = branch("records-after-unrelated", { "incidents/2026/2026-11-01-a.md": "a5\n" });
+    const result = changes(head, orphan);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.outputs).toEqual({ code: "true" });
+    expect(result.summary).toMatch(/Could not list the change \(.*no merge base.*\): everything runs/);
+  });
+
+  test("the head commit is not here: everything runs (L1, fails closed)", () => {
+    const result = changes("e".repeat(40));
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.outputs).toEqual({ code: "true" });
+    expect(result.summary).toMatch(/Could not list the change/);
+  });
+
   test("a pull request's diff is against where it left the base, not the base's newer commits", () => {
     const head = branch("pr", { "incidents/2026/2026-11-01-a.md": "a4\n" });
     repo.git(["checkout", "--quiet", "-B", "main-moved", base]);

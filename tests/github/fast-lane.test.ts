@@ -1,6 +1,8 @@
 // fast-lane.yml's script, run for real: the github-script code from the workflow, with a real
-// Octokit, against a small GitHub API on 127.0.0.1. It merges only an open, labelled, same-repo,
-// records-only PR by a writer whose ci-ok passed — exactly the commit CI checked — then starts deploy.yml.
+// Octokit, against a small GitHub API on 127.0.0.1. It merges only an open, labelled (by a writer),
+// same-repo, records-only PR into the default branch by a writer whose ci-ok passed — exactly the
+// commit CI checked — then starts deploy.yml; a merge branch protection refuses for now (a required
+// review) waits, and the run started by the approving review merges (issue 22: M1, M2, L2–L5).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
@@ -15,7 +17,14 @@ const script = workflow.jobs.merge.steps[0].with.script;
 
 const HEAD = "a".repeat(40);
 interface State {
-  pr: { state: string; labels: string[]; author: string; fork: boolean; head: string };
+  pr: { state: string; labels: string[]; author: string; fork: boolean; head: string; base: string; changedFiles?: number };
+  /** Who added the label, by the PR's issue events (none: the events name nobody). */
+  labeller?: string;
+  /** Access per user (the author's is `role`). */
+  roles: Record<string, string>;
+  /** Branch protection: a required approving review (the merge answers 405 until it is there). */
+  reviewRequired: boolean;
+  approved: boolean;
   files: { filename: string; previous_filename?: string }[];
   role: string;
   ciOk: "success" | "failure" | "pending" | "none";
@@ -25,7 +34,8 @@ interface State {
 }
 let state: State;
 const fresh = (): State => ({
-  pr: { state: "open", labels: ["sitrep:fast-lane"], author: "ic-on-call", fork: false, head: HEAD },
+  pr: { state: "open", labels: ["sitrep:fast-lane"], author: "ic-on-call", fork: false, head: HEAD, base: "main" },
+  labeller: "ic-on-call", roles: {}, reviewRequired: false, approved: false,
   files: [{ filename: "incidents/2026/2026-11-29-api-errors.md" }],
   role: "write", ciOk: "success", requests: [],
 });
@@ -46,9 +56,25 @@ beforeAll(async () => {
       const { pr } = state;
       const route = `${req.method} ${url.pathname}`;
       if (route === "GET /repos/acme/status/pulls/7") {
-        return json(200, { number: 7, state: pr.state, labels: pr.labels.map((name) => ({ name })), user: { login: pr.author }, head: { sha: pr.head, repo: { full_name: pr.fork ? "mallory/status" : "acme/status" } }, base: { ref: "main" } });
+        return json(200, {
+          number: 7, state: pr.state, labels: pr.labels.map((name) => ({ name })), user: { login: pr.author }, changed_files: pr.changedFiles ?? state.files.length,
+          head: { sha: pr.head, repo: { full_name: pr.fork ? "mallory/status" : "acme/status" } }, base: { ref: pr.base, repo: { full_name: "acme/status", default_branch: "main" } },
+        });
       }
-      if (route === `GET /repos/acme/status/collaborators/${pr.author}/permission`) return json(200, { permission: state.role === "maintain" ? "write" : state.role, role_name: state.role });
+      const permission = /^GET \/repos\/acme\/status\/collaborators\/([^/]+)\/permission$/.exec(route);
+      if (permission) {
+        const role = permission[1] === pr.author ? state.role : (state.roles[permission[1]] ?? "none");
+        return json(200, { permission: role === "maintain" ? "write" : role === "triage" ? "read" : role, role_name: role });
+      }
+      if (route === "GET /repos/acme/status/issues/7/events") {
+        // The label was added, removed and added again: the last `labeled` event counts.
+        const events = [
+          { event: "labeled", label: { name: "incident" }, actor: { login: "someone-else" } },
+          { event: "labeled", label: { name: "sitrep:fast-lane" }, actor: { login: "ic-on-call" } },
+          { event: "unlabeled", label: { name: "sitrep:fast-lane" }, actor: { login: "ic-on-call" } },
+        ];
+        return json(200, state.labeller ? [...events, { event: "labeled", label: { name: "sitrep:fast-lane" }, actor: { login: state.labeller } }] : events.slice(0, 1));
+      }
       if (route === "GET /repos/acme/status/pulls/7/files") return json(200, state.files);
       if (route === `GET /repos/acme/status/commits/${pr.head}/check-runs`) {
         expect(url.searchParams.get("check_name")).toBe("ci-ok");
@@ -56,6 +82,7 @@ beforeAll(async () => {
         return json(200, { total_count: runs.length, check_runs: runs });
       }
       if (route === "PUT /repos/acme/status/pulls/7/merge") {
+        if (state.reviewRequired && !state.approved) return json(405, { message: "At least 1 approving review is required by reviewers with write access." });
         return JSON.parse(body).sha === (state.branchHead ?? pr.head) ? json(200, { merged: true }) : json(409, { message: "Head branch was modified. Review and try the merge again." });
       }
       if (route === "POST /repos/acme/status/actions/workflows/deploy.yml/dispatches") return json(204);
@@ -70,6 +97,13 @@ beforeEach(() => {
   state = fresh();
 });
 
+/** Whether the last merge request was accepted (the server's rules, replayed on what it was sent). */
+function mergedNow(): boolean {
+  const merge = state.requests.findLast((r) => r.startsWith("PUT /repos/acme/status/pulls/7/merge"));
+  if (!merge) return false;
+  return JSON.parse(merge.slice(merge.indexOf("{"))).sha === (state.branchHead ?? state.pr.head) && (!state.reviewRequired || state.approved);
+}
+
 /** Runs the workflow's script as actions/github-script does: an async function of github, context, core. */
 async function fastLane(payload: Record<string, unknown>): Promise<{ notices: string[]; merged: boolean; deployed: boolean }> {
   const notices: string[] = [];
@@ -80,7 +114,7 @@ async function fastLane(payload: Record<string, unknown>): Promise<{ notices: st
   await new AsyncFunction("github", "context", "core", script)(github, context, core);
   return {
     notices,
-    merged: state.requests.some((r) => r.startsWith("PUT /repos/acme/status/pulls/7/merge") && !r.includes("409")),
+    merged: mergedNow(),
     deployed: state.requests.some((r) => r.startsWith("POST /repos/acme/status/actions/workflows/deploy.yml/dispatches")),
   };
 }
@@ -94,17 +128,34 @@ describe("the fast lane merges", () => {
     expect(JSON.parse(merge.slice(merge.indexOf("{")))).toEqual({ sha: HEAD, merge_method: "squash" });
     const dispatch = state.requests.find((r) => r.startsWith("POST"))!;
     expect(JSON.parse(dispatch.slice(dispatch.indexOf("{")))).toEqual({ ref: "main" });
-    expect(result.notices.at(-1)).toMatch(/merged #7 \(aaaaaaa\) and started the deploy/);
+    expect(result.notices.at(-1)).toMatch(/merged #7 \(aaaaaaa\) into main and started the deploy/);
   });
 
   test("the label added after CI passed: merged from the label event too", async () => {
     expect(await fastLane({ pull_request: { number: 7 } })).toMatchObject({ merged: true, deployed: true });
   });
 
-  test("records and the config, a maintainer: merged", async () => {
+  test("an incident, a postmortem and a runbook, a maintainer: merged", async () => {
     state.role = "maintain";
-    state.files = [{ filename: "postmortems/2026-11-29-api-errors.md" }, { filename: "sitrep.config.yaml" }, { filename: "runbooks/restart.md" }];
+    state.files = [{ filename: "postmortems/2026-11-29-api-errors.md" }, { filename: "incidents/2026/2026-11-29-api-errors.md" }, { filename: "runbooks/restart.md" }];
     expect((await fastLane(afterCi)).merged).toBe(true);
+  });
+
+  test("the label added by another writer (the author opened it, a maintainer labelled it): merged", async () => {
+    state.labeller = "lead";
+    state.roles.lead = "maintain";
+    expect((await fastLane({ pull_request: { number: 7 } })).merged).toBe(true);
+  });
+
+  test("a required review that arrives after CI (M1): the CI run waits without failing, the approving review's run merges once", async () => {
+    state.reviewRequired = true;
+    const afterCiRun = await fastLane(afterCi);
+    expect(afterCiRun).toMatchObject({ merged: false, deployed: false });
+    expect(afterCiRun.notices.join("\n")).toMatch(/#7 cannot be merged yet: GitHub says "At least 1 approving review is required.*tries again when an approving review is submitted/);
+    state.approved = true;
+    const afterReview = await fastLane({ pull_request: { number: 7 }, review: { state: "approved" } });
+    expect(afterReview).toMatchObject({ merged: true, deployed: true });
+    expect(state.requests.filter((r) => r.startsWith("POST")).length).toBe(1);
   });
 });
 
@@ -113,6 +164,11 @@ describe("the fast lane waits (nothing merged, nothing deployed) when", () => {
     ["the label is missing", (s) => void (s.pr.labels = ["incident"]), /has no sitrep:fast-lane label/],
     ["the author can only read", (s) => void (s.role = "read"), /@ic-on-call, who has no write access/],
     ["the author can triage", (s) => void (s.role = "triage"), /no write access/],
+    ["a triage user added the label (L2)", (s) => { s.labeller = "helper"; s.roles.helper = "triage"; }, /got the sitrep:fast-lane label from @helper, who has no write access/],
+    ["the events do not say who added the label", (s) => void (s.labeller = undefined), /does not say who added it/],
+    ["it targets another branch than the default (M2: a stacked PR)", (s) => void (s.pr.base = "release-notes"), /targets `release-notes`, not the default branch `main`/],
+    ["it changes the config (L3: components and notifications get a review)", (s) => void s.files.push({ filename: "sitrep.config.yaml" }), /changes `sitrep\.config\.yaml`/],
+    ["GitHub cannot list all its files (L4: 3,000 at most)", (s) => void (s.pr.changedFiles = 3001), /changes 3001 files and GitHub lists 1 of them/],
     ["it comes from a fork", (s) => void (s.pr.fork = true), /comes from a fork/],
     ["it is closed", (s) => void (s.pr.state = "closed"), /is not open/],
     ["it changes a script too", (s) => void s.files.push({ filename: "scripts/cli.ts" }), /changes `scripts\/cli\.ts`/],

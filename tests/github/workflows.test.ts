@@ -170,12 +170,16 @@ describe("hygiene, for every workflow and job", () => {
     expect(JSON.stringify(ci.on)).not.toMatch(/paths/);
   });
 
-  test("deploy.yml: push to main, every 15 minutes, by hand; Pages actions; only deploy can write Pages", () => {
+  test("deploy.yml: push to main, every 15 minutes off the hour, by hand; Pages actions; only deploy can write Pages", () => {
     const deploy = workflows.get("deploy.yml")!;
-    expect(deploy.on).toMatchObject({ push: { branches: ["main"] }, schedule: [{ cron: "*/15 * * * *" }], workflow_dispatch: null });
+    expect(deploy.on).toMatchObject({ push: { branches: ["main"] }, schedule: [{ cron: "7,22,37,52 * * * *" }], workflow_dispatch: null });
     const uses = Object.values(deploy.jobs).flatMap((j) => (j.steps ?? []).map((s) => s.uses?.split("@")[0]));
-    expect(uses).toEqual(expect.arrayContaining(["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]));
-    expect(deploy.jobs.build.permissions).toEqual({ contents: "read" });
+    expect(uses).toEqual(expect.arrayContaining(["actions/upload-pages-artifact", "actions/deploy-pages"]));
+    // configure-pages was unused (its outputs were read by nothing) and ran on node20 (issue 22, L6).
+    expect(uses).not.toContain("actions/configure-pages");
+    // issues: read only: the build looks for the alert issue; the small alert job writes it.
+    expect(deploy.jobs.build.permissions).toEqual({ contents: "read", issues: "read" });
+    expect(deploy.jobs.alert.permissions).toEqual({ contents: "read", issues: "write" });
     expect(deploy.jobs.deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
   });
 
@@ -184,7 +188,9 @@ describe("hygiene, for every workflow and job", () => {
     const steps = deploy.jobs.build.steps! as (Step & { id?: string; if?: string; name?: string })[];
     const due = steps.find((s) => s.id === "due")!;
     expect(due.if).toBe("${{ github.event_name == 'schedule' }}");
-    expect(due.run).toContain('npx sitrep deploy-due --format github | tee -a "$GITHUB_OUTPUT"');
+    expect(due.run).toContain('npx sitrep deploy-due --format github --alert-issue | tee -a "$GITHUB_OUTPUT" "$RUNNER_TEMP/due.txt"');
+    expect(due.run).toContain('>> "$GITHUB_STEP_SUMMARY"'); // the reason, in the run's summary
+    expect((due as Step & { env?: Record<string, string> }).env).toEqual({ GITHUB_TOKEN: "${{ github.token }}" });
     const build = steps.find((s) => s.name === "Build")!;
     const upload = steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))!;
     for (const step of [build, upload]) expect(step.if).toBe("${{ steps.due.outputs.due != 'false' }}");
@@ -209,13 +215,14 @@ describe("hygiene, for every workflow and job", () => {
     expect(publish.steps!.some((s) => s.uses?.startsWith("actions/checkout@"))).toBe(false);
   });
 
-  test("fast-lane.yml: runs after CI or on the label, checks out nothing, and may merge and start the deploy only", () => {
+  test("fast-lane.yml: runs after CI, on the label or on an approving review, checks out nothing, and may merge and start the deploy only", () => {
     const lane = workflows.get("fast-lane.yml")!;
-    expect(lane.on).toEqual({ workflow_run: { workflows: ["CI"], types: ["completed"] }, pull_request: { types: ["labeled"] } });
+    expect(lane.on).toEqual({ workflow_run: { workflows: ["CI"], types: ["completed"] }, pull_request: { types: ["labeled"] }, pull_request_review: { types: ["submitted"] } });
     const job = lane.jobs.merge as Job & { if?: string };
-    expect(job.permissions).toEqual({ contents: "write", "pull-requests": "read", checks: "read", actions: "write" });
+    expect(job.permissions).toEqual({ contents: "write", "pull-requests": "read", issues: "read", checks: "read", actions: "write" });
     expect(job.if).toContain("github.event.workflow_run.conclusion == 'success'");
     expect(job.if).toContain("github.event.label.name == 'sitrep:fast-lane'");
+    expect(job.if).toContain("(github.event_name == 'pull_request_review' && github.event.review.state == 'approved' && contains(github.event.pull_request.labels.*.name, 'sitrep:fast-lane'))");
     expect(job.steps!.map((s) => s.uses?.split("@")[0])).toEqual(["actions/github-script"]);
     expect(job.steps!.some((s) => s.run)).toBe(false);
   });
@@ -239,9 +246,10 @@ describe("repository furniture", () => {
     dependabot = parse(readFileSync(path.join(repoRoot, ".github/dependabot.yml"), "utf8"));
   });
 
-  test("dependabot updates npm and the pinned actions", () => {
+  test("dependabot updates npm and the pinned actions, each release at least a week old (issue 22, L10)", () => {
     expect(dependabot.version).toBe(2);
     expect(dependabot.updates.map((u) => u["package-ecosystem"]).sort()).toEqual(["github-actions", "npm"]);
+    for (const update of dependabot.updates) expect(update, update["package-ecosystem"]).toMatchObject({ cooldown: { "default-days": 7 } });
   });
 
   test("the action-item issue form asks for what an action item needs", () => {
