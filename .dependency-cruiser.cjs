@@ -73,7 +73,7 @@ const LAYERS = {
   commands: [...MIDDLE, "authoring", "migrate", "import", "oncall", "merge", "pull-request", "package", "cli"],
   // The site reads records only through scripts/, and never the CLI, a command or an API client.
   // deploy: when the next build is due (the page's freshness).
-  "site-data": ["metrics", "history", "publish", "status", "deploy", "validate", "model", "records"],
+  "site-data": ["metrics", "history", "publish", "status", "deploy", "oncall", "validate", "model", "records"],
   "site-src": ["site-data"],
 };
 

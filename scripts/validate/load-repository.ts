@@ -4,11 +4,17 @@
 import { InvalidRecordsError } from "../errors.ts";
 import type { Repository } from "../records/model.ts";
 import { validateRepository } from "./validate.ts";
+import type { Schedule } from "../oncall/schedule.ts";
 
 /** Loads and validates; throws InvalidRecordsError when any record has an error (warnings pass). */
 export function loadRepository(root: string, options: { now: Date }): Repository {
-  const { repository, diagnostics } = validateRepository(root, options);
+  return loadRepositoryAndSchedules(root, options).repository;
+}
+
+/** The same, with the on-call schedules validate read beside the records (oncall/*.yaml). */
+export function loadRepositoryAndSchedules(root: string, options: { now: Date }): { repository: Repository; schedules: Schedule[] } {
+  const { repository, schedules, diagnostics } = validateRepository(root, options);
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new InvalidRecordsError(errors);
-  return repository;
+  return { repository, schedules };
 }

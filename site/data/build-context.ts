@@ -12,11 +12,14 @@ import { siteUrlProblem } from "../../scripts/records/config-site.ts";
 import { startHistory } from "../../scripts/history/read-history.ts";
 import type { History } from "../../scripts/history/revision.ts";
 import { parseAudience, type Audience } from "../../scripts/status/audience.ts";
-import { loadRepository } from "../../scripts/validate/load-repository.ts";
+import { loadRepositoryAndSchedules } from "../../scripts/validate/load-repository.ts";
+import type { Schedule } from "../../scripts/oncall/schedule.ts";
 import { nowFrom } from "../../scripts/core/time.ts";
 
 export interface BuildContext {
   repository: Repository;
+  /** On-call schedules (oncall/*.yaml): the internal build shows who was on call and publishes their calendars. */
+  schedules: Schedule[];
   /** The build time: every clock-dependent status (active maintenance, bars, uptime) is computed at it. */
   now: Date;
   audience: Audience;
@@ -60,11 +63,11 @@ export function createBuildContext(env: BuildEnvironment): BuildContext {
   const root = env.SITREP_ROOT ? path.resolve(env.SITREP_ROOT) : findRecordsRoot(process.cwd());
   const now = nowFrom(env);
   // Throws InvalidRecordsError with every diagnostic (file:line:col) when a record is invalid.
-  const repository = loadRepository(root, { now });
+  const { repository, schedules } = loadRepositoryAndSchedules(root, { now });
   const { siteUrl, base } = siteLocation(env.SITREP_SITE_URL || repository.config.site.url);
   // The publishers build absolute links from config.site.url; keep them on the URL this build serves.
   if (env.SITREP_SITE_URL) repository.config.site.url = siteUrl;
-  return { repository, now, audience: parseAudience(env.SITREP_AUDIENCE), siteUrl, base, timeZone: repository.config.site.timezone };
+  return { repository, schedules, now, audience: parseAudience(env.SITREP_AUDIENCE), siteUrl, base, timeZone: repository.config.site.timezone };
 }
 
 /** Splits the configured URL into origin+path and the base path Astro serves under. */

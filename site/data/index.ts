@@ -16,3 +16,4 @@ export { SMALL_SAMPLE } from "./dashboard-data.ts";
 export { checkOutDir } from "./out-dir.ts";
 export { brandFiles, brandingView, type BrandFile, type BrandingView } from "./branding.ts";
 export { overrideAliases, teamPages, teamPagesIntegration, OVERRIDABLE } from "./customisation.ts";
+export { incidentOnCall, onCallCalendars, type IncidentOnCall } from "./oncall.ts";

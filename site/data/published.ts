@@ -7,6 +7,7 @@ import { buildMaintenanceCalendar } from "../../scripts/publish/ical.ts";
 import { componentFilePaths, PUBLISHED_PATHS } from "../../scripts/publish/site-url.ts";
 import { buildStatuspageApi } from "../../scripts/publish/statuspage-v2.ts";
 import type { BuildContext } from "./build-context.ts";
+import { onCallCalendars } from "./oncall.ts";
 import { freshness, FRESHNESS_PATH } from "./freshness.ts";
 
 export { PUBLISHED_PATHS };
@@ -48,6 +49,8 @@ export function publishedFiles(context: BuildContext): PublishedFile[] {
   // What an open page asks once a minute (site/data/freshness.ts).
   const fresh = freshness(context);
   files.push({ path: FRESHNESS_PATH, contentType: "application/json", body: JSON.stringify({ version: fresh.version, built_at: fresh.builtAt, fresh_until: fresh.freshUntil }) });
+  // The internal build: each schedule's and each person's on-call shifts (site/data/oncall.ts).
+  files.push(...onCallCalendars(context));
   cache.set(context, files);
   return files;
 }

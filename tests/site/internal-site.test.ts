@@ -40,3 +40,24 @@ describe("internal site output", () => {
     expect(brokenLinks(site.outDir, "/")).toEqual([]);
   });
 });
+
+describe("on-call in the internal build", () => {
+  it("names who was on call for each schedule when an incident started, as `sitrep oncall --at` does", () => {
+    const html = readFileSync(path.join(site.outDir, "incidents/2026-11-17-checkout-elevated-errors/index.html"), "utf8");
+    const cli = runCli(["oncall", "--at", "2026-11-17T11:22:00Z", "--json"], { cwd: site.recordsRoot });
+    expect(cli.code, cli.stderr).toBe(0);
+    const onCall = JSON.parse(cli.stdout) as { schedule: string; on_call: string }[];
+    expect(onCall.length).toBeGreaterThan(0);
+    expect(html).toContain("On call when it started");
+    for (const entry of onCall) expect(html).toMatch(new RegExp(`<li>[^<]*: ${entry.on_call}</li>`));
+  });
+
+  it("publishes each schedule's and each person's shifts as iCalendar feeds", () => {
+    const schedule = readFileSync(path.join(site.outDir, "oncall/platform-primary.ics"), "utf8");
+    expect(schedule).toMatch(/^BEGIN:VCALENDAR/);
+    expect(schedule.match(/BEGIN:VEVENT/g)!.length).toBeGreaterThan(10);
+    const person = readFileSync(path.join(site.outDir, "oncall/people/priya-n.ics"), "utf8");
+    expect(person).toContain("BEGIN:VEVENT");
+    expect(person.match(/BEGIN:VEVENT/g)!.length).toBeLessThan(schedule.match(/BEGIN:VEVENT/g)!.length);
+  });
+});

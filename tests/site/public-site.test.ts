@@ -1,7 +1,7 @@
 // The public build's output, without a browser: every internal link resolves inside the build,
 // times are machine-readable, the status page stays small, the publishers' files are there and
 // nothing internal leaks. (The same build in Chromium: public-site.browser.test.ts.)
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -148,5 +148,13 @@ describe("public build output", () => {
     expect(leaks).toEqual([]);
     for (const p of hiddenPostmortems) expect(readdirSync(path.join(site.outDir, "postmortems"))).not.toContain(p.id);
     for (const dir of ["runbooks", "metrics", "action-items"]) expect(readdirSync(site.outDir)).not.toContain(dir);
+  });
+});
+
+describe("on-call stays internal", () => {
+  it("publishes no shift calendars and names no one on call", () => {
+    expect(existsSync(path.join(site.outDir, "oncall"))).toBe(false);
+    const html = readFileSync(path.join(site.outDir, "incidents/2026-11-17-checkout-elevated-errors/index.html"), "utf8");
+    expect(html).not.toContain("On call when it started");
   });
 });
