@@ -113,3 +113,19 @@ export function dashboardCharts(data: DashboardData): DashboardCharts {
     }),
   };
 }
+
+/** On-call hours per person, the out-of-hours part darker: who carries the rotation, and its nights and weekends. */
+export function onCallChart(people: readonly { person: string; hours: number; out_of_hours: number }[]): string {
+  const rows = [...people].sort((a, b) => b.hours - a.hours);
+  return svg("on-call", "On-call hours per person, out of hours darker", {
+    height: 40 + 22 * Math.max(1, rows.length),
+    marginLeft: 110,
+    x: { label: "Hours on call →", grid: true },
+    y: { label: null, domain: rows.map((r) => r.person) },
+    marks: [
+      Plot.barX(rows, { x: "hours", y: "person", fill: "currentColor", fillOpacity: 0.3 }),
+      Plot.barX(rows, { x: "out_of_hours", y: "person", fill: "currentColor", fillOpacity: 0.8 }),
+      Plot.ruleX([0]),
+    ],
+  });
+}

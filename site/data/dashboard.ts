@@ -3,11 +3,21 @@
 // history is read once per build; without it (no git, a shallow clone) the page says why.
 import { deriveEvents } from "../../scripts/history/events.ts";
 import { buildHistory, type BuildContext } from "./build-context.ts";
-import { dashboardCharts, type DashboardCharts } from "./dashboard-charts.ts";
+import { dashboardCharts, onCallChart, type DashboardCharts } from "./dashboard-charts.ts";
+import { loadReport, type PersonLoad } from "../../scripts/oncall/load-report.ts";
+import { DAY_MS } from "../../scripts/core/time.ts";
 import { dashboardData, type DashboardData } from "./dashboard-data.ts";
 
+/** On-call load over the four weeks before the build, from the schedules in oncall/ (the same as `sitrep oncall report`). */
+export interface OnCallLoad {
+  from: string;
+  to: string;
+  people: PersonLoad[];
+  chart: string;
+}
+
 export type Dashboard =
-  | { available: true; data: DashboardData; charts: DashboardCharts }
+  | { available: true; data: DashboardData; charts: DashboardCharts; onCall?: OnCallLoad }
   | { available: false; reason: string };
 
 const cache = new WeakMap<BuildContext, Promise<Dashboard>>();
@@ -27,5 +37,11 @@ async function load(context: BuildContext): Promise<Dashboard> {
     return { available: false, reason: `The git history of the records could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }
   const data = dashboardData(context.repository, events, context.now);
-  return { available: true, data, charts: dashboardCharts(data) };
+  return { available: true, data, charts: dashboardCharts(data), ...(context.schedules.length > 0 ? { onCall: onCallLoad(context) } : {}) };
+}
+
+function onCallLoad(context: BuildContext): OnCallLoad {
+  const to = context.now.getTime();
+  const report = loadReport({ schedules: context.schedules, incidents: context.repository.incidents, config: context.repository.config, from: to - 28 * DAY_MS, to });
+  return { from: report.from, to: report.to, people: report.people, chart: onCallChart(report.people) };
 }

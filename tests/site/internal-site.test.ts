@@ -61,3 +61,16 @@ describe("on-call in the internal build", () => {
     expect(person.match(/BEGIN:VEVENT/g)!.length).toBeLessThan(schedule.match(/BEGIN:VEVENT/g)!.length);
   });
 });
+
+describe("on-call load on the dashboard", () => {
+  it("charts and tabulates the last four weeks per person, the same hours as `sitrep oncall report`", () => {
+    const html = readFileSync(path.join(site.outDir, "metrics/index.html"), "utf8");
+    expect(html).toContain("On-call load, last four weeks");
+    expect(html).toContain('class="chart-on-call');
+    const cli = runCli(["oncall", "report", "--from", "2026-10-25T12:00:00Z", "--to", "2026-11-22T12:00:00Z", "--json"], { cwd: site.recordsRoot });
+    expect(cli.code, cli.stderr).toBe(0);
+    const people = JSON.parse(cli.stdout).people as { person: string; hours: number; out_of_hours: number }[];
+    expect(people.length).toBeGreaterThan(1);
+    for (const p of people) expect(html).toContain(`<th scope="row">${p.person}</th><td>${p.hours}</td><td>${p.out_of_hours}</td>`);
+  });
+});
