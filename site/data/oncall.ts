@@ -26,7 +26,7 @@ export function incidentOnCall(context: BuildContext, incidentId: string): Incid
   if (context.audience !== "internal" || context.schedules.length === 0) return [];
   let byIncident = summaries.get(context);
   if (!byIncident) {
-    const names = new Map(context.schedules.map((s) => [s.id, s.name]));
+    const names = new Map(context.schedules.map((s) => [s.id, s.data.name]));
     const summary = onCallSummary(context.repository.incidents, context.schedules);
     byIncident = new Map(summary.incidents.map((row) => [row.incident, row.on_call.map((o) => ({ schedule: o.schedule, name: names.get(o.schedule) ?? o.schedule, person: o.on_call }))]));
     summaries.set(context, byIncident);
@@ -43,7 +43,7 @@ export function onCallCalendars(context: BuildContext): PublishedFile[] {
   const all: CalendarShift[] = context.schedules.flatMap((schedule) => finalSchedule(schedule, from, to).map((shift) => ({ schedule, shift })));
   const calendar = (name: string, shifts: CalendarShift[]) => buildShiftsCalendar({ name, shifts, now: context.now, uidDomain });
   const files: PublishedFile[] = context.schedules.map((schedule) => ({
-    path: `oncall/${schedule.id}.ics`, contentType: "text/calendar", body: calendar(`On call: ${schedule.name}`, all.filter((s) => s.schedule === schedule)),
+    path: `oncall/${schedule.id}.ics`, contentType: "text/calendar", body: calendar(`On call: ${schedule.data.name}`, all.filter((s) => s.schedule === schedule)),
   }));
   const people = [...new Set(all.map((s) => s.shift.who))].sort();
   for (const person of people) {

@@ -49,12 +49,14 @@ describe("on-call in the internal build", () => {
     const onCall = JSON.parse(cli.stdout) as { schedule: string; on_call: string }[];
     expect(onCall.length).toBeGreaterThan(0);
     expect(html).toContain("On call when it started");
-    for (const entry of onCall) expect(html).toMatch(new RegExp(`<li>[^<]*: ${entry.on_call}</li>`));
+    for (const entry of onCall) expect(html).toMatch(new RegExp(`<li>[A-Z][^<:]*: ${entry.on_call}</li>`));
+    expect(html).toContain(`Platform primary: `);
   });
 
   it("publishes each schedule's and each person's shifts as iCalendar feeds", () => {
     const schedule = readFileSync(path.join(site.outDir, "oncall/platform-primary.ics"), "utf8");
     expect(schedule).toMatch(/^BEGIN:VCALENDAR/);
+    expect(schedule).toContain("On call: Platform primary");
     expect(schedule.match(/BEGIN:VEVENT/g)!.length).toBeGreaterThan(10);
     const person = readFileSync(path.join(site.outDir, "oncall/people/priya-n.ics"), "utf8");
     expect(person).toContain("BEGIN:VEVENT");
