@@ -7,7 +7,6 @@ import { finalSchedule } from "../../scripts/oncall/final-schedule.ts";
 import { buildShiftsCalendar, type CalendarShift } from "../../scripts/oncall/shifts-calendar.ts";
 import { DAY_MS } from "../../scripts/core/time.ts";
 import type { BuildContext } from "./build-context.ts";
-import type { PublishedFile } from "./published.ts";
 
 /** The calendars reach four weeks back and half a year ahead of the build. */
 const CALENDAR_BACK_MS = 28 * DAY_MS;
@@ -34,15 +33,22 @@ export function incidentOnCall(context: BuildContext, incidentId: string): Incid
   return byIncident.get(incidentId) ?? [];
 }
 
+/** A calendar file to publish (published.ts places it with the other machine-readable files). */
+export interface CalendarFile {
+  path: string;
+  contentType: "text/calendar";
+  body: string;
+}
+
 /** The shift calendars of the internal build: one per schedule and one per person. */
-export function onCallCalendars(context: BuildContext): PublishedFile[] {
+export function onCallCalendars(context: BuildContext): CalendarFile[] {
   if (context.audience !== "internal" || context.schedules.length === 0) return [];
   const from = context.now.getTime() - CALENDAR_BACK_MS;
   const to = context.now.getTime() + CALENDAR_AHEAD_MS;
   const uidDomain = new URL(context.siteUrl).host;
   const all: CalendarShift[] = context.schedules.flatMap((schedule) => finalSchedule(schedule, from, to).map((shift) => ({ schedule, shift })));
   const calendar = (name: string, shifts: CalendarShift[]) => buildShiftsCalendar({ name, shifts, now: context.now, uidDomain });
-  const files: PublishedFile[] = context.schedules.map((schedule) => ({
+  const files: CalendarFile[] = context.schedules.map((schedule) => ({
     path: `oncall/${schedule.id}.ics`, contentType: "text/calendar", body: calendar(`On call: ${schedule.data.name}`, all.filter((s) => s.schedule === schedule)),
   }));
   const people = [...new Set(all.map((s) => s.shift.who))].sort();

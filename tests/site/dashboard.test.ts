@@ -66,7 +66,8 @@ describe("dashboard data", () => {
 describe("internal build", () => {
   it("puts every chart beside a table of its numbers, with no script for the charts", () => {
     const html = readFileSync(path.join(site.outDir, "metrics/index.html"), "utf8");
-    expect(html.match(/<svg [^>]*role="img"/g)).toHaveLength(6);
+    // Six charts of the incidents, and the on-call load (the example organisation has schedules).
+    expect(html.match(/<svg [^>]*role="img"/g)).toHaveLength(7);
     expect(html.match(/<table>/g)?.length).toBeGreaterThanOrEqual(5);
     expect(html).toMatch(/<td class="flag">too small \(n = \d &lt; 5\)<\/td>/);
     // The only script is the reader's-zone enhancement of <time> every page has (decision 0124).
