@@ -26,6 +26,7 @@ export async function initRecordsRepository(dir: string, values: OptionValues, a
       notes: [
         `Removed: ${done.removed.join(", ")}. Generated: ${done.written.join(", ")}.`,
         "Workflows you had changed were replaced by the package's: compare with `git diff` before committing.",
+        "README.md is yours and unchanged: its links to docs/ now find the guides in node_modules/sitrep/docs/.",
         "If validate says the records are in an older record format, run `npx sitrep migrate`.",
       ],
     };
