@@ -4,22 +4,10 @@
 // UTC, where every day has 24 hours — and each handoff is turned into an instant only at the
 // end. That is what keeps a 09:00 handoff at 09:00 across daylight-saving changes.
 
-const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS } from "../core/time.ts";
+import { wallClock } from "../core/wall-clock.ts";
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", second: "2-digit",
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
+export { DAY_MS };
 
 /** The local wall time of the instant `ms` in `timeZone`, on the floating clock (ms kept). */
 export function toFloating(ms: number, timeZone: string): number {
@@ -60,11 +48,8 @@ function offsetOf(ms: number, timeZone: string): number {
 
 /** The offset at a whole-second instant, from Intl. */
 function intlOffset(ms: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(ms)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - ms;
+  const w = wallClock(ms, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - ms;
 }
 
 /**

@@ -1,28 +1,7 @@
 // Calendar days in an IANA time zone, with nothing but Intl: the date of an instant, and the
 // instant a local date begins (DST days are 23 or 25 hours long; this handles both).
 import { DAY_MS, utcDate } from "../core/time.ts";
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", second: "2-digit",
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
-function wallClock(ms: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const parts: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(ms)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
-}
+import { wallClock } from "../core/wall-clock.ts";
 
 /** Offset of the zone from UTC at the instant `ms`, in ms (Berlin in winter: +3,600,000). */
 function offsetAt(ms: number, timeZone: string): number {
