@@ -72,6 +72,11 @@ export function currentImpacts(data: Pick<IncidentData, "components" | "updates"
   return latestComponentMap(data) as Record<string, UpdateImpact>;
 }
 
+/** Every component the incident touches now, back to operational: the map a mitigation, resolution or completed maintenance posts. */
+export function allRecovered(data: Pick<IncidentData, "components" | "updates">): Record<string, "operational"> {
+  return Object.fromEntries(Object.keys(currentImpacts(data)).map((c) => [c, "operational" as const]));
+}
+
 export function setRole(doc: Document, role: string, handle: string): void {
   const roles = ensureMap(doc, rootMap(doc), "roles", INCIDENT_KEY_ORDER);
   const node = roles.get(role, true);

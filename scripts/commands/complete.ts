@@ -6,7 +6,7 @@ import { authoringCommand } from "../authoring/authoring-command.ts";
 import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
 import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
 import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/edit-incident.ts";
-import { appendUpdate, currentImpacts, setStatus } from "../authoring/incident-edits.ts";
+import { appendUpdate, allRecovered, setStatus } from "../authoring/incident-edits.ts";
 
 export const command = authoringCommand({
   spec: {
@@ -42,7 +42,7 @@ export const command = authoringCommand({
         `Check the id and the date. To move the window, edit \`scheduled_start\` and \`scheduled_end\` and post an update (\`npx sitrep update ${found.id} --message "…"\`).`);
     }
     const message = messageFlag(values) ?? "The scheduled maintenance has been completed.";
-    const recovered = Object.fromEntries(Object.keys(currentImpacts(data)).map((c) => [c, "operational" as const]));
+    const recovered = allRecovered(data);
     return applyIncidentEdit(context, found, cwd, {
       echo: timeNotes(values, [{ flag: "at", time: at }], zone, now),
       verb: "Completed maintenance",

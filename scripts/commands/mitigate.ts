@@ -5,7 +5,7 @@ import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
 import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
 import { applyIncidentEdit, openIncident, recordedAlready, refuseMaintenance } from "../authoring/edit-incident.ts";
 import { checkStatus, str } from "../authoring/flag-values.ts";
-import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
+import { addTimelineEntry, appendUpdate, allRecovered, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 import { formatTime } from "../authoring/time-input.ts";
 
 export const command = authoringCommand({
@@ -48,7 +48,7 @@ export const command = authoringCommand({
       throw new UsageError(`${found.id} is already resolved, so --message would post an update after the final one.`, `Record only the time: npx sitrep mitigate ${found.id} --at <time>`);
     }
     const status = checkStatus(str(values.status) ?? "monitoring", ["monitoring", "identified"], "a mitigated incident");
-    const recovered = Object.fromEntries(Object.keys(currentImpacts(data)).map((c) => [c, "operational" as const]));
+    const recovered = allRecovered(data);
     return applyIncidentEdit(context, found, cwd, {
       echo: timeNotes(values, [{ flag: "at", time: at }], zone, now),
       verb: "Recorded the mitigation of",

@@ -5,7 +5,7 @@ import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
 import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
 import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/edit-incident.ts";
 import { needsPostmortem } from "../model/postmortem-policy.ts";
-import { addTimelineEntry, appendUpdate, currentImpacts, setMilestone, setStatus } from "../authoring/incident-edits.ts";
+import { addTimelineEntry, appendUpdate, allRecovered, setMilestone, setStatus } from "../authoring/incident-edits.ts";
 
 export const command = authoringCommand({
   spec: {
@@ -43,7 +43,7 @@ export const command = authoringCommand({
     const zone = zoneFlag(values, context.config);
     const at = atFlag(values, now, zone);
     const message = messageFlag(values) ?? "This incident has been resolved.";
-    const recovered = Object.fromEntries(Object.keys(currentImpacts(data)).map((c) => [c, "operational" as const]));
+    const recovered = allRecovered(data);
     const postmortemNeeded = needsPostmortem(data, context.config);
     return applyIncidentEdit(context, found, cwd, {
       echo: timeNotes(values, [{ flag: "at", time: at }], zone, now),
