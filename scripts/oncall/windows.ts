@@ -45,10 +45,8 @@ export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
   return out;
 }
 
-/** Total length in ms of the overlap of [from, to) with sorted, disjoint intervals. */
-export function overlapMs(from: number, to: number, intervals: readonly Interval[]): number {
-  let total = 0;
-  // Binary search for the first interval that ends after `from`.
+/** Index of the first of the sorted, disjoint intervals that ends after `from` (binary search). */
+function firstEndingAfter(from: number, intervals: readonly Interval[]): number {
   let low = 0;
   let high = intervals.length;
   while (low < high) {
@@ -56,6 +54,13 @@ export function overlapMs(from: number, to: number, intervals: readonly Interval
     if (intervals[mid].to <= from) low = mid + 1;
     else high = mid;
   }
+  return low;
+}
+
+/** Total length in ms of the overlap of [from, to) with sorted, disjoint intervals. */
+export function overlapMs(from: number, to: number, intervals: readonly Interval[]): number {
+  let total = 0;
+  const low = firstEndingAfter(from, intervals);
   for (let i = low; i < intervals.length; i++) {
     const interval = intervals[i];
     if (interval.from >= to) break;
@@ -69,13 +74,7 @@ export function overlapMs(from: number, to: number, intervals: readonly Interval
 /** The parts of [from, to) inside any of the sorted, disjoint intervals. */
 export function intersect(from: number, to: number, intervals: readonly Interval[]): Interval[] {
   const out: Interval[] = [];
-  let low = 0;
-  let high = intervals.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (intervals[mid].to <= from) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstEndingAfter(from, intervals);
   for (let i = low; i < intervals.length && intervals[i].from < to; i++) {
     const interval = intervals[i];
     const start = Math.max(from, interval.from);
