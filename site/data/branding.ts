@@ -28,8 +28,17 @@ export interface BrandingView {
 
 const CONTENT_TYPES: Record<string, string> = { ".svg": "image/svg+xml", ".png": "image/png", ".webp": "image/webp", ".ico": "image/x-icon" };
 
-/** The logo and favicon the config names, as files to publish. */
+const files = new WeakMap<BuildContext, BrandFile[]>();
+const views = new WeakMap<BuildContext, BrandingView>();
+
+/** The logo and favicon the config names, as files to publish; read once per build. */
 export function brandFiles(context: BuildContext): BrandFile[] {
+  let cached = files.get(context);
+  if (!cached) files.set(context, (cached = readBrandFiles(context)));
+  return cached;
+}
+
+function readBrandFiles(context: BuildContext): BrandFile[] {
   const site = context.repository.config.site;
   return (["logo", "favicon"] as const).flatMap((key) => {
     const file = site[key];
@@ -39,11 +48,18 @@ export function brandFiles(context: BuildContext): BrandFile[] {
   });
 }
 
+/** What every page's head, header and footer show of the branding; computed once per build. */
 export function brandingView(context: BuildContext, href: (p: string) => string): BrandingView {
+  let view = views.get(context);
+  if (!view) views.set(context, (view = makeBrandingView(context, href)));
+  return view;
+}
+
+function makeBrandingView(context: BuildContext, href: (p: string) => string): BrandingView {
   const site = context.repository.config.site;
-  const files = new Map(brandFiles(context).map((f) => [f.path.split("/")[1].split(".")[0], f]));
-  const logo = files.get("logo");
-  const favicon = files.get("favicon");
+  const byName = new Map(brandFiles(context).map((f) => [f.path.split("/")[1].split(".")[0], f]));
+  const logo = byName.get("logo");
+  const favicon = byName.get("favicon");
   const colors = brandColors(site.brand_color);
   return {
     title: site.title,
