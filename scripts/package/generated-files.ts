@@ -33,5 +33,15 @@ export const GENERATED_FILES: readonly GeneratedFile[] = [
 
 /** A generated file's text as this version of the package ships it. */
 export function generatedText(file: GeneratedFile, root = packageRoot): string {
-  return readFileSync(path.join(root, file.source), "utf8");
+  const text = readFileSync(path.join(root, file.source), "utf8");
+  return file.path.endsWith("README.md") ? linksIntoPackage(text) : text;
+}
+
+/**
+ * The record folders' READMEs link the schemas and guides beside them in this repository
+ * (`../schema/…`, `../docs/…`); in a records repository those ship inside the package, so the
+ * links point there (they resolve once `npm install` has run).
+ */
+export function linksIntoPackage(markdown: string): string {
+  return markdown.replace(/\]\(\.\.\/(schema|docs)\//g, "](../node_modules/sitrep/$1/");
 }

@@ -119,6 +119,12 @@ describe("a records repository made by init <dir> from the tarball", () => {
     expect(ci).toContain("npx sitrep validate --format github");
     expect(ci).toContain("npx sitrep pr-summary");
     expect(ci).not.toMatch(/npm test|scripts\//);
+    // The folder READMEs link the schemas and guides where the package installs them.
+    for (const readme of ["incidents/README.md", "oncall/README.md"]) {
+      const text = readFileSync(path.join(acme, readme), "utf8");
+      expect(text, readme).not.toMatch(/\]\(\.\.\/(schema|docs)\//);
+      expect(text, readme).toContain("](../node_modules/sitrep/schema/");
+    }
     const config = readFileSync(path.join(acme, "sitrep.config.yaml"), "utf8");
     expect(config).toMatch(/^format: 2$/m);
     expect(config).not.toMatch(/Lumen|checkout-api/);
