@@ -59,7 +59,7 @@ const LAYERS = {
   // `sitrep migrate`'s format steps: text edits of record files (authoring's file changes).
   migrate: ["authoring", "records"],
   // Importers turn another tool's history into records; Upptime's issues come through the octokit factory.
-  import: ["github", "model", "records"],
+  import: ["authoring", "github", "model", "records"],
   // On-call schedules: facts from the records and the model (validate and metrics read them).
   oncall: ["model", "records"],
   // The git merge driver for record files: authoring's minimal front-matter edits.

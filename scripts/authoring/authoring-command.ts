@@ -3,7 +3,7 @@
 // and presentAuthoring shows the result. (init is apart: its --json also lists what it removed.)
 import type { Command, CommandInput, CommandSpec } from "../cli/command.ts";
 import { jsonOption } from "../cli/common-options.ts";
-import type { AskContext } from "./ask.ts";
+import type { AskContext } from "./flags/ask.ts";
 import { AUTHORING_EXIT_CODES, presentAuthoring, type AuthoringResult } from "./authoring-result.ts";
 
 export interface AuthoringCommand {

@@ -6,9 +6,9 @@ import path from "node:path";
 import { SitrepError } from "../errors.ts";
 import type { RecordKind } from "../records/model.ts";
 import { writtenRecord, type AuthoringResult } from "./authoring-result.ts";
-import { commitChanges } from "./commit-changes.ts";
-import { newPullRequestCommands } from "./next-steps.ts";
-import type { RecordsContext } from "./open-records.ts";
+import { checkThenWrite } from "./writes/check-then-write.ts";
+import { newPullRequestCommands } from "./writes/pull-request-commands.ts";
+import type { RecordsContext } from "./writes/load-records-context.ts";
 
 export interface NewRecord {
   kind: RecordKind;
@@ -26,7 +26,7 @@ export interface NewRecord {
 }
 
 export function writeNewRecord(context: RecordsContext, cwd: string, record: NewRecord): AuthoringResult {
-  const { warnings, after } = commitChanges(context, [{ path: record.path, text: record.text }], record.path);
+  const { warnings, after } = checkThenWrite(context, [{ path: record.path, text: record.text }], record.path);
   return {
     summary: record.summary,
     root: context.root,

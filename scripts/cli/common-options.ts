@@ -15,7 +15,7 @@ export function timeOption(description: string): OptionSpec {
   return { type: "string", valueName: "time", description };
 }
 
-/** --tz: the zone typed times of day are read in (authoring/common-flags.ts zoneFlag). */
+/** --tz: the zone typed times of day are read in (authoring/flags/common-flags.ts zoneFlag). */
 export function tzOption(): OptionSpec {
   return { type: "string", valueName: "zone", description: "Time zone for times of day such as 22:12 or `yesterday 23:40` (default: site.timezone)." };
 }

@@ -4,7 +4,7 @@ import { UsageError } from "../errors.ts";
 import type { OptionSpec, OptionValues } from "./command.ts";
 import type { Config } from "../records/model.ts";
 import { GROUP_BY, type GroupBy, type Selection } from "../metrics/selection.ts";
-import { parseBoundary } from "../metrics/time.ts";
+import { parseBoundary } from "../metrics/time-boundaries.ts";
 import { matchChoice } from "./match-choice.ts";
 
 export const SELECTION_OPTIONS: Record<string, OptionSpec> = {

@@ -1,10 +1,10 @@
 // `sitrep acknowledge <id>`: record that a responder acknowledged the incident (acknowledged_at).
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { timeOption, tzOption } from "../cli/common-options.ts";
-import { atFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
-import { applyIncidentEdit, openIncident, recordedAlready, refuseMaintenance } from "../authoring/edit-incident.ts";
-import { checkHandle, str } from "../authoring/flag-values.ts";
-import { addTimelineEntry, setMilestone } from "../authoring/incident-edits.ts";
+import { atFlag, timeNotes, zoneFlag } from "../authoring/flags/common-flags.ts";
+import { applyIncidentEdit, openIncident, recordedAlready, refuseMaintenance } from "../authoring/apply-incident-edit.ts";
+import { checkHandle, str } from "../authoring/flags/flag-values.ts";
+import { addTimelineEntry, setMilestone } from "../authoring/edits/incident-edits.ts";
 
 export const command = authoringCommand({
   spec: {

@@ -10,7 +10,7 @@ import { deriveEvents, type HistoryEvents } from "../history/events.ts";
 import type { History } from "../history/revision.ts";
 import { actionItemMetrics, actionItemRows, type ActionItemMetrics, type ActionItemRow } from "../metrics/action-items.ts";
 import { table } from "../metrics/format-table.ts";
-import { toUtc } from "../metrics/time.ts";
+import { toUtc } from "../metrics/time-boundaries.ts";
 
 const STATUSES = ["open", "done", "wont_do"] as const;
 

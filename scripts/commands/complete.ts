@@ -4,9 +4,9 @@
 import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
-import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/edit-incident.ts";
-import { appendUpdate, allRecovered, setStatus } from "../authoring/incident-edits.ts";
+import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/flags/common-flags.ts";
+import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/apply-incident-edit.ts";
+import { appendUpdate, allRecovered, setStatus } from "../authoring/edits/incident-edits.ts";
 
 export const command = authoringCommand({
   spec: {

@@ -1,23 +1,23 @@
 // `sitrep declare`: one command at 2 a.m. → a valid incident file and the git commands to open its PR.
 import path from "node:path";
 import { UsageError } from "../errors.ts";
-import { declareTitle } from "../authoring/commit-title.ts";
+import { declareTitle } from "../authoring/edits/commit-title.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { pathFromCwd, writeNewRecord } from "../authoring/new-record.ts";
 import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag, pastTimeFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
-import { askChoice, askText, problemWith, requireFlags } from "../authoring/ask.ts";
-import { parsePastTime } from "../authoring/time-input.ts";
-import { askComponentImpacts } from "../authoring/ask-components.ts";
-import { checkHandle, checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flag-values.ts";
+import { atFlag, messageFlag, pastTimeFlag, timeNotes, zoneFlag } from "../authoring/flags/common-flags.ts";
+import { askChoice, askText, problemWith, requireFlags } from "../authoring/flags/ask.ts";
+import { parsePastTime } from "../authoring/flags/time-input.ts";
+import { askComponentImpacts } from "../authoring/flags/ask-components.ts";
+import { checkHandle, checkSeverity, checkStatus, IMPACTS, list, parseComponentImpacts, str } from "../authoring/flags/flag-values.ts";
 
-import { incidentPath, uniqueIncidentId } from "../authoring/incident-id.ts";
-import { openRecords } from "../authoring/open-records.ts";
-import { newIncidentText, type NewIncidentFields } from "../authoring/scaffold-incident.ts";
-import { SLUG, slugify } from "../authoring/slug.ts";
-import { checkRunbooks, defaultMessage, ROLE_OPTIONS, rolesFromFlags } from "../authoring/incident-flags.ts";
-import { openIncidents } from "../authoring/edit-incident.ts";
-import { similarOpenIncident } from "../authoring/similar-incident.ts";
+import { incidentPath, uniqueIncidentId } from "../authoring/edits/incident-id.ts";
+import { loadRecordsContext } from "../authoring/writes/load-records-context.ts";
+import { newIncidentText, type NewIncidentFields } from "../authoring/edits/scaffold-incident.ts";
+import { SLUG, slugify } from "../authoring/edits/slug.ts";
+import { checkRunbooks, defaultMessage, ROLE_OPTIONS, rolesFromFlags } from "../authoring/flags/incident-flags.ts";
+import { openIncidents } from "../authoring/apply-incident-edit.ts";
+import { similarOpenIncident } from "../authoring/edits/similar-incident.ts";
 
 /** An incident's impacts; `under_maintenance` belongs to maintenance records. */
 const INCIDENT_IMPACTS = IMPACTS.filter((impact) => impact !== "under_maintenance");
@@ -61,7 +61,7 @@ export const command = authoringCommand({
   },
 
   async run({ values, cwd, now, env }, ask) {
-    const context = openRecords(cwd, now);
+    const context = loadRecordsContext(cwd, now);
     const { config } = context;
     const nearMiss = values["near-miss"] === true;
 

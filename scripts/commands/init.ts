@@ -6,19 +6,19 @@ import { parse as parseYaml } from "yaml";
 import { RejectedChangeError, SitrepError, UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
 import { jsonOption } from "../cli/common-options.ts";
-import { askConfirm } from "../authoring/ask.ts";
-import { checkChanges } from "../authoring/check-changes.ts";
-import { EXAMPLE_RECORD_PATHS, EXAMPLE_SITE_URL } from "../authoring/example-records.ts";
-import type { FileChange } from "../authoring/file-change.ts";
-import { str } from "../authoring/flag-values.ts";
-import { initConfigText } from "../authoring/init-config.ts";
-import { initReadmeText, README_FILE } from "../authoring/init-readme.ts";
-import { shellQuote } from "../authoring/next-steps.ts";
-import { writeChanges } from "../authoring/write-changes.ts";
+import { askConfirm } from "../authoring/flags/ask.ts";
+import { checkChanges } from "../authoring/writes/check-changes.ts";
+import { EXAMPLE_RECORD_PATHS, EXAMPLE_SITE_URL } from "../authoring/init/example-records.ts";
+import type { FileChange } from "../authoring/writes/file-change.ts";
+import { str } from "../authoring/flags/flag-values.ts";
+import { initConfigText } from "../authoring/init/config-text.ts";
+import { initReadmeText, README_FILE } from "../authoring/init/readme-text.ts";
+import { shellQuote } from "../authoring/writes/pull-request-commands.ts";
+import { writeChanges } from "../authoring/writes/write-changes.ts";
 import { presentAuthoring, type AuthoringResult } from "../authoring/authoring-result.ts";
 import { CONFIG_FILE, findRecordsRoot } from "../records/root.ts";
 import { discoverRecordFiles } from "../records/discover.ts";
-import { askSiteAnswers } from "../authoring/init-answers.ts";
+import { askSiteAnswers } from "../authoring/init/site-answers.ts";
 import { initRecordsRepository } from "../package/init-records-repository.ts";
 import { loadSchedules } from "../oncall/load-schedules.ts";
 
@@ -38,7 +38,7 @@ export const command: Command<AuthoringResult> = {
       "_template.md, and rewrites sitrep.config.yaml with your site and components; the severities (their example\n" +
       "descriptions made neutral), policies and github sections (and their comments) are kept for you to adjust, and\n" +
       "README.md's paragraph about the examples becomes one about your records. The result is validated before\n" +
-      "anything is written. Example records are the paths the template lists (scripts/authoring/example-records.ts).\n" +
+      "anything is written. Example records are the paths the template lists (scripts/authoring/init/example-records.ts).\n" +
       "On a terminal, init asks before removing the examples (--yes does not ask); without a terminal the flags are\n" +
       "the answer, so scripts run it unattended as before.\n" +
       "Refuses when records of your own exist or the config is no longer the template's, unless --force (which\n" +

@@ -4,18 +4,18 @@ import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { writeNewRecord } from "../authoring/new-record.ts";
 import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
-import { askMany, askText, problemWith, requireFlags } from "../authoring/ask.ts";
-import { componentOptions } from "../authoring/ask-components.ts";
-import { checkComponentId, list, str } from "../authoring/flag-values.ts";
+import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/flags/common-flags.ts";
+import { askMany, askText, problemWith, requireFlags } from "../authoring/flags/ask.ts";
+import { componentOptions } from "../authoring/flags/ask-components.ts";
+import { checkComponentId, list, str } from "../authoring/flags/flag-values.ts";
 import type { Config } from "../records/model.ts";
-import { incidentPath, uniqueIncidentId } from "../authoring/incident-id.ts";
-import { joinNames, rolesFromFlags, ROLE_OPTIONS } from "../authoring/incident-flags.ts";
-import { openRecords } from "../authoring/open-records.ts";
-import { newIncidentText } from "../authoring/scaffold-incident.ts";
-import { SLUG, slugify } from "../authoring/slug.ts";
-import { formatTime, parseTimeInput } from "../authoring/time-input.ts";
-import { zonedMinute } from "../authoring/zoned-minute.ts";
+import { incidentPath, uniqueIncidentId } from "../authoring/edits/incident-id.ts";
+import { joinNames, rolesFromFlags, ROLE_OPTIONS } from "../authoring/flags/incident-flags.ts";
+import { loadRecordsContext } from "../authoring/writes/load-records-context.ts";
+import { newIncidentText } from "../authoring/edits/scaffold-incident.ts";
+import { SLUG, slugify } from "../authoring/edits/slug.ts";
+import { formatTime, parseTimeInput } from "../authoring/flags/time-input.ts";
+import { zonedMinute } from "../authoring/edits/zoned-minute.ts";
 
 export const command = authoringCommand({
   spec: {
@@ -46,7 +46,7 @@ export const command = authoringCommand({
   },
 
   async run({ values, cwd, now }, ask) {
-    const context = openRecords(cwd, now);
+    const context = loadRecordsContext(cwd, now);
     const { config } = context;
     const zone = zoneFlag(values, config);
     requireFlags((["title", "start", "end", "component"] as const).filter((f) => (f === "component" ? list(values.component).length === 0 : str(values[f]) === undefined)), ask,

@@ -4,8 +4,8 @@ import type { Command } from "../cli/command.ts";
 import { jsonOption } from "../cli/common-options.ts";
 import { RejectedChangeError } from "../errors.ts";
 import { findRecordsRoot } from "../records/root.ts";
-import { checkChanges } from "../authoring/check-changes.ts";
-import { writeChanges } from "../authoring/write-changes.ts";
+import { checkChanges } from "../authoring/writes/check-changes.ts";
+import { writeChanges } from "../authoring/writes/write-changes.ts";
 import { planMigration } from "../migrate/migrate-repository.ts";
 
 export interface MigrateResult {

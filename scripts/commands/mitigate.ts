@@ -2,11 +2,11 @@
 import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
-import { applyIncidentEdit, openIncident, recordedAlready, refuseMaintenance } from "../authoring/edit-incident.ts";
-import { checkStatus, str } from "../authoring/flag-values.ts";
-import { addTimelineEntry, appendUpdate, allRecovered, setMilestone, setStatus } from "../authoring/incident-edits.ts";
-import { formatTime } from "../authoring/time-input.ts";
+import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/flags/common-flags.ts";
+import { applyIncidentEdit, openIncident, recordedAlready, refuseMaintenance } from "../authoring/apply-incident-edit.ts";
+import { checkStatus, str } from "../authoring/flags/flag-values.ts";
+import { addTimelineEntry, appendUpdate, allRecovered, setMilestone, setStatus } from "../authoring/edits/incident-edits.ts";
+import { formatTime } from "../authoring/flags/time-input.ts";
 
 export const command = authoringCommand({
   spec: {

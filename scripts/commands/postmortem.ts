@@ -4,10 +4,10 @@ import path from "node:path";
 import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { readTemplate, writeNewRecord } from "../authoring/new-record.ts";
-import { idArgument } from "../authoring/ask.ts";
-import { checkHandle, list } from "../authoring/flag-values.ts";
-import { findIncident, openRecords } from "../authoring/open-records.ts";
-import { scaffoldPostmortem } from "../authoring/scaffold-postmortem.ts";
+import { idArgument } from "../authoring/flags/ask.ts";
+import { checkHandle, list } from "../authoring/flags/flag-values.ts";
+import { findIncident, loadRecordsContext } from "../authoring/writes/load-records-context.ts";
+import { scaffoldPostmortem } from "../authoring/edits/scaffold-postmortem.ts";
 
 export const command = authoringCommand({
   spec: {
@@ -28,7 +28,7 @@ export const command = authoringCommand({
 
   async run({ values, positionals, cwd, now }, ask) {
     const id = await idArgument(positionals, ask);
-    const context = openRecords(cwd, now);
+    const context = loadRecordsContext(cwd, now);
     const found = findIncident(context, id, "postmortem");
     const incidentId = found.id;
     const recordPath = `postmortems/${incidentId}.md`;

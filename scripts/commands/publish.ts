@@ -10,12 +10,12 @@ import { parse } from "yaml";
 import type { Command } from "../cli/command.ts";
 import { jsonOption } from "../cli/common-options.ts";
 import { SitrepError } from "../errors.ts";
-import { shellQuote } from "../authoring/next-steps.ts";
-import { openRecords } from "../authoring/open-records.ts";
+import { shellQuote } from "../authoring/writes/pull-request-commands.ts";
+import { loadRecordsContext } from "../authoring/writes/load-records-context.ts";
 import { splitFrontMatter } from "../records/front-matter.ts";
 import { assertReachable } from "../github/reachable.ts";
 import { resolveGithubTarget } from "../github/octokit.ts";
-import { formatTime } from "../authoring/time-input.ts";
+import { formatTime } from "../authoring/flags/time-input.ts";
 import { changedRecordPaths, defaultBranch, runGit } from "../pull-request/git.ts";
 import { FAST_LANE_LABEL, githubToken, openPullRequest, type PullRequest } from "../pull-request/open-pull-request.ts";
 import { publishTitle, type ChangedRecord } from "../pull-request/publish-title.ts";
@@ -73,7 +73,7 @@ export const command: Command<Result> = {
   },
 
   async run({ values, cwd, env, now }) {
-    const context = openRecords(cwd, now);
+    const context = loadRecordsContext(cwd, now);
     const root = context.root;
     const top = runGit(root, ["rev-parse", "--show-toplevel"], env);
     if (!top.ok) throw new SitrepError(`${root} is not in a git repository, so there is nothing to publish to.`, { hint: "Run it in a clone of your records repository." });

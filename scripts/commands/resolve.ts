@@ -2,10 +2,10 @@
 import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
-import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/edit-incident.ts";
+import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/flags/common-flags.ts";
+import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/apply-incident-edit.ts";
 import { needsPostmortem } from "../model/postmortem-policy.ts";
-import { addTimelineEntry, appendUpdate, allRecovered, setMilestone, setStatus } from "../authoring/incident-edits.ts";
+import { addTimelineEntry, appendUpdate, allRecovered, setMilestone, setStatus } from "../authoring/edits/incident-edits.ts";
 
 export const command = authoringCommand({
   spec: {

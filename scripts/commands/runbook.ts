@@ -4,12 +4,12 @@ import path from "node:path";
 import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { readTemplate, writeNewRecord } from "../authoring/new-record.ts";
-import { askMany, askText, idArgument, problemWith, requireFlags } from "../authoring/ask.ts";
-import { componentOptions } from "../authoring/ask-components.ts";
-import { checkComponentId, checkHandle, list, str } from "../authoring/flag-values.ts";
-import { openRecords } from "../authoring/open-records.ts";
-import { scaffoldRunbook } from "../authoring/scaffold-runbook.ts";
-import { SLUG } from "../authoring/slug.ts";
+import { askMany, askText, idArgument, problemWith, requireFlags } from "../authoring/flags/ask.ts";
+import { componentOptions } from "../authoring/flags/ask-components.ts";
+import { checkComponentId, checkHandle, list, str } from "../authoring/flags/flag-values.ts";
+import { loadRecordsContext } from "../authoring/writes/load-records-context.ts";
+import { scaffoldRunbook } from "../authoring/edits/scaffold-runbook.ts";
+import { SLUG } from "../authoring/edits/slug.ts";
 import { utcDate } from "../core/time.ts";
 
 export const command = authoringCommand({
@@ -37,7 +37,7 @@ export const command = authoringCommand({
   async run({ values, positionals, cwd, now }, ask) {
     const id = await idArgument(positionals, ask, "runbook id", "kebab-case, e.g. checkout-rollback");
     if (!SLUG.test(id)) throw new UsageError(`Runbook id \`${id}\` is not kebab-case.`, "Use lower-case letters, digits and single hyphens, e.g. checkout-rollback.");
-    const context = openRecords(cwd, now);
+    const context = loadRecordsContext(cwd, now);
     const recordPath = `runbooks/${id}.md`;
     if (existsSync(path.join(context.root, recordPath))) throw new UsageError(`${recordPath} already exists.`, "Edit it, or pick another id.");
     requireFlags([...(str(values.title) ? [] : ["title"]), ...(list(values.component).length > 0 ? [] : ["component"]), ...(str(values.owner) ? [] : ["owner"])], ask,

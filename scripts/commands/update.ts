@@ -2,18 +2,18 @@
 // change what the response learns later: severity, title, roles. Each change is also noted in
 // the internal timeline, so the record says who decided what, when.
 import { UsageError } from "../errors.ts";
-import { updateTitle } from "../authoring/commit-title.ts";
-import { correctUpdate } from "../authoring/correct-update.ts";
-import { formatTime, parseTimeInput } from "../authoring/time-input.ts";
+import { updateTitle } from "../authoring/edits/commit-title.ts";
+import { correctUpdate } from "../authoring/edits/correct-update.ts";
+import { formatTime, parseTimeInput } from "../authoring/flags/time-input.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
-import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/common-flags.ts";
-import { askChoice, askText } from "../authoring/ask.ts";
-import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/edit-incident.ts";
-import { checkSeverity, checkStatus, list, parseComponentImpacts, str, UPDATE_IMPACTS, worseImpact } from "../authoring/flag-values.ts";
+import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/flags/common-flags.ts";
+import { askChoice, askText } from "../authoring/flags/ask.ts";
+import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/apply-incident-edit.ts";
+import { checkSeverity, checkStatus, list, parseComponentImpacts, str, UPDATE_IMPACTS, worseImpact } from "../authoring/flags/flag-values.ts";
 import { INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "../model/vocabulary.ts";
-import { addTimelineEntry, currentImpacts, insertUpdate, raiseComponentImpacts, setField, setRole, setStatus } from "../authoring/incident-edits.ts";
-import { ROLE_OPTIONS, ROLES, rolesFromFlags } from "../authoring/incident-flags.ts";
+import { addTimelineEntry, currentImpacts, insertUpdate, raiseComponentImpacts, setField, setRole, setStatus } from "../authoring/edits/incident-edits.ts";
+import { ROLE_OPTIONS, ROLES, rolesFromFlags } from "../authoring/flags/incident-flags.ts";
 import type { ComponentImpact } from "../records/model.ts";
 
 export const command = authoringCommand({

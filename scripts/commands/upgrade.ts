@@ -7,7 +7,7 @@ import type { Command } from "../cli/command.ts";
 import { jsonOption } from "../cli/common-options.ts";
 import { UsageError } from "../errors.ts";
 import { findRecordsRoot } from "../records/root.ts";
-import { writeChanges } from "../authoring/write-changes.ts";
+import { writeChanges } from "../authoring/writes/write-changes.ts";
 import { GENERATED_FILES, generatedText } from "../package/generated-files.ts";
 import { MANIFEST_FILE, manifestText, readManifest, textHash } from "../package/generated-manifest.ts";
 import { packageInfo } from "../package/package-paths.ts";

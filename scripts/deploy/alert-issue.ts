@@ -1,7 +1,7 @@
 // The GitHub side of the unreadable-stamp alert (unreadable-alert.ts decides): find the one open
 // issue by its hidden marker over a paginated listing by label, open it, close it.
 import type { IssuesApi } from "../github/issues-api.ts";
-import type { ExistingIssue } from "../github/plan.ts";
+import type { ExistingIssue } from "../github/sync-plan.ts";
 import { ALERT_LABEL, ALERT_MARKER, ALERT_TITLE, alertBody } from "./unreadable-alert.ts";
 
 const openOf = (listed: ExistingIssue[]) =>

@@ -3,8 +3,8 @@
 // because the planner finds every issue created so far by its marker.
 import type { IssuesApi } from "./issues-api.ts";
 import { describeApiError, isAssigneeRejected, writeFailureHint } from "./issues-api.ts";
-import type { CloseRequest, ExistingIssue, IssueChanges, Operation } from "./plan.ts";
-import { WRITE_KINDS } from "./plan.ts";
+import type { CloseRequest, ExistingIssue, IssueChanges, Operation } from "./sync-plan.ts";
+import { WRITE_KINDS } from "./sync-plan.ts";
 import { closingComment } from "./issue-body.ts";
 
 export interface Outcome {

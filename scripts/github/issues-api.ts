@@ -1,6 +1,6 @@
 // The GitHub calls sync makes, as a small adapter over the one Octokit. Returns plain data.
 import type { GithubClient, GithubTarget } from "./octokit.ts";
-import type { ExistingIssue, IssueChanges } from "./plan.ts";
+import type { ExistingIssue, IssueChanges } from "./sync-plan.ts";
 
 interface RawIssue {
   number: number;

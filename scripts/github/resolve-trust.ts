@@ -3,7 +3,7 @@
 import { SitrepError } from "../errors.ts";
 import type { IssuesApi } from "./issues-api.ts";
 import { describeApiError } from "./issues-api.ts";
-import type { ExistingIssue } from "./plan.ts";
+import type { ExistingIssue } from "./sync-plan.ts";
 import { authorsToCheck, type TrustContext } from "./trust.ts";
 
 /** The login GITHUB_TOKEN has in Actions. */

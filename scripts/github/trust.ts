@@ -6,7 +6,7 @@
 // and a marker for an unknown key or a second copy made every daily run fail. An issue is
 // trusted when sync's own account opened it, when someone with write access did, or when a
 // record names it (`issue: N`, which went through review). Pure: the I/O is in sync.ts.
-import type { ExistingIssue } from "./plan.ts";
+import type { ExistingIssue } from "./sync-plan.ts";
 import { findMarker } from "./marker.ts";
 
 export interface TrustContext {

@@ -6,7 +6,7 @@ import { UsageError } from "../errors.ts";
 import { closest } from "../records/closest.ts";
 import type { Config } from "../records/model.ts";
 import type { SourceComponent } from "./imported.ts";
-import { slug, unique } from "./slug.ts";
+import { slug, unique } from "./unique-id.ts";
 
 export interface AddedComponent {
   id: string;

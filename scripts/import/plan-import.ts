@@ -9,7 +9,7 @@ import { addComponents } from "./config-components.ts";
 import type { ImportedIncident, ImportSourceData, IsCurrent } from "./imported.ts";
 import { incidentText, postmortemText } from "./render-record.ts";
 import { severityFor, severityMap } from "./severity-map.ts";
-import { slug, unique } from "./slug.ts";
+import { slug, unique } from "./unique-id.ts";
 
 export interface FileWrite {
   /** From the records root, forward slashes. */

@@ -6,7 +6,7 @@
 import { parse } from "yaml";
 import type { ImportedIncident, ImportedUpdate, ImportSourceData, SourceComponent } from "./imported.ts";
 import { sourceError, utcTime } from "./source-error.ts";
-import { slug } from "./slug.ts";
+import { slug } from "./unique-id.ts";
 
 export interface UpptimeIssue {
   number: number;

@@ -6,8 +6,8 @@
 // theirs', with every other key merged. Pure: text in, text out. Undefined when a version is not
 // a record with a YAML mapping as front matter; the caller then merges the file by lines.
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from "yaml";
-import { editFrontMatter, insertInOrder, rootMap, splitForEdit, type FrontMatterParts } from "../authoring/front-matter-edit.ts";
-import { splitTopLevel } from "../authoring/minimal-diff.ts";
+import { editFrontMatter, insertInOrder, rootMap, splitForEdit, type FrontMatterParts } from "../authoring/edits/front-matter-edit.ts";
+import { splitTopLevel } from "../authoring/edits/print-minimal.ts";
 import { mergeFrontMatter, type KeyMerge, type KeyResolution } from "./merge-front-matter.ts";
 
 export interface TextMerge {

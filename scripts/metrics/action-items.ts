@@ -12,7 +12,7 @@
 import type { Config, IncidentRecord, PostmortemRecord } from "../records/model.ts";
 import type { HistoryEvents } from "../history/events.ts";
 import { distribution, rate, round, type Distribution } from "./statistics.ts";
-import { daysBetween, toUtc } from "./time.ts";
+import { daysBetween, toUtc } from "./time-boundaries.ts";
 import { compareCodeUnits } from "../records/order.ts";
 import { daysFrom, isActionItemOverdue } from "../model/due-dates.ts";
 import { utcDate } from "../core/time.ts";

@@ -1,6 +1,6 @@
 // ISO 8601 weeks (Monday to Sunday, week 1 holds the year's first Thursday), in UTC. Pure.
 import { UsageError } from "../errors.ts";
-import { DAY, toUtc } from "./time.ts";
+import { DAY, toUtc } from "./time-boundaries.ts";
 
 export interface IsoWeek {
   /** "2026-W47" */

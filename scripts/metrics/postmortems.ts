@@ -7,7 +7,7 @@
 import type { Config, IncidentRecord, PostmortemRecord } from "../records/model.ts";
 import { distribution, type Distribution } from "./statistics.ts";
 import { postmortemDue } from "../model/postmortem-policy.ts";
-import { daysBetween, toUtc } from "./time.ts";
+import { daysBetween, toUtc } from "./time-boundaries.ts";
 
 export interface PostmortemMetrics {
   required: number;

@@ -5,7 +5,7 @@
 // the first update): an incident belongs to the period its impact began in.
 import type { Config, IncidentRecord } from "../records/model.ts";
 import { componentsTouched as componentsOf } from "../model/component-maps.ts";
-import { monthOf, quarterOf } from "./time.ts";
+import { monthOf, quarterOf } from "./time-boundaries.ts";
 import { startTime } from "../model/incident-times.ts";
 
 export const GROUP_BY = ["severity", "component", "quarter", "month"] as const;

@@ -7,13 +7,13 @@
 import type { Repository } from "../records/model.ts";
 import { itemStatusAt, recordKey, type HistoryEvents } from "../history/events.ts";
 import { actionItemRows } from "./action-items.ts";
-import { cadenceGaps, type CadenceGap } from "./cadence.ts";
+import { cadenceGaps, type CadenceGap } from "./cadence-compliance.ts";
 import { postmortemDues, type PostmortemDue } from "./postmortems.ts";
 import { selectIncidents, type Selection } from "./selection.ts";
 import { rate, round } from "./statistics.ts";
 import { shiftWeek, type IsoWeek } from "./iso-week.ts";
 import { daysFrom, runbookReview } from "../model/due-dates.ts";
-import { daysBetween, toUtc } from "./time.ts";
+import { daysBetween, toUtc } from "./time-boundaries.ts";
 import { utcDate } from "../core/time.ts";
 import { responseMinutes } from "../model/incident-times.ts";
 import { loadReport, type LoadReport } from "../oncall/load-report.ts";

@@ -1,7 +1,7 @@
 // The steps of `sitrep migrate`, one per record-format change, each a pure function from the
 // repository's texts to the few edits that change needs. A step edits text in place (never a
 // re-serialisation), so comments, quoting and order survive and the diff is only the change.
-import type { FileChange } from "../authoring/file-change.ts";
+import type { FileChange } from "../authoring/writes/file-change.ts";
 
 export interface RepositoryTexts {
   /** sitrep.config.yaml as it is. */

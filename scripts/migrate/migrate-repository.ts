@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { SitrepError } from "../errors.ts";
-import type { FileChange } from "../authoring/file-change.ts";
+import type { FileChange } from "../authoring/writes/file-change.ts";
 import { discoverRecordFiles } from "../records/discover.ts";
 import { CONFIG_FILE } from "../records/root.ts";
 import { checkRecordFormat, formatOf, RECORD_FORMAT } from "../records/record-format.ts";

@@ -84,8 +84,3 @@ export function intersect(from: number, to: number, intervals: readonly Interval
   return out;
 }
 
-/** Whether the instant is inside one of the windows (local time in `timeZone`). */
-export function inWindows(at: number, windows: readonly WeeklyWindow[], timeZone: string): boolean {
-  return windowIntervals(windows, timeZone, at, at + 1).length > 0;
-}
-

@@ -3,10 +3,10 @@
 import path from "node:path";
 import type { OptionValues } from "../cli/command.ts";
 import { RejectedChangeError } from "../errors.ts";
-import type { AskContext } from "../authoring/ask.ts";
-import { askSiteAnswers } from "../authoring/init-answers.ts";
-import { str } from "../authoring/flag-values.ts";
-import { shellQuote } from "../authoring/next-steps.ts";
+import type { AskContext } from "../authoring/flags/ask.ts";
+import { askSiteAnswers } from "../authoring/init/site-answers.ts";
+import { str } from "../authoring/flags/flag-values.ts";
+import { shellQuote } from "../authoring/writes/pull-request-commands.ts";
 import type { AuthoringResult } from "../authoring/authoring-result.ts";
 import type { Diagnostic } from "../core/diagnostic.ts";
 import { convertTemplateCopy, createRecordsRepository, targetKind } from "./create-records-repository.ts";

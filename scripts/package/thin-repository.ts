@@ -1,10 +1,10 @@
 // The files of a new records repository: records folders with their READMEs, the team's config,
 // README and package.json, the generated workflows and templates, and the manifest that lets
 // `sitrep upgrade` refresh them later. Pure apart from reading the package's own files.
-import type { FileChange } from "../authoring/file-change.ts";
-import { initConfigText } from "../authoring/init-config.ts";
-import { initReadmeText } from "../authoring/init-readme.ts";
-import type { InitAnswers } from "../authoring/init-answers.ts";
+import type { FileChange } from "../authoring/writes/file-change.ts";
+import { initConfigText } from "../authoring/init/config-text.ts";
+import { initReadmeText } from "../authoring/init/readme-text.ts";
+import type { InitAnswers } from "../authoring/init/site-answers.ts";
 import { withFormat } from "../migrate/format-steps.ts";
 import { RECORD_FORMAT } from "../records/record-format.ts";
 import { GENERATED_FILES, generatedText } from "./generated-files.ts";

@@ -2,7 +2,7 @@
 // (HEAD's version against the working tree's), so `sitrep publish` after any command says what
 // happened: "Declare SEV2: …", "Escalate SEV2 → SEV1: …", "Resolved: …". Pure.
 import type { Config } from "../records/model.ts";
-import { declareTitle, updateTitle, withDrill } from "../authoring/commit-title.ts";
+import { declareTitle, updateTitle, withDrill } from "../authoring/edits/commit-title.ts";
 
 type Data = Record<string, any>;
 

@@ -34,10 +34,6 @@ export function applyPostmortemDefaults(data: PostmortemData, config: Config, in
   return withPolicyDue(withSchemaDefaults<PostmortemWithDefaults>("postmortem", data), config, incident, now);
 }
 
-export function applyRunbookDefaults(data: RunbookData, config: Config): Runbook {
-  return withPolicyReview(withSchemaDefaults<RunbookWithDefaults>("runbook", data), config);
-}
-
 /**
  * `due` defaults to the incident's resolution (or start: incident-start.ts's dueAnchor) plus the priority's SLO days; when
  * neither is known, to the day the postmortem was published, or else `now`.

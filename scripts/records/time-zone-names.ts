@@ -1,6 +1,6 @@
 // IANA time zone names, as the build accepts them: whatever Intl formats with (canonical names,
 // aliases, any case). One place for "is this a zone" and "which zone did you mean", used by
-// validate (config-site.ts) and by `sitrep init --timezone` (authoring/init-config.ts).
+// validate (config-site.ts) and by `sitrep init --timezone` (authoring/init/config-text.ts).
 import { closest } from "./closest.ts";
 
 /** Exactly as written: the build passes the name to Intl untrimmed. */

@@ -9,8 +9,6 @@ export { isPostmortemPublished };
 
 export type Audience = "public" | "internal";
 
-export const AUDIENCES: readonly Audience[] = ["public", "internal"];
-
 /** Whether an incident may appear in a build for `audience`. */
 export function isIncidentVisible(incident: IncidentRecord, audience: Audience): boolean {
   // Near-misses default to internal in the loader's defaults, so only an explicit `visibility: public` shows one.

@@ -4,8 +4,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { YAMLSeq } from "yaml";
-import { appendItems, dashColumn, itemTexts, restoreCommentColumn, restoreKeyLineComment, splitTopLevel } from "../../scripts/authoring/minimal-diff.ts";
-import { editFrontMatter, rootMap } from "../../scripts/authoring/front-matter-edit.ts";
+import { appendItems, dashColumn, itemTexts, restoreCommentColumn, restoreKeyLineComment, splitTopLevel } from "../../scripts/authoring/edits/print-minimal.ts";
+import { editFrontMatter, rootMap } from "../../scripts/authoring/edits/front-matter-edit.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { runCli } from "../helpers/run-cli.ts";
 

@@ -1,20 +1,20 @@
 // The pure parts of authoring: times typed on the command line, slugs, ids, comment spacing,
 // and the list of bundled example records init removes.
 import { describe, expect, test } from "vitest";
-import { describeTime, parsePastTime, parseTimeInput } from "../../scripts/authoring/time-input.ts";
-import { slugify } from "../../scripts/authoring/slug.ts";
-import { uniqueIncidentId } from "../../scripts/authoring/incident-id.ts";
-import { editFrontMatter, restoreCommentSpacing } from "../../scripts/authoring/front-matter-edit.ts";
-import { initConfigText, parseComponentDefinition } from "../../scripts/authoring/init-config.ts";
-import { EXAMPLE_RECORD_PATHS } from "../../scripts/authoring/example-records.ts";
-import { shellQuote } from "../../scripts/authoring/next-steps.ts";
-import { addTimelineEntry, appendUpdate, setMilestone, setStatus } from "../../scripts/authoring/incident-edits.ts";
+import { describeTime, parsePastTime, parseTimeInput } from "../../scripts/authoring/flags/time-input.ts";
+import { slugify } from "../../scripts/authoring/edits/slug.ts";
+import { uniqueIncidentId } from "../../scripts/authoring/edits/incident-id.ts";
+import { editFrontMatter, restoreCommentSpacing } from "../../scripts/authoring/edits/front-matter-edit.ts";
+import { initConfigText, parseComponentDefinition } from "../../scripts/authoring/init/config-text.ts";
+import { EXAMPLE_RECORD_PATHS } from "../../scripts/authoring/init/example-records.ts";
+import { shellQuote } from "../../scripts/authoring/writes/pull-request-commands.ts";
+import { addTimelineEntry, appendUpdate, setMilestone, setStatus } from "../../scripts/authoring/edits/incident-edits.ts";
 import { discoverRecordFiles } from "../../scripts/records/discover.ts";
 import { loadSchedules } from "../../scripts/oncall/load-schedules.ts";
 import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { formatCommandHelp } from "../../scripts/cli/help.ts";
-import { matchId } from "../../scripts/authoring/short-id.ts";
-import { declareTitle, updateTitle } from "../../scripts/authoring/commit-title.ts";
+import { matchId } from "../../scripts/authoring/flags/match-id.ts";
+import { declareTitle, updateTitle } from "../../scripts/authoring/edits/commit-title.ts";
 
 const now = new Date("2026-11-22T12:00:00.750Z");
 

@@ -1,7 +1,7 @@
 // The pure parts of sync: the planner's decisions and the body builder's size limit.
 import { describe, expect, test } from "vitest";
-import { planSync, issuesToFetch } from "../../scripts/github/plan.ts";
-import type { ExistingIssue } from "../../scripts/github/plan.ts";
+import { planSync, issuesToFetch } from "../../scripts/github/sync-plan.ts";
+import type { ExistingIssue } from "../../scripts/github/sync-plan.ts";
 import type { DesiredIssue } from "../../scripts/github/desired-issues.ts";
 import { composeBody, GITHUB_BODY_LIMIT, closingComment } from "../../scripts/github/issue-body.ts";
 import { END_MARKER, findMarker, ownerMarker, splitBody, startMarker } from "../../scripts/github/marker.ts";

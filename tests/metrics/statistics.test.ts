@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { distribution, quantile, rate } from "../../scripts/metrics/statistics.ts";
 import { isoWeekOf, parseIsoWeek, shiftWeek } from "../../scripts/metrics/iso-week.ts";
-import { parseBoundary } from "../../scripts/metrics/time.ts";
+import { parseBoundary } from "../../scripts/metrics/time-boundaries.ts";
 import { formatDuration } from "../../scripts/model/duration.ts";
 
 describe("distribution (linear interpolation, type 7)", () => {

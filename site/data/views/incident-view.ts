@@ -5,7 +5,7 @@ import { customerImpactMinutes, impactShown, type IncidentFacts, type Phase } fr
 import { formatDuration } from "../../../scripts/model/duration.ts";
 import { STATUS_LABELS, statusLabel, statusRank, type ComponentStatus, type Indicator } from "../../../scripts/model/vocabulary.ts";
 import { updateAnchors } from "../../../scripts/publish/site-url.ts";
-import { renderMarkdown } from "../markdown.ts";
+import { renderMarkdown } from "../render-markdown.ts";
 import type { BuildContext } from "../build-context.ts";
 import { derive, perBuild, type Derived } from "./derive.ts";
 

@@ -2,7 +2,7 @@
 // overdue come from the model (scripts/model/due-dates.ts), the same definition the CLI uses.
 import type { ActionItem, PostmortemRecord, RunbookRecord } from "../../../scripts/records/model.ts";
 import { isActionItemOverdue, runbookReview } from "../../../scripts/model/due-dates.ts";
-import { renderMarkdown } from "../markdown.ts";
+import { renderMarkdown } from "../render-markdown.ts";
 import type { BuildContext } from "../build-context.ts";
 import { derive } from "./derive.ts";
 import { postmortemTitle } from "./incident-view.ts";

@@ -1,7 +1,7 @@
 // Missing required values: asked for with @clack/prompts when stdin and stdout are terminals,
 // otherwise a UsageError that names the flag (scripts and CI never hang on a prompt).
 // Prompts draw on stderr so `--json` output on stdout stays clean.
-import { SitrepError, UsageError } from "../errors.ts";
+import { SitrepError, UsageError } from "../../errors.ts";
 
 export interface AskContext {
   interactive: boolean;

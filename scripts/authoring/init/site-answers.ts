@@ -1,11 +1,11 @@
 // The answers `sitrep init` needs for a site — title, URL, time zone, components, repository —
 // from the flags, or asked on a terminal (a wrong answer is asked again with its hint). Shared by
 // the two kinds of init: a new records repository, and the template made the team's own.
-import { UsageError } from "../errors.ts";
-import type { OptionValues } from "../cli/command.ts";
-import { askList, askText, type AskContext } from "./ask.ts";
-import { list, str } from "./flag-values.ts";
-import { checkTimezone, checkUrl, parseComponentDefinition, timezoneProblem, type ComponentEntry } from "./init-config.ts";
+import { UsageError } from "../../errors.ts";
+import type { OptionValues } from "../../cli/command.ts";
+import { askList, askText, type AskContext } from "../flags/ask.ts";
+import { list, str } from "../flags/flag-values.ts";
+import { checkTimezone, checkUrl, parseComponentDefinition, timezoneProblem, type ComponentEntry } from "./config-text.ts";
 
 export interface InitAnswers {
   title: string;

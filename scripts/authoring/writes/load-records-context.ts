@@ -3,18 +3,18 @@
 // the config and, for edits, the one incident — the full validation runs once, on the result.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { SitrepError, UsageError } from "../errors.ts";
-import { findRecordsRoot, CONFIG_FILE } from "../records/root.ts";
-import { discoverRecordFiles, type RecordFile } from "../records/discover.ts";
-import { loadConfig } from "../records/load-config.ts";
-import { readRecord } from "../records/read-record.ts";
-import { applyIncidentDefaults } from "../records/defaults.ts";
-import type { Config, Incident, IncidentData } from "../records/model.ts";
-import { checkSchema } from "../records/schema-check.ts";
-import { validateRepository } from "../validate/validate.ts";
-import { formatPretty } from "../validate/format-pretty.ts";
-import { closest } from "../records/closest.ts";
-import { matchId } from "./short-id.ts";
+import { SitrepError, UsageError } from "../../errors.ts";
+import { findRecordsRoot, CONFIG_FILE } from "../../records/root.ts";
+import { discoverRecordFiles, type RecordFile } from "../../records/discover.ts";
+import { loadConfig } from "../../records/load-config.ts";
+import { readRecord } from "../../records/read-record.ts";
+import { applyIncidentDefaults } from "../../records/defaults.ts";
+import type { Config, Incident, IncidentData } from "../../records/model.ts";
+import { checkSchema } from "../../records/schema-check.ts";
+import { validateRepository } from "../../validate/validate.ts";
+import { formatPretty } from "../../validate/format-pretty.ts";
+import { closest } from "../../records/closest.ts";
+import { matchId } from "../flags/match-id.ts";
 
 export interface RecordsContext {
   root: string;
@@ -23,7 +23,7 @@ export interface RecordsContext {
   files: RecordFile[];
 }
 
-export function openRecords(cwd: string, now: Date): RecordsContext {
+export function loadRecordsContext(cwd: string, now: Date): RecordsContext {
   const root = findRecordsRoot(cwd);
   const { config, findings } = loadConfig(root);
   if (!config || findings.length > 0) refuse(root, now, CONFIG_FILE, `${CONFIG_FILE} has errors, so sitrep cannot check what it would write`, "Fix the configuration first (`npx sitrep validate`).");
@@ -44,7 +44,7 @@ export interface FoundIncident {
 
 /**
  * The incident with this id — or a unique prefix of it, or a unique run of words of its slug
- * (short-id.ts; `preferred`, the open ones, break a tie) — or a UsageError that lists the
+ * (flags/match-id.ts; `preferred`, the open ones, break a tie) — or a UsageError that lists the
  * candidates or suggests the closest id.
  */
 export function findIncident(context: RecordsContext, id: string, command: string, preferred: ReadonlySet<string> = new Set()): FoundIncident {

@@ -1,11 +1,11 @@
 // Edits a record's YAML front matter through the `yaml` Document API, so comments, key order,
 // quoting and the Markdown body stay as the author wrote them. Pure: text in, text out.
-// Top-level keys the edit did not change are copied from the original text (minimal-diff.ts).
+// Top-level keys the edit did not change are copied from the original text (print-minimal.ts).
 // Only the front matter between the `---` lines is re-printed; everything after the closing
 // `---` (the body) is copied byte for byte, and CRLF files stay CRLF.
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from "yaml";
-import { SitrepError } from "../errors.ts";
-import { printMinimal } from "./minimal-diff.ts";
+import { SitrepError } from "../../errors.ts";
+import { printMinimal } from "./print-minimal.ts";
 
 /** How the yaml package prints: never fold long lines (it would rewrap hand-written text). */
 export const PRINT_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;

@@ -3,16 +3,16 @@
 import path from "node:path";
 import { SitrepError, UsageError } from "../errors.ts";
 import type { Document } from "yaml";
-import { askChoice, idArgument, type AskContext } from "./ask.ts";
-import { commitChanges } from "./commit-changes.ts";
+import { askChoice, idArgument, type AskContext } from "./flags/ask.ts";
+import { checkThenWrite } from "./writes/check-then-write.ts";
 import { readRecord } from "../records/read-record.ts";
-import { editFrontMatter } from "./front-matter-edit.ts";
-import { newPullRequestCommands } from "./next-steps.ts";
+import { editFrontMatter } from "./edits/front-matter-edit.ts";
+import { newPullRequestCommands } from "./writes/pull-request-commands.ts";
 import { pathFromCwd } from "./new-record.ts";
-import { findIncident, openRecords, type FoundIncident, type RecordsContext } from "./open-records.ts";
+import { findIncident, loadRecordsContext, type FoundIncident, type RecordsContext } from "./writes/load-records-context.ts";
 import { writtenRecord, type AuthoringResult } from "./authoring-result.ts";
-import { formatTime } from "./time-input.ts";
-import { withDrill } from "./commit-title.ts";
+import { formatTime } from "./flags/time-input.ts";
+import { withDrill } from "./edits/commit-title.ts";
 
 export interface IncidentEdit {
   /** e.g. "Posted update to"; the id follows. */
@@ -33,14 +33,14 @@ export interface IncidentChoice {
 }
 
 /**
- * The incident named by the one positional argument (a whole id or a short one, short-id.ts).
+ * The incident named by the one positional argument (a whole id or a short one, flags/match-id.ts).
  * Without one: the one open incident, when there is exactly one and `choice.single`; on a
  * terminal, a list to pick from — open incidents first, then maintenance, a future window never
  * preselected; otherwise a UsageError with the usage line. `found.note` says what was taken.
  */
 export async function openIncident(positionals: string[], ask: AskContext, cwd: string, now: Date, command: string, choice: IncidentChoice = { maintenance: true }): Promise<{ context: RecordsContext; found: FoundIncident }> {
   if (positionals.length === 0) {
-    const context = openRecords(cwd, now);
+    const context = loadRecordsContext(cwd, now);
     const open = openIncidents(context);
     const incidents = open.filter((o) => o.type !== "maintenance");
     if (choice.single && incidents.length === 1) {
@@ -58,7 +58,7 @@ export async function openIncident(positionals: string[], ask: AskContext, cwd: 
     }
   }
   const id = await idArgument(positionals, ask);
-  const context = openRecords(cwd, now);
+  const context = loadRecordsContext(cwd, now);
   // Reading the open incidents costs a file read each: only for a short id, to break a tie.
   const exact = context.files.some((f) => f.kind === "incident" && f.id === id.replace(/\.md$/, "").split("/").pop());
   const preferred = exact ? new Set<string>() : new Set(openIncidents(context).map((o) => o.id));
@@ -114,7 +114,7 @@ export function recordedAlready(context: RecordsContext, found: FoundIncident, f
 
 export function applyIncidentEdit(context: RecordsContext, found: FoundIncident, cwd: string, change: IncidentEdit): AuthoringResult {
   const text = editFrontMatter(found.text, found.file.path, change.edit);
-  const { warnings, after } = commitChanges(context, [{ path: found.file.path, text }], found.file.path);
+  const { warnings, after } = checkThenWrite(context, [{ path: found.file.path, text }], found.file.path);
   const shown = pathFromCwd(context, cwd, found.file.path);
   const stamp = formatTime(context.now).slice(0, 16).replace(/[-:T]/g, "");
   return {

@@ -11,12 +11,12 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CONFIG_FILE } from "../records/root.ts";
-import { RECORD_FOLDERS } from "../records/discover.ts";
-import { loadConfig } from "../records/load-config.ts";
-import { brandingFiles } from "../records/config-branding.ts";
-import { validateRepository, type ValidationResult } from "../validate/validate.ts";
-import type { Diagnostic } from "../core/diagnostic.ts";
+import { CONFIG_FILE } from "../../records/root.ts";
+import { RECORD_FOLDERS } from "../../records/discover.ts";
+import { loadConfig } from "../../records/load-config.ts";
+import { brandingFiles } from "../../records/config-branding.ts";
+import { validateRepository, type ValidationResult } from "../../validate/validate.ts";
+import type { Diagnostic } from "../../core/diagnostic.ts";
 import type { FileChange } from "./file-change.ts";
 
 export interface ChangeCheck {

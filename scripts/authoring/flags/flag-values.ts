@@ -1,9 +1,9 @@
 // Flag values → checked record values, with errors that name the flag and the fix. Pure.
-import { UsageError } from "../errors.ts";
-import type { Config, ComponentImpact } from "../records/model.ts";
-import { closest } from "../records/closest.ts";
-import { matchChoice } from "../cli/match-choice.ts";
-import { INCIDENT_STATUSES, MAINTENANCE_STATUSES, worseStatus } from "../model/vocabulary.ts";
+import { UsageError } from "../../errors.ts";
+import type { Config, ComponentImpact } from "../../records/model.ts";
+import { closest } from "../../records/closest.ts";
+import { matchChoice } from "../../cli/match-choice.ts";
+import { INCIDENT_STATUSES, MAINTENANCE_STATUSES, worseStatus } from "../../model/vocabulary.ts";
 
 export const IMPACTS = ["degraded_performance", "partial_outage", "major_outage", "under_maintenance"] as const;
 export const UPDATE_IMPACTS = ["operational", ...IMPACTS] as const;

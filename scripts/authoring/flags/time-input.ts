@@ -6,9 +6,9 @@
 // the whole text is a time. A full date and time without an offset is still refused: written
 // into a record it would mean different instants to different readers (the schema's rule).
 import { createRequire } from "node:module";
-import { UsageError } from "../errors.ts";
-import { formatDuration } from "../model/duration.ts";
-import { formatOffset, zoneOffsetMinutes } from "../model/offset-mistake.ts";
+import { UsageError } from "../../errors.ts";
+import { formatDuration } from "../../model/duration.ts";
+import { formatOffset, zoneOffsetMinutes } from "../../model/offset-mistake.ts";
 
 const RELATIVE = /^([+-])((?:\d+[smhd])+)$/;
 const PART = /(\d+)([smhd])/g;
@@ -25,8 +25,6 @@ export function timeHint(zone = "UTC", now = new Date(0)): string {
 }
 
 /** The same hint for UTC, for callers that have no zone. */
-export const TIME_HINT = timeHint();
-
 /** Formats an instant as RFC 3339 UTC with whole seconds, the form every record uses. */
 export function formatTime(date: Date): string {
   return new Date(Math.floor(date.getTime() / 1000) * 1000).toISOString().replace(".000Z", "Z");

@@ -4,7 +4,7 @@
 import type { Config, IncidentRecord } from "../records/model.ts";
 import { cadenceGaps as modelGaps } from "../model/cadence.ts";
 import { rate, round } from "./statistics.ts";
-import { toUtc } from "./time.ts";
+import { toUtc } from "./time-boundaries.ts";
 
 /** A gap as the metrics JSON reports it (UTC times, minutes rounded). */
 export interface CadenceGap {

@@ -1,9 +1,9 @@
 // The values of the flags that several authoring commands share (cli/common-options.ts):
 // --message (or --body), the times of --at, --started-at, --detected-at, and --tz, the zone those
 // times are read in when they are a time of day (`22:12`, `yesterday 23:40`).
-import type { OptionValues } from "../cli/command.ts";
-import type { Config } from "../records/model.ts";
-import { UsageError } from "../errors.ts";
+import type { OptionValues } from "../../cli/command.ts";
+import type { Config } from "../../records/model.ts";
+import { UsageError } from "../../errors.ts";
 import { str } from "./flag-values.ts";
 import { describeTime, parsePastTime } from "./time-input.ts";
 

@@ -1,5 +1,5 @@
 // Human-readable durations and UTC times for generated text ("1 h 20 min", "2026-11-22 11:40"). Pure.
-import { formatDuration } from "../model/duration.ts";
+import { formatDuration } from "../../model/duration.ts";
 
 /** The time from one recorded instant to another, in the model's words ("1 h 20 min"); "unknown" when it runs backwards. */
 export function between(from: string | undefined, to: string | undefined): string | undefined {

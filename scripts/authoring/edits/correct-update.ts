@@ -3,12 +3,12 @@
 // text it had, so the record still tells what customers were shown. The update is the latest one,
 // or the one at --at. Retracting the latest update sets the status to the one before it.
 import type { Document, YAMLMap, YAMLSeq } from "yaml";
-import { UsageError } from "../errors.ts";
-import type { AuthoringResult } from "./authoring-result.ts";
-import { applyIncidentEdit } from "./edit-incident.ts";
+import { UsageError } from "../../errors.ts";
+import type { AuthoringResult } from "../authoring-result.ts";
+import { applyIncidentEdit } from "../apply-incident-edit.ts";
 import { rootMap } from "./front-matter-edit.ts";
 import { addTimelineEntry, setStatus } from "./incident-edits.ts";
-import type { FoundIncident, RecordsContext } from "./open-records.ts";
+import type { FoundIncident, RecordsContext } from "../writes/load-records-context.ts";
 
 export interface Correction {
   kind: "amend" | "retract";

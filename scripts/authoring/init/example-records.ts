@@ -4,7 +4,7 @@
 // the bundled examples, so adding an example without listing it fails CI. See docs/decisions/0050.
 
 /** site.url of the template's configuration: a config with another URL is already a team's own. */
-export { EXAMPLE_SITE_URL } from "../records/example-site.ts";
+export { EXAMPLE_SITE_URL } from "../../records/example-site.ts";
 
 export const EXAMPLE_RECORD_PATHS: readonly string[] = [
   "incidents/2026/2026-05-07-card-vault-latency.md",

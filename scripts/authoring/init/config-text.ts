@@ -1,10 +1,10 @@
 // The team's sitrep.config.yaml, made from the template's: site and components replaced, the
 // severities, policies and github sections kept with their comments. Pure: text in, text out.
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
-import { UsageError } from "../errors.ts";
-import { PRINT_OPTIONS } from "./front-matter-edit.ts";
-import { SLUG } from "./slug.ts";
-import { isTimeZone, suggestTimeZone } from "../records/time-zone-names.ts";
+import { UsageError } from "../../errors.ts";
+import { PRINT_OPTIONS } from "../edits/front-matter-edit.ts";
+import { SLUG } from "../edits/slug.ts";
+import { isTimeZone, suggestTimeZone } from "../../records/time-zone-names.ts";
 import { NEUTRAL_SEVERITY_DESCRIPTIONS } from "./example-records.ts";
 
 export interface ComponentEntry {

@@ -1,6 +1,6 @@
 // "Is this already declared?" Two responders paged by the same alert both run `declare`; the
 // second should hear about the first before a duplicate incident reaches the status page. Pure.
-import { editDistance } from "../records/closest.ts";
+import { editDistance } from "../../records/closest.ts";
 import { slugify } from "./slug.ts";
 
 export interface OpenIncidentSummary {
