@@ -17,13 +17,13 @@ export async function postWithRetries(url: string, request: HttpRequest, options
 
 async function postOnce(url: string, request: HttpRequest, timeoutMs: number): Promise<AttemptFailure | undefined> {
   // Built before connecting, so a header that cannot be sent is reported as that and not retried.
-  const fields = { "user-agent": "sitrep-notify", ...request.headers, ...request.stamp?.(Math.floor(Date.now() / 1000)) };
-  let headers: Headers;
-  try {
-    headers = new Headers(fields);
-  } catch (error) {
-    const bad = Object.keys(fields).find((name) => !sendable(name, fields[name as keyof typeof fields]));
-    return { error: `header ${bad ?? "?"} cannot be sent (${(error as Error).message.replace(/\.$/, "")}): not tried; this is a sitrep bug, please report it`, permanent: true };
+  const headers = new Headers();
+  for (const [name, value] of Object.entries({ "user-agent": "sitrep-notify", ...request.headers, ...request.stamp?.(Math.floor(Date.now() / 1000)) })) {
+    try {
+      headers.set(name, value);
+    } catch (error) {
+      return { error: `header ${name} cannot be sent (${(error as Error).message.replace(/\.$/, "")}): not tried; this is a sitrep bug, please report it`, permanent: true };
+    }
   }
   let response: Response;
   try {
@@ -63,15 +63,6 @@ export async function sendEmailWithRetries(smtpUrl: string, envelope: { from: st
 /** nodemailer's timeouts, from the channel's per-attempt limit. */
 function smtpTimeouts(timeoutMs: number) {
   return { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs };
-}
-
-function sendable(name: string, value: string): boolean {
-  try {
-    new Headers({ [name]: value });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function retryAfter(header: string | null): number | undefined {
