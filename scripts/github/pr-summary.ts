@@ -106,7 +106,12 @@ function recordChanges<R extends PostmortemRecord | RunbookRecord>(base: R[], he
 
 /** Inside a code span backslashes are literal: only what would end the span, the cell or the line. */
 const codeCell = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|");
-const cell = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/([|\\`*_[\]<>])/g, "\\$1");
+/**
+ * Text in a table cell or list item: Markdown escaped, and an `@` that starts a name followed by a
+ * zero-width joiner, so a title like "@org/team" shows as written but GitHub notifies nobody of
+ * the PR comment.
+ */
+const cell = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/([|\\`*_[\]<>])/g, "\\$1").replace(/(?<![\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_-])/gu, "@\u200d");
 const arrow = (from: string | undefined, to: string | undefined) => (from !== undefined && from !== to ? `${from} → ${to ?? "—"}` : (to ?? "—"));
 
 const VERB: Record<IncidentChangeKind, string> = {

@@ -16,9 +16,18 @@ export async function postWithRetries(url: string, request: HttpRequest, options
 }
 
 async function postOnce(url: string, request: HttpRequest, timeoutMs: number): Promise<AttemptFailure | undefined> {
+  // Built before connecting, so a header that cannot be sent is reported as that and not retried.
+  const headers = new Headers();
+  for (const [name, value] of Object.entries({ "user-agent": "sitrep-notify", ...request.headers, ...request.stamp?.(Math.floor(Date.now() / 1000)) })) {
+    try {
+      headers.set(name, value);
+    } catch (error) {
+      return { error: `header ${name} cannot be sent (${(error as Error).message.replace(/\.$/, "")}): not tried; this is a sitrep bug, please report it`, permanent: true };
+    }
+  }
   let response: Response;
   try {
-    response = await fetch(url, { method: "POST", headers: { "user-agent": "sitrep-notify", ...request.headers }, body: request.body, signal: AbortSignal.timeout(timeoutMs), redirect: "error" });
+    response = await fetch(url, { method: "POST", headers, body: request.body, signal: AbortSignal.timeout(timeoutMs), redirect: "error" });
   } catch (error) {
     const timedOut = (error as Error).name === "TimeoutError";
     return { error: timedOut ? `no answer within ${timeoutMs / 1000} s` : `could not connect (${causeOf(error)})` };

@@ -1,6 +1,9 @@
 // Discord webhooks: one embed (title linking to the page, text, a field per component, colour
-// by impact). `allowed_mentions: { parse: [] }` so an "@everyone" in an update never pings.
+// by impact). Titles, descriptions and fields read Discord Markdown, so the site's text is
+// escaped there (formats/escape.ts: no masked link, no mention, no `@everyone`); the footer is
+// plain text. `allowed_mentions: { parse: [] }` as well, so nothing in a message can ever ping.
 import type { Message } from "../message.ts";
+import { bidiSafe, discordText } from "./escape.ts";
 import { clip, json, type HttpRequest } from "./request.ts";
 import { whenLine } from "./words.ts";
 
@@ -9,19 +12,16 @@ const COLOURS: Record<string, number> = {
 };
 const RESOLVED = 0x2e7d32;
 
-/** Discord renders Markdown in embeds: escape it so the site's text shows as written. */
-const escape = (text: string): string => text.replace(/([\\*_~`|>#[\]()-])/g, "\\$1");
-
 export function discordRequests(message: Message): HttpRequest[] {
   const done = message.event.kind === "incident_resolved" || message.event.kind === "maintenance_completed";
   const summary = [message.status, message.impact].filter(Boolean).join(" · ");
   const embed: Record<string, unknown> = {
-    title: clip(`${message.headline}: ${message.title}`, 256),
+    title: clip(`${message.headline}: ${discordText(message.title)}`, 256),
     url: message.link,
-    description: clip(`${summary ? `**${escape(summary)}**\n` : ""}${escape(message.text)}`, 4096),
+    description: clip(`${summary ? `**${discordText(summary)}**\n` : ""}${discordText(message.text)}`, 4096),
     color: done ? RESOLVED : COLOURS[message.impact ?? ""] ?? 0x546e7a,
-    fields: message.components.slice(0, 25).map((c) => ({ name: clip(c.name, 256), value: clip(c.status, 1024), inline: true })),
-    footer: { text: clip([whenLine(message), message.pageName].filter(Boolean).join(" · "), 2048) },
+    fields: message.components.slice(0, 25).map((c) => ({ name: clip(discordText(c.name), 256), value: clip(discordText(c.status), 1024), inline: true })),
+    footer: { text: clip([whenLine(message), bidiSafe(message.pageName)].filter(Boolean).join(" · "), 2048) },
   };
   if (!Number.isNaN(Date.parse(message.at))) embed.timestamp = new Date(Date.parse(message.at)).toISOString();
   return [{ label: "discord", body: json({ embeds: [embed], allowed_mentions: { parse: [] } }), headers: { "content-type": "application/json" } }];

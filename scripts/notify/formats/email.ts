@@ -1,12 +1,12 @@
 // Email: a plain-text part and an HTML part with the same content, and List-Unsubscribe
 // (RFC 2369) pointing where a reader can follow the same updates or stop: by default the site's
-// RSS feed. The HTML part escapes every text and uses the site's sanitized rendering of the update.
+// RSS feed. The HTML part escapes every text and uses the site's sanitized rendering of the update;
+// both parts keep right-to-left text and bidi controls from reordering the lines around them.
+// The subject and headers need nothing here: nodemailer encodes them and refuses line breaks.
 import type { Message } from "../message.ts";
+import { bidiSafe, htmlAttribute, htmlText as escape } from "./escape.ts";
 import type { EmailMessage } from "./request.ts";
 import { whenLine } from "./words.ts";
-
-const escape = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function feedUrl(siteUrl: string): string {
   return `${siteUrl.replace(/\/+$/, "")}/history.rss`;
@@ -18,17 +18,17 @@ export function emailMessage(message: Message, options: { unsubscribeUrl?: strin
   const when = whenLine(message);
   const action = message.event.kind === "postmortem_published" ? "Read the postmortem" : "View on the status page";
   const text = [
-    `${message.headline}: ${message.title}`,
+    `${message.headline}: ${bidiSafe(message.title)}`,
     summary,
     "",
-    message.text,
+    bidiSafe(message.text),
     "",
-    ...(message.components.length > 0 ? ["Components:", ...message.components.map((c) => `- ${c.name}: ${c.status}`), ""] : []),
+    ...(message.components.length > 0 ? ["Components:", ...message.components.map((c) => `- ${bidiSafe(c.name)}: ${c.status}`), ""] : []),
     ...(when ? [when] : []),
     `${action}: ${message.link}`,
     "",
     "--",
-    `${message.pageName}. Updates are also published as a feed: ${feedUrl(message.siteUrl)}`,
+    `${bidiSafe(message.pageName)}. Updates are also published as a feed: ${feedUrl(message.siteUrl)}`,
   ].filter((line, i, lines) => !(line === "" && lines[i - 1] === "")).join("\n");
   const html = [
     "<!doctype html>",
@@ -42,12 +42,12 @@ export function emailMessage(message: Message, options: { unsubscribeUrl?: strin
       ? `<table role="presentation" style="border-collapse: collapse">${message.components.map((c) => `<tr><th scope="row" style="text-align: left; padding: 0.2rem 1rem 0.2rem 0">${escape(c.name)}</th><td>${escape(c.status)}</td></tr>`).join("")}</table>`
       : "",
     when ? `<p style="color: #555">${escape(when)}</p>` : "",
-    `<p><a href="${escape(message.link)}">${escape(action)}</a></p>`,
-    `<hr><p style="font-size: 0.85rem; color: #555">${escape(message.pageName)}. Updates are also published as a <a href="${escape(feedUrl(message.siteUrl))}">feed</a>.</p>`,
+    `<p><a href="${htmlAttribute(message.link)}">${escape(action)}</a></p>`,
+    `<hr><p style="font-size: 0.85rem; color: #555">${escape(message.pageName)}. Updates are also published as a <a href="${htmlAttribute(feedUrl(message.siteUrl))}">feed</a>.</p>`,
     "</body></html>",
   ].filter(Boolean).join("\n");
   return {
-    subject: `[${message.pageName}] ${message.headline}: ${message.title}`,
+    subject: `[${bidiSafe(message.pageName)}] ${message.headline}: ${bidiSafe(message.title)}`,
     text,
     html,
     headers: { "List-Unsubscribe": `<${unsubscribe}>` },

@@ -5,6 +5,11 @@ export interface HttpRequest {
   label: string;
   body: string;
   headers: Record<string, string>;
+  /**
+   * Headers that depend on when the attempt is made (a signed webhook's timestamp and signature),
+   * added by delivery at each attempt. A function, so it never shows in a printed plan.
+   */
+  stamp?: (unixSeconds: number) => Record<string, string>;
 }
 
 export interface EmailMessage {

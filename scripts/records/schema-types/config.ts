@@ -264,7 +264,7 @@ export interface ConfigData {
      */
     url_env?: string;
     /**
-     * webhook only, optional: name of the environment variable holding the signing secret, e.g. STATUS_WEBHOOK_SECRET; each request then carries X-Sitrep-Signature-256: sha256=<HMAC-SHA256 of the body>. Write the variable's name, never the secret.
+     * webhook only, optional: name of the environment variable holding the signing secret, e.g. STATUS_WEBHOOK_SECRET; each request is then signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature: HMAC-SHA256 over id, time and body; docs/notifications.md shows how to verify it). Write the variable's name, never the secret.
      */
     secret_env?: string;
     /**
