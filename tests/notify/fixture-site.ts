@@ -2,7 +2,7 @@
 // the feeds, made by the project's own publishers from records written here (never the example
 // records at the repository root). Each build is one folder; tests diff two of them.
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildFeeds } from "../../scripts/publish/feeds.ts";
@@ -60,6 +60,10 @@ export interface FixtureRepo {
   dir: string;
   /** Writes (or replaces) a record at a path under the repository. */
   write(file: string, text: string): void;
+  /** Deletes a record (a rename is a remove and a write). */
+  remove(file: string): void;
+  /** A file's text, by path under the repository (a build: builds/<n>/…). */
+  read(file: string): string;
   /** Publishes the public build (or `audience`'s) into a new folder and returns it; `extraAtom` adds raw Atom entries. */
   publish(now: string, options?: { extraAtom?: string; audience?: "public" | "internal" }): string;
   cleanup(): void;
@@ -76,6 +80,8 @@ export function fixtureRepo(config = BASE_CONFIG): FixtureRepo {
   return {
     dir,
     write,
+    remove: (file) => rmSync(path.join(dir, file)),
+    read: (file) => readFileSync(path.join(dir, file), "utf8"),
     publish(now, options = {}) {
       const repository = loadRepository(dir, { now: new Date(now) });
       const out = path.join(dir, "builds", String(++builds));
