@@ -3,15 +3,17 @@
 // jobs are re-run, the live site can hang or send too much, and builds can be internal. Each
 // "deploy" is what deploy.yml does: the build job snapshots what the target serves, the site goes
 // live (or not), the notify job compares, waits for the live build and sends. In-process.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { exitCodeOf, runNotify, type NotifyOptions, type NotifyReport } from "../../scripts/notify/run.ts";
+import { exitCodeOf, NOTIFY_DEFAULTS, runNotify, type NotifyOptions, type NotifyReport } from "../../scripts/notify/run.ts";
 import { SITE_FILES } from "../../scripts/notify/site-files.ts";
 import { runCliAsync } from "../helpers/github-cli.ts";
 import { cdnHost, type CdnHost } from "./cdn-host.ts";
 import { BASE_CONFIG, fixtureRepo, incidentRecord, type FixtureRepo, type Update } from "./fixture-site.ts";
 import { httpReceiver, type Behaviour, type Receiver } from "./receivers.ts";
 
+const configSchema = JSON.parse(readFileSync(path.join(import.meta.dirname, "../../schema/config.schema.json"), "utf8"));
 const FILE = "incidents/2026/2026-11-17-api-errors.md";
 const declared: Update = { at: "2026-11-17T11:34:00Z", status: "investigating", body: "Some API requests fail." };
 const identified: Update = { at: "2026-11-17T11:52:00Z", status: "identified", body: "A release caused it." };
@@ -179,6 +181,8 @@ describe("notify through a caching CDN and real deploys", () => {
   });
 
   it("sends at most notify.max_events, and nothing on a first run against an empty site, unless --all", async () => {
+    const limits = configSchema.properties.notify.properties;
+    expect(NOTIFY_DEFAULTS).toEqual({ max_events: limits.max_events.default, live_wait_seconds: limits.live_wait_seconds.default });
     await setup({ config: "notify:\n  max_events: 1\n" });
     const empty = repo.publish("2026-11-17T11:00:00Z");
     repo.write(FILE, record([declared, identified, monitoring]));
