@@ -7,9 +7,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { newEvents } from "../../scripts/notify/events.ts";
 import type { PublishedSite } from "../../scripts/notify/published-site.ts";
-import { readSite } from "../../scripts/notify/read-site.ts";
 import { exitCodeOf, runNotify } from "../../scripts/notify/run.ts";
-import { fixtureRepo, incidentRecord, type FixtureRepo, type Update } from "./fixture-site.ts";
+import { fixtureRepo, incidentRecord, site, type FixtureRepo, type Update } from "./fixture-site.ts";
 
 const FILE = "incidents/2026/2026-11-17-api-errors.md";
 const declared: Update = { at: "2026-11-17T11:34:00Z", status: "investigating", body: "Some API requests fail." };
@@ -20,12 +19,6 @@ const record = (updates: Update[], title = "API errors") =>
 
 let repo: FixtureRepo;
 afterEach(() => repo?.cleanup());
-
-async function site(folder: string): Promise<PublishedSite> {
-  const read = await readSite(folder, { cwd: "/" });
-  if (!read.ok) throw new Error(read.reason);
-  return read.site;
-}
 
 const bodies = (previous: PublishedSite, current: PublishedSite) => newEvents(previous, current).map((e) => [e.kind, e.update?.body ?? e.id]);
 

@@ -9,6 +9,8 @@ import { buildFeeds } from "../../scripts/publish/feeds.ts";
 import { PUBLISHED_PATHS } from "../../scripts/publish/site-url.ts";
 import { buildPublicHistory, buildStatuspageApi } from "../../scripts/publish/statuspage-v2.ts";
 import { loadRepository } from "../../scripts/validate/load-repository.ts";
+import type { PublishedSite } from "../../scripts/notify/published-site.ts";
+import { readSite } from "../../scripts/notify/read-site.ts";
 
 export const SITE_URL = "https://status.test.example/";
 
@@ -110,4 +112,11 @@ function writeOut(root: string, file: string, body: string): void {
 export function postmortemAtomEntry(id: string, title: string, published: string): string {
   const link = `${SITE_URL}postmortems/${id}/`;
   return `<entry><title type="html">${title}</title><id>${link}</id><link href="${link}"/><updated>${published}</updated><published>${published}</published><summary type="html">What happened and what we are changing.</summary></entry>`;
+}
+
+/** A published build as notify reads it. */
+export async function site(folder: string): Promise<PublishedSite> {
+  const read = await readSite(folder, { cwd: "/" });
+  if (!read.ok) throw new Error(read.reason);
+  return read.site;
 }
