@@ -67,8 +67,6 @@ export interface PublishedSite {
    * false for a site built before history.json, whose lists hold the 50 newest only.
    */
   complete: boolean;
-  /** Ids of the maintenance in progress at build time (the window is open, or it was reported started). */
-  activeMaintenance: Set<string>;
   postmortems: PostmortemEntry[];
   stamp?: BuildStamp;
 }
@@ -78,7 +76,7 @@ export type ParseResult = { ok: true; site: PublishedSite } | { ok: false; reaso
 /** The snapshot from the files' texts; history.json, build.json and history.atom may be missing (older builds). */
 export function parsePublishedSite(files: Partial<Record<SiteFile, string>>): ParseResult {
   const json: Partial<Record<SiteFile, unknown>> = {};
-  for (const key of ["incidents", "maintenances", "active", "status", "history", "stamp"] as const) {
+  for (const key of ["incidents", "maintenances", "status", "history", "stamp"] as const) {
     const text = files[key];
     if (text === undefined) {
       if (key === "history" || key === "stamp") continue;
@@ -103,7 +101,6 @@ export function parsePublishedSite(files: Partial<Record<SiteFile, string>>): Pa
       incidents: (history ? history.incidents : get("incidents", "incidents")) as ApiIncident[],
       maintenances: (history ? history.scheduled_maintenances : get("maintenances", "scheduled_maintenances")) as ApiIncident[],
       complete: history !== undefined,
-      activeMaintenance: new Set((get("active", "scheduled_maintenances") as ApiIncident[]).map((m) => m.id)),
       postmortems: files.atom === undefined ? [] : postmortemEntries(files.atom),
       ...(stamp ? { stamp: { version: stamp.version, builtAt: stamp.built_at, ...(typeof stamp.audience === "string" ? { audience: stamp.audience } : {}) } } : {}),
     },

@@ -2,7 +2,6 @@
 export const SITE_FILES = {
   incidents: "api/v2/incidents.json",
   maintenances: "api/v2/scheduled-maintenances.json",
-  active: "api/v2/scheduled-maintenances/active.json",
   status: "api/v2/status.json",
   /** Every incident and maintenance, uncut (sites built before it lack it: the lists above then stand in). */
   history: "history.json",

@@ -15,7 +15,7 @@ export function shapeProblem(json: Json): string | undefined {
   if (!isTime(incidents.page.updated_at)) return `${SITE_FILES.incidents}: page.updated_at is not a time`;
   const status = json.status;
   if (!isObject(status) || !isObject(status.status)) return `${SITE_FILES.status} has no status object`;
-  const lists: [SiteFile, string][] = [["incidents", "incidents"], ["maintenances", "scheduled_maintenances"], ["active", "scheduled_maintenances"]];
+  const lists: [SiteFile, string][] = [["incidents", "incidents"], ["maintenances", "scheduled_maintenances"]];
   if (json.history !== undefined) lists.push(["history", "incidents"], ["history", "scheduled_maintenances"]);
   for (const [file, key] of lists) {
     const problem = listProblem((json[file] as Record<string, unknown> | undefined)?.[key], `${SITE_FILES[file]}: ${key}`);

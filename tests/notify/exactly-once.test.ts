@@ -140,7 +140,6 @@ describe("a previous site notify cannot read", () => {
     const page = { id: "p", name: "Test", url: "https://status.test.example", updated_at: "2026-11-17T00:00:00Z" };
     write("api/v2/incidents.json", JSON.stringify({ page, incidents: [null] }));
     write("api/v2/scheduled-maintenances.json", JSON.stringify({ page, scheduled_maintenances: [] }));
-    write("api/v2/scheduled-maintenances/active.json", JSON.stringify({ page, scheduled_maintenances: [] }));
     write("api/v2/status.json", JSON.stringify({ page, status: { indicator: "none", description: "ok" } }));
     const options = { root: repo.dir, cwd: repo.dir, env: {}, site: current, previous: broken, all: false, dryRun: false, skipLiveCheck: true };
     const report = await runNotify(options);
