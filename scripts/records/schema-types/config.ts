@@ -254,7 +254,7 @@ export interface ConfigData {
      */
     max_events?: number;
     /**
-     * How long notify waits for the live site (site.url) to serve the deployed build (its build.json) before it sends; past it nothing is sent and the run fails with the reason.
+     * How long notify waits for the live site (site.url) to serve the deployed build (its build.json) before it sends; past it nothing is sent and the run fails with the reason. At most 15 minutes: the deploy workflow's notify job stops after 20.
      */
     live_wait_seconds?: number;
   };
