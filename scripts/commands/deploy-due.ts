@@ -95,7 +95,7 @@ export const command: Command<Result> = {
       source = "--since";
     } else {
       source = (values.deployed as string | undefined) ?? stampUrl(repository.config.site.url);
-      const stamp = await readStamp(source.startsWith("http") ? source : path.resolve(cwd, source), { now });
+      const stamp = await readStamp(source.startsWith("http") ? source : path.resolve(cwd, source));
       if (typeof stamp === "string") unreadable = stamp;
       else last = stamp;
     }
