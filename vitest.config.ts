@@ -13,6 +13,7 @@ const UNIT = [
   "tests/compiled-validators.test.ts",
   "tests/core/**/*.test.ts",
   "tests/deploy/fresh-until.test.ts",
+  "tests/deploy/build-clock.test.ts",
   "tests/github/plan.test.ts",
   "tests/github/pr-summary-mentions.test.ts",
   "tests/github/workflows.test.ts",

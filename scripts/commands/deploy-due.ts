@@ -1,6 +1,6 @@
 // `sitrep deploy-due`: would the public site change since the last deploy? The scheduled deploy
 // asks before building (docs/github.md, "The schedule"); the logic is scripts/deploy/publish-due.ts.
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "../cli/command.ts";
 import { SitrepError, UsageError } from "../errors.ts";
@@ -9,6 +9,7 @@ import { describeApiError, issuesApi, type IssuesApi } from "../github/issues-ap
 import { findOpenAlert } from "../deploy/alert-issue.ts";
 import { findRecordsRoot } from "../records/root.ts";
 import { loadRepository } from "../validate/load-repository.ts";
+import { buildClock, type BuildClock } from "../deploy/build-clock.ts";
 import { formatStamp, readStamp, stampUrl, STAMP_FILE } from "../deploy/deploy-stamp.ts";
 import { publishDue, type DeployStamp, type DueDecision } from "../deploy/publish-due.ts";
 import { unreadableStampAlert, type AlertAction } from "../deploy/unreadable-alert.ts";
@@ -17,13 +18,16 @@ import { exampleConfigurationReason } from "../github/pre-init.ts";
 const FORMATS = ["text", "github", "json"] as const;
 type Format = (typeof FORMATS)[number];
 
-type Result = { kind: "decision"; decision: DueDecision; source: string; format: Format; alert: AlertAction } | { kind: "stamp"; file: string; text: string };
+type Result =
+  | { kind: "decision"; decision: DueDecision; source: string; format: Format; alert: AlertAction }
+  | { kind: "stamp"; file: string; text: string }
+  | { kind: "build-time"; clock: BuildClock };
 
 export const command: Command<Result> = {
   spec: {
     name: "deploy-due",
     summary: "Tell whether the public site would change since the last deploy (for the scheduled deploy).",
-    usage: "sitrep deploy-due [--deployed <url|file>] [--since <time>] [--commit <sha>] [--max-age <minutes>] [--alert-issue] [--format text|github|json] | --write-stamp <file>",
+    usage: "sitrep deploy-due [--deployed <url|file>] [--since <time>] [--commit <sha>] [--max-age <minutes>] [--alert-issue] [--format text|github|json] | --write-stamp <file> | --build-time <build.json>",
     description:
       "The site is computed at build time, so without a new commit it changes only when the clock passes a time in\n" +
       "the records (a maintenance window starts or ends, a future-dated update becomes due), when a new day begins in\n" +
@@ -36,7 +40,9 @@ export const command: Command<Result> = {
       "are not due; once the stamp reads again, alert=close. Reads issues with GITHUB_TOKEN and GITHUB_REPOSITORY.\n" +
       "--format github prints due=true|false, reason=…, next=…, alert=none|open|close and alert_issue=… lines for\n" +
       "$GITHUB_OUTPUT. Exit 0 either way.\n" +
-      `--write-stamp <file> writes the ${STAMP_FILE} of a build made now (SITREP_NOW, if set) from --commit.`,
+      `--write-stamp <file> writes the ${STAMP_FILE} of a build made now (SITREP_NOW, if set) from --commit.\n` +
+      "--build-time <build.json> prints the time to build at: now, or the live build's built_at when that is later\n" +
+      "(a runner clock behind it would drop updates the live site shows, and notify would announce them again).",
     options: {
       deployed: { type: "string", valueName: "url|file", description: `Where the last deploy's ${STAMP_FILE} is (default: under site.url).` },
       since: { type: "string", valueName: "time", description: `The last deploy's time (RFC 3339), instead of reading ${STAMP_FILE}.` },
@@ -46,6 +52,7 @@ export const command: Command<Result> = {
       json: { type: "boolean", aliasOf: "format", description: "Same as --format json." },
       "alert-issue": { type: "boolean", description: "Report an unreadable stamp once, by one issue (see above)." },
       "write-stamp": { type: "string", valueName: "file", description: `Write ${STAMP_FILE} for a build made now, then exit.` },
+      "build-time": { type: "string", valueName: "build.json", description: "Print the time to build at (now, never before this live build.json's built_at), then exit." },
     },
     examples: [
       "npx sitrep deploy-due",
@@ -62,6 +69,10 @@ export const command: Command<Result> = {
       const text = formatStamp({ builtAt: now, commit });
       writeFileSync(file, text);
       return { kind: "stamp", file, text };
+    }
+    if (typeof values["build-time"] === "string") {
+      const file = path.resolve(cwd, values["build-time"]);
+      return { kind: "build-time", clock: buildClock(now, existsSync(file) ? readFileSync(file, "utf8") : undefined) };
     }
     const format = (values.json ? "json" : (values.format ?? "text")) as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`Unknown format \`${format}\`.`, `Use one of: ${FORMATS.join(", ")}.`);
@@ -84,7 +95,7 @@ export const command: Command<Result> = {
       source = "--since";
     } else {
       source = (values.deployed as string | undefined) ?? stampUrl(repository.config.site.url);
-      const stamp = await readStamp(source.startsWith("http") ? source : path.resolve(cwd, source), { now });
+      const stamp = await readStamp(source.startsWith("http") ? source : path.resolve(cwd, source));
       if (typeof stamp === "string") unreadable = stamp;
       else last = stamp;
     }
@@ -107,6 +118,11 @@ export const command: Command<Result> = {
 
   present(result) {
     if (result.kind === "stamp") return { stdout: `Wrote ${result.file}:\n${result.text}`, exitCode: 0 };
+    if (result.kind === "build-time") {
+      // Whole seconds for now (as `date -u +%FT%TZ` gave); the live build's time exactly, never before it.
+      const at = result.clock.note ? result.clock.at : new Date(Math.floor(result.clock.at.getTime() / 1000) * 1000);
+      return { stdout: at.toISOString().replace(".000Z", "Z"), stderr: result.clock.note ? `Note: ${result.clock.note}.` : "", exitCode: 0 };
+    }
     const { decision, format, alert } = result;
     const next = decision.next?.toISOString() ?? "";
     const alertIssue = alert.action === "close" ? String(alert.issue) : "";

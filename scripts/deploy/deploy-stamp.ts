@@ -1,6 +1,7 @@
 // deployed.json: what the last deploy published (when it was built and from which commit). The
 // deploy workflow writes it into the site, so the next scheduled run can read it back from the
 // live URL: the published site is its own record of the last deploy, no state store needed.
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { DeployStamp } from "./publish-due.ts";
 
@@ -28,7 +29,7 @@ export function parseStamp(text: string): DeployStamp | string {
  * Reads the stamp from a URL (the live site; a unique query and no-store get past the Pages CDN's
  * 10-minute cache) or a file. Never throws: a failure is returned as the reason to rebuild.
  */
-export async function readStamp(source: string, options: { timeoutMs?: number; now: Date }): Promise<DeployStamp | string> {
+export async function readStamp(source: string, options: { timeoutMs?: number } = {}): Promise<DeployStamp | string> {
   if (!/^https?:\/\//i.test(source)) {
     try {
       return parseStamp(await readFile(source, "utf8"));
@@ -37,7 +38,9 @@ export async function readStamp(source: string, options: { timeoutMs?: number; n
     }
   }
   const url = new URL(source);
-  url.searchParams.set("t", String(options.now.getTime()));
+  // A query no cache has seen: random, not the clock (a runner clock that is behind, or a fixed
+  // SITREP_NOW, would repeat a query the CDN has cached).
+  url.searchParams.set("t", randomUUID());
   try {
     const response = await fetch(url, { cache: "no-store", signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
     if (!response.ok) return `${source} answered HTTP ${response.status}`;

@@ -1,8 +1,11 @@
 // What is new in this build: every published update, maintenance transition and postmortem that
-// the previous build did not contain. No state store: the previous public site is the memory,
-// so a rerun of the same deploy (previous = current) finds nothing. Pure: two snapshots in.
+// the previous build did not contain. No state store and no clock: the previous public site is
+// the memory, so a rerun of the same deploy (previous = current) finds nothing, and a runner's
+// clock never decides what is new. Identity survives renames and rewritten times
+// (same-record.ts). Pure: two snapshots in.
 import type { ApiIncident, ApiUpdate, PublishedSite } from "./published-site.ts";
 import type { PostmortemEntry } from "./feed-postmortems.ts";
+import { matchIncidents, unmatchedUpdates } from "./same-record.ts";
 
 export type EventKind =
   | "incident_declared" | "incident_updated" | "incident_resolved"
@@ -23,18 +26,19 @@ export interface NotifyEvent {
 }
 
 /**
- * The Statuspage list endpoints hold the 50 newest incidents; an incident older than a full
- * previous list may simply have fallen off it, so only its updates after the previous build are new.
+ * The Statuspage list endpoints hold the 50 newest incidents. A previous site built before
+ * history.json (decision 0171) has only those: an incident older than its full list may simply
+ * have fallen off it, so only its updates after that build are new.
  */
 export const API_LIST_LIMIT = 50;
 
 /** Events in time order. `previous` undefined means "send everything" (`--all`). */
 export function newEvents(previous: PublishedSite | undefined, current: PublishedSite): NotifyEvent[] {
-  const events: NotifyEvent[] = [];
-  events.push(...listEvents(previous?.incidents, current.incidents, previous, false));
-  events.push(...listEvents(previous?.maintenances, current.maintenances, previous, true));
-  events.push(...clockEvents(previous, current, events));
-  events.push(...postmortemEvents(previous, current));
+  const events: NotifyEvent[] = [
+    ...listEvents(previous?.incidents, current.incidents, previous, false),
+    ...listEvents(previous?.maintenances, current.maintenances, previous, true),
+    ...postmortemEvents(previous, current),
+  ];
   return events
     .map((event, order) => ({ event, order, at: Date.parse(event.at) || 0 }))
     .sort((a, b) => a.at - b.at || a.order - b.order)
@@ -42,35 +46,62 @@ export function newEvents(previous: PublishedSite | undefined, current: Publishe
 }
 
 function listEvents(before: ApiIncident[] | undefined, now: ApiIncident[], previous: PublishedSite | undefined, maintenance: boolean): NotifyEvent[] {
-  const known = new Map((before ?? []).map((i) => [i.id, i]));
-  const seenUpdates = new Set((before ?? []).flatMap((i) => i.incident_updates.map((u) => u.id)));
-  const cutoff = previous && before ? fallenOffCutoff(before, previous) : undefined;
+  const matches = matchIncidents(before ?? [], now);
+  const cutoff = previous && before && !previous.complete ? fallenOffCutoff(before, previous) : undefined;
   const events: NotifyEvent[] = [];
   for (const incident of now) {
-    const isNew = !known.has(incident.id);
+    const was = matches.get(incident);
     const oldestFirst = [...incident.incident_updates].reverse();
-    if (isNew && oldestFirst.length === 0 && !(cutoff && olderThan(incident, cutoff.oldest))) {
+    let fresh = unmatchedUpdates([...(was?.incident_updates ?? [])].reverse(), oldestFirst);
+    if (!was && cutoff && startOf(incident) < cutoff.oldest) {
+      fresh = fresh.filter((u) => Date.parse(u.created_at) > cutoff.builtAt);
+      if (fresh.length === 0) continue;
+    }
+    const first = (update: ApiUpdate) => !was && update === oldestFirst[0];
+    if (!was && oldestFirst.length === 0) {
       events.push({ id: `${incident.id}:declared`, kind: maintenance ? "maintenance_scheduled" : "incident_declared", at: incident.created_at, incident });
     }
-    oldestFirst.forEach((update, index) => {
-      if (seenUpdates.has(update.id)) return;
-      if (isNew && cutoff && olderThan(incident, cutoff.oldest) && Date.parse(update.created_at) <= cutoff.builtAt) return;
-      const first = isNew && index === 0;
-      events.push({ id: update.id, kind: maintenance ? maintenanceKind(update.status, first) : incidentKind(update.status, first), at: update.created_at, incident, update });
-    });
+    if (!maintenance) {
+      for (const update of fresh) {
+        const kind = update.status === "resolved" ? "incident_resolved" : first(update) ? "incident_declared" : "incident_updated";
+        events.push({ id: update.id, kind, at: update.created_at, incident, update });
+      }
+      continue;
+    }
+    events.push(...maintenanceEvents(was, incident, fresh, first));
   }
   return events;
 }
 
-function incidentKind(status: string, first: boolean): EventKind {
-  if (status === "resolved") return "incident_resolved";
-  return first ? "incident_declared" : "incident_updated";
+/** scheduled 0, started 1 (in progress or verifying: by a posted update or by the clock), completed 2; -1 not published before. */
+function phaseOf(maintenance: ApiIncident | undefined): number {
+  if (!maintenance) return -1;
+  if (maintenance.status === "completed") return 2;
+  return maintenance.status === "in_progress" || maintenance.status === "verifying" ? 1 : 0;
 }
 
-function maintenanceKind(status: string, first: boolean): EventKind {
-  if (status === "in_progress") return "maintenance_started";
-  if (status === "completed") return "maintenance_completed";
-  return first ? "maintenance_scheduled" : "maintenance_updated";
+/**
+ * A maintenance's "started" and "completed" are each said once, whatever moved them: a posted
+ * update, or the window opening or closing by the clock (the scheduled deploy publishes it). They
+ * are said when this build's phase passes the previous build's; a posted `in_progress` or
+ * `completed` update whose transition an earlier deploy already announced is a plain update, and
+ * a window that reopens after it closed (its end moved later) announces nothing until it ends.
+ */
+function maintenanceEvents(was: ApiIncident | undefined, maintenance: ApiIncident, fresh: ApiUpdate[], first: (u: ApiUpdate) => boolean): NotifyEvent[] {
+  const before = phaseOf(was);
+  const now = phaseOf(maintenance);
+  let start = before < 1 && now >= 1;
+  let complete = before < 2 && now === 2;
+  const events: NotifyEvent[] = [];
+  for (const update of fresh) {
+    let kind: EventKind = first(update) ? "maintenance_scheduled" : "maintenance_updated";
+    if (update.status === "in_progress" && start) [kind, start] = ["maintenance_started", false];
+    else if (update.status === "completed" && complete) [kind, complete] = ["maintenance_completed", false];
+    events.push({ id: update.id, kind, at: update.created_at, incident: maintenance, update });
+  }
+  if (start) events.push({ id: `${maintenance.id}:window-opened`, kind: "maintenance_started", at: maintenance.scheduled_for ?? maintenance.created_at, incident: maintenance });
+  if (complete) events.push({ id: `${maintenance.id}:window-closed`, kind: "maintenance_completed", at: maintenance.scheduled_until ?? maintenance.created_at, incident: maintenance });
+  return events;
 }
 
 function fallenOffCutoff(before: ApiIncident[], previous: PublishedSite): { oldest: number; builtAt: number } | undefined {
@@ -80,31 +111,6 @@ function fallenOffCutoff(before: ApiIncident[], previous: PublishedSite): { olde
 }
 
 const startOf = (incident: ApiIncident): number => Date.parse(incident.scheduled_for ?? incident.started_at ?? incident.created_at) || 0;
-const olderThan = (incident: ApiIncident, oldest: number): boolean => startOf(incident) < oldest;
-
-/**
- * Maintenance windows open and close by the clock: the scheduled deploy publishes a window as
- * active without anyone posting an update. Entering or leaving the active list is then the news,
- * unless an update of this build already said so.
- */
-function clockEvents(previous: PublishedSite | undefined, current: PublishedSite, already: NotifyEvent[]): NotifyEvent[] {
-  const said = (id: string, kind: EventKind) => already.some((e) => e.incident?.id === id && e.kind === kind);
-  const wasActive = previous?.activeMaintenance ?? new Set<string>();
-  const events: NotifyEvent[] = [];
-  for (const maintenance of current.maintenances) {
-    const active = current.activeMaintenance.has(maintenance.id);
-    // The API says in_progress once the window opens by the clock (decision 0125): the news is that
-    // no posted update has said so.
-    const posted = (...statuses: string[]) => maintenance.incident_updates.some((u) => statuses.includes(u.status));
-    if (active && !wasActive.has(maintenance.id) && !posted("in_progress", "verifying", "completed") && !said(maintenance.id, "maintenance_started")) {
-      events.push({ id: `${maintenance.id}:window-opened`, kind: "maintenance_started", at: maintenance.scheduled_for ?? maintenance.created_at, incident: maintenance });
-    }
-    if (!active && wasActive.has(maintenance.id) && !posted("completed") && !said(maintenance.id, "maintenance_completed")) {
-      events.push({ id: `${maintenance.id}:window-closed`, kind: "maintenance_completed", at: maintenance.scheduled_until ?? current.page.updated_at, incident: maintenance });
-    }
-  }
-  return events;
-}
 
 function postmortemEvents(previous: PublishedSite | undefined, current: PublishedSite): NotifyEvent[] {
   const known = new Set((previous?.postmortems ?? []).map((p) => p.entryId));

@@ -26,12 +26,14 @@ export interface ChannelPlan {
   deliveries: PlannedDelivery[];
   /** Events the channel's filters left out. */
   filtered: NotifyEvent[];
+  /** Events an earlier attempt of this workflow run delivered to the channel (sent-ledger.ts). */
+  alreadySent: NotifyEvent[];
 }
 
 export function planDeliveries(events: NotifyEvent[], channels: Channel[], site: PublishedSite, config: Pick<Config, "severities">): ChannelPlan[] {
   const messages = new Map(events.map((event) => [event, buildMessage(event, site)]));
   return channels.map((channel) => {
-    const plan: ChannelPlan = { channel, deliveries: [], filtered: [] };
+    const plan: ChannelPlan = { channel, deliveries: [], filtered: [], alreadySent: [] };
     for (const event of events) {
       if (!matchesFilters(event, channel.config, config)) {
         plan.filtered.push(event);

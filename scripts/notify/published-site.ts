@@ -1,19 +1,13 @@
-// What `sitrep notify` reads: the public build's Statuspage v2 JSON and its Atom feed, never the
-// records. Everything a message says comes from here, so nothing is announced that the public
-// site does not show (internal incidents, drills and near-misses are not in the public build).
-// Pure: file texts in, a typed snapshot out, or the reason the files are unusable.
+// What `sitrep notify` reads: the public build's Statuspage v2 JSON, its full history
+// (history.json), its Atom feed and its build stamp (build.json), never the records. Everything a
+// message says comes from here, so nothing is announced that the public site does not show.
+// Pure: file texts in, a typed snapshot out, or the reason the files are unusable — a malformed
+// site gives a reason naming the file and the field, never an exception.
 import { postmortemEntries, type PostmortemEntry } from "./feed-postmortems.ts";
+import { shapeProblem } from "./site-shape.ts";
+import { SITE_FILES, type SiteFile } from "./site-files.ts";
 
-/** The files notify reads, by path from the site root. */
-export const SITE_FILES = {
-  incidents: "api/v2/incidents.json",
-  maintenances: "api/v2/scheduled-maintenances.json",
-  active: "api/v2/scheduled-maintenances/active.json",
-  status: "api/v2/status.json",
-  atom: "history.atom",
-} as const;
-
-export type SiteFile = keyof typeof SITE_FILES;
+export { SITE_FILES, type SiteFile };
 
 export interface ApiComponentChange {
   code: string;
@@ -55,51 +49,60 @@ export interface ApiIncident {
   [field: string]: unknown;
 }
 
+/** build.json: which build this is (decisions 0121, 0172). */
+export interface BuildStamp {
+  version: string;
+  builtAt: string;
+  /** "public" or "internal"; undefined on sites built before the build stamp said so. */
+  audience?: string;
+}
+
 export interface PublishedSite {
   page: { id: string; name: string; url: string; updated_at: string };
   status: { indicator: string; description: string };
   incidents: ApiIncident[];
   maintenances: ApiIncident[];
-  /** Ids of the maintenance in progress at build time (the window is open, or it was reported started). */
-  activeMaintenance: Set<string>;
+  /**
+   * True when `incidents` and `maintenances` are every one the build publishes (history.json);
+   * false for a site built before history.json, whose lists hold the 50 newest only.
+   */
+  complete: boolean;
   postmortems: PostmortemEntry[];
+  stamp?: BuildStamp;
 }
 
 export type ParseResult = { ok: true; site: PublishedSite } | { ok: false; reason: string };
 
-/** The snapshot from the files' texts; `history.atom` may be missing (older builds had no postmortem entries either). */
+/** The snapshot from the files' texts; history.json, build.json and history.atom may be missing (older builds). */
 export function parsePublishedSite(files: Partial<Record<SiteFile, string>>): ParseResult {
-  const json: Partial<Record<SiteFile, Record<string, unknown>>> = {};
-  for (const key of ["incidents", "maintenances", "active", "status"] as const) {
+  const json: Partial<Record<SiteFile, unknown>> = {};
+  for (const key of ["incidents", "maintenances", "status", "history", "stamp"] as const) {
     const text = files[key];
-    if (text === undefined) return { ok: false, reason: `${SITE_FILES[key]} is missing` };
+    if (text === undefined) {
+      if (key === "history" || key === "stamp") continue;
+      return { ok: false, reason: `${SITE_FILES[key]} is missing` };
+    }
     try {
       json[key] = JSON.parse(text);
     } catch (error) {
       return { ok: false, reason: `${SITE_FILES[key]} is not JSON (${(error as Error).message})` };
     }
   }
-  const incidents = listOf(json.incidents, "incidents");
-  const maintenances = listOf(json.maintenances, "scheduled_maintenances");
-  const active = listOf(json.active, "scheduled_maintenances");
-  const status = json.status?.status as PublishedSite["status"] | undefined;
-  const page = json.incidents?.page as PublishedSite["page"] | undefined;
-  if (!incidents || !maintenances || !active || !status || !page) {
-    return { ok: false, reason: "the files do not have the Statuspage v2 shape (page, incidents, scheduled_maintenances, status)" };
-  }
-  const bad = [...incidents, ...maintenances].find((i) => typeof i.id !== "string" || !Array.isArray(i.incident_updates));
-  if (bad) return { ok: false, reason: `an incident in the API has no id or no incident_updates list` };
+  const problem = shapeProblem(json);
+  if (problem) return { ok: false, reason: problem };
+  const get = (key: SiteFile, field: string) => (json[key] as Record<string, unknown>)[field];
+  const history = json.history as Record<string, unknown> | undefined;
+  const stamp = json.stamp as Record<string, string> | undefined;
   return {
     ok: true,
     site: {
-      page, status, incidents, maintenances,
-      activeMaintenance: new Set(active.map((m) => m.id)),
+      page: get("incidents", "page") as PublishedSite["page"],
+      status: get("status", "status") as PublishedSite["status"],
+      incidents: (history ? history.incidents : get("incidents", "incidents")) as ApiIncident[],
+      maintenances: (history ? history.scheduled_maintenances : get("maintenances", "scheduled_maintenances")) as ApiIncident[],
+      complete: history !== undefined,
       postmortems: files.atom === undefined ? [] : postmortemEntries(files.atom),
+      ...(stamp ? { stamp: { version: stamp.version, builtAt: stamp.built_at, ...(typeof stamp.audience === "string" ? { audience: stamp.audience } : {}) } } : {}),
     },
   };
-}
-
-function listOf(file: Record<string, unknown> | undefined, key: string): ApiIncident[] | undefined {
-  const list = file?.[key];
-  return Array.isArray(list) ? (list as ApiIncident[]) : undefined;
 }

@@ -1,8 +1,10 @@
 // Reads a published site's notify inputs from a folder (a build, a snapshot) or a URL (the live
-// site). Returns the file texts or why they could not be read; never throws for a missing site.
+// site). Returns the file texts or why they could not be read; never throws for a missing,
+// unreachable, slow, huge or malformed site. Every URL read is bounded and bypasses caches
+// (fetch-text.ts), the build stamp and history.json included.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { causeOf } from "./error-text.ts";
+import { fetchText, FETCH_LIMITS, type FetchLimits } from "./fetch-text.ts";
 import { SITE_FILES, parsePublishedSite, type PublishedSite, type SiteFile } from "./published-site.ts";
 
 export type SiteFiles = Partial<Record<SiteFile, string>>;
@@ -12,13 +14,13 @@ export type ReadResult =
   /** missing: there is no published site there (a first deploy); unreachable: the server did not answer; invalid: files unusable. */
   | { ok: false; problem: "missing" | "unreachable" | "invalid"; reason: string };
 
-/** The history feed is optional: sites built before postmortem announcements still diff. */
-const OPTIONAL: ReadonlySet<SiteFile> = new Set(["atom"]);
+/** Files sites built by older versions lack: the feed (postmortems), history.json (full lists), build.json (stamp). */
+const OPTIONAL: ReadonlySet<SiteFile> = new Set(["atom", "history", "stamp"]);
 
 export const isUrl = (location: string): boolean => /^https?:\/\//i.test(location);
 
-export async function readSite(location: string, options: { cwd: string; timeoutMs?: number }): Promise<ReadResult> {
-  const read = isUrl(location) ? await readFromUrl(location, options.timeoutMs ?? 15_000) : readFromFolder(path.resolve(options.cwd, location));
+export async function readSite(location: string, options: { cwd: string; limits?: FetchLimits }): Promise<ReadResult> {
+  const read = isUrl(location) ? await readFromUrl(location, options.limits ?? FETCH_LIMITS) : readFromFolder(path.resolve(options.cwd, location));
   if (!read.ok) return read;
   const parsed = parsePublishedSite(read.files);
   return parsed.ok ? { ok: true, site: parsed.site, files: read.files } : { ok: false, problem: "invalid", reason: `${location}: ${parsed.reason}` };
@@ -37,31 +39,25 @@ function readFromFolder(folder: string): FilesResult {
   return { ok: true, files };
 }
 
-async function readFromUrl(base: string, timeoutMs: number): Promise<FilesResult> {
-  const root = base.endsWith("/") ? base : `${base}/`;
+async function readFromUrl(base: string, limits: FetchLimits): Promise<FilesResult> {
   const files: SiteFiles = {};
   for (const [key, file] of Object.entries(SITE_FILES) as [SiteFile, string][]) {
-    const url = new URL(file, root).href;
-    let response: Response;
-    try {
-      // no-store and a unique query (as deploy-stamp.ts does): the Pages CDN keeps a copy for up to
-      // 10 minutes whatever the request's headers say, and a cached copy of the previous build
-      // would make this build's updates look old — or an older one make them look new twice.
-      const fresh = new URL(url);
-      fresh.searchParams.set("t", `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
-      response = await fetch(fresh, { headers: { "cache-control": "no-cache" }, cache: "no-store", signal: AbortSignal.timeout(timeoutMs) });
-    } catch (error) {
-      return { ok: false, problem: "unreachable", reason: `${url} did not answer (${(error as Error).name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : causeOf(error)})` };
-    }
-    const text = await response.text();
-    if (response.status === 404 || response.status === 410) {
+    const url = siteFileUrl(base, file);
+    const read = await fetchText(url, limits);
+    if (!read.ok) return { ok: false, problem: "unreachable", reason: read.reason };
+    if (read.status === 404 || read.status === 410) {
       if (OPTIONAL.has(key)) continue;
-      return { ok: false, problem: "missing", reason: `${url} answered ${response.status}: no site published there yet` };
+      return { ok: false, problem: "missing", reason: `${url} answered ${read.status}: no site published there yet` };
     }
-    if (!response.ok) return { ok: false, problem: "unreachable", reason: `${url} answered HTTP ${response.status}` };
-    files[key] = text;
+    if (read.status < 200 || read.status >= 300) return { ok: false, problem: "unreachable", reason: `${url} answered HTTP ${read.status}` };
+    files[key] = read.text;
   }
   return { ok: true, files };
+}
+
+/** A file's URL under a site URL that may carry a path (https://owner.github.io/status/). */
+export function siteFileUrl(base: string, file: string): string {
+  return new URL(file, base.endsWith("/") ? base : `${base}/`).href;
 }
 
 /** Writes the files under their site paths, so `dir` is itself a valid `--previous` folder. */

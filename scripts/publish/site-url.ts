@@ -41,6 +41,8 @@ export function updateAnchors(updates: readonly { at: string }[]): string[] {
 export const PUBLISHED_PATHS = {
   rss: "history.rss",
   atom: "history.atom",
+  /** Every public incident and maintenance (the API lists only the 50 newest): what notify compares. */
+  history: "history.json",
   calendar: "maintenance.ics",
   api: "api/v2/",
   badges: "badges/",

@@ -25,6 +25,29 @@ export type ApiPath = (typeof API_PATHS)[number];
 
 /** Every API file, keyed by its path under /api/v2/. */
 export function buildStatuspageApi(repository: Repository, options: { audience: Audience; now: Date }): Record<ApiPath, Record<string, unknown>> {
+  const { page, components, status, incidents, maintenance, unresolved, upcoming, active, object } = apiParts(repository, options);
+  return {
+    "summary.json": { page, components, incidents: unresolved, scheduled_maintenances: [...active, ...upcoming], status },
+    "status.json": { page, status },
+    "components.json": { page, components },
+    "incidents.json": { page, incidents: incidents.slice(0, LIST_LIMIT).map(object) },
+    "incidents/unresolved.json": { page, incidents: unresolved },
+    "scheduled-maintenances.json": { page, scheduled_maintenances: maintenance.slice(0, LIST_LIMIT).map(object) },
+    "scheduled-maintenances/upcoming.json": { page, scheduled_maintenances: upcoming },
+    "scheduled-maintenances/active.json": { page, scheduled_maintenances: active },
+  };
+}
+
+/**
+ * Every incident and maintenance of the build, in the list endpoints' shape but not cut to the 50
+ * newest (history.json): what `sitrep notify` compares, so an update to an old incident is seen.
+ */
+export function buildPublicHistory(repository: Repository, options: { audience: Audience; now: Date }): { page: Record<string, unknown>; incidents: Record<string, unknown>[]; scheduled_maintenances: Record<string, unknown>[] } {
+  const { page, incidents, maintenance, object } = apiParts(repository, options);
+  return { page, incidents: incidents.map(object), scheduled_maintenances: maintenance.map(object) };
+}
+
+function apiParts(repository: Repository, options: { audience: Audience; now: Date }) {
   const { config } = repository;
   const { now } = options;
   const model = publishedModel(repository, options.audience, now);
@@ -40,17 +63,8 @@ export function buildStatuspageApi(repository: Repository, options: { audience: 
   const unresolved = activeIncidents(facts).map((f) => incidentObject(f, context));
   const upcoming = upcomingMaintenance(facts).map((f) => incidentObject(f, context));
   const active = activeMaintenance(facts).map((f) => incidentObject(f, context));
-
-  return {
-    "summary.json": { page, components, incidents: unresolved, scheduled_maintenances: [...active, ...upcoming], status },
-    "status.json": { page, status },
-    "components.json": { page, components },
-    "incidents.json": { page, incidents: incidents.slice(0, LIST_LIMIT).map((r) => incidentObject(r, context)) },
-    "incidents/unresolved.json": { page, incidents: unresolved },
-    "scheduled-maintenances.json": { page, scheduled_maintenances: maintenance.slice(0, LIST_LIMIT).map((r) => incidentObject(r, context)) },
-    "scheduled-maintenances/upcoming.json": { page, scheduled_maintenances: upcoming },
-    "scheduled-maintenances/active.json": { page, scheduled_maintenances: active },
-  };
+  const object = (fact: IncidentFacts) => incidentObject(fact, context);
+  return { page, components, status, incidents, maintenance, unresolved, upcoming, active, object };
 }
 
 interface Context {

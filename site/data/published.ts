@@ -5,7 +5,7 @@ import { buildBadges } from "../../scripts/publish/badges.ts";
 import { buildFeeds } from "../../scripts/publish/feeds.ts";
 import { buildMaintenanceCalendar } from "../../scripts/publish/ical.ts";
 import { componentFilePaths, PUBLISHED_PATHS } from "../../scripts/publish/site-url.ts";
-import { buildStatuspageApi } from "../../scripts/publish/statuspage-v2.ts";
+import { buildPublicHistory, buildStatuspageApi } from "../../scripts/publish/statuspage-v2.ts";
 import type { BuildContext } from "./build-context.ts";
 import { onCallCalendars } from "./oncall.ts";
 import { freshness, FRESHNESS_PATH } from "./freshness.ts";
@@ -48,7 +48,10 @@ export function publishedFiles(context: BuildContext): PublishedFile[] {
   }
   // What an open page asks once a minute (site/data/freshness.ts).
   const fresh = freshness(context);
-  files.push({ path: FRESHNESS_PATH, contentType: "application/json", body: JSON.stringify({ version: fresh.version, built_at: fresh.builtAt, fresh_until: fresh.freshUntil }) });
+  // Its audience too: a fact of the build, so `sitrep notify` can refuse an internal one (decision 0172).
+  files.push({ path: FRESHNESS_PATH, contentType: "application/json", body: JSON.stringify({ version: fresh.version, built_at: fresh.builtAt, fresh_until: fresh.freshUntil, audience: context.audience }) });
+  // Every incident and maintenance, uncut: what notify compares between two deploys (decision 0171).
+  files.push({ path: PUBLISHED_PATHS.history, contentType: "application/json", body: JSON.stringify(buildPublicHistory(context.repository, options)) });
   // The internal build: each schedule's and each person's on-call shifts (site/data/oncall.ts).
   files.push(...onCallCalendars(context));
   cache.set(context, files);

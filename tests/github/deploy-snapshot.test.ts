@@ -1,114 +1,81 @@
-// Issue 22, M3: notify's "previous site" is what was last published to the target itself. On the
-// public-repository target, deploy.yml's snapshot step reads the public branch as last pushed — a
-// real git repository here, cloned over a file:// "server" — not the lagging live site; a branch that
-// cannot be read leaves no snapshot (notify then sends nothing rather than twice). On Pages, the
-// live site is read with a unique query each time, so the CDN's cached copy is never the snapshot.
-import { execFile, spawnSync } from "node:child_process";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// notify's "previous site" is what the target serves before this deploy: deploy.yml's snapshot
+// step reads the live site (site.url) — on Pages and on the public-repository target alike — past
+// the CDN's cache (a CDN emulator here caches by path and query). A live site that cannot be read
+// leaves an empty snapshot and a warning, and the build goes on (notify then sends nothing rather
+// than twice). The step is run as the runner runs it, with this checkout's CLI.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { cliPath, repoRoot } from "../helpers/run-cli.ts";
-import { fixtureRepo, incidentRecord } from "../notify/fixture-site.ts";
+import { cdnHost } from "../notify/cdn-host.ts";
+import { BASE_CONFIG, SITE_URL, fixtureRepo, incidentRecord } from "../notify/fixture-site.ts";
 
 interface Step { name?: string; run?: string }
 const deploy = parse(readFileSync(path.join(repoRoot, ".github/workflows/deploy.yml"), "utf8")) as { jobs: { build: { steps: Step[] } } };
 const snapshotStep = deploy.jobs.build.steps.find((s) => s.name === "Snapshot what was last published, for notifications")!.run!;
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "sitrep-deploy-snapshot-"));
-const repo = fixtureRepo();
-afterAll(() => {
-  repo.cleanup();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const GIT_ENV = { GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@x", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@x", GIT_AUTHOR_DATE: "2026-11-25T10:00:00Z", GIT_COMMITTER_DATE: "2026-11-25T10:00:00Z" };
-const git = (cwd: string, args: string[]) => {
-  const r = spawnSync("git", ["-c", "init.defaultBranch=main", "-c", "gc.auto=0", ...args], { cwd, encoding: "utf8", env: { PATH: process.env.PATH, HOME: scratch, ...GIT_ENV } });
-  expect(r.status, r.stderr).toBe(0);
-};
-
-/** The public repository as the publish job leaves it: one commit of the built site on gh-pages. */
-function publicRepository(site: string): string {
-  const server = path.join(scratch, "server");
-  const bare = path.join(server, "acme", "public.git");
-  mkdirSync(bare, { recursive: true });
-  git(bare, ["init", "--quiet", "--bare"]);
-  const work = path.join(scratch, "work");
-  cpSync(site, work, { recursive: true });
-  git(work, ["init", "--quiet", "--initial-branch=gh-pages"]);
-  git(work, ["add", "-A"]);
-  git(work, ["commit", "--quiet", "-m", "Status site"]);
-  git(work, ["push", "--quiet", bare, "HEAD:gh-pages"]);
-  return server;
-}
-
-/** The step's script as the runner runs it, with `npx sitrep` being this checkout's CLI. */
-function runSnapshotStep(env: Record<string, string>): { code: number; log: string; snapshot: string } {
+/** The step's script as the runner runs it, in a records repository whose site.url is `siteUrl` (async: the host answers from this process). */
+async function runSnapshotStep(siteUrl: string): Promise<{ code: number; log: string; snapshot: string }> {
+  const repo = fixtureRepo(BASE_CONFIG.replace(SITE_URL, siteUrl));
   const runnerTemp = mkdtempSync(path.join(scratch, "runner-"));
   const script = path.join(runnerTemp, "step.sh");
   writeFileSync(script, snapshotStep.replaceAll("npx sitrep", `"${process.execPath}" "${cliPath}"`));
-  rmSync(path.join(repo.dir, "notify-previous"), { recursive: true, force: true });
-  const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
-    cwd: repo.dir, encoding: "utf8", env: { PATH: process.env.PATH, HOME: scratch, RUNNER_TEMP: runnerTemp, GITHUB_RUN_ATTEMPT: "1", NO_COLOR: "1", SITREP_NOW: "2026-11-25T10:30:00Z", ...env },
+  const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
+    cwd: repo.dir, env: { PATH: process.env.PATH, HOME: scratch, RUNNER_TEMP: runnerTemp, GITHUB_RUN_ATTEMPT: "1", NO_COLOR: "1", GITHUB_ACTIONS: "true" },
   });
-  return { code: r.status ?? -1, log: r.stdout + r.stderr, snapshot: path.join(repo.dir, "notify-previous") };
+  let log = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (log += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (log += d));
+  const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? -1)));
+  const snapshot = path.join(scratch, `snapshot-${path.basename(runnerTemp)}`);
+  rmSync(snapshot, { recursive: true, force: true });
+  if (existsSync(path.join(repo.dir, "notify-previous"))) spawnSync("cp", ["-r", path.join(repo.dir, "notify-previous"), snapshot]);
+  repo.cleanup();
+  return { code, log, snapshot };
 }
 
-const incidents = (folder: string) => JSON.parse(readFileSync(path.join(folder, "api/v2/incidents.json"), "utf8")) as { incidents: { incident_updates: unknown[] }[] };
-
-describe("the public-repository target: the snapshot is the branch as last pushed", () => {
+describe("deploy.yml's snapshot: what the target serves, past its cache", () => {
+  const repo = fixtureRepo();
+  afterAll(() => repo.cleanup());
   repo.write("incidents/2026/2026-11-25-api-errors.md", incidentRecord({ title: "API errors", severity: "SEV2", status: "investigating", components: { api: "partial_outage" }, started: "2026-11-25T09:00:00Z", updates: [{ at: "2026-11-25T09:05:00Z", status: "investigating", body: "Looking." }] }));
-  const lagging = repo.publish("2026-11-25T09:10:00Z"); // what the public repository's Pages still serves
+  const first = repo.publish("2026-11-25T09:10:00Z");
   repo.write("incidents/2026/2026-11-25-api-errors.md", incidentRecord({ title: "API errors", severity: "SEV2", status: "identified", components: { api: "partial_outage" }, started: "2026-11-25T09:00:00Z", updates: [{ at: "2026-11-25T09:05:00Z", status: "investigating", body: "Looking." }, { at: "2026-11-25T09:50:00Z", status: "identified", body: "Found it." }] }));
-  const pushed = repo.publish("2026-11-25T10:00:00Z"); // what the last deploy pushed
+  const live = repo.publish("2026-11-25T10:00:00Z");
 
-  test("the snapshot holds the pushed site's updates, not the lagging live site's", () => {
-    expect(incidents(lagging).incidents[0].incident_updates).toHaveLength(1);
-    const server = publicRepository(pushed);
-    const run = runSnapshotStep({ PUBLISH_REPOSITORY: "acme/public", PUBLISH_BRANCH: "gh-pages", GITHUB_SERVER_URL: `file://${server}` });
-    expect(run.code, run.log).toBe(0);
-    expect(incidents(run.snapshot).incidents[0].incident_updates).toHaveLength(2);
-    expect(readFileSync(path.join(run.snapshot, "api/v2/incidents.json"), "utf8")).toBe(readFileSync(path.join(pushed, "api/v2/incidents.json"), "utf8"));
-    expect(readFileSync(path.join(run.snapshot, "attempt"), "utf8")).toBe("1\n");
-  });
-
-  test("a branch that cannot be read (a first publish): no snapshot, a notice, the build goes on", () => {
-    const run = runSnapshotStep({ PUBLISH_REPOSITORY: "acme/missing", PUBLISH_BRANCH: "gh-pages", GITHUB_SERVER_URL: `file://${scratch}/server` });
-    expect(run.code, run.log).toBe(0);
-    expect(run.log).toMatch(/::notice::Could not read acme\/missing@gh-pages .*notify will send nothing/);
-    expect(readdirSync(run.snapshot)).toEqual(["attempt"]);
-    expect(existsSync(path.join(run.snapshot, "api"))).toBe(false);
-  });
-});
-
-describe("the Pages target: the live site is read past the CDN's cache", () => {
-  test("every read of the live site carries a query of its own", async () => {
-    const site = repo.publish("2026-11-25T10:00:00Z");
-    const seen: string[] = [];
-    const server = http.createServer((req, res) => {
-      seen.push(req.url!);
-      const file = path.join(site, new URL(req.url!, "http://x").pathname);
-      if (!existsSync(file)) return void res.writeHead(404).end();
-      res.writeHead(200, { "content-type": "application/json" }).end(readFileSync(file));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  test("the snapshot is the build the target serves now, not a copy the CDN kept", async () => {
+    const host = await cdnHost(first);
     try {
-      for (const folder of ["a", "b"]) {
-        await promisify(execFile)(process.execPath, [cliPath, "notify", "--snapshot", path.join(scratch, folder), "--previous", url], { cwd: repo.dir, env: { ...process.env, NO_COLOR: "1" } });
+      for (const file of ["history.json", "build.json", "api/v2/incidents.json"]) await (await fetch(`${host.url}${file}`)).text();
+      host.deploy(live);
+      const run = await runSnapshotStep(host.url);
+      expect(run.code, run.log).toBe(0);
+      for (const file of ["history.json", "build.json", "api/v2/incidents.json"]) {
+        expect(readFileSync(path.join(run.snapshot, file), "utf8")).toBe(readFileSync(path.join(live, file), "utf8"));
       }
+      expect(readFileSync(path.join(run.snapshot, "attempt"), "utf8")).toBe("1\n");
+      const mine = host.requests.filter((r) => r.query);
+      expect(mine.every((r) => /^\?sitrep-fresh=[0-9a-f-]{36}$/.test(r.query) && !r.cached)).toBe(true);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await host.close();
     }
-    const statusReads = seen.filter((u) => u.startsWith("/api/v2/status.json"));
-    expect(statusReads).toHaveLength(2);
-    for (const u of seen) expect(u).toMatch(/\?t=\d+-[a-z0-9]+$/);
-    expect(new Set(seen).size).toBe(seen.length);
-    expect(incidents(path.join(scratch, "b")).incidents).toEqual(incidents(site).incidents);
+  });
+
+  test("a live site that cannot be read: an empty snapshot, a warning, the build goes on", async () => {
+    const host = await cdnHost(live);
+    host.misbehave("history.json", "reset");
+    try {
+      const run = await runSnapshotStep(host.url);
+      expect(run.code, run.log).toBe(0);
+      expect(run.log).toMatch(/::warning title=sitrep notify-previous-site::the live site could not be saved for notify: .*history\.json did not answer in full/);
+      expect(readdirSync(run.snapshot)).toEqual(["attempt"]);
+    } finally {
+      await host.close();
+    }
   });
 });

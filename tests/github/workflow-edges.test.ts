@@ -38,7 +38,7 @@ describe("deploy.yml", () => {
     expect(upload.with!.name).toBe("${{ steps.artifact.outputs.name }}");
     const pages = deploy.jobs.deploy.steps!.find((s) => s.uses?.startsWith("actions/deploy-pages@"))!;
     expect(pages.with!.artifact_name).toBe("${{ needs.build.outputs.artifact }}");
-    const downloads = steps(deploy).filter((s) => s.uses?.startsWith("actions/download-artifact@") && s.with!.name !== "notify-previous");
+    const downloads = steps(deploy).filter((s) => s.uses?.startsWith("actions/download-artifact@") && s.with!.name !== "notify-previous" && s.with!.pattern === undefined);
     expect(downloads).toHaveLength(2);
     for (const download of downloads) expect(download.with!.name).toBe("${{ needs.build.outputs.artifact }}");
   });

@@ -178,7 +178,8 @@ describe("hygiene, for every workflow and job", () => {
     // configure-pages was unused (its outputs were read by nothing) and ran on node20 (issue 22, L6).
     expect(uses).not.toContain("actions/configure-pages");
     // issues: read only: the build looks for the alert issue; the small alert job writes it.
-    expect(deploy.jobs.build.permissions).toEqual({ contents: "read", issues: "read" });
+    // actions: read: a re-run finds its run's notify snapshot from an earlier attempt.
+    expect(deploy.jobs.build.permissions).toEqual({ contents: "read", issues: "read", actions: "read" });
     expect(deploy.jobs.alert.permissions).toEqual({ contents: "read", issues: "write" });
     expect(deploy.jobs.deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
   });

@@ -1,10 +1,8 @@
 // What is new between two public builds: one event per new update, nothing on a rerun, nothing
 // from records the public build leaves out, and maintenance windows that open by the clock.
 import { afterEach, describe, expect, it } from "vitest";
-import { readSite } from "../../scripts/notify/read-site.ts";
 import { newEvents } from "../../scripts/notify/events.ts";
-import type { PublishedSite } from "../../scripts/notify/published-site.ts";
-import { fixtureRepo, incidentRecord, postmortemAtomEntry, type FixtureRepo, type Update } from "./fixture-site.ts";
+import { fixtureRepo, incidentRecord, postmortemAtomEntry, site, type FixtureRepo, type Update } from "./fixture-site.ts";
 
 const INCIDENT = "incidents/2026/2026-11-17-api-errors.md";
 const declared: Update = { at: "2026-11-17T11:34:00Z", status: "investigating", body: "Some API requests fail. We are investigating." };
@@ -16,12 +14,6 @@ const apiIncident = (updates: Update[]) =>
 
 let repo: FixtureRepo;
 afterEach(() => repo?.cleanup());
-
-async function site(folder: string): Promise<PublishedSite> {
-  const read = await readSite(folder, { cwd: "/" });
-  if (!read.ok) throw new Error(read.reason);
-  return read.site;
-}
 
 describe("newEvents", () => {
   it("gives exactly the updates the previous build did not have, oldest first, and nothing on a rerun", async () => {

@@ -17,6 +17,10 @@ beforeAll(async () => {
 });
 
 describe("internal site output", () => {
+  it("says it is the internal build, so notify refuses it (decision 0172)", () => {
+    expect(JSON.parse(readFileSync(path.join(site.outDir, "build.json"), "utf8")).audience).toBe("internal");
+  });
+
   it("shows the metrics of the records' git history, the same figures as `sitrep metrics --json`", () => {
     const html = readFileSync(path.join(site.outDir, "metrics/index.html"), "utf8");
     expect(html).not.toContain("Metrics are not available in this build.");

@@ -118,6 +118,11 @@ describe("public build output", () => {
     expect(readFileSync(path.join(site.outDir, "maintenance.ics"), "utf8")).toContain("Card vault hardware security module migration");
     expect(readFileSync(path.join(site.outDir, "badges/overall.svg"), "utf8")).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     expect(readdirSync(path.join(site.outDir, "badges/components")).sort()).toContain("checkout-api.svg");
+    // What notify reads besides the API: the build's own audience, and every incident, uncut (decisions 0171, 0172).
+    expect(JSON.parse(readFileSync(path.join(site.outDir, "build.json"), "utf8")).audience).toBe("public");
+    const history = JSON.parse(readFileSync(path.join(site.outDir, "history.json"), "utf8"));
+    const listed = JSON.parse(readFileSync(path.join(site.outDir, "api/v2/incidents.json"), "utf8")).incidents;
+    expect(history.incidents.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining(listed.map((i: { id: string }) => i.id)));
   });
 
   it("contains nothing from internal records, drills, timelines or hidden postmortems", () => {

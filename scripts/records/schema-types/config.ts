@@ -246,6 +246,19 @@ export interface ConfigData {
     check_weeks?: number;
   };
   /**
+   * Limits of `sitrep notify` (docs/notifications.md): how much one run may send, and how long it waits for the target to serve the deployed build.
+   */
+  notify?: {
+    /**
+     * At most this many events (new updates, maintenance transitions, postmortems) in one run; above it nothing is sent and the run says so (`--all` sends anyway). A deploy rarely has more than a handful; dozens means the previous site was not the one last published.
+     */
+    max_events?: number;
+    /**
+     * How long notify waits for the live site (site.url) to serve the deployed build (its build.json) before it sends; past it nothing is sent and the run fails with the reason. At most 15 minutes: the deploy workflow's notify job stops after 20.
+     */
+    live_wait_seconds?: number;
+  };
+  /**
    * Where `sitrep notify` sends every public update that is new in a deploy (docs/notifications.md). URLs and secrets never go here: each channel names the environment variables (Actions secrets) that hold them.
    *
    * Items: One channel.
@@ -316,7 +329,7 @@ export interface ConfigData {
 
 /** ConfigData once the schema's defaults are filled in: every property with a `default` is there. */
 export type ConfigWithDefaults = WithDefaults<ConfigData, {
-  filled: "severities" | "policies" | "github" | "oncall" | "notifications";
+  filled: "severities" | "policies" | "github" | "oncall" | "notify" | "notifications";
   inside: {
     site: { filled: "timezone" };
     severities: { filled: "postmortem_required" };
@@ -334,6 +347,7 @@ export type ConfigWithDefaults = WithDefaults<ConfigData, {
         night: { filled: "from" | "to" };
       };
     };
+    notify: { filled: "max_events" | "live_wait_seconds" };
     notifications: { filled: "timeout_seconds" | "retries" };
   };
 }>;
