@@ -88,7 +88,7 @@ export const command: Command<AuthoringResult> = {
       });
     }
 
-    const { title, url, timezone, components, repository } = await askSiteAnswers(values, ask);
+    const { title, url, timezone, components, repository } = await askSiteAnswers(values, ask, root);
 
     const newConfig = initConfigText(configText, {
       title, url, timezone, description: str(values.description), components, repository, keepComponents: keepExamples,
