@@ -21,6 +21,7 @@ import { discoverRecordFiles } from "../records/discover.ts";
 import { askSiteAnswers } from "../authoring/init/site-answers.ts";
 import { initRecordsRepository } from "../package/init-records-repository.ts";
 import { loadSchedules } from "../oncall/load-schedules.ts";
+import { SITREP } from "../core/run-sitrep.ts";
 
 export const command: Command<AuthoringResult> = {
   spec: {
@@ -131,7 +132,7 @@ export const command: Command<AuthoringResult> = {
         ...(readme ? [`Rewrote the paragraph about the examples in ${README_FILE} for ${title}.`] : []),
         "Next (README.md, \"After `sitrep init`\"): keep this repository private (docs/hosting.md), turn on Pages,",
         "require the ci-ok check on main, create the sitrep:fast-lane label, and review the severities and policies",
-        "in sitrep.config.yaml. When something breaks: npx sitrep declare --help  (guide: docs/declaring-an-incident.md)",
+        `in sitrep.config.yaml. When something breaks: ${SITREP} declare --help  (guide: docs/declaring-an-incident.md)`,
       ],
     };
   },
