@@ -40,8 +40,9 @@ export const command: Command<AuthoringResult> = {
       "descriptions made neutral), policies and github sections (and their comments) are kept for you to adjust, and\n" +
       "README.md's paragraph about the examples becomes one about your records. The result is validated before\n" +
       "anything is written. Example records are the paths the template lists (scripts/authoring/init/example-records.ts).\n" +
-      "On a terminal, init asks before removing the examples (--yes does not ask); without a terminal the flags are\n" +
-      "the answer, so scripts run it unattended as before.\n" +
+      "On a terminal, init asks for what the flags leave out (the GitHub repository too, offered from the origin\n" +
+      "remote), asks a wrong answer again keeping the others, and asks before removing the examples (--yes does not\n" +
+      "ask); without a terminal the flags are the answer, and every problem with them is reported in one run.\n" +
       "Refuses when records of your own exist or the config is no longer the template's, unless --force (which\n" +
       "still removes only the examples). With --keep-examples the examples and their components stay.",
     options: {
