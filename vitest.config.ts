@@ -21,6 +21,7 @@ const UNIT = [
   "tests/github/workflow-edges.test.ts",
   "tests/deploy/unreadable-alert.test.ts",
   "tests/history/parse-log.test.ts",
+  "tests/init/answer-loop.test.ts",
   "tests/merge/merge-record.test.ts",
   "tests/metrics/statistics.test.ts",
   "tests/model/**/*.test.ts",

@@ -13,6 +13,7 @@ import { findIncident, loadRecordsContext, type FoundIncident, type RecordsConte
 import { writtenRecord, type AuthoringResult } from "./authoring-result.ts";
 import { formatTime } from "./flags/time-input.ts";
 import { withDrill } from "./edits/commit-title.ts";
+import { SITREP } from "../core/run-sitrep.ts";
 
 export interface IncidentEdit {
   /** e.g. "Posted update to"; the id follows. */
@@ -96,7 +97,7 @@ export function nothingToDo(context: RecordsContext, found: FoundIncident, why: 
 /** Acknowledging and mitigating are steps of a response; maintenance is planned and has neither. */
 export function refuseMaintenance(found: FoundIncident, step: "acknowledgement" | "mitigation", insteadStatus: string): void {
   if (found.data.type !== "maintenance") return;
-  throw new UsageError(`Maintenance is planned; it has no ${step}.`, `Use \`npx sitrep update ${found.id} --status ${insteadStatus} --message "…"\`.`);
+  throw new UsageError(`Maintenance is planned; it has no ${step}.`, `Use \`${SITREP} update ${found.id} --status ${insteadStatus} --message "…"\`.`);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { CommandOutput } from "../cli/command.ts";
 import type { RecordKind, Repository } from "../records/model.ts";
 import type { Diagnostic } from "../core/diagnostic.ts";
 import { formatPretty } from "../validate/format-pretty.ts";
+import { SITREP } from "../core/run-sitrep.ts";
 
 /** The exit codes of every command that writes records (docs/declaring-an-incident.md, ADR 0086). */
 export const AUTHORING_EXIT_CODES =
@@ -61,7 +62,7 @@ export function presentAuthoring(result: AuthoringResult, input: { values: Recor
   // A pull request to open: `sitrep publish` does it in one step (init's commit is not one).
   const pullRequest = result.commands.some((c) => c.startsWith("gh pr create"));
   const title = pullRequest ? `Or by hand — ${result.commandsTitle[0]?.toLowerCase() ?? ""}${result.commandsTitle.slice(1)}` : result.commandsTitle;
-  if (result.commands.length > 0) lines.push("", ...(pullRequest ? ["Publish it in one step: npx sitrep publish"] : []), title, ...result.commands.map((c) => `  ${c}`));
+  if (result.commands.length > 0) lines.push("", ...(pullRequest ? [`Publish it in one step: ${SITREP} publish`] : []), title, ...result.commands.map((c) => `  ${c}`));
   if (result.notes.length > 0) lines.push("", ...result.notes);
   const stderr = [cautionText(result), result.warnings.length > 0 ? formatPretty(result.warnings, { color: input.color }) : undefined].filter(Boolean).join("\n") || undefined;
   return { stdout: lines.join("\n"), stderr, exitCode: 0 };

@@ -18,6 +18,7 @@ import { SLUG, slugify } from "../authoring/edits/slug.ts";
 import { checkRunbooks, defaultMessage, ROLE_OPTIONS, rolesFromFlags } from "../authoring/flags/incident-flags.ts";
 import { openIncidents } from "../authoring/apply-incident-edit.ts";
 import { similarOpenIncident } from "../authoring/edits/similar-incident.ts";
+import { SITREP } from "../core/run-sitrep.ts";
 
 /** An incident's impacts; `under_maintenance` belongs to maintenance records. */
 const INCIDENT_IMPACTS = IMPACTS.filter((impact) => impact !== "under_maintenance");
@@ -152,7 +153,7 @@ export const command = authoringCommand({
       summary: `Declared ${severity} ${kind} ${id}`,
       cautions: similar ? [
         `${similar.id} ("${similar.title}") is open with a similar title and started within a day of this one.\n` +
-        `  If it is the same problem, delete ${pathFromCwd(context, cwd, recordPath)} and post to that one: npx sitrep update ${similar.id} --message "…"`,
+        `  If it is the same problem, delete ${pathFromCwd(context, cwd, recordPath)} and post to that one: ${SITREP} update ${similar.id} --message "…"`,
       ] : [],
       branch: `incident/${id}`,
       commitMessage: declareTitle(severity, title, { drill: values.drill === true, nearMiss, internal: values.internal === true }),
@@ -162,13 +163,13 @@ export const command = authoringCommand({
       notes: [...echo, ...(internal
         ? [
           "Next: record milestones and what you learn as they happen (the internal timeline is the record):",
-          `  npx sitrep update ${id} --status identified --message "…"`,
-          `  npx sitrep acknowledge ${id}   ·   npx sitrep mitigate ${id}   ·   npx sitrep resolve ${id}`,
+          `  ${SITREP} update ${id} --status identified --message "…"`,
+          `  ${SITREP} acknowledge ${id}   ·   ${SITREP} mitigate ${id}   ·   ${SITREP} resolve ${id}`,
         ]
         : [
           `Next: post an update at least every ${cadence ?? "few"} minutes, and record milestones as they happen:`,
-          `  npx sitrep update ${id} --status identified --message "…"`,
-          `  npx sitrep acknowledge ${id}   ·   npx sitrep mitigate ${id}   ·   npx sitrep resolve ${id}`,
+          `  ${SITREP} update ${id} --status identified --message "…"`,
+          `  ${SITREP} acknowledge ${id}   ·   ${SITREP} mitigate ${id}   ·   ${SITREP} resolve ${id}`,
         ])],
     });
   },

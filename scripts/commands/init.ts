@@ -21,6 +21,7 @@ import { discoverRecordFiles } from "../records/discover.ts";
 import { askSiteAnswers } from "../authoring/init/site-answers.ts";
 import { initRecordsRepository } from "../package/init-records-repository.ts";
 import { loadSchedules } from "../oncall/load-schedules.ts";
+import { SITREP } from "../core/run-sitrep.ts";
 
 export const command: Command<AuthoringResult> = {
   spec: {
@@ -39,8 +40,9 @@ export const command: Command<AuthoringResult> = {
       "descriptions made neutral), policies and github sections (and their comments) are kept for you to adjust, and\n" +
       "README.md's paragraph about the examples becomes one about your records. The result is validated before\n" +
       "anything is written. Example records are the paths the template lists (scripts/authoring/init/example-records.ts).\n" +
-      "On a terminal, init asks before removing the examples (--yes does not ask); without a terminal the flags are\n" +
-      "the answer, so scripts run it unattended as before.\n" +
+      "On a terminal, init asks for what the flags leave out (the GitHub repository too, offered from the origin\n" +
+      "remote), asks a wrong answer again keeping the others, and asks before removing the examples (--yes does not\n" +
+      "ask); without a terminal the flags are the answer, and every problem with them is reported in one run.\n" +
       "Refuses when records of your own exist or the config is no longer the template's, unless --force (which\n" +
       "still removes only the examples). With --keep-examples the examples and their components stay.",
     options: {
@@ -88,7 +90,7 @@ export const command: Command<AuthoringResult> = {
       });
     }
 
-    const { title, url, timezone, components, repository } = await askSiteAnswers(values, ask);
+    const { title, url, timezone, components, repository } = await askSiteAnswers(values, ask, root);
 
     const newConfig = initConfigText(configText, {
       title, url, timezone, description: str(values.description), components, repository, keepComponents: keepExamples,
@@ -131,7 +133,7 @@ export const command: Command<AuthoringResult> = {
         ...(readme ? [`Rewrote the paragraph about the examples in ${README_FILE} for ${title}.`] : []),
         "Next (README.md, \"After `sitrep init`\"): keep this repository private (docs/hosting.md), turn on Pages,",
         "require the ci-ok check on main, create the sitrep:fast-lane label, and review the severities and policies",
-        "in sitrep.config.yaml. When something breaks: npx sitrep declare --help  (guide: docs/declaring-an-incident.md)",
+        `in sitrep.config.yaml. When something breaks: ${SITREP} declare --help  (guide: docs/declaring-an-incident.md)`,
       ],
     };
   },

@@ -43,6 +43,7 @@ export const commands: CommandEntry[] = [
   entry("review-issue", "Open or update the weekly incident-review issue with a report."),
   entry("notify", "Send the public updates that are new in this build to Slack, Teams, Discord, webhooks and email."),
   entry("merge-file", "Merge two versions of a record file (the git merge driver: both sides' updates kept in time order)."),
+  entry("update-branch", "Merge the default branch into this branch with the records merge driver, validate, and push."),
   entry("import", "Import incident history from Statuspage, cState or Upptime."),
   entry("deploy-due", "Tell whether the public site would change since the last deploy (for the scheduled deploy)."),
   entry("deploy-alert", "Open (or close) the one issue saying the live site's deployed.json cannot be read (for the scheduled deploy)."),

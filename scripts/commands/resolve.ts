@@ -6,6 +6,7 @@ import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/flags/com
 import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/apply-incident-edit.ts";
 import { needsPostmortem } from "../model/postmortem-policy.ts";
 import { addTimelineEntry, appendUpdate, allRecovered, setMilestone, setStatus } from "../authoring/edits/incident-edits.ts";
+import { SITREP } from "../core/run-sitrep.ts";
 
 export const command = authoringCommand({
   spec: {
@@ -35,7 +36,7 @@ export const command = authoringCommand({
     // "Resolved" on a maintenance window that has not even started tells customers the work is done.
     if (data.type === "maintenance") {
       throw new UsageError(`${found.id} is maintenance, not an incident; resolve would announce that its work is done.`,
-        `When the work is done: \`npx sitrep complete ${found.id}\`.`);
+        `When the work is done: \`${SITREP} complete ${found.id}\`.`);
     }
     if (data.status === "resolved") {
       return nothingToDo(context, found, `${found.id} is already resolved`, "If it came back, declare a new incident and mention this one.");
@@ -56,7 +57,7 @@ export const command = authoringCommand({
         addTimelineEntry(doc, { at, event: "Resolved." });
       },
       notes: postmortemNeeded
-        ? [`${data.severity} needs a postmortem within ${context.config.policies.postmortem_due_days} days: npx sitrep postmortem ${found.id}`]
+        ? [`${data.severity} needs a postmortem within ${context.config.policies.postmortem_due_days} days: ${SITREP} postmortem ${found.id}`]
         : [],
     });
   },

@@ -15,6 +15,7 @@ import { INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "../model/vocabulary.ts"
 import { addTimelineEntry, currentImpacts, insertUpdate, raiseComponentImpacts, setField, setRole, setStatus } from "../authoring/edits/incident-edits.ts";
 import { ROLE_OPTIONS, ROLES, rolesFromFlags } from "../authoring/flags/incident-flags.ts";
 import type { ComponentImpact } from "../records/model.ts";
+import { SITREP } from "../core/run-sitrep.ts";
 
 export const command = authoringCommand({
   spec: {
@@ -73,7 +74,7 @@ export const command = authoringCommand({
       throw new UsageError(`${found.id} is already resolved.`, "If it came back, declare a new incident and mention this one. An update you forgot goes in with --at (before the final update).");
     }
     if (!maintenance && requested?.toLowerCase() === "resolved") {
-      throw new UsageError("`update` does not resolve incidents.", `Run \`npx sitrep resolve ${found.id} --message "…"\`: it also sets resolved_at and marks the components operational.`);
+      throw new UsageError("`update` does not resolve incidents.", `Run \`${SITREP} resolve ${found.id} --message "…"\`: it also sets resolved_at and marks the components operational.`);
     }
     const chosen = requested === undefined ? data.status : checkStatus(requested, allowed, maintenance ? "maintenance" : "an incident");
     const zone = zoneFlag(values, context.config);

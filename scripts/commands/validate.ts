@@ -27,18 +27,21 @@ export const command: Command<ValidateResult> = {
   spec: {
     name: "validate",
     summary: "Check every record against the schemas and the cross-record rules.",
-    usage: "sitrep validate [paths…] [--format pretty|json|github] [--strict]",
+    usage: "sitrep validate [paths…] [--format pretty|json|github] [--strict] [--history]",
     description:
       "Reads sitrep.config.yaml and every record, reports all problems with file, line, column, rule and a hint.\n" +
       "Paths limit what is reported (rules still see every record). Exit 0 clean, 1 problems, 2 the tool failed.\n" +
-      "Warnings (runbook review overdue, update cadence gaps) fail only with --strict.",
+      "Warnings (runbook review overdue, update cadence gaps) fail only with --strict.\n" +
+      "With --history it also reads the git history (one `git log`) and holds each update, milestone and\n" +
+      "published_at to the commit that added it, not only to now (rule not-after-commit; CI uses it).",
     positionals: true,
     options: {
       format: { type: "string", short: "f", valueName: "pretty|json|github", description: "Output format (default pretty; github prints workflow annotations and the full report)." },
       json: { type: "boolean", aliasOf: "format", description: "Same as --format json." },
       strict: { type: "boolean", description: "Fail on warnings too." },
+      history: { type: "boolean", description: "Also check each time against the commit that added it (reads git history)." },
     },
-    examples: ["npx sitrep validate", "npx sitrep validate incidents/2026 --format json", "npx sitrep validate --format github --strict"],
+    examples: ["npx sitrep validate", "npx sitrep validate incidents/2026 --format json", "npx sitrep validate --format github --strict", "npx sitrep validate --history"],
   },
 
   async run({ values, positionals, cwd, now }) {
@@ -51,7 +54,9 @@ export const command: Command<ValidateResult> = {
     if (outside) throw new UsageError(`\`${outside}\` is outside the records repository ${root}.`, "Pass paths inside the repository, e.g. incidents/2026.");
     const missing = positionals.find((p) => !existsSync(path.resolve(cwd, p)));
     if (missing) throw new UsageError(`\`${missing}\` does not exist.`, "Pass existing record files or folders, e.g. incidents/2026, or no path to validate everything.");
-    const { diagnostics, fileCount } = validateRepository(root, { now, only });
+    // Loaded only when asked: validate alone reads no history and stays fast (ADR 0077, 0100).
+    const commitTimes = values.history === true ? (await import("../history/added-times.ts")).readAddedTimes(root) : undefined;
+    const { diagnostics, fileCount } = validateRepository(root, { now, only, commitTimes });
     return { root, diagnostics, fileCount, strict: values.strict === true, format };
   },
 

@@ -10,6 +10,7 @@ import { shellQuote } from "../authoring/writes/pull-request-commands.ts";
 import type { AuthoringResult } from "../authoring/authoring-result.ts";
 import type { Diagnostic } from "../core/diagnostic.ts";
 import { convertTemplateCopy, createRecordsRepository, targetKind } from "./create-records-repository.ts";
+import { SITREP } from "../core/run-sitrep.ts";
 
 export async function initRecordsRepository(dir: string, values: OptionValues, ask: AskContext, now: Date, cwd: string): Promise<AuthoringResult> {
   const kind = targetKind(dir);
@@ -41,7 +42,7 @@ export async function initRecordsRepository(dir: string, values: OptionValues, a
     commands: [...cd, "npm install", "npx sitrep build", ...(done.gitInitialised ? [] : ["git init -b main"]), "git add -A", `git commit -m ${shellQuote(`Start the incident records of ${answers.title}`)}`],
     notes: [
       `Wrote ${done.written.length} files${done.gitInitialised ? " and ran `git init`" : ""}. README.md lists what is left to set up (Pages, branch protection, the fast-lane label).`,
-      "When something breaks: npx sitrep declare --help",
+      `When something breaks: ${SITREP} declare --help  (after npm install)`,
     ],
   };
 }

@@ -5,6 +5,7 @@ import { styleText } from "node:util";
 import { formatDuration } from "../model/duration.ts";
 import { STATUS_LABELS, type ComponentStatus } from "../model/vocabulary.ts";
 import type { OpenItem, OpenNow } from "./open-now.ts";
+import { SITREP } from "../core/run-sitrep.ts";
 
 function clock(ms: number, nowMs: number, timeZone: string): string {
   const local = (t: number, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-US", { timeZone, ...options }).format(t);
@@ -46,7 +47,7 @@ export function formatOpenNow(report: OpenNow, options: { color: boolean }): str
       next = "nothing is published";
     }
     lines.push(`        ${[last, next].filter(Boolean).join(" · ")}`);
-    if (item.overdueMinutes > 0) lines.push(`        npx sitrep update ${item.id} --message "…"`);
+    if (item.overdueMinutes > 0) lines.push(`        ${SITREP} update ${item.id} --message "…"`);
   }
   lines.push("", report.maintenance.length === 0 ? "No maintenance under way or scheduled." : `Maintenance (${report.maintenance.length}):`);
   for (const item of report.maintenance) {

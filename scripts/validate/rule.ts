@@ -2,6 +2,7 @@
 import type { Config, IncidentRecord, PostmortemRecord, RecordKind, RunbookRecord } from "../records/model.ts";
 import type { ParsedRecord } from "../records/read-record.ts";
 import type { DiagnosticSeverity, Finding } from "../records/finding.ts";
+import type { CommitTimes } from "./commit-times.ts";
 
 export interface RuleContext {
   /** Undefined when the configuration itself is invalid; rules that need it are then skipped. */
@@ -15,6 +16,8 @@ export interface RuleContext {
   postmortems: readonly PostmortemRecord[];
   runbooks: readonly RunbookRecord[];
   now: Date;
+  /** When each time was committed (`validate --history`); undefined when history was not read. */
+  commitTimes?: CommitTimes;
 }
 
 export interface Rule {

@@ -8,6 +8,7 @@ import { createLocator, type PositionLocator } from "../records/positions.ts";
 import type { Config, RecordKind, Repository } from "../records/model.ts";
 import { compareDiagnostics, type Diagnostic } from "../core/diagnostic.ts";
 import { rules } from "./rules/index.ts";
+import type { CommitTimes } from "./commit-times.ts";
 import { loadSchedules } from "../oncall/load-schedules.ts";
 import { checkSchedules } from "../oncall/check-schedules.ts";
 import { knownPeople } from "../oncall/known-people.ts";
@@ -18,6 +19,8 @@ export interface ValidateOptions {
   now: Date;
   /** Report only problems in these files or folders (paths from the root), and configuration errors. Rules still see everything. */
   only?: readonly string[];
+  /** When each time was committed (scripts/history/added-times.ts), for rule not-after-commit. */
+  commitTimes?: CommitTimes;
 }
 
 export interface ValidationResult {
@@ -33,7 +36,7 @@ export function validateRepository(root: string, options: ValidateOptions): Vali
   const { repository, config, configPath, files, findings, sources } = loadRecords(root, options);
   const idsOf = (kind: RecordKind) => new Set(files.filter((f) => f.kind === kind).map((f) => f.id));
   const ids = { incident: idsOf("incident"), postmortem: idsOf("postmortem"), runbook: idsOf("runbook") };
-  const context = { config, files, ids, incidents: repository.incidents, postmortems: repository.postmortems, runbooks: repository.runbooks, now: options.now };
+  const context = { config, files, ids, incidents: repository.incidents, postmortems: repository.postmortems, runbooks: repository.runbooks, now: options.now, commitTimes: options.commitTimes };
   for (const rule of rules) {
     if (rule.needsConfig && !config) continue;
     findings.push(...rule.check({ ...context, config: config as Config }));

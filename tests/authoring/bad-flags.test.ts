@@ -50,7 +50,7 @@ const cases: { name: string; args: string[]; code: number; error: RegExp; hint?:
   { name: "update with a status of another type", args: ["update", OPEN, "--status", "in_progress", "--message", "x"], code: 2,
     error: /error: --status: `in_progress` is not a status for an incident\./ },
   { name: "update that would resolve", args: ["update", OPEN, "--status", "resolved", "--message", "x"], code: 2,
-    error: /error: `update` does not resolve incidents\./, hint: /sitrep resolve/ },
+    error: /error: `update` does not resolve incidents\./, hint: /sitrep -- resolve/ },
   { name: "update dated before the incident started", args: ["update", OPEN, "--message", "x", "--at", "2026-11-21T04:00:00Z"], code: 1,
     error: /error: Nothing was written: incidents\/2026\/2026-11-21-payout-status-latency\.md would not validate[\s\S]*The first update \(2026-11-21T04:00:00Z\) is before the incident started[\s\S]*updates-ordered/ },
   { name: "resolve before mitigation", args: ["resolve", OPEN, "--at", "2026-11-21T23:00:00Z"], code: 1,

@@ -89,7 +89,7 @@ test("declare --at dates the declaration; a similar open incident is named; a ne
 
   const second = runCli(["declare", "-t", "Checkout down", "-s", "SEV2", "-c", "checkout-api=major_outage"], { cwd: dir });
   expect(second.code).toBe(0);
-  expect(second.stderr).toMatch(/^warning: 2026-11-22-checkout-is-down \("Checkout is down"\) is open with a similar title and started within a day of this one\.\n\s+If it is the same problem, delete incidents\/2026\/2026-11-22-checkout-down\.md and post to that one: npx sitrep update 2026-11-22-checkout-is-down/);
+  expect(second.stderr).toMatch(/^warning: 2026-11-22-checkout-is-down \("Checkout is down"\) is open with a similar title and started within a day of this one\.\n\s+If it is the same problem, delete incidents\/2026\/2026-11-22-checkout-down\.md and post to that one: npm run -s sitrep -- update 2026-11-22-checkout-is-down/);
   const unrelated = runCli(["declare", "-t", "Webhook deliveries delayed", "-s", "SEV3", "-c", "webhooks=degraded_performance"], { cwd: dir });
   expect(unrelated.stderr).toBe("");
 

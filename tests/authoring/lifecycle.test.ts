@@ -69,7 +69,7 @@ describe("an incident from declaration to postmortem", () => {
     // What to do next: the commands of the pull request and of the next steps, with this id.
     for (const line of [`✔ Declared SEV2 incident ${ID}`, `wrote   ${INCIDENT}`, `git switch -c incident/${ID}`, `git add ${INCIDENT}`,
       "git commit -m 'Declare SEV2: Checkout errors for some merchants'", "gh pr create --fill",
-      "Next: post an update at least every 30 minutes", `npx sitrep update ${ID} --status identified`, `npx sitrep resolve ${ID}`]) {
+      "Next: post an update at least every 30 minutes", `npm run -s sitrep -- update ${ID} --status identified`, `npm run -s sitrep -- resolve ${ID}`]) {
       expect(result.stdout).toContain(line);
     }
     const declared = record(INCIDENT);
@@ -110,7 +110,7 @@ describe("an incident from declaration to postmortem", () => {
 
   test("resolve closes it: final update, resolved_at, components operational", () => {
     const result = ok(runCli(["resolve", ID], { cwd: dir, env: at("2026-11-22T11:00:00Z") }));
-    expect(result.stdout).toContain(`SEV2 needs a postmortem within 5 days: npx sitrep postmortem ${ID}`);
+    expect(result.stdout).toContain(`SEV2 needs a postmortem within 5 days: npm run -s sitrep -- postmortem ${ID}`);
     const resolved = record(INCIDENT);
     expect(resolved.data).toMatchObject({
       status: "resolved",

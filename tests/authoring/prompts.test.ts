@@ -82,13 +82,15 @@ test.skipIf(!existsSync(SCRIPT))("init asks for the site and its components", as
       [/\[answered 0\][\s\S]*Public URL of the status site/, "https://status.acme.example\r"],
       [/\[answered 1\][\s\S]*Time zone for displaying times/, "\r"], // default UTC
       [/\[answered 2\][\s\S]*Components customers see/, "api=Public API@Platform, web=Web app\r"],
-      [/\[answered 3\][\s\S]*Remove the 34 example records/, "\r"], // the default: yes
+      [/\[answered 3\][\s\S]*GitHub repository of these records/, "acme/status\r"],
+      [/\[answered 4\][\s\S]*Remove the 34 example records/, "\r"], // the default: yes
     ], fresh.dir);
     expect(result.output).toContain("Initialised Acme Status (2 components, 34 example records removed)");
     expect(result.code).toBe(0);
     const config = readFileSync(path.join(fresh.dir, "sitrep.config.yaml"), "utf8");
     expect(config).toContain('site:\n  title: "Acme Status"\n  url: "https://status.acme.example"\n');
     expect(config).toContain('  timezone: "UTC"\n');
+    expect(config).toContain('repository: "acme/status"');
     expect(config).toContain("components:\n  - id: api\n    name: Public API\n    group: Platform\n  - id: web\n    name: Web app\n");
   } finally {
     fresh.cleanup();

@@ -54,7 +54,7 @@ describe("one open incident and a future maintenance", () => {
     const resolve = runCli(["resolve", MAINTENANCE], { cwd: dir });
     expect(resolve.code).toBe(2);
     expect(resolve.stderr).toContain(`${MAINTENANCE} is maintenance, not an incident`);
-    expect(resolve.stderr).toContain(`npx sitrep complete ${MAINTENANCE}`);
+    expect(resolve.stderr).toContain(`npm run -s sitrep -- complete ${MAINTENANCE}`);
     const early = runCli(["complete", "hsm-migration"], { cwd: dir });
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/window starts at 2027-02-10T02:00:00Z, after 2026-11-22T12:00:00Z: it cannot be completed before it starts/);

@@ -26,7 +26,7 @@ describe("sitrep status", () => {
     expect(out).toContain("Open incidents (2):");
     // The payout incident (SEV3, every 60 min) last updated at 04:55Z: overdue, listed first, with the command to fix it.
     expect(out.indexOf("2026-11-21-payout-status-latency")).toBeLessThan(out.indexOf("2026-11-22-checkout-errors-for-some-merchants"));
-    expect(out).toMatch(/next update OVERDUE by 6 h 5 min \(was due 06:55\)\n\s+npx sitrep update 2026-11-21-payout-status-latency/);
+    expect(out).toMatch(/next update OVERDUE by 6 h 5 min \(was due 06:55\)\n\s+npm run -s sitrep -- update 2026-11-21-payout-status-latency/);
     // The new SEV2 (every 30 min), declared 10 minutes ago.
     expect(out).toMatch(/SEV2  2026-11-22-checkout-errors-for-some-merchants  investigating\n\s+Checkout errors for some merchants\n\s+commander akin-b · checkout-api partial outage\n\s+last update 12:50 \(10 min ago\) · next update due 13:20 \(in 20 min\)/);
     expect(out).toMatch(/Maintenance \(1\):\n\n\s+2027-02-10-card-vault-hsm-migration  scheduled\n[^\n]*\n\s+window Feb 10, 2027 03:00 \(in 79 d 14 h\)/);

@@ -17,7 +17,7 @@ const script = workflow.jobs.merge.steps[0].with.script;
 
 const HEAD = "a".repeat(40);
 interface State {
-  pr: { state: string; labels: string[]; author: string; fork: boolean; head: string; base: string; changedFiles?: number };
+  pr: { state: string; labels: string[]; author: string; fork: boolean; head: string; base: string; changedFiles?: number; mergeable?: boolean | null };
   /** Who added the label, by the PR's issue events (none: the events name nobody). */
   labeller?: string;
   /** Access per user (the author's is `role`). */
@@ -58,7 +58,8 @@ beforeAll(async () => {
       if (route === "GET /repos/acme/status/pulls/7") {
         return json(200, {
           number: 7, state: pr.state, labels: pr.labels.map((name) => ({ name })), user: { login: pr.author }, changed_files: pr.changedFiles ?? state.files.length,
-          head: { sha: pr.head, repo: { full_name: pr.fork ? "mallory/status" : "acme/status" } }, base: { ref: pr.base, repo: { full_name: "acme/status", default_branch: "main" } },
+          mergeable: pr.mergeable ?? null,
+          head: { sha: pr.head, ref: "akin/label-printing", repo: { full_name: pr.fork ? "mallory/status" : "acme/status" } }, base: { ref: pr.base, repo: { full_name: "acme/status", default_branch: "main" } },
         });
       }
       const permission = /^GET \/repos\/acme\/status\/collaborators\/([^/]+)\/permission$/.exec(route);
@@ -76,6 +77,8 @@ beforeAll(async () => {
         return json(200, state.labeller ? [...events, { event: "labeled", label: { name: "sitrep:fast-lane" }, actor: { login: state.labeller } }] : events.slice(0, 1));
       }
       if (route === "GET /repos/acme/status/pulls/7/files") return json(200, state.files);
+      // The open PR of a branch (a CI run the update job started names no PR).
+      if (route === "GET /repos/acme/status/pulls") return json(200, url.searchParams.get("head") === "acme:akin/label-printing" && url.searchParams.get("state") === "open" ? [{ number: 7 }] : []);
       if (route === `GET /repos/acme/status/commits/${pr.head}/check-runs`) {
         expect(url.searchParams.get("check_name")).toBe("ci-ok");
         const runs = state.ciOk === "none" ? [] : [{ name: "ci-ok", status: state.ciOk === "pending" ? "in_progress" : "completed", conclusion: state.ciOk === "pending" ? null : state.ciOk }];
@@ -105,15 +108,17 @@ function mergedNow(): boolean {
 }
 
 /** Runs the workflow's script as actions/github-script does: an async function of github, context, core. */
-async function fastLane(payload: Record<string, unknown>): Promise<{ notices: string[]; merged: boolean; deployed: boolean }> {
+async function fastLane(payload: Record<string, unknown>): Promise<{ notices: string[]; merged: boolean; deployed: boolean; outputs: Record<string, string> }> {
   const notices: string[] = [];
+  const outputs: Record<string, string> = {};
   const github = new Octokit({ baseUrl, request: { retries: 0 } });
   const context = { repo: { owner: "acme", repo: "status" }, payload };
-  const core = { notice: (m: string) => void notices.push(m), info: (m: string) => void notices.push(m) };
+  const core = { notice: (m: string) => void notices.push(m), info: (m: string) => void notices.push(m), setOutput: (k: string, v: string) => void (outputs[k] = v) };
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
   await new AsyncFunction("github", "context", "core", script)(github, context, core);
   return {
     notices,
+    outputs,
     merged: mergedNow(),
     deployed: state.requests.some((r) => r.startsWith("POST /repos/acme/status/actions/workflows/deploy.yml/dispatches")),
   };
@@ -156,6 +161,30 @@ describe("the fast lane merges", () => {
     const afterReview = await fastLane({ pull_request: { number: 7 }, review: { state: "approved" } });
     expect(afterReview).toMatchObject({ merged: true, deployed: true });
     expect(state.requests.filter((r) => r.startsWith("POST")).length).toBe(1);
+  });
+});
+
+describe("a PR that conflicts with the default branch (two responders, one incident)", () => {
+  test("is handed to the update job (its branch and base as outputs), not merged, ci-ok not asked", async () => {
+    state.pr.mergeable = false;
+    state.ciOk = "none"; // GitHub runs no CI on a conflicting PR
+    const result = await fastLane({ pull_request: { number: 7 } });
+    expect(result).toMatchObject({ merged: false, deployed: false, outputs: { update: "akin/label-printing", base: "main" } });
+    expect(result.notices.at(-1)).toMatch(/#7 conflicts with main: the next job merges main into it with the records merge driver/);
+    expect(state.requests.some((r) => r.includes("check-runs"))).toBe(false);
+  });
+
+  test("a fork's PR that conflicts is not handed over (the usual checks come first)", async () => {
+    state.pr.mergeable = false;
+    state.pr.fork = true;
+    expect((await fastLane({ pull_request: { number: 7 } })).outputs).toEqual({});
+  });
+
+  test("the CI run the update job started (workflow_dispatch, no PR named) finds the PR by its branch and merges it", async () => {
+    const result = await fastLane({ workflow_run: { event: "workflow_dispatch", head_branch: "akin/label-printing", pull_requests: [] } });
+    expect(result).toMatchObject({ merged: true, deployed: true, outputs: {} });
+    const other = await fastLane({ workflow_run: { event: "workflow_dispatch", head_branch: "someone-else", pull_requests: [] } });
+    expect(other.notices[0]).toMatch(/nothing to do/);
   });
 });
 

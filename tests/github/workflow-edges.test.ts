@@ -11,7 +11,7 @@ import { parse } from "yaml";
 import { repoRoot } from "../helpers/run-cli.ts";
 
 interface Step { id?: string; name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-interface Job { if?: string; needs?: string | string[]; outputs?: Record<string, string>; environment?: unknown; "continue-on-error"?: boolean; steps?: Step[] }
+interface Job { if?: string; needs?: string | string[]; permissions?: Record<string, string>; outputs?: Record<string, string>; environment?: unknown; "continue-on-error"?: boolean; steps?: Step[] }
 interface Workflow { on: Record<string, unknown>; concurrency?: { group: string }; jobs: Record<string, Job> }
 
 const read = (file: string) => readFileSync(path.join(repoRoot, file), "utf8");
@@ -78,6 +78,28 @@ describe("the fast lane and CI", () => {
     expect(load(".github/workflows/fast-lane.yml").concurrency!.group).toBe(
       "fast-lane-${{ github.event.pull_request.number || github.event.workflow_run.pull_requests[0].number || github.event.workflow_run.head_branch }}",
     );
+  });
+
+  test("a conflicting PR: the update job, after the merge job's checks, runs update-branch with a step-only token and starts CI", () => {
+    const lane = load(".github/workflows/fast-lane.yml");
+    expect(lane.jobs.merge.outputs).toEqual({ update: "${{ steps.decide.outputs.update }}", base: "${{ steps.decide.outputs.base }}" });
+    const update = lane.jobs.update;
+    expect(update.needs).toBe("merge");
+    expect(update.if).toBe("${{ needs.merge.outputs.update != '' }}");
+    expect(Object.keys(update.permissions!).sort()).toEqual(["actions", "contents", "pull-requests"]);
+    expect(update.permissions).toMatchObject({ contents: "write", "pull-requests": "write", actions: "write" });
+    const jobSteps = update.steps!;
+    const checkout = jobSteps.find((s) => s.uses?.startsWith("actions/checkout@"))!;
+    expect(checkout.with).toEqual({ ref: "${{ needs.merge.outputs.update }}", "fetch-depth": 0, "persist-credentials": false });
+    const merge = jobSteps.find((s) => s.id === "merge")!;
+    expect(merge.run).toContain('npx sitrep update-branch --base "$BASE"');
+    expect(merge.env).toEqual({ BASE: "${{ needs.merge.outputs.base }}", GH_TOKEN: "${{ github.token }}" });
+    expect(jobSteps.findIndex((s) => s.run === "npm ci --omit=dev")).toBeLessThan(jobSteps.indexOf(merge));
+    const after = jobSteps.at(-1)!;
+    expect(String(after.with!.script)).toContain('workflow_id: "ci.yml", ref: branch');
+    // The CI run it starts brings the fast lane back: both CI workflows accept a dispatch, the lane a dispatched run.
+    for (const file of [".github/workflows/ci.yml", "template/ci.yml"]) expect(load(file).on, file).toHaveProperty("workflow_dispatch");
+    expect(lane.jobs.merge.if).toContain("github.event.workflow_run.event == 'workflow_dispatch'");
   });
 
   test.each([".github/workflows/ci.yml", "template/ci.yml"])("L5: %s's comment job cannot fail the CI run the fast lane waits for, nor does ci-ok wait for it", (file) => {

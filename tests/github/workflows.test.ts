@@ -36,7 +36,7 @@ test("a records repository's CI validates, builds and summarises, runs no test s
   const ci = workflows.get(RECORDS_CI)!;
   const runs = ci.jobs.check.steps!.map((s) => s.run ?? "").join("\n");
   expect(runs).toContain("npm ci --omit=dev");
-  expect(runs).toContain("npx sitrep validate --format github");
+  expect(runs).toContain("npx sitrep validate --format github --history"); // times held to their commits (fetch-depth 0)
   expect(runs).toContain("npm run build");
   expect(runs).toContain("npx sitrep pr-summary");
   expect(Object.keys(ci.jobs).sort()).toEqual(["check", "ci-ok", "comment"]);
@@ -146,7 +146,7 @@ describe("hygiene, for every workflow and job", () => {
     expect(ci.jobs.check).not.toHaveProperty("if");
     expect(ci.jobs.check).not.toHaveProperty("needs");
     expect(runs("check")).toContain("npm ci --omit=dev");
-    expect(runs("check")).toContain("npx sitrep validate --format github");
+    expect(runs("check")).toContain("npx sitrep validate --format github --history");
     expect(runs("check")).toContain("npm run build");
     expect(runs("check")).toContain("GITHUB_STEP_SUMMARY");
     expect(runs("check")).not.toContain("npm test");

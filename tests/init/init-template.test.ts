@@ -11,7 +11,7 @@ import { hasTerminal, runInTerminal } from "../helpers/terminal.ts";
 const TEMPLATE_WORDS = /lumen|payment|merchant|shopper|checkout/i;
 const FLAGS = ["--title", "Acme Status", "--url", "https://status.acme.com", "--component", "api=Public API@Platform"];
 /** Every answer given as a flag, so the terminal is asked only the confirmation. */
-const ALL_FLAGS = [...FLAGS, "--timezone", "UTC"];
+const ALL_FLAGS = [...FLAGS, "--timezone", "UTC", "--repository", "acme/status"];
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -101,6 +101,20 @@ describe("init without a terminal (flags are the answers)", () => {
     expect(examplesLeft(dir)).toBe(true); // nothing written
   });
 
+  test("every problem with the flags in one run, each once, naming only the flags typed; nothing written", () => {
+    const dir = template();
+    const before = read(dir, "sitrep.config.yaml");
+    const result = runCli(["init", "--title", "Acme", "--url", "status.acme", "--timezone", "Europe/Berln", "-c", "api", "-c", "Web=Web", "--repository", "acme"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("error: 5 problems with the flags; nothing was written:");
+    for (const problem of ["--url `status.acme` is not a URL.", "--timezone `Europe/Berln` is not an IANA time zone.", "--component `api` is not", "--component id `Web` is not kebab-case.", "--repository `acme` is not owner/name."]) {
+      expect(result.stderr.split(problem)).toHaveLength(2);
+    }
+    expect(result.stderr.split("hint:")[0]).not.toMatch(/--title|--description|Missing/); // the usage line in the hint names them all
+    expect(read(dir, "sitrep.config.yaml")).toBe(before);
+    expect(examplesLeft(dir)).toBe(true);
+  });
+
   test("a time zone in any case is written in its canonical spelling", () => {
     const dir = template();
     expect(runCli(["init", ...FLAGS, "--timezone", "europe/berlin"], { cwd: dir }).code).toBe(0);
@@ -135,8 +149,8 @@ describe.skipIf(!hasTerminal)("init on a terminal", () => {
 
   test("a wrong --timezone is asked again with the hint, and a wrong answer too", async () => {
     const dir = template();
-    const result = await runInTerminal(["init", ...FLAGS, "--timezone", "Europe/Berln", "--yes"], [
-      [/Time zone for displaying times \(`Europe\/Berln` is not one\. Did you mean `Europe\/Berlin`\?/, "Amerika/Chicago\r"],
+    const result = await runInTerminal(["init", ...FLAGS, "--timezone", "Europe/Berln", "--repository", "acme/status", "--yes"], [
+      [/Time zone for displaying times \(`Europe\/Berln` is not an IANA time zone\. Did you mean `Europe\/Berlin`\?/, "Amerika/Chicago\r"],
       [/\[answered 0\][\s\S]*Did you mean `America\/Chicago`\?/, "\x15America/Chicago\r"], // Ctrl-U clears the line
     ], dir);
     expect(result.output).toContain("Initialised Acme Status");

@@ -23,13 +23,22 @@ export function problemWith(check: (value: string) => unknown): Validate {
       return undefined;
     } catch (error) {
       if (!(error instanceof SitrepError)) throw error;
-      const message = error.message
-        .replace(/^--[a-z-]+(?: [^:`\s]+)?: /, "") // "--component: unknown component `x`."
-        .replace(/^--[a-z-]+ is /, "That is ") // "--start is `tomorrow`, not a time …"
-        .replace(/^--[a-z-]+ (?=`)/, ""); // "--owner `x y` is not a GitHub handle."
-      return `${message[0].toUpperCase()}${message.slice(1)}${error.hint ? ` ${error.hint}` : ""}`;
+      return answerProblem(error);
     }
   };
+}
+
+/**
+ * What a prompt shows under a wrong answer: the error's message without the flag's name (the
+ * person typed an answer, not a flag) and its hint.
+ */
+export function answerProblem(error: SitrepError): string {
+  const message = error.message
+    .replace(/^--[a-z-]+(?: [^:`\s]+)?: /, "") // "--component: unknown component `x`."
+    .replace(/^--[a-z-]+ is /, "That is ") // "--start is `tomorrow`, not a time …"
+    .replace(/^--[a-z-]+ (?=`)/, "") // "--owner `x y` is not a GitHub handle."
+    .replace(/^--[a-z-]+ (?=[a-z]+ `)/, ""); // "--component id `X` is not kebab-case."
+  return `${message[0].toUpperCase()}${message.slice(1)}${error.hint ? ` ${error.hint}` : ""}`;
 }
 
 async function clack() {
@@ -63,12 +72,22 @@ export async function askText(value: string | undefined, flag: string, context: 
   question: { message: string; placeholder?: string; defaultValue?: string; validate?: Validate }): Promise<string> {
   if (value !== undefined && value !== "") return value;
   if (!context.interactive) missing(flag, context);
+  return promptText(question);
+}
+
+/**
+ * One text prompt on the terminal, asked again in place while `validate` finds a problem. An
+ * empty answer is the default; without one it is refused, unless the question is optional.
+ */
+export async function promptText(question: { message: string; placeholder?: string; defaultValue?: string; optional?: boolean; validate?: Validate }): Promise<string> {
   const { text, isCancel } = await clack();
   const answer = await text({
     message: question.message,
     placeholder: question.placeholder,
     defaultValue: question.defaultValue,
-    validate: (v) => (v === undefined || v.trim() === "" ? (question.defaultValue ? undefined : `Required${question.placeholder ? ` (${question.placeholder})` : ""}.`) : question.validate?.(v.trim())),
+    validate: (v) => (v === undefined || v.trim() === ""
+      ? (question.defaultValue || question.optional ? undefined : `Required${question.placeholder ? ` (${question.placeholder})` : ""}.`)
+      : question.validate?.(v.trim())),
     output: process.stderr,
   });
   if (isCancel(answer)) cancelled();

@@ -15,6 +15,7 @@ import { validateRepository } from "../../validate/validate.ts";
 import { formatPretty } from "../../validate/format-pretty.ts";
 import { closest } from "../../records/closest.ts";
 import { matchId } from "../flags/match-id.ts";
+import { SITREP } from "../../core/run-sitrep.ts";
 
 export interface RecordsContext {
   root: string;
@@ -54,13 +55,13 @@ export function findIncident(context: RecordsContext, id: string, command: strin
   if (match.kind === "ambiguous") {
     const shown = match.candidates.slice(0, 5);
     throw new UsageError(`\`${wanted}\` matches ${match.candidates.length} incidents: ${shown.join(", ")}${match.candidates.length > shown.length ? ", …" : ""}.`,
-      `Give more of the id, e.g. \`npx sitrep ${command} ${shown[0]} …\`.`);
+      `Give more of the id, e.g. \`${SITREP} ${command} ${shown[0]} …\`.`);
   }
   if (match.kind === "none") {
     const suggestion = closest(wanted, ids) ?? closest(wanted, ids.map((i) => i.replace(/^\d{4}-\d{2}-\d{2}-/, "")));
     const full = suggestion && (ids.includes(suggestion) ? suggestion : ids.find((i) => i.endsWith(`-${suggestion}`)));
     throw new UsageError(`No incident with id \`${wanted}\` (looked for incidents/**/${wanted}.md, and for ids that start with it or have it as words of their name).`,
-      full ? `Did you mean \`${full}\`? Run \`npx sitrep ${command} ${full} …\`.` : "The id is the file name without .md, e.g. 2026-11-20-checkout-errors; a unique part of it works too (`checkout-errors`).");
+      full ? `Did you mean \`${full}\`? Run \`${SITREP} ${command} ${full} …\`.` : "The id is the file name without .md, e.g. 2026-11-20-checkout-errors; a unique part of it works too (`checkout-errors`).");
   }
   const file = context.files.find((f) => f.kind === "incident" && f.id === match.id)!;
   const { record, findings } = readRecord(context.root, file);

@@ -7,6 +7,7 @@ import { severityExists } from "./severity-exists.ts";
 import { milestonesOrdered } from "./milestones-ordered.ts";
 import { updatesOrdered } from "./updates-ordered.ts";
 import { notInFuture } from "./not-in-future.ts";
+import { notAfterCommit } from "./not-after-commit.ts";
 import { statusMatchesLastUpdate } from "./status-matches-last-update.ts";
 import { resolvedAtRequired } from "./resolved-at-required.ts";
 import { maintenanceWindow } from "./maintenance-window.ts";
@@ -31,6 +32,7 @@ export const rules: readonly Rule[] = [
   milestonesOrdered,
   updatesOrdered,
   notInFuture,
+  notAfterCommit,
   statusMatchesLastUpdate,
   resolvedAtRequired,
   maintenanceWindow,

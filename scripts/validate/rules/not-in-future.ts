@@ -6,12 +6,11 @@
 import type { Finding } from "../../records/finding.ts";
 import { formatDuration } from "../../model/duration.ts";
 import { likelyMeant } from "../../model/offset-mistake.ts";
+import { eachCheckedTime, timeName } from "../checked-times.ts";
 import { finding, ms, type Rule } from "../rule.ts";
 
 /** Clocks disagree a little; an update stamped a few minutes ahead is not a mistake worth stopping for. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
-
-const MILESTONES = ["started_at", "detected_at", "acknowledged_at", "mitigated_at", "resolved_at"] as const;
 
 export const notInFuture: Rule = {
   id: "not-in-future",
@@ -22,25 +21,16 @@ export const notInFuture: Rule = {
     const found: Finding[] = [];
     const zone = config.site.timezone ?? "UTC";
     const limit = now.getTime() + CLOCK_SKEW_MS;
-    const check = (record: { source: { path: string } }, path: (string | number)[], time: string | undefined) => {
-      if (time === undefined || !(ms(time) > limit)) return;
+    eachCheckedTime(incidents, postmortems, ({ record, path, time }) => {
+      if (!(ms(time) > limit)) return;
       const ahead = formatDuration((ms(time) - now.getTime()) / 60_000);
       const meant = likelyMeant(time, now.getTime(), zone, CLOCK_SKEW_MS);
-      const name = path.length === 1 ? `\`${path[0]}\`` : `${path[0]}[${path[1]}].at`;
       const hint = meant
         ? `Did you mean ${meant.time} (${meant.time.slice(11, 16)} in ${zone}, ${formatDuration((now.getTime() - meant.ms) / 60_000)} ago)? ` +
           "A time needs the offset of the clock it was read from; `Z` is UTC."
         : "Check the date and the offset (`Z` is UTC); a time cannot be after the change that records it.";
-      found.push(finding(notInFuture, record, path, `${name} (${time}) is ${ahead} after now (${now.toISOString().replace(".000Z", "Z")}).`, hint));
-    };
-    for (const incident of incidents) {
-      const data = incident.data;
-      if (data.type === "maintenance") continue;
-      for (const field of MILESTONES) check(incident, [field], data[field]);
-      data.updates.forEach((u, i) => check(incident, ["updates", i, "at"], u.at));
-      data.timeline.forEach((t, i) => check(incident, ["timeline", i, "at"], t.at));
-    }
-    for (const postmortem of postmortems) check(postmortem, ["published_at"], postmortem.data.published_at);
+      found.push(finding(notInFuture, record, path, `${timeName(path)} (${time}) is ${ahead} after now (${now.toISOString().replace(".000Z", "Z")}).`, hint));
+    });
     return found;
   },
 };
