@@ -22,6 +22,9 @@ import { postmortemRequired } from "./postmortem-required.ts";
 import { runbookReviewOverdue } from "./runbook-review-overdue.ts";
 import { updateCadence } from "./update-cadence.ts";
 import { externalImage } from "./external-image.ts";
+import { markdownBudget } from "./markdown-budget.ts";
+import { markdownRendersEmpty } from "./markdown-renders-empty.ts";
+import { textCharacters } from "./text-characters.ts";
 
 export const rules: readonly Rule[] = [
   idUnique,
@@ -46,4 +49,7 @@ export const rules: readonly Rule[] = [
   runbookReviewOverdue,
   updateCadence,
   externalImage,
+  markdownBudget,
+  markdownRendersEmpty,
+  textCharacters,
 ];

@@ -1,0 +1,70 @@
+// Every Markdown text a build renders (incident descriptions and updates, postmortems,
+// runbooks), rendered once per validate run as the publishers render it, whatever its date:
+// an update dated a few hours ahead passed validate and the PR build, then killed every build
+// once it was due. Shared by the rules markdown-budget and markdown-renders-empty.
+import type { Finding } from "../../records/finding.ts";
+import { MARKDOWN_RENDER_MS, overBudget, type BudgetProblem } from "../../publish/markdown-budget.ts";
+import { renderPlainParagraphs, renderWithPipeline } from "../../publish/markdown.ts";
+import type { RuleContext } from "../rule.ts";
+
+export interface MarkdownText {
+  text: string;
+  /** An update's body (a YAML value) rather than a record's Markdown body. */
+  update: boolean;
+  /** Where a problem at `line`/`column` of the text is reported in the file. */
+  place(problem: { line: number; column: number }): Pick<Finding, "file" | "line" | "column" | "path">;
+}
+
+export interface RenderOutcome {
+  /** Why the text would not render (the page shows it as escaped text instead). */
+  problem?: BudgetProblem;
+  /** The HTML, when it rendered. */
+  html?: string;
+}
+
+/** The texts of the schema-valid records, each with its place in its file. */
+export function markdownTexts({ incidents, postmortems, runbooks }: RuleContext): MarkdownText[] {
+  const texts: MarkdownText[] = [];
+  for (const record of [...incidents, ...postmortems, ...runbooks]) {
+    const file = record.source.path;
+    texts.push({ text: record.body, update: false, place: ({ line, column }) => ({ file, line: record.source.bodyLine + line - 1, column }) });
+  }
+  for (const record of incidents) {
+    record.data.updates.forEach((update, i) => {
+      texts.push({ text: update.body, update: true, place: () => ({ file: record.source.path, path: ["updates", i, "body"] }) });
+    });
+  }
+  return texts;
+}
+
+const outcomes = new WeakMap<RuleContext["incidents"], Map<string, RenderOutcome>>();
+
+/** The text rendered as a build would render it (once per run: both rules ask). */
+export function renderOutcome(context: RuleContext, text: string): RenderOutcome {
+  let cache = outcomes.get(context.incidents);
+  if (!cache) outcomes.set(context.incidents, (cache = new Map()));
+  let outcome = cache.get(text);
+  if (!outcome) cache.set(text, (outcome = render(text)));
+  return outcome;
+}
+
+function render(text: string): RenderOutcome {
+  const plain = renderPlainParagraphs(text);
+  if (plain !== undefined) return { html: plain };
+  const problem = overBudget(text);
+  if (problem) return { problem };
+  const started = performance.now();
+  let html: string;
+  try {
+    html = renderWithPipeline(text);
+  } catch (error) {
+    return { problem: { line: 1, column: 1, message: `The Markdown renderer fails on this text (${(error as Error).message}).`,
+      hint: "Simplify its Markdown (nesting, long runs of `*`, `[` or `>`); put pasted output in a fenced code block (```)." } };
+  }
+  const ms = performance.now() - started;
+  if (ms > MARKDOWN_RENDER_MS) {
+    return { html, problem: { line: 1, column: 1, message: `Rendering this text took ${(ms / 1000).toFixed(1)} s; a text may take ${MARKDOWN_RENDER_MS / 1000} s.`,
+      hint: "Shorten it or simplify its Markdown; put pasted output and logs in a fenced code block (```)." } };
+  }
+  return { html };
+}
