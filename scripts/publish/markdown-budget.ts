@@ -49,7 +49,7 @@ export function overBudget(text: string, budget: typeof MARKDOWN_BUDGET = MARKDO
       // Inside fenced code, indentation and `>` are text (pasted YAML, a shell prompt).
       if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
     } else if (depth > budget.depth) {
-      return { line, column, message: `Blocks nest ${depth} deep on this line (quotes \`>\` or list items); Markdown is rendered up to ${budget.depth} levels.`,
+      return { line, column, message: `Blocks nest ${depth.toLocaleString("en")} deep on this line (quotes \`>\` or list items); Markdown is rendered up to ${budget.depth} levels.`,
         hint: "Nest quotes and lists a few levels at most; put pasted output in a fenced code block (```)." };
     } else if (marker !== undefined) {
       fence = marker;

@@ -27,7 +27,10 @@ export function markdownTexts({ incidents, postmortems, runbooks }: RuleContext)
   const texts: MarkdownText[] = [];
   for (const record of [...incidents, ...postmortems, ...runbooks]) {
     const file = record.source.path;
-    texts.push({ text: record.body, update: false, place: ({ line, column }) => ({ file, line: record.source.bodyLine + line - 1, column }) });
+    // A problem of the whole text (line 1, column 1) points at its first line with content.
+    const place = ({ line, column }: { line: number; column: number }) =>
+      line === 1 && column === 1 ? { file, line: record.source.bodyLine + leadingNewlines(record.body), column } : { file, line: record.source.bodyLine + line - 1, column };
+    texts.push({ text: record.body, update: false, place });
   }
   for (const record of incidents) {
     record.data.updates.forEach((update, i) => {
@@ -35,6 +38,12 @@ export function markdownTexts({ incidents, postmortems, runbooks }: RuleContext)
     });
   }
   return texts;
+}
+
+function leadingNewlines(text: string): number {
+  let count = 0;
+  while (text[count] === "\n" || (text[count] === "\r" && text[count + 1] === "\n" && ++count)) count++;
+  return count;
 }
 
 const outcomes = new WeakMap<RuleContext["incidents"], Map<string, RenderOutcome>>();

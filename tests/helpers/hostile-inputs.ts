@@ -1,0 +1,21 @@
+// The hostile inputs of the red-team pass, generated (no megabyte fixtures): shared by the
+// behavioural tests (tests/validate/bounded-corpus.test.ts) and the bench that times them
+// (bench/rows/hostile-inputs.ts), so both measure the same text.
+export const hostile = {
+  /** `>>>…> x`: one blockquote per `>` (remark overflowed its stack at ~2,000). */
+  nestedQuotes: (n: number) => `${">".repeat(n)} x`,
+  /** `- - - … x`: one nested list per `- ` (10 kB took 13 s). */
+  nestedDashes: (n: number) => `${"- ".repeat(n)}x`,
+  /** A list nested by indentation, one level per line. */
+  indentedLists: (n: number) => Array.from({ length: n }, (_, i) => `${" ".repeat(i * 2)}- x`).join("\n"),
+  /** Unclosed `[` (100 kB took 27 s). */
+  brackets: (n: number) => "[".repeat(n),
+  /** A heading of spaces (the heading regex took 49 s on 5,000). */
+  spacedHeading: (n: number) => `##${" ".repeat(n)}x`,
+  /** Two words between blank lines (the newline trim took 51 s on 250 kB). */
+  blankLines: (n: number) => `a${"\n".repeat(n)}b`,
+  /** `k0: 1` … front matter lines of unknown fields (the position lookup took 35 s on 40,000). */
+  unknownKeys: (n: number) => Array.from({ length: n }, (_, i) => `k${i}: 1\n`).join(""),
+  /** `[[[[…` or `{{{{…` unclosed YAML flow collections (735 MB in the position-keeping parser). */
+  flowNesting: (open: string, n: number) => open.repeat(n),
+};
