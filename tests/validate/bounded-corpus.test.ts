@@ -12,7 +12,7 @@ import { buildRepo, pick } from "./corpus.ts";
 import { renderMarkdown } from "../../scripts/publish/markdown.ts";
 import { formatPretty } from "../../scripts/validate/format-pretty.ts";
 import { problemText } from "../../scripts/core/problem-output.ts";
-import { hostile } from "../helpers/hostile-inputs.ts";
+import { hostile } from "../../testkit/hostile-inputs.ts";
 
 const now = new Date(TEST_NOW);
 const cleanups: (() => void)[] = [];

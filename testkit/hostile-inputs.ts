@@ -16,6 +16,11 @@ export const hostile = {
   blankLines: (n: number) => `a${"\n".repeat(n)}b`,
   /** `k0: 1` … front matter lines of unknown fields (the position lookup took 35 s on 40,000). */
   unknownKeys: (n: number) => Array.from({ length: n }, (_, i) => `k${i}: 1\n`).join(""),
+  /** The `updates:` line of an alias bomb padded to `bytes`: `[&u {…20 kB…}, *u, *u, …]` expands to (bytes / 4) × 20 kB. */
+  aliasBombField: (bytes: number) => {
+    const head = `updates: [&u {at: 2026-11-15T10:05:00Z, status: investigating, body: "${"x".repeat(20_000)}"}`;
+    return `${head}${", *u".repeat(Math.floor((bytes - head.length - 200) / 4))}]\n`;
+  },
   /** `[[[[…` or `{{{{…` unclosed YAML flow collections (735 MB in the position-keeping parser). */
   flowNesting: (open: string, n: number) => open.repeat(n),
 };
