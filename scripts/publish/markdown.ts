@@ -127,9 +127,14 @@ const MARKUP_CHARACTERS = /[\\`*_[\]<>#|~&@{}=+^$\r\t]|:\/\/|www\./i;
 const LINE_START_MARKERS = /^(?:[ \u00a0]|[-+]|\d+[.)])/m;
 const TRAILING_SPACE = /[ \u00a0]$/m;
 
+/** True when `text` cannot contain Markdown, HTML or an autolink: the fast path below renders it. */
+export function isPlainText(text: string): boolean {
+  return !MARKUP_CHARACTERS.test(text) && !LINE_START_MARKERS.test(text) && !TRAILING_SPACE.test(text);
+}
+
 /** Paragraphs of plain text as the pipeline would render them, or undefined when not plain. */
 export function renderPlainParagraphs(text: string): string | undefined {
-  if (MARKUP_CHARACTERS.test(text) || LINE_START_MARKERS.test(text) || TRAILING_SPACE.test(text)) return undefined;
+  if (!isPlainText(text)) return undefined;
   const trimmed = trimNewlines(text);
   if (trimmed === "") return "";
   return trimmed.split(/\n{2,}/).map((paragraph) => `<p>${paragraph}</p>`).join("\n");

@@ -15,8 +15,8 @@ export const markdownRendersEmpty: Rule = {
     const findings: Finding[] = [];
     for (const text of markdownTexts(context)) {
       if (!text.update && withoutComments(text.text).trim() === "") continue;
-      const { html } = renderOutcome(context, text.text);
-      if (html === undefined || !rendersEmpty(html)) continue;
+      const { html, plain } = renderOutcome(context, text.text);
+      if (plain ? text.text.trim() !== "" : html === undefined || !rendersEmpty(html)) continue;
       findings.push({ ...text.place({ line: 1, column: 1 }), rule: markdownRendersEmpty.id, severity: markdownRendersEmpty.severity,
         message: text.update ? "This update renders empty: the page shows it with no message." : "This text renders empty: nothing of it shows on the page.",
         hint: "Raw HTML (`<div>`, `<!-- … -->`) is dropped from pages, and an HTML block runs to the next blank line. Write the message as Markdown, or leave a blank line after the HTML." });

@@ -4,7 +4,7 @@
 // once it was due. Shared by the rules markdown-budget and markdown-renders-empty.
 import type { Finding } from "../../records/finding.ts";
 import { MARKDOWN_RENDER_MS, overBudget, type BudgetProblem } from "../../publish/markdown-budget.ts";
-import { renderPlainParagraphs, renderWithPipeline } from "../../publish/markdown.ts";
+import { isPlainText, renderWithPipeline } from "../../publish/markdown.ts";
 import type { RuleContext } from "../rule.ts";
 
 export interface MarkdownText {
@@ -18,8 +18,10 @@ export interface MarkdownText {
 export interface RenderOutcome {
   /** Why the text would not render (the page shows it as escaped text instead). */
   problem?: BudgetProblem;
-  /** The HTML, when it rendered. */
+  /** The HTML, when it rendered through remark. */
   html?: string;
+  /** Plain text, rendered by the fast path: never over budget, empty only when blank. */
+  plain?: boolean;
 }
 
 /** The texts of the schema-valid records, each with its place in its file. */
@@ -58,8 +60,8 @@ export function renderOutcome(context: RuleContext, text: string): RenderOutcome
 }
 
 function render(text: string): RenderOutcome {
-  const plain = renderPlainParagraphs(text);
-  if (plain !== undefined) return { html: plain };
+  // Nearly every update is plain: no HTML is built for it (validate runs this on every text).
+  if (isPlainText(text)) return { plain: true };
   const problem = overBudget(text);
   if (problem) return { problem };
   const started = performance.now();
