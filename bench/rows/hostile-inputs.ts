@@ -3,7 +3,8 @@
 // hostile-corpus.test.ts) check what each ends in, this says how long it takes. Two row sets:
 // `sitrep validate` as a whole process on the test fixture repository with one hostile file
 // added, beside the same repository without it (the floor); and the Markdown renderer in this
-// process on each hostile text, beside a normal postmortem body (the floor). Target: none over 1 s.
+// process on each hostile text, beside a normal postmortem body (the floor). Target: no render
+// over 1 s, and no validate more than 1 s over its floor (the process start is in both).
 import { closeSync, cpSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +18,7 @@ const cli = path.resolve(here, "../../scripts/sitrep.mjs");
 const base = path.resolve(here, "../../tests/fixtures/valid/base");
 const RUNS = 3;
 const TARGET = "< 1 s";
+const VALIDATE_TARGET = "< floor + 1 s";
 
 const incident = (fields: string, body = "Body.\n") =>
   `---\ntitle: Hostile\nseverity: SEV3\nstatus: resolved\nstarted_at: 2026-11-15T10:00:00Z\nresolved_at: 2026-11-15T11:00:00Z\n${fields}updates:\n  - at: 2026-11-15T10:05:00Z\n    status: resolved\n    body: Fixed.\n---\n\n${body}`;
@@ -58,7 +60,7 @@ async function validateRows(): Promise<BenchRow[]> {
       repository.write(path.join(dir, repository.file));
       const measured = await run(dir);
       const findings = (JSON.parse(measured.stdout) as { diagnostics: { rule: string }[] }).diagnostics;
-      rows.push({ name: "sitrep validate", input: repository.input, wallMs: measured.wallMs, peakRssMb: measured.peakRssMb, floorMs: floor.wallMs, target: TARGET,
+      rows.push({ name: "sitrep validate", input: repository.input, wallMs: measured.wallMs, peakRssMb: measured.peakRssMb, floorMs: floor.wallMs, target: VALIDATE_TARGET,
         note: `${[...new Set(findings.map((f) => f.rule))].join(", ") || "no findings"}; median of ${RUNS}` });
       rmSync(dir, { recursive: true, force: true });
     }
