@@ -168,6 +168,6 @@ describe("F16: a huge review interval", () => {
     const text = "---\ntitle: Restart the API\nowner: ada\nlast_reviewed: 2026-10-01\nreview_every_days: 99999999999\n---\n\n## Symptoms\n";
     const diagnostics = validateWith({ [file]: text });
     expect(diagnostics.map(pick)).toEqual([{ file, line: 5, column: 20, rule: "invalid-value", severity: "error" }]);
-    expect(diagnostics[0].message).toBe("`review_every_days` must be <= 3650.");
+    expect(diagnostics[0].message).toBe("`review_every_days` must be <= 100000.");
   });
 });
