@@ -30,7 +30,31 @@ const EXAMPLE = "2026-11-20T14:02:00Z";
 export function readTime(text: string): TimeReading {
   const match = RECORD_TIME.exec(text);
   if (!match) return refuse(text);
+  const problem = rangeProblem(match);
+  if (problem) return problem;
   const [, year, month, day, hour, minute, second, fraction, offset] = match;
+  const y = Number(year);
+  const millisecond = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, "0"));
+  // Date.UTC reads years 0–99 as 1900–1999; those few go through setUTCFullYear.
+  let ms = Date.UTC(y, Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), millisecond);
+  if (y < 100) {
+    const date = new Date(0);
+    date.setUTCFullYear(y, Number(month) - 1, Number(day));
+    date.setUTCHours(Number(hour), Number(minute), Number(second), millisecond);
+    ms = date.getTime();
+  }
+  if (offset !== "Z") ms -= (offset[0] === "-" ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * MINUTE_MS;
+  return { ok: true, ms };
+}
+
+/** True when `text` is a time a record may hold (the schema's `date-time` format; no instant computed). */
+export function isRecordTime(text: string): boolean {
+  const match = RECORD_TIME.exec(text);
+  return match !== null && rangeProblem(match) === undefined;
+}
+
+/** What is out of range in a time of the record form: the day, the clock, or the offset. */
+function rangeProblem([, year, month, day, hour, minute, second, , offset]: RegExpExecArray): TimeReading | undefined {
   const y = Number(year);
   const mo = Number(month);
   const d = Number(day);
@@ -40,22 +64,10 @@ export function readTime(text: string): TimeReading {
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
     return bad("the clock time is out of range", "Hours run 00–23, minutes and seconds 00–59 (no leap second `:60`, no `24:00`; write the next day's `00:00:00`).");
   }
-  let offsetMinutes = 0;
-  if (offset !== "Z") {
-    const oh = Number(offset.slice(1, 3));
-    const om = Number(offset.slice(4, 6));
-    if (oh > 23 || om > 59) return bad(`the offset \`${offset}\` is out of range`, "An offset is at most ±23:59, e.g. `+01:00` for CET.");
-    offsetMinutes = (offset[0] === "-" ? -1 : 1) * (oh * 60 + om);
+  if (offset !== "Z" && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4, 6)) > 59)) {
+    return bad(`the offset \`${offset}\` is out of range`, "An offset is at most ±23:59, e.g. `+01:00` for CET.");
   }
-  const date = new Date(0);
-  date.setUTCFullYear(y, mo - 1, d);
-  date.setUTCHours(Number(hour), Number(minute), Number(second), fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, "0")));
-  return { ok: true, ms: date.getTime() - offsetMinutes * MINUTE_MS };
-}
-
-/** True when `text` is a time a record may hold (the schema's `date-time` format). */
-export function isRecordTime(text: string): boolean {
-  return readTime(text).ok;
+  return undefined;
 }
 
 /** Milliseconds since the epoch of a record time, or undefined when absent or not a record time. */

@@ -3,7 +3,7 @@
 // plain text (publish/markdown.ts), which is never what its author meant.
 import type { Finding } from "../../records/finding.ts";
 import type { Rule } from "../rule.ts";
-import { markdownTexts, renderOutcome } from "./markdown-texts.ts";
+import { checkedTexts } from "./markdown-texts.ts";
 
 export const markdownBudget: Rule = {
   id: "markdown-budget",
@@ -11,8 +11,8 @@ export const markdownBudget: Rule = {
   description: "Every Markdown text renders within the size, nesting, delimiter and time budget.",
   check(context) {
     const findings: Finding[] = [];
-    for (const text of markdownTexts(context)) {
-      const { problem } = renderOutcome(context, text.text);
+    for (const text of checkedTexts(context)) {
+      const { problem } = text.outcome;
       if (!problem) continue;
       findings.push({ ...text.place(problem), rule: markdownBudget.id, severity: markdownBudget.severity,
         message: `${problem.message} The page would show it as plain text.`, hint: problem.hint });

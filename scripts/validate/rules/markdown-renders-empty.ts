@@ -5,7 +5,7 @@
 import type { Finding } from "../../records/finding.ts";
 import { htmlToText } from "../../publish/markdown.ts";
 import type { Rule } from "../rule.ts";
-import { markdownTexts, renderOutcome } from "./markdown-texts.ts";
+import { checkedTexts } from "./markdown-texts.ts";
 
 export const markdownRendersEmpty: Rule = {
   id: "markdown-renders-empty",
@@ -13,10 +13,11 @@ export const markdownRendersEmpty: Rule = {
   description: "An update, or a body with text outside HTML comments, renders to something visible.",
   check(context) {
     const findings: Finding[] = [];
-    for (const text of markdownTexts(context)) {
+    for (const text of checkedTexts(context)) {
+      const { html, plain } = text.outcome;
+      if (plain ? text.text.trim() !== "" : html === undefined) continue;
       if (!text.update && withoutComments(text.text).trim() === "") continue;
-      const { html, plain } = renderOutcome(context, text.text);
-      if (plain ? text.text.trim() !== "" : html === undefined || !rendersEmpty(html)) continue;
+      if (html !== undefined && !rendersEmpty(html)) continue;
       findings.push({ ...text.place({ line: 1, column: 1 }), rule: markdownRendersEmpty.id, severity: markdownRendersEmpty.severity,
         message: text.update ? "This update renders empty: the page shows it with no message." : "This text renders empty: nothing of it shows on the page.",
         hint: "Raw HTML (`<div>`, `<!-- … -->`) is dropped from pages, and an HTML block runs to the next blank line. Write the message as Markdown, or leave a blank line after the HTML." });

@@ -24,8 +24,21 @@ export interface RenderOutcome {
   plain?: boolean;
 }
 
+export interface CheckedText extends MarkdownText {
+  outcome: RenderOutcome;
+}
+
+const checked = new WeakMap<RuleContext["incidents"], CheckedText[]>();
+
+/** Every text of the schema-valid records with its place and how it renders: once per run (both rules ask). */
+export function checkedTexts(context: RuleContext): CheckedText[] {
+  let texts = checked.get(context.incidents);
+  if (!texts) checked.set(context.incidents, (texts = markdownTexts(context).map((text) => ({ ...text, outcome: render(text.text) }))));
+  return texts;
+}
+
 /** The texts of the schema-valid records, each with its place in its file. */
-export function markdownTexts({ incidents, postmortems, runbooks }: RuleContext): MarkdownText[] {
+function markdownTexts({ incidents, postmortems, runbooks }: RuleContext): MarkdownText[] {
   const texts: MarkdownText[] = [];
   for (const record of [...incidents, ...postmortems, ...runbooks]) {
     const file = record.source.path;
@@ -46,17 +59,6 @@ function leadingNewlines(text: string): number {
   let count = 0;
   while (text[count] === "\n" || (text[count] === "\r" && text[count + 1] === "\n" && ++count)) count++;
   return count;
-}
-
-const outcomes = new WeakMap<RuleContext["incidents"], Map<string, RenderOutcome>>();
-
-/** The text rendered as a build would render it (once per run: both rules ask). */
-export function renderOutcome(context: RuleContext, text: string): RenderOutcome {
-  let cache = outcomes.get(context.incidents);
-  if (!cache) outcomes.set(context.incidents, (cache = new Map()));
-  let outcome = cache.get(text);
-  if (!outcome) cache.set(text, (outcome = render(text)));
-  return outcome;
 }
 
 function render(text: string): RenderOutcome {
