@@ -26,31 +26,43 @@ export type TimeReading =
 
 const EXAMPLE = "2026-11-20T14:02:00Z";
 
+/**
+ * The record form with every field in range but the day of the month (checked against the
+ * month): the fast test every read makes. Capture groups: year, month, day, fraction.
+ */
+const RECORD_TIME_IN_RANGE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.(\d+))?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
 /** Reads a record time: its instant, or what is wrong with it and how to write it. Linear, pure. */
 export function readTime(text: string): TimeReading {
+  const ms = toMillis(text);
+  if (ms !== undefined) return { ok: true, ms };
   const match = RECORD_TIME.exec(text);
-  if (!match) return refuse(text);
-  const problem = rangeProblem(match);
-  if (problem) return problem;
-  const [, year, month, day, hour, minute, second, fraction, offset] = match;
-  const y = Number(year);
-  const millisecond = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, "0"));
-  // Date.UTC reads years 0–99 as 1900–1999; those few go through setUTCFullYear.
-  let ms = Date.UTC(y, Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), millisecond);
-  if (y < 100) {
-    const date = new Date(0);
-    date.setUTCFullYear(y, Number(month) - 1, Number(day));
-    date.setUTCHours(Number(hour), Number(minute), Number(second), millisecond);
-    ms = date.getTime();
-  }
-  if (offset !== "Z") ms -= (offset[0] === "-" ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * MINUTE_MS;
-  return { ok: true, ms };
+  return (match && rangeProblem(match)) || refuse(text);
 }
 
-/** True when `text` is a time a record may hold (the schema's `date-time` format; no instant computed). */
+/** True when `text` is a time a record may hold (the schema's `date-time` format). */
 export function isRecordTime(text: string): boolean {
-  const match = RECORD_TIME.exec(text);
-  return match !== null && rangeProblem(match) === undefined;
+  return inRange(RECORD_TIME_IN_RANGE.exec(text));
+}
+
+/** Milliseconds since the epoch of a record time, or undefined when absent or not a record time. */
+export function toMillis(time: string | undefined): number | undefined {
+  if (time === undefined) return undefined;
+  const match = RECORD_TIME_IN_RANGE.exec(time);
+  if (!inRange(match)) return undefined;
+  // The record form is ECMAScript's own date-time string format, which Date.parse reads exactly
+  // (and five times faster than arithmetic here); beyond milliseconds the format leaves the
+  // reading to the engine, so a longer fraction is cut to milliseconds first.
+  const fraction = match![4];
+  if (fraction === undefined || fraction.length <= 3) return Date.parse(time);
+  const cut = time.indexOf(".") + 4;
+  return Date.parse(time.slice(0, cut) + time.slice(cut + fraction.length - 3));
+}
+
+function inRange(match: RegExpExecArray | null): boolean {
+  if (match === null) return false;
+  const day = Number(match[3]);
+  return day <= 28 || day <= daysIn(Number(match[1]), Number(match[2]));
 }
 
 /** What is out of range in a time of the record form: the day, the clock, or the offset. */
@@ -68,13 +80,6 @@ function rangeProblem([, year, month, day, hour, minute, second, , offset]: RegE
     return bad(`the offset \`${offset}\` is out of range`, "An offset is at most ±23:59, e.g. `+01:00` for CET.");
   }
   return undefined;
-}
-
-/** Milliseconds since the epoch of a record time, or undefined when absent or not a record time. */
-export function toMillis(time: string | undefined): number | undefined {
-  if (time === undefined) return undefined;
-  const reading = readTime(time);
-  return reading.ok ? reading.ms : undefined;
 }
 
 /** Milliseconds of a record time the schema has accepted; NaN (never a wrong instant) otherwise. */
