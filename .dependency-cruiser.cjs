@@ -44,8 +44,9 @@ const LAYERS = {
   core: [],
   records: [],
   model: ["records"],
-  // Validate reads and checks the on-call schedules beside the records.
-  validate: ["oncall", "model", "records"],
+  // Validate reads and checks the on-call schedules beside the records, and renders every text
+  // as the publishers will (publish/markdown.ts), to report what would not render.
+  validate: ["oncall", "publish", "model", "records"],
   history: ["validate", "records"],
   status: ["model", "records"],
   publish: ["status", "model", "records"],

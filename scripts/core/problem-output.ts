@@ -4,6 +4,7 @@
 // (`error: <message>` then `hint: <hint>`). validate's github format, notify and sync use these.
 import type { Problem } from "./diagnostic.ts";
 import { escapeData, escapeProperty } from "./workflow-commands.ts";
+import { escapeControlCharacters as visible } from "./control-characters.ts";
 
 /** GitHub shows at most 10 annotations of a kind per step. */
 export const ANNOTATIONS_PER_RULE = 10;
@@ -16,7 +17,7 @@ export function annotation(problem: Problem, options: { pathPrefix?: string } = 
     problem.column === undefined ? undefined : `col=${problem.column}`,
     `title=${escapeProperty(`sitrep ${problem.rule ?? "problem"}`)}`,
   ].filter((p) => p !== undefined);
-  return `::${problem.severity} ${props.join(",")}::${escapeData(`${problem.message} Hint: ${problem.hint}`)}`;
+  return `::${problem.severity} ${props.join(",")}::${escapeData(visible(`${problem.message} Hint: ${problem.hint}`))}`;
 }
 
 /** The annotations of a run, at most ANNOTATIONS_PER_RULE per rule, then a notice of how many were left out. */
@@ -35,8 +36,11 @@ export function annotations(problems: readonly Problem[], options: { pathPrefix?
   return lines;
 }
 
-/** One problem for a terminal: `<severity>: <file:line:col: >message`, then its hint on the next line. */
+/**
+ * One problem for a terminal: `<severity>: <file:line:col: >message`, then its hint on the next
+ * line. Control characters a record smuggled into a message (an ESC in a title) are escaped.
+ */
 export function problemText(problem: Problem): string {
   const place = problem.file === undefined ? "" : `${problem.file}${problem.line === undefined ? "" : `:${problem.line}${problem.column === undefined ? "" : `:${problem.column}`}`}: `;
-  return `${problem.severity}: ${place}${problem.message}\nhint: ${problem.hint}`;
+  return visible(`${problem.severity}: ${place}${problem.message}\nhint: ${problem.hint}`);
 }

@@ -1,22 +1,95 @@
 // Time as every layer reads it: instants in milliseconds, the UTC date of an instant, and `now`
-// (SITREP_NOW when set — tests, reproducible reports and builds — else the clock). Times in
-// records are RFC 3339 strings; the model works in milliseconds since the epoch. Pure, but for
+// (SITREP_NOW when set — tests, reproducible reports and builds — else the clock). Pure, but for
 // `nowFrom`'s default clock.
+//
+// Times in records are read here and nowhere else (docs/decisions/0176-one-time-parser.md): the
+// schema's `date-time` format is `isRecordTime` (records/schema-formats.ts), and the model, the
+// status, the publishers and the site read instants with `toMillis`. So what validate accepts is
+// exactly what the page reads. Before, ajv-formats accepted `+01` and a space for `T` while
+// Date.parse read `+01` as no time at all (a post dated 1970, a maintenance that never ended).
 import { SitrepError } from "../errors.ts";
 
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
 
-/** Milliseconds since the epoch for an RFC 3339 time, or undefined when absent. */
-export function toMillis(time: string | undefined): number | undefined {
-  if (time === undefined) return undefined;
-  const ms = Date.parse(time);
-  return Number.isNaN(ms) ? undefined : ms;
+/**
+ * The one form of a time in a record: RFC 3339 with `T`, seconds and an offset that has its
+ * colon (`2026-11-20T14:02:00Z`, `2026-11-20T15:02:00.5+01:00`). Capture groups: date, hour,
+ * minute, second, fraction, offset.
+ */
+const RECORD_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/;
+
+export type TimeReading =
+  | { ok: true; ms: number }
+  /** `offsetMissing`: a wall-clock time without any offset (its own rule, time-without-offset). */
+  | { ok: false; problem: string; hint: string; offsetMissing: boolean };
+
+const EXAMPLE = "2026-11-20T14:02:00Z";
+
+/**
+ * The record form with every field in range but the day of the month (checked against the
+ * month): the fast test every read makes. Capture groups: year, month, day, fraction.
+ */
+const RECORD_TIME_IN_RANGE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.(\d+))?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** Reads a record time: its instant, or what is wrong with it and how to write it. Linear, pure. */
+export function readTime(text: string): TimeReading {
+  const ms = toMillis(text);
+  if (ms !== undefined) return { ok: true, ms };
+  const match = RECORD_TIME.exec(text);
+  return (match && rangeProblem(match)) || refuse(text);
 }
 
-/** The UTC calendar date (YYYY-MM-DD) of an instant. */
+/** True when `text` is a time a record may hold (the schema's `date-time` format). */
+export function isRecordTime(text: string): boolean {
+  return inRange(RECORD_TIME_IN_RANGE.exec(text));
+}
+
+/** Milliseconds since the epoch of a record time, or undefined when absent or not a record time. */
+export function toMillis(time: string | undefined): number | undefined {
+  if (time === undefined) return undefined;
+  const match = RECORD_TIME_IN_RANGE.exec(time);
+  if (!inRange(match)) return undefined;
+  // The record form is ECMAScript's own date-time string format, which Date.parse reads exactly
+  // (and five times faster than arithmetic here); beyond milliseconds the format leaves the
+  // reading to the engine, so a longer fraction is cut to milliseconds first.
+  const fraction = match![4];
+  if (fraction === undefined || fraction.length <= 3) return Date.parse(time);
+  const cut = time.indexOf(".") + 4;
+  return Date.parse(time.slice(0, cut) + time.slice(cut + fraction.length - 3));
+}
+
+function inRange(match: RegExpExecArray | null): boolean {
+  if (match === null) return false;
+  const day = Number(match[3]);
+  return day <= 28 || day <= daysIn(Number(match[1]), Number(match[2]));
+}
+
+/** What is out of range in a time of the record form: the day, the clock, or the offset. */
+function rangeProblem([, year, month, day, hour, minute, second, , offset]: RegExpExecArray): TimeReading | undefined {
+  const y = Number(year);
+  const mo = Number(month);
+  const d = Number(day);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) {
+    return bad(`${year}-${month}-${day} is not a date in the calendar`, `Check the day and month: ${year}-${month} has ${mo >= 1 && mo <= 12 ? daysIn(y, mo) : "no such month and no"} days.`);
+  }
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
+    return bad("the clock time is out of range", "Hours run 00–23, minutes and seconds 00–59 (no leap second `:60`, no `24:00`; write the next day's `00:00:00`).");
+  }
+  if (offset !== "Z" && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4, 6)) > 59)) {
+    return bad(`the offset \`${offset}\` is out of range`, "An offset is at most ±23:59, e.g. `+01:00` for CET.");
+  }
+  return undefined;
+}
+
+/** Milliseconds of a record time the schema has accepted; NaN (never a wrong instant) otherwise. */
+export function millis(time: string): number {
+  return toMillis(time) ?? Number.NaN;
+}
+
+/** The UTC calendar date (YYYY-MM-DD) of an instant (a string that is not a record time: as Date reads it). */
 export function utcDate(instant: string | number | Date): string {
-  return new Date(instant).toISOString().slice(0, 10);
+  return new Date(typeof instant === "string" ? (toMillis(instant) ?? Date.parse(instant)) : instant).toISOString().slice(0, 10);
 }
 
 /** `now`: SITREP_NOW when set, else the clock. A SITREP_NOW that is not a time stops the run (exit 2). */
@@ -26,4 +99,38 @@ export function nowFrom(env: { SITREP_NOW?: string }, clock: () => Date = () => 
   const time = Date.parse(fixed);
   if (Number.isNaN(time)) throw new SitrepError(`SITREP_NOW is \`${fixed}\`, not a time.`, { hint: "Set it to an RFC 3339 time such as 2026-11-22T12:00:00Z, or unset it." });
   return new Date(time);
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function bad(problem: string, hint: string, offsetMissing = false): TimeReading {
+  return { ok: false, problem, hint, offsetMissing };
+}
+
+/** Why a text that does not have the record form was refused, recognising the usual near-misses. */
+function refuse(text: string): TimeReading {
+  const canonical = text.replace(/^(\d{4}-\d{2}-\d{2})[ t](?=\d)/, "$1T").replace(/z$/, "Z");
+  const wall = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?/.exec(canonical);
+  if (canonical !== text && RECORD_TIME.test(canonical)) {
+    return bad("written with a space or a lower-case `t`/`z`", `Write it as \`${canonical}\`: a capital \`T\` between date and time and a capital \`Z\`.`);
+  }
+  if (!wall) return bad("not a time", `Write it like \`${EXAMPLE}\` (RFC 3339 with an offset).`);
+  const rest = canonical.slice(wall[0].length);
+  const seconds = wall[3] ?? ":00";
+  const fixed = (offset: string) => `${wall[1]}T${wall[2]}${seconds}${offset}`;
+  if (rest === "") {
+    return bad("a time without an offset", `Add the UTC offset, e.g. \`${fixed("Z")}\` for UTC or \`+01:00\` for CET; without it the time means different instants to different readers.`, true);
+  }
+  const offset = /^([+-])(\d{2}):?(\d{2})?$/.exec(rest);
+  if (offset) {
+    const withColon = `${offset[1]}${offset[2]}:${offset[3] ?? "00"}`;
+    return bad(`the offset \`${rest}\` is not written in full`, `Write the offset as hours and minutes with a colon: \`${fixed(withColon)}\`.`);
+  }
+  if (wall[3] === undefined && /^(Z|[+-]\d{2}:\d{2})$/.test(rest)) {
+    return bad("a time without seconds", `Write the seconds too: \`${fixed(rest)}\`.`);
+  }
+  return bad("not a time", `Write it like \`${EXAMPLE}\` or \`2026-11-20T15:02:00+01:00\` (RFC 3339 with an offset).`);
 }

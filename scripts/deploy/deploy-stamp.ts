@@ -1,6 +1,7 @@
 // deployed.json: what the last deploy published (when it was built and from which commit). The
 // deploy workflow writes it into the site, so the next scheduled run can read it back from the
 // live URL: the published site is its own record of the last deploy, no state store needed.
+import { toMillis } from "../core/time.ts";
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { DeployStamp } from "./publish-due.ts";
@@ -20,7 +21,7 @@ export function parseStamp(text: string): DeployStamp | string {
     return `${STAMP_FILE} is not JSON`;
   }
   const { built_at: builtAt, commit } = (data ?? {}) as { built_at?: unknown; commit?: unknown };
-  const time = typeof builtAt === "string" ? Date.parse(builtAt) : Number.NaN;
+  const time = (typeof builtAt === "string" ? toMillis(builtAt) : undefined) ?? Number.NaN;
   if (Number.isNaN(time)) return `${STAMP_FILE} has no built_at time`;
   return { builtAt: new Date(time), ...(typeof commit === "string" && commit ? { commit } : {}) };
 }

@@ -4,6 +4,7 @@
 // becomes due), when a new day begins (the 90-day bars roll over), or while something is open (its
 // impact and today's uptime grow by the minute). The scheduled deploy asks this and skips the build
 // otherwise. Pure: records, clock and stamp in, decision out. See docs/decisions/0066.
+import { toMillis } from "../core/time.ts";
 import type { Repository } from "../records/model.ts";
 import { activeIncidents, activeMaintenance } from "../status/current-status.ts";
 import { publishedModel } from "../status/published-model.ts";
@@ -42,8 +43,6 @@ interface RecordTime {
   what: string;
 }
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
-
 export function publishDue(input: DueInput): DueDecision {
   const { repository, now, last, head } = input;
   const nowMs = now.getTime();
@@ -77,8 +76,8 @@ export function publishDue(input: DueInput): DueDecision {
 function recordTimes(value: unknown, path: string): RecordTime[] {
   if (value instanceof Date) return [{ at: value.getTime(), what: path }];
   if (typeof value === "string") {
-    const at = DATE_TIME.test(value) ? Date.parse(value) : Number.NaN;
-    return Number.isNaN(at) ? [] : [{ at, what: path }];
+    const at = toMillis(value);
+    return at === undefined ? [] : [{ at, what: path }];
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => recordTimes(item, `${path}[${i}]`));
   if (value && typeof value === "object") {

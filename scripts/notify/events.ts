@@ -3,6 +3,7 @@
 // the memory, so a rerun of the same deploy (previous = current) finds nothing, and a runner's
 // clock never decides what is new. Identity survives renames and rewritten times
 // (same-record.ts). Pure: two snapshots in.
+import { toMillis } from "../core/time.ts";
 import type { ApiIncident, ApiUpdate, PublishedSite } from "./published-site.ts";
 import type { PostmortemEntry } from "./feed-postmortems.ts";
 import { matchIncidents, unmatchedUpdates } from "./same-record.ts";
@@ -40,7 +41,7 @@ export function newEvents(previous: PublishedSite | undefined, current: Publishe
     ...postmortemEvents(previous, current),
   ];
   return events
-    .map((event, order) => ({ event, order, at: Date.parse(event.at) || 0 }))
+    .map((event, order) => ({ event, order, at: toMillis(event.at) ?? 0 }))
     .sort((a, b) => a.at - b.at || a.order - b.order)
     .map(({ event }) => event);
 }
@@ -54,7 +55,7 @@ function listEvents(before: ApiIncident[] | undefined, now: ApiIncident[], previ
     const oldestFirst = [...incident.incident_updates].reverse();
     let fresh = unmatchedUpdates([...(was?.incident_updates ?? [])].reverse(), oldestFirst);
     if (!was && cutoff && startOf(incident) < cutoff.oldest) {
-      fresh = fresh.filter((u) => Date.parse(u.created_at) > cutoff.builtAt);
+      fresh = fresh.filter((u) => (toMillis(u.created_at) ?? 0) > cutoff.builtAt);
       if (fresh.length === 0) continue;
     }
     const first = (update: ApiUpdate) => !was && update === oldestFirst[0];
@@ -107,10 +108,10 @@ function maintenanceEvents(was: ApiIncident | undefined, maintenance: ApiInciden
 function fallenOffCutoff(before: ApiIncident[], previous: PublishedSite): { oldest: number; builtAt: number } | undefined {
   if (before.length < API_LIST_LIMIT) return undefined;
   const oldest = Math.min(...before.map(startOf));
-  return { oldest, builtAt: Date.parse(previous.page.updated_at) };
+  return { oldest, builtAt: toMillis(previous.page.updated_at) ?? Number.NaN };
 }
 
-const startOf = (incident: ApiIncident): number => Date.parse(incident.scheduled_for ?? incident.started_at ?? incident.created_at) || 0;
+const startOf = (incident: ApiIncident): number => toMillis(incident.scheduled_for ?? incident.started_at ?? incident.created_at) ?? 0;
 
 function postmortemEvents(previous: PublishedSite | undefined, current: PublishedSite): NotifyEvent[] {
   const known = new Set((previous?.postmortems ?? []).map((p) => p.entryId));

@@ -2,6 +2,7 @@
 // project sites: https://owner.github.io/status/), so links are joined, never concatenated
 // from "/": `new URL("/incidents/x/", base)` would drop the /status/ prefix.
 import type { Config } from "../records/model.ts";
+import { toMillis } from "../core/time.ts";
 
 /** The site URL with exactly one trailing slash. */
 export function siteBase(config: Config): string {
@@ -29,8 +30,8 @@ export const componentUrl = (config: Config, id: string): string => siteUrl(conf
 export function updateAnchors(updates: readonly { at: string }[]): string[] {
   const seen = new Map<string, number>();
   return updates.map((update) => {
-    const ms = Date.parse(update.at);
-    const stamp = Number.isNaN(ms) ? "unknown" : new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    const ms = toMillis(update.at);
+    const stamp = ms === undefined ? "unknown" : new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
     const count = (seen.get(stamp) ?? 0) + 1;
     seen.set(stamp, count);
     return count === 1 ? `update-${stamp}` : `update-${stamp}-${count}`;

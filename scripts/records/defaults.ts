@@ -9,7 +9,7 @@ import type {
   ActionItem, Config, ConfigData, Incident, IncidentData, Postmortem, PostmortemData, PostmortemWithDefaults, Runbook, RunbookData,
   RunbookWithDefaults,
 } from "./model.ts";
-import { DAY_MS, utcDate } from "../core/time.ts";
+import { DAY_MS, toMillis, utcDate } from "../core/time.ts";
 import { dueAnchor } from "./incident-start.ts";
 
 type Kind = "incident" | "postmortem" | "runbook" | "config";
@@ -53,8 +53,7 @@ export function withPolicyReview(data: RunbookWithDefaults, config: Config): Run
 
 /** The UTC date `days` after an RFC 3339 time, as YYYY-MM-DD. */
 export function addDays(time: string, days: number): string {
-  let instant = Date.parse(time);
-  // A leap second (`23:59:60Z`) passes the schema's date-time format but is NaN to Date.parse.
-  if (Number.isNaN(instant)) instant = Date.parse(time.slice(0, 10));
+  // Only schema-valid times reach here; a date alone is read as its midnight UTC.
+  const instant = toMillis(time) ?? Date.parse(time.slice(0, 10));
   return utcDate(instant + days * DAY_MS);
 }

@@ -88,6 +88,14 @@ export function yamlSyntaxFindings(file: string, text: string): Finding[] {
   // Refused before anything else: the position-keeping parse of an alias bomb is what must not run.
   const refused = refusedNodes(text);
   if (refused.length > 0) return refusedYamlFindings(file, text, refused);
+  // So is the position-keeping parse of deep nesting: it recurses once per level (100,000 `[`
+  // took seconds and hundreds of MB to end in a stack overflow). js-yaml stops at 100 levels.
+  const deep = nestingTooDeep(text);
+  if (deep) {
+    return [{ file, rule: "yaml-syntax", severity: "error", line: deep.line, column: deep.column,
+      message: `YAML: nesting deeper than ${YAML_MAX_DEPTH} levels.`,
+      hint: "Records nest a few levels (a list of updates, each a mapping); close the brackets `[ ]` and braces `{ }` you opened, or write the value as a quoted string." }];
+  }
   const { document, lineCounter } = parseYamlWithPositions(text);
   // One mistake can trip the parser more than once on a line (`a: b: c: d`); report it once.
   const seen = new Set<string>();
@@ -121,6 +129,20 @@ export function yamlSyntaxFindings(file: string, text: string): Finding[] {
         : "Simplify the YAML (plain keys, 2-space indentation, quoted strings; no anchors or tags) and report this file to the sitrep maintainers if it looks right." });
   }
   return findings;
+}
+
+/** How deeply js-yaml lets collections nest (its `maxDepth` default): no record comes near it. */
+const YAML_MAX_DEPTH = 100;
+
+/** Where the nesting of `text` passes YAML_MAX_DEPTH, found by js-yaml's event parser (linear, iterative). */
+function nestingTooDeep(text: string): { line: number; column: number } | undefined {
+  try {
+    parseEvents(text, { maxDepth: YAML_MAX_DEPTH });
+    return undefined;
+  } catch (error) {
+    const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
+    return reason?.includes("maxDepth") && mark ? { line: mark.line + 1, column: mark.column + 1 } : undefined;
+  }
 }
 
 /** js-yaml's reason and 1-based position for text it rejects. */

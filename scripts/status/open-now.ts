@@ -5,6 +5,7 @@
 import type { Config, IncidentRecord, Repository } from "../records/model.ts";
 import { incidentFacts } from "../model/incident-facts.ts";
 import { latestComponentMap } from "../model/component-maps.ts";
+import { millis } from "../core/time.ts";
 
 export interface OpenItem {
   id: string;
@@ -58,10 +59,10 @@ export function openNow(repository: Pick<Repository, "incidents" | "config">, no
 
 function item(record: IncidentRecord, config: Config, now: Date, isPublic: boolean, components: Record<string, string>): OpenItem {
   const data = record.data;
-  const last = data.updates.filter((u) => Date.parse(u.at) <= now.getTime()).at(-1);
+  const last = data.updates.filter((u) => millis(u.at) <= now.getTime()).at(-1);
   const cadence = config.severities.find((s) => s.id === data.severity)?.update_every_minutes;
   const publishes = isPublic && data.type !== "maintenance";
-  const dueMs = publishes && last && cadence ? Date.parse(last.at) + cadence * 60_000 : undefined;
+  const dueMs = publishes && last && cadence ? millis(last.at) + cadence * 60_000 : undefined;
   return {
     id: record.id,
     path: record.source.path,

@@ -3,6 +3,7 @@ import type { Config, IncidentRecord, PostmortemRecord, RecordKind, RunbookRecor
 import type { ParsedRecord } from "../records/read-record.ts";
 import type { DiagnosticSeverity, Finding } from "../records/finding.ts";
 import type { CommitTimes } from "./commit-times.ts";
+import { millis } from "../core/time.ts";
 
 export interface RuleContext {
   /** Undefined when the configuration itself is invalid; rules that need it are then skipped. */
@@ -72,7 +73,7 @@ export function perRecord<K extends keyof RecordsOf>(
   };
 }
 
-/** Milliseconds since the epoch of an RFC 3339 time the schema has already accepted. */
+/** Milliseconds since the epoch of an RFC 3339 time the schema has already accepted (core/time.ts reads it). */
 export function ms(time: string): number {
-  return Date.parse(time);
+  return millis(time);
 }

@@ -7,7 +7,7 @@ import { incidentDurations } from "../../scripts/metrics/durations.ts";
 import { groupIncidents, selectIncidents } from "../../scripts/metrics/selection.ts";
 import { distribution, SMALL_SAMPLE, type Distribution } from "../../scripts/metrics/statistics.ts";
 import type { Repository } from "../../scripts/records/model.ts";
-import { utcDate } from "../../scripts/core/time.ts";
+import { millis, utcDate } from "../../scripts/core/time.ts";
 
 export { SMALL_SAMPLE };
 
@@ -92,7 +92,7 @@ export function dashboardData(repository: Repository, history: HistoryEvents | u
 function isBackfilled(incident: Repository["incidents"][number], history: HistoryEvents | undefined): boolean {
   const declaredAt = history?.records.get(recordKey("incident", incident.id))?.declaredAt;
   const resolvedAt = incident.data.resolved_at;
-  return declaredAt !== undefined && resolvedAt !== undefined && Date.parse(declaredAt) > Date.parse(resolvedAt);
+  return declaredAt !== undefined && resolvedAt !== undefined && millis(declaredAt) > millis(resolvedAt);
 }
 
 /**

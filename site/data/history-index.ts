@@ -3,6 +3,7 @@
 // started yet is not history: it is listed apart (and on the status page), never at the top.
 import type { BuildContext } from "./build-context.ts";
 import { archiveMonths, type IncidentSummary, type MonthView } from "./views.ts";
+import { toMillis } from "../../scripts/core/time.ts";
 
 export interface QuarterMonth {
   /** YYYY-MM. */
@@ -77,12 +78,12 @@ export function historyIndex(context: BuildContext): HistoryIndex {
   const upcoming = archiveMonths(context)
     .flatMap((m) => m.incidents)
     .filter((i) => isUpcoming(i, now))
-    .sort((a, b) => Date.parse(a.start ?? "") - Date.parse(b.start ?? ""));
+    .sort((a, b) => (toMillis(a.start) ?? Number.NaN) - (toMillis(b.start) ?? Number.NaN));
   return { quarters, upcoming };
 }
 
 function isUpcoming(incident: IncidentSummary, now: number): boolean {
-  return incident.type === "maintenance" && incident.start !== undefined && Date.parse(incident.start) > now;
+  return incident.type === "maintenance" && (toMillis(incident.start) ?? -Infinity) > now;
 }
 
 /** "2026-11" → "2026-q4". */

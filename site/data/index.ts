@@ -14,6 +14,8 @@ export { dashboard, type Dashboard } from "./dashboard.ts";
 export type { DashboardData, DurationGroup } from "./dashboard-data.ts";
 export { SMALL_SAMPLE } from "./dashboard-data.ts";
 export { checkOutDir } from "./out-dir.ts";
+// Record times are read by one parser, in the pages too (docs/decisions/0176).
+export { millis } from "../../scripts/core/time.ts";
 export { brandFiles, brandingView, type BrandFile, type BrandingView } from "./branding.ts";
 export { overrideAliases, teamPages, teamPagesIntegration, OVERRIDABLE } from "./customisation.ts";
 export { incidentOnCall, onCallCalendars, type IncidentOnCall } from "./oncall.ts";

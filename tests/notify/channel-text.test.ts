@@ -41,7 +41,7 @@ const incident: ApiIncident = {
 const site: PublishedSite = {
   page: { id: "page00000001", name: "Test Status", url: "https://status.test.example/", updated_at: "2026-11-17T12:00:00.000Z" },
   status: { indicator: "major", description: "Partial System Outage" },
-  incidents: [incident], maintenances: [], activeMaintenance: new Set(), postmortems: [],
+  incidents: [incident], maintenances: [], complete: true, postmortems: [],
 };
 const event: NotifyEvent = { id: update.id, kind: "incident_updated", at: update.created_at, incident, update };
 const message: Message = buildMessage(event, site);

@@ -48,6 +48,12 @@ describe("public build output", () => {
     expect(link(page("history/2026-q3/"), "next")).toBe("history/");
   });
 
+  it("gives every page a Content-Security-Policy that loads only from the site (the browser tests run under it)", () => {
+    const pages = files(site.outDir).filter((f) => f.endsWith(".html"));
+    const policies = new Set(pages.map((file) => /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(file, "utf8"))?.[1]));
+    expect([...policies]).toEqual(["default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"]);
+  });
+
   it("gives every page Open Graph and Twitter tags, and titles that say the status", () => {
     const missing: string[] = [];
     for (const file of files(site.outDir).filter((f) => f.endsWith(".html"))) {

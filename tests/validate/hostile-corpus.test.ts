@@ -1,5 +1,6 @@
-// Hostile input (issue 13): files built to crash, hang or mislead sitrep. Each must end in a
-// diagnostic that names the file and place, quickly, and never in a crash, a hang or a pass.
+// Hostile input: files built to crash, hang or mislead sitrep. Each must end in a diagnostic
+// that names the file and place, and never in a crash, a hang or a pass. How fast (and in how
+// much memory) is the bench's to say: bench/rows/hostile-inputs.ts times these same inputs.
 // Beside the broken-record corpus (honest mistakes); these cases are generated here because
 // most cannot be committed (symlinks out of the tree, FIFOs, multi-megabyte bombs).
 import { execFileSync } from "node:child_process";
@@ -11,6 +12,7 @@ import { validateRepository } from "../../scripts/validate/validate.ts";
 import { TEST_NOW, runCli } from "../helpers/run-cli.ts";
 import { buildRepo, pick } from "./corpus.ts";
 import { renderMarkdown } from "../../scripts/publish/markdown.ts";
+import { hostile } from "../../testkit/hostile-inputs.ts";
 
 const now = new Date(TEST_NOW);
 const cleanups: (() => void)[] = [];
@@ -27,11 +29,7 @@ const incident = (extra: string) =>
   `---\ntitle: Hostile\nseverity: SEV3\nstatus: investigating\nstarted_at: 2026-11-15T10:00:00Z\n${extra}---\n\nBody.\n`;
 
 /** `updates: [&u {…20 kB…}, *u, *u, …]` padded to `bytes`: expands to (bytes / 4) × 20 kB. */
-function aliasBomb(bytes: number): string {
-  const head = `updates: [&u {at: 2026-11-15T10:05:00Z, status: investigating, body: "${"x".repeat(20_000)}"}`;
-  const aliases = ", *u".repeat(Math.floor((bytes - head.length - 200) / 4));
-  return incident(`${head}${aliases}]\n`);
-}
+const aliasBomb = (bytes: number) => incident(hostile.aliasBombField(bytes));
 
 describe("YAML anchors, aliases and tags are refused at their position", () => {
   it.each([["110 kB", 110_000], ["950 kB", 950_000]])("the %s alias bomb fails fast with a diagnostic", (_label, bytes) => {
@@ -39,11 +37,8 @@ describe("YAML anchors, aliases and tags are refused at their position", () => {
     const text = aliasBomb(bytes);
     expect(Buffer.byteLength(text)).toBeGreaterThan(bytes - 300);
     const dir = repoWith({ [file]: text });
-    const started = performance.now();
-    const { diagnostics } = validateRepository(dir, { now });
-    const seconds = (performance.now() - started) / 1000;
     // Before: 110 kB passed validate and crashed the build; 950 kB ran ~6 minutes and passed.
-    expect(seconds).toBeLessThan(10);
+    const { diagnostics } = validateRepository(dir, { now });
     expect(diagnostics.map(pick)).toEqual([
       { file, line: 6, column: 11, rule: "yaml-alias", severity: "error" },
       { file, line: 6, column: text.split("\n")[5].indexOf("*u") + 1, rule: "yaml-alias", severity: "error" },
@@ -53,11 +48,9 @@ describe("YAML anchors, aliases and tags are refused at their position", () => {
     expect(diagnostics[1].hint).toMatch(/write the value out/);
   });
 
-  it("the real CLI refuses the 950 kB bomb in seconds and exits 1", () => {
+  it("the real CLI refuses the 950 kB bomb and exits 1", () => {
     const dir = repoWith({ "incidents/2026/2026-11-15-bomb.md": aliasBomb(950_000) });
-    const started = performance.now();
     const result = runCli(["validate"], { cwd: dir });
-    expect((performance.now() - started) / 1000).toBeLessThan(15);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/6:11 +error +YAML anchor `&u` is not allowed\. +yaml-alias/);
   }, 20_000);
@@ -151,9 +144,7 @@ describe("the size is checked before reading", () => {
     const fd = openSync(path.join(dir, file), "w");
     ftruncateSync(fd, size);
     closeSync(fd);
-    const before = process.memoryUsage().rss;
     const { diagnostics } = validateRepository(dir, { now });
-    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
     expect(diagnostics.map(pick)).toEqual([{ file, line: 1, column: 1, rule: "file-too-large", severity: "error" }]);
     expect(diagnostics[0].message).toBe(`File is ${(size / 1024 / 1024).toFixed(1)} MiB; records are limited to 1 MiB.`);
   });

@@ -2,6 +2,7 @@
 // by impact). Titles, descriptions and fields read Discord Markdown, so the site's text is
 // escaped there (formats/escape.ts: no masked link, no mention, no `@everyone`); the footer is
 // plain text. `allowed_mentions: { parse: [] }` as well, so nothing in a message can ever ping.
+import { toMillis } from "../../core/time.ts";
 import type { Message } from "../message.ts";
 import { bidiSafe, discordText } from "./escape.ts";
 import { clip, json, type HttpRequest } from "./request.ts";
@@ -23,6 +24,7 @@ export function discordRequests(message: Message): HttpRequest[] {
     fields: message.components.slice(0, 25).map((c) => ({ name: clip(discordText(c.name), 256), value: clip(discordText(c.status), 1024), inline: true })),
     footer: { text: clip([whenLine(message), bidiSafe(message.pageName)].filter(Boolean).join(" · "), 2048) },
   };
-  if (!Number.isNaN(Date.parse(message.at))) embed.timestamp = new Date(Date.parse(message.at)).toISOString();
+  const at = toMillis(message.at);
+  if (at !== undefined) embed.timestamp = new Date(at).toISOString();
   return [{ label: "discord", body: json({ embeds: [embed], allowed_mentions: { parse: [] } }), headers: { "content-type": "application/json" } }];
 }

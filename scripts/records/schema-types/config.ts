@@ -147,7 +147,7 @@ export interface ConfigData {
      */
     impact: "none" | "minor" | "major" | "critical";
     /**
-     * Public update cadence while the incident is active.
+     * Public update cadence while the incident is active, in minutes (at most 525600, a year).
      */
     update_every_minutes?: number;
     /**
@@ -181,7 +181,7 @@ export interface ConfigData {
       P3?: number;
     };
     /**
-     * Default review interval for runbooks.
+     * Default review interval for runbooks, in days (at most 100000: more would leave the calendar).
      */
     runbook_review_days?: number;
   };

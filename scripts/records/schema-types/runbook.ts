@@ -25,7 +25,7 @@ export interface RunbookData {
    */
   last_reviewed: string;
   /**
-   * Review interval in days. Defaults to policies.runbook_review_days.
+   * Review interval in days, at most 100000 (more would leave the calendar). Defaults to policies.runbook_review_days.
    */
   review_every_days?: number;
   /**

@@ -1,11 +1,22 @@
 // Images from other sites are dropped from rendered pages (model/same-site-images.ts); this
 // says so at the line, so the author can host the image on the site or link it instead.
 import type { Finding } from "../../records/finding.ts";
-import { externalImages } from "../../model/same-site-images.ts";
+import { externalImages as parseImages, type ExternalImage } from "../../model/same-site-images.ts";
+import { overBudget } from "../../publish/markdown-budget.ts";
 import { finding, type Rule } from "../rule.ts";
 
 const message = (url: string) => `Image \`${url.length > 80 ? `${url.slice(0, 80)}…` : url}\` is not on the status site; it is left out of the page.`;
 const HINT = "Images from other sites would make every visitor's browser contact them (and http: is mixed content). Put the image in the site's public/ folder and use a relative path (/images/x.png), or link to it: [diagram](https://…).";
+
+/** Images of a text remark may parse; one over the render budget is markdown-budget's to report. */
+function externalImages(text: string): ExternalImage[] {
+  if (!text.includes("![") || overBudget(text) !== undefined) return [];
+  try {
+    return parseImages(text);
+  } catch {
+    return [];
+  }
+}
 
 export const externalImage: Rule = {
   id: "external-image",

@@ -1,5 +1,5 @@
 import { perRecord } from "../rule.ts";
-import { utcDate } from "../../core/time.ts";
+import { toMillis, utcDate } from "../../core/time.ts";
 
 const NAME = /^(\d{4})-(\d{2})-(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -16,10 +16,9 @@ export const fileNameDate = perRecord("incidents", {
       return;
     }
     const nameDate = `${match[1]}-${match[2]}-${match[3]}`;
-    // Date.parse cannot read every time the schema's RFC 3339 format accepts (a leap second,
-    // `23:59:60Z`, is NaN); toISOString would then throw and abort the whole run.
-    const instant = time ? Date.parse(time) : Number.NaN;
-    if (time && !Number.isNaN(instant)) {
+    // A time the schema refused reads as undefined (toISOString would throw and abort the run).
+    const instant = toMillis(time);
+    if (time && instant !== undefined) {
       const date = utcDate(instant);
       if (date !== nameDate) {
         report([field], `File name date ${nameDate} differs from ${field} (${date} in UTC).`,

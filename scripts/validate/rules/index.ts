@@ -23,6 +23,9 @@ import { postmortemRequired } from "./postmortem-required.ts";
 import { runbookReviewOverdue } from "./runbook-review-overdue.ts";
 import { updateCadence } from "./update-cadence.ts";
 import { externalImage } from "./external-image.ts";
+import { markdownBudget } from "./markdown-budget.ts";
+import { markdownRendersEmpty } from "./markdown-renders-empty.ts";
+import { textCharacters } from "./text-characters.ts";
 
 export const rules: readonly Rule[] = [
   idUnique,
@@ -48,4 +51,7 @@ export const rules: readonly Rule[] = [
   runbookReviewOverdue,
   updateCadence,
   externalImage,
+  markdownBudget,
+  markdownRendersEmpty,
+  textCharacters,
 ];

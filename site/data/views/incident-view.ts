@@ -5,6 +5,7 @@ import { customerImpactMinutes, impactShown, type IncidentFacts, type Phase } fr
 import { formatDuration } from "../../../scripts/model/duration.ts";
 import { STATUS_LABELS, statusLabel, statusRank, type ComponentStatus, type Indicator } from "../../../scripts/model/vocabulary.ts";
 import { updateAnchors } from "../../../scripts/publish/site-url.ts";
+import { toMillis } from "../../../scripts/core/time.ts";
 import { renderMarkdown } from "../render-markdown.ts";
 import type { BuildContext } from "../build-context.ts";
 import { derive, perBuild, type Derived } from "./derive.ts";
@@ -122,8 +123,8 @@ export function componentList(fact: IncidentFacts, names: Map<string, string>): 
 function durationText(fact: IncidentFacts, minutes: number | undefined): string {
   if (fact.phase === "open") return "Ongoing";
   if (fact.phase === "planned") {
-    const end = Date.parse(fact.record.data.scheduled_end ?? "");
-    return fact.start !== undefined && end > fact.start ? `Planned for ${formatDuration((end - fact.start) / 60_000)}` : "Planned";
+    const end = toMillis(fact.record.data.scheduled_end);
+    return fact.start !== undefined && end !== undefined && end > fact.start ? `Planned for ${formatDuration((end - fact.start) / 60_000)}` : "Planned";
   }
   return minutes === undefined ? "Unknown" : formatDuration(minutes);
 }

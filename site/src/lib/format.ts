@@ -1,6 +1,6 @@
 // Dates and times as the site shows them: in the configured time zone, formatted at build time
 // with Intl (no client-side JavaScript), always inside <time datetime="…Z"> in UTC.
-import { context } from "./sitrep.ts";
+import { context, millis } from "./sitrep.ts";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   timeZone: context.timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
@@ -9,7 +9,7 @@ const dateOnly = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numer
 
 /** "17 Nov 2026, 12:22 CET" for an RFC 3339 time. */
 export function formatDateTime(time: string): string {
-  return dateTime.format(new Date(time));
+  return dateTime.format(millis(time));
 }
 
 /** "17 Nov 2026" for a calendar date (YYYY-MM-DD, already in the site's zone). */
@@ -19,5 +19,5 @@ export function formatDate(date: string): string {
 
 /** The UTC form for `datetime` attributes: 2026-11-17T11:22:00Z (no milliseconds). */
 export function utc(time: string): string {
-  return new Date(time).toISOString().replace(".000Z", "Z");
+  return new Date(millis(time)).toISOString().replace(".000Z", "Z");
 }

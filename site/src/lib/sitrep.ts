@@ -12,7 +12,7 @@ export const context = data.buildContext();
 export const {
   statusView, incidentIds, incidentView, archiveMonths, componentIds, componentView, postmortemIds, postmortemView,
   openActionItems, runbookViews, formatMinutes, statusLabel, metricsReport, publishedFiles, PUBLISHED_PATHS,
-  brandingView, brandFiles, incidentOnCall, barsView, dayAnchor, RECENT_DAYS, BAR_DAYS, UPTIME_FORMULA_TEXT, impactLabel, historyIndex, historyMonths, publicChanges, issueUrl, incidentFacets, postmortemFacets, componentFacets, incidentKind, dashboard, SMALL_SAMPLE, freshness, FRESHNESS_PATH, subscribeView,
+  brandingView, brandFiles, incidentOnCall, barsView, dayAnchor, RECENT_DAYS, BAR_DAYS, UPTIME_FORMULA_TEXT, impactLabel, historyIndex, historyMonths, publicChanges, issueUrl, incidentFacets, postmortemFacets, componentFacets, incidentKind, dashboard, SMALL_SAMPLE, freshness, FRESHNESS_PATH, subscribeView, millis,
 } = data;
 export type * from "../../data/index.ts";
 
