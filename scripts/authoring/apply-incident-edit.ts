@@ -73,7 +73,7 @@ export function openIncidents(context: RecordsContext, limit = 200): { id: strin
     const data = readRecord(context.root, file).record.data as { type?: unknown; status?: unknown; title?: unknown; started_at?: unknown; detected_at?: unknown } | undefined;
     const status = typeof data?.status === "string" ? data.status : undefined;
     const started = [data?.started_at, data?.detected_at].find((t): t is string => typeof t === "string");
-    return status && status !== "resolved" && status !== "completed"
+    return status && status !== "resolved" && status !== "completed" && status !== "cancelled"
       ? [{ id: file.id, type: String(data?.type ?? "incident"), status, title: String(data?.title ?? ""), startedAt: started }]
       : [];
   });

@@ -24,6 +24,8 @@ export const commands: CommandEntry[] = [
   entry("resolve", "Resolve an incident."),
   entry("maintenance", "Schedule a maintenance window."),
   entry("complete", "Complete a maintenance window (its final update)."),
+  entry("cancel", "Cancel a maintenance window that has not begun."),
+  entry("reschedule", "Move a maintenance window that has not begun to another time."),
   entry("publish", "Commit the record changes, push, and open the fast-lane pull request (one step)."),
   entry("postmortem", "Scaffold the postmortem of an incident."),
   entry("runbook", "Scaffold a runbook."),

@@ -3,11 +3,13 @@
 // so a rerun of the same deploy (previous = current) finds nothing. Pure: two snapshots in.
 import type { ApiIncident, ApiUpdate, PublishedSite } from "./published-site.ts";
 import type { PostmortemEntry } from "./feed-postmortems.ts";
+import { maintenanceChanges } from "./maintenance-changes.ts";
 
 export type EventKind =
   | "incident_declared" | "incident_updated" | "incident_resolved"
   | "maintenance_scheduled" | "maintenance_started" | "maintenance_updated" | "maintenance_completed"
-  | "postmortem_published";
+  | "postmortem_published"
+  | "maintenance_cancelled" | "maintenance_rescheduled";
 
 export interface NotifyEvent {
   /** Stable across builds: receivers can drop a delivery they have already seen by it. */
@@ -35,7 +37,7 @@ export function newEvents(previous: PublishedSite | undefined, current: Publishe
   events.push(...listEvents(previous?.maintenances, current.maintenances, previous, true));
   events.push(...clockEvents(previous, current, events));
   events.push(...postmortemEvents(previous, current));
-  return events
+  return maintenanceChanges(previous, current, events)
     .map((event, order) => ({ event, order, at: Date.parse(event.at) || 0 }))
     .sort((a, b) => a.at - b.at || a.order - b.order)
     .map(({ event }) => event);

@@ -11,6 +11,7 @@ import { statusMatchesLastUpdate } from "./status-matches-last-update.ts";
 import { resolvedAtRequired } from "./resolved-at-required.ts";
 import { maintenanceWindow } from "./maintenance-window.ts";
 import { maintenanceStartedEarly } from "./maintenance-started-early.ts";
+import { maintenanceCancelled } from "./maintenance-cancelled.ts";
 import { componentExists } from "./component-exists.ts";
 import { runbookExists } from "./runbook-exists.ts";
 import { postmortemIncidentExists } from "./postmortem-incident-exists.ts";
@@ -35,6 +36,7 @@ export const rules: readonly Rule[] = [
   resolvedAtRequired,
   maintenanceWindow,
   maintenanceStartedEarly,
+  maintenanceCancelled,
   componentExists,
   runbookExists,
   postmortemIncidentExists,
