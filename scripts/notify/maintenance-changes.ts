@@ -1,6 +1,7 @@
 // Maintenance that was cancelled or moved, told as such (decision 0115). events.ts finds what is
-// new from the previous published site; this names two of those events better and adds the one
-// it cannot see: a window moved without an update. Each event keeps an id that is stable across
+// new from the previous published site; this names two of those events better (a cancellation by
+// the feed's `cancelled` entry, a move by the API's window) and adds the one it cannot see: a
+// window moved without an update. Each event keeps an id that is stable across
 // builds (the update's, or the new window's), and the previous site holds the moved window once
 // it is deployed, so every one is sent once. Pure: two snapshots and the events in.
 import type { ApiIncident, ApiUpdate, PublishedSite } from "./published-site.ts";
@@ -19,13 +20,16 @@ const windowOf = (m: ApiIncident) => `${m.scheduled_for ?? ""}/${m.scheduled_unt
 export function maintenanceChanges<E extends Event>(previous: PublishedSite | undefined, current: PublishedSite, events: E[]): E[] {
   const before = new Map((previous?.maintenances ?? []).map((m) => [m.id, m]));
   const moved = new Set(current.maintenances
-    .filter((m) => m.cancelled_at == null && before.has(m.id) && windowOf(before.get(m.id)!) !== windowOf(m))
+    .filter((m) => before.has(m.id) && windowOf(before.get(m.id)!) !== windowOf(m))
     .map((m) => m.id));
   const renamed = events.flatMap((event): E[] => {
     const maintenance = event.incident;
     if (maintenance === undefined || !current.maintenances.some((m) => m.id === maintenance.id)) return [event];
-    // The API says `completed` for a cancelled maintenance (Statuspage has no cancelled status); its `cancelled_at` is the cancelling update's time.
-    if (event.update !== undefined && typeof maintenance.cancelled_at === "string" && event.update.created_at === maintenance.cancelled_at) return [{ ...event, kind: "maintenance_cancelled" }];
+    // The API says `completed` for a cancelled maintenance (Statuspage has no cancelled status); the feed marks the cancelling update.
+    const update = event.update;
+    if (update !== undefined && (current.cancellations ?? []).some((c) => c.page === maintenance.shortlink && c.at === Date.parse(update.created_at))) {
+      return [{ ...event, kind: "maintenance_cancelled" }];
+    }
     // A window moved later is not over: the clock closing the old window is not news.
     if (moved.has(maintenance.id) && event.id === `${maintenance.id}:window-closed`) return [];
     return [event];

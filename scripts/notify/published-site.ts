@@ -3,6 +3,7 @@
 // site does not show (internal incidents, drills and near-misses are not in the public build).
 // Pure: file texts in, a typed snapshot out, or the reason the files are unusable.
 import { postmortemEntries, type PostmortemEntry } from "./feed-postmortems.ts";
+import { cancellationEntries, type Cancellation } from "./feed-cancellations.ts";
 
 /** The files notify reads, by path from the site root. */
 export const SITE_FILES = {
@@ -63,6 +64,8 @@ export interface PublishedSite {
   /** Ids of the maintenance in progress at build time (the window is open, or it was reported started). */
   activeMaintenance: Set<string>;
   postmortems: PostmortemEntry[];
+  /** Maintenance cancellations the feed marks (the API calls them `completed`); absent when unknown. */
+  cancellations?: Cancellation[];
 }
 
 export type ParseResult = { ok: true; site: PublishedSite } | { ok: false; reason: string };
@@ -95,6 +98,7 @@ export function parsePublishedSite(files: Partial<Record<SiteFile, string>>): Pa
       page, status, incidents, maintenances,
       activeMaintenance: new Set(active.map((m) => m.id)),
       postmortems: files.atom === undefined ? [] : postmortemEntries(files.atom),
+      cancellations: files.atom === undefined ? [] : cancellationEntries(files.atom),
     },
   };
 }

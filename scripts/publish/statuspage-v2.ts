@@ -162,7 +162,6 @@ function incidentObject(fact: IncidentFacts, context: Context): Record<string, u
   const createdAt = firstUpdate ?? fact.start ?? context.now.getTime();
   const monitoring = data.updates.find((u) => u.status === "monitoring");
   const resolvedAt = isMaintenance ? completedMillis(data) ?? cancelledMillis(data) : fact.end;
-  const cancelledAt = isMaintenance ? cancelledMillis(data) : undefined;
 
   const object: Record<string, unknown> = {
     id,
@@ -187,9 +186,6 @@ function incidentObject(fact: IncidentFacts, context: Context): Record<string, u
   if (isMaintenance) {
     object.scheduled_for = isoOrNull(data.scheduled_start);
     object.scheduled_until = isoOrNull(data.scheduled_end);
-    // Not a Statuspage field (clients ignore fields they do not know): the one thing `completed`
-    // cannot say, that the work was called off. Notify reads it (decision 0115).
-    object.cancelled_at = cancelledAt === undefined ? null : iso(cancelledAt);
   }
   return object;
 }
@@ -197,7 +193,8 @@ function incidentObject(fact: IncidentFacts, context: Context): Record<string, u
 /**
  * Statuspage's maintenance statuses stop at `completed`; it has no cancelled one, and a window
  * called off there is ended with a final message. A cancelled maintenance is therefore `completed`
- * with its cancelling update's text, off the upcoming and active lists (decision 0115).
+ * with its cancelling update's text, off the upcoming and active lists (decision 0115); the
+ * site's feed is where a machine reads that it was cancelled (category `cancelled`).
  */
 function statuspageStatus(status: string): string {
   return status === "cancelled" ? "completed" : status;

@@ -17,6 +17,7 @@ import { validateRepository } from "../../scripts/validate/validate.ts";
 import { incidentFacts } from "../../scripts/model/incident-facts.ts";
 import { buildMaintenanceCalendar, maintenanceUid } from "../../scripts/publish/ical.ts";
 import { buildStatuspageApi } from "../../scripts/publish/statuspage-v2.ts";
+import { buildFeeds } from "../../scripts/publish/feeds.ts";
 import { openNow } from "../../scripts/status/open-now.ts";
 
 const ID = "2027-02-10-card-vault-hsm-migration";
@@ -87,7 +88,10 @@ describe("cancel", () => {
 
     const api = buildStatuspageApi(repository, { audience: "public", now: NOW });
     const listed = (api["scheduled-maintenances.json"].scheduled_maintenances as Record<string, any>[]).find((m) => m.name === recordOf.data.title)!;
-    expect([listed.status, listed.incident_updates[0].status, listed.cancelled_at, listed.resolved_at]).toEqual(["completed", "completed", "2026-11-22T12:00:00.000Z", "2026-11-22T12:00:00.000Z"]);
+    expect([listed.status, listed.incident_updates[0].status, listed.resolved_at]).toEqual(["completed", "completed", "2026-11-22T12:00:00.000Z"]);
+    const atom = buildFeeds(repository, { audience: "public", now: NOW }).atom;
+    const entry = atom.split("<entry>").find((e) => e.includes("has been cancelled"))!;
+    expect(entry).toContain('term="cancelled"');
     expect(api["scheduled-maintenances/upcoming.json"].scheduled_maintenances).toEqual([]);
 
     const after = calendarEvent();

@@ -1,5 +1,5 @@
 // A maintenance cancelled or moved is told as such, once (decision 0115): the cancelling update is
-// `maintenance_cancelled` (the API says `completed`, with `cancelled_at`), a moved window is
+// `maintenance_cancelled` (the API says `completed`; the feed marks it `cancelled`), a moved window is
 // `maintenance_rescheduled` — by its update, or by the new window when it was moved by hand — and
 // a window moved away after it opened by the clock is not announced as completed.
 import { afterEach, describe, expect, it } from "vitest";
