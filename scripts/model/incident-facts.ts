@@ -30,7 +30,7 @@ export interface IncidentFacts {
   windows: ImpactWindow[];
   /** Components with an impact from this record open at `now`, worst impact each. */
   currentImpact: Record<string, ImpactStatus>;
-  /** The worst impact each component had from this record up to `now`; the declared map where nothing happened yet. */
+  /** The worst impact each component had from this record up to `now`; the declared map where nothing happened yet (none for a cancelled maintenance). */
   worstImpact: Record<string, ImpactStatus>;
   /** Components named by the record or any update, first mention first. */
   touched: string[];
@@ -48,8 +48,11 @@ export function incidentFacts(record: IncidentRecord, config: Config, now: Date)
     raise(worstImpact, window.componentId, window.status);
     if (isOpenAt(window, at)) raise(currentImpact, window.componentId, window.status);
   }
-  for (const [id, status] of Object.entries(record.data.components)) {
-    if (worstImpact[id] === undefined) worstImpact[id] = status;
+  // A cancelled maintenance never happened (decision 0115): its declared map was never true.
+  if (record.data.status !== "cancelled") {
+    for (const [id, status] of Object.entries(record.data.components)) {
+      if (worstImpact[id] === undefined) worstImpact[id] = status;
+    }
   }
   const phase = phaseOf(record, at);
   return {

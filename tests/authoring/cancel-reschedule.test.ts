@@ -83,7 +83,7 @@ describe("cancel", () => {
     const recordOf = repository.incidents.find((i) => i.id === ID)!;
     // Even at a time inside the (last) window, nothing is under maintenance.
     const facts = incidentFacts(recordOf, repository.config, new Date("2027-02-24T02:30:00Z"));
-    expect([facts.phase, facts.status, facts.windows, facts.currentImpact]).toEqual(["over", "cancelled", [], {}]);
+    expect([facts.phase, facts.status, facts.windows, facts.currentImpact, facts.worstImpact]).toEqual(["over", "cancelled", [], {}, {}]);
     expect(openNow(repository, NOW).maintenance.map((m) => m.id)).not.toContain(ID);
 
     const api = buildStatuspageApi(repository, { audience: "public", now: NOW });
