@@ -28,6 +28,7 @@ export const commands: CommandEntry[] = [
   entry("reschedule", "Move a maintenance window that has not begun to another time."),
   entry("publish", "Commit the record changes, push, and open the fast-lane pull request (one step)."),
   entry("postmortem", "Scaffold the postmortem of an incident."),
+  entry("publish-postmortem", "Publish a postmortem and show exactly what becomes public."),
   entry("runbook", "Scaffold a runbook."),
   entry("build", "Build the status site from the records into dist/."),
   entry("dev", "Serve the status site locally; pages follow the records as you edit them."),

@@ -19,6 +19,7 @@ import { postmortemUnique } from "./postmortem-unique.ts";
 import { actionItemIdUnique } from "./action-item-id-unique.ts";
 import { publishedAtRequired } from "./published-at-required.ts";
 import { postmortemPlaceholders } from "./postmortem-placeholders.ts";
+import { postmortemHandles } from "./postmortem-handles.ts";
 import { postmortemRequired } from "./postmortem-required.ts";
 import { runbookReviewOverdue } from "./runbook-review-overdue.ts";
 import { updateCadence } from "./update-cadence.ts";
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   actionItemIdUnique,
   publishedAtRequired,
   postmortemPlaceholders,
+  postmortemHandles,
   postmortemRequired,
   runbookReviewOverdue,
   updateCadence,
