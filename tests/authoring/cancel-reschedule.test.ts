@@ -19,6 +19,7 @@ import { buildMaintenanceCalendar, maintenanceUid } from "../../scripts/publish/
 import { buildStatuspageApi } from "../../scripts/publish/statuspage-v2.ts";
 import { buildFeeds } from "../../scripts/publish/feeds.ts";
 import { openNow } from "../../scripts/status/open-now.ts";
+import { publishTitle } from "../../scripts/pull-request/publish-title.ts";
 
 const ID = "2027-02-10-card-vault-hsm-migration";
 const FILE = `incidents/2027/${ID}.md`;
@@ -105,6 +106,16 @@ describe("cancel", () => {
     await expect(run(complete, [ID], {}, later)).rejects.toThrow(/was cancelled: its work never began, so it cannot be completed/);
     await expect(run(reschedule, [ID], { start: "2027-03-01T02:00:00Z", end: "2027-03-01T03:00:00Z" })).rejects.toThrow(/is cancelled: there is no window left to move/);
     expect((await run(cancel, [ID])).summary).toMatch(/^Nothing to do: .* is already cancelled/);
+  });
+});
+
+describe("the publish title", () => {
+  test("says rescheduled and cancelled", () => {
+    const config = loadRepository(dir, { now: NOW }).config;
+    const base = { title: "HSM migration", type: "maintenance", status: "scheduled", scheduled_start: "2027-02-10T02:00:00Z", scheduled_end: "2027-02-10T04:00:00Z" };
+    const change = (after: Record<string, unknown>) => publishTitle([{ path: FILE, id: ID, kind: "incident", before: base, after: { ...base, ...after } }], config);
+    expect(change({ scheduled_start: "2027-02-17T02:00:00Z", scheduled_end: "2027-02-17T04:00:00Z" })).toBe("Rescheduled maintenance: HSM migration");
+    expect(change({ status: "cancelled" })).toBe("Cancelled maintenance: HSM migration");
   });
 });
 
