@@ -32,7 +32,7 @@ export const command = authoringCommand({
   },
 
   async run({ values, positionals, cwd, now }, ask) {
-    const { context, found } = await openIncident(positionals, ask, cwd, now, "cancel");
+    const { context, found } = await openIncident(positionals, ask, cwd, now, "cancel", { maintenance: true, maintenanceOnly: true });
     const data = found.data;
     if (data.type !== "maintenance") {
       throw new UsageError(`${found.id} is an incident, not maintenance: an incident is not cancelled.`, `Resolve it with \`npx sitrep resolve ${found.id}\`.`);

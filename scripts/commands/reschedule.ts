@@ -38,7 +38,7 @@ export const command = authoringCommand({
   },
 
   async run({ values, positionals, cwd, now }, ask) {
-    const { context, found } = await openIncident(positionals, ask, cwd, now, "reschedule");
+    const { context, found } = await openIncident(positionals, ask, cwd, now, "reschedule", { maintenance: true, maintenanceOnly: true });
     const data = found.data;
     if (data.type !== "maintenance") {
       throw new UsageError(`${found.id} is an incident, not maintenance: only a maintenance window is rescheduled.`, `Post an update instead: \`npx sitrep update ${found.id} --message "…"\`.`);
