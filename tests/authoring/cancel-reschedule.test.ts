@@ -11,6 +11,7 @@ import { runCli, TEST_NOW } from "../helpers/run-cli.ts";
 import { command as cancel } from "../../scripts/commands/cancel.ts";
 import { command as reschedule } from "../../scripts/commands/reschedule.ts";
 import { command as complete } from "../../scripts/commands/complete.ts";
+import { command as update } from "../../scripts/commands/update.ts";
 import type { OptionValues } from "../../scripts/cli/command.ts";
 import { loadRepository } from "../../scripts/validate/load-repository.ts";
 import { validateRepository } from "../../scripts/validate/validate.ts";
@@ -106,6 +107,11 @@ describe("cancel", () => {
     await expect(run(complete, [ID], {}, later)).rejects.toThrow(/was cancelled: its work never began, so it cannot be completed/);
     await expect(run(reschedule, [ID], { start: "2027-03-01T02:00:00Z", end: "2027-03-01T03:00:00Z" })).rejects.toThrow(/is cancelled: there is no window left to move/);
     expect((await run(cancel, [ID])).summary).toMatch(/^Nothing to do: .* is already cancelled/);
+    // And `update` neither cancels nor adds to a cancelled window: the first is `cancel`'s, the second fails validation.
+    await expect(run(update, [ID], { status: "cancelled", message: "x" })).rejects.toThrow(/`update` does not cancel maintenance/);
+    const refused = await run(update, [ID], { message: "Back on after all." }).then(() => undefined, (error: Error & { diagnostics?: { rule: string }[] }) => error);
+    expect([refused?.message, refused?.diagnostics?.map((d) => d.rule)]).toEqual([expect.stringMatching(/^Nothing was written: .* would not validate/), ["maintenance-cancelled"]]);
+    expect(data().updates.at(-1).status).toBe("cancelled");
   });
 });
 
