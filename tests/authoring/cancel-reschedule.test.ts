@@ -153,6 +153,21 @@ describe("maintenance-cancelled", () => {
   });
 });
 
+describe("file-name-date", () => {
+  test("a window moved by hand names the way to keep its id", () => {
+    const file = path.join(dir, FILE);
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, text.replace("first_scheduled_start: 2027-02-10T02:00:00Z\n", ""));
+    try {
+      const found = validateRepository(dir, { now: NOW }).diagnostics.find((d) => d.rule === "file-name-date");
+      expect(found?.message).toBe("File name date 2027-02-10 differs from scheduled_start (2027-02-24 in UTC).");
+      expect(found?.hint).toContain("If the window moved, keep the id: add `first_scheduled_start:`");
+    } finally {
+      writeFileSync(file, text);
+    }
+  });
+});
+
 describe("the CLI", () => {
   test("reschedule and cancel print JSON and exit 0; cancel of an incident exits 2", () => {
     const { dir: fresh, cleanup: done } = copyExampleRepo("sitrep-cancel-cli-");

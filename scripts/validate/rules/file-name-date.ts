@@ -23,8 +23,11 @@ export const fileNameDate = perRecord("incidents", {
     if (time && !Number.isNaN(instant)) {
       const date = utcDate(instant);
       if (date !== nameDate) {
+        const moved = field === "scheduled_start"
+          ? ` If the window moved, keep the id: add \`first_scheduled_start:\` with the start first announced (\`npx sitrep reschedule\` does this).`
+          : "";
         report([field], `File name date ${nameDate} differs from ${field} (${date} in UTC).`,
-          `Rename the file to \`${date}-${record.id.slice(11)}.md\`, or correct \`${field}\`.`);
+          `Rename the file to \`${date}-${record.id.slice(11)}.md\`, or correct \`${field}\`.${moved}`);
       }
     }
     const folders = record.source.path.split("/");
