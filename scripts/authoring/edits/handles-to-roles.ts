@@ -22,5 +22,7 @@ export function handlesToRoles(text: string, roles: Incident["roles"]): string {
   if (known.length > 0) {
     out = out.replace(new RegExp(`(?<![\\w/.-])@?(${known.join("|")})(?![\\w-])`, "gi"), (_, handle: string) => byHandle.get(handle.toLowerCase())!);
   }
+  // "Declared SEV2; ines-c is incident commander." would read "the incident commander is incident commander".
+  out = out.replace(/\b(the (incident commander|tech lead|communications lead|scribe)) is (?:the )?\2\b/gi, "$1 was named");
   return out.replace(/(?<![\w@.-])@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?![\w-])/g, "a responder");
 }
