@@ -31,6 +31,8 @@ export interface IncidentChoice {
   maintenance: boolean;
   /** Without an id, take the one open incident when there is exactly one (update, mitigate, resolve). */
   single?: boolean;
+  /** Offer only maintenance in the picker (cancel, reschedule: an incident would be refused). */
+  maintenanceOnly?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function openIncident(positionals: string[], ask: AskContext, cwd: 
   if (positionals.length === 0) {
     const context = loadRecordsContext(cwd, now);
     const open = openIncidents(context);
-    const incidents = open.filter((o) => o.type !== "maintenance");
+    const incidents = choice.maintenanceOnly ? [] : open.filter((o) => o.type !== "maintenance");
     if (choice.single && incidents.length === 1) {
       const only = incidents[0];
       return { context, found: { ...findIncident(context, only.id, command), note: `No id given: took the one open incident, ${only.id} (${only.status} · ${only.title}).` } };
@@ -53,7 +55,7 @@ export async function openIncident(positionals: string[], ask: AskContext, cwd: 
       const options = [...incidents, ...maintenance].map((o) => ({ value: o.id, label: o.id, hint: `${o.type === "maintenance" ? "maintenance · " : ""}${o.status} · ${o.title}` }));
       // The cursor starts on the first option: never on a maintenance window that has not started.
       if (incidents.length === 0 && maintenance[0].status === "scheduled") options.unshift({ value: "", label: "(none of these)", hint: "cancel" });
-      const id = await askChoice(undefined, "id", ask, { message: incidents.length > 0 ? "Which incident?" : "No incident is open. Which maintenance?", options });
+      const id = await askChoice(undefined, "id", ask, { message: incidents.length > 0 ? "Which incident?" : choice.maintenanceOnly ? "Which maintenance?" : "No incident is open. Which maintenance?", options });
       if (id === "") throw new SitrepError("Cancelled; nothing was written.", { exitCode: 130 });
       return { context, found: findIncident(context, id, command) };
     }
@@ -74,7 +76,7 @@ export function openIncidents(context: RecordsContext, limit = 200): { id: strin
     const data = readRecord(context.root, file).record.data as { type?: unknown; status?: unknown; title?: unknown; started_at?: unknown; detected_at?: unknown } | undefined;
     const status = typeof data?.status === "string" ? data.status : undefined;
     const started = [data?.started_at, data?.detected_at].find((t): t is string => typeof t === "string");
-    return status && status !== "resolved" && status !== "completed"
+    return status && status !== "resolved" && status !== "completed" && status !== "cancelled"
       ? [{ id: file.id, type: String(data?.type ?? "incident"), status, title: String(data?.title ?? ""), startedAt: started }]
       : [];
   });

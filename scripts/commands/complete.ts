@@ -35,6 +35,10 @@ export const command = authoringCommand({
       throw new UsageError(`${found.id} is an incident, not maintenance.`, `Resolve it with \`npx sitrep resolve ${found.id}\`.`);
     }
     if (data.status === "completed") return nothingToDo(context, found, `${found.id} is already completed`);
+    if (data.status === "cancelled") {
+      throw new UsageError(`${found.id} was cancelled: its work never began, so it cannot be completed.`,
+        "If the work happened after all, schedule it as new maintenance (`npx sitrep maintenance …`); a cancelled window stays cancelled (decision 0115).");
+    }
     const zone = zoneFlag(values, context.config);
     const at = atFlag(values, now, zone);
     if (data.scheduled_start && Date.parse(at) < Date.parse(data.scheduled_start)) {

@@ -13,15 +13,17 @@ export const command = authoringCommand({
   spec: {
     name: "postmortem",
     summary: "Scaffold the postmortem of an incident.",
-    usage: "sitrep postmortem <incident-id> [--author <handle>]… [--json]",
+    usage: "sitrep postmortem <incident-id> [--author <handle>]… [--keep-handles] [--json]",
     description:
       "Writes postmortems/<incident-id>.md from postmortems/_template.md as a draft: Summary, Impact (components,\n" +
       "duration, time to detect/acknowledge/mitigate/resolve) and a Timeline pre-filled from the incident's\n" +
       "milestones, public updates and internal timeline; the other sections empty; action items as a commented\n" +
-      "example. See docs/writing-a-postmortem.md.",
+      "example. Lines from the internal timeline are marked internal (the public page leaves them out) and people\n" +
+      "are named by role (\"the incident commander\"), not handle, unless --keep-handles. See docs/writing-a-postmortem.md.",
     positionals: true,
     options: {
       author: { type: "string", short: "a", multiple: true, valueName: "handle", description: "An author (GitHub handle)." },
+      "keep-handles": { type: "boolean", description: "Keep people's handles in the draft (and set keep_handles: true) instead of their roles." },
     },
     examples: ["npx sitrep postmortem 2026-11-22-checkout-errors", "npx sitrep postmortem 2026-11-22-checkout-errors --author ines-carvalho --author akin-b"],
   },
@@ -42,7 +44,7 @@ export const command = authoringCommand({
     return writeNewRecord(context, cwd, {
       kind: "postmortem",
       path: recordPath,
-      text: scaffoldPostmortem({ incidentId, incident: found.data, config: context.config, authors, template }),
+      text: scaffoldPostmortem({ incidentId, incident: found.data, config: context.config, authors, template, keepHandles: values["keep-handles"] === true }),
       summary: `Scaffolded the postmortem draft of ${incidentId}`,
       branch: `postmortem/${incidentId}`,
       commitMessage: `Postmortem draft: ${found.data.title}`,

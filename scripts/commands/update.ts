@@ -32,7 +32,8 @@ export const command = authoringCommand({
       "--amend replaces the text of the latest update (or the one --at names) with --message; --retract removes it;\n" +
       "either leaves a line with the old text in the internal timeline. On a resolved incident, an update you forgot\n" +
       "goes in with --at (before the final update).\n" +
-      "Statuses: investigating, identified, monitoring (maintenance: scheduled, in_progress, verifying, completed).",
+      "Statuses: investigating, identified, monitoring (maintenance: scheduled, in_progress, verifying, completed;\n" +
+      "`sitrep cancel` and `sitrep reschedule` call a window off or move it).",
     positionals: true,
     options: {
       ...messageOptions("The public update (Markdown). Needed with --status or --component."),
@@ -59,7 +60,8 @@ export const command = authoringCommand({
     const { context, found } = await openIncident(positionals, ask, cwd, now, "update", { maintenance: true, single: true });
     const data = found.data;
     const maintenance = data.type === "maintenance";
-    const allowed = maintenance ? MAINTENANCE_STATUSES : INCIDENT_STATUSES.filter((s) => s !== "resolved");
+    // `cancel` checks that the work never began and posts the cancellation (decision 0115).
+    const allowed = maintenance ? MAINTENANCE_STATUSES.filter((s) => s !== "cancelled") : INCIDENT_STATUSES.filter((s) => s !== "resolved");
     const requested = str(values.status);
     if (values.amend === true || values.retract === true) {
       if (values.amend === true && values.retract === true) throw new UsageError("--amend and --retract cannot be combined.", "Amend to correct an update's text; retract to take it back.");
@@ -75,6 +77,9 @@ export const command = authoringCommand({
     }
     if (!maintenance && requested?.toLowerCase() === "resolved") {
       throw new UsageError("`update` does not resolve incidents.", `Run \`${SITREP} resolve ${found.id} --message "…"\`: it also sets resolved_at and marks the components operational.`);
+    }
+    if (maintenance && requested?.toLowerCase() === "cancelled") {
+      throw new UsageError("`update` does not cancel maintenance.", `Run \`npx sitrep cancel ${found.id} --message "…"\`: it checks that the work never began and marks the components operational.`);
     }
     const chosen = requested === undefined ? data.status : checkStatus(requested, allowed, maintenance ? "maintenance" : "an incident");
     const zone = zoneFlag(values, context.config);

@@ -4,7 +4,7 @@ import type { IncidentSnapshot, PostmortemSnapshot, Revision } from "./revision.
 import type { CommitScope, Derivation, Lineage } from "./lineage.ts";
 import { diffItems } from "./item-events.ts";
 
-const CLOSED = new Set(["resolved", "completed"]);
+const CLOSED = new Set(["resolved", "completed", "cancelled"]);
 
 export function applyRevision(state: Derivation, scope: CommitScope, revision: Revision): void {
   const { kind, path, change } = revision;

@@ -79,9 +79,12 @@ export interface MaintenanceSpan {
  * update (else `scheduled_start`) to the first `completed` update; without one, to
  * `scheduled_end` — unless the record says the work is still under way (status `in_progress` or
  * `verifying`), in which case it stays open past the schedule until someone completes it.
+ * A cancelled maintenance has none.
  */
 export function maintenanceSpan(incident: IncidentRecord): MaintenanceSpan | undefined {
   const data = incident.data;
+  // Called off before the work began (decision 0115): no impact, no downtime, ever.
+  if (data.status === "cancelled") return undefined;
   const startedUpdate = data.updates.find((u) => u.status === "in_progress" || u.status === "verifying");
   const start = toMillis(startedUpdate?.at) ?? toMillis(data.scheduled_start);
   if (start === undefined) return undefined;

@@ -7,7 +7,7 @@ import { componentsTouched } from "./component-maps.ts";
 import { impactWindows, isOpenAt, maintenanceSpan, type ImpactWindow } from "./impact-windows.ts";
 import { toMillis } from "../core/time.ts";
 import { COMPONENT_IMPACT, IMPACT_ORDER, statusRank, type ImpactStatus, type Indicator } from "./vocabulary.ts";
-import { completedMillis, isFinished, startMillis } from "./incident-times.ts";
+import { cancelledMillis, completedMillis, isFinished, startMillis } from "./incident-times.ts";
 
 /** Planned: maintenance still to come. Open: started and not over. Over: resolved, completed or past. */
 export type Phase = "planned" | "open" | "over";
@@ -17,7 +17,7 @@ export interface IncidentFacts {
   record: IncidentRecord;
   /** Ms since the epoch: started_at (else detected_at, else the first update); scheduled_start for maintenance. */
   start: number | undefined;
-  /** Ms: resolved_at; for maintenance the first `completed` update, else the scheduled end of a window that is over. */
+  /** Ms: resolved_at; for maintenance the first `completed` (or the `cancelled`) update, else the scheduled end of a window that is over. */
   end: number | undefined;
   phase: Phase;
   /**
@@ -30,7 +30,7 @@ export interface IncidentFacts {
   windows: ImpactWindow[];
   /** Components with an impact from this record open at `now`, worst impact each. */
   currentImpact: Record<string, ImpactStatus>;
-  /** The worst impact each component had from this record up to `now`; the declared map where nothing happened yet. */
+  /** The worst impact each component had from this record up to `now`; the declared map where nothing happened yet (none for a cancelled maintenance). */
   worstImpact: Record<string, ImpactStatus>;
   /** Components named by the record or any update, first mention first. */
   touched: string[];
@@ -48,8 +48,11 @@ export function incidentFacts(record: IncidentRecord, config: Config, now: Date)
     raise(worstImpact, window.componentId, window.status);
     if (isOpenAt(window, at)) raise(currentImpact, window.componentId, window.status);
   }
-  for (const [id, status] of Object.entries(record.data.components)) {
-    if (worstImpact[id] === undefined) worstImpact[id] = status;
+  // A cancelled maintenance never happened (decision 0115): its declared map was never true.
+  if (record.data.status !== "cancelled") {
+    for (const [id, status] of Object.entries(record.data.components)) {
+      if (worstImpact[id] === undefined) worstImpact[id] = status;
+    }
   }
   const phase = phaseOf(record, at);
   return {
@@ -110,7 +113,7 @@ export function publishedStatus(incident: IncidentRecord, phase: Phase): string 
 function endOf(incident: IncidentRecord, phase: Phase): number | undefined {
   const data = incident.data;
   if (data.type !== "maintenance") return toMillis(data.resolved_at);
-  return completedMillis(data) ?? (phase === "over" ? toMillis(data.scheduled_end) : undefined);
+  return completedMillis(data) ?? cancelledMillis(data) ?? (phase === "over" ? toMillis(data.scheduled_end) : undefined);
 }
 
 /** The Statuspage impact of an incident from its severity (config.severities[].impact); maintenance is "maintenance". */

@@ -13,9 +13,14 @@ export function startMillis(data: Incident): number | undefined {
   return toMillis(startTime(data));
 }
 
-/** Finished: an incident resolved, a maintenance completed (by status; the clock does not finish an incident). */
+/** Finished: an incident resolved, a maintenance completed or cancelled (by status; the clock does not finish an incident). */
 export function isFinished(data: Pick<Incident, "status">): boolean {
-  return data.status === "resolved" || data.status === "completed";
+  return data.status === "resolved" || data.status === "completed" || data.status === "cancelled";
+}
+
+/** Ms: when a maintenance was cancelled (its `cancelled` update), if it was (decision 0115). */
+export function cancelledMillis(data: Pick<Incident, "status" | "updates">): number | undefined {
+  return data.status === "cancelled" ? toMillis(data.updates.findLast((u) => u.status === "cancelled")?.at) : undefined;
 }
 
 /** Ms: when a maintenance was completed (its first `completed` update), if it was. */

@@ -57,7 +57,8 @@ export const STATUS_LABELS: Record<ComponentStatus, string> = {
 export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 
 /** The statuses of maintenance, in the order a window goes through them. */
-export const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"] as const;
+/** `cancelled`: called off before the work began (decision 0115); it ends the record like `completed`. */
+export const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed", "cancelled"] as const;
 
 /** Words for incident and maintenance (update) statuses. */
 export const UPDATE_STATUS_LABELS: Record<string, string> = {
@@ -69,6 +70,7 @@ export const UPDATE_STATUS_LABELS: Record<string, string> = {
   in_progress: "In progress",
   verifying: "Verifying",
   completed: "Completed",
+  cancelled: "Cancelled",
 };
 
 /** "In progress" for in_progress; the raw value for anything unknown. */

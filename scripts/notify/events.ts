@@ -7,11 +7,13 @@ import { toMillis } from "../core/time.ts";
 import type { ApiIncident, ApiUpdate, PublishedSite } from "./published-site.ts";
 import type { PostmortemEntry } from "./feed-postmortems.ts";
 import { matchIncidents, unmatchedUpdates } from "./same-record.ts";
+import { maintenanceChanges } from "./maintenance-changes.ts";
 
 export type EventKind =
   | "incident_declared" | "incident_updated" | "incident_resolved"
   | "maintenance_scheduled" | "maintenance_started" | "maintenance_updated" | "maintenance_completed"
-  | "postmortem_published";
+  | "postmortem_published"
+  | "maintenance_cancelled" | "maintenance_rescheduled";
 
 export interface NotifyEvent {
   /** Stable across builds: receivers can drop a delivery they have already seen by it. */
@@ -40,7 +42,7 @@ export function newEvents(previous: PublishedSite | undefined, current: Publishe
     ...listEvents(previous?.maintenances, current.maintenances, previous, true),
     ...postmortemEvents(previous, current),
   ];
-  return events
+  return maintenanceChanges(previous, current, events)
     .map((event, order) => ({ event, order, at: toMillis(event.at) ?? 0 }))
     .sort((a, b) => a.at - b.at || a.order - b.order)
     .map(({ event }) => event);

@@ -10,4 +10,6 @@ export const HEADLINES: Record<EventKind, string> = {
   maintenance_updated: "Maintenance update",
   maintenance_completed: "Maintenance completed",
   postmortem_published: "Postmortem published",
+  maintenance_cancelled: "Maintenance cancelled",
+  maintenance_rescheduled: "Maintenance rescheduled",
 };

@@ -73,6 +73,7 @@ export function buildMessage(event: NotifyEvent, site: PublishedSite): Message {
 function clockText(event: NotifyEvent): string {
   if (event.kind === "maintenance_started") return "The maintenance window has started.";
   if (event.kind === "maintenance_completed") return "The maintenance window has ended.";
+  if (event.kind === "maintenance_rescheduled") return "The maintenance window has moved.";
   return "";
 }
 

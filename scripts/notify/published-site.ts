@@ -6,6 +6,7 @@
 import { postmortemEntries, type PostmortemEntry } from "./feed-postmortems.ts";
 import { shapeProblem } from "./site-shape.ts";
 import { SITE_FILES, type SiteFile } from "./site-files.ts";
+import { cancellationEntries, type Cancellation } from "./feed-cancellations.ts";
 
 export { SITE_FILES, type SiteFile };
 
@@ -69,6 +70,8 @@ export interface PublishedSite {
   complete: boolean;
   postmortems: PostmortemEntry[];
   stamp?: BuildStamp;
+  /** Maintenance cancellations the feed marks (the API calls them `completed`); absent when unknown. */
+  cancellations?: Cancellation[];
 }
 
 export type ParseResult = { ok: true; site: PublishedSite } | { ok: false; reason: string };
@@ -103,6 +106,7 @@ export function parsePublishedSite(files: Partial<Record<SiteFile, string>>): Pa
       complete: history !== undefined,
       postmortems: files.atom === undefined ? [] : postmortemEntries(files.atom),
       ...(stamp ? { stamp: { version: stamp.version, builtAt: stamp.built_at, ...(typeof stamp.audience === "string" ? { audience: stamp.audience } : {}) } } : {}),
+      cancellations: files.atom === undefined ? [] : cancellationEntries(files.atom),
     },
   };
 }

@@ -9,9 +9,10 @@
 //   time was corrected) and by instant (its text was edited). What is left in this build is new,
 //   so an update inserted beside one of the same time is new, and an edited one is not.
 // Pure.
+import { toMillis } from "../core/time.ts";
 import type { ApiIncident, ApiUpdate } from "./published-site.ts";
 
-const instant = (time: string): number => Date.parse(time);
+const instant = (time: string): number => toMillis(time) ?? Number.NaN;
 const exactKey = (u: ApiUpdate) => `${instant(u.created_at)}|${u.status}|${u.body}`;
 const textKey = (u: ApiUpdate) => `${u.status}|${u.body}`;
 const timeKey = (u: ApiUpdate) => String(instant(u.created_at));

@@ -2,12 +2,13 @@
 // it is used, so a malformed or truncated site (a hand-edited branch, a proxy's error page served
 // as JSON) is reported as "<file>: <path> is not …" and compared with nothing — never a crash.
 // Pure: parsed JSON in, the first problem (or undefined) out.
+import { toMillis } from "../core/time.ts";
 import { SITE_FILES, type SiteFile } from "./site-files.ts";
 
 type Json = Partial<Record<SiteFile, unknown>>;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const isTime = (value: unknown): boolean => typeof value === "string" && !Number.isNaN(Date.parse(value));
+const isTime = (value: unknown): boolean => typeof value === "string" && toMillis(value) !== undefined;
 
 export function shapeProblem(json: Json): string | undefined {
   const incidents = json.incidents;

@@ -76,7 +76,9 @@ export function buildFeeds(
       // Both RSS <description> and Atom <summary type="html"> are read as HTML: escape the text.
       description: escapeHtml(xmlSafe(htmlToText(html))),
       content: xmlSafe(html),
-      category: [category(entry.incident.data.type === "maintenance" ? "Maintenance" : "Incident")],
+      category: [category(entry.incident.data.type === "maintenance" ? "Maintenance" : "Incident"),
+        // The Statuspage API says `completed` for it: the feed is where a reader (and notify) sees the cancellation (decision 0115).
+        ...(update.status === "cancelled" ? [category("Cancelled")] : [])],
     };
     items.push({ ...item, title });
   }

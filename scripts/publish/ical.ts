@@ -54,7 +54,8 @@ export function buildMaintenanceCalendar(repository: Repository, options: { audi
       summary: record.data.title,
       description: describe(record, fact.status, updates, names),
       url: incidentUrl(config, record.id),
-      status: ICalEventStatus.CONFIRMED,
+      // Cancelled keeps the UID and raises SEQUENCE (one more update), so calendars strike the event out (RFC 5545 §3.8.1.11).
+      status: record.data.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }

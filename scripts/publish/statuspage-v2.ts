@@ -11,7 +11,7 @@ import type { IncidentFacts } from "../model/incident-facts.ts";
 import { toMillis } from "../core/time.ts";
 import { incidentUrl, siteBase } from "./site-url.ts";
 import { stableId } from "./stable-id.ts";
-import { completedMillis } from "../model/incident-times.ts";
+import { cancelledMillis, completedMillis } from "../model/incident-times.ts";
 
 /** Statuspage returns the 50 most recent incidents / maintenances from the list endpoints. */
 export const LIST_LIMIT = 50;
@@ -175,13 +175,13 @@ function incidentObject(fact: IncidentFacts, context: Context): Record<string, u
   const lastUpdate = toMillis(data.updates.at(-1)?.at);
   const createdAt = firstUpdate ?? fact.start ?? context.now.getTime();
   const monitoring = data.updates.find((u) => u.status === "monitoring");
-  const resolvedAt = isMaintenance ? completedMillis(data) : fact.end;
+  const resolvedAt = isMaintenance ? completedMillis(data) ?? cancelledMillis(data) : fact.end;
 
   const object: Record<string, unknown> = {
     id,
     name: data.title,
     // Maintenance whose window has started is in progress even before an update says so.
-    status: fact.status,
+    status: statuspageStatus(fact.status),
     created_at: iso(createdAt),
     updated_at: iso(lastUpdate ?? createdAt),
     monitoring_at: isoOrNull(monitoring?.at),
@@ -202,6 +202,16 @@ function incidentObject(fact: IncidentFacts, context: Context): Record<string, u
     object.scheduled_until = isoOrNull(data.scheduled_end);
   }
   return object;
+}
+
+/**
+ * Statuspage's maintenance statuses stop at `completed`; it has no cancelled one, and a window
+ * called off there is ended with a final message. A cancelled maintenance is therefore `completed`
+ * with its cancelling update's text, off the upcoming and active lists (decision 0115); the
+ * site's feed is where a machine reads that it was cancelled (category `cancelled`).
+ */
+function statuspageStatus(status: string): string {
+  return status === "cancelled" ? "completed" : status;
 }
 
 /** Updates newest first, as Statuspage lists them; each update's id is stable across builds. */
@@ -234,7 +244,7 @@ function updateObjects(record: IncidentFacts["record"], incidentId: string, conf
     const at = iso(toMillis(update.at) ?? 0);
     return {
       id: stableId("update", `${record.id}@${update.at}#${occurrence}`),
-      status: update.status,
+      status: statuspageStatus(update.status),
       body: update.body,
       incident_id: incidentId,
       created_at: at,

@@ -26,6 +26,8 @@ function incidentTitle(change: ChangedRecord, config: Config): string {
   }
   if (after.status === "resolved" && before.status !== "resolved") return withDrill(`Resolved: ${after.title}`, drill);
   if (after.status === "completed" && before.status !== "completed") return `Completed maintenance: ${after.title}`;
+  if (after.status === "cancelled" && before.status !== "cancelled") return `Cancelled maintenance: ${after.title}`;
+  if (after.type === "maintenance" && (after.scheduled_start !== before.scheduled_start || after.scheduled_end !== before.scheduled_end)) return `Rescheduled maintenance: ${after.title}`;
   if (after.mitigated_at && !before.mitigated_at) return withDrill(`Mitigated: ${after.title}`, drill);
   if (after.acknowledged_at && !before.acknowledged_at) return withDrill(`Acknowledged: ${after.title}`, drill);
   const newUpdate = (after.updates ?? []).length > (before.updates ?? []).length ? (after.updates as Data[]).at(-1) : undefined;

@@ -43,7 +43,7 @@ export function openNow(repository: Pick<Repository, "incidents" | "config">, no
   const items = repository.incidents.flatMap((record) => {
     const facts = incidentFacts(record, config, now);
     const maintenance = record.data.type === "maintenance";
-    const open = maintenance ? facts.phase !== "over" && record.data.status !== "completed" : record.data.status !== "resolved";
+    const open = maintenance ? facts.phase !== "over" && record.data.status !== "completed" && record.data.status !== "cancelled" : record.data.status !== "resolved";
     if (!open) return [];
     return [item(record, config, now, facts.public, maintenance && facts.phase === "planned" ? latestComponentMap(record.data) : facts.currentImpact)];
   });

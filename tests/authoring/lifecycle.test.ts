@@ -148,7 +148,9 @@ describe("an incident from declaration to postmortem", () => {
     // The body is filled from the incident: summary, impact with its durations, the timeline.
     expect(draft.body).toContain("Checkout errors for some merchants: a SEV2 (Major) incident from 2026-11-22 09:48 to 11:00 UTC (1 h 12 min), affecting Checkout API (partial outage), Webhooks (degraded performance).");
     expect(draft.body).toContain("- Time to detect 7 min · acknowledge 8 min · mitigate 42 min · resolve 1 h 12 min.");
-    expect(draft.body).toContain("- 10:03 — akin-b acknowledged the page.");
+    // Lines from the internal timeline are marked internal, and people are named by role (decision 0116).
+    expect(draft.body).toContain("- 10:00 — Declared SEV2; the incident commander was named. <!-- internal -->");
+    expect(draft.body).toContain("- 10:03 — the tech lead acknowledged the page. <!-- internal -->");
     expect(draft.body).toContain("- 11:00 — Public update (resolved): This incident has been resolved.");
     expect([...draft.body.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual([
       "Summary", "Impact", "Timeline", "Contributing factors", "Five whys", "What went well", "What went wrong", "Where we got lucky", "Lessons",

@@ -7,6 +7,7 @@ import { loadWithHistory, type RecordsWithHistory } from "../../scripts/history/
 import { readHistory } from "../../scripts/history/read-history.ts";
 import { computeMetrics, type MetricsReport } from "../../scripts/metrics/compute-metrics.ts";
 import { weeklyReport } from "../../scripts/metrics/weekly-report.ts";
+import { formatWeeklyReport } from "../../scripts/metrics/format-report.ts";
 import { parseIsoWeek } from "../../scripts/metrics/iso-week.ts";
 import { actionItemRows } from "../../scripts/metrics/action-items.ts";
 import type { Selection } from "../../scripts/metrics/selection.ts";
@@ -147,5 +148,16 @@ describe("weeklyReport", () => {
     expect(early.missing_postmortems.map((d) => [d.incident, d.overdue])).toEqual([["2026-03-02-api-outage", false]]);
     const late = weeklyReport(loaded.repository, loaded.events, parseIsoWeek("2026-W47"), ALL, NOW);
     expect(late.overdue_by_owner.map((o) => [o.owner, o.items.map((i) => i.key)])).toEqual([["dana", ["2026-03-02-api-outage/fix-retry", "2026-03-05-web-slow/b-item"]]]);
+  });
+
+  it("a drill is listed only with --include-drills, and then tagged (drill) so it never reads as a real outage", () => {
+    const without = weeklyReport(loaded.repository, loaded.events, parseIsoWeek("2026-W12"), ALL, NOW);
+    expect(without.resolved.map((i) => i.title)).not.toContain("Game day");
+    const withDrills = weeklyReport(loaded.repository, loaded.events, parseIsoWeek("2026-W12"), { ...ALL, includeDrills: true }, NOW);
+    const drill = withDrills.resolved.find((i) => i.title === "Game day");
+    expect(drill).toMatchObject({ drill: true });
+    const line = formatWeeklyReport(withDrills).split("\n").find((l) => l.includes("Game day"));
+    expect(line).toMatch(/\(drill\)/);
+    expect(formatWeeklyReport(without)).not.toContain("(drill)");
   });
 });

@@ -125,7 +125,7 @@ describe("the schemas document the format", () => {
     // Both statuses (the incident's and each update's) share one enum, $defs/status.
     expect(incident.status.allOf).toEqual([{ $ref: "#/$defs/status" }]);
     expect(incident.updates.items.properties.status.allOf).toEqual([{ $ref: "#/$defs/status" }]);
-    expect(schemas["incident.schema.json"].$defs.status.enum).toEqual(["investigating", "identified", "monitoring", "resolved", "scheduled", "in_progress", "verifying", "completed"]);
+    expect(schemas["incident.schema.json"].$defs.status.enum).toEqual(["investigating", "identified", "monitoring", "resolved", "scheduled", "in_progress", "verifying", "completed", "cancelled"]);
     expect(incident.visibility.default).toBe("public");
     expect(incident.drill.default).toBe(false);
     expect(common.visibility.enum).toEqual(["public", "internal"]);

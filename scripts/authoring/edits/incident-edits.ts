@@ -10,7 +10,7 @@ import type { UpdateImpact } from "../flags/flag-values.ts";
 export const INCIDENT_KEY_ORDER = [
   "title", "type", "severity", "status", "visibility", "drill", "components",
   "started_at", "detected_at", "acknowledged_at", "mitigated_at", "resolved_at",
-  "scheduled_start", "scheduled_end", "roles", "runbooks", "updates", "timeline",
+  "scheduled_start", "scheduled_end", "first_scheduled_start", "roles", "runbooks", "updates", "timeline",
 ] as const;
 
 export type Milestone = "started_at" | "detected_at" | "acknowledged_at" | "mitigated_at" | "resolved_at";
@@ -24,6 +24,17 @@ export interface NewUpdate {
 
 export function setStatus(doc: Document, status: string): void {
   setScalar(doc, rootMap(doc), "status", status, INCIDENT_KEY_ORDER);
+}
+
+/**
+ * Moves a maintenance window. The first move keeps the window first announced in
+ * `first_scheduled_start`, whose date the file name (the id) keeps (decision 0115).
+ */
+export function moveWindow(doc: Document, window: { start: string; end: string; firstStart: string }): void {
+  const root = rootMap(doc);
+  if (!root.has("first_scheduled_start")) setScalar(doc, root, "first_scheduled_start", window.firstStart, INCIDENT_KEY_ORDER);
+  setScalar(doc, root, "scheduled_start", window.start, INCIDENT_KEY_ORDER);
+  setScalar(doc, root, "scheduled_end", window.end, INCIDENT_KEY_ORDER);
 }
 
 export function setMilestone(doc: Document, field: Milestone, time: string): void {

@@ -5,6 +5,8 @@ import type { Config, Incident } from "../../records/model.ts";
 import { PRINT_OPTIONS, splitForEdit } from "./front-matter-edit.ts";
 import { between, utcMinute } from "./text-times.ts";
 import { startTime } from "../../model/incident-times.ts";
+import { INTERNAL_MARK } from "../../model/postmortem-public-text.ts";
+import { handlesToRoles } from "./handles-to-roles.ts";
 
 const ACTION_ITEM_STUB = [
   " No action items yet: agree them in the review, then replace `[]` with a list like this one:",
@@ -24,6 +26,8 @@ export interface PostmortemInput {
   authors: string[];
   /** The text of postmortems/_template.md. */
   template: string;
+  /** Keep people's handles in the text (and say so: `keep_handles: true`); by default roles replace them. */
+  keepHandles?: boolean;
 }
 
 export function scaffoldPostmortem(input: PostmortemInput): string {
@@ -34,7 +38,7 @@ export function scaffoldPostmortem(input: PostmortemInput): string {
   return `---\n${doc.toString(PRINT_OPTIONS)}---\n${body}`;
 }
 
-function fillFrontMatter(doc: Document, { incidentId, authors }: PostmortemInput): void {
+function fillFrontMatter(doc: Document, { incidentId, authors, keepHandles }: PostmortemInput): void {
   const map = doc.contents;
   if (!isMap(map)) throw new Error("postmortems/_template.md front matter is not a mapping");
   const set = (key: string, value: unknown) => {
@@ -48,6 +52,10 @@ function fillFrontMatter(doc: Document, { incidentId, authors }: PostmortemInput
   if (authors.length === 0) authorList.flow = true;
   map.set("authors", authorList);
   map.delete("published_at");
+  if (keepHandles === true) {
+    const at = map.items.findIndex((p) => isScalar(p.key) && p.key.value === "authors");
+    map.items.splice(at + 1, 0, doc.createPair("keep_handles", true));
+  }
   const items = doc.createNode([]);
   items.flow = true;
   const pair = map.items.find((p) => isScalar(p.key) && p.key.value === "action_items");
@@ -63,10 +71,11 @@ function fillFrontMatter(doc: Document, { incidentId, authors }: PostmortemInput
 
 /** Replaces the content of the Summary, Impact and Timeline sections; the template's guidance stays as a comment. */
 function fillBody(body: string, input: PostmortemInput): string {
+  const people = (text: string) => (input.keepHandles === true ? text : handlesToRoles(text, input.incident.roles));
   const generated: Record<string, string> = {
-    summary: summary(input),
-    impact: impact(input),
-    timeline: timeline(input),
+    summary: people(summary(input)),
+    impact: people(impact(input)),
+    timeline: people(timeline(input)),
   };
   const sections = body.split(/^(?=## )/m);
   return sections.map((section) => {
@@ -130,7 +139,8 @@ function timeline({ incident }: PostmortemInput): string {
     pattern !== undefined && incident.timeline.some((t) => utcMinute(t.at) === utcMinute(at) && pattern.test(t.event));
   const events = [
     ...milestones.filter((m): m is [string, string, RegExp | undefined] => m[0] !== undefined && !told(m[0], m[2])).map(([at, text]) => ({ at, text })),
-    ...incident.timeline.map((t) => ({ at: t.at, text: oneLine(t.event) })),
+    // The incident's timeline is internal: its lines stay off the public page until an author removes the mark.
+    ...incident.timeline.map((t) => ({ at: t.at, text: `${oneLine(t.event)} ${INTERNAL_MARK}` })),
     ...incident.updates.map((u) => ({ at: u.at, text: `Public update (${u.status}): ${oneLine(u.body)}` })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   let day = "";
@@ -140,7 +150,10 @@ function timeline({ incident }: PostmortemInput): string {
     day = date;
     return `- ${stamp} — ${text}`;
   });
-  return ["All times UTC, from the incident record; add what happened before detection (the contributing change).", "", ...lines].join("\n");
+  const note = incident.timeline.length > 0
+    ? " Lines from the internal timeline end in an `internal` comment: the public page leaves them out; remove the comment from a line to publish it."
+    : "";
+  return [`All times UTC, from the incident record; add what happened before detection (the contributing change).${note}`, "", ...lines].join("\n");
 }
 
 function oneLine(text: string): string {

@@ -3,7 +3,7 @@
 import type { WithDefaults } from "../with-defaults.ts";
 
 /**
- * A status of an incident or near-miss (investigating, identified, monitoring, resolved) or of maintenance (scheduled, in_progress, verifying, completed).
+ * A status of an incident or near-miss (investigating, identified, monitoring, resolved) or of maintenance (scheduled, in_progress, verifying, completed, cancelled: called off before the work began, so it never counts as impact).
  */
 export type IncidentStatus =
   | "investigating"
@@ -13,7 +13,8 @@ export type IncidentStatus =
   | "scheduled"
   | "in_progress"
   | "verifying"
-  | "completed";
+  | "completed"
+  | "cancelled";
 
 /**
  * Front matter of an incident, near-miss or maintenance record in incidents/<year>/<YYYY-MM-DD>-<slug>.md. The Markdown body is the public description.
@@ -32,7 +33,7 @@ export interface IncidentData {
    */
   severity?: string;
   /**
-   * Current status; must equal the status of the last update. Incidents and near-misses: investigating, identified, monitoring, resolved. Maintenance: scheduled, in_progress, verifying, completed.
+   * Current status; must equal the status of the last update. Incidents and near-misses: investigating, identified, monitoring, resolved. Maintenance: scheduled, in_progress, verifying, completed, cancelled.
    */
   status: IncidentStatus & string;
   /**
@@ -84,6 +85,10 @@ export interface IncidentData {
    * Maintenance only (required there): planned end of the window.
    */
   scheduled_end?: string;
+  /**
+   * Maintenance only: the `scheduled_start` the window was first announced with, kept when the window moves (`sitrep reschedule` sets it once and never changes it). The file name's date (the id) follows it, not the new `scheduled_start`, so links, the calendar event and notifications keep the same id.
+   */
+  first_scheduled_start?: string;
   /**
    * Who held each incident role (GitHub handles).
    */

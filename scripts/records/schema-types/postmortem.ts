@@ -29,6 +29,10 @@ export interface PostmortemData {
    */
   published_at?: string;
   /**
+   * The public text names people by their handles on purpose (they agreed). Without it, a public, published postmortem whose public text names a person (`@handle`, or a handle sitrep knows as a word) gets the `postmortem-handles` warning: write the role instead ("the incident commander"), or end the line with `<!-- internal -->`.
+   */
+  keep_handles?: boolean;
+  /**
    * Follow-up work, each tracked as one GitHub issue until done.
    */
   action_items?: ActionItem[];
@@ -72,4 +76,4 @@ export interface ActionItem {
 }
 
 /** PostmortemData once the schema's defaults are filled in: every property with a `default` is there. */
-export type PostmortemWithDefaults = WithDefaults<PostmortemData, { filled: "visibility" | "authors" | "action_items" }>;
+export type PostmortemWithDefaults = WithDefaults<PostmortemData, { filled: "visibility" | "authors" | "keep_handles" | "action_items" }>;

@@ -12,6 +12,7 @@ import { statusMatchesLastUpdate } from "./status-matches-last-update.ts";
 import { resolvedAtRequired } from "./resolved-at-required.ts";
 import { maintenanceWindow } from "./maintenance-window.ts";
 import { maintenanceStartedEarly } from "./maintenance-started-early.ts";
+import { maintenanceCancelled } from "./maintenance-cancelled.ts";
 import { componentExists } from "./component-exists.ts";
 import { runbookExists } from "./runbook-exists.ts";
 import { postmortemIncidentExists } from "./postmortem-incident-exists.ts";
@@ -19,6 +20,7 @@ import { postmortemUnique } from "./postmortem-unique.ts";
 import { actionItemIdUnique } from "./action-item-id-unique.ts";
 import { publishedAtRequired } from "./published-at-required.ts";
 import { postmortemPlaceholders } from "./postmortem-placeholders.ts";
+import { postmortemHandles } from "./postmortem-handles.ts";
 import { postmortemRequired } from "./postmortem-required.ts";
 import { runbookReviewOverdue } from "./runbook-review-overdue.ts";
 import { updateCadence } from "./update-cadence.ts";
@@ -40,6 +42,7 @@ export const rules: readonly Rule[] = [
   resolvedAtRequired,
   maintenanceWindow,
   maintenanceStartedEarly,
+  maintenanceCancelled,
   componentExists,
   runbookExists,
   postmortemIncidentExists,
@@ -47,6 +50,7 @@ export const rules: readonly Rule[] = [
   actionItemIdUnique,
   publishedAtRequired,
   postmortemPlaceholders,
+  postmortemHandles,
   postmortemRequired,
   runbookReviewOverdue,
   updateCadence,

@@ -3,10 +3,10 @@ import { ms, perRecord } from "../rule.ts";
 export const maintenanceWindow = perRecord("incidents", {
   id: "maintenance-window",
   severity: "error",
-  description: "Maintenance has scheduled_start < scheduled_end; other records have no window.",
-  each: () => ({ type, scheduled_start, scheduled_end }, report) => {
+  description: "Maintenance has scheduled_start < scheduled_end; other records have no window (nor first_scheduled_start).",
+  each: () => ({ type, scheduled_start, scheduled_end, first_scheduled_start }, report) => {
     if (type !== "maintenance") {
-      const field = scheduled_start !== undefined ? "scheduled_start" : scheduled_end !== undefined ? "scheduled_end" : undefined;
+      const field = scheduled_start !== undefined ? "scheduled_start" : scheduled_end !== undefined ? "scheduled_end" : first_scheduled_start !== undefined ? "first_scheduled_start" : undefined;
       if (field) report([field], `\`${field}\` is only for maintenance.`, "Set `type: maintenance` for planned work, or use `started_at` for an incident.", "key");
     } else if (scheduled_start === undefined || scheduled_end === undefined) {
       const missing = Object.entries({ scheduled_start, scheduled_end }).filter(([, time]) => time === undefined).map(([field]) => field);

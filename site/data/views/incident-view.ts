@@ -122,6 +122,8 @@ export function componentList(fact: IncidentFacts, names: Map<string, string>): 
 
 function durationText(fact: IncidentFacts, minutes: number | undefined): string {
   if (fact.phase === "open") return "Ongoing";
+  // Called off before the work began (decision 0115): there was no window to measure.
+  if (fact.status === "cancelled") return "None: cancelled before it began";
   if (fact.phase === "planned") {
     const end = toMillis(fact.record.data.scheduled_end);
     return fact.start !== undefined && end !== undefined && end > fact.start ? `Planned for ${formatDuration((end - fact.start) / 60_000)}` : "Planned";

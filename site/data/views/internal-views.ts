@@ -2,6 +2,7 @@
 // overdue come from the model (scripts/model/due-dates.ts), the same definition the CLI uses.
 import type { ActionItem, PostmortemRecord, RunbookRecord } from "../../../scripts/records/model.ts";
 import { isActionItemOverdue, runbookReview } from "../../../scripts/model/due-dates.ts";
+import { publicBody } from "../../../scripts/model/postmortem-public-text.ts";
 import { renderMarkdown } from "../render-markdown.ts";
 import type { BuildContext } from "../build-context.ts";
 import { derive } from "./derive.ts";
@@ -50,7 +51,8 @@ export function postmortemView(context: BuildContext, id: string): PostmortemVie
     incident: incident ? { id: incident.id, title: incident.data.title } : undefined,
     status: postmortem.data.status,
     publishedAt: postmortem.data.published_at,
-    bodyHtml: renderMarkdown(postmortem.body),
+    // The public page leaves out the lines marked internal (decision 0116); the internal build shows them.
+    bodyHtml: renderMarkdown(internal ? postmortem.body : publicBody(postmortem.body)),
     internal: postmortem.data.visibility === "internal",
     authors: internal ? postmortem.data.authors : undefined,
     actionItems: internal ? postmortem.data.action_items.map((item) => actionItemView(postmortem, item, context.now)) : undefined,
