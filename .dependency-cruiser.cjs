@@ -1,6 +1,6 @@
 // The module map of docs/architecture.md, as rules dependency-cruiser checks on every import
 // (type-only imports included: a type is knowledge of the layer too). tests/architecture/
-// module-map.test.ts runs it over scripts/ and site/, and fails with the rule a wrong import
+// module-map.unit.test.ts runs it over scripts/ and site/, and fails with the rule a wrong import
 // breaks; `npx depcruise scripts site/data site/src` prints the same report by hand.
 // Decision: docs/decisions/0101-module-map-enforced-by-dependency-cruiser.md.
 //

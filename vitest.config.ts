@@ -1,44 +1,11 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * The pure layer: in-process tests that start no process, git repository, site build or browser
- * (`npm run test:unit`, the fast inner loop). A new test that spawns nothing belongs here.
+ * The pure layer, chosen by name: `*.unit.test.ts` files start no process, git repository, site
+ * build or browser (`npm run test:unit`, the fast inner loop; tests/architecture/
+ * unit-tests-spawn-nothing.unit.test.ts checks their imports). Any other `*.test.ts` is integration.
  */
-const UNIT = [
-  "tests/adoption/decisions-index.test.ts",
-  "tests/adoption/no-root-records.test.ts",
-  "tests/adoption/shared-workers.test.ts",
-  "tests/architecture/module-map.test.ts",
-  "tests/authoring/pure-helpers.test.ts",
-  "tests/compiled-validators.test.ts",
-  "tests/core/**/*.test.ts",
-  "tests/deploy/fresh-until.test.ts",
-  "tests/deploy/build-clock.test.ts",
-  "tests/github/plan.test.ts",
-  "tests/github/pr-summary-mentions.test.ts",
-  "tests/github/workflows.test.ts",
-  "tests/import/imported-history.test.ts",
-  "tests/github/workflow-edges.test.ts",
-  "tests/deploy/unreadable-alert.test.ts",
-  "tests/history/parse-log.test.ts",
-  "tests/init/answer-loop.test.ts",
-  "tests/merge/merge-record.test.ts",
-  "tests/metrics/statistics.test.ts",
-  "tests/model/**/*.test.ts",
-  "tests/notify/channel-text.test.ts",
-  "tests/notify/webhook-signature.test.ts",
-  "tests/oncall/final-schedule.test.ts",
-  "tests/publish/**/*.test.ts",
-  "tests/records/**/*.test.ts",
-  "tests/site/bars.test.ts",
-  "tests/site/card-components.test.ts",
-  "tests/site/dashboard-axes.test.ts",
-  "tests/site/site-data.test.ts",
-  "tests/status/**/*.test.ts",
-  "tests/validate-docs-rules.test.ts",
-  "tests/validate/broken-corpus.test.ts",
-  "tests/validate/closest.test.ts",
-];
+const UNIT = ["tests/**/*.unit.test.ts"];
 /** Files that drive Chromium (tests/helpers/browser.ts); their project starts one shared browser. */
 const BROWSER = ["tests/**/*.browser.test.ts"];
 

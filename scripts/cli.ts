@@ -43,14 +43,31 @@ function version(): string {
   return String(pkg.version);
 }
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * What a run reads and writes outside itself: the process's own (a real `sitrep`), or a test's,
+ * which runs a command in its own process with its own folder, environment and output.
+ */
+export interface CliIo {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdinIsTTY: boolean;
+}
+
+function processIo(): CliIo {
+  // A getter: process.stdin is opened only by the commands that ask, as before.
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, get stdinIsTTY() { return Boolean(process.stdin.isTTY); } };
+}
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(`${topLevelHelp()}\n`);
+    io.stdout.write(`${topLevelHelp()}\n`);
     return name === undefined ? 2 : 0;
   }
   if (name === "--version" || name === "-v") {
-    process.stdout.write(`${version()}\n`);
+    io.stdout.write(`${version()}\n`);
     return 0;
   }
   const entry = commands.find((c) => c.name === name);
@@ -60,48 +77,48 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = await entry.load();
   const environment = {
-    cwd: process.cwd(),
-    env: process.env,
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    cwd: io.cwd,
+    env: io.env,
+    interactive: Boolean(io.stdinIsTTY && io.stdout.isTTY),
+    color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR,
   };
   const input = parseCommandInput(command.spec, rest, environment);
   if (input.help) {
-    process.stdout.write(`${formatCommandHelp(command.spec)}\n`);
+    io.stdout.write(`${formatCommandHelp(command.spec)}\n`);
     return 0;
   }
   const output = command.present(await command.run(input), input);
   // Output quotes records and GitHub issue titles: on Actions no line of it may become a command.
-  const safe = (text: string) => (output.workflowCommands ? text : forActionsLog(text, process.env));
-  if (output.stdout) process.stdout.write(safe(output.stdout.endsWith("\n") ? output.stdout : `${output.stdout}\n`));
-  if (output.stderr) process.stderr.write(safe(output.stderr.endsWith("\n") ? output.stderr : `${output.stderr}\n`));
+  const safe = (text: string) => (output.workflowCommands ? text : forActionsLog(text, io.env));
+  if (output.stdout) io.stdout.write(safe(output.stdout.endsWith("\n") ? output.stdout : `${output.stdout}\n`));
+  if (output.stderr) io.stderr.write(safe(output.stderr.endsWith("\n") ? output.stderr : `${output.stderr}\n`));
   return output.exitCode;
 }
 
-function report(error: unknown): number {
-  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+function report(error: unknown, io: CliIo): number {
+  const color = Boolean(io.stderr.isTTY) && !io.env.NO_COLOR;
   const paint = (format: Parameters<typeof styleText>[0], text: string) => (color ? styleText(format, text, { validateStream: false }) : text);
   if (error instanceof SitrepError) {
     // Messages quote records (InvalidRecordsError holds the whole report): fenced on Actions.
     const hint = error.hint ? `${paint("dim", `hint: ${error.hint.replace(/\n/g, "\n      ")}`)}\n` : "";
     const withDiagnostics = error instanceof InvalidRecordsError || error instanceof RejectedChangeError;
     const report = withDiagnostics ? `\n\n${formatPretty(error.diagnostics, { color: false })}` : "";
-    process.stderr.write(forActionsLog(`${paint("red", "error:")} ${error.message}${report}\n${hint}`, process.env));
+    io.stderr.write(forActionsLog(`${paint("red", "error:")} ${error.message}${report}\n${hint}`, io.env));
     return error.exitCode;
   }
   // Anything else is a bug in sitrep, not in the records: say so, and keep the stack for the report.
-  process.stderr.write(forActionsLog(`${paint("red", "internal error:")} ${(error as Error)?.message ?? String(error)}\n`, process.env));
-  process.stderr.write(`This is a bug in sitrep. Please report it with the output of \`SITREP_DEBUG=1 sitrep …\`.\n`);
-  if (process.env.SITREP_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
+  io.stderr.write(forActionsLog(`${paint("red", "internal error:")} ${(error as Error)?.message ?? String(error)}\n`, io.env));
+  io.stderr.write(`This is a bug in sitrep. Please report it with the output of \`SITREP_DEBUG=1 sitrep …\`.\n`);
+  if (io.env.SITREP_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
   return 2;
 }
 
 /** Runs the CLI and turns any error into its message and exit code (used by scripts/sitrep.mjs too). */
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   try {
-    return await main(argv);
+    return await main(argv, io);
   } catch (error) {
-    return report(error);
+    return report(error, io);
   }
 }
 

@@ -7,7 +7,7 @@
 import type { Repository } from "../records/model.ts";
 import { publishDue } from "./publish-due.ts";
 
-/** The schedule of .github/workflows/deploy.yml (`*\/15 * * * *`; tests/github/workflows.test.ts pins it). */
+/** The schedule of .github/workflows/deploy.yml (`*\/15 * * * *`; tests/github/workflows.unit.test.ts pins it). */
 export const DEPLOY_EVERY_MINUTES = 15;
 
 /** The next build that changes anything is due by this moment (ms since the epoch). */

@@ -121,7 +121,7 @@ function shortHash(text: string): string {
 // Most status updates are plain sentences. Running them through the full pipeline cost a
 // third of the site build beyond Astro's own floor (5,000 incidents, 25,000 texts), so text
 // that cannot contain Markdown, HTML or a GFM autolink is rendered directly. The exclusions
-// are deliberately broad; tests/publish/markdown-fast-path.test.ts checks that the result is
+// are deliberately broad; tests/publish/markdown-fast-path.unit.test.ts checks that the result is
 // byte-identical to the full pipeline for every example text and a list of edge cases.
 const MARKUP_CHARACTERS = /[\\`*_[\]<>#|~&@{}=+^$\r\t]|:\/\/|www\./i;
 const LINE_START_MARKERS = /^(?:[ \u00a0]|[-+]|\d+[.)])/m;

@@ -3,7 +3,7 @@
 // The fast path (js-yaml, YAML 1.2 core schema) reads every file; it is ~5× faster than the
 // `yaml` package. The `yaml` document API keeps source positions, so it parses only the files
 // that have problems, to place diagnostics and to report every syntax error with its position.
-// tests/parse-yaml-equivalence.test.ts checks that both give the same data for every example
+// tests/parse-yaml-equivalence.unit.test.ts checks that both give the same data for every example
 // and fixture, so the fast path can never accept what the slow one would read differently.
 import { createRequire } from "node:module";
 import { constructFromEvents, load, parseEvents, CORE_SCHEMA } from "js-yaml";

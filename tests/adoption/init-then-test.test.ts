@@ -2,7 +2,7 @@
 // init runs in a temp copy of the repository, then example-dependent suites run inside that
 // copy. They read the example organisation fixture, so the adopter's records (here: Acme with
 // one component and no incidents) change nothing; a test that read the root records again would
-// see Acme instead of Lumen and fail here. no-root-records.test.ts covers the files not run here.
+// see Acme instead of Lumen and fail here. no-root-records.unit.test.ts covers the files not run here.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
@@ -15,10 +15,10 @@ import { copyExampleRecords, RECORD_PATHS } from "../../testkit/example-org.ts";
 /** Example-dependent suites that need no browser, no site build and few CLI processes (each costs 1-3 s). */
 const SUITES = [
   "tests/validate/examples.test.ts",
-  "tests/publish/statuspage-v2.test.ts",
-  "tests/status/audience.test.ts",
-  "tests/site/site-data.test.ts",
-  "tests/authoring/pure-helpers.test.ts",
+  "tests/publish/statuspage-v2.unit.test.ts",
+  "tests/status/audience.unit.test.ts",
+  "tests/site/site-data.unit.test.ts",
+  "tests/authoring/pure-helpers.unit.test.ts",
 ];
 /** What is not copied: installed packages (linked instead), git data, build output. */
 const SKIP = new Set(["node_modules", ".git", "dist", ".astro", "test-results", "coverage"]);

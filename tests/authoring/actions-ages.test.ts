@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createGitRepo, type GitRepo } from "../helpers/git-repo.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 import { baseRepo } from "../validate/corpus.ts";
 
 let repo: GitRepo;
@@ -25,8 +25,8 @@ beforeAll(() => {
 });
 afterAll(() => repo.cleanup());
 
-test("ages that measure nothing show — with the reason; a measured one shows days", () => {
-  const result = runCli(["actions"], { cwd: repo.dir });
+test("ages that measure nothing show — with the reason; a measured one shows days", async () => {
+  const result = await runCliInProcess(["actions"], { cwd: repo.dir });
   expect(result.code, result.stderr).toBe(0);
   const row = (id: string) => result.stdout.split("\n").find((line) => line.includes(`/${id} `)) ?? "";
   expect(row("from-template")).toMatch(/ — \(a\)(\s|$)/);
@@ -36,7 +36,7 @@ test("ages that measure nothing show — with the reason; a measured one shows d
   expect(result.stdout).toContain("(a) age not shown: in the records since the repository's first commit (e.g. copied from the template), so when it was added is unknown.");
   expect(result.stdout).toContain("(b) age not shown: committed already done (or won't do), so it was never seen open and the time to close it cannot be measured.");
 
-  const json = JSON.parse(runCli(["actions", "--json"], { cwd: repo.dir }).stdout);
+  const json = JSON.parse((await runCliInProcess(["actions", "--json"], { cwd: repo.dir })).stdout);
   const byId = Object.fromEntries(json.items.map((i: { id: string }) => [i.id, i]));
   expect(byId["from-template"]).toMatchObject({ age_days: null, age_note: expect.stringMatching(/^in the records since the repository's first commit/) });
   expect(byId["born-done"]).toMatchObject({ age_days: null, age_note: expect.stringMatching(/^committed already done/) });

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { recordFile } from "../helpers/record-file.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 const OPEN = "2026-11-21-payout-status-latency";
 const RESOLVED = "2026-11-17-checkout-elevated-errors";
@@ -14,6 +14,8 @@ let dir: string;
 let cleanup: () => void;
 const data = (id: string) => recordFile(readFileSync(path.join(dir, `incidents/2026/${id}.md`), "utf8")).data as Record<string, any>;
 const sitrep = (args: string[], now = "2026-11-22T12:00:00Z") => runCli(args, { cwd: dir, env: { SITREP_NOW: now } });
+/** The same run in the test's process (no Node start-up). */
+const sitrepInProcess = (args: string[], now = "2026-11-22T12:00:00Z") => runCliInProcess(args, { cwd: dir, env: { SITREP_NOW: now } });
 
 beforeAll(() => {
   ({ dir, cleanup } = copyExampleRepo("sitrep-amend-"));
@@ -31,20 +33,20 @@ describe("correcting a posted update", () => {
     expect(after.timeline.at(-1)).toEqual({ at: "2026-11-22T12:03:00Z", event: "Amended the public update of 2026-11-22T12:00:00Z; it said: “Payouts are delayed for all merchnats.”" });
   });
 
-  test("--retract takes the latest update back, the status returns to the one before, and the record validates", () => {
-    const result = sitrep(["update", OPEN, "--retract"], "2026-11-22T12:05:00Z");
+  test("--retract takes the latest update back, the status returns to the one before, and the record validates", async () => {
+    const result = await sitrepInProcess(["update", OPEN, "--retract"], "2026-11-22T12:05:00Z");
     expect(result.code, result.stderr).toBe(0);
     const after = data(OPEN);
     expect(after.updates.map((u: { at: string }) => u.at)).not.toContain("2026-11-22T12:00:00Z");
     expect(after.status).toBe("monitoring");
     expect(after.timeline.at(-1).event).toBe("Retracted the public update of 2026-11-22T12:00:00Z: “Payout statuses are delayed for some merchants.”");
-    const validate = runCli(["validate", `incidents/2026/${OPEN}.md`], { cwd: dir, env: { SITREP_NOW: "2026-11-22T12:05:00Z" } });
+    const validate = await runCliInProcess(["validate", `incidents/2026/${OPEN}.md`], { cwd: dir, env: { SITREP_NOW: "2026-11-22T12:05:00Z" } });
     expect(validate.stdout).toMatch(/0 errors|no problems/);
     expect(validate.code, validate.stdout).toBe(0);
   });
 
-  test("an --at that names no update lists the updates there are", () => {
-    const result = sitrep(["update", OPEN, "--retract", "--at", "2026-11-21T22:06:00Z"]);
+  test("an --at that names no update lists the updates there are", async () => {
+    const result = await sitrepInProcess(["update", OPEN, "--retract", "--at", "2026-11-21T22:06:00Z"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${OPEN} has no update at 2026-11-21T22:06:00Z.`);
     expect(result.stderr).toMatch(/Its updates are at 2026-11-21T22:05:00Z, 2026-11-21T22:55:00Z/);
@@ -52,16 +54,16 @@ describe("correcting a posted update", () => {
 });
 
 describe("a forgotten update on a resolved incident", () => {
-  test("goes in with --at before the final update; the incident stays resolved", () => {
-    const result = sitrep(["update", RESOLVED, "--at", "2026-11-17T12:35:00Z", "--message", "Error rates are back to normal in every region."]);
+  test("goes in with --at before the final update; the incident stays resolved", async () => {
+    const result = await sitrepInProcess(["update", RESOLVED, "--at", "2026-11-17T12:35:00Z", "--message", "Error rates are back to normal in every region."]);
     expect(result.code, result.stderr).toBe(0);
     const after = data(RESOLVED);
     expect(after.status).toBe("resolved");
     expect(after.updates.map((u: { at: string }) => u.at).slice(-3)).toEqual(["2026-11-17T12:30:00Z", "2026-11-17T12:35:00Z", "2026-11-17T12:40:00Z"]);
   });
 
-  test("is refused without --at, or after the final update", () => {
-    expect(sitrep(["update", RESOLVED, "--message", "x"]).stderr).toMatch(/already resolved[\s\S]*An update you forgot goes in with --at/);
-    expect(sitrep(["update", RESOLVED, "--at", "2026-11-17T13:00:00Z", "--message", "x"]).stderr).toMatch(/would come after the final one/);
+  test("is refused without --at, or after the final update", async () => {
+    expect((await sitrepInProcess(["update", RESOLVED, "--message", "x"])).stderr).toMatch(/already resolved[\s\S]*An update you forgot goes in with --at/);
+    expect((await sitrepInProcess(["update", RESOLVED, "--at", "2026-11-17T13:00:00Z", "--message", "x"])).stderr).toMatch(/would come after the final one/);
   });
 });

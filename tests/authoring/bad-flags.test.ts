@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 let dir: string;
 let cleanup: () => void;
@@ -77,10 +77,14 @@ const cases: { name: string; args: string[]; code: number; error: RegExp; hint?:
   { name: "unknown flag", args: ["declare", "--titel", "X"], code: 2, error: /error: Unknown option '--titel'/ },
 ];
 
+// The first usage error (exit 2) and the first refused write (exit 1) run the real CLI as a
+// subprocess, as a user runs it; the others run it in the test's process (no Node start-up).
+const SUBPROCESS = new Set([cases[0].name, cases.find((c) => c.code === 1)?.name]);
+
 describe("bad input writes nothing", () => {
-  test.each(cases)("$name", ({ args, code, error, hint }) => {
+  test.each(cases)("$name", async ({ name, args, code, error, hint }) => {
     const before = snapshotTree(dir);
-    const result = runCli(args, { cwd: dir });
+    const result = SUBPROCESS.has(name) ? runCli(args, { cwd: dir }) : await runCliInProcess(args, { cwd: dir });
     expect(result.stderr).toMatch(error);
     if (hint) expect(result.stderr).toMatch(hint);
     expect(result.stderr).not.toMatch(/internal error|at .*\.ts:\d+/);

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 const OPEN = "2026-11-21-payout-status-latency";
 const FILE = `incidents/2026/${OPEN}.md`;
@@ -21,9 +21,9 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-test("update changes severity, title and roles without a public update, each noted in the timeline, comments kept", () => {
+test("update changes severity, title and roles without a public update, each noted in the timeline, comments kept", async () => {
   const before = read(FILE);
-  const result = runCli(["update", OPEN, "-s", "sev4", "-t", "Slow payout status", "--commander", "@akin-b", "--scribe", "noor-haddad"], { cwd: dir });
+  const result = await runCliInProcess(["update", OPEN, "-s", "sev4", "-t", "Slow payout status", "--commander", "@akin-b", "--scribe", "noor-haddad"], { cwd: dir });
   // The open incident's last public update is hours old at TEST_NOW: the only thing on stderr is that cadence warning.
   expect(result.stderr).not.toMatch(/\berror\b/i);
   expect(result.stderr).toMatch(/last update was \d+ minutes ago/);
@@ -41,11 +41,11 @@ test("update changes severity, title and roles without a public update, each not
   // No public update: the updates list is untouched, byte for byte.
   const updates = (text: string) => text.slice(text.indexOf("updates:"), text.indexOf("timeline:"));
   expect(updates(after)).toBe(updates(before));
-  expect(runCli(["validate", FILE], { cwd: dir }).code).toBe(0);
+  expect((await runCliInProcess(["validate", FILE], { cwd: dir })).code).toBe(0);
 });
 
-test("an update dated before the last one is inserted in time order and leaves the status to the latest", () => {
-  const result = runCli(["update", OPEN, "--status", "Identified", "-m", "Recorded late.", "--at", "2026-11-22T03:30:00Z", "-c", "payouts=Partial_Outage"], { cwd: dir });
+test("an update dated before the last one is inserted in time order and leaves the status to the latest", async () => {
+  const result = await runCliInProcess(["update", OPEN, "--status", "Identified", "-m", "Recorded late.", "--at", "2026-11-22T03:30:00Z", "-c", "payouts=Partial_Outage"], { cwd: dir });
   expect(result.code, result.stderr).toBe(0);
   const after = read(FILE);
   expect(after).toContain([
@@ -79,34 +79,34 @@ test("a no-op exits 0, writes nothing and says why; --json says it too", () => {
   expect(JSON.parse(json.stdout)).toMatchObject({ written: [], note: expect.stringMatching(/^Nothing to do/) });
 });
 
-test("declare --at dates the declaration; a similar open incident is named; a near-miss talks of no public cadence", () => {
-  const first = runCli(["declare", "-t", "Checkout is down", "-s", "SEV2", "-c", "checkout-api=major_outage", "--at", "-10m"], { cwd: dir });
+test("declare --at dates the declaration; a similar open incident is named; a near-miss talks of no public cadence", async () => {
+  const first = await runCliInProcess(["declare", "-t", "Checkout is down", "-s", "SEV2", "-c", "checkout-api=major_outage", "--at", "-10m"], { cwd: dir });
   expect(first.code, first.stderr).toBe(0);
   const written = read("incidents/2026/2026-11-22-checkout-is-down.md");
   expect(written).toContain("started_at: 2026-11-22T11:50:00Z\ndetected_at: 2026-11-22T11:50:00Z\n");
   expect(written).toContain("updates:\n  - at: 2026-11-22T11:50:00Z\n");
   expect(first.stderr).toBe("");
 
-  const second = runCli(["declare", "-t", "Checkout down", "-s", "SEV2", "-c", "checkout-api=major_outage"], { cwd: dir });
+  const second = await runCliInProcess(["declare", "-t", "Checkout down", "-s", "SEV2", "-c", "checkout-api=major_outage"], { cwd: dir });
   expect(second.code).toBe(0);
   expect(second.stderr).toMatch(/^warning: 2026-11-22-checkout-is-down \("Checkout is down"\) is open with a similar title and started within a day of this one\.\n\s+If it is the same problem, delete incidents\/2026\/2026-11-22-checkout-down\.md and post to that one: npm run -s sitrep -- update 2026-11-22-checkout-is-down/);
-  const unrelated = runCli(["declare", "-t", "Webhook deliveries delayed", "-s", "SEV3", "-c", "webhooks=degraded_performance"], { cwd: dir });
+  const unrelated = await runCliInProcess(["declare", "-t", "Webhook deliveries delayed", "-s", "SEV3", "-c", "webhooks=degraded_performance"], { cwd: dir });
   expect(unrelated.stderr).toBe("");
 
-  const nearMiss = runCli(["declare", "-t", "Certificate nearly expired", "-s", "SEV3", "--near-miss"], { cwd: dir });
+  const nearMiss = await runCliInProcess(["declare", "-t", "Certificate nearly expired", "-s", "SEV3", "--near-miss"], { cwd: dir });
   expect(nearMiss.code, nearMiss.stderr).toBe(0);
   expect(nearMiss.stdout).toContain("the near-miss is internal: merging it publishes nothing on the status page");
   expect(nearMiss.stdout).not.toMatch(/publishes the incident|every \d+ minutes/);
   expect(read("incidents/2026/2026-11-22-certificate-nearly-expired.md")).not.toMatch(/We will post an update/);
 });
 
-test("maintenance that has started is in_progress, and its edits branch as maintenance/", () => {
-  const started = runCli(["maintenance", "-t", "Ledger upgrade", "--start", "-30m", "--end", "+1h", "-c", "payouts"], { cwd: dir });
+test("maintenance that has started is in_progress, and its edits branch as maintenance/", async () => {
+  const started = await runCliInProcess(["maintenance", "-t", "Ledger upgrade", "--start", "-30m", "--end", "+1h", "-c", "payouts"], { cwd: dir });
   expect(started.code, started.stderr).toBe(0);
   expect(started.stdout).toContain("✔ Started maintenance 2026-11-22-ledger-upgrade");
   expect(started.stdout).toContain("git switch -c maintenance/2026-11-22-ledger-upgrade\n");
   expect(read("incidents/2026/2026-11-22-ledger-upgrade.md")).toMatch(/^status: in_progress$[\s\S]*updates:\n  - at: 2026-11-22T12:00:00Z\n    status: in_progress\n/m);
-  const update = runCli(["update", "2026-11-22-ledger-upgrade", "--status", "verifying", "-m", "Checking."], { cwd: dir });
+  const update = await runCliInProcess(["update", "2026-11-22-ledger-upgrade", "--status", "verifying", "-m", "Checking."], { cwd: dir });
   expect(update.code, update.stderr).toBe(0);
   expect(update.stdout).toContain("git switch -c maintenance/2026-11-22-ledger-upgrade-202611221200\n");
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { commands } from "../../scripts/commands/registry.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { createGitRepo } from "../helpers/git-repo.ts";
-import { repoRoot, runCli } from "../helpers/run-cli.ts";
+import { repoRoot, runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 let dir: string;
 let cleanup: () => void;
@@ -34,7 +34,7 @@ test("a short flag means the same option in every command that has it", async ()
   }
   expect(meaning.get("s")).toBe("severity");
   expect(meaning.get("o")).toBe("output");
-  const retired = runCli(["runbook", "x", "-o", "me"], { cwd: dir });
+  const retired = await runCliInProcess(["runbook", "x", "-o", "me"], { cwd: dir });
   expect(retired.code).toBe(2);
   expect(retired.stderr).toMatch(/error: Unknown option '-o'\.\nhint: Short flags of `sitrep runbook`: -h \(--help\), -t \(--title\), -c \(--component\)\. Usage:/);
 });
@@ -50,11 +50,11 @@ test("--help shows --version and the exit codes; --version prints the package ve
   expect(runCli(["--version"], { cwd: dir }).stdout).toBe(`${version}\n`);
 });
 
-test("enum flags forgive case the same way everywhere", () => {
+test("enum flags forgive case the same way everywhere", async () => {
   const repo = createGitRepo({ dir }); // metrics reads history
   repo.commit("records", "2026-11-22T11:00:00Z");
   for (const args of [["validate", "--format", "JSON"], ["actions", "--status", "Done", "--no-history"], ["metrics", "--by", "Quarter", "--severity", "sev1"]]) {
-    const result = runCli(args, { cwd: dir });
+    const result = await runCliInProcess(args, { cwd: dir });
     expect(result.code, `${args.join(" ")}: ${result.stderr}`).not.toBe(2);
     expect(result.stderr).not.toMatch(/error:/);
   }

@@ -7,7 +7,7 @@ import type { YAMLSeq } from "yaml";
 import { appendItems, dashColumn, itemTexts, restoreCommentColumn, restoreKeyLineComment, splitTopLevel } from "../../scripts/authoring/edits/print-minimal.ts";
 import { editFrontMatter, rootMap } from "../../scripts/authoring/edits/front-matter-edit.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 const ID = "2026-11-21-payout-status-latency";
 const FILE = `incidents/2026/${ID}.md`;
@@ -75,11 +75,11 @@ test("update and resolve keep comments, quoting, key order and the body byte for
   expect(runCli(["validate", FILE], { cwd: dir }).code).toBe(0);
 });
 
-test("a CRLF file stays CRLF, body included", () => {
+test("a CRLF file stays CRLF, body included", async () => {
   const file = `incidents/2027/${CRLF_ID}.md`;
   const crlf = read(file).replace(/\r?\n/g, "\r\n");
   writeFileSync(path.join(dir, file), crlf);
-  const result = runCli(["update", CRLF_ID, "--message", "Reminder: the window is unchanged.", "--at", "2026-11-22T11:00:00Z"], { cwd: dir });
+  const result = await runCliInProcess(["update", CRLF_ID, "--message", "Reminder: the window is unchanged.", "--at", "2026-11-22T11:00:00Z"], { cwd: dir });
   expect(result.code, result.stderr).toBe(0);
   const after = read(file);
   expect(after.replace(/\r\n/g, "")).not.toContain("\n");
@@ -133,7 +133,7 @@ function expectLinesKept(before: string, after: string, changed: RegExp): void {
   }
 }
 
-test("a hand-written incident keeps every line the commands did not change, through acknowledge, update, mitigate and resolve", () => {
+test("a hand-written incident keeps every line the commands did not change, through acknowledge, update, mitigate and resolve", async () => {
   const id = "2026-11-22-hand-written-payouts";
   const file = `incidents/2026/${id}.md`;
   writeFileSync(path.join(dir, file), HAND_WRITTEN);
@@ -146,7 +146,7 @@ test("a hand-written incident keeps every line the commands did not change, thro
     ["resolve", id, "-m", "Payout status is current again.", "--at", "2026-11-22T10:00:00Z"],
   ];
   for (const args of steps) {
-    const result = runCli(args, { cwd: dir, env: args[0] === "mitigate" ? { SITREP_NOW: "2026-11-22T09:00:00Z" } : {} });
+    const result = await runCliInProcess(args, { cwd: dir, env: args[0] === "mitigate" ? { SITREP_NOW: "2026-11-22T09:00:00Z" } : {} });
     expect(result.code, `${args[0]}: ${result.stderr}`).toBe(0);
   }
   const after = read(file);
@@ -158,21 +158,21 @@ test("a hand-written incident keeps every line the commands did not change, thro
   expect(after).toContain("updates:  # newest last\n- at: 2026-11-22T08:10:00Z\n  status: investigating\n  body: >-\n    Payout status in the dashboard is a few minutes behind.\n    Payouts themselves are sent on time.\n- at: 2026-11-22T08:30:00Z\n");
   expect(after).toContain("\n# Internal notes only; not published.\ntimeline: # internal\n- at: 2026-11-22T08:05:00Z\n  event: ReplicationLag fired.\n- at: 2026-11-22T08:12:00Z\n  event: akin-b acknowledged the page.\n- at: 2026-11-22T08:20:00Z\n  event: Lagging replica found.\n- at: 2026-11-22T09:00:00Z\n");
   expect(after.slice(after.indexOf("---", 4))).toBe("---\n\nThe dashboard showed stale payout status.\n");
-  expect(runCli(["validate", file], { cwd: dir }).code).toBe(0);
+  expect((await runCliInProcess(["validate", file], { cwd: dir })).code).toBe(0);
 });
 
-test("a flow map that the edit leaves alone stays a flow map, written as it was", () => {
+test("a flow map that the edit leaves alone stays a flow map, written as it was", async () => {
   const id = "2026-11-22-flow-map-payouts";
   const file = `incidents/2026/${id}.md`;
   writeFileSync(path.join(dir, file), FLOW_MAP);
-  const update = runCli(["update", id, "-m", "Reads are recovering.", "-c", "payouts=degraded_performance", "--at", "2026-11-22T08:30:00Z"], { cwd: dir });
+  const update = await runCliInProcess(["update", id, "-m", "Reads are recovering.", "-c", "payouts=degraded_performance", "--at", "2026-11-22T08:30:00Z"], { cwd: dir });
   expect(update.code, update.stderr).toBe(0);
-  const resolve = runCli(["resolve", id, "-m", "Resolved.", "--at", "2026-11-22T09:30:00Z"], { cwd: dir });
+  const resolve = await runCliInProcess(["resolve", id, "-m", "Resolved.", "--at", "2026-11-22T09:30:00Z"], { cwd: dir });
   expect(resolve.code, resolve.stderr).toBe(0);
   const after = read(file);
   expectLinesKept(FLOW_MAP, after, /^status:/);
   expect(after).toContain("\ncomponents: {payouts: partial_outage}\n");
-  expect(runCli(["validate", file], { cwd: dir }).code).toBe(0);
+  expect((await runCliInProcess(["validate", file], { cwd: dir })).code).toBe(0);
 });
 
 test("splitTopLevel: a key's chunk starts at the column-0 comments above it and ends before the next one's", () => {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { recordFile } from "../helpers/record-file.ts";
-import { runCli, type CliResult } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess, type CliResult } from "../helpers/run-cli.ts";
 import { buildSite } from "../helpers/site-build.ts";
 
 const ID = "2026-11-22-checkout-errors-for-some-merchants";
@@ -89,27 +89,27 @@ describe("an incident from declaration to postmortem", () => {
     validates("2026-11-22T10:00:00Z");
   });
 
-  test("acknowledge sets acknowledged_at and logs it", () => {
-    ok(runCli(["acknowledge", ID, "--at", "-1m", "--by", "akin-b"], { cwd: dir, env: at("2026-11-22T10:04:00Z") }));
+  test("acknowledge sets acknowledged_at and logs it", async () => {
+    ok(await runCliInProcess(["acknowledge", ID, "--at", "-1m", "--by", "akin-b"], { cwd: dir, env: at("2026-11-22T10:04:00Z") }));
     expect(read(INCIDENT)).toContain("acknowledged_at: 2026-11-22T10:03:00Z\nroles:");
     expect(read(INCIDENT)).toContain("  - at: 2026-11-22T10:03:00Z\n    event: akin-b acknowledged the page.\n");
     validates("2026-11-22T10:04:00Z");
   });
 
-  test("update appends a public update with the full component map", () => {
-    ok(runCli(["update", ID, "--status", "identified", "--message", "A deploy at 09:45 causes the errors: we are rolling it back.",
+  test("update appends a public update with the full component map", async () => {
+    ok(await runCliInProcess(["update", ID, "--status", "identified", "--message", "A deploy at 09:45 causes the errors: we are rolling it back.",
       "--component", "webhooks=degraded_performance"], { cwd: dir, env: at("2026-11-22T10:20:00Z") }));
     validates("2026-11-22T10:20:00Z");
   });
 
-  test("mitigate sets mitigated_at and posts a monitoring update", () => {
-    ok(runCli(["mitigate", ID, "--at", "2026-11-22T11:30:00+01:00", "--message", "The rollback is complete; checkouts succeed again. We are monitoring."],
+  test("mitigate sets mitigated_at and posts a monitoring update", async () => {
+    ok(await runCliInProcess(["mitigate", ID, "--at", "2026-11-22T11:30:00+01:00", "--message", "The rollback is complete; checkouts succeed again. We are monitoring."],
       { cwd: dir, env: at("2026-11-22T10:40:00Z") }));
     validates("2026-11-22T10:40:00Z");
   });
 
-  test("resolve closes it: final update, resolved_at, components operational", () => {
-    const result = ok(runCli(["resolve", ID], { cwd: dir, env: at("2026-11-22T11:00:00Z") }));
+  test("resolve closes it: final update, resolved_at, components operational", async () => {
+    const result = ok(await runCliInProcess(["resolve", ID], { cwd: dir, env: at("2026-11-22T11:00:00Z") }));
     expect(result.stdout).toContain(`SEV2 needs a postmortem within 5 days: npm run -s sitrep -- postmortem ${ID}`);
     const resolved = record(INCIDENT);
     expect(resolved.data).toMatchObject({
@@ -136,8 +136,8 @@ describe("an incident from declaration to postmortem", () => {
     validates("2026-11-22T11:00:00Z");
   });
 
-  test("postmortem scaffolds a draft from the incident that validates", () => {
-    ok(runCli(["postmortem", ID, "--author", "ines-carvalho"], { cwd: dir, env: at("2026-11-23T09:00:00Z") }));
+  test("postmortem scaffolds a draft from the incident that validates", async () => {
+    ok(await runCliInProcess(["postmortem", ID, "--author", "ines-carvalho"], { cwd: dir, env: at("2026-11-23T09:00:00Z") }));
     const draft = record(`postmortems/${ID}.md`);
     expect(draft.data).toEqual({ incident: ID, status: "draft", visibility: "internal", authors: ["ines-carvalho"], action_items: [] });
     // The template's guidance stays as comments: what each field means, and an action-item example.
@@ -158,8 +158,8 @@ describe("an incident from declaration to postmortem", () => {
     validates();
   });
 
-  test("the --json output is the record as written", () => {
-    const result = ok(runCli(["runbook", "checkout-rollback", "--title", "Roll back checkout-api", "--component", "checkout-api", "--owner", "payments-team", "--json"], { cwd: dir }));
+  test("the --json output is the record as written", async () => {
+    const result = ok(await runCliInProcess(["runbook", "checkout-rollback", "--title", "Roll back checkout-api", "--component", "checkout-api", "--owner", "payments-team", "--json"], { cwd: dir }));
     const output = JSON.parse(result.stdout);
     expect(output).toEqual({
       path: "runbooks/checkout-rollback.md",

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { recordFile } from "../helpers/record-file.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 let dir: string;
 let cleanup: () => void;
@@ -28,8 +28,8 @@ test("declare gives a taken id the next free suffix, across year folders", () =>
   expect(JSON.parse(second.stdout).path).toBe("incidents/2026/2026-06-03-webhook-delays-4.md");
 });
 
-test("declare --near-miss --internal --drill with a message and every role", () => {
-  const result = runCli(["declare", "--title", "Certificate for api.lumen.example nearly expired", "--severity", "SEV3", "--near-miss", "--internal", "--drill",
+test("declare --near-miss --internal --drill with a message and every role", async () => {
+  const result = await runCliInProcess(["declare", "--title", "Certificate for api.lumen.example nearly expired", "--severity", "SEV3", "--near-miss", "--internal", "--drill",
     "--status", "identified", "--message", "Renewal failed silently; renewing by hand.", "--detected-at", "2026-11-22T11:30:00+01:00",
     "--commander", "@kai-lindqvist", "--tech-lead", "femi-adeyemi", "--communications", "priya-n", "--scribe", "jonas-weber", "--runbook", "certificate-renewal"], { cwd: dir });
   expect(result.code, result.stderr).toBe(0);
@@ -51,7 +51,7 @@ test("declare --near-miss --internal --drill with a message and every role", () 
     timeline: [{ at: "2026-11-22T12:00:00Z", event: "Declared SEV3; kai-lindqvist is incident commander." }],
   });
   expect(written.body).toContain("<!-- Public description, shown on the incident's page when public");
-  expect(runCli(["validate", file, "--strict"], { cwd: dir }).code).toBe(0);
+  expect((await runCliInProcess(["validate", file, "--strict"], { cwd: dir })).code).toBe(0);
 });
 
 test("maintenance writes a scheduled window with its components under maintenance", () => {
@@ -91,36 +91,36 @@ test("runbook scaffolds from the template", () => {
   expect(runCli(["validate", "runbooks/payout-replay.md", "--strict"], { cwd: dir }).code).toBe(0);
 });
 
-test("a repository-wide problem elsewhere does not block a declaration", () => {
+test("a repository-wide problem elsewhere does not block a declaration", async () => {
   // A broken, unrelated runbook: the on-call engineer must still be able to declare.
   writeFileSync(path.join(dir, "runbooks/broken.md"), "---\ntitle: Broken\n---\n");
-  const result = runCli(["declare", "--title", "Login errors", "--severity", "SEV2", "--component", "identity=partial_outage"], { cwd: dir });
+  const result = await runCliInProcess(["declare", "--title", "Login errors", "--severity", "SEV2", "--component", "identity=partial_outage"], { cwd: dir });
   expect(result.code, result.stderr).toBe(0);
-  expect(runCli(["validate", "incidents/2026/2026-11-22-login-errors.md"], { cwd: dir }).code).toBe(0);
+  expect((await runCliInProcess(["validate", "incidents/2026/2026-11-22-login-errors.md"], { cwd: dir })).code).toBe(0);
 });
 
-test("a mitigation time forgotten until after resolution can still be recorded, without a public update", () => {
+test("a mitigation time forgotten until after resolution can still be recorded, without a public update", async () => {
   const env = (time: string) => ({ env: { SITREP_NOW: time }, cwd: dir });
-  expect(runCli(["declare", "--title", "Search slow", "--severity", "SEV3", "--component", "merchant-dashboard=degraded_performance", "--started-at", "-30m"], env("2026-11-22T08:00:00Z")).code).toBe(0);
-  expect(runCli(["resolve", "2026-11-22-search-slow"], env("2026-11-22T09:00:00Z")).code).toBe(0);
-  const refused = runCli(["mitigate", "2026-11-22-search-slow", "--at", "-40m", "--message", "Fixed."], env("2026-11-22T10:00:00Z"));
+  expect((await runCliInProcess(["declare", "--title", "Search slow", "--severity", "SEV3", "--component", "merchant-dashboard=degraded_performance", "--started-at", "-30m"], env("2026-11-22T08:00:00Z"))).code).toBe(0);
+  expect((await runCliInProcess(["resolve", "2026-11-22-search-slow"], env("2026-11-22T09:00:00Z"))).code).toBe(0);
+  const refused = await runCliInProcess(["mitigate", "2026-11-22-search-slow", "--at", "-40m", "--message", "Fixed."], env("2026-11-22T10:00:00Z"));
   expect(refused.stderr).toMatch(/already resolved, so --message would post an update after the final one/);
   expect(refused.code).toBe(2);
-  const recorded = runCli(["mitigate", "2026-11-22-search-slow", "--at", "2026-11-22T08:40:00Z"], env("2026-11-22T10:00:00Z"));
+  const recorded = await runCliInProcess(["mitigate", "2026-11-22-search-slow", "--at", "2026-11-22T08:40:00Z"], env("2026-11-22T10:00:00Z"));
   expect(recorded.code, recorded.stderr).toBe(0);
   const text = read("incidents/2026/2026-11-22-search-slow.md");
   expect(text).toContain("detected_at: 2026-11-22T08:00:00Z\nmitigated_at: 2026-11-22T08:40:00Z\nresolved_at: 2026-11-22T09:00:00Z\n");
   expect(text).toContain("  - at: 2026-11-22T08:40:00Z\n    event: \"Mitigated: customer impact stopped.\"\n  - at: 2026-11-22T09:00:00Z\n    event: Resolved.\n");
 });
 
-test("a late update is written, with the cadence warning on stderr", () => {
+test("a late update is written, with the cadence warning on stderr", async () => {
   const env = (time: string) => ({ env: { SITREP_NOW: time }, cwd: dir });
-  expect(runCli(["declare", "--title", "Payouts failing", "--severity", "SEV1", "--component", "payouts=major_outage"], env("2026-11-22T07:00:00Z")).code).toBe(0);
-  const late = runCli(["update", "2026-11-22-payouts-failing", "--message", "Still investigating."], env("2026-11-22T07:40:00Z"));
+  expect((await runCliInProcess(["declare", "--title", "Payouts failing", "--severity", "SEV1", "--component", "payouts=major_outage"], env("2026-11-22T07:00:00Z"))).code).toBe(0);
+  const late = await runCliInProcess(["update", "2026-11-22-payouts-failing", "--message", "Still investigating."], env("2026-11-22T07:40:00Z"));
   expect(late.code, late.stderr).toBe(0);
   expect(late.stdout).toContain("Posted an update (investigating) to 2026-11-22-payouts-failing");
   expect(late.stderr).toMatch(/warning {2}40 minutes passed between updates 0 and 1; SEV1 expects an update every 15 minutes\. {2}update-cadence/);
-  const json = JSON.parse(runCli(["update", "2026-11-22-payouts-failing", "--message", "Next update in 15 minutes.", "--json"], env("2026-11-22T07:45:00Z")).stdout);
+  const json = JSON.parse((await runCliInProcess(["update", "2026-11-22-payouts-failing", "--message", "Next update in 15 minutes.", "--json"], env("2026-11-22T07:45:00Z"))).stdout);
   // Warnings are about the file as written: the earlier gap is still there, and no new one.
   expect(json.warnings.map((w: { rule: string; path: unknown[] }) => [w.rule, w.path])).toEqual([["update-cadence", ["updates", 1, "at"]]]);
   expect(json.record.updates).toHaveLength(3);

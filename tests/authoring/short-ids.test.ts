@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { recordFile } from "../helpers/record-file.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 const OPEN = "2026-11-21-payout-status-latency";
 const MAINTENANCE = "2027-02-10-card-vault-hsm-migration";
@@ -32,17 +32,17 @@ describe("short ids", () => {
     expect(text.stdout).toContain(`Took \`latency\` to mean ${OPEN}.`);
   });
 
-  test("an unknown word gets a suggestion with the whole id", () => {
-    const result = runCli(["update", "payout-status-latensy", "--message", "x"], { cwd: dir });
+  test("an unknown word gets a suggestion with the whole id", async () => {
+    const result = await runCliInProcess(["update", "payout-status-latensy", "--message", "x"], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`Did you mean \`${OPEN}\`?`);
   });
 });
 
 describe("one open incident and a future maintenance", () => {
-  test("resolve without an id resolves the open incident, says so, and leaves the maintenance alone", () => {
+  test("resolve without an id resolves the open incident, says so, and leaves the maintenance alone", async () => {
     const before = readFileSync(path.join(dir, `incidents/2027/${MAINTENANCE}.md`), "utf8");
-    const result = runCli(["resolve", "--message", "Payout statuses have been current for an hour."], { cwd: dir });
+    const result = await runCliInProcess(["resolve", "--message", "Payout statuses have been current for an hour."], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`✔ Resolved ${OPEN}`);
     expect(result.stdout).toContain(`No id given: took the one open incident, ${OPEN}`);
@@ -50,19 +50,19 @@ describe("one open incident and a future maintenance", () => {
     expect(readFileSync(path.join(dir, `incidents/2027/${MAINTENANCE}.md`), "utf8")).toBe(before);
   });
 
-  test("resolve refuses a maintenance window and points to complete; complete refuses it before its window", () => {
-    const resolve = runCli(["resolve", MAINTENANCE], { cwd: dir });
+  test("resolve refuses a maintenance window and points to complete; complete refuses it before its window", async () => {
+    const resolve = await runCliInProcess(["resolve", MAINTENANCE], { cwd: dir });
     expect(resolve.code).toBe(2);
     expect(resolve.stderr).toContain(`${MAINTENANCE} is maintenance, not an incident`);
     expect(resolve.stderr).toContain(`npm run -s sitrep -- complete ${MAINTENANCE}`);
-    const early = runCli(["complete", "hsm-migration"], { cwd: dir });
+    const early = await runCliInProcess(["complete", "hsm-migration"], { cwd: dir });
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/window starts at 2027-02-10T02:00:00Z, after 2026-11-22T12:00:00Z: it cannot be completed before it starts/);
     expect(record(MAINTENANCE).status).toBe("scheduled");
   });
 
-  test("complete posts the final update once the window has started", () => {
-    const result = runCli(["complete", "hsm-migration", "--json"], { cwd: dir, env: { SITREP_NOW: "2027-02-10T03:00:00Z" } });
+  test("complete posts the final update once the window has started", async () => {
+    const result = await runCliInProcess(["complete", "hsm-migration", "--json"], { cwd: dir, env: { SITREP_NOW: "2027-02-10T03:00:00Z" } });
     expect(result.code, result.stderr).toBe(0);
     const data = record(MAINTENANCE);
     expect(data.status).toBe("completed");
@@ -70,8 +70,8 @@ describe("one open incident and a future maintenance", () => {
     expect(Object.values(data.updates.at(-1).components)).toEqual(Object.values(data.updates.at(-1).components).map(() => "operational"));
   });
 
-  test("with no open incident, update without an id asks for one (no terminal: names the id)", () => {
-    const result = runCli(["update", "--message", "x"], { cwd: dir });
+  test("with no open incident, update without an id asks for one (no terminal: names the id)", async () => {
+    const result = await runCliInProcess(["update", "--message", "x"], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Missing the incident id/);
   });

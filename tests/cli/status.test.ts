@@ -3,7 +3,7 @@
 // to come, and the same facts in --json.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 let dir: string;
 let cleanup: () => void;
@@ -32,8 +32,8 @@ describe("sitrep status", () => {
     expect(out).toMatch(/Maintenance \(1\):\n\n\s+2027-02-10-card-vault-hsm-migration  scheduled\n[^\n]*\n\s+window Feb 10, 2027 03:00 \(in 79 d 14 h\)/);
   });
 
-  test("--json carries the same facts, times in UTC", () => {
-    const result = runCli(["status", "--json"], { cwd: dir, env: { SITREP_NOW: NOW } });
+  test("--json carries the same facts, times in UTC", async () => {
+    const result = await runCliInProcess(["status", "--json"], { cwd: dir, env: { SITREP_NOW: NOW } });
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ now: NOW, timezone: "Europe/Berlin", brokenFiles: 0 });
@@ -44,11 +44,11 @@ describe("sitrep status", () => {
     expect(report.maintenance.map((m: { id: string }) => m.id)).toEqual(["2027-02-10-card-vault-hsm-migration"]);
   });
 
-  test("after resolving, nothing is open", () => {
+  test("after resolving, nothing is open", async () => {
     for (const id of ["2026-11-22-checkout-errors-for-some-merchants", "2026-11-21-payout-status-latency"]) {
-      expect(runCli(["resolve", id], { cwd: dir, env: { SITREP_NOW: NOW } }).code).toBe(0);
+      expect((await runCliInProcess(["resolve", id], { cwd: dir, env: { SITREP_NOW: NOW } })).code).toBe(0);
     }
-    const result = runCli(["status"], { cwd: dir, env: { SITREP_NOW: NOW } });
+    const result = await runCliInProcess(["status"], { cwd: dir, env: { SITREP_NOW: NOW } });
     expect(result.stdout).toContain("No open incidents.");
   });
 });

@@ -10,7 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { startGithubServer, type GithubServer } from "../../testkit/github-server.ts";
-import { cliPath } from "../helpers/run-cli.ts";
+import { cliPath, runCliInProcess } from "../helpers/run-cli.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "sitrep-deploy-alert-"));
@@ -43,18 +43,22 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** The CLI as the workflow runs it (async: this process serves the API and the site it talks to). */
-async function cli(cwd: string, args: string[], now = "2026-11-25T10:15:00Z"): Promise<{ stdout: string; stderr: string; code: number }> {
+/** What the workflow's runs of the CLI see: this process serves the API and the site they talk to. */
+const workflowEnv = (now: string) => ({ SITREP_NOW: now, GITHUB_SHA: "", GITHUB_TOKEN: "t", GITHUB_REPOSITORY: "acme/status", GITHUB_API_URL: github.url, GITHUB_RUN_ID: "99", GITHUB_ACTIONS: "" });
+
+/** The CLI as the workflow runs it, a subprocess (async: this process answers it). */
+async function cliSubprocess(cwd: string, args: string[], now = "2026-11-25T10:15:00Z"): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cliPath, ...args], {
-      cwd, env: { ...process.env, NO_COLOR: "1", SITREP_NOW: now, GITHUB_SHA: "", GITHUB_TOKEN: "t", GITHUB_REPOSITORY: "acme/status", GITHUB_API_URL: github.url, GITHUB_RUN_ID: "99", GITHUB_ACTIONS: "" },
-    });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cliPath, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...workflowEnv(now) } });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout: string; stderr: string; code: number };
     return { stdout: e.stdout, stderr: e.stderr, code: e.code };
   }
 }
+
+/** The same run in this process (no Node start-up); each command keeps a subprocess run above. */
+const cli = (cwd: string, args: string[], now = "2026-11-25T10:15:00Z") => runCliInProcess(args, { cwd, env: workflowEnv(now) });
 const outputs = (stdout: string) => Object.fromEntries(stdout.trim().split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
 const scheduled = async (cwd = own) => {
   const run = await cli(cwd, ["deploy-due", "--format", "github", "--alert-issue", "--deployed", `${site.url}deployed.json`]);
@@ -69,7 +73,7 @@ describe("an unreadable deployed.json is reported once", () => {
     expect(first).toMatchObject({ due: "true", alert: "open", alert_issue: "" });
     expect(first.reason).toMatch(/no record of the last deploy.*deployed\.json answered HTTP 404/);
     // The alert job, as deploy.yml runs it with the build's outputs.
-    const opened = await cli(own, ["deploy-alert", "--action", "open", "--issue", "", "--reason", first.reason]);
+    const opened = await cliSubprocess(own, ["deploy-alert", "--action", "open", "--issue", "", "--reason", first.reason]);
     expect(opened).toMatchObject({ code: 0, stdout: expect.stringMatching(/Opened #1/) });
     const issue = github.issues.get(1)!;
     expect(issue).toMatchObject({ state: "open", labels: ["status-site"], title: expect.stringMatching(/deployed\.json cannot be read/) });
@@ -108,7 +112,7 @@ describe("an unreadable deployed.json is reported once", () => {
   });
 
   test("deploy-alert refuses an unknown action or a close without an issue, saying what to pass", async () => {
-    const wrong = await cli(own, ["deploy-alert", "--action", "reopen"]);
+    const wrong = await cliSubprocess(own, ["deploy-alert", "--action", "reopen"]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/`reopen` is neither open nor close/);
     expect((await cli(own, ["deploy-alert", "--action", "close", "--issue", ""])).stderr).toMatch(/needs the issue to close/);
@@ -125,7 +129,7 @@ describe("the template's example configuration (before init) schedules nothing a
   });
 
   test("configured: false with a notice for the example, true for a team's own config", async () => {
-    const lumen = await cli(example, ["configured", "--format", "github"]);
+    const lumen = await cliSubprocess(example, ["configured", "--format", "github"]);
     expect(outputs(lumen.stdout)).toMatchObject({ configured: "false", reason: expect.stringMatching(/template's example/) });
     expect(lumen.stderr).toMatch(/^::notice::sitrep\.config\.yaml is still the template's example/);
     const acme = await cli(own, ["configured", "--format", "github"]);

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { cliPath, runCli } from "../helpers/run-cli.ts";
+import { cliPath, runCli, runCliInProcess } from "../helpers/run-cli.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "sitrep-deploy-due-"));
@@ -53,6 +53,14 @@ function due(now: string, args: string[]): Record<string, string> {
   return Object.fromEntries(result.stdout.trim().split("\n").map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]));
 }
 
+/** The same run in this process (no Node start-up); the first test runs the subprocess. */
+async function dueInProcess(now: string, args: string[]): Promise<Record<string, string>> {
+  const result = await runCliInProcess(["deploy-due", "--format", "github", ...args], { cwd: dir, env: { SITREP_NOW: now, GITHUB_SHA: "" } });
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return Object.fromEntries(result.stdout.trim().split("\n").map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]));
+}
+
 describe("deploy-due decides from the records and the clock", () => {
   test("a quiet quarter of an hour: not due, and it names the next change", () => {
     const out = due("2026-11-25T10:15:00Z", ["--since", "2026-11-25T10:00:00Z"]);
@@ -62,48 +70,48 @@ describe("deploy-due decides from the records and the clock", () => {
     expect(out.next).toBe("2026-11-25T23:00:00.000Z");
   });
 
-  test("the maintenance window opens between two runs: due, naming scheduled_start", () => {
-    const out = due("2026-12-01T02:05:00Z", ["--since", "2026-12-01T01:50:00Z"]);
+  test("the maintenance window opens between two runs: due, naming scheduled_start", async () => {
+    const out = await dueInProcess("2026-12-01T02:05:00Z", ["--since", "2026-12-01T01:50:00Z"]);
     expect(out.due).toBe("true");
     expect(out.reason).toContain("is open"); // in its window now: the page shows it in progress
-    const before = due("2026-12-01T01:59:00Z", ["--since", "2026-12-01T01:50:00Z"]);
+    const before = await dueInProcess("2026-12-01T01:59:00Z", ["--since", "2026-12-01T01:50:00Z"]);
     expect(before).toMatchObject({ due: "false", next: "2026-12-01T02:00:00.000Z" });
   });
 
-  test("the window closes between two runs: due, naming scheduled_end", () => {
-    const out = due("2026-12-01T04:10:00Z", ["--since", "2026-12-01T03:55:00Z"]);
+  test("the window closes between two runs: due, naming scheduled_end", async () => {
+    const out = await dueInProcess("2026-12-01T04:10:00Z", ["--since", "2026-12-01T03:55:00Z"]);
     expect(out.due).toBe("true");
     expect(out.reason).toBe("2026-12-01-billing-upgrade: scheduled_end (2026-12-01T04:00:00.000Z) passed since the last deploy at 2026-12-01T03:55:00.000Z");
   });
 
-  test("a future-dated update becomes due between two runs: due, naming it", () => {
-    const out = due("2026-11-21T09:05:00Z", ["--since", "2026-11-21T08:55:00Z"]);
+  test("a future-dated update becomes due between two runs: due, naming it", async () => {
+    const out = await dueInProcess("2026-11-21T09:05:00Z", ["--since", "2026-11-21T08:55:00Z"]);
     expect(out.reason).toBe("2026-12-01-billing-upgrade: updates[0].at (2026-11-21T09:00:00.000Z) passed since the last deploy at 2026-11-21T08:55:00.000Z");
   });
 
-  test("a new day in the site's time zone (Berlin), not yet in UTC: due, the bars roll over", () => {
-    const out = due("2026-11-25T23:05:00Z", ["--since", "2026-11-25T22:50:00Z"]);
+  test("a new day in the site's time zone (Berlin), not yet in UTC: due, the bars roll over", async () => {
+    const out = await dueInProcess("2026-11-25T23:05:00Z", ["--since", "2026-11-25T22:50:00Z"]);
     expect(out.due).toBe("true");
     expect(out.reason).toMatch(/a new day began in Europe\/Berlin/);
-    expect(due("2026-11-25T22:55:00Z", ["--since", "2026-11-25T22:50:00Z"]).due).toBe("false");
+    expect((await dueInProcess("2026-11-25T22:55:00Z", ["--since", "2026-11-25T22:50:00Z"])).due).toBe("false");
   });
 
-  test("another commit than the deployed one, or --max-age: due", () => {
+  test("another commit than the deployed one, or --max-age: due", async () => {
     const stamp = path.join(dir, "stamp.json");
     writeFileSync(stamp, JSON.stringify({ built_at: "2026-11-25T10:00:00Z", commit: "a".repeat(40) }));
-    expect(due("2026-11-25T10:15:00Z", ["--deployed", stamp, "--commit", "a".repeat(40)]).due).toBe("false");
-    expect(due("2026-11-25T10:15:00Z", ["--deployed", stamp, "--commit", "b".repeat(40)]).reason).toBe(`the site shows commit ${"a".repeat(12)}, this run is at ${"b".repeat(12)}`);
-    expect(due("2026-11-25T16:00:00Z", ["--since", "2026-11-25T10:00:00Z", "--max-age", "360"]).due).toBe("true");
-    expect(due("2026-11-25T15:59:00Z", ["--since", "2026-11-25T10:00:00Z", "--max-age", "360"]).due).toBe("false");
+    expect((await dueInProcess("2026-11-25T10:15:00Z", ["--deployed", stamp, "--commit", "a".repeat(40)])).due).toBe("false");
+    expect((await dueInProcess("2026-11-25T10:15:00Z", ["--deployed", stamp, "--commit", "b".repeat(40)])).reason).toBe(`the site shows commit ${"a".repeat(12)}, this run is at ${"b".repeat(12)}`);
+    expect((await dueInProcess("2026-11-25T16:00:00Z", ["--since", "2026-11-25T10:00:00Z", "--max-age", "360"])).due).toBe("true");
+    expect((await dueInProcess("2026-11-25T15:59:00Z", ["--since", "2026-11-25T10:00:00Z", "--max-age", "360"])).due).toBe("false");
   });
 
-  test("an open incident: due on every run", () => {
+  test("an open incident: due on every run", async () => {
     write("incidents/2026/2026-11-25-web-slow.md", [
       "---", "title: API slow", "severity: SEV1", "status: investigating", "components:", "  api: degraded_performance",
       "started_at: 2026-11-25T08:00:00Z", "updates:", "  - at: 2026-11-25T08:10:00Z", "    status: investigating", "    body: Slow.", "---", "",
     ]);
     try {
-      expect(due("2026-11-25T10:15:00Z", ["--since", "2026-11-25T10:00:00Z"]).reason).toBe("2026-11-25-web-slow is open: its impact and today's uptime change by the minute");
+      expect((await dueInProcess("2026-11-25T10:15:00Z", ["--since", "2026-11-25T10:00:00Z"])).reason).toBe("2026-11-25-web-slow is open: its impact and today's uptime change by the minute");
     } finally {
       rmSync(path.join(dir, "incidents/2026/2026-11-25-web-slow.md"));
     }
@@ -136,16 +144,16 @@ describe("the last deploy, read from the live site's deployed.json", () => {
     expect(out.reason).toMatch(/no record of the last deploy.*missing\.json answered HTTP 404/);
   });
 
-  test("a broken stamp file is a reason to build, not a crash", () => {
+  test("a broken stamp file is a reason to build, not a crash", async () => {
     const broken = path.join(dir, "broken.json");
     writeFileSync(broken, "<html>");
-    expect(due("2026-11-25T10:15:00Z", ["--deployed", broken]).reason).toMatch(/deployed\.json is not JSON/);
+    expect((await dueInProcess("2026-11-25T10:15:00Z", ["--deployed", broken])).reason).toMatch(/deployed\.json is not JSON/);
   });
 
-  test("--format json and text say the same", () => {
-    const json = runCli(["deploy-due", "--json", "--since", "2026-11-25T10:00:00Z"], { cwd: dir, env: { SITREP_NOW: "2026-11-25T10:15:00Z" } });
+  test("--format json and text say the same", async () => {
+    const json = await runCliInProcess(["deploy-due", "--json", "--since", "2026-11-25T10:00:00Z"], { cwd: dir, env: { SITREP_NOW: "2026-11-25T10:15:00Z" } });
     expect(JSON.parse(json.stdout)).toMatchObject({ due: false, next: "2026-11-25T23:00:00.000Z", source: "--since" });
-    const text = runCli(["deploy-due", "--since", "2026-11-25T10:00:00Z"], { cwd: dir, env: { SITREP_NOW: "2026-11-25T10:15:00Z" } });
+    const text = await runCliInProcess(["deploy-due", "--since", "2026-11-25T10:00:00Z"], { cwd: dir, env: { SITREP_NOW: "2026-11-25T10:15:00Z" } });
     expect(text.stdout).toMatch(/^Not due: nothing in the records/);
   });
 });

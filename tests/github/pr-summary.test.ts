@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { repoRoot, TEST_NOW } from "../helpers/run-cli.ts";
+import { repoRoot, runCliInProcess, TEST_NOW } from "../helpers/run-cli.ts";
 import { startGithubServer } from "../../testkit/github-server.ts";
 import type { GithubServer } from "../../testkit/github-server.ts";
 import { githubEnv } from "../../testkit/github-env.ts";
@@ -27,6 +27,9 @@ function runSitrep(args: string[], cwd: string, env: Record<string, string | und
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
+
+/** The same run in this process (no Node start-up), for tests about what it says; each command keeps a subprocess test. */
+const runSitrepInProcess = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) => runCliInProcess(args, { cwd, env });
 
 describe("PR summary", () => {
   let repo: { dir: string; cleanup: () => void };
@@ -68,11 +71,11 @@ describe("PR summary", () => {
     const declaredAt = git(repo.dir, "rev-parse", "HEAD");
     const before = readFileSync(file, "utf8");
     writeFileSync(file, before.replace("status: investigating\ncomponents", "status: resolved\ncomponents").replace("detected_at: 2026-11-22T09:05:00Z", "detected_at: 2026-11-22T09:05:00Z\nresolved_at: 2026-11-22T09:40:00Z").replace("    body: Searches in the dashboard are slow.", "    body: Searches in the dashboard are slow.\n  - at: 2026-11-22T09:40:00Z\n    status: resolved\n    body: Fixed."));
-    const run = await runSitrep(["pr-summary", "--base", declaredAt], repo.dir);
+    const run = await await runSitrepInProcess(["pr-summary", "--base", declaredAt], repo.dir);
     expect(run.stdout).toMatch(/\| ✅ resolves \| Slow \\\| searches .*\| SEV3 \| investigating → resolved \|/);
     expect(run.stdout).toMatch(/validation: no (errors|problems)/);
     rmSync(path.join(repo.dir, "runbooks", "checkout-rollback.md"));
-    const zero = await runSitrep(["pr-summary", "--base", "0000000000000000000000000000000000000000"], repo.dir);
+    const zero = await await runSitrepInProcess(["pr-summary", "--base", "0000000000000000000000000000000000000000"], repo.dir);
     expect(zero.code).toBe(0);
     expect(zero.stdout.match(/🆕 declares/g)!.length).toBeGreaterThan(15);
   });
@@ -90,10 +93,11 @@ describe("weekly review issue", () => {
     repo.cleanup();
   });
 
-  const upsert = (week: string, report: string) => {
+  // The malformed week runs the real CLI (its exit code as the workflow sees it); the rest in this process.
+  const upsert = (week: string, report: string, run = runSitrepInProcess) => {
     const file = path.join(repo.dir, `report-${week}.md`);
     writeFileSync(file, report);
-    return runSitrep(["review-issue", "--week", week, "--file", file], repo.dir, githubEnv(server.url));
+    return run(["review-issue", "--week", week, "--file", file], repo.dir, githubEnv(server.url));
   };
 
   test("creates the issue once, finds it again by marker past the first page, updates it when the report changes", async () => {
@@ -118,7 +122,7 @@ describe("weekly review issue", () => {
 
   test("rejects a malformed week before calling GitHub", async () => {
     server.resetLog();
-    const run = await upsert("2026-47", "x");
+    const run = await upsert("2026-47", "x", runSitrep);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--week `2026-47` is not an ISO week.");
     expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -1,11 +1,12 @@
 // What the `sitrep sync` test files share: a local GitHub API and a records repository per test
-// (closed and removed when the test finishes), the CLI run against them, and ways to read the
-// server's issues back by their hidden action-item marker.
+// (closed and removed when the test finishes), the CLI run against them (in the test's process:
+// the subprocess run is sync.test.ts's first test), and ways to read the server's issues back by
+// their hidden action-item marker.
 import { onTestFinished } from "vitest";
 import { startGithubServer, type GithubServer, type ServerIssue } from "../../testkit/github-server.ts";
 import { tempSyncRepo, type SyntheticPostmortem } from "../../testkit/github-records.ts";
 import { githubEnv } from "../../testkit/github-env.ts";
-import { runCliAsync } from "./github-cli.ts";
+import { runCliInProcess } from "./run-cli.ts";
 
 /** Call inside a test: the server and repository are cleaned up when it finishes. */
 export async function setupSync(postmortems: SyntheticPostmortem[], options: { assignable?: string[] } = {}) {
@@ -15,7 +16,7 @@ export async function setupSync(postmortems: SyntheticPostmortem[], options: { a
     await server.close();
     repo.cleanup();
   });
-  const sync = (args: string[] = [], env: Record<string, string | undefined> = {}) => runCliAsync(["sync", ...args], { cwd: repo.dir, env: githubEnv(server.url, env) });
+  const sync = (args: string[] = [], env: Record<string, string | undefined> = {}) => runCliInProcess(["sync", ...args], { cwd: repo.dir, env: githubEnv(server.url, env) });
   return { server, repo, sync };
 }
 

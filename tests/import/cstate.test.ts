@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { emptyRecordsRepo } from "../../testkit/statuspage-export.ts";
-import { repoRoot, runCli } from "../helpers/run-cli.ts";
+import { repoRoot, runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 const site = path.join(repoRoot, "tests/fixtures/import/cstate");
 let dir: string;
@@ -70,12 +70,12 @@ describe("sitrep import cstate", () => {
     ]);
   });
 
-  it("writes records that validate, and a second import changes nothing", () => {
-    const validate = runCli(["validate", "--format", "json"], { cwd: dir });
+  it("writes records that validate, and a second import changes nothing", async () => {
+    const validate = await runCliInProcess(["validate", "--format", "json"], { cwd: dir });
     expect(validate.code, validate.stdout).toBe(0);
     expect(JSON.parse(validate.stdout).diagnostics).toEqual([]);
     const before = records();
-    const again = runCli(["import", "cstate", site, "--json"], { cwd: dir });
+    const again = await runCliInProcess(["import", "cstate", site, "--json"], { cwd: dir });
     expect(JSON.parse(again.stdout).counts).toEqual({ create: 0, update: 0, unchanged: 4, kept: 0, skip: 0 });
     expect(JSON.parse(again.stdout).written).toEqual([]);
     expect(records()).toEqual(before);

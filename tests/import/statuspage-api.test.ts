@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyRecordsRepo, SYNTHETIC_COMPONENTS, syntheticIncidents } from "../../testkit/statuspage-export.ts";
 import { startStatuspageServer, type StatuspageServer } from "../../testkit/statuspage-server.ts";
 import { runCliAsync } from "../helpers/github-cli.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 const COUNT = 230;
 let server: StatuspageServer;
@@ -97,7 +97,7 @@ describe("a public status page URL", () => {
   it("imports the 50 newest incidents and says where the rest are", async () => {
     server.faults.length = 0;
     const dir = repo();
-    const run = await runCliAsync(["import", "statuspage", server.url, "--json"], { cwd: dir });
+    const run = await await runCliInProcess(["import", "statuspage", server.url, "--json"], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.counts.create).toBe(50);

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { emptyRecordsRepo } from "../../testkit/statuspage-export.ts";
-import { repoRoot, runCli } from "../helpers/run-cli.ts";
+import { repoRoot, runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 const fixture = path.join(repoRoot, "tests/fixtures/import/statuspage");
 const sourceIncidents = JSON.parse(readFileSync(path.join(fixture, "incidents.json"), "utf8")).incidents as any[];
@@ -118,15 +118,15 @@ describe("sitrep import statuspage <folder>", () => {
     expect(result.counts).toEqual({ create: 5, update: 0, unchanged: 0, kept: 0, skip: 1 });
   });
 
-  it("writes records that validate, with no warning from rules meant for incidents run in sitrep", () => {
-    const validate = runCli(["validate", "--format", "json"], { cwd: dir });
+  it("writes records that validate, with no warning from rules meant for incidents run in sitrep", async () => {
+    const validate = await runCliInProcess(["validate", "--format", "json"], { cwd: dir });
     expect(validate.code, validate.stdout).toBe(0);
     expect(JSON.parse(validate.stdout).diagnostics ?? []).toEqual([]);
   });
 
-  it("changes no file when run again", () => {
+  it("changes no file when run again", async () => {
     const before = snapshot(dir);
-    const again = runCli(["import", "statuspage", fixture], { cwd: dir });
+    const again = await runCliInProcess(["import", "statuspage", fixture], { cwd: dir });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/0 created, 0 updated, 4 unchanged, 0 kept as edited, 1 skipped\. Nothing to write\./);
     expect(snapshot(dir)).toEqual(before);
@@ -134,12 +134,12 @@ describe("sitrep import statuspage <folder>", () => {
 });
 
 describe("later imports", () => {
-  it("pick up a new update of an incident, and keep the edits of a record whose source has nothing new", () => {
+  it("pick up a new update of an incident, and keep the edits of a record whose source has nothing new", async () => {
     const dir = repo();
     const source = mkdtempSync(path.join(os.tmpdir(), "sitrep-export-"));
     dirs.push(source);
     cpSync(fixture, source, { recursive: true });
-    expect(runCli(["import", "statuspage", source], { cwd: dir }).code).toBe(0);
+    expect((await runCliInProcess(["import", "statuspage", source], { cwd: dir })).code).toBe(0);
     const records = importedRecords(dir);
     const edited = records.get("statuspage:kd9zr1x7qq2m").file;
     writeFileSync(path.join(dir, edited), readFileSync(path.join(dir, edited), "utf8").replace("severity: SEV3", "severity: SEV2"));
@@ -153,7 +153,7 @@ describe("later imports", () => {
     dashboard.incident_updates.unshift({ ...dashboard.incident_updates[0], id: "u2c", status: "postmortem", body: "Reports ran on an undersized replica.", created_at: "2026-10-22T12:00:00.000Z", display_at: "2026-10-22T12:00:00.000Z" });
     writeFileSync(path.join(source, "incidents.json"), JSON.stringify(data));
 
-    const again = runCli(["import", "statuspage", source, "--json"], { cwd: dir });
+    const again = await runCliInProcess(["import", "statuspage", source, "--json"], { cwd: dir });
     expect(again.code, again.stderr).toBe(0);
     const result = JSON.parse(again.stdout);
     // The dashboard incident: its record (edited) is kept, its postmortem, new in the source, is created.
@@ -165,24 +165,24 @@ describe("later imports", () => {
     expect(updated.updates.map((u: any) => u.body)).toEqual(["Webhook deliveries are delayed by up to 30 minutes.", "Deliveries caught up."]);
     expect(updated.file).toBe(records.get("statuspage:w8bd0t5hcc1x").file);
     expect(readFileSync(path.join(dir, edited), "utf8")).toMatch(/severity: SEV2/);
-    expect(runCli(["validate"], { cwd: dir }).code).toBe(0);
+    expect((await runCliInProcess(["validate"], { cwd: dir })).code).toBe(0);
   });
 });
 
 describe("options", () => {
-  it("--dry-run prints the plan and writes nothing", () => {
+  it("--dry-run prints the plan and writes nothing", async () => {
     const dir = repo();
     const before = snapshot(dir);
-    const dry = runCli(["import", "statuspage", fixture, "--dry-run"], { cwd: dir });
+    const dry = await runCliInProcess(["import", "statuspage", fixture, "--dry-run"], { cwd: dir });
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toMatch(/would create\s+incident\s+incidents\/2026\/2026-10-03-elevated-checkout-errors\.md/);
     expect(dry.stdout).toMatch(/Dry run: nothing was written\./);
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it("--severity-map and --component change the mapping", () => {
+  it("--severity-map and --component change the mapping", async () => {
     const dir = repo();
-    const run = runCli(["import", "statuspage", fixture, "--severity-map", "major=SEV1", "--component", "Merchant Dashbord=merchant-dashboard"], { cwd: dir });
+    const run = await runCliInProcess(["import", "statuspage", fixture, "--severity-map", "major=SEV1", "--component", "Merchant Dashbord=merchant-dashboard"], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const records = importedRecords(dir);
     expect(records.get("statuspage:p31zjtct2jer").severity).toBe("SEV1");
@@ -190,8 +190,8 @@ describe("options", () => {
     expect(readFileSync(path.join(dir, "sitrep.config.yaml"), "utf8")).not.toMatch(/merchant-dashbord/);
   });
 
-  it("a severity that does not exist is a usage error with a suggestion", () => {
-    const run = runCli(["import", "statuspage", fixture, "--severity-map", "major=SEV5"], { cwd: repo() });
+  it("a severity that does not exist is a usage error with a suggestion", async () => {
+    const run = await runCliInProcess(["import", "statuspage", fixture, "--severity-map", "major=SEV5"], { cwd: repo() });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--severity-map names `SEV5`, which is not a severity/);
   });
@@ -212,10 +212,10 @@ describe("bad input", () => {
     ["a component with no name", (f: any) => ({ components: f.components.replace('"name": "Webhooks"', '"name": ""') }), /components\.json, component 5 \(id chook000001\): it has no name\./, /needs an id and a name/],
     ["an incident with no title", (f: any) => ({ incidents: f.incidents.replace('"name": "Webhook deliveries delayed"', '"name": ""') }), /incidents\.json, incident w8bd0t5hcc1x: it has no `name`/, /Give the incident a name/],
     ["an unknown update status", (f: any) => ({ incidents: f.incidents.replace('"status": "identified"', '"status": "fixing"') }), /incident p31zjtct2jer "Elevated checkout errors", update at 2026-10-03T14:32:10Z: the status `fixing`/, /Use one of investigating, identified, monitoring, resolved/],
-  ])("%s stops the import with a message naming it, and nothing is written", (_name, edit, message, hint) => {
+  ])("%s stops the import with a message naming it, and nothing is written", async (_name, edit, message, hint) => {
     const dir = repo();
     const before = snapshot(dir);
-    const run = runCli(["import", "statuspage", brokenExport(edit)], { cwd: dir });
+    const run = await runCliInProcess(["import", "statuspage", brokenExport(edit)], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toMatch(/Nothing was imported\./);

@@ -11,7 +11,7 @@ import { githubEnv } from "../../testkit/github-env.ts";
 import { startGithubServer, type GithubServer } from "../../testkit/github-server.ts";
 import { emptyRecordsRepo } from "../../testkit/statuspage-export.ts";
 import { runCliAsync } from "../helpers/github-cli.ts";
-import { repoRoot } from "../helpers/run-cli.ts";
+import { repoRoot, runCliInProcess } from "../helpers/run-cli.ts";
 
 const folder = path.join(repoRoot, "tests/fixtures/import/upptime");
 let server: GithubServer;
@@ -64,10 +64,10 @@ describe("sitrep import upptime", () => {
   });
 
   it("writes records that validate, and a second import changes nothing", async () => {
-    const validate = await runCliAsync(["validate", "--format", "json"], { cwd: dir });
+    const validate = await await runCliInProcess(["validate", "--format", "json"], { cwd: dir });
     expect(validate.code, validate.stdout).toBe(0);
     const before = records();
-    const again = await runCliAsync(["import", "upptime", folder, "--json"], { cwd: dir, env: githubEnv(server.url, { GITHUB_REPOSITORY: undefined }) });
+    const again = await await runCliInProcess(["import", "upptime", folder, "--json"], { cwd: dir, env: githubEnv(server.url, { GITHUB_REPOSITORY: undefined }) });
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ counts: { create: 0, update: 0, unchanged: 3 }, written: [] });
     expect(records()).toEqual(before);

@@ -5,7 +5,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { repoRoot, runCli } from "../helpers/run-cli.ts";
+import { repoRoot, runCli, runCliInProcess } from "../helpers/run-cli.ts";
 import { hasTerminal, runInTerminal } from "../helpers/terminal.ts";
 
 const TEMPLATE_WORDS = /lumen|payment|merchant|shopper|checkout/i;
@@ -63,20 +63,20 @@ describe("init without a terminal (flags are the answers)", () => {
     expect(runCli(["validate"], { cwd: dir }).code).toBe(0);
   });
 
-  test("severity descriptions become neutral, but one the team edited stays theirs", () => {
+  test("severity descriptions become neutral, but one the team edited stays theirs", async () => {
     const dir = template();
     const edited = read(dir, "sitrep.config.yaml").replace(/description: "A core payment flow[^"]*"/, 'description: "Our own words about SEV2."');
     writeFileSync(path.join(dir, "sitrep.config.yaml"), edited);
-    expect(runCli(["init", ...FLAGS], { cwd: dir }).code).toBe(0);
+    expect((await runCliInProcess(["init", ...FLAGS], { cwd: dir })).code).toBe(0);
     const config = read(dir, "sitrep.config.yaml");
     expect(config).toContain('description: "Most customers cannot use the product, or its core function gives wrong results; data integrity or security at risk."');
     expect(config).toContain('description: "Our own words about SEV2."');
   });
 
-  test("a README without the markers is left alone", () => {
+  test("a README without the markers is left alone", async () => {
     const dir = template();
     writeFileSync(path.join(dir, "README.md"), "# Our status records\n\nOur words.\n");
-    const result = runCli(["init", ...FLAGS], { cwd: dir });
+    const result = await runCliInProcess(["init", ...FLAGS], { cwd: dir });
     expect(result.code).toBe(0);
     expect(read(dir, "README.md")).toBe("# Our status records\n\nOur words.\n");
     expect(result.stdout).toContain("git add -A sitrep.config.yaml incidents postmortems runbooks");
@@ -87,9 +87,9 @@ describe("init without a terminal (flags are the answers)", () => {
     ["America/New_Yrok", "America/New_York"],
     ["Berlin", "Europe/Berlin"],
     ["Utc", undefined], // accepted as it is: Intl reads it case-insensitively
-  ])("--timezone %s: did you mean %s? (undefined: accepted)", (given, suggestion) => {
+  ])("--timezone %s: did you mean %s? (undefined: accepted)", async (given, suggestion) => {
     const dir = template();
-    const result = runCli(["init", ...FLAGS, "--timezone", given], { cwd: dir });
+    const result = await runCliInProcess(["init", ...FLAGS, "--timezone", given], { cwd: dir });
     if (suggestion === undefined) {
       expect(result.code).toBe(0);
       expect(read(dir, "sitrep.config.yaml")).toContain('timezone: "UTC"');
@@ -115,9 +115,9 @@ describe("init without a terminal (flags are the answers)", () => {
     expect(examplesLeft(dir)).toBe(true);
   });
 
-  test("a time zone in any case is written in its canonical spelling", () => {
+  test("a time zone in any case is written in its canonical spelling", async () => {
     const dir = template();
-    expect(runCli(["init", ...FLAGS, "--timezone", "europe/berlin"], { cwd: dir }).code).toBe(0);
+    expect((await runCliInProcess(["init", ...FLAGS, "--timezone", "europe/berlin"], { cwd: dir })).code).toBe(0);
     expect(read(dir, "sitrep.config.yaml")).toContain('timezone: "Europe/Berlin"');
   });
 });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { createGitRepo, shallowClone, type GitRepo } from "../helpers/git-repo.ts";
 import { buildScenario } from "../history/scenario.ts";
@@ -44,30 +44,30 @@ describe("sitrep metrics", () => {
     expect(json.groups.map((g: { key: string }) => g.key)).toEqual(["SEV1", "SEV3"]);
   });
 
-  it("filters from flags, and rejects unknown ids with the known ones", () => {
-    const json = JSON.parse(runCli(["metrics", "--json", "--severity", "SEV1,SEV3", "--since", "2026-03-03", "--include-drills"], { cwd: scenario.dir }).stdout);
+  it("filters from flags, and rejects unknown ids with the known ones", async () => {
+    const json = JSON.parse((await runCliInProcess(["metrics", "--json", "--severity", "SEV1,SEV3", "--since", "2026-03-03", "--include-drills"], { cwd: scenario.dir })).stdout);
     expect(json.filters).toMatchObject({ since: "2026-03-03T00:00:00Z", severity: ["SEV1", "SEV3"], include_drills: true });
     expect(json.overall.incidents.count).toBe(1);
-    const bad = runCli(["metrics", "--severity", "SEV9"], { cwd: scenario.dir });
+    const bad = await runCliInProcess(["metrics", "--severity", "SEV9"], { cwd: scenario.dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Unknown severity `SEV9`");
     expect(bad.stderr).toContain("SEV1, SEV2, SEV3, SEV4");
-    expect(runCli(["metrics", "--by", "team"], { cwd: scenario.dir }).stderr).toContain("severity, component, quarter, month");
+    expect((await runCliInProcess(["metrics", "--by", "team"], { cwd: scenario.dir })).stderr).toContain("severity, component, quarter, month");
   });
 
-  it("prints tables on a terminal and Markdown for job summaries", () => {
-    const text = runCli(["metrics"], { cwd: scenario.dir });
+  it("prints tables on a terminal and Markdown for job summaries", async () => {
+    const text = await runCliInProcess(["metrics"], { cwd: scenario.dir });
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("Time to resolve (resolved − started)");
     expect(text.stdout).toContain("too small to compare");
-    const markdown = runCli(["metrics", "--markdown", "--by", "quarter"], { cwd: scenario.dir }).stdout;
+    const markdown = (await runCliInProcess(["metrics", "--markdown", "--by", "quarter"], { cwd: scenario.dir })).stdout;
     expect(markdown).toContain("## Incident metrics");
     expect(markdown).toContain("### quarter: 2026-Q1");
     expect(markdown).toMatch(/\| Time to resolve \(resolved − started\) \| 2 \| 1 h 30 min \| 1 h 54 min \|/);
   });
 
-  it("works on the bundled example records", () => {
-    const json = JSON.parse(runCli(["metrics", "--json"], { cwd: examples.dir }).stdout);
+  it("works on the bundled example records", async () => {
+    const json = JSON.parse((await runCliInProcess(["metrics", "--json"], { cwd: examples.dir })).stdout);
     expect(json.overall.incidents.count).toBeGreaterThan(10);
     expect(json.overall.durations.ttr.n).toBeGreaterThan(10);
     expect(json.overall.action_items.total).toBeGreaterThan(10);
@@ -89,11 +89,11 @@ describe("sitrep metrics", () => {
     }
   });
 
-  it("refuses invalid records (exit 1) rather than computing from part of them", () => {
+  it("refuses invalid records (exit 1) rather than computing from part of them", async () => {
     const broken = path.join(scenario.dir, "incidents/2026/2026-03-30-broken.md");
     writeFileSync(broken, "---\ntitle: [broken\n---\n");
     try {
-      const result = runCli(["metrics", "--json"], { cwd: scenario.dir });
+      const result = await runCliInProcess(["metrics", "--json"], { cwd: scenario.dir });
       expect(result.code).toBe(1);
       expect(result.stdout).toBe("");
       expect(result.stderr).toContain("incidents/2026/2026-03-30-broken.md");
@@ -102,14 +102,14 @@ describe("sitrep metrics", () => {
     }
   });
 
-  it("needs git history: a plain folder and a repository without commits are clear errors", () => {
-    const noGit = runCli(["metrics"], { cwd: plain.dir });
+  it("needs git history: a plain folder and a repository without commits are clear errors", async () => {
+    const noGit = await runCliInProcess(["metrics"], { cwd: plain.dir });
     expect(noGit.code).toBe(2);
     expect(noGit.stderr).toContain("is not inside a git repository");
     const copy = copyExampleRepo("sitrep-nocommit-");
     const empty = createGitRepo({ dir: copy.dir });
     try {
-      const result = runCli(["metrics"], { cwd: empty.dir });
+      const result = await runCliInProcess(["metrics"], { cwd: empty.dir });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("has no commits yet");
       expect(result.stderr).toContain("hint: Commit the records first");
@@ -135,18 +135,18 @@ describe("sitrep actions", () => {
     expect(json.summary).toMatchObject({ total: 4, open: 2, done: 2, overdue: 2 });
   });
 
-  it("filters by owner, status and overdue", () => {
-    const overdue = JSON.parse(runCli(["actions", "--json", "--overdue"], { cwd: scenario.dir }).stdout);
+  it("filters by owner, status and overdue", async () => {
+    const overdue = JSON.parse((await runCliInProcess(["actions", "--json", "--overdue"], { cwd: scenario.dir })).stdout);
     expect(overdue.items).toHaveLength(2);
-    expect(JSON.parse(runCli(["actions", "--json", "--status", "done"], { cwd: scenario.dir }).stdout).items).toHaveLength(2);
-    expect(JSON.parse(runCli(["actions", "--json", "--owner", "@nobody"], { cwd: scenario.dir }).stdout).items).toHaveLength(0);
-    expect(runCli(["actions", "--status", "closed"], { cwd: scenario.dir }).stderr).toContain("Unknown status `closed`");
-    const table = runCli(["actions"], { cwd: scenario.dir }).stdout;
+    expect(JSON.parse((await runCliInProcess(["actions", "--json", "--status", "done"], { cwd: scenario.dir })).stdout).items).toHaveLength(2);
+    expect(JSON.parse((await runCliInProcess(["actions", "--json", "--owner", "@nobody"], { cwd: scenario.dir })).stdout).items).toHaveLength(0);
+    expect((await runCliInProcess(["actions", "--status", "closed"], { cwd: scenario.dir })).stderr).toContain("Unknown status `closed`");
+    const table = (await runCliInProcess(["actions"], { cwd: scenario.dir })).stdout;
     expect(table).toMatch(/2026-03-02-api-outage\/fix-retry\s+dana\s+P2\s+open\s+2026-04-01\s+260 d\s+235 d overdue/);
   });
 
-  it("works from the files alone outside git, and says so", () => {
-    const result = runCli(["actions", "--json"], { cwd: plain.dir });
+  it("works from the files alone outside git, and says so", async () => {
+    const result = await runCliInProcess(["actions", "--json"], { cwd: plain.dir });
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.history).toBe("none");
@@ -155,10 +155,10 @@ describe("sitrep actions", () => {
     expect(result.stderr).toContain("history was not read");
   });
 
-  it("falls back to the files alone in a shallow clone instead of reporting wrong ages", () => {
+  it("falls back to the files alone in a shallow clone instead of reporting wrong ages", async () => {
     const clone = shallowClone(scenario.dir, 1);
     try {
-      const result = runCli(["actions", "--json"], { cwd: clone.dir });
+      const result = await runCliInProcess(["actions", "--json"], { cwd: clone.dir });
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout).history).toBe("none");
       expect(result.stderr).toContain("shallow clone");
@@ -183,18 +183,18 @@ describe("sitrep report", () => {
     expect(markdown).toContain("## Runbooks overdue for review");
   });
 
-  it("prints to stdout by default, --json gives the data, and a bad week is a usage error", () => {
-    const week = runCli(["report", "--week", "2026-W10"], { cwd: scenario.dir });
+  it("prints to stdout by default, --json gives the data, and a bad week is a usage error", async () => {
+    const week = await runCliInProcess(["report", "--week", "2026-W10"], { cwd: scenario.dir });
     expect(week.stdout).toContain("| 2026-03-05-web-slow — Web slow | SEV3 | 2026-03-05T10:00:00Z | 2 h |");
-    const json = JSON.parse(runCli(["report", "--week", "2026-W10", "--json"], { cwd: scenario.dir }).stdout);
+    const json = JSON.parse((await runCliInProcess(["report", "--week", "2026-W10", "--json"], { cwd: scenario.dir })).stdout);
     expect(json.week).toEqual({ label: "2026-W10", start: "2026-03-02T00:00:00Z", end: "2026-03-08T23:59:59Z" });
-    const bad = runCli(["report", "--week", "47"], { cwd: scenario.dir });
+    const bad = await runCliInProcess(["report", "--week", "47"], { cwd: scenario.dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("not an ISO week");
   });
 
-  it("defaults to the last complete ISO week", () => {
+  it("defaults to the last complete ISO week", async () => {
     // SITREP_NOW is Sunday 2026-11-22 (in W47), so the last complete week is W46.
-    expect(runCli(["report"], { cwd: examples.dir }).stdout).toContain("# Incident review — 2026-W46");
+    expect((await runCliInProcess(["report"], { cwd: examples.dir })).stdout).toContain("# Incident review — 2026-W46");
   });
 });

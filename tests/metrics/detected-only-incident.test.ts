@@ -11,7 +11,7 @@ import { createBuildContext } from "../../site/data/build-context.ts";
 import { archiveMonths } from "../../site/data/views/status-view.ts";
 import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { createGitRepo, type GitRepo } from "../helpers/git-repo.ts";
-import { runCli, TEST_NOW } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess, TEST_NOW } from "../helpers/run-cli.ts";
 
 const ID = "2026-08-14-ledger-lag";
 const INCIDENT = `---
@@ -66,8 +66,8 @@ describe("an incident with only detected_at", () => {
     expect(count("2026-08-15")).toBe(0);
   });
 
-  it("has no time to detect or resolve: those count from started_at, which nobody recorded", () => {
-    const result = runCli(["metrics", "--json"], { cwd: repo.dir, env: { SITREP_NOW: TEST_NOW } });
+  it("has no time to detect or resolve: those count from started_at, which nobody recorded", async () => {
+    const result = await runCliInProcess(["metrics", "--json"], { cwd: repo.dir, env: { SITREP_NOW: TEST_NOW } });
     const report = JSON.parse(result.stdout);
     expect([report.overall.incidents.count, report.overall.durations.ttd.n, report.overall.durations.ttr.n]).toEqual([1, 0, 0]);
   });

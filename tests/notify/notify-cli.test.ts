@@ -5,6 +5,7 @@ import { createHmac } from "node:crypto";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCliAsync } from "../helpers/github-cli.ts";
+import { runCliInProcess } from "../helpers/run-cli.ts";
 import { serveStatic } from "../helpers/static-server.ts";
 import { BASE_CONFIG, fixtureRepo, incidentRecord, type FixtureRepo, type Update } from "./fixture-site.ts";
 import { httpReceiver, smtpReceiver, type Behaviour, type SmtpReceiver } from "./receivers.ts";
@@ -66,14 +67,15 @@ function twoBuilds(channels = ALL_CHANNELS): { before: string; after: string } {
   return { before, after: repo.publish("2026-11-17T12:10:00Z") };
 }
 
-// The live site (site.url) of these builds is not served anywhere: waiting for it is tested in-process (deploy-flow.test.ts).
-const notify = (args: string[], env: Record<string, string>) => runCliAsync(["notify", ...args, "--skip-live-check"], { cwd: repo.dir, env });
+// In the test's process; the first test runs the real CLI as a subprocess. The live site (site.url) of
+// these builds is not served anywhere: waiting for it is tested in-process (deploy-flow.test.ts).
+const notify = (args: string[], env: Record<string, string>) => runCliInProcess(["notify", ...args, "--skip-live-check"], { cwd: repo.dir, env });
 
 describe("sitrep notify", () => {
   it("sends exactly the two new updates to every channel, signed, and nothing on a rerun", async () => {
     const { before, after } = twoBuilds();
     const r = await receivers();
-    const run = await notify(["--site", after, "--previous", before], r.env);
+    const run = await runCliAsync(["notify", "--site", after, "--previous", before, "--skip-live-check"], { cwd: repo.dir, env: r.env });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
 

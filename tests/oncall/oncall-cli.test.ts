@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyExampleRepo, exampleGitRepo } from "../helpers/example-repo.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 const SCHEDULE = `name: Platform primary
 timezone: Europe/Berlin
@@ -58,8 +58,8 @@ describe("sitrep oncall --at", () => {
     ["2026-10-15T09:00:00+02:00", "akin-b", "2026-10-19T09:00:00+02:00"],
     ["2026-10-26T08:59:00+01:00", "dtanaka", "2026-10-26T09:00:00+01:00"],
     ["2026-10-26T09:00:00+01:00", "priya-n", "2026-11-02T09:00:00+01:00"],
-  ])("at %s names %s, on call until %s", (at, person, until) => {
-    const result = runCli(["oncall", "--at", at, "--json"], { cwd: dir });
+  ])("at %s names %s, on call until %s", async (at, person, until) => {
+    const result = await runCliInProcess(["oncall", "--at", at, "--json"], { cwd: dir });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const [entry] = JSON.parse(result.stdout);
@@ -72,8 +72,8 @@ describe("sitrep oncall --at", () => {
     expect(result.stdout).toMatch(/Platform primary\s+dtanaka\s+2026-10-15 09:00 \+02:00\s+akin-b/);
   });
 
-  it("lists a person's next shifts with --for, the DST change included", () => {
-    const result = runCli(["oncall", "--for", "dtanaka", "--at", "2026-10-13T00:00:00Z", "--weeks", "2", "--json"], { cwd: dir });
+  it("lists a person's next shifts with --for, the DST change included", async () => {
+    const result = await runCliInProcess(["oncall", "--for", "dtanaka", "--at", "2026-10-13T00:00:00Z", "--weeks", "2", "--json"], { cwd: dir });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).map((s: { from: string; to: string }) => [s.from, s.to])).toEqual([
       ["2026-10-14T18:00:00+02:00", "2026-10-15T09:00:00+02:00"],
@@ -81,8 +81,8 @@ describe("sitrep oncall --at", () => {
     ]);
   });
 
-  it("refuses an unknown subcommand with a usage error", () => {
-    const result = runCli(["oncall", "rota"], { cwd: dir });
+  it("refuses an unknown subcommand with a usage error", async () => {
+    const result = await runCliInProcess(["oncall", "rota"], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Unknown subcommand `rota`/);
   });
@@ -99,8 +99,8 @@ describe("sitrep oncall report", () => {
   });
   afterAll(() => full.cleanup());
 
-  it("attributes incidents to whoever was on call when they started and counts out-of-hours time by the config", () => {
-    const result = runCli(["oncall", "report", "--from", "2026-10-05T09:00:00+02:00", "--to", "2026-11-02T09:00:00+01:00", "--json"], { cwd: full.dir });
+  it("attributes incidents to whoever was on call when they started and counts out-of-hours time by the config", async () => {
+    const result = await runCliInProcess(["oncall", "report", "--from", "2026-10-05T09:00:00+02:00", "--to", "2026-11-02T09:00:00+01:00", "--json"], { cwd: full.dir });
     expect(result.stderr).toBe("");
     const report = JSON.parse(result.stdout);
     const by = Object.fromEntries(report.people.map((p: { person: string }) => [p.person, p]));
@@ -111,12 +111,12 @@ describe("sitrep oncall report", () => {
     expect(by["noor-haddad"]).toMatchObject({ hours: 0, commanded: 1 });
   });
 
-  it("moves out-of-hours time when working hours change in the config", () => {
+  it("moves out-of-hours time when working hours change in the config", async () => {
     const config = path.join(full.dir, "sitrep.config.yaml");
     const original = readFileSync(config, "utf8");
     writeFileSync(config, `${original}\noncall:\n  working_hours:\n    days: [mon, tue, wed, thu, fri, sat, sun]\n    from: "00:00"\n    to: "24:00"\n`);
     try {
-      const result = runCli(["oncall", "report", "--from", "2026-10-05T07:00:00Z", "--to", "2026-10-12T07:00:00Z", "--json"], { cwd: full.dir });
+      const result = await runCliInProcess(["oncall", "report", "--from", "2026-10-05T07:00:00Z", "--to", "2026-10-12T07:00:00Z", "--json"], { cwd: full.dir });
       const priya = JSON.parse(result.stdout).people.find((p: { person: string }) => p.person === "priya-n");
       expect(priya).toMatchObject({ hours: 168, out_of_hours: 0, weekend_hours: 0 });
     } finally {
@@ -166,10 +166,10 @@ describe("sitrep validate on schedules", () => {
     expect(gap.diagnostics.map((d) => [d.rule, d.line])).toEqual([["oncall-handoff-time", 6]]);
   });
 
-  it("makes `sitrep oncall` refuse to answer from a broken schedule, naming the problem", () => {
+  it("makes `sitrep oncall` refuse to answer from a broken schedule, naming the problem", async () => {
     writeFileSync(path.join(dir, "oncall/broken.yaml"), SCHEDULE.replace("Europe/Berlin", "Europe/Berln"));
     try {
-      const result = runCli(["oncall"], { cwd: dir });
+      const result = await runCliInProcess(["oncall"], { cwd: dir });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/oncall\/broken\.yaml\s+2:11\s+error/);
       expect(result.stderr).toContain("Did you mean `Europe/Berlin`?");
@@ -181,10 +181,10 @@ describe("sitrep validate on schedules", () => {
 });
 
 describe("sitrep metrics on the example organisation (a git repository with fixed dates)", () => {
-  it("names who was on call in each schedule when each incident started", () => {
+  it("names who was on call in each schedule when each incident started", async () => {
     const repo = exampleGitRepo("sitrep-oncall-metrics-");
     try {
-      const result = runCli(["metrics", "--json"], { cwd: repo.dir });
+      const result = await runCliInProcess(["metrics", "--json"], { cwd: repo.dir });
       expect(result.stderr).toBe("");
       const { on_call } = JSON.parse(result.stdout);
       expect(on_call.schedules).toEqual(["payments-secondary", "platform-primary"]);
@@ -194,14 +194,14 @@ describe("sitrep metrics on the example organisation (a git repository with fixe
         incident: "2026-10-06-3ds-challenge-failures", started_at: "2026-10-06T19:10:00Z",
         on_call: [{ schedule: "payments-secondary", on_call: "sam-rivera" }, { schedule: "platform-primary", on_call: "akin-b" }],
       });
-      const text = runCli(["metrics"], { cwd: repo.dir }).stdout;
+      const text = (await runCliInProcess(["metrics"], { cwd: repo.dir })).stdout;
       expect(text).toMatch(/On call when incidents started \(payments-secondary, platform-primary\): .*akin-b \d+/);
       // The weekly report of 2026-W42 (Monday 10-12 00:00Z to Sunday 23:59:59Z): akin-b until the
       // Monday 09:00 Berlin handoff (07:00Z), then dtanaka.
-      const weekly = JSON.parse(runCli(["report", "--week", "2026-W42", "--json"], { cwd: repo.dir }).stdout);
+      const weekly = JSON.parse((await runCliInProcess(["report", "--week", "2026-W42", "--json"], { cwd: repo.dir })).stdout);
       const load = Object.fromEntries(weekly.on_call.people.map((p: { person: string; hours: number }) => [p.person, p.hours]));
       expect(load).toMatchObject({ "akin-b": 7, dtanaka: 161 });
-      expect(runCli(["report", "--week", "2026-W42"], { cwd: repo.dir }).stdout).toMatch(/## On-call load\n\n\| person \| shifts \| hours/);
+      expect((await runCliInProcess(["report", "--week", "2026-W42"], { cwd: repo.dir })).stdout).toMatch(/## On-call load\n\n\| person \| shifts \| hours/);
     } finally {
       repo.cleanup();
     }
@@ -209,9 +209,9 @@ describe("sitrep metrics on the example organisation (a git repository with fixe
 });
 
 describe("sitrep oncall --ical", () => {
-  it("prints a person's shifts as iCalendar events with stable UIDs, the override and the DST week included", () => {
+  it("prints a person's shifts as iCalendar events with stable UIDs, the override and the DST week included", async () => {
     const args = ["oncall", "--for", "dtanaka", "--ical", "--at", "2026-10-13T00:00:00Z", "--weeks", "2"];
-    const result = runCli(args, { cwd: dir });
+    const result = await runCliInProcess(args, { cwd: dir });
     expect(result.code).toBe(0);
     const events = result.stdout.split("BEGIN:VEVENT").slice(1);
     expect(events.map((e) => [e.match(/DTSTART:(\S+)/)?.[1], e.match(/DTEND:(\S+)/)?.[1]])).toEqual([
@@ -220,13 +220,13 @@ describe("sitrep oncall --ical", () => {
     ]);
     expect(events[0]).toContain("UID:oncall-platform-dtanaka-20261014T160000Z@status.lumen.example");
     // A later run (another DTSTAMP) keeps the UIDs, so calendar apps update instead of duplicating.
-    const later = runCli(args, { cwd: dir, env: { SITREP_NOW: "2026-11-30T12:00:00Z" } }).stdout;
+    const later = (await runCliInProcess(args, { cwd: dir, env: { SITREP_NOW: "2026-11-30T12:00:00Z" } })).stdout;
     expect(later.match(/UID:\S+/g)).toEqual(result.stdout.match(/UID:\S+/g));
     expect(later).not.toBe(result.stdout);
   });
 
-  it("names the known schedules when --schedule names an unknown one", () => {
-    const result = runCli(["oncall", "--schedule", "platfrom"], { cwd: dir });
+  it("names the known schedules when --schedule names an unknown one", async () => {
+    const result = await runCliInProcess(["oncall", "--schedule", "platfrom"], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Unknown schedule `platfrom`");
     expect(result.stderr).toContain("platform");

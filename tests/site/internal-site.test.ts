@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE_DECLARATION_LAG_MINUTES } from "../helpers/example-repo.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 import type { SharedSite } from "../helpers/shared-site.ts";
 import { internalSite } from "./internal-site-fixture.ts";
 import { brokenLinks } from "./site-checks.ts";
@@ -21,10 +21,10 @@ describe("internal site output", () => {
     expect(JSON.parse(readFileSync(path.join(site.outDir, "build.json"), "utf8")).audience).toBe("internal");
   });
 
-  it("shows the metrics of the records' git history, the same figures as `sitrep metrics --json`", () => {
+  it("shows the metrics of the records' git history, the same figures as `sitrep metrics --json`", async () => {
     const html = readFileSync(path.join(site.outDir, "metrics/index.html"), "utf8");
     expect(html).not.toContain("Metrics are not available in this build.");
-    const cli = runCli(["metrics", "--json"], { cwd: site.recordsRoot });
+    const cli = await runCliInProcess(["metrics", "--json"], { cwd: site.recordsRoot });
     expect(cli.code, cli.stderr).toBe(0);
     const metrics = JSON.parse(cli.stdout) as { history: { commits: number }; overall: { incidents: { count: number }; durations: { declaration_lag: { n: number; median: number } } } };
     // Known history (exampleGitRepo): 24 commits; 16 incidents count (drills and near-misses are
@@ -46,9 +46,9 @@ describe("internal site output", () => {
 });
 
 describe("on-call in the internal build", () => {
-  it("names who was on call for each schedule when an incident started, as `sitrep oncall --at` does", () => {
+  it("names who was on call for each schedule when an incident started, as `sitrep oncall --at` does", async () => {
     const html = readFileSync(path.join(site.outDir, "incidents/2026-11-17-checkout-elevated-errors/index.html"), "utf8");
-    const cli = runCli(["oncall", "--at", "2026-11-17T11:22:00Z", "--json"], { cwd: site.recordsRoot });
+    const cli = await runCliInProcess(["oncall", "--at", "2026-11-17T11:22:00Z", "--json"], { cwd: site.recordsRoot });
     expect(cli.code, cli.stderr).toBe(0);
     const onCall = JSON.parse(cli.stdout) as { schedule: string; on_call: string }[];
     expect(onCall.length).toBeGreaterThan(0);
@@ -69,11 +69,11 @@ describe("on-call in the internal build", () => {
 });
 
 describe("on-call load on the dashboard", () => {
-  it("charts and tabulates the last four weeks per person, the same hours as `sitrep oncall report`", () => {
+  it("charts and tabulates the last four weeks per person, the same hours as `sitrep oncall report`", async () => {
     const html = readFileSync(path.join(site.outDir, "metrics/index.html"), "utf8");
     expect(html).toContain("On-call load, last four weeks");
     expect(html).toContain('class="chart-on-call');
-    const cli = runCli(["oncall", "report", "--from", "2026-10-25T12:00:00Z", "--to", "2026-11-22T12:00:00Z", "--json"], { cwd: site.recordsRoot });
+    const cli = await runCliInProcess(["oncall", "report", "--from", "2026-10-25T12:00:00Z", "--to", "2026-11-22T12:00:00Z", "--json"], { cwd: site.recordsRoot });
     expect(cli.code, cli.stderr).toBe(0);
     const people = JSON.parse(cli.stdout).people as { person: string; hours: number; out_of_hours: number }[];
     expect(people.length).toBeGreaterThan(1);

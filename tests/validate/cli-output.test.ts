@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, TEST_NOW, type CliResult } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess, TEST_NOW, type CliResult } from "../helpers/run-cli.ts";
 import { validateRepository } from "../../scripts/validate/validate.ts";
 import { buildRepo, corpus, pick } from "./corpus.ts";
 
@@ -18,8 +18,16 @@ function repo(cases: string[]): string {
   return built.dir;
 }
 
+/** `sitrep validate` as a subprocess, as a user runs it. */
 function validate(dir: string, args: string[] = [], env: Record<string, string> = {}): CliResult {
   const result = runCli(["validate", ...args], { cwd: dir, env });
+  expect(`${result.stdout}\n${result.stderr}`).not.toMatch(STACK_TRACE);
+  return result;
+}
+
+/** The same run in the test's process (no Node start-up), for the tests about what it reports. */
+async function validateInProcess(dir: string, args: string[] = [], env: Record<string, string> = {}): Promise<CliResult> {
+  const result = await runCliInProcess(["validate", ...args], { cwd: dir, env });
   expect(`${result.stdout}\n${result.stderr}`).not.toMatch(STACK_TRACE);
   return result;
 }
@@ -58,8 +66,8 @@ describe("validate --format json", () => {
     expect(report.diagnostics.map((d) => pick(d as never))).toEqual(inProcess);
   });
 
-  it("limits the report to the paths given, while rules still see every record", () => {
-    const only = validate(dir, ["--json", "postmortems"]);
+  it("limits the report to the paths given, while rules still see every record", async () => {
+    const only = await validateInProcess(dir, ["--json", "postmortems"]);
     const report = JSON.parse(only.stdout) as { diagnostics: JsonDiagnostic[] };
     expect(only.code).toBe(1);
     expect(report.diagnostics.length).toBeGreaterThan(0);
@@ -105,17 +113,17 @@ describe("validate --format github", () => {
     expect(fullList).toMatch(/14 problems \(13 errors, 1 warning\)/);
   });
 
-  it("prefixes annotation paths when the records live in a subfolder of GITHUB_WORKSPACE", () => {
+  it("prefixes annotation paths when the records live in a subfolder of GITHUB_WORKSPACE", async () => {
     const workspace = path.dirname(dir);
-    const prefixed = validate(dir, ["--format", "github"], { GITHUB_WORKSPACE: workspace });
+    const prefixed = await validateInProcess(dir, ["--format", "github"], { GITHUB_WORKSPACE: workspace });
     expect(prefixed.stdout).toContain(`::error file=${path.basename(dir)}/incidents/2026/2026-11-15-typo-field.md,line=5,col=1,`);
   });
 });
 
 describe("validate (pretty)", () => {
-  it("groups problems by file, ESLint-style, with hints and a summary count", () => {
+  it("groups problems by file, ESLint-style, with hints and a summary count", async () => {
     const dir = repo(["milestones-unordered", "runbook-missing", "runbook-review-overdue"]);
-    const result = validate(dir);
+    const result = await validateInProcess(dir);
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split("\n");
     const fileLines = lines.filter((l) => /^\S/.test(l) && !l.startsWith("✖"));
@@ -140,21 +148,21 @@ describe("exit codes", () => {
     expect(result.stdout).toMatch(/no problems/);
   });
 
-  it("0 with only warnings, 1 with --strict", () => {
+  it("0 with only warnings, 1 with --strict", async () => {
     const dir = repo(["runbook-review-overdue", "update-cadence-gap"]);
-    const relaxed = validate(dir);
+    const relaxed = await validateInProcess(dir);
     expect(relaxed.code).toBe(0);
     expect(relaxed.stdout).toMatch(/2 problems \(0 errors, 2 warnings\)/);
-    expect(validate(dir, ["--strict"]).code).toBe(1);
-    const json = validate(dir, ["--format", "json", "--strict"]);
+    expect((await validateInProcess(dir, ["--strict"])).code).toBe(1);
+    const json = await validateInProcess(dir, ["--format", "json", "--strict"]);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).summary).toMatchObject({ errors: 0, warnings: 2 });
   });
 
-  it("1 for broken bytes, a too-large file and a broken configuration, all reported in one run", () => {
+  it("1 for broken bytes, a too-large file and a broken configuration, all reported in one run", async () => {
     const dir = repo(["invalid-utf8", "config-yaml-error"]);
     writeFileSync(path.join(dir, "incidents/2026/2026-11-16-huge.md"), `---\ntitle: x\n---\n${"y".repeat(5 * 1024 * 1024)}`);
-    const result = validate(dir, ["--format", "json"]);
+    const result = await validateInProcess(dir, ["--format", "json"]);
     expect(result.code).toBe(1);
     const rules = (JSON.parse(result.stdout).diagnostics as JsonDiagnostic[]).map((d) => `${d.file} ${d.rule}`);
     expect(rules).toEqual(expect.arrayContaining([
@@ -174,37 +182,37 @@ describe("exit codes", () => {
     expect(result.stderr).toMatch(/^error: No sitrep\.config\.yaml in .* or any parent folder\.\nhint: /);
   });
 
-  it("from a subfolder: finds the records root, takes paths relative to the cwd, reports paths from the root", () => {
+  it("from a subfolder: finds the records root, takes paths relative to the cwd, reports paths from the root", async () => {
     const dir = repo(["unknown-field", "runbook-missing"]);
-    const result = validate(path.join(dir, "incidents/2026"), ["--json", "2026-11-15-typo-field.md"]);
+    const result = await validateInProcess(path.join(dir, "incidents/2026"), ["--json", "2026-11-15-typo-field.md"]);
     expect(result.code).toBe(1);
     expect((JSON.parse(result.stdout).diagnostics as JsonDiagnostic[]).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`))
       .toEqual(["incidents/2026/2026-11-15-typo-field.md:5:1 unknown-field"]);
   });
 
-  it("1 for a path-limited run when the configuration is broken: its errors are always reported", () => {
+  it("1 for a path-limited run when the configuration is broken: its errors are always reported", async () => {
     // Without a valid configuration the component rule is skipped, so the unknown component in
     // incidents/ goes unchecked; reporting nothing and exiting 0 would pass a broken record.
     const dir = repo(["config-yaml-error", "component-unknown"]);
-    const result = validate(dir, ["--json", "incidents"]);
+    const result = await validateInProcess(dir, ["--json", "incidents"]);
     expect(result.code).toBe(1);
     expect((JSON.parse(result.stdout).diagnostics as JsonDiagnostic[]).map((d) => `${d.file} ${d.rule}`))
       .toEqual(["sitrep.config.yaml yaml-syntax", "sitrep.config.yaml yaml-syntax"]);
   });
 
-  it("2 for a path that does not exist, rather than a clean report of nothing", () => {
-    const result = validate(repo([]), ["incidents/2099"]);
+  it("2 for a path that does not exist, rather than a clean report of nothing", async () => {
+    const result = await validateInProcess(repo([]), ["incidents/2099"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/error: .*incidents\/2099.* does not exist/);
   });
 
-  it("2 for an unknown format or a path outside the repository", () => {
+  it("2 for an unknown format or a path outside the repository", async () => {
     const dir = repo([]);
-    const format = validate(dir, ["--format", "xml"]);
+    const format = await validateInProcess(dir, ["--format", "xml"]);
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/error: Unknown format `xml`/);
     expect(format.stderr).toMatch(/hint: .*pretty, json, github/);
-    const outside = validate(dir, [".."]);
+    const outside = await validateInProcess(dir, [".."]);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/outside the records repository/);
   });

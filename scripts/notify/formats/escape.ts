@@ -1,5 +1,5 @@
 // How the site's text is made literal in each channel's markup, in one file so every rule meets
-// the same hostile strings in tests/notify/channel-text.test.ts. A record's title or update is
+// the same hostile strings in tests/notify/channel-text.unit.test.ts. A record's title or update is
 // text to show, never markup to follow: no mention pings, no link hides its address, no bidi
 // control reorders what comes after it. Pure.
 
