@@ -114,14 +114,14 @@ function problems(report: NotifyReport): Problem[] {
   for (const outcome of report.outcomes) {
     const failed = outcome.deliveries.filter((x) => x.status === "failed");
     const unsent = outcome.deliveries.filter((d) => d.status !== "sent").length;
-    failed.forEach((d, i) => out.push({
+    for (const [i, d] of failed.entries()) out.push({
       severity: "error",
       rule: "notify-delivery",
       message: `${outcome.name}: ${d.eventId} failed after ${d.attempts} attempt(s): ${d.errors.at(-1)}`,
       hint: i === failed.length - 1
         ? `${unsent} message(s) did not reach ${outcome.name}. The next deploy will not resend them (they are published now); to resend, run \`sitrep notify --previous <the previous snapshot>\` again once the endpoint works (docs/notifications.md).`
         : `See the last failure of ${outcome.name} for what to do.`,
-    }));
+    });
   }
   return out;
 }

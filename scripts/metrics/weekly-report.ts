@@ -13,7 +13,7 @@ import { selectIncidents, type Selection } from "./selection.ts";
 import { rate, round } from "./statistics.ts";
 import { shiftWeek, type IsoWeek } from "./iso-week.ts";
 import { daysFrom, runbookReview } from "../model/due-dates.ts";
-import { daysBetween, toUtc } from "./time.ts";
+import { toUtc } from "./time.ts";
 import { utcDate } from "../core/time.ts";
 import { responseMinutes } from "../model/incident-times.ts";
 import { loadReport, type LoadReport } from "../oncall/load-report.ts";

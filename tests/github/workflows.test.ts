@@ -103,7 +103,7 @@ describe("hygiene, for every workflow and job", () => {
         count++;
         const uses = String(pair.value.value);
         if (uses.startsWith("./")) return; // a local action is versioned with the repository
-        expect(uses, `${file}: ${uses}`).toMatch(/^[\w.-]+\/[\w.\/-]+@[0-9a-f]{40}$/);
+        expect(uses, `${file}: ${uses}`).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
         expect(pair.value.comment?.trim(), `${file}: ${uses} needs a version comment`).toMatch(/^v\d+\.\d+\.\d+$/);
       },
     });

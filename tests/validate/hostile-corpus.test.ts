@@ -14,7 +14,9 @@ import { renderMarkdown } from "../../scripts/publish/markdown.ts";
 
 const now = new Date(TEST_NOW);
 const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
+afterAll(() => {
+  for (const cleanup of cleanups) cleanup();
+});
 
 function repoWith(files: Record<string, string | Buffer>): string {
   const repo = buildRepo([], "sitrep-hostile-");

@@ -10,7 +10,7 @@ const COLOURS: Record<string, number> = {
 const RESOLVED = 0x2e7d32;
 
 /** Discord renders Markdown in embeds: escape it so the site's text shows as written. */
-const escape = (text: string): string => text.replace(/([\\*_~`|>#[\]()-])/g, "\\$1");
+const escapeMarkdown = (text: string): string => text.replace(/([\\*_~`|>#[\]()-])/g, "\\$1");
 
 export function discordRequests(message: Message): HttpRequest[] {
   const done = message.event.kind === "incident_resolved" || message.event.kind === "maintenance_completed";
@@ -18,7 +18,7 @@ export function discordRequests(message: Message): HttpRequest[] {
   const embed: Record<string, unknown> = {
     title: clip(`${message.headline}: ${message.title}`, 256),
     url: message.link,
-    description: clip(`${summary ? `**${escape(summary)}**\n` : ""}${escape(message.text)}`, 4096),
+    description: clip(`${summary ? `**${escapeMarkdown(summary)}**\n` : ""}${escapeMarkdown(message.text)}`, 4096),
     color: done ? RESOLVED : COLOURS[message.impact ?? ""] ?? 0x546e7a,
     fields: message.components.slice(0, 25).map((c) => ({ name: clip(c.name, 256), value: clip(c.status, 1024), inline: true })),
     footer: { text: clip([whenLine(message), message.pageName].filter(Boolean).join(" · "), 2048) },

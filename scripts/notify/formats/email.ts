@@ -5,7 +5,7 @@ import type { Message } from "../message.ts";
 import type { EmailMessage } from "./request.ts";
 import { whenLine } from "./words.ts";
 
-const escape = (text: string): string =>
+const escapeHtml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function feedUrl(siteUrl: string): string {
@@ -32,18 +32,18 @@ export function emailMessage(message: Message, options: { unsubscribeUrl?: strin
   ].filter((line, i, lines) => !(line === "" && lines[i - 1] === "")).join("\n");
   const html = [
     "<!doctype html>",
-    `<html lang="en"><head><meta charset="utf-8"><title>${escape(message.title)}</title></head>`,
+    `<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(message.title)}</title></head>`,
     '<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 40rem">',
-    `<p style="margin: 0; font-weight: 600">${escape(message.headline)}</p>`,
-    `<h1 style="font-size: 1.4rem; margin: 0.2rem 0">${escape(message.title)}</h1>`,
-    summary ? `<p style="margin: 0; color: #555">${escape(summary)}</p>` : "",
+    `<p style="margin: 0; font-weight: 600">${escapeHtml(message.headline)}</p>`,
+    `<h1 style="font-size: 1.4rem; margin: 0.2rem 0">${escapeHtml(message.title)}</h1>`,
+    summary ? `<p style="margin: 0; color: #555">${escapeHtml(summary)}</p>` : "",
     `<div>${message.html}</div>`,
     message.components.length > 0
-      ? `<table role="presentation" style="border-collapse: collapse">${message.components.map((c) => `<tr><th scope="row" style="text-align: left; padding: 0.2rem 1rem 0.2rem 0">${escape(c.name)}</th><td>${escape(c.status)}</td></tr>`).join("")}</table>`
+      ? `<table role="presentation" style="border-collapse: collapse">${message.components.map((c) => `<tr><th scope="row" style="text-align: left; padding: 0.2rem 1rem 0.2rem 0">${escapeHtml(c.name)}</th><td>${escapeHtml(c.status)}</td></tr>`).join("")}</table>`
       : "",
-    when ? `<p style="color: #555">${escape(when)}</p>` : "",
-    `<p><a href="${escape(message.link)}">${escape(action)}</a></p>`,
-    `<hr><p style="font-size: 0.85rem; color: #555">${escape(message.pageName)}. Updates are also published as a <a href="${escape(feedUrl(message.siteUrl))}">feed</a>.</p>`,
+    when ? `<p style="color: #555">${escapeHtml(when)}</p>` : "",
+    `<p><a href="${escapeHtml(message.link)}">${escapeHtml(action)}</a></p>`,
+    `<hr><p style="font-size: 0.85rem; color: #555">${escapeHtml(message.pageName)}. Updates are also published as a <a href="${escapeHtml(feedUrl(message.siteUrl))}">feed</a>.</p>`,
     "</body></html>",
   ].filter(Boolean).join("\n");
   return {

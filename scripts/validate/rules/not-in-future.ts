@@ -37,8 +37,8 @@ export const notInFuture: Rule = {
       const data = incident.data;
       if (data.type === "maintenance") continue;
       for (const field of MILESTONES) check(incident, [field], data[field]);
-      data.updates.forEach((u, i) => check(incident, ["updates", i, "at"], u.at));
-      data.timeline.forEach((t, i) => check(incident, ["timeline", i, "at"], t.at));
+      for (const [i, u] of data.updates.entries()) check(incident, ["updates", i, "at"], u.at);
+      for (const [i, t] of data.timeline.entries()) check(incident, ["timeline", i, "at"], t.at);
     }
     for (const postmortem of postmortems) check(postmortem, ["published_at"], postmortem.data.published_at);
     return found;
