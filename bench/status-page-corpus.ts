@@ -60,7 +60,7 @@ export function writeStatusPageCorpus(dir: string, options: { incidents: number;
       // Within every severity's cadence (SEV1: 15 minutes): the clean corpus has no findings.
       at += Math.floor(random() * 10 + 4) * 60_000 + Math.floor(random() * 60) * 1_000;
       const status = u === count - 1 ? statuses[3] : statuses[Math.min(2, Math.floor((u / count) * 3))];
-      const sentences = Array.from({ length: 1 + Math.floor(random() * random() * 6) }, () => pick(PHRASES)).join(". ") + ".";
+      const sentences = `${Array.from({ length: 1 + Math.floor(random() * random() * 6) }, () => pick(PHRASES)).join(". ")}.`;
       updates.push(`  - at: ${iso(at)}`, `    status: ${status}`);
       if (sentences.length > 200 && random() < 0.5) updates.push("    body: |", ...sentences.match(/.{1,80}(\s|$)/g)!.map((l) => `      ${l.trim()}`));
       else updates.push(`    body: ${quote(sentences)}`);

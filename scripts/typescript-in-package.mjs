@@ -39,9 +39,9 @@ export function allowTypeScriptInPackage(packageUrl = new URL("../", import.meta
 // the same files itself. Drop that one warning, keep every other.
 function quietStripperWarning() {
   const emit = process.emitWarning;
-  process.emitWarning = function (warning, ...rest) {
+  process.emitWarning = (warning, ...rest) => {
     if (String(warning).includes("stripTypeScriptTypes")) return;
-    // @ts-ignore: forwarding the overloads as they came
+    // @ts-expect-error: forwarding the overloads as they came
     return emit.call(process, warning, ...rest);
   };
 }

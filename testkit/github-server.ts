@@ -240,7 +240,7 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
       const parsed = new URL(req.url ?? "/", "http://127.0.0.1");
       const method = req.method ?? "GET";
       const query = Object.fromEntries(parsed.searchParams);
-      let body: unknown = undefined;
+      let body: unknown;
       try {
         body = raw ? JSON.parse(raw) : undefined;
       } catch {

@@ -152,9 +152,9 @@ async function buildRepository(dir: string): Promise<void> {
     changes.push({ at: x.mitigated + 5 * MINUTE, path: x.path, text: () => incidentText(x, 1), message: `Update ${x.id}` });
     changes.push({ at: x.resolved + 5 * MINUTE, path: x.path, text: () => incidentText(x, 2), message: `Resolve ${x.id}` });
     if (x.severity === "SEV1" || x.severity === "SEV2") {
-      PM_OFFSETS.forEach((offset, stage) =>
-        changes.push({ at: x.resolved + offset, path: `postmortems/${x.id}.md`, text: () => postmortemText(x, stage), message: `Postmortem ${x.id} (${stage})` }),
-      );
+      for (const [stage, offset] of PM_OFFSETS.entries()) {
+        changes.push({ at: x.resolved + offset, path: `postmortems/${x.id}.md`, text: () => postmortemText(x, stage), message: `Postmortem ${x.id} (${stage})` });
+      }
     }
   }
   changes.sort((a, b) => a.at - b.at);

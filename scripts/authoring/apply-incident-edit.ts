@@ -1,6 +1,5 @@
 // The shared path of update, acknowledge, mitigate and resolve: find the incident, edit its
 // front matter Document, check the result with the validator, write it, say what to run next.
-import path from "node:path";
 import { SitrepError, UsageError } from "../errors.ts";
 import type { Document } from "yaml";
 import { askChoice, idArgument, type AskContext } from "./flags/ask.ts";

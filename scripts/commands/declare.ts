@@ -1,5 +1,4 @@
 // `sitrep declare`: one command at 2 a.m. → a valid incident file and the git commands to open its PR.
-import path from "node:path";
 import { UsageError } from "../errors.ts";
 import { declareTitle } from "../authoring/edits/commit-title.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";

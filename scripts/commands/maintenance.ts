@@ -1,5 +1,4 @@
 // `sitrep maintenance`: schedule a maintenance window (type maintenance, status scheduled).
-import path from "node:path";
 import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { writeNewRecord } from "../authoring/new-record.ts";

@@ -130,14 +130,14 @@ function problems(report: NotifyReport): Problem[] {
   for (const outcome of report.outcomes) {
     const failed = outcome.deliveries.filter((x) => x.status === "failed");
     const unsent = outcome.deliveries.filter((d) => d.status !== "sent").length;
-    failed.forEach((d, i) => out.push({
+    for (const [i, d] of failed.entries()) out.push({
       severity: "error",
       rule: "notify-delivery",
       message: `${outcome.name}: ${d.eventId} failed after ${d.attempts} attempt(s): ${d.errors.at(-1)}`,
       hint: i === failed.length - 1
         ? `${unsent} message(s) did not reach ${outcome.name}. The next deploy will not resend them (they are published now); once the endpoint works, re-run this notify job: it sends what this deploy has not delivered, and nothing twice (docs/notifications.md).`
         : `See the last failure of ${outcome.name} for what to do.`,
-    }));
+    });
   }
   return out;
 }

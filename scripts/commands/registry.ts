@@ -5,6 +5,7 @@ import type { Command } from "../cli/command.ts";
 export interface CommandEntry {
   name: string;
   summary: string;
+  // biome-ignore lint/suspicious/noExplicitAny: each command has its own flag types; the CLI runs it through its own spec.
   load: () => Promise<Command<any>>;
 }
 

@@ -111,6 +111,7 @@ export function writeIntervalFromEnv(env: Record<string, string | undefined>): n
  * A stand-in for the plugin's Bottleneck write group: runs jobs one at a time, at least
  * `intervalMs` apart. The plugin only calls `.key(id).schedule(options, task, ...args)`.
  */
+// biome-ignore lint/suspicious/noExplicitAny: stands in for the plugin's Bottleneck group, a type the plugin does not export.
 function pacedLane(intervalMs: number): any {
   let nextAt = 0;
   let queue: Promise<unknown> = Promise.resolve();

@@ -27,7 +27,7 @@ export function recordsAtRef(root: string, ref: string | undefined): RecordsSnap
   if (present.length > 0) {
     const archive = spawnSync("git", ["archive", "--format=tar", ref, "--", ...present], { cwd: root, maxBuffer: 1024 * 1024 * 1024 });
     const untar = archive.status === 0 ? spawnSync("tar", ["-x", "-C", dir], { input: archive.stdout }) : undefined;
-    if (!untar || untar.status !== 0) {
+    if (untar?.status !== 0) {
       cleanup();
       throw new Error(`could not read the records at ${ref}: ${archive.stderr?.toString() || untar?.stderr?.toString()}`);
     }

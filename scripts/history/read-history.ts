@@ -231,7 +231,7 @@ export async function buildHistoryFromGit(root: string, location: GitLocation, k
 
 /** A raw change → revisions of record files (a rename out of or into record folders is a delete or an add). */
 function toRevisions(change: RawChange, prefix: string, commit: Revision["commit"]): Revision[] {
-  const strip = (p: string | undefined) => (p !== undefined && p.startsWith(prefix) ? p.slice(prefix.length) : undefined);
+  const strip = (p: string | undefined) => (p?.startsWith(prefix) ? p.slice(prefix.length) : undefined);
   const newPath = strip(change.path);
   const oldPath = strip(change.oldPath);
   const newKind = newPath !== undefined ? recordKindOf(newPath) : undefined;

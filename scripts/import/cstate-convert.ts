@@ -30,11 +30,14 @@ export function cstateSystems(configText: string, where: string): SourceComponen
   } catch (error) {
     throw sourceError(where, `is not valid YAML: ${(error as Error).message.split("\n")[0]}`, "Fix config.yml (cState builds from it too), then import again.");
   }
+  // biome-ignore lint/suspicious/noExplicitAny: cState's config.yml as parsed; every field is checked with typeof before use.
   const root = (config ?? {}) as Record<string, any>;
   const systems: unknown[] = root.params?.systems ?? root.systems ?? [];
   return (Array.isArray(systems) ? systems : []).map((s, i) => {
+    // biome-ignore lint/suspicious/noExplicitAny: a system as parsed from YAML; checked with typeof here.
     const name = typeof s === "string" ? s.trim() : typeof (s as any)?.name === "string" ? (s as any).name.trim() : "";
     if (!name) throw sourceError(`${where}, system ${i + 1}`, "it has no name.", "Give every system in params.systems a name.");
+    // biome-ignore lint/suspicious/noExplicitAny: a system as parsed from YAML; checked with typeof here.
     const group = typeof (s as any)?.category === "string" ? (s as any).category : undefined;
     return { key: name, name, ...(group ? { group } : {}) };
   });
@@ -94,6 +97,7 @@ export function convertCstate(files: readonly CstateFile[], systems: readonly So
   return data;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: cState front matter as parsed; each field is checked with typeof before use.
 function splitFrontMatter(text: string, where: string): { front: Record<string, any>; body: string } {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   if (!match) throw sourceError(where, "has no front matter between `---` lines.", "Every cState issue starts with YAML front matter (title, date, severity…).");

@@ -30,6 +30,7 @@ const CLOSED_BODY = "The issue was closed.";
 
 /** `.upptimerc.yml` → owner, repo and the sites (keyed by Upptime's slug, which labels its issues). */
 export function upptimeConfig(text: string, where: string): UpptimeConfig {
+  // biome-ignore lint/suspicious/noExplicitAny: .upptimerc.yml as parsed; every field is checked with typeof before use.
   let data: any;
   try {
     data = parse(text);
@@ -40,6 +41,7 @@ export function upptimeConfig(text: string, where: string): UpptimeConfig {
   return {
     owner: typeof data?.owner === "string" ? data.owner : undefined,
     repo: typeof data?.repo === "string" ? data.repo : undefined,
+    // biome-ignore lint/suspicious/noExplicitAny: a site as parsed from YAML; checked with typeof here.
     sites: sites.map((s: any, i: number) => {
       const name = typeof s?.name === "string" ? s.name.trim() : "";
       if (!name) throw sourceError(`${where}, site ${i + 1}`, "it has no name.", "Give every site in `sites:` a name.");

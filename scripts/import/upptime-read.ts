@@ -18,6 +18,7 @@ export async function readUpptime(folder: string, origin: string, env: Record<st
   // GITHUB_REPOSITORY, else owner/repo of .upptimerc.yml; GITHUB_API_URL and GITHUB_TOKEN as for sync.
   const target = resolveGithubTarget(env, { github: { repository, labels: [] } } as Pick<Config, "github">);
   const octokit = createGithubClient(target, { warn, timeoutMs: timeoutFromEnv(env) });
+  // biome-ignore lint/suspicious/noExplicitAny: issues from the GitHub API as returned; only the fields read below are used.
   let raw: any[];
   try {
     raw = await octokit.paginate(octokit.rest.issues.listForRepo, { owner: target.owner, repo: target.repo, labels: "status", state: "all", per_page: 100 });
@@ -31,7 +32,9 @@ export async function readUpptime(folder: string, origin: string, env: Record<st
     });
     issues.push({
       number: issue.number, title: issue.title, body: issue.body ?? null, state: issue.state, created_at: issue.created_at, closed_at: issue.closed_at ?? null,
+      // biome-ignore lint/suspicious/noExplicitAny: GitHub gives a label as a string or an object with a name.
       labels: (issue.labels ?? []).map((l: any) => (typeof l === "string" ? l : l.name)),
+      // biome-ignore lint/suspicious/noExplicitAny: comments from the GitHub API as returned; body and created_at are read.
       comments: comments.map((c: any) => ({ body: c.body ?? "", created_at: c.created_at })),
     });
   }

@@ -113,14 +113,14 @@ export function mergeLists(base: readonly unknown[], ours: readonly unknown[], t
     }
     return list;
   };
-  const valueOf = (ref: ItemRef) => (ref.side === "ours" ? ours[ref.index] : theirs[ref.index]);
+  const itemOf = (ref: ItemRef) => (ref.side === "ours" ? ours[ref.index] : theirs[ref.index]);
   function insert(list: ItemRef[], ref: ItemRef): void {
     if (!identity.timeOrdered) {
       list.push(ref);
       return;
     }
-    const time = timeOf(valueOf(ref));
-    const index = Number.isNaN(time) ? -1 : list.findIndex((other) => timeOf(valueOf(other)) > time);
+    const time = timeOf(itemOf(ref));
+    const index = Number.isNaN(time) ? -1 : list.findIndex((other) => timeOf(itemOf(other)) > time);
     if (index === -1) list.push(ref);
     else list.splice(index, 0, ref);
   }

@@ -3,9 +3,9 @@ export type Flavour = "text" | "markdown";
 
 export function table(header: string[], rows: string[][], flavour: Flavour, align: ("left" | "right")[] = []): string {
   if (flavour === "markdown") {
-    const escape = (cell: string) => cell.replace(/\|/g, "\\|").replace(/\n/g, " ");
-    const lines = [`| ${header.map(escape).join(" | ")} |`, `|${header.map((_, i) => (align[i] === "right" ? "---:" : "---")).join("|")}|`];
-    for (const row of rows) lines.push(`| ${row.map(escape).join(" | ")} |`);
+    const escapeCell = (cell: string) => cell.replace(/\|/g, "\\|").replace(/\n/g, " ");
+    const lines = [`| ${header.map(escapeCell).join(" | ")} |`, `|${header.map((_, i) => (align[i] === "right" ? "---:" : "---")).join("|")}|`];
+    for (const row of rows) lines.push(`| ${row.map(escapeCell).join(" | ")} |`);
     return lines.join("\n");
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));

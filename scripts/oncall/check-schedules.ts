@@ -62,7 +62,7 @@ function checkSchedule(schedule: Schedule, context: CheckContext): Finding[] {
 
   let rulesUsable = true;
   data.layers.forEach((layer, i) => {
-    layer.members.forEach((who, j) => checkMember(who, ["layers", i, "members", j]));
+    for (const [j, who] of layer.members.entries()) checkMember(who, ["layers", i, "members", j]);
     for (const field of ["start", "end"] as const) {
       const value = layer[field];
       if (value !== undefined && !existsLocally(parseLocal(value), data.timezone)) {

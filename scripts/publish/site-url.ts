@@ -6,7 +6,7 @@ import { toMillis } from "../core/time.ts";
 
 /** The site URL with exactly one trailing slash. */
 export function siteBase(config: Config): string {
-  return config.site.url.replace(/\/+$/, "") + "/";
+  return `${config.site.url.replace(/\/+$/, "")}/`;
 }
 
 /** An absolute URL for a path inside the site ("incidents/x/" or "/incidents/x/"). */

@@ -4,6 +4,7 @@
 import type { Config } from "../records/model.ts";
 import { declareTitle, updateTitle, withDrill } from "../authoring/edits/commit-title.ts";
 
+// biome-ignore lint/suspicious/noExplicitAny: front matter of any record kind at two commits, read field by field.
 type Data = Record<string, any>;
 
 export interface ChangedRecord {

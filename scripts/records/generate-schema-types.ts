@@ -37,7 +37,7 @@ export async function generateSchemaTypes(): Promise<Map<string, string>> {
     const file = `${kind}.schema.json`;
     const schema = schemas.get(file)!;
     const parts = [
-      HEADER + 'import type { WithDefaults } from "../with-defaults.ts";\n',
+      `${HEADER}import type { WithDefaults } from "../with-defaults.ts";\n`,
       await compileType({ ...schema, title: dataName }, dataName),
       `/** ${dataName} once the schema's defaults are filled in: every property with a \`default\` is there. */\n` +
         `export type ${defaultedName} = WithDefaults<${dataName}, ${printDefaults(findDefaults(schema, file, schemas))}>;\n`,

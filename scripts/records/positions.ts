@@ -173,7 +173,7 @@ function locateInDocument({ document, lineCounter }: PositionedDocument, path: r
 }
 
 function rangeStart(node: Node | null | undefined, lineCounter: PositionedDocument["lineCounter"]): Position | undefined {
-  if (!node || !node.range) return undefined;
+  if (!node?.range) return undefined;
   const { line, col } = lineCounter.linePos(node.range[0]);
   return { line, column: col };
 }

@@ -107,6 +107,7 @@ function actionItemsOverTime(repository: Repository, history: HistoryEvents | un
   const today = utcDate(now);
   const points: ActionItemPoint[] = [];
   for (let month = added[0].slice(0, 7); ; month = nextMonth(month)) {
+    // biome-ignore lint/complexity/useMathMinMax: ISO dates compared as strings; Math.min would make them NaN.
     const end = lastDay(month) < today ? lastDay(month) : today;
     const at = `${end}T23:59:59Z`;
     let done = 0, open = 0, overdue = 0;

@@ -44,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await github.close();
-  cleanups.forEach((cleanup) => cleanup());
+  for (const cleanup of cleanups) cleanup();
 });
 
 describe("sitrep publish", () => {

@@ -13,7 +13,9 @@ import { fenceUntrusted } from "../../scripts/core/workflow-commands.ts";
 import { commandsRunnerWouldRun } from "./actions-runner.ts";
 
 const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
+afterAll(() => {
+  for (const cleanup of cleanups) cleanup();
+});
 const ACTIONS = { GITHUB_ACTIONS: "true" };
 
 // The strings from the issue, plus the legacy `##[` form and a CR-only line break.

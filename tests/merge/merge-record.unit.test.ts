@@ -25,14 +25,14 @@ The description.
 const noLines: LineMerger = () => {
   throw new Error("the body should not need a line merge");
 };
-const after = (text: string, anchor: string, added: string) => text.replace(anchor, anchor + added);
+const insertAfter = (text: string, anchor: string, added: string) => text.replace(anchor, anchor + added);
 const data = (text: string) => parse(text.split("---\n")[1]) as Record<string, any>;
 
 describe("mergeRecordText", () => {
   test("both sides' updates and timeline entries go in time order; ours' lines are kept verbatim", () => {
-    const ours = after(after(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:20:00Z\n  status: identified\n  body: Found it.\n").replace("status: investigating\ncomponents", "status: identified\ncomponents"),
+    const ours = insertAfter(insertAfter(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:20:00Z\n  status: identified\n  body: Found it.\n").replace("status: investigating\ncomponents", "status: identified\ncomponents"),
       "    event: Declared.\n", "  - at: 2026-11-22T10:20:00Z\n    event: Cause found.\n");
-    const theirs = after(after(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:10:00Z\n  status: investigating\n  body: Still on it.\n"),
+    const theirs = insertAfter(insertAfter(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:10:00Z\n  status: investigating\n  body: Still on it.\n"),
       "    event: Declared.\n", "  - at: 2026-11-22T10:05:00Z\n    event: Paged akin.\n");
     const merged = mergeRecordText(BASE, ours, theirs, "x.md", noLines)!;
     expect(merged.conflicts).toEqual([]);
@@ -46,8 +46,8 @@ describe("mergeRecordText", () => {
   });
 
   test("the status follows the last merged update, even when the other side's is later", () => {
-    const ours = after(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:10:00Z\n  status: identified\n  body: Found it.\n").replace("status: investigating\ncomponents", "status: identified\ncomponents");
-    const theirs = after(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:30:00Z\n  status: monitoring\n  body: Fixed.\n").replace("status: investigating\ncomponents", "status: monitoring\ncomponents");
+    const ours = insertAfter(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:10:00Z\n  status: identified\n  body: Found it.\n").replace("status: investigating\ncomponents", "status: identified\ncomponents");
+    const theirs = insertAfter(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:30:00Z\n  status: monitoring\n  body: Fixed.\n").replace("status: investigating\ncomponents", "status: monitoring\ncomponents");
     const merged = mergeRecordText(BASE, ours, theirs, "x.md", noLines)!;
     expect(merged.conflicts).toEqual([]);
     expect(data(merged.text).status).toBe("monitoring");

@@ -67,7 +67,7 @@ describe("notifications in sitrep.config.yaml", () => {
     expect(code).toBe(0);
     expect(diagnostics).toEqual([]);
     repo.cleanup();
-    repo = fixtureRepo(BASE_CONFIG.replace("impact: major", "impact: critical") + "notifications:\n  - type: slack\n    url_env: SLACK_URL\n    severities: [SEV1]\n");
+    repo = fixtureRepo(`${BASE_CONFIG.replace("impact: major", "impact: critical")}notifications:\n  - type: slack\n    url_env: SLACK_URL\n    severities: [SEV1]\n`);
     const run = runCli(["validate", "--format", "json"], { cwd: repo.dir });
     const found = JSON.parse(run.stdout).diagnostics;
     expect(found.map((d: { rule: string; severity: string }) => [d.rule, d.severity])).toEqual([["notification-severity-impact", "warning"]]);

@@ -158,7 +158,7 @@ describe("the load report", () => {
     // akin-b's week minus the 15-hour override, which was all out of hours.
     expect(by["akin-b"]).toMatchObject({ shifts: 2, hours: 153, out_of_hours: 108, commanded: 1, incidents: 0 });
     // The override night (18:00–09:00, nine of it night) plus a 169-hour week with the extra hour at night.
-    expect(by["dtanaka"]).toMatchObject({ shifts: 2, hours: 184, out_of_hours: 139, night_hours: 9 + 7 * 9 + 1, incidents: 1, night_incidents: 1 });
+    expect(by.dtanaka).toMatchObject({ shifts: 2, hours: 184, out_of_hours: 139, night_hours: 9 + 7 * 9 + 1, incidents: 1, night_incidents: 1 });
     expect(report.fairness[0]).toMatchObject({ schedule: "test", people: 3, max_hours: 336, min_hours: 153 });
     const shares = Object.values(report.fairness[0].night_share);
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);

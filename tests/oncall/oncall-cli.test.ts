@@ -107,7 +107,7 @@ describe("sitrep oncall report", () => {
     // 2026-10-06 19:10Z and 2026-10-27 14:10Z (the example incidents) both fell in priya-n's weeks.
     expect(by["priya-n"]).toMatchObject({ hours: 336, out_of_hours: 246, incidents: 2, incident_ids: ["2026-10-06-3ds-challenge-failures", "2026-10-27-merchant-dashboard-slow"] });
     expect(by["akin-b"]).toMatchObject({ hours: 153, out_of_hours: 108, incidents: 0 });
-    expect(by["dtanaka"]).toMatchObject({ hours: 184, out_of_hours: 139 });
+    expect(by.dtanaka).toMatchObject({ hours: 184, out_of_hours: 139 });
     expect(by["noor-haddad"]).toMatchObject({ hours: 0, commanded: 1 });
   });
 

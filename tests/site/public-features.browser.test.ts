@@ -5,7 +5,6 @@
 // build (at /) is shared with public-features.test.ts, which checks its HTML without a browser.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseHTML } from "linkedom";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectErrors, launchChromium } from "../helpers/browser.ts";

@@ -10,7 +10,9 @@ import { brokenDir, buildRepo, corpus, pick, sortExpected, type Expected } from 
 
 const now = new Date(TEST_NOW);
 const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
+afterAll(() => {
+  for (const cleanup of cleanups) cleanup();
+});
 
 function validateCases(names: string[]) {
   const repo = buildRepo(names);

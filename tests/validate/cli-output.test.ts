@@ -10,7 +10,9 @@ import { buildRepo, corpus, pick } from "./corpus.ts";
 
 const STACK_TRACE = /^\s+at .+[(:]\d+|node:internal|\.ts:\d+:\d+/m;
 const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
+afterAll(() => {
+  for (const cleanup of cleanups) cleanup();
+});
 
 function repo(cases: string[]): string {
   const built = buildRepo(cases, "sitrep-cli-");

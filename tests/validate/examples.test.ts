@@ -56,7 +56,7 @@ type Schema = { [key: string]: unknown };
 function walkProperties(schema: unknown, pointer: string, visit: (property: Schema, pointer: string) => void): void {
   if (schema === null || typeof schema !== "object") return;
   if (Array.isArray(schema)) {
-    schema.forEach((item, i) => walkProperties(item, `${pointer}/${i}`, visit));
+    for (const [i, item] of schema.entries()) walkProperties(item, `${pointer}/${i}`, visit);
     return;
   }
   for (const [key, value] of Object.entries(schema as Schema)) {
@@ -101,7 +101,10 @@ describe("the schemas document the format", () => {
     const enums: unknown[][] = [];
     const collect = (node: unknown): void => {
       if (node === null || typeof node !== "object") return;
-      if (Array.isArray(node)) return node.forEach(collect);
+      if (Array.isArray(node)) {
+        for (const item of node) collect(item);
+        return;
+      }
       for (const [key, value] of Object.entries(node as Schema)) {
         if (key === "enum") enums.push(value as unknown[]);
         else collect(value);

@@ -16,7 +16,9 @@ import { hostile } from "../../testkit/hostile-inputs.ts";
 
 const now = new Date(TEST_NOW);
 const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
+afterAll(() => {
+  for (const cleanup of cleanups) cleanup();
+});
 
 function repoWith(files: Record<string, string | Buffer>): string {
   const repo = buildRepo([], "sitrep-hostile-");

@@ -87,7 +87,7 @@ export function dashColumn(yaml: string, offset: number): number | undefined {
 export function appendItems(body: string, printedItems: string, column: number): string {
   const pad = " ".repeat(column);
   const items = linesOf(printedItems).map((line) => (isBlank(line) ? line : pad + line)).join("");
-  return (body.endsWith("\n") || body === "" ? body : body + "\n") + items;
+  return (body.endsWith("\n") || body === "" ? body : `${body}\n`) + items;
 }
 
 /**
@@ -100,7 +100,7 @@ export function restoreKeyLineComment(originalBody: string, printed: string): st
   if (!match) return printed;
   const lines = linesOf(printed);
   if (lines.length < 2 || lines[0] !== `${match[1]}\n` || lines[1].trim() !== match[2].trim()) return printed;
-  return [originalLine.endsWith("\n") ? originalLine : originalLine + "\n", ...lines.slice(2)].join("");
+  return [originalLine.endsWith("\n") ? originalLine : `${originalLine}\n`, ...lines.slice(2)].join("");
 }
 
 /**
@@ -218,7 +218,7 @@ export function itemTexts(original: string, bodyStart: number, body: string, ite
   if (column === undefined) return undefined;
   const items = starts.map((start, k) => {
     const text = original.slice(start, starts[k + 1] ?? bodyEnd);
-    return text.endsWith("\n") ? text : text + "\n";
+    return text.endsWith("\n") ? text : `${text}\n`;
   });
   return { head: original.slice(bodyStart, starts[0]), items, column };
 }

@@ -24,7 +24,7 @@ export const componentExists: Rule = {
       });
     }
     for (const record of runbooks) {
-      record.data.components.forEach((id, i) => check(record, id, ["components", i], "value"));
+      for (const [i, id] of record.data.components.entries()) check(record, id, ["components", i], "value");
     }
     return found;
   },
