@@ -88,7 +88,9 @@ const layerRules = Object.entries(LAYERS).map(([folder, may]) => ({
   to: { path: "^(scripts|site)/", pathNot: [PATHS[folder], PATHS.core, ...may.map((m) => PATHS[m])] },
 }));
 
-const known = Object.values(PATHS).map((p) => `(${p.slice(1)})`).join("|");
+const known = Object.values(PATHS)
+  .map((p) => `(${p.slice(1)})`)
+  .join("|");
 
 module.exports = {
   forbidden: [
@@ -102,7 +104,8 @@ module.exports = {
     },
     {
       name: "folder-not-on-map",
-      comment: "Every module of scripts/ and site/ belongs to a folder of the module map (LAYERS in .dependency-cruiser.cjs, docs/architecture.md).",
+      comment:
+        "Every module of scripts/ and site/ belongs to a folder of the module map (LAYERS in .dependency-cruiser.cjs, docs/architecture.md).",
       severity: "error",
       from: { path: "^(scripts|site)/", pathNot: `^(${known})` },
       to: {},

@@ -26,10 +26,25 @@ export default defineConfig({
       {
         extends: true,
         // A CLI process costs ~0.1 s of CPU, and seconds at load 25: tests with a dozen runs need room.
-        test: { name: "integration", include: ["tests/**/*.test.ts"], exclude: [...UNIT, ...BROWSER], isolate: false, testTimeout: 120_000, globalSetup: ["tests/setup/run-dir.ts"] },
+        test: {
+          name: "integration",
+          include: ["tests/**/*.test.ts"],
+          exclude: [...UNIT, ...BROWSER],
+          isolate: false,
+          testTimeout: 120_000,
+          globalSetup: ["tests/setup/run-dir.ts"],
+        },
       },
       // axe costs 1-2 s a page when quiet and up to 20 s at load 20: room for a busy machine.
-      { extends: true, test: { name: "browser", include: BROWSER, testTimeout: 120_000, globalSetup: ["tests/setup/run-dir.ts", "tests/setup/chromium.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: BROWSER,
+          testTimeout: 120_000,
+          globalSetup: ["tests/setup/run-dir.ts", "tests/setup/chromium.ts"],
+        },
+      },
     ],
   },
 });

@@ -16,13 +16,16 @@ export function floorProject(pages: number): string {
   mkdirSync(path.join(dir, "src/pages"), { recursive: true });
   symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "floor", private: true, type: "module" }));
-  writeFileSync(path.join(dir, "src/pages/[id].astro"), [
-    "---",
-    `export function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { id: String(i) } })); }`,
-    "const { id } = Astro.params;",
-    "---",
-    "<html lang=\"en\"><head><title>Page {id}</title></head><body><h1>Page {id}</h1><p>Trivial content.</p></body></html>",
-  ].join("\n"));
+  writeFileSync(
+    path.join(dir, "src/pages/[id].astro"),
+    [
+      "---",
+      `export function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { id: String(i) } })); }`,
+      "const { id } = Astro.params;",
+      "---",
+      '<html lang="en"><head><title>Page {id}</title></head><body><h1>Page {id}</h1><p>Trivial content.</p></body></html>',
+    ].join("\n"),
+  );
   return dir;
 }
 
@@ -32,8 +35,12 @@ export function floorProject(pages: number): string {
  * and those chunks import Astro's dependencies (so the folder lives under node_modules/.cache/).
  */
 export async function astroBuild(cwd: string, args: string[], env: Record<string, string>): Promise<ProcessMeasurement> {
-  const result = await measureProcess(process.execPath, [astroBin, "build", ...args], { cwd, env: { ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", ...env } });
-  if (result.code !== 0) throw new Error(`astro build ${args.join(" ")} failed: ${result.stderr.slice(-2000)}${result.stdout.slice(-1000)}`);
+  const result = await measureProcess(process.execPath, [astroBin, "build", ...args], {
+    cwd,
+    env: { ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", ...env },
+  });
+  if (result.code !== 0)
+    throw new Error(`astro build ${args.join(" ")} failed: ${result.stderr.slice(-2000)}${result.stdout.slice(-1000)}`);
   return result;
 }
 

@@ -26,7 +26,11 @@ export interface ProcessMeasurement {
  * getrusage(RUSAGE_CHILDREN) — the largest resident set of any process in the tree that was
  * waited for — read by a tiny Python wrapper, since Node cannot read children's rusage.
  */
-export function measureProcess(command: string, args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<ProcessMeasurement> {
+export function measureProcess(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<ProcessMeasurement> {
   const wrapper = [
     "import resource, subprocess, sys, time",
     "t = time.perf_counter()",
@@ -35,7 +39,11 @@ export function measureProcess(command: string, args: string[], options: { cwd?:
     "sys.stderr.write('\\n@@bench %.3f %d %d\\n' % (w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode))",
   ].join("\n");
   return new Promise((resolve, reject) => {
-    const child = spawn("python3", ["-c", wrapper, command, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("python3", ["-c", wrapper, command, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -44,7 +52,13 @@ export function measureProcess(command: string, args: string[], options: { cwd?:
     child.on("exit", () => {
       const match = /\n@@bench ([\d.]+) (\d+) (-?\d+)\n$/.exec(stderr);
       if (!match) return reject(new Error(`could not measure ${command}: ${stderr.slice(-500)}`));
-      resolve({ wallMs: Number(match[1]), peakRssMb: Number(match[2]) / 1024, code: Number(match[3]), stdout, stderr: stderr.slice(0, match.index) });
+      resolve({
+        wallMs: Number(match[1]),
+        peakRssMb: Number(match[2]) / 1024,
+        code: Number(match[3]),
+        stdout,
+        stderr: stderr.slice(0, match.index),
+      });
     });
   });
 }

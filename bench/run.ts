@@ -10,7 +10,9 @@ const rowsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "rows");
 const only = process.argv.slice(2);
 
 const rows: BenchRow[] = [];
-for (const file of readdirSync(rowsDir).filter((f) => f.endsWith(".ts")).sort()) {
+for (const file of readdirSync(rowsDir)
+  .filter((f) => f.endsWith(".ts"))
+  .sort()) {
   if (only.length > 0 && !only.some((o) => file.includes(o))) continue;
   process.stderr.write(`bench: ${file}…\n`);
   const mod = (await import(pathToFileURL(path.join(rowsDir, file)).href)) as { run: () => Promise<BenchRow[]> };

@@ -9,11 +9,48 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { rng } from "./rng.ts";
 
-const COMPONENT_NAMES = ["API", "Dashboard", "Webhooks", "Payments", "Payouts", "Checkout", "Card Vault", "Identity", "Search",
-  "Reporting", "Notifications", "Email Delivery", "SMS Delivery", "Mobile SDK", "CDN", "DNS", "Status Emails", "Billing",
-  "Invoices", "Data Export", "Audit Log", "Single Sign-On", "Admin Console", "Scheduler", "Queues", "Storage", "Backups",
-  "Analytics", "Realtime", "Chat", "Voice", "Video", "Maps", "Geocoding", "Translations", "Marketplace", "Integrations",
-  "Partner API", "EU Region", "US Region"];
+const COMPONENT_NAMES = [
+  "API",
+  "Dashboard",
+  "Webhooks",
+  "Payments",
+  "Payouts",
+  "Checkout",
+  "Card Vault",
+  "Identity",
+  "Search",
+  "Reporting",
+  "Notifications",
+  "Email Delivery",
+  "SMS Delivery",
+  "Mobile SDK",
+  "CDN",
+  "DNS",
+  "Status Emails",
+  "Billing",
+  "Invoices",
+  "Data Export",
+  "Audit Log",
+  "Single Sign-On",
+  "Admin Console",
+  "Scheduler",
+  "Queues",
+  "Storage",
+  "Backups",
+  "Analytics",
+  "Realtime",
+  "Chat",
+  "Voice",
+  "Video",
+  "Maps",
+  "Geocoding",
+  "Translations",
+  "Marketplace",
+  "Integrations",
+  "Partner API",
+  "EU Region",
+  "US Region",
+];
 const COMPONENTS = COMPONENT_NAMES.map((name) => ({ id: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"), name }));
 const IMPACTS = ["degraded_performance", "partial_outage", "major_outage"] as const;
 const PHRASES = [
@@ -39,20 +76,31 @@ export function writeStatusPageCorpus(dir: string, options: { incidents: number;
   const random = rng(20261130);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "sitrep.config.yaml"), [
-    "site:", "  title: Corpus Status", "  url: https://status.example.com/", "  timezone: Europe/Berlin",
-    "components:", ...COMPONENTS.map((c) => `  - id: ${c.id}\n    name: ${quote(c.name)}`),
-    "policies:", "  postmortem_due_days: 100000", "",
-  ].join("\n"));
+  writeFileSync(
+    path.join(dir, "sitrep.config.yaml"),
+    [
+      "site:",
+      "  title: Corpus Status",
+      "  url: https://status.example.com/",
+      "  timezone: Europe/Berlin",
+      "components:",
+      ...COMPONENTS.map((c) => `  - id: ${c.id}\n    name: ${quote(c.name)}`),
+      "policies:",
+      "  postmortem_due_days: 100000",
+      "",
+    ].join("\n"),
+  );
   const start = Date.parse("2019-01-01T00:00:00Z");
   const span = Date.parse("2026-10-01T00:00:00Z") - start;
   for (let i = 0; i < options.incidents; i++) {
-    const t0 = start + Math.floor((i / options.incidents) * span / 60_000) * 60_000 + Math.floor(random() * 3_600) * 1_000;
+    const t0 = start + Math.floor(((i / options.incidents) * span) / 60_000) * 60_000 + Math.floor(random() * 3_600) * 1_000;
     const date = iso(t0).slice(0, 10);
     const maintenance = random() < 0.08;
     const touched = Array.from({ length: 1 + Math.floor(random() * random() * 4) }, () => pick(COMPONENTS).id);
     const components = [...new Set(touched)];
-    const statuses = maintenance ? ["scheduled", "in_progress", "verifying", "completed"] : ["investigating", "identified", "monitoring", "resolved"];
+    const statuses = maintenance
+      ? ["scheduled", "in_progress", "verifying", "completed"]
+      : ["investigating", "identified", "monitoring", "resolved"];
     const count = 1 + Math.floor(random() * random() * 9);
     const updates: string[] = [];
     let at = t0;
@@ -62,7 +110,8 @@ export function writeStatusPageCorpus(dir: string, options: { incidents: number;
       const status = u === count - 1 ? statuses[3] : statuses[Math.min(2, Math.floor((u / count) * 3))];
       const sentences = `${Array.from({ length: 1 + Math.floor(random() * random() * 6) }, () => pick(PHRASES)).join(". ")}.`;
       updates.push(`  - at: ${iso(at)}`, `    status: ${status}`);
-      if (sentences.length > 200 && random() < 0.5) updates.push("    body: |", ...sentences.match(/.{1,80}(\s|$)/g)!.map((l) => `      ${l.trim()}`));
+      if (sentences.length > 200 && random() < 0.5)
+        updates.push("    body: |", ...sentences.match(/.{1,80}(\s|$)/g)!.map((l) => `      ${l.trim()}`));
       else updates.push(`    body: ${quote(sentences)}`);
       if (u === 0 && count > 1 && !maintenance) updates.push("    components:", ...components.map((c) => `      ${c}: ${pick(IMPACTS)}`));
       if (u === count - 1) updates.push("    components:", ...components.map((c) => `      ${c}: operational`));
@@ -70,13 +119,20 @@ export function writeStatusPageCorpus(dir: string, options: { incidents: number;
     const lines = [
       "---",
       `title: ${quote(`${pick(["Elevated errors", "Degraded performance", "Outage", "Delays", "Intermittent failures"])} on ${components.join(", ")}${random() < 0.1 ? ': "follow-up"' : ""}`)}`,
-      ...(maintenance ? ["type: maintenance", `scheduled_start: ${iso(t0)}`, `scheduled_end: ${iso(at + 3_600_000)}`] : [`severity: SEV${1 + Math.floor(random() * 4)}`]),
+      ...(maintenance
+        ? ["type: maintenance", `scheduled_start: ${iso(t0)}`, `scheduled_end: ${iso(at + 3_600_000)}`]
+        : [`severity: SEV${1 + Math.floor(random() * 4)}`]),
       `status: ${statuses[3]}`,
-      "components:", ...components.map((c) => `  ${c}: ${maintenance ? "under_maintenance" : pick(IMPACTS)}`),
+      "components:",
+      ...components.map((c) => `  ${c}: ${maintenance ? "under_maintenance" : pick(IMPACTS)}`),
       `started_at: ${iso(t0)}`,
       ...(maintenance ? [] : [`resolved_at: ${iso(at)}`]),
-      "updates:", ...updates,
-      "---", "", `Imported from the public status page (incident ${i}).`, "",
+      "updates:",
+      ...updates,
+      "---",
+      "",
+      `Imported from the public status page (incident ${i}).`,
+      "",
     ];
     let text = lines.join("\n");
     if (options.broken) text = breakRecord(text, i, random);

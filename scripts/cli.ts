@@ -57,7 +57,15 @@ export interface CliIo {
 
 function processIo(): CliIo {
   // A getter: process.stdin is opened only by the commands that ask, as before.
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, get stdinIsTTY() { return Boolean(process.stdin.isTTY); } };
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
+  };
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -72,8 +80,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    const suggestion = closest(name, commands.map((c) => c.name));
-    throw new UsageError(`Unknown command \`${name}\`.`, `${suggestion ? `Did you mean \`sitrep ${suggestion}\`? ` : ""}Commands: ${commands.map((c) => c.name).join(", ")}.`);
+    const suggestion = closest(
+      name,
+      commands.map((c) => c.name),
+    );
+    throw new UsageError(
+      `Unknown command \`${name}\`.`,
+      `${suggestion ? `Did you mean \`sitrep ${suggestion}\`? ` : ""}Commands: ${commands.map((c) => c.name).join(", ")}.`,
+    );
   }
   const command = await entry.load();
   const environment = {
@@ -97,7 +111,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
 function report(error: unknown, io: CliIo): number {
   const color = Boolean(io.stderr.isTTY) && !io.env.NO_COLOR;
-  const paint = (format: Parameters<typeof styleText>[0], text: string) => (color ? styleText(format, text, { validateStream: false }) : text);
+  const paint = (format: Parameters<typeof styleText>[0], text: string) =>
+    color ? styleText(format, text, { validateStream: false }) : text;
   if (error instanceof SitrepError) {
     // Messages quote records (InvalidRecordsError holds the whole report): fenced on Actions.
     const hint = error.hint ? `${paint("dim", `hint: ${error.hint.replace(/\n/g, "\n      ")}`)}\n` : "";

@@ -77,7 +77,10 @@ export class NoCommitsError extends SitrepError {
 /** History is needed but cut off: dates derived from it would be wrong. */
 export class ShallowCloneError extends SitrepError {
   constructor(root: string) {
-    super(`${root} is a shallow clone: its git history is cut off, so dates derived from it would be wrong.`, { hint: SHALLOW_HINT, exitCode: 2 });
+    super(`${root} is a shallow clone: its git history is cut off, so dates derived from it would be wrong.`, {
+      hint: SHALLOW_HINT,
+      exitCode: 2,
+    });
     this.name = "ShallowCloneError";
   }
 }

@@ -14,7 +14,9 @@ const installed = resolves("yaml");
 
 if (major < NEEDED_MAJOR || !installed) {
   const why = !installed ? "its dependencies are not installed" : `it needs Node ${NEEDED_MAJOR} and this is Node ${process.versions.node}`;
-  process.stderr.write(`sitrep cannot start: ${why}. Run \`npm ci\` in this repository (it brings Node ${NEEDED_MAJOR}), then \`npx sitrep …\` again.\n`);
+  process.stderr.write(
+    `sitrep cannot start: ${why}. Run \`npm ci\` in this repository (it brings Node ${NEEDED_MAJOR}), then \`npx sitrep …\` again.\n`,
+  );
   process.exit(2);
 }
 

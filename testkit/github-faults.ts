@@ -39,7 +39,9 @@ export function faultInjector(): FaultInjector {
   const faultHits = new Map<Fault, number>();
   const matchingFault = (method: string, path: string): Fault | undefined => {
     for (const fault of faults) {
-      const applies = fault.match === undefined || (typeof fault.match === "string" ? fault.match === `${method} ${path}` : fault.match({ method, path }));
+      const applies =
+        fault.match === undefined ||
+        (typeof fault.match === "string" ? fault.match === `${method} ${path}` : fault.match({ method, path }));
       if (!applies) continue;
       const hit = (faultHits.get(fault) ?? 0) + 1;
       faultHits.set(fault, hit);
@@ -52,13 +54,31 @@ export function faultInjector(): FaultInjector {
   const answerFault = (res: http.ServerResponse, fault: Fault) => {
     const wait = fault.retryAfter ?? 1;
     if (fault.kind === "rate-limit") {
-      return json(res, 403, { message: "API rate limit exceeded for installation.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" }, {
-        "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0", "x-ratelimit-used": "5000",
-        "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + wait - 1),
-      });
+      return json(
+        res,
+        403,
+        {
+          message: "API rate limit exceeded for installation.",
+          documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+        },
+        {
+          "x-ratelimit-limit": "5000",
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-used": "5000",
+          "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + wait - 1),
+        },
+      );
     }
     if (fault.kind === "secondary-rate-limit") {
-      return json(res, fault.status ?? 429, { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits" }, { "retry-after": String(wait) });
+      return json(
+        res,
+        fault.status ?? 429,
+        {
+          message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+          documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+        },
+        { "retry-after": String(wait) },
+      );
     }
     return json(res, fault.status ?? 500, fault.body ?? { message: fault.status === 502 ? "Bad Gateway" : "Server Error" });
   };

@@ -47,45 +47,51 @@ export function syntheticPostmortems(count: number, itemsEach: number): Syntheti
 export function writeSyncRecords(dir: string, postmortems: SyntheticPostmortem[], options: { repository?: string } = {}): void {
   mkdirSync(path.join(dir, "postmortems"), { recursive: true });
   mkdirSync(path.join(dir, "runbooks"), { recursive: true });
-  writeFileSync(path.join(dir, "sitrep.config.yaml"), [
-    "format: 2",
-    "site:",
-    "  title: Sync Test Status",
-    "  url: https://status.sync.example",
-    "components:",
-    "  - id: api",
-    "    name: API",
-    "github:",
-    `  repository: ${options.repository ?? "config-owner/config-repo"}`,
-    "  labels: [incident-action-item, from-postmortem]",
-    "",
-  ].join("\n"));
+  writeFileSync(
+    path.join(dir, "sitrep.config.yaml"),
+    [
+      "format: 2",
+      "site:",
+      "  title: Sync Test Status",
+      "  url: https://status.sync.example",
+      "components:",
+      "  - id: api",
+      "    name: API",
+      "github:",
+      `  repository: ${options.repository ?? "config-owner/config-repo"}`,
+      "  labels: [incident-action-item, from-postmortem]",
+      "",
+    ].join("\n"),
+  );
   for (const pm of postmortems) {
     const date = pm.id.slice(0, 10);
     const year = date.slice(0, 4);
     mkdirSync(path.join(dir, "incidents", year), { recursive: true });
-    writeFileSync(path.join(dir, "incidents", year, `${pm.id}.md`), [
-      "---",
-      `title: "Errors on the API (${pm.id})"`,
-      `severity: ${pm.severity}`,
-      "status: resolved",
-      "components:",
-      "  api: partial_outage",
-      `started_at: ${date}T10:00:00Z`,
-      `detected_at: ${date}T10:05:00Z`,
-      `resolved_at: ${date}T10:20:00Z`,
-      "updates:",
-      `  - at: ${date}T10:10:00Z`,
-      "    status: investigating",
-      "    body: We are looking into errors on the API.",
-      `  - at: ${date}T10:20:00Z`,
-      "    status: resolved",
-      "    body: The errors have stopped.",
-      "---",
-      "",
-      "Some API requests failed.",
-      "",
-    ].join("\n"));
+    writeFileSync(
+      path.join(dir, "incidents", year, `${pm.id}.md`),
+      [
+        "---",
+        `title: "Errors on the API (${pm.id})"`,
+        `severity: ${pm.severity}`,
+        "status: resolved",
+        "components:",
+        "  api: partial_outage",
+        `started_at: ${date}T10:00:00Z`,
+        `detected_at: ${date}T10:05:00Z`,
+        `resolved_at: ${date}T10:20:00Z`,
+        "updates:",
+        `  - at: ${date}T10:10:00Z`,
+        "    status: investigating",
+        "    body: We are looking into errors on the API.",
+        `  - at: ${date}T10:20:00Z`,
+        "    status: resolved",
+        "    body: The errors have stopped.",
+        "---",
+        "",
+        "Some API requests failed.",
+        "",
+      ].join("\n"),
+    );
     const items = pm.items.flatMap((item) => [
       `  - id: ${item.id}`,
       `    title: ${JSON.stringify(item.title)}`,
@@ -96,25 +102,31 @@ export function writeSyncRecords(dir: string, postmortems: SyntheticPostmortem[]
       `    status: ${item.status}`,
       ...(item.issue !== undefined ? [`    issue: ${item.issue}`] : []),
     ]);
-    writeFileSync(path.join(dir, "postmortems", `${pm.id}.md`), [
-      "---",
-      `incident: ${pm.id}`,
-      "status: published",
-      "visibility: public",
-      "authors: [alice]",
-      `published_at: ${date}T18:00:00Z`,
-      ...(items.length ? ["action_items:", ...items] : ["action_items: []"]),
-      "---",
-      "",
-      "## Summary",
-      "",
-      "The API failed for an hour.",
-      "",
-    ].join("\n"));
+    writeFileSync(
+      path.join(dir, "postmortems", `${pm.id}.md`),
+      [
+        "---",
+        `incident: ${pm.id}`,
+        "status: published",
+        "visibility: public",
+        "authors: [alice]",
+        `published_at: ${date}T18:00:00Z`,
+        ...(items.length ? ["action_items:", ...items] : ["action_items: []"]),
+        "---",
+        "",
+        "## Summary",
+        "",
+        "The API failed for an hour.",
+        "",
+      ].join("\n"),
+    );
   }
 }
 
-export function tempSyncRepo(postmortems: SyntheticPostmortem[], options: { repository?: string } = {}): { dir: string; write: (next: SyntheticPostmortem[]) => void; cleanup: () => void } {
+export function tempSyncRepo(
+  postmortems: SyntheticPostmortem[],
+  options: { repository?: string } = {},
+): { dir: string; write: (next: SyntheticPostmortem[]) => void; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sitrep-sync-"));
   writeSyncRecords(dir, postmortems, options);
   return {

@@ -97,7 +97,7 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
     author_association: i.authorAssociation,
     html_url: `https://github.test/${owner}/${repo}/issues/${i.number}`,
     created_at: i.createdAt ?? "2026-01-01T00:00:00Z",
-    closed_at: i.state === "closed" ? i.closedAt ?? i.createdAt ?? "2026-01-01T00:00:00Z" : null,
+    closed_at: i.state === "closed" ? (i.closedAt ?? i.createdAt ?? "2026-01-01T00:00:00Z") : null,
     ...(i.pull_request ? { pull_request: { url: `${url}${base}/pulls/${i.number}` } } : {}),
   });
 
@@ -115,7 +115,11 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
     if (!Array.isArray(assignees) || !options.assignable) return false;
     const bad = assignees.find((a) => !options.assignable!.includes(String(a)));
     if (bad === undefined) return false;
-    json(res, 422, { message: "Validation Failed", errors: [{ value: bad, resource: "Issue", field: "assignees", code: "invalid" }], documentation_url: "https://docs.github.com/rest/issues/issues" });
+    json(res, 422, {
+      message: "Validation Failed",
+      errors: [{ value: bad, resource: "Issue", field: "assignees", code: "invalid" }],
+      documentation_url: "https://docs.github.com/rest/issues/issues",
+    });
     return true;
   };
 
@@ -123,113 +127,232 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
     const perPage = Math.min(Math.max(Number(query.per_page ?? 30) || 30, 1), 100);
     const page = Math.max(Number(query.page ?? 1) || 1, 1);
     const last = Math.max(1, Math.ceil(all.length / perPage));
-    const link = (p: number, rel: string) => `<${url}${path}?${new URLSearchParams({ ...query, per_page: String(perPage), page: String(p) })}>; rel="${rel}"`;
-    const rels = [...(page < last ? [link(page + 1, "next"), link(last, "last")] : []), ...(page > 1 ? [link(1, "first"), link(page - 1, "prev")] : [])];
+    const link = (p: number, rel: string) =>
+      `<${url}${path}?${new URLSearchParams({ ...query, per_page: String(perPage), page: String(p) })}>; rel="${rel}"`;
+    const rels = [
+      ...(page < last ? [link(page + 1, "next"), link(last, "last")] : []),
+      ...(page > 1 ? [link(1, "first"), link(page - 1, "prev")] : []),
+    ];
     json(res, 200, all.slice((page - 1) * perPage, page * perPage), rels.length ? { link: rels.join(", ") } : {});
   };
 
-  type Handler = (res: http.ServerResponse, match: RegExpExecArray, query: Record<string, string>, body: any, path: string, authorized: boolean) => void;
+  type Handler = (
+    res: http.ServerResponse,
+    match: RegExpExecArray,
+    query: Record<string, string>,
+    body: any,
+    path: string,
+    authorized: boolean,
+  ) => void;
   const routes: [string, RegExp, Handler][] = [
-    ["GET", new RegExp(`^${base}/issues$`), (res, _m, query, _b, path) => {
-      const state = query.state ?? "open";
-      const wanted = (query.labels ?? "").split(",").map((l) => l.trim().toLowerCase()).filter(Boolean);
-      const list = [...issues.values()]
-        .filter((i) => state === "all" || i.state === state)
-        .filter((i) => wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w)))
-        .sort((a, b) => b.number - a.number) // GitHub's default: newest first
-        .map(issueJson);
-      paginate(res, path, query, list);
-    }],
-    ["GET", new RegExp(`^${base}/issues/(\\d+)$`), (res, m) => {
-      const issue = issues.get(Number(m[1]));
-      return issue ? json(res, 200, issueJson(issue)) : json(res, 404, { message: "Not Found" });
-    }],
-    ["POST", new RegExp(`^${base}/issues$`), (res, _m, _q, body) => {
-      if (typeof body?.title !== "string" || body.title === "") return json(res, 422, { message: "Validation Failed", errors: [{ resource: "Issue", field: "title", code: "missing_field" }] });
-      if (typeof body.body === "string" && body.body.length > 65_536) return json(res, 422, { message: "Validation Failed", errors: [{ resource: "Issue", field: "body", code: "custom", message: "body is too long (maximum is 65536 characters)" }] });
-      if (rejectAssignees(res, body.assignees)) return;
-      const number = nextNumber++;
-      for (const l of body.labels ?? []) ensureLabel(String(l));
-      const issue: ServerIssue = { number, title: body.title, body: body.body ?? "", state: "open", state_reason: null, labels: (body.labels ?? []).map(String), assignees: (body.assignees ?? []).map(String), comments: [],
-        author: viewer, authorAssociation: options.installationToken ? "NONE" : "OWNER" };
-      issues.set(number, issue);
-      json(res, 201, issueJson(issue));
-    }],
-    ["PATCH", new RegExp(`^${base}/issues/(\\d+)$`), (res, m, _q, body) => {
-      const issue = issues.get(Number(m[1]));
-      if (!issue) return json(res, 404, { message: "Not Found" });
-      if (typeof body?.body === "string" && body.body.length > 65_536) return json(res, 422, { message: "Validation Failed", errors: [{ resource: "Issue", field: "body", code: "custom" }] });
-      if (rejectAssignees(res, body?.assignees)) return;
-      if (typeof body.title === "string") issue.title = body.title;
-      if (typeof body.body === "string") issue.body = body.body;
-      if (Array.isArray(body.labels)) {
-        issue.labels = body.labels.map(String);
-        for (const l of issue.labels) ensureLabel(l);
-      }
-      if (Array.isArray(body.assignees)) issue.assignees = body.assignees.map(String);
-      if (body.state === "closed" || body.state === "open") {
-        issue.state_reason = body.state === "closed" ? (body.state_reason ?? "completed") : issue.state === "closed" ? "reopened" : issue.state_reason;
-        issue.state = body.state;
-      }
-      json(res, 200, issueJson(issue));
-    }],
-    ["POST", new RegExp(`^${base}/issues/(\\d+)/comments$`), (res, m, _q, body) => {
-      const issue = issues.get(Number(m[1]));
-      if (!issue) return json(res, 404, { message: "Not Found" });
-      issue.comments.push(String(body?.body ?? ""));
-      json(res, 201, { id: issue.number * 1000 + issue.comments.length, body: body?.body });
-    }],
-    ["GET", new RegExp(`^${base}/issues/(\\d+)/comments$`), (res, m, query, _b, path) => {
-      const issue = issues.get(Number(m[1]));
-      if (!issue) return json(res, 404, { message: "Not Found" });
-      paginate(res, path, query, issue.comments.map((body, i) => ({ id: i + 1, body, created_at: issue.commentTimes?.[i] ?? issue.createdAt ?? "2026-01-01T00:00:00Z" })));
-    }],
-    ["GET", /^\/user$/, (res, _m, _q, _b, _p, authorized) => {
-      if (!authorized) return json(res, 401, { message: "Requires authentication" });
-      if (options.installationToken) return json(res, 403, { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/users/users#get-the-authenticated-user" });
-      json(res, 200, { login: viewer, type: "User" });
-    }],
-    ["POST", /^\/graphql$/, (res, _m, _q, body) => {
-      if (!/viewer\s*\{\s*login/.test(String(body?.query ?? ""))) return json(res, 200, { errors: [{ message: "this test server answers only { viewer { login } }" }] });
-      json(res, 200, { data: { viewer: { login: viewer } } });
-    }],
-    ["GET", new RegExp(`^${base}/collaborators/([^/]+)/permission$`), (res, m) => {
-      const login = decodeURIComponent(m[1]);
-      const role = options.permissions?.[login] ?? "read";
-      // The legacy `permission` field folds maintain into write and triage into read.
-      const permission = role === "maintain" ? "write" : role === "triage" ? "read" : role;
-      json(res, 200, { permission, role_name: role, user: { login } });
-    }],
+    [
+      "GET",
+      new RegExp(`^${base}/issues$`),
+      (res, _m, query, _b, path) => {
+        const state = query.state ?? "open";
+        const wanted = (query.labels ?? "")
+          .split(",")
+          .map((l) => l.trim().toLowerCase())
+          .filter(Boolean);
+        const list = [...issues.values()]
+          .filter((i) => state === "all" || i.state === state)
+          .filter((i) => wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w)))
+          .sort((a, b) => b.number - a.number) // GitHub's default: newest first
+          .map(issueJson);
+        paginate(res, path, query, list);
+      },
+    ],
+    [
+      "GET",
+      new RegExp(`^${base}/issues/(\\d+)$`),
+      (res, m) => {
+        const issue = issues.get(Number(m[1]));
+        return issue ? json(res, 200, issueJson(issue)) : json(res, 404, { message: "Not Found" });
+      },
+    ],
+    [
+      "POST",
+      new RegExp(`^${base}/issues$`),
+      (res, _m, _q, body) => {
+        if (typeof body?.title !== "string" || body.title === "")
+          return json(res, 422, { message: "Validation Failed", errors: [{ resource: "Issue", field: "title", code: "missing_field" }] });
+        if (typeof body.body === "string" && body.body.length > 65_536)
+          return json(res, 422, {
+            message: "Validation Failed",
+            errors: [{ resource: "Issue", field: "body", code: "custom", message: "body is too long (maximum is 65536 characters)" }],
+          });
+        if (rejectAssignees(res, body.assignees)) return;
+        const number = nextNumber++;
+        for (const l of body.labels ?? []) ensureLabel(String(l));
+        const issue: ServerIssue = {
+          number,
+          title: body.title,
+          body: body.body ?? "",
+          state: "open",
+          state_reason: null,
+          labels: (body.labels ?? []).map(String),
+          assignees: (body.assignees ?? []).map(String),
+          comments: [],
+          author: viewer,
+          authorAssociation: options.installationToken ? "NONE" : "OWNER",
+        };
+        issues.set(number, issue);
+        json(res, 201, issueJson(issue));
+      },
+    ],
+    [
+      "PATCH",
+      new RegExp(`^${base}/issues/(\\d+)$`),
+      (res, m, _q, body) => {
+        const issue = issues.get(Number(m[1]));
+        if (!issue) return json(res, 404, { message: "Not Found" });
+        if (typeof body?.body === "string" && body.body.length > 65_536)
+          return json(res, 422, { message: "Validation Failed", errors: [{ resource: "Issue", field: "body", code: "custom" }] });
+        if (rejectAssignees(res, body?.assignees)) return;
+        if (typeof body.title === "string") issue.title = body.title;
+        if (typeof body.body === "string") issue.body = body.body;
+        if (Array.isArray(body.labels)) {
+          issue.labels = body.labels.map(String);
+          for (const l of issue.labels) ensureLabel(l);
+        }
+        if (Array.isArray(body.assignees)) issue.assignees = body.assignees.map(String);
+        if (body.state === "closed" || body.state === "open") {
+          issue.state_reason =
+            body.state === "closed" ? (body.state_reason ?? "completed") : issue.state === "closed" ? "reopened" : issue.state_reason;
+          issue.state = body.state;
+        }
+        json(res, 200, issueJson(issue));
+      },
+    ],
+    [
+      "POST",
+      new RegExp(`^${base}/issues/(\\d+)/comments$`),
+      (res, m, _q, body) => {
+        const issue = issues.get(Number(m[1]));
+        if (!issue) return json(res, 404, { message: "Not Found" });
+        issue.comments.push(String(body?.body ?? ""));
+        json(res, 201, { id: issue.number * 1000 + issue.comments.length, body: body?.body });
+      },
+    ],
+    [
+      "GET",
+      new RegExp(`^${base}/issues/(\\d+)/comments$`),
+      (res, m, query, _b, path) => {
+        const issue = issues.get(Number(m[1]));
+        if (!issue) return json(res, 404, { message: "Not Found" });
+        paginate(
+          res,
+          path,
+          query,
+          issue.comments.map((body, i) => ({
+            id: i + 1,
+            body,
+            created_at: issue.commentTimes?.[i] ?? issue.createdAt ?? "2026-01-01T00:00:00Z",
+          })),
+        );
+      },
+    ],
+    [
+      "GET",
+      /^\/user$/,
+      (res, _m, _q, _b, _p, authorized) => {
+        if (!authorized) return json(res, 401, { message: "Requires authentication" });
+        if (options.installationToken)
+          return json(res, 403, {
+            message: "Resource not accessible by integration",
+            documentation_url: "https://docs.github.com/rest/users/users#get-the-authenticated-user",
+          });
+        json(res, 200, { login: viewer, type: "User" });
+      },
+    ],
+    [
+      "POST",
+      /^\/graphql$/,
+      (res, _m, _q, body) => {
+        if (!/viewer\s*\{\s*login/.test(String(body?.query ?? "")))
+          return json(res, 200, { errors: [{ message: "this test server answers only { viewer { login } }" }] });
+        json(res, 200, { data: { viewer: { login: viewer } } });
+      },
+    ],
+    [
+      "GET",
+      new RegExp(`^${base}/collaborators/([^/]+)/permission$`),
+      (res, m) => {
+        const login = decodeURIComponent(m[1]);
+        const role = options.permissions?.[login] ?? "read";
+        // The legacy `permission` field folds maintain into write and triage into read.
+        const permission = role === "maintain" ? "write" : role === "triage" ? "read" : role;
+        json(res, 200, { permission, role_name: role, user: { login } });
+      },
+    ],
     // Pull requests, as `sitrep publish` opens them: create, find open ones by head, add labels.
-    ["POST", new RegExp(`^${base}/pulls$`), (res, _m, _q, body) => {
-      if (typeof body?.title !== "string" || typeof body?.head !== "string" || typeof body?.base !== "string") return json(res, 422, { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "missing_field" }] });
-      const number = nextNumber++;
-      const pull: ServerIssue = { number, title: body.title, body: body.body ?? "", state: "open", state_reason: null, labels: [], assignees: [], comments: [], pull_request: true,
-        head: body.head, base: body.base, author: viewer, authorAssociation: "OWNER" };
-      issues.set(number, pull);
-      json(res, 201, pullJson(pull));
-    }],
-    ["GET", new RegExp(`^${base}/pulls$`), (res, _m, query, _b, path) => {
-      const head = query.head?.includes(":") ? query.head.slice(query.head.indexOf(":") + 1) : query.head;
-      const list = [...issues.values()].filter((i) => i.pull_request && (query.state === "all" || i.state === (query.state ?? "open")) && (head === undefined || i.head === head));
-      paginate(res, path, query, list.map(pullJson));
-    }],
-    ["POST", new RegExp(`^${base}/issues/(\\d+)/labels$`), (res, m, _q, body) => {
-      const issue = issues.get(Number(m[1]));
-      if (!issue) return json(res, 404, { message: "Not Found" });
-      for (const l of (body?.labels ?? []).map(String)) {
-        ensureLabel(l);
-        if (!issue.labels.includes(l)) issue.labels.push(l);
-      }
-      json(res, 200, issue.labels.map((name) => ({ name })));
-    }],
+    [
+      "POST",
+      new RegExp(`^${base}/pulls$`),
+      (res, _m, _q, body) => {
+        if (typeof body?.title !== "string" || typeof body?.head !== "string" || typeof body?.base !== "string")
+          return json(res, 422, { message: "Validation Failed", errors: [{ resource: "PullRequest", code: "missing_field" }] });
+        const number = nextNumber++;
+        const pull: ServerIssue = {
+          number,
+          title: body.title,
+          body: body.body ?? "",
+          state: "open",
+          state_reason: null,
+          labels: [],
+          assignees: [],
+          comments: [],
+          pull_request: true,
+          head: body.head,
+          base: body.base,
+          author: viewer,
+          authorAssociation: "OWNER",
+        };
+        issues.set(number, pull);
+        json(res, 201, pullJson(pull));
+      },
+    ],
+    [
+      "GET",
+      new RegExp(`^${base}/pulls$`),
+      (res, _m, query, _b, path) => {
+        const head = query.head?.includes(":") ? query.head.slice(query.head.indexOf(":") + 1) : query.head;
+        const list = [...issues.values()].filter(
+          (i) =>
+            i.pull_request && (query.state === "all" || i.state === (query.state ?? "open")) && (head === undefined || i.head === head),
+        );
+        paginate(res, path, query, list.map(pullJson));
+      },
+    ],
+    [
+      "POST",
+      new RegExp(`^${base}/issues/(\\d+)/labels$`),
+      (res, m, _q, body) => {
+        const issue = issues.get(Number(m[1]));
+        if (!issue) return json(res, 404, { message: "Not Found" });
+        for (const l of (body?.labels ?? []).map(String)) {
+          ensureLabel(l);
+          if (!issue.labels.includes(l)) issue.labels.push(l);
+        }
+        json(
+          res,
+          200,
+          issue.labels.map((name) => ({ name })),
+        );
+      },
+    ],
     ["GET", new RegExp(`^${base}/labels$`), (res, _m, query, _b, path) => paginate(res, path, query, [...labels.values()])],
-    ["POST", new RegExp(`^${base}/labels$`), (res, _m, _q, body) => {
-      const name = String(body?.name ?? "");
-      if (labels.has(name.toLowerCase())) return json(res, 422, { message: "Validation Failed", errors: [{ resource: "Label", code: "already_exists", field: "name" }] });
-      labels.set(name.toLowerCase(), { name, color: String(body?.color ?? "ededed"), description: String(body?.description ?? "") });
-      json(res, 201, labels.get(name.toLowerCase()));
-    }],
+    [
+      "POST",
+      new RegExp(`^${base}/labels$`),
+      (res, _m, _q, body) => {
+        const name = String(body?.name ?? "");
+        if (labels.has(name.toLowerCase()))
+          return json(res, 422, { message: "Validation Failed", errors: [{ resource: "Label", code: "already_exists", field: "name" }] });
+        labels.set(name.toLowerCase(), { name, color: String(body?.color ?? "ededed"), description: String(body?.description ?? "") });
+        json(res, 201, labels.get(name.toLowerCase()));
+      },
+    ],
   ];
 
   const server = http.createServer((req, res) => {
@@ -254,7 +377,8 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
         return originalWriteHead(status, ...rest);
       }) as typeof res.writeHead;
 
-      if (req.headers.authorization !== undefined && !/^(token|bearer) \S+$/i.test(req.headers.authorization)) return json(res, 401, { message: "Bad credentials" });
+      if (req.headers.authorization !== undefined && !/^(token|bearer) \S+$/i.test(req.headers.authorization))
+        return json(res, 401, { message: "Bad credentials" });
       const fault = matchingFault(method, parsed.pathname);
       if (fault?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 500));
       if (fault && fault.kind !== "slow" && !fault.afterHandling) return answerFault(res, fault);
@@ -283,16 +407,28 @@ export async function startGithubServer(options: GithubServerOptions = {}): Prom
       nextNumber = Math.max(nextNumber, number + 1);
       for (const l of issue.labels ?? []) ensureLabel(l);
       // By default a seeded issue is the viewer's, as if an earlier sync had opened it.
-      issues.set(number, { body: "", state: "open", state_reason: null, labels: [], assignees: [], comments: [], author: viewer, authorAssociation: "OWNER", ...issue, number });
+      issues.set(number, {
+        body: "",
+        state: "open",
+        state_reason: null,
+        labels: [],
+        assignees: [],
+        comments: [],
+        author: viewer,
+        authorAssociation: "OWNER",
+        ...issue,
+        number,
+      });
       return number;
     },
     writes: () => requests.filter((r) => r.method !== "GET" && r.method !== "HEAD"),
     resetLog() {
       requests.length = 0;
     },
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }

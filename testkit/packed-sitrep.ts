@@ -23,10 +23,19 @@ export interface PackedSitrep {
 
 /** `npm pack` into `destination`. */
 export function packSitrep(destination: string): PackedSitrep {
-  const result = spawnSync("npm", ["pack", "--json", "--pack-destination", destination], { cwd: engineRoot, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "error" } });
+  const result = spawnSync("npm", ["pack", "--json", "--pack-destination", destination], {
+    cwd: engineRoot,
+    encoding: "utf8",
+    env: { ...process.env, npm_config_loglevel: "error" },
+  });
   if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
   const [info] = JSON.parse(result.stdout) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[];
-  return { tarball: path.join(destination, info.filename), size: info.size, unpackedSize: info.unpackedSize, files: info.files.map((f) => f.path) };
+  return {
+    tarball: path.join(destination, info.filename),
+    size: info.size,
+    unpackedSize: info.unpackedSize,
+    files: info.files.map((f) => f.path),
+  };
 }
 
 /** Installs the tarball into `project` (see the header); returns the path of the `sitrep` launcher. */

@@ -22,18 +22,29 @@ export function syntheticIncident(i: number, total: number): Record<string, unkn
   const start = START + i * 3 * 3600_000;
   const at = (minutes: number) => new Date(start + minutes * 60_000).toISOString();
   const open = i === total - 1;
-  const statuses = open ? ["investigating"] : i % 3 === 0 ? ["investigating", "resolved"] : ["investigating", "identified", "monitoring", "resolved"];
+  const statuses = open
+    ? ["investigating"]
+    : i % 3 === 0
+      ? ["investigating", "resolved"]
+      : ["investigating", "identified", "monitoring", "resolved"];
   const component = SYNTHETIC_COMPONENTS[1 + (i % 3)];
   const updates = statuses.map((status, n) => ({
     id: `${id}u${n}`,
     status,
-    body: n === 1 ? `We found the cause of <b>incident ${i}</b>.<br />More at <a href="https://example.com/${i}">the notes</a>.` : `Update ${n} on incident ${i}: ${status}.`,
+    body:
+      n === 1
+        ? `We found the cause of <b>incident ${i}</b>.<br />More at <a href="https://example.com/${i}">the notes</a>.`
+        : `Update ${n} on incident ${i}: ${status}.`,
     incident_id: id,
     created_at: at(n * 20),
     updated_at: at(n * 20),
     display_at: at(n * 20),
-    affected_components: n === 0 ? [{ code: component.id, name: component.name, old_status: "operational", new_status: "partial_outage" }]
-      : status === "resolved" ? [{ code: component.id, name: component.name, old_status: "partial_outage", new_status: "operational" }] : null,
+    affected_components:
+      n === 0
+        ? [{ code: component.id, name: component.name, old_status: "operational", new_status: "partial_outage" }]
+        : status === "resolved"
+          ? [{ code: component.id, name: component.name, old_status: "partial_outage", new_status: "operational" }]
+          : null,
   }));
   return {
     id,
@@ -60,8 +71,14 @@ export function syntheticIncidents(count: number): Record<string, unknown>[] {
 /** Writes an export folder (incidents.json, components.json) and returns its path. */
 export function writeStatuspageExport(dir: string, count: number): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "incidents.json"), JSON.stringify({ page: { id: "synthetic001", name: "Synthetic" }, incidents: syntheticIncidents(count) }));
-  writeFileSync(path.join(dir, "components.json"), JSON.stringify({ page: { id: "synthetic001", name: "Synthetic" }, components: SYNTHETIC_COMPONENTS }));
+  writeFileSync(
+    path.join(dir, "incidents.json"),
+    JSON.stringify({ page: { id: "synthetic001", name: "Synthetic" }, incidents: syntheticIncidents(count) }),
+  );
+  writeFileSync(
+    path.join(dir, "components.json"),
+    JSON.stringify({ page: { id: "synthetic001", name: "Synthetic" }, components: SYNTHETIC_COMPONENTS }),
+  );
   return dir;
 }
 
@@ -69,20 +86,23 @@ export function writeStatuspageExport(dir: string, count: number): string {
 export function emptyRecordsRepo(prefix = "sitrep-import-"): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   for (const folder of ["incidents", "postmortems", "runbooks"]) mkdirSync(path.join(dir, folder));
-  writeFileSync(path.join(dir, "sitrep.config.yaml"), [
-    "# Acme's records.",
-    "format: 2",
-    "site:",
-    '  title: "Acme Status"',
-    '  url: "https://status.acme.example"',
-    "components:",
-    "  # The API merchants call.",
-    "  - id: checkout-api",
-    '    name: "Checkout API"',
-    '    group: "Payments"',
-    "  - id: merchant-dashboard",
-    '    name: "Merchant Dashboard"',
-    "",
-  ].join("\n"));
+  writeFileSync(
+    path.join(dir, "sitrep.config.yaml"),
+    [
+      "# Acme's records.",
+      "format: 2",
+      "site:",
+      '  title: "Acme Status"',
+      '  url: "https://status.acme.example"',
+      "components:",
+      "  # The API merchants call.",
+      "  - id: checkout-api",
+      '    name: "Checkout API"',
+      '    group: "Payments"',
+      "  - id: merchant-dashboard",
+      '    name: "Merchant Dashboard"',
+      "",
+    ].join("\n"),
+  );
   return dir;
 }

@@ -26,7 +26,13 @@ export async function startStatuspageServer(options: StatuspageServerOptions): P
   const apiKey = options.apiKey ?? "test-key";
   const requests: StatuspageServer["requests"] = [];
   const { faults, matchingFault, answerFault } = faultInjector();
-  const page = { id: pageId, name: "Test page", url: "https://status.test.example", time_zone: "Etc/UTC", updated_at: "2026-11-20T00:00:00Z" };
+  const page = {
+    id: pageId,
+    name: "Test page",
+    url: "https://status.test.example",
+    time_zone: "Etc/UTC",
+    updated_at: "2026-11-20T00:00:00Z",
+  };
   const groups = options.components.filter((c) => c.group === true);
   const components = options.components.filter((c) => c.group !== true);
   const maintenances = options.incidents.filter((i) => i.scheduled_for);
@@ -42,12 +48,13 @@ export async function startStatuspageServer(options: StatuspageServerOptions): P
     };
     const fault = matchingFault(entry.method, url.pathname);
     if (fault && fault.kind !== "slow") {
-      entry.status = fault.kind === "secondary-rate-limit" ? fault.status ?? 429 : fault.status ?? 500;
+      entry.status = fault.kind === "secondary-rate-limit" ? (fault.status ?? 429) : (fault.status ?? 500);
       return answerFault(res, fault);
     }
     const handle = () => {
       if (url.pathname === "/api/v2/incidents.json") return answer(200, { page, incidents: options.incidents.slice(0, 50) });
-      if (url.pathname === "/api/v2/scheduled-maintenances.json") return answer(200, { page, scheduled_maintenances: maintenances.slice(0, 50) });
+      if (url.pathname === "/api/v2/scheduled-maintenances.json")
+        return answer(200, { page, scheduled_maintenances: maintenances.slice(0, 50) });
       if (url.pathname === "/api/v2/components.json") return answer(200, { page, components: options.components });
       const manage = /^\/v1\/pages\/([^/]+)\/(incidents|components|component-groups)$/.exec(url.pathname);
       if (!manage) return answer(404, { error: "Not found" });
@@ -67,9 +74,10 @@ export async function startStatuspageServer(options: StatuspageServerOptions): P
     url: `http://127.0.0.1:${port}`,
     requests,
     faults,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }

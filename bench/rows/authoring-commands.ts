@@ -12,12 +12,31 @@ import { copyExampleRepo } from "../../testkit/example-org.ts";
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/sitrep.mjs");
 const RUNS = 5;
-const IDENTITY = { GIT_AUTHOR_NAME: "Bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "Bench", GIT_COMMITTER_EMAIL: "bench@example.com", GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: "1" };
+const IDENTITY = {
+  GIT_AUTHOR_NAME: "Bench",
+  GIT_AUTHOR_EMAIL: "bench@example.com",
+  GIT_COMMITTER_NAME: "Bench",
+  GIT_COMMITTER_EMAIL: "bench@example.com",
+  GIT_CONFIG_GLOBAL: os.devNull,
+  GIT_CONFIG_NOSYSTEM: "1",
+};
 const env = { ...IDENTITY, SITREP_NOW: "2026-11-22T12:00:00Z", NO_COLOR: "1" };
 
 /** The commands in the order an incident meets them; `id` is the declared incident's. */
 const STEPS: [string, (id: string) => string[]][] = [
-  ["declare", () => ["declare", "--title", "Checkout errors for some merchants", "--severity", "SEV2", "--component", "checkout-api=partial_outage", "--json"]],
+  [
+    "declare",
+    () => [
+      "declare",
+      "--title",
+      "Checkout errors for some merchants",
+      "--severity",
+      "SEV2",
+      "--component",
+      "checkout-api=partial_outage",
+      "--json",
+    ],
+  ],
   ["update", (id) => ["update", id, "--status", "identified", "--message", "A bad deploy; rolling back."]],
   ["acknowledge", (id) => ["acknowledge", id]],
   ["mitigate", (id) => ["mitigate", id]],
@@ -62,11 +81,25 @@ export async function run(): Promise<BenchRow[]> {
   const load = os.loadavg()[0].toFixed(1);
   return [
     { name: "node -e 0", input: "—", wallMs: node.wallMs, peakRssMb: node.peakRssMb, note: `Node alone; median of ${RUNS}` },
-    { name: "sitrep --version (launcher)", input: "—", wallMs: floor.wallMs, peakRssMb: floor.peakRssMb, floorMs: node.wallMs, note: `floor of the rows below; ratio to node -e 0; median of ${RUNS}` },
+    {
+      name: "sitrep --version (launcher)",
+      input: "—",
+      wallMs: floor.wallMs,
+      peakRssMb: floor.peakRssMb,
+      floorMs: node.wallMs,
+      note: `floor of the rows below; ratio to node -e 0; median of ${RUNS}`,
+    },
     ...STEPS.map(([name]) => {
       const m = median(times.get(name)!);
-      return { name: `sitrep ${name} (launcher)`, input, wallMs: m.wallMs, peakRssMb: m.peakRssMb, floorMs: floor.wallMs, target: "< 0.5 s",
-        note: `floor = sitrep --version; median of ${RUNS}; 1-min load ${load}` };
+      return {
+        name: `sitrep ${name} (launcher)`,
+        input,
+        wallMs: m.wallMs,
+        peakRssMb: m.peakRssMb,
+        floorMs: floor.wallMs,
+        target: "< 0.5 s",
+        note: `floor = sitrep --version; median of ${RUNS}; 1-min load ${load}`,
+      };
     }),
   ];
 }

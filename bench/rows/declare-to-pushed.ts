@@ -14,7 +14,14 @@ import { startGithubServer } from "../../testkit/github-server.ts";
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/sitrep.mjs");
 const RUNS = 3;
-const IDENTITY = { GIT_AUTHOR_NAME: "Bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "Bench", GIT_COMMITTER_EMAIL: "bench@example.com", GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: "1" };
+const IDENTITY = {
+  GIT_AUTHOR_NAME: "Bench",
+  GIT_AUTHOR_EMAIL: "bench@example.com",
+  GIT_COMMITTER_NAME: "Bench",
+  GIT_COMMITTER_EMAIL: "bench@example.com",
+  GIT_CONFIG_GLOBAL: os.devNull,
+  GIT_CONFIG_NOSYSTEM: "1",
+};
 
 /** A fresh clone-like repository: the example records committed on main, pushed to a bare remote. */
 function freshRepository(): { dir: string; cleanup: () => void } {
@@ -28,7 +35,13 @@ function freshRepository(): { dir: string; cleanup: () => void } {
   git(copy.dir, ["remote", "add", "origin", remote]);
   git(copy.dir, ["push", "--quiet", "-u", "origin", "main"]);
   git(copy.dir, ["remote", "set-head", "origin", "main"]);
-  return { dir: copy.dir, cleanup: () => { copy.cleanup(); rmSync(remote, { recursive: true, force: true }); } };
+  return {
+    dir: copy.dir,
+    cleanup: () => {
+      copy.cleanup();
+      rmSync(remote, { recursive: true, force: true });
+    },
+  };
 }
 
 async function median(measure: (dir: string) => Promise<ProcessMeasurement>): Promise<ProcessMeasurement> {
@@ -50,23 +63,61 @@ async function median(measure: (dir: string) => Promise<ProcessMeasurement>): Pr
 export async function run(): Promise<BenchRow[]> {
   const server = await startGithubServer({ owner: "o", repo: "r" });
   try {
-    const env = { ...IDENTITY, SITREP_NOW: "2026-11-22T12:00:00Z", NO_COLOR: "1", GITHUB_TOKEN: "bench", GITHUB_REPOSITORY: "o/r", GITHUB_API_URL: server.url, SITREP_GITHUB_WRITE_INTERVAL_MS: "0" };
-    const declare = [cli, "declare", "--title", "Checkout errors for some merchants", "--severity", "SEV2", "--component", "checkout-api=partial_outage"];
+    const env = {
+      ...IDENTITY,
+      SITREP_NOW: "2026-11-22T12:00:00Z",
+      NO_COLOR: "1",
+      GITHUB_TOKEN: "bench",
+      GITHUB_REPOSITORY: "o/r",
+      GITHUB_API_URL: server.url,
+      SITREP_GITHUB_WRITE_INTERVAL_MS: "0",
+    };
+    const declare = [
+      cli,
+      "declare",
+      "--title",
+      "Checkout errors for some merchants",
+      "--severity",
+      "SEV2",
+      "--component",
+      "checkout-api=partial_outage",
+    ];
     const node = JSON.stringify(process.execPath);
     const quoted = (args: string[]) => args.map((a) => `'${a}'`).join(" ");
-    const path2am = await median((dir) => measureProcess("sh", ["-c", `${node} ${quoted(declare)} >/dev/null && ${node} '${cli}' publish`], { cwd: dir, env }));
+    const path2am = await median((dir) =>
+      measureProcess("sh", ["-c", `${node} ${quoted(declare)} >/dev/null && ${node} '${cli}' publish`], { cwd: dir, env }),
+    );
     // The floor: the least git work that publishes the same file (the declare's output written by it, then timed git only).
     const floor = await median(async (dir) => {
       execFileSync(process.execPath, declare, { cwd: dir, env: { ...process.env, ...env }, stdio: "pipe" });
-      return measureProcess("sh", ["-c", "git switch --quiet -c incident/bench && git add incidents && git commit --quiet -m bench && git push --quiet -u origin incident/bench"], { cwd: dir, env });
+      return measureProcess(
+        "sh",
+        [
+          "-c",
+          "git switch --quiet -c incident/bench && git add incidents && git commit --quiet -m bench && git push --quiet -u origin incident/bench",
+        ],
+        { cwd: dir, env },
+      );
     });
     const declareOnly = await median((dir) => measureProcess(process.execPath, declare, { cwd: dir, env }));
     const input = "example organisation (32 records), local bare remote, GitHub API fake";
     return [
-      { name: "declare → pushed + PR", input, wallMs: path2am.wallMs, peakRssMb: path2am.peakRssMb, floorMs: floor.wallMs,
-        note: `declare then publish (pull, branch, commit, push, PR with label); floor = git switch/add/commit/push by hand; median of ${RUNS}` },
-      { name: "sitrep declare (launcher)", input: "example organisation (32 records)", wallMs: declareOnly.wallMs, peakRssMb: declareOnly.peakRssMb,
-        target: "< 0.5 s", note: `median of ${RUNS}` },
+      {
+        name: "declare → pushed + PR",
+        input,
+        wallMs: path2am.wallMs,
+        peakRssMb: path2am.peakRssMb,
+        floorMs: floor.wallMs,
+        note: `declare then publish (pull, branch, commit, push, PR with label); floor = git switch/add/commit/push by hand; median of ${RUNS}`,
+      },
+      {
+        name: "sitrep declare (launcher)",
+        input: "example organisation (32 records)",
+        wallMs: declareOnly.wallMs,
+        peakRssMb: declareOnly.peakRssMb,
+        target: "< 0.5 s",
+        note: `median of ${RUNS}`,
+      },
     ];
   } finally {
     await server.close();

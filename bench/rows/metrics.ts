@@ -22,7 +22,18 @@ const ITEMS = 5;
 const NOW = "2026-11-22T12:00:00Z";
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/sitrep.mjs");
 
-const COMPONENTS = ["checkout-api", "hosted-checkout", "payment-processing", "card-vault", "payouts", "public-api", "webhooks", "identity", "merchant-dashboard", "reporting"];
+const COMPONENTS = [
+  "checkout-api",
+  "hosted-checkout",
+  "payment-processing",
+  "card-vault",
+  "payouts",
+  "public-api",
+  "webhooks",
+  "identity",
+  "merchant-dashboard",
+  "reporting",
+];
 const CONFIG = `site:
   title: Bench Status
   url: https://status.bench.example
@@ -66,13 +77,28 @@ function makeIncident(i: number): Incident {
   const resolved = mitigated + gap();
   const date = iso(started).slice(0, 10);
   const id = `${date}-synthetic-incident-${i}`;
-  return { id, path: `incidents/${date.slice(0, 4)}/${id}.md`, severity, component: COMPONENTS[i % COMPONENTS.length], started, detected, acknowledged, mitigated, resolved, commander: `person-${Math.floor(r() * 40)}` };
+  return {
+    id,
+    path: `incidents/${date.slice(0, 4)}/${id}.md`,
+    severity,
+    component: COMPONENTS[i % COMPONENTS.length],
+    started,
+    detected,
+    acknowledged,
+    mitigated,
+    resolved,
+    commander: `person-${Math.floor(r() * 40)}`,
+  };
 }
 
 function incidentText(x: Incident, stage: 0 | 1 | 2): string {
   const updates = [
     [x.detected + 5 * MINUTE, "investigating", "We are investigating elevated error rates and will post an update soon."],
-    [x.acknowledged + 5 * MINUTE + Math.floor((x.mitigated - x.acknowledged - 5 * MINUTE) / 2), "identified", "We have identified the cause and are applying a fix."],
+    [
+      x.acknowledged + 5 * MINUTE + Math.floor((x.mitigated - x.acknowledged - 5 * MINUTE) / 2),
+      "identified",
+      "We have identified the cause and are applying a fix.",
+    ],
     [x.mitigated, "monitoring", "A fix is in place and error rates are back to normal. We are monitoring."],
     [x.resolved, "resolved", "This incident is resolved."],
   ] as const;
@@ -97,7 +123,12 @@ function incidentText(x: Incident, stage: 0 | 1 | 2): string {
   lines.push(`  - at: ${iso(x.detected)}`, "    event: Alert fired for elevated 5xx on the edge.");
   lines.push(`  - at: ${iso(x.acknowledged)}`, `    event: ${x.commander} acknowledged the page and opened a bridge.`);
   if (stage >= 1) lines.push(`  - at: ${iso(x.mitigated)}`, "    event: Rolled back the last deploy; error rates recovered.");
-  lines.push("---", "", `Between ${iso(x.started)} and ${iso(x.mitigated)} some requests to ${x.component} failed. We rolled back a change and are reviewing why it was not caught earlier.`, "");
+  lines.push(
+    "---",
+    "",
+    `Between ${iso(x.started)} and ${iso(x.mitigated)} some requests to ${x.component} failed. We rolled back a change and are reviewing why it was not caught earlier.`,
+    "",
+  );
   return lines.join("\n");
 }
 
@@ -118,7 +149,18 @@ function postmortemText(x: Incident, stage: number): string {
       `    status: ${itemStatus}`,
     );
   }
-  lines.push("---", "", "## Summary", "", `A change to ${x.component} caused errors.${stage >= 9 ? " Updated after review." : ""}`, "", "## Lessons", "", "Canary every change.", "");
+  lines.push(
+    "---",
+    "",
+    "## Summary",
+    "",
+    `A change to ${x.component} caused errors.${stage >= 9 ? " Updated after review." : ""}`,
+    "",
+    "## Lessons",
+    "",
+    "Canary every change.",
+    "",
+  );
   return lines.join("\n");
 }
 
@@ -126,7 +168,8 @@ const PM_OFFSETS = [1, 2, 3, 5, 8, 12, 20, 25, 30, 40].map((d) => d * DAY);
 
 /** user + sys CPU seconds of a command and its children, read by a tiny Python wrapper. */
 function cpuSeconds(command: string, args: string[], cwd: string, env: Record<string, string>): number {
-  const wrapper = "import resource, subprocess, sys\nsubprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\nr = resource.getrusage(resource.RUSAGE_CHILDREN)\nprint(r.ru_utime + r.ru_stime)";
+  const wrapper =
+    "import resource, subprocess, sys\nsubprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\nr = resource.getrusage(resource.RUSAGE_CHILDREN)\nprint(r.ru_utime + r.ru_stime)";
   const result = spawnSync("python3", ["-c", wrapper, command, ...args], { cwd, env: { ...process.env, ...env }, encoding: "utf8" });
   return Number(result.stdout.trim());
 }
@@ -153,14 +196,21 @@ async function buildRepository(dir: string): Promise<void> {
     changes.push({ at: x.resolved + 5 * MINUTE, path: x.path, text: () => incidentText(x, 2), message: `Resolve ${x.id}` });
     if (x.severity === "SEV1" || x.severity === "SEV2") {
       for (const [stage, offset] of PM_OFFSETS.entries()) {
-        changes.push({ at: x.resolved + offset, path: `postmortems/${x.id}.md`, text: () => postmortemText(x, stage), message: `Postmortem ${x.id} (${stage})` });
+        changes.push({
+          at: x.resolved + offset,
+          path: `postmortems/${x.id}.md`,
+          text: () => postmortemText(x, stage),
+          message: `Postmortem ${x.id} (${stage})`,
+        });
       }
     }
   }
   changes.sort((a, b) => a.at - b.at);
 
   const child = spawn("git", ["fast-import", "--quiet", "--done"], { cwd: dir, stdio: ["pipe", "inherit", "inherit"] });
-  const exited = new Promise<void>((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exited ${code}`)))));
+  const exited = new Promise<void>((resolve, reject) =>
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exited ${code}`)))),
+  );
   const chunks: string[] = [];
   let size = 0;
   const flush = async () => {
@@ -176,7 +226,11 @@ async function buildRepository(dir: string): Promise<void> {
     chunks.push(s);
     size += s.length;
   };
-  commit(START - DAY, "Config", [["sitrep.config.yaml", CONFIG], ["incidents/README.md", "# Incidents\n"], ["postmortems/README.md", "# Postmortems\n"]]);
+  commit(START - DAY, "Config", [
+    ["sitrep.config.yaml", CONFIG],
+    ["incidents/README.md", "# Incidents\n"],
+    ["postmortems/README.md", "# Postmortems\n"],
+  ]);
   for (const change of changes) {
     commit(change.at, change.message, [[change.path, change.text()]]);
     if (size > 4_000_000) await flush();
@@ -213,7 +267,9 @@ export async function run(): Promise<BenchRow[]> {
   const metrics = await measureRepeatedly(5, () => measureProcess(process.execPath, [cli, "metrics", "--json"], { cwd: dir, env }));
   if (metrics.code !== 0) throw new Error(`sitrep metrics failed: ${metrics.stderr.slice(0, 2000)}`);
   const json = JSON.parse(metrics.stdout);
-  const byQuarter = await measureRepeatedly(1, () => measureProcess(process.execPath, [cli, "metrics", "--json", "--by", "quarter"], { cwd: dir, env }));
+  const byQuarter = await measureRepeatedly(1, () =>
+    measureProcess(process.execPath, [cli, "metrics", "--json", "--by", "quarter"], { cwd: dir, env }),
+  );
   const actions = await measureRepeatedly(1, () => measureProcess(process.execPath, [cli, "actions", "--json"], { cwd: dir, env }));
 
   // CPU seconds (user + sys of the whole process tree) do not depend on what else the machine
@@ -231,7 +287,21 @@ export async function run(): Promise<BenchRow[]> {
       target: "< 5 s, ≤ 2× floor, < 1 GB",
       note: `${json.history.revisions} revisions, ${json.history.blobs} blobs parsed; CPU ${cpu.toFixed(1)} s (floor ${floorCpu.toFixed(1)} s); floor = git log + cat-file --batch`,
     },
-    { name: "sitrep metrics --json --by quarter", input, wallMs: byQuarter.wallMs, peakRssMb: byQuarter.peakRssMb, floorMs: floor.wallMs, note: `${json.overall.incidents.count} incidents in 13 groups` },
-    { name: "sitrep actions --json", input, wallMs: actions.wallMs, peakRssMb: actions.peakRssMb, floorMs: floor.wallMs, note: "records + history for item dates" },
+    {
+      name: "sitrep metrics --json --by quarter",
+      input,
+      wallMs: byQuarter.wallMs,
+      peakRssMb: byQuarter.peakRssMb,
+      floorMs: floor.wallMs,
+      note: `${json.overall.incidents.count} incidents in 13 groups`,
+    },
+    {
+      name: "sitrep actions --json",
+      input,
+      wallMs: actions.wallMs,
+      peakRssMb: actions.peakRssMb,
+      floorMs: floor.wallMs,
+      note: "records + history for item dates",
+    },
   ];
 }

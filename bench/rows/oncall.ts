@@ -27,19 +27,41 @@ function schedule(s: number): string {
     return `  - who: ${people[(o + 3) % 8]}\n    from: ${iso(from)}\n    to: ${iso(from + 15 * 3_600_000)}\n    reason: swap ${o}`;
   });
   return [
-    `name: Schedule ${s}`, `timezone: ${zone}`, "layers:",
-    "  - name: Weekly", `    members: [${people.join(", ")}]`, "    start: 2020-01-06T09:00", "    rotation: 1w",
-    "  - name: Twelve hours", `    members: [${people.slice(0, 4).join(", ")}]`, "    start: 2020-01-06T08:00", "    rotation: 12h",
-    "    restrictions:", "      - days: [sat, sun]", '        from: "08:00"', '        to: "08:00"',
-    "  - name: Office", `    members: [${people.slice(4).join(", ")}]`, "    start: 2020-01-06T09:00", "    rotation: FREQ=WEEKLY;BYDAY=MO,TH",
-    "    restrictions:", "      - days: [mon, tue, wed, thu, fri]", '        from: "09:00"', '        to: "17:00"',
-    "overrides:", ...overrides, "",
+    `name: Schedule ${s}`,
+    `timezone: ${zone}`,
+    "layers:",
+    "  - name: Weekly",
+    `    members: [${people.join(", ")}]`,
+    "    start: 2020-01-06T09:00",
+    "    rotation: 1w",
+    "  - name: Twelve hours",
+    `    members: [${people.slice(0, 4).join(", ")}]`,
+    "    start: 2020-01-06T08:00",
+    "    rotation: 12h",
+    "    restrictions:",
+    "      - days: [sat, sun]",
+    '        from: "08:00"',
+    '        to: "08:00"',
+    "  - name: Office",
+    `    members: [${people.slice(4).join(", ")}]`,
+    "    start: 2020-01-06T09:00",
+    "    rotation: FREQ=WEEKLY;BYDAY=MO,TH",
+    "    restrictions:",
+    "      - days: [mon, tue, wed, thu, fri]",
+    '        from: "09:00"',
+    '        to: "17:00"',
+    "overrides:",
+    ...overrides,
+    "",
   ].join("\n");
 }
 
 function writeOncallRepository(dir: string): void {
   writeSyntheticRepository(dir, COUNTS);
-  appendFileSync(path.join(dir, "sitrep.config.yaml"), `oncall:\n  people: [${Array.from({ length: 60 }, (_, i) => `person-${i}`).join(", ")}]\n`);
+  appendFileSync(
+    path.join(dir, "sitrep.config.yaml"),
+    `oncall:\n  people: [${Array.from({ length: 60 }, (_, i) => `person-${i}`).join(", ")}]\n`,
+  );
   mkdirSync(path.join(dir, "oncall"));
   for (let s = 0; s < SCHEDULES; s++) writeFileSync(path.join(dir, "oncall", `schedule-${s}.yaml`), schedule(s));
 }
@@ -54,16 +76,33 @@ export async function run(): Promise<BenchRow[]> {
   const sitrep = (cwd: string, args: string[]) => measureProcess(process.execPath, [cli, ...args], { cwd, env });
   await sitrep(dir, ["validate", "--format", "json"]); // fills the compile cache
   const validate = await measureRepeatedly(RUNS, () => sitrep(dir, ["validate", "--format", "json"]));
-  if (validate.code !== 0) throw new Error(`validate failed on the on-call bench: ${validate.stdout.slice(0, 2000)}${validate.stderr.slice(0, 2000)}`);
+  if (validate.code !== 0)
+    throw new Error(`validate failed on the on-call bench: ${validate.stdout.slice(0, 2000)}${validate.stderr.slice(0, 2000)}`);
   const floor = await measureRepeatedly(RUNS, () => sitrep(floorDir, ["validate", "--format", "json"]));
   const now = await measureRepeatedly(RUNS, () => sitrep(dir, ["oncall", "--json"]));
   if (now.code !== 0 || JSON.parse(now.stdout).length !== SCHEDULES) throw new Error(`oncall failed: ${now.stderr.slice(0, 2000)}`);
-  const report = await measureRepeatedly(RUNS, () => sitrep(dir, ["oncall", "report", "--from", "2020-01-01", "--to", "2024-01-01", "--json"]));
+  const report = await measureRepeatedly(RUNS, () =>
+    sitrep(dir, ["oncall", "report", "--from", "2020-01-01", "--to", "2024-01-01", "--json"]),
+  );
   const attributed = (JSON.parse(report.stdout) as { people: { incidents: number }[] }).people.reduce((n, p) => n + p.incidents, 0);
   const input = `${SCHEDULES} schedules (3 layers, ${OVERRIDES} overrides each) + 10,000 synthetic records`;
   return [
-    { name: "sitrep validate with schedules", input, wallMs: validate.wallMs, peakRssMb: validate.peakRssMb, floorMs: floor.wallMs, note: `floor: the same without oncall/; median of ${RUNS}` },
+    {
+      name: "sitrep validate with schedules",
+      input,
+      wallMs: validate.wallMs,
+      peakRssMb: validate.peakRssMb,
+      floorMs: floor.wallMs,
+      note: `floor: the same without oncall/; median of ${RUNS}`,
+    },
     { name: "sitrep oncall --json", input, wallMs: now.wallMs, peakRssMb: now.peakRssMb, floorMs: floor.wallMs, note: `median of ${RUNS}` },
-    { name: "sitrep oncall report (4 years)", input: `${input}; ${attributed.toLocaleString("en")} incident attributions`, wallMs: report.wallMs, peakRssMb: report.peakRssMb, floorMs: floor.wallMs, note: `median of ${RUNS}` },
+    {
+      name: "sitrep oncall report (4 years)",
+      input: `${input}; ${attributed.toLocaleString("en")} incident attributions`,
+      wallMs: report.wallMs,
+      peakRssMb: report.peakRssMb,
+      floorMs: floor.wallMs,
+      note: `median of ${RUNS}`,
+    },
   ];
 }

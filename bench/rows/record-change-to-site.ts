@@ -22,8 +22,23 @@ const SYNTHETIC_INCIDENTS = 5_000;
 const SYNTHETIC_START = Date.parse("2020-01-01T00:00:00Z");
 
 function commitAll(dir: string): void {
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: os.devNull, GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com", GIT_AUTHOR_DATE: "2026-11-01T00:00:00Z", GIT_COMMITTER_DATE: "2026-11-01T00:00:00Z" };
-  for (const args of [["init", "--quiet", "--initial-branch=main"], ["add", "-A"], ["commit", "--quiet", "-m", "records"]]) execFileSync("git", args, { cwd: dir, env });
+  const env = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: os.devNull,
+    GIT_AUTHOR_NAME: "bench",
+    GIT_AUTHOR_EMAIL: "bench@example.com",
+    GIT_COMMITTER_NAME: "bench",
+    GIT_COMMITTER_EMAIL: "bench@example.com",
+    GIT_AUTHOR_DATE: "2026-11-01T00:00:00Z",
+    GIT_COMMITTER_DATE: "2026-11-01T00:00:00Z",
+  };
+  for (const args of [
+    ["init", "--quiet", "--initial-branch=main"],
+    ["add", "-A"],
+    ["commit", "--quiet", "-m", "records"],
+  ])
+    execFileSync("git", args, { cwd: dir, env });
 }
 
 function syntheticRepository(): string {
@@ -33,7 +48,13 @@ function syntheticRepository(): string {
   });
 }
 
-interface Stages { validate: ProcessMeasurement; build: ProcessMeasurement; pagefind: ProcessMeasurement; totalMs: number; pages: number }
+interface Stages {
+  validate: ProcessMeasurement;
+  build: ProcessMeasurement;
+  pagefind: ProcessMeasurement;
+  totalMs: number;
+  pages: number;
+}
 
 /** One pass of the CI/deploy steps after install, each as its own process, into a fresh output folder. */
 async function recordToSite(records: string, now: string): Promise<Stages> {

@@ -25,7 +25,23 @@ export async function run(): Promise<BenchRow[]> {
     const packed = packSitrep(work);
     const cli = installPacked(packed.tarball, path.join(work, "tool"));
     const repo = path.join(work, "acme-status");
-    const init = spawnSync(process.execPath, [cli, "init", repo, "--title", "Acme Status", "--url", "https://status.acme.example", "-c", "api=Public API@Platform", "-c", "web=Web app"], { encoding: "utf8", input: "" });
+    const init = spawnSync(
+      process.execPath,
+      [
+        cli,
+        "init",
+        repo,
+        "--title",
+        "Acme Status",
+        "--url",
+        "https://status.acme.example",
+        "-c",
+        "api=Public API@Platform",
+        "-c",
+        "web=Web app",
+      ],
+      { encoding: "utf8", input: "" },
+    );
     if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
     // The released version is not on the registry from here: install the tarball in its place.
     const pkgFile = path.join(repo, "package.json");
@@ -35,13 +51,18 @@ export async function run(): Promise<BenchRow[]> {
 
     const install = await measureProcess("npm", NPM_INSTALL, { cwd: repo });
     if (install.code !== 0) throw new Error(`npm install failed: ${install.stderr.slice(-1500)}`);
-    const prod = spawnSync("npm", ["ls", "--omit=dev", "--all", "--parseable"], { cwd: repo, encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+    const prod = spawnSync("npm", ["ls", "--omit=dev", "--all", "--parseable"], { cwd: repo, encoding: "utf8" })
+      .stdout.split("\n")
+      .filter(Boolean);
     const tooling = prod.filter((p) => DEV_TOOLING.test(p.split("node_modules/").slice(1).join("node_modules/").replace(/\/$/, "")));
     const installMb = duMb(path.join(repo, "node_modules"));
     // The `node` devDependency (Node 24 for machines with an older one) is not in a production install.
     const prodMb = duMb(path.join(repo, "node_modules"), ["node_modules/node"]);
 
-    const build = await measureProcess(process.execPath, [path.join(repo, "node_modules/sitrep/scripts/sitrep.mjs"), "build", "--quiet"], { cwd: repo, env: { SITREP_NOW: "2026-11-22T12:00:00Z" } });
+    const build = await measureProcess(process.execPath, [path.join(repo, "node_modules/sitrep/scripts/sitrep.mjs"), "build", "--quiet"], {
+      cwd: repo,
+      env: { SITREP_NOW: "2026-11-22T12:00:00Z" },
+    });
     if (build.code !== 0) throw new Error(`first build failed: ${build.stderr.slice(-1500)}`);
     const pages = Number(/Built (\d+) pages/.exec(build.stdout)?.[1]);
     if (!pages) throw new Error(`the build did not say how many pages it built: ${build.stdout}`);
@@ -49,7 +70,10 @@ export async function run(): Promise<BenchRow[]> {
     // Floors: a bare Astro project's install (the same Astro), and its build of as many pages.
     const bare = path.join(work, "bare-astro");
     mkdirSync(bare);
-    writeFileSync(path.join(bare, "package.json"), JSON.stringify({ name: "bare", private: true, type: "module", dependencies: { astro: pkg.dependencies.astro ?? "7.3.4" } }));
+    writeFileSync(
+      path.join(bare, "package.json"),
+      JSON.stringify({ name: "bare", private: true, type: "module", dependencies: { astro: pkg.dependencies.astro ?? "7.3.4" } }),
+    );
     const bareInstall = await measureProcess("npm", NPM_INSTALL, { cwd: bare });
     if (bareInstall.code !== 0) throw new Error(`bare npm install failed: ${bareInstall.stderr.slice(-1500)}`);
     const bareMb = duMb(path.join(bare, "node_modules"));
@@ -57,14 +81,31 @@ export async function run(): Promise<BenchRow[]> {
     const floorBuild = await astroBuild(floorDir, ["--root", floorDir, "--outDir", path.join(floorDir, "dist")], {});
     rmSync(floorDir, { recursive: true, force: true });
 
-    const files = (readdirSync(repo, { recursive: true, withFileTypes: true }) as { name: string; parentPath: string; isFile(): boolean }[]).filter((e) => e.isFile() && !/(^|\/)(node_modules|\.git|dist|\.astro)(\/|$)/.test(path.relative(repo, e.parentPath))).length;
+    const files = (
+      readdirSync(repo, { recursive: true, withFileTypes: true }) as { name: string; parentPath: string; isFile(): boolean }[]
+    ).filter((e) => e.isFile() && !/(^|\/)(node_modules|\.git|dist|\.astro)(\/|$)/.test(path.relative(repo, e.parentPath))).length;
     return [
-      { name: "package tarball", input: `npm pack, ${packed.files.length} files`, note: `${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked` },
       {
-        name: "records repo: npm install", input: `init from the tarball (${files} files before install)`, wallMs: install.wallMs, peakRssMb: install.peakRssMb, floorMs: bareInstall.wallMs,
+        name: "package tarball",
+        input: `npm pack, ${packed.files.length} files`,
+        note: `${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked`,
+      },
+      {
+        name: "records repo: npm install",
+        input: `init from the tarball (${files} files before install)`,
+        wallMs: install.wallMs,
+        peakRssMb: install.peakRssMb,
+        floorMs: bareInstall.wallMs,
         note: `floor: bare Astro install; ${installMb.toFixed(0)} MB (${prodMb.toFixed(0)} MB without the node devDependency) vs ${bareMb.toFixed(0)} MB; ${prod.length} production packages, test tooling among them: ${tooling.length === 0 ? "none" : tooling.join(", ")}`,
       },
-      { name: "records repo: first build", input: `${pages} pages (no records yet)`, wallMs: build.wallMs, peakRssMb: build.peakRssMb, floorMs: floorBuild.wallMs, note: "floor: bare Astro build of as many pages; the build includes the search index" },
+      {
+        name: "records repo: first build",
+        input: `${pages} pages (no records yet)`,
+        wallMs: build.wallMs,
+        peakRssMb: build.peakRssMb,
+        floorMs: floorBuild.wallMs,
+        note: "floor: bare Astro build of as many pages; the build includes the search index",
+      },
     ];
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -21,7 +21,9 @@ const RUNS = 3;
 const SYNTHETIC_START = Date.parse("2020-01-01T00:00:00Z");
 
 function syntheticRepository(incidents: number): string {
-  return cachedCorpus(`sitrep-bench-site-${incidents}-v1`, (dir) => writeSyntheticRepository(dir, { incidents, postmortems: Math.round(incidents / 10), runbooks: 20 }));
+  return cachedCorpus(`sitrep-bench-site-${incidents}-v1`, (dir) =>
+    writeSyntheticRepository(dir, { incidents, postmortems: Math.round(incidents / 10), runbooks: 20 }),
+  );
 }
 
 /** gzip size of the status page and the stylesheets it links (what a first visit downloads). */
@@ -96,13 +98,38 @@ export async function run(): Promise<BenchRow[]> {
       const floor = median(floorRuns);
       const input = `${label} (${pages} pages)`;
       const note = `median of ${RUNS} warm runs`;
-      rows.push({ name: "site build (astro, all pages + API + feeds)", input, wallMs: site.wallMs, peakRssMb: site.peakRssMb, floorMs: floor.wallMs, target: "≤ 2× floor", note });
-      rows.push({ name: "floor: bare Astro, trivial pages", input: `${pages} trivial pages`, wallMs: floor.wallMs, peakRssMb: floor.peakRssMb, note });
+      rows.push({
+        name: "site build (astro, all pages + API + feeds)",
+        input,
+        wallMs: site.wallMs,
+        peakRssMb: site.peakRssMb,
+        floorMs: floor.wallMs,
+        target: "≤ 2× floor",
+        note,
+      });
+      rows.push({
+        name: "floor: bare Astro, trivial pages",
+        input: `${pages} trivial pages`,
+        wallMs: floor.wallMs,
+        peakRssMb: floor.peakRssMb,
+        note,
+      });
       if (extras) {
         const pagefind = await measureProcess(process.execPath, [pagefindBin, "--site", outDir, "--quiet"], { cwd: path.dirname(outDir) });
-        rows.push({ name: "pagefind index of the site", input, wallMs: pagefind.wallMs, peakRssMb: pagefind.peakRssMb, note: pagefind.code === 0 ? "" : `exit ${pagefind.code}` });
+        rows.push({
+          name: "pagefind index of the site",
+          input,
+          wallMs: pagefind.wallMs,
+          peakRssMb: pagefind.peakRssMb,
+          note: pagefind.code === 0 ? "" : `exit ${pagefind.code}`,
+        });
         const size = transferSize(outDir);
-        rows.push({ name: "status page transfer (gzip)", input, target: "< 20 kB, readable without JS", note: `${kb(size.html + size.css)} (HTML ${kb(size.html)} + CSS ${kb(size.css)}), ${size.js} inline script (freshness, ADR 0098)` });
+        rows.push({
+          name: "status page transfer (gzip)",
+          input,
+          target: "< 20 kB, readable without JS",
+          note: `${kb(size.html + size.css)} (HTML ${kb(size.html)} + CSS ${kb(size.css)}), ${size.js} inline script (freshness, ADR 0098)`,
+        });
       }
     } finally {
       rmSync(work, { recursive: true, force: true });
@@ -114,9 +141,18 @@ export async function run(): Promise<BenchRow[]> {
   const exampleWork = siteWorkDir();
   const exampleOut = path.join(exampleWork, "dist");
   try {
-    await astroBuild(exampleWork, ["--root", siteDir], { SITREP_ROOT: exampleOrgRoot, SITREP_OUT_DIR: exampleOut, SITREP_NOW: "2026-11-22T12:00:00Z" });
+    await astroBuild(exampleWork, ["--root", siteDir], {
+      SITREP_ROOT: exampleOrgRoot,
+      SITREP_OUT_DIR: exampleOut,
+      SITREP_NOW: "2026-11-22T12:00:00Z",
+    });
     const size = transferSize(exampleOut);
-    rows.push({ name: "status page transfer (gzip)", input: "example records (Lumen, 10 components)", target: "< 20 kB, readable without JS", note: `${kb(size.html + size.css)} (HTML ${kb(size.html)} + CSS ${kb(size.css)}), ${size.js} inline script (freshness, ADR 0098)` });
+    rows.push({
+      name: "status page transfer (gzip)",
+      input: "example records (Lumen, 10 components)",
+      target: "< 20 kB, readable without JS",
+      note: `${kb(size.html + size.css)} (HTML ${kb(size.html)} + CSS ${kb(size.css)}), ${size.js} inline script (freshness, ADR 0098)`,
+    });
   } finally {
     rmSync(exampleWork, { recursive: true, force: true });
   }

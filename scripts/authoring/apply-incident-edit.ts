@@ -40,21 +40,47 @@ export interface IncidentChoice {
  * terminal, a list to pick from — open incidents first, then maintenance, a future window never
  * preselected; otherwise a UsageError with the usage line. `found.note` says what was taken.
  */
-export async function openIncident(positionals: string[], ask: AskContext, cwd: string, now: Date, command: string, choice: IncidentChoice = { maintenance: true }): Promise<{ context: RecordsContext; found: FoundIncident }> {
+export async function openIncident(
+  positionals: string[],
+  ask: AskContext,
+  cwd: string,
+  now: Date,
+  command: string,
+  choice: IncidentChoice = { maintenance: true },
+): Promise<{ context: RecordsContext; found: FoundIncident }> {
   if (positionals.length === 0) {
     const context = loadRecordsContext(cwd, now);
     const open = openIncidents(context);
     const incidents = choice.maintenanceOnly ? [] : open.filter((o) => o.type !== "maintenance");
     if (choice.single && incidents.length === 1) {
       const only = incidents[0];
-      return { context, found: { ...findIncident(context, only.id, command), note: `No id given: took the one open incident, ${only.id} (${only.status} · ${only.title}).` } };
+      return {
+        context,
+        found: {
+          ...findIncident(context, only.id, command),
+          note: `No id given: took the one open incident, ${only.id} (${only.status} · ${only.title}).`,
+        },
+      };
     }
     const maintenance = choice.maintenance ? open.filter((o) => o.type === "maintenance").reverse() : [];
     if (ask.interactive && incidents.length + maintenance.length > 0) {
-      const options = [...incidents, ...maintenance].map((o) => ({ value: o.id, label: o.id, hint: `${o.type === "maintenance" ? "maintenance · " : ""}${o.status} · ${o.title}` }));
+      const options = [...incidents, ...maintenance].map((o) => ({
+        value: o.id,
+        label: o.id,
+        hint: `${o.type === "maintenance" ? "maintenance · " : ""}${o.status} · ${o.title}`,
+      }));
       // The cursor starts on the first option: never on a maintenance window that has not started.
-      if (incidents.length === 0 && maintenance[0].status === "scheduled") options.unshift({ value: "", label: "(none of these)", hint: "cancel" });
-      const id = await askChoice(undefined, "id", ask, { message: incidents.length > 0 ? "Which incident?" : choice.maintenanceOnly ? "Which maintenance?" : "No incident is open. Which maintenance?", options });
+      if (incidents.length === 0 && maintenance[0].status === "scheduled")
+        options.unshift({ value: "", label: "(none of these)", hint: "cancel" });
+      const id = await askChoice(undefined, "id", ask, {
+        message:
+          incidents.length > 0
+            ? "Which incident?"
+            : choice.maintenanceOnly
+              ? "Which maintenance?"
+              : "No incident is open. Which maintenance?",
+        options,
+      });
       if (id === "") throw new SitrepError("Cancelled; nothing was written.", { exitCode: 130 });
       return { context, found: findIncident(context, id, command) };
     }
@@ -69,10 +95,18 @@ export async function openIncident(positionals: string[], ask: AskContext, cwd: 
 }
 
 /** Unresolved incidents and unfinished maintenance among the most recent files, newest first. */
-export function openIncidents(context: RecordsContext, limit = 200): { id: string; type: string; status: string; title: string; startedAt: string | undefined }[] {
-  const recent = context.files.filter((f) => f.kind === "incident").sort((a, b) => b.id.localeCompare(a.id)).slice(0, limit);
+export function openIncidents(
+  context: RecordsContext,
+  limit = 200,
+): { id: string; type: string; status: string; title: string; startedAt: string | undefined }[] {
+  const recent = context.files
+    .filter((f) => f.kind === "incident")
+    .sort((a, b) => b.id.localeCompare(a.id))
+    .slice(0, limit);
   return recent.flatMap((file) => {
-    const data = readRecord(context.root, file).record.data as { type?: unknown; status?: unknown; title?: unknown; started_at?: unknown; detected_at?: unknown } | undefined;
+    const data = readRecord(context.root, file).record.data as
+      | { type?: unknown; status?: unknown; title?: unknown; started_at?: unknown; detected_at?: unknown }
+      | undefined;
     const status = typeof data?.status === "string" ? data.status : undefined;
     const started = [data?.started_at, data?.detected_at].find((t): t is string => typeof t === "string");
     return status && status !== "resolved" && status !== "completed" && status !== "cancelled"
@@ -98,14 +132,23 @@ export function nothingToDo(context: RecordsContext, found: FoundIncident, why: 
 /** Acknowledging and mitigating are steps of a response; maintenance is planned and has neither. */
 export function refuseMaintenance(found: FoundIncident, step: "acknowledgement" | "mitigation", insteadStatus: string): void {
   if (found.data.type !== "maintenance") return;
-  throw new UsageError(`Maintenance is planned; it has no ${step}.`, `Use \`${SITREP} update ${found.id} --status ${insteadStatus} --message "…"\`.`);
+  throw new UsageError(
+    `Maintenance is planned; it has no ${step}.`,
+    `Use \`${SITREP} update ${found.id} --status ${insteadStatus} --message "…"\`.`,
+  );
 }
 
 /**
  * When the milestone is already recorded: asking again is a no-op (the result says so); asking
  * for another time (`at`, given with --at) is a correction sitrep leaves to a person (an error).
  */
-export function recordedAlready(context: RecordsContext, found: FoundIncident, field: "acknowledged_at" | "mitigated_at", at: string, atGiven: boolean): AuthoringResult | undefined {
+export function recordedAlready(
+  context: RecordsContext,
+  found: FoundIncident,
+  field: "acknowledged_at" | "mitigated_at",
+  at: string,
+  atGiven: boolean,
+): AuthoringResult | undefined {
   const recorded = found.data[field];
   if (!recorded) return undefined;
   const done = `${found.id} was already ${field.replace(/_at$/, "")} at ${recorded}`;
@@ -126,7 +169,14 @@ export function applyIncidentEdit(context: RecordsContext, found: FoundIncident,
     removed: [],
     warnings,
     commandsTitle: "Publish it (skip `git switch -c` if you are still on the incident's branch):",
-    commands: newPullRequestCommands(`${found.data.type === "maintenance" ? "maintenance" : "incident"}/${found.id}-${stamp}`, [shown], withDrill(change.commitMessage.includes(": ") ? change.commitMessage : `${change.commitMessage}: ${found.data.title}`, found.data.drill === true)),
+    commands: newPullRequestCommands(
+      `${found.data.type === "maintenance" ? "maintenance" : "incident"}/${found.id}-${stamp}`,
+      [shown],
+      withDrill(
+        change.commitMessage.includes(": ") ? change.commitMessage : `${change.commitMessage}: ${found.data.title}`,
+        found.data.drill === true,
+      ),
+    ),
     notes: [...(found.note ? [found.note] : []), ...(change.echo ?? []), ...(change.notes ?? [])],
   };
 }

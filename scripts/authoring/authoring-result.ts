@@ -45,14 +45,18 @@ export function writtenRecord(repository: Repository, kind: RecordKind, recordPa
   return { path: recordPath, id: path.posix.basename(recordPath, ".md"), kind, record: found?.raw ?? {} };
 }
 
-export function presentAuthoring(result: AuthoringResult, input: { values: Record<string, unknown>; cwd: string; color: boolean }): CommandOutput {
+export function presentAuthoring(
+  result: AuthoringResult,
+  input: { values: Record<string, unknown>; cwd: string; color: boolean },
+): CommandOutput {
   if (input.values.json === true) {
     const [only] = result.written;
-    const payload = result.written.length === 0
-      ? { written: [], removed: result.removed, warnings: result.warnings, cautions: result.cautions ?? [], note: result.summary }
-      : result.written.length === 1 && result.removed.length === 0
-      ? { path: only.path, id: only.id, record: only.record, warnings: result.warnings, cautions: result.cautions }
-      : { written: result.written, removed: result.removed, warnings: result.warnings, cautions: result.cautions };
+    const payload =
+      result.written.length === 0
+        ? { written: [], removed: result.removed, warnings: result.warnings, cautions: result.cautions ?? [], note: result.summary }
+        : result.written.length === 1 && result.removed.length === 0
+          ? { path: only.path, id: only.id, record: only.record, warnings: result.warnings, cautions: result.cautions }
+          : { written: result.written, removed: result.removed, warnings: result.warnings, cautions: result.cautions };
     return { stdout: JSON.stringify(payload, null, 2), stderr: cautionText(result), exitCode: 0 };
   }
   const shown = (p: string) => path.relative(input.cwd, path.join(result.root, p)) || p;
@@ -61,10 +65,16 @@ export function presentAuthoring(result: AuthoringResult, input: { values: Recor
   if (result.removed.length > 0) lines.push(`  removed ${result.removed.length} example record(s)`);
   // A pull request to open: `sitrep publish` does it in one step (init's commit is not one).
   const pullRequest = result.commands.some((c) => c.startsWith("gh pr create"));
-  const title = pullRequest ? `Or by hand — ${result.commandsTitle[0]?.toLowerCase() ?? ""}${result.commandsTitle.slice(1)}` : result.commandsTitle;
-  if (result.commands.length > 0) lines.push("", ...(pullRequest ? [`Publish it in one step: ${SITREP} publish`] : []), title, ...result.commands.map((c) => `  ${c}`));
+  const title = pullRequest
+    ? `Or by hand — ${result.commandsTitle[0]?.toLowerCase() ?? ""}${result.commandsTitle.slice(1)}`
+    : result.commandsTitle;
+  if (result.commands.length > 0)
+    lines.push("", ...(pullRequest ? [`Publish it in one step: ${SITREP} publish`] : []), title, ...result.commands.map((c) => `  ${c}`));
   if (result.notes.length > 0) lines.push("", ...result.notes);
-  const stderr = [cautionText(result), result.warnings.length > 0 ? formatPretty(result.warnings, { color: input.color }) : undefined].filter(Boolean).join("\n") || undefined;
+  const stderr =
+    [cautionText(result), result.warnings.length > 0 ? formatPretty(result.warnings, { color: input.color }) : undefined]
+      .filter(Boolean)
+      .join("\n") || undefined;
   return { stdout: lines.join("\n"), stderr, exitCode: 0 };
 }
 

@@ -51,7 +51,8 @@ export function readTemplate(context: { root: string }, kind: "postmortem" | "ru
   const file = path.join(context.root, template);
   if (!existsSync(file)) {
     throw new SitrepError(`${template} is missing; the ${kind} is scaffolded from it.`, {
-      hint: "Restore it from the sitrep template (git checkout it, or copy it from github.com/… sitrep).", exitCode: 2,
+      hint: "Restore it from the sitrep template (git checkout it, or copy it from github.com/… sitrep).",
+      exitCode: 2,
     });
   }
   return readFileSync(file, "utf8");

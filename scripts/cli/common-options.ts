@@ -17,7 +17,11 @@ export function timeOption(description: string): OptionSpec {
 
 /** --tz: the zone typed times of day are read in (authoring/flags/common-flags.ts zoneFlag). */
 export function tzOption(): OptionSpec {
-  return { type: "string", valueName: "zone", description: "Time zone for times of day such as 22:12 or `yesterday 23:40` (default: site.timezone)." };
+  return {
+    type: "string",
+    valueName: "zone",
+    description: "Time zone for times of day such as 22:12 or `yesterday 23:40` (default: site.timezone).",
+  };
 }
 
 /** --json: print the result as JSON instead of text. */

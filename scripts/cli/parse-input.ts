@@ -13,7 +13,9 @@ export interface Environment {
 }
 
 export function parseCommandInput(spec: CommandSpec, argv: string[], environment: Environment): CommandInput & { help: boolean } {
-  const options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> = { help: { type: "boolean", short: "h" } };
+  const options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> = {
+    help: { type: "boolean", short: "h" },
+  };
   for (const [name, o] of Object.entries(spec.options)) {
     options[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
   }
@@ -26,8 +28,14 @@ export function parseCommandInput(spec: CommandSpec, argv: string[], environment
     const suggestion = unknown ? closest(unknown, Object.keys(options)) : undefined;
     // A short flag has one meaning in every command (ADR 0085); name the ones this command has.
     const unknownShort = /Unknown option '-[A-Za-z]'/.test(message);
-    const shorts = Object.entries(options).filter(([, o]) => o.short).map(([name, o]) => `-${o.short} (--${name})`).join(", ");
-    throw new UsageError(message, `${suggestion ? `Did you mean \`--${suggestion}\`? ` : ""}${unknownShort ? `Short flags of \`sitrep ${spec.name}\`: ${shorts}. ` : ""}Usage: ${spec.usage}\nRun \`sitrep ${spec.name} --help\` for all options.`);
+    const shorts = Object.entries(options)
+      .filter(([, o]) => o.short)
+      .map(([name, o]) => `-${o.short} (--${name})`)
+      .join(", ");
+    throw new UsageError(
+      message,
+      `${suggestion ? `Did you mean \`--${suggestion}\`? ` : ""}${unknownShort ? `Short flags of \`sitrep ${spec.name}\`: ${shorts}. ` : ""}Usage: ${spec.usage}\nRun \`sitrep ${spec.name} --help\` for all options.`,
+    );
   }
   const { help, ...values } = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (!spec.positionals && parsed.positionals.length > 0 && !help) {

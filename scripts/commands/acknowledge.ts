@@ -20,7 +20,10 @@ export const command = authoringCommand({
       tz: tzOption(),
       by: { type: "string", valueName: "handle", description: "Who acknowledged (GitHub handle), for the timeline." },
     },
-    examples: ["npx sitrep acknowledge 2026-11-22-checkout-errors", "npx sitrep acknowledge 2026-11-22-checkout-errors --at -5m --by ines-carvalho"],
+    examples: [
+      "npx sitrep acknowledge 2026-11-22-checkout-errors",
+      "npx sitrep acknowledge 2026-11-22-checkout-errors --at -5m --by ines-carvalho",
+    ],
   },
 
   async run({ values, positionals, cwd, now }, ask) {

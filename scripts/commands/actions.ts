@@ -42,20 +42,34 @@ export const command: Command<{ report: ActionsReport; json: boolean }> = {
     description:
       "Ages and done dates come from git history (when an item reached the main line, when it became done).\n" +
       "Outside a git repository, or in a shallow clone, it works from the files alone: age counts from the\n" +
-      "incident's resolution and done dates are unknown (said on stderr, and as \"history\": \"none\" in JSON).",
+      'incident\'s resolution and done dates are unknown (said on stderr, and as "history": "none" in JSON).',
     options: {
-      owner: { type: "string", multiple: true, valueName: "handle", description: "Only items owned by these handles (comma-separated or repeated)." },
+      owner: {
+        type: "string",
+        multiple: true,
+        valueName: "handle",
+        description: "Only items owned by these handles (comma-separated or repeated).",
+      },
       status: { type: "string", multiple: true, valueName: "status", description: "Only items with these statuses: open, done, wont_do." },
       overdue: { type: "boolean", description: "Only open items past their due date." },
       postmortem: { type: "string", multiple: true, valueName: "id", description: "Only items of these postmortems." },
       json: jsonOption("Print JSON (documented in docs/metrics.md)."),
       "no-history": { type: "boolean", description: "Do not read git history; use the files alone." },
     },
-    examples: ["npx sitrep actions", "npx sitrep actions --overdue", "npx sitrep actions --owner dtanaka --status open", "npx sitrep actions --json"],
+    examples: [
+      "npx sitrep actions",
+      "npx sitrep actions --overdue",
+      "npx sitrep actions --owner dtanaka --status open",
+      "npx sitrep actions --json",
+    ],
   },
 
   async run({ values, cwd, now }) {
-    const list = (name: string) => ((values[name] as string[] | undefined) ?? []).flatMap((v) => v.split(",")).map((v) => v.trim().replace(/^@/, "")).filter(Boolean);
+    const list = (name: string) =>
+      ((values[name] as string[] | undefined) ?? [])
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim().replace(/^@/, ""))
+        .filter(Boolean);
     const statuses = list("status").map((s) => {
       const match = matchChoice(s, STATUSES);
       if (!match) throw new UsageError(`Unknown status \`${s}\`.`, `Use one of: ${STATUSES.join(", ")}.`);
@@ -89,14 +103,22 @@ export const command: Command<{ report: ActionsReport; json: boolean }> = {
     }
     const owners = new Set(list("owner"));
     const postmortems = new Set(list("postmortem"));
-    const rows = actionItemRows(repository.postmortems, repository.incidents, repository.config, events, now).map((r) => withAgeNote(r, inFirstCommit)).filter(
-      (r) =>
-        (owners.size === 0 || owners.has(r.owner)) &&
-        (statuses.length === 0 || statuses.includes(r.status)) &&
-        (!values.overdue || r.overdue) &&
-        (postmortems.size === 0 || postmortems.has(r.postmortem)),
+    const rows = actionItemRows(repository.postmortems, repository.incidents, repository.config, events, now)
+      .map((r) => withAgeNote(r, inFirstCommit))
+      .filter(
+        (r) =>
+          (owners.size === 0 || owners.has(r.owner)) &&
+          (statuses.length === 0 || statuses.includes(r.status)) &&
+          (!values.overdue || r.overdue) &&
+          (postmortems.size === 0 || postmortems.has(r.postmortem)),
+      );
+    rows.sort(
+      (a, b) =>
+        STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) ||
+        b.days_overdue - a.days_overdue ||
+        a.due.localeCompare(b.due) ||
+        a.key.localeCompare(b.key),
     );
-    rows.sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || b.days_overdue - a.days_overdue || a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
     const report: ActionsReport = {
       version: 1,
       generated_at: toUtc(now),
@@ -110,7 +132,10 @@ export const command: Command<{ report: ActionsReport; json: boolean }> = {
   },
 
   present({ report, json }) {
-    const stderr = report.history === "none" ? `note: ages count from each incident's resolution and done dates are unknown, because history was not read (${(report.history_note ?? "").replace(/\.$/, "")}).` : undefined;
+    const stderr =
+      report.history === "none"
+        ? `note: ages count from each incident's resolution and done dates are unknown, because history was not read (${(report.history_note ?? "").replace(/\.$/, "")}).`
+        : undefined;
     if (json) return { stdout: JSON.stringify(report, null, 2), stderr, exitCode: 0 };
     if (report.items.length === 0) return { stdout: "No action items match.", stderr, exitCode: 0 };
     const rows = report.items.map((r) => [
@@ -124,8 +149,12 @@ export const command: Command<{ report: ActionsReport; json: boolean }> = {
       r.issue === null ? "" : `#${r.issue}`,
     ]);
     const s = report.summary;
-    const notes = [...new Set(report.items.map((r) => r.age_note).filter((n): n is string => n !== null))].map((n) => `${footnote(n)} age not shown: ${n}.`);
-    const summary = [`${s.total} item(s): ${s.open} open (${s.overdue} overdue), ${s.done} done, ${s.wont_do} won't do.`, ...notes].join("\n");
+    const notes = [...new Set(report.items.map((r) => r.age_note).filter((n): n is string => n !== null))].map(
+      (n) => `${footnote(n)} age not shown: ${n}.`,
+    );
+    const summary = [`${s.total} item(s): ${s.open} open (${s.overdue} overdue), ${s.done} done, ${s.wont_do} won't do.`, ...notes].join(
+      "\n",
+    );
     return {
       stdout: `${table(["item", "owner", "prio", "status", "due", "age", "overdue", "issue"], rows, "text", ["left", "left", "left", "left", "left", "right", "left", "left"])}\n\n${summary}`,
       stderr,
@@ -147,7 +176,13 @@ function itemsAddedInRootCommits(history: History, events: HistoryEvents): Set<s
  */
 function withAgeNote(row: ActionItemRow, inFirstCommit: ReadonlySet<string>): ActionsRow {
   if (row.added_at_source === "git" && inFirstCommit.has(row.key)) return { ...row, age_days: null, age_note: AGE_NOTES.firstCommit };
-  if (row.status !== "open" && row.added_at_source === "git" && row.time_to_done_days === null && row.closed_at !== null && row.closed_at === row.added_at) {
+  if (
+    row.status !== "open" &&
+    row.added_at_source === "git" &&
+    row.time_to_done_days === null &&
+    row.closed_at !== null &&
+    row.closed_at === row.added_at
+  ) {
     return { ...row, age_days: null, age_note: AGE_NOTES.committedClosed };
   }
   return { ...row, age_note: null };

@@ -25,7 +25,11 @@ export const command: Command<BuildResult> = {
       "into dist/, then writes the search index. The build time is now (SITREP_NOW overrides it);\n" +
       "SITREP_AUDIENCE=internal builds the internal site; SITREP_SITE_URL overrides config site.url.",
     options: {
-      "out-dir": { type: "string", valueName: "dir", description: "Output folder (default $SITREP_OUT_DIR, else dist/ in the records repository)." },
+      "out-dir": {
+        type: "string",
+        valueName: "dir",
+        description: "Output folder (default $SITREP_OUT_DIR, else dist/ in the records repository).",
+      },
       quiet: { type: "boolean", short: "q", description: "Print warnings and the summary only." },
     },
     examples: ["npx sitrep build", "SITREP_AUDIENCE=internal npx sitrep build --out-dir dist-internal"],

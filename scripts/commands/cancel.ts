@@ -21,7 +21,7 @@ export const command = authoringCommand({
       "marked cancelled, and it never counts as impact. Refused once an update says the work began: use `complete`.",
     positionals: true,
     options: {
-      ...messageOptions("The public update (default: \"The maintenance scheduled for <window> has been cancelled.\")."),
+      ...messageOptions('The public update (default: "The maintenance scheduled for <window> has been cancelled.").'),
       at: timeOption("When it was cancelled (default: now)."),
       tz: tzOption(),
     },
@@ -35,18 +35,26 @@ export const command = authoringCommand({
     const { context, found } = await openIncident(positionals, ask, cwd, now, "cancel", { maintenance: true, maintenanceOnly: true });
     const data = found.data;
     if (data.type !== "maintenance") {
-      throw new UsageError(`${found.id} is an incident, not maintenance: an incident is not cancelled.`, `Resolve it with \`npx sitrep resolve ${found.id}\`.`);
+      throw new UsageError(
+        `${found.id} is an incident, not maintenance: an incident is not cancelled.`,
+        `Resolve it with \`npx sitrep resolve ${found.id}\`.`,
+      );
     }
     if (data.status === "cancelled") return nothingToDo(context, found, `${found.id} is already cancelled`);
     const began = data.updates.find((u) => u.status === "in_progress" || u.status === "verifying" || u.status === "completed");
     if (began !== undefined) {
-      throw new UsageError(`${found.id} says \`${began.status}\` since ${began.at}: work that began is not cancelled.`,
-        `End it with \`npx sitrep complete ${found.id} --message "…"\`, saying what was and was not done.`);
+      throw new UsageError(
+        `${found.id} says \`${began.status}\` since ${began.at}: work that began is not cancelled.`,
+        `End it with \`npx sitrep complete ${found.id} --message "…"\`, saying what was and was not done.`,
+      );
     }
     const zone = zoneFlag(values, context.config);
     const at = atFlag(values, now, zone);
     const siteZone = context.config.site.timezone ?? "UTC";
-    const window = data.scheduled_start && data.scheduled_end ? ` for ${zonedMinute(data.scheduled_start, siteZone)} – ${zonedMinute(data.scheduled_end, siteZone)}` : "";
+    const window =
+      data.scheduled_start && data.scheduled_end
+        ? ` for ${zonedMinute(data.scheduled_start, siteZone)} – ${zonedMinute(data.scheduled_end, siteZone)}`
+        : "";
     const message = messageFlag(values) ?? `The maintenance scheduled${window} has been cancelled.`;
     return applyIncidentEdit(context, found, cwd, {
       echo: timeNotes(values, [{ flag: "at", time: at }], zone, now),

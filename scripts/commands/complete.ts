@@ -18,7 +18,7 @@ export const command = authoringCommand({
       "operational) and sets status completed. Refused before the window has started (a wrong id or date is likelier).",
     positionals: true,
     options: {
-      ...messageOptions("The final public update (default: \"The scheduled maintenance has been completed.\")."),
+      ...messageOptions('The final public update (default: "The scheduled maintenance has been completed.").'),
       at: timeOption("When the work was completed (default: now)."),
       tz: tzOption(),
     },
@@ -36,14 +36,18 @@ export const command = authoringCommand({
     }
     if (data.status === "completed") return nothingToDo(context, found, `${found.id} is already completed`);
     if (data.status === "cancelled") {
-      throw new UsageError(`${found.id} was cancelled: its work never began, so it cannot be completed.`,
-        "If the work happened after all, schedule it as new maintenance (`npx sitrep maintenance …`); a cancelled window stays cancelled (decision 0115).");
+      throw new UsageError(
+        `${found.id} was cancelled: its work never began, so it cannot be completed.`,
+        "If the work happened after all, schedule it as new maintenance (`npx sitrep maintenance …`); a cancelled window stays cancelled (decision 0115).",
+      );
     }
     const zone = zoneFlag(values, context.config);
     const at = atFlag(values, now, zone);
     if (data.scheduled_start && Date.parse(at) < Date.parse(data.scheduled_start)) {
-      throw new UsageError(`${found.id}'s window starts at ${data.scheduled_start}, after ${at}: it cannot be completed before it starts.`,
-        `Check the id and the date. To move the window, edit \`scheduled_start\` and \`scheduled_end\` and post an update (\`npx sitrep update ${found.id} --message "…"\`).`);
+      throw new UsageError(
+        `${found.id}'s window starts at ${data.scheduled_start}, after ${at}: it cannot be completed before it starts.`,
+        `Check the id and the date. To move the window, edit \`scheduled_start\` and \`scheduled_end\` and post an update (\`npx sitrep update ${found.id} --message "…"\`).`,
+      );
     }
     const message = messageFlag(values) ?? "The scheduled maintenance has been completed.";
     const recovered = allRecovered(data);

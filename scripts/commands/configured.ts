@@ -20,7 +20,8 @@ export const command: Command<Result> = {
     name: "configured",
     summary: "Tell whether sitrep.config.yaml is your own or still the template's example (the workflows do nothing until init).",
     usage: "sitrep configured [--format text|github]",
-    description: "--format github prints configured=true|false and reason=… lines for $GITHUB_OUTPUT, and a notice when it is the example. Exit 0 either way.",
+    description:
+      "--format github prints configured=true|false and reason=… lines for $GITHUB_OUTPUT, and a notice when it is the example. Exit 0 either way.",
     options: {
       format: { type: "string", short: "f", valueName: "text|github", description: "Output format (default text)." },
     },
@@ -29,7 +30,8 @@ export const command: Command<Result> = {
 
   async run({ values, cwd }) {
     const format = (values.format ?? "text") as Result["format"];
-    if (format !== "text" && format !== "github") throw new UsageError(`Unknown format \`${String(format)}\`.`, "Use one of: text, github.");
+    if (format !== "text" && format !== "github")
+      throw new UsageError(`Unknown format \`${String(format)}\`.`, "Use one of: text, github.");
     const { config } = loadConfig(findRecordsRoot(cwd));
     const example = exampleConfigurationReason(config?.site.url);
     return { configured: !example, reason: example ?? "sitrep.config.yaml is this repository's own", format };
@@ -38,7 +40,12 @@ export const command: Command<Result> = {
   present: (result) => {
     if (result.format === "github") {
       // The notice is a workflow command on purpose; its text is ours, escaped all the same.
-      return { stdout: `configured=${result.configured}\nreason=${result.reason}`, ...(result.configured ? {} : { stderr: `::notice::${escapeData(result.reason)}` }), exitCode: 0, workflowCommands: true };
+      return {
+        stdout: `configured=${result.configured}\nreason=${result.reason}`,
+        ...(result.configured ? {} : { stderr: `::notice::${escapeData(result.reason)}` }),
+        exitCode: 0,
+        workflowCommands: true,
+      };
     }
     return { stdout: `${result.configured ? "Configured" : "Not configured"}: ${result.reason}.`, exitCode: 0 };
   },

@@ -30,18 +30,33 @@ export const command: Command<Result> = {
       reason: { type: "string", valueName: "text", description: "Why deployed.json could not be read (deploy-due's reason)." },
       issue: { type: "string", valueName: "number", description: "The issue to close (deploy-due's alert_issue)." },
     },
-    examples: ['npx sitrep deploy-alert --action open --reason "https://status.acme.example/deployed.json answered HTTP 404"', "npx sitrep deploy-alert --action close --issue 42"],
+    examples: [
+      'npx sitrep deploy-alert --action open --reason "https://status.acme.example/deployed.json answered HTTP 404"',
+      "npx sitrep deploy-alert --action close --issue 42",
+    ],
     exitCodes: "0 done, 2 the request failed or the flags are wrong.",
   },
 
   async run({ values, cwd, env }) {
     const action = values.action;
-    if (action !== "open" && action !== "close") throw new UsageError(`--action \`${String(action ?? "")}\` is neither open nor close.`, "deploy.yml passes deploy-due's alert output: --action open or --action close.");
+    if (action !== "open" && action !== "close")
+      throw new UsageError(
+        `--action \`${String(action ?? "")}\` is neither open nor close.`,
+        "deploy.yml passes deploy-due's alert output: --action open or --action close.",
+      );
     const close = action === "close" ? Number(values.issue) : undefined;
-    if (close !== undefined && !(Number.isInteger(close) && close > 0)) throw new UsageError(`--issue \`${String(values.issue ?? "")}\` is not an issue number.`, "--action close needs the issue to close, e.g. --issue 42.");
+    if (close !== undefined && !(Number.isInteger(close) && close > 0))
+      throw new UsageError(
+        `--issue \`${String(values.issue ?? "")}\` is not an issue number.`,
+        "--action close needs the issue to close, e.g. --issue 42.",
+      );
     const { config } = loadConfig(findRecordsRoot(cwd));
     const target = resolveGithubTarget(env, config ?? { github: { labels: [] } });
-    if (!target.token) throw new SitrepError("GITHUB_TOKEN is not set.", { hint: "deploy.yml passes github.token with `issues: write`; locally, export a token that may write issues.", exitCode: 2 });
+    if (!target.token)
+      throw new SitrepError("GITHUB_TOKEN is not set.", {
+        hint: "deploy.yml passes github.token with `issues: write`; locally, export a token that may write issues.",
+        exitCode: 2,
+      });
     const api = issuesApi(createGithubClient(target, { warn: () => {} }), target);
     const runUrl = env.GITHUB_RUN_ID ? `${target.serverUrl}/${target.owner}/${target.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
     try {
@@ -51,12 +66,20 @@ export const command: Command<Result> = {
       }
       return await openAlert(api, typeof values.reason === "string" && values.reason ? values.reason : "no reason given", runUrl);
     } catch (error) {
-      throw new SitrepError(describeApiError(error), { hint: "Run the workflow again; if it repeats, check the token's `issues: write` permission.", exitCode: 2 });
+      throw new SitrepError(describeApiError(error), {
+        hint: "Run the workflow again; if it repeats, check the token's `issues: write` permission.",
+        exitCode: 2,
+      });
     }
   },
 
   present: (result) => ({
-    stdout: result.action === "closed" ? `Closed #${result.number}: deployed.json can be read again.` : result.action === "created" ? `Opened #${result.number}: deployed.json cannot be read.` : `#${result.number} already reports it.`,
+    stdout:
+      result.action === "closed"
+        ? `Closed #${result.number}: deployed.json can be read again.`
+        : result.action === "created"
+          ? `Opened #${result.number}: deployed.json cannot be read.`
+          : `#${result.number} already reports it.`,
     exitCode: 0,
   }),
 };

@@ -30,7 +30,11 @@ export const command: Command<{ address: string }> = {
     const server = await serveWithAstro("dev", locations, {
       port: parsePort(values.port),
       host: typeof values.host === "string" ? values.host : undefined,
-      extra: { vite: { plugins: [followRecords(root, (file) => process.stderr.write(`sitrep: ${path.relative(root, file)} changed, reloading\n`))] } },
+      extra: {
+        vite: {
+          plugins: [followRecords(root, (file) => process.stderr.write(`sitrep: ${path.relative(root, file)} changed, reloading\n`))],
+        },
+      },
     });
     await waitForStop(server.stop);
     return { address: server.address };
@@ -42,7 +46,8 @@ export const command: Command<{ address: string }> = {
 export function parsePort(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port \`${String(value)}\` is not a port number.`, "Use a number from 1 to 65535, e.g. --port 8080.");
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port \`${String(value)}\` is not a port number.`, "Use a number from 1 to 65535, e.g. --port 8080.");
   return port;
 }
 

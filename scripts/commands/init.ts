@@ -27,7 +27,8 @@ export const command: Command<AuthoringResult> = {
   spec: {
     name: "init",
     summary: "Create a records repository (init <dir>), or turn the template into your own.",
-    usage: "sitrep init [<dir>] --title <title> --url <url> --component <id>=<Name>[@<Group>]… [--timezone <tz>] [--description <text>] [--repository <owner/name>] [--keep-examples] [--yes] [--force] [--json]",
+    usage:
+      "sitrep init [<dir>] --title <title> --url <url> --component <id>=<Name>[@<Group>]… [--timezone <tz>] [--description <text>] [--repository <owner/name>] [--keep-examples] [--yes] [--force] [--json]",
     description:
       "With <dir>: writes a new records repository there — incidents/, postmortems/, runbooks/ with their READMEs,\n" +
       "sitrep.config.yaml for your site, a package.json that depends on sitrep, workflows, GitHub templates,\n" +
@@ -46,12 +47,22 @@ export const command: Command<AuthoringResult> = {
       "Refuses when records of your own exist or the config is no longer the template's, unless --force (which\n" +
       "still removes only the examples). With --keep-examples the examples and their components stay.",
     options: {
-      title: { type: "string", short: "t", valueName: "title", description: "Status site title, e.g. \"Acme Status\"." },
+      title: { type: "string", short: "t", valueName: "title", description: 'Status site title, e.g. "Acme Status".' },
       url: { type: "string", valueName: "url", description: "Public URL of the status site, e.g. https://status.acme.com." },
       timezone: { type: "string", valueName: "tz", description: "IANA time zone for displaying times (default UTC)." },
       description: { type: "string", valueName: "text", description: "One sentence shown under the title and in feeds." },
-      component: { type: "string", short: "c", multiple: true, valueName: "id=Name[@Group]", description: "A component customers see, e.g. checkout-api=\"Checkout API@Payments\"." },
-      repository: { type: "string", valueName: "owner/name", description: "GitHub repository for action-item issues (default: GITHUB_REPOSITORY at sync time)." },
+      component: {
+        type: "string",
+        short: "c",
+        multiple: true,
+        valueName: "id=Name[@Group]",
+        description: 'A component customers see, e.g. checkout-api="Checkout API@Payments".',
+      },
+      repository: {
+        type: "string",
+        valueName: "owner/name",
+        description: "GitHub repository for action-item issues (default: GITHUB_REPOSITORY at sync time).",
+      },
       "keep-examples": { type: "boolean", description: "Keep the example records (and the components they use)." },
       yes: { type: "boolean", short: "y", description: "Remove the example records without asking (a terminal is asked first)." },
       force: { type: "boolean", description: "Run even though records of your own exist or the config was changed." },
@@ -68,7 +79,11 @@ export const command: Command<AuthoringResult> = {
 
   async run({ values, positionals, cwd, now, interactive }) {
     const ask = { interactive, usage: command.spec.usage };
-    if (positionals.length > 1) throw new UsageError(`init takes one folder, not ${positionals.length}.`, "e.g. `npx sitrep init acme-status`; quote a name with spaces.");
+    if (positionals.length > 1)
+      throw new UsageError(
+        `init takes one folder, not ${positionals.length}.`,
+        "e.g. `npx sitrep init acme-status`; quote a name with spaces.",
+      );
     if (positionals.length === 1) return initRecordsRepository(path.resolve(cwd, positionals[0]), values, ask, now, cwd);
     const root = findRecordsRoot(cwd);
     const force = values.force === true;
@@ -79,24 +94,43 @@ export const command: Command<AuthoringResult> = {
     const files = discoverRecordFiles(root);
     const own = files.filter((f) => !examples.has(f.path));
     if (own.length > 0 && !force) {
-      throw new SitrepError(`This repository already has ${own.length} record(s) of its own (${own.slice(0, 3).map((f) => f.path).join(", ")}${own.length > 3 ? ", …" : ""}); init is for a fresh copy of the template.`, {
-        hint: "Run init with --force to rewrite the config anyway (only the example records are removed; yours stay).", exitCode: 1,
-      });
+      throw new SitrepError(
+        `This repository already has ${own.length} record(s) of its own (${own
+          .slice(0, 3)
+          .map((f) => f.path)
+          .join(", ")}${own.length > 3 ? ", …" : ""}); init is for a fresh copy of the template.`,
+        {
+          hint: "Run init with --force to rewrite the config anyway (only the example records are removed; yours stay).",
+          exitCode: 1,
+        },
+      );
     }
     const siteUrl = readSiteUrl(configText);
     if (siteUrl !== EXAMPLE_SITE_URL && !force) {
-      throw new SitrepError(`${CONFIG_FILE} is already your own (site.url is ${siteUrl ?? "missing"}), so init would overwrite its site and components.`, {
-        hint: "Edit sitrep.config.yaml directly, or run init with --force to rewrite site and components.", exitCode: 1,
-      });
+      throw new SitrepError(
+        `${CONFIG_FILE} is already your own (site.url is ${siteUrl ?? "missing"}), so init would overwrite its site and components.`,
+        {
+          hint: "Edit sitrep.config.yaml directly, or run init with --force to rewrite site and components.",
+          exitCode: 1,
+        },
+      );
     }
 
     const { title, url, timezone, components, repository } = await askSiteAnswers(values, ask, root);
 
     const newConfig = initConfigText(configText, {
-      title, url, timezone, description: str(values.description), components, repository, keepComponents: keepExamples,
+      title,
+      url,
+      timezone,
+      description: str(values.description),
+      components,
+      repository,
+      keepComponents: keepExamples,
     });
     // Example on-call schedules (oncall/*.yaml) are not record files; removed too, or their members would be unknown.
-    const schedules = loadSchedules(root).schedules.map((s) => s.source.path).filter((p) => examples.has(p));
+    const schedules = loadSchedules(root)
+      .schedules.map((s) => s.source.path)
+      .filter((p) => examples.has(p));
     const removed = keepExamples ? [] : [...files.filter((f) => examples.has(f.path)).map((f) => f.path), ...schedules];
     const changes: FileChange[] = [{ path: CONFIG_FILE, text: newConfig }, ...removed.map((p) => ({ path: p, text: null }))];
 
@@ -105,22 +139,42 @@ export const command: Command<AuthoringResult> = {
     const errors = after.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) throw new RejectedChangeError("the initialised repository", errors);
     const readmePath = path.join(root, README_FILE);
-    const readme = keepExamples || !existsSync(readmePath) ? undefined : initReadmeText(readFileSync(readmePath, "utf8"), { title, url, description: str(values.description) });
+    const readme =
+      keepExamples || !existsSync(readmePath)
+        ? undefined
+        : initReadmeText(readFileSync(readmePath, "utf8"), { title, url, description: str(values.description) });
 
     if (removed.length > 0 && interactive && values.yes !== true) {
-      const kinds = ["incidents", "postmortems", "runbooks"].map((k) => `${removed.filter((p) => p.startsWith(`${k}/`)).length} ${k}`)
-        .concat(schedules.length > 0 && !keepExamples ? [`${schedules.length} on-call schedules`] : []).join(", ");
-      const go = await askConfirm(`Remove the ${removed.length} example records (${kinds}) and rewrite ${CONFIG_FILE}${readme ? ` and ${README_FILE}` : ""}?`);
+      const kinds = ["incidents", "postmortems", "runbooks"]
+        .map((k) => `${removed.filter((p) => p.startsWith(`${k}/`)).length} ${k}`)
+        .concat(schedules.length > 0 && !keepExamples ? [`${schedules.length} on-call schedules`] : [])
+        .join(", ");
+      const go = await askConfirm(
+        `Remove the ${removed.length} example records (${kinds}) and rewrite ${CONFIG_FILE}${readme ? ` and ${README_FILE}` : ""}?`,
+      );
       if (!go) {
         return {
-          summary: "Nothing was written: the example records and the config stay as they are", root, written: [], removed: [], warnings: [],
-          commandsTitle: "", commands: [], notes: ["Run init again when you are ready, or with --keep-examples to keep the examples beside your own records."],
+          summary: "Nothing was written: the example records and the config stay as they are",
+          root,
+          written: [],
+          removed: [],
+          warnings: [],
+          commandsTitle: "",
+          commands: [],
+          notes: ["Run init again when you are ready, or with --keep-examples to keep the examples beside your own records."],
         };
       }
     }
     writeChanges(root, readme === undefined ? changes : [...changes, { path: README_FILE, text: readme }]);
 
-    const gitPaths = [CONFIG_FILE, ...(readme ? [README_FILE] : []), "incidents", "postmortems", "runbooks", ...(schedules.length > 0 && !keepExamples ? ["oncall"] : [])].map((p) => path.relative(cwd, path.join(root, p)) || p);
+    const gitPaths = [
+      CONFIG_FILE,
+      ...(readme ? [README_FILE] : []),
+      "incidents",
+      "postmortems",
+      "runbooks",
+      ...(schedules.length > 0 && !keepExamples ? ["oncall"] : []),
+    ].map((p) => path.relative(cwd, path.join(root, p)) || p);
     return {
       summary: `Initialised ${title} (${components.length} component${components.length === 1 ? "" : "s"}${removed.length > 0 ? `, ${removed.length} example records removed` : ""})`,
       root,
@@ -128,10 +182,14 @@ export const command: Command<AuthoringResult> = {
       removed,
       warnings: after.diagnostics.filter((d) => d.severity === "warning"),
       commandsTitle: "Commit it:",
-      commands: [`git add -A ${gitPaths.map(shellQuote).join(" ")}`, `git commit -m ${shellQuote(`Initialise sitrep for ${title}`)}`, "git push"],
+      commands: [
+        `git add -A ${gitPaths.map(shellQuote).join(" ")}`,
+        `git commit -m ${shellQuote(`Initialise sitrep for ${title}`)}`,
+        "git push",
+      ],
       notes: [
         ...(readme ? [`Rewrote the paragraph about the examples in ${README_FILE} for ${title}.`] : []),
-        "Next (README.md, \"After `sitrep init`\"): keep this repository private (docs/hosting.md), turn on Pages,",
+        'Next (README.md, "After `sitrep init`"): keep this repository private (docs/hosting.md), turn on Pages,',
         "require the ci-ok check on main, create the sitrep:fast-lane label, and review the severities and policies",
         `in sitrep.config.yaml. When something breaks: ${SITREP} declare --help  (guide: docs/declaring-an-incident.md)`,
       ],

@@ -16,7 +16,8 @@ export const command: Command<{ report: MetricsReport; format: Format }> = {
   spec: {
     name: "metrics",
     summary: "Incident metrics (TTD, TTA, TTM, TTR, …) from the records and git history.",
-    usage: "sitrep metrics [--since date] [--until date] [--severity ids] [--component ids] [--by severity|component|quarter|month] [--include-drills] [--include-near-misses] [--json|--markdown]",
+    usage:
+      "sitrep metrics [--since date] [--until date] [--severity ids] [--component ids] [--by severity|component|quarter|month] [--include-drills] [--include-near-misses] [--json|--markdown]",
     description:
       "Durations come from the recorded times; declaration lag and action-item dates from git history\n" +
       "(the main line, first parent). Needs the full history: a shallow clone is an error (fetch-depth: 0).\n" +
@@ -33,7 +34,7 @@ export const command: Command<{ report: MetricsReport; format: Format }> = {
       "npx sitrep metrics --by quarter --since 2026-01-01",
       "npx sitrep metrics --severity SEV1,SEV2 --by component",
       "npx sitrep metrics --json > metrics.json",
-      "npx sitrep metrics --markdown >> \"$GITHUB_STEP_SUMMARY\"",
+      'npx sitrep metrics --markdown >> "$GITHUB_STEP_SUMMARY"',
     ],
   },
 

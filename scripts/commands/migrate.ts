@@ -36,7 +36,13 @@ export const command: Command<MigrateResult> = {
   async run({ values, cwd, now }) {
     const root = findRecordsRoot(cwd);
     const plan = planMigration(root);
-    const result = { from: plan.from, to: plan.to, steps: plan.steps.map((s) => `${s.from} → ${s.to}: ${s.summary}`), changed: plan.changes.map((c) => c.path), written: false };
+    const result = {
+      from: plan.from,
+      to: plan.to,
+      steps: plan.steps.map((s) => `${s.from} → ${s.to}: ${s.summary}`),
+      changed: plan.changes.map((c) => c.path),
+      written: false,
+    };
     if (values.check === true || plan.changes.length === 0) return result;
     // Errors in the files a step rewrites block it; an old, unrelated broken record does not.
     const { errors } = checkChanges(root, plan.changes, { now, scope: "changed" });

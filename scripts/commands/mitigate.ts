@@ -40,13 +40,19 @@ export const command = authoringCommand({
     const message = messageFlag(values);
     // A message must not vanish into a no-op: it is a public update, and `update` posts those.
     if (data.mitigated_at && message) {
-      throw new UsageError(`${found.id} was already mitigated at ${data.mitigated_at}, so there is no mitigation to announce.`, `Post the update with: ${SITREP} update ${found.id} --message "…"`);
+      throw new UsageError(
+        `${found.id} was already mitigated at ${data.mitigated_at}, so there is no mitigation to announce.`,
+        `Post the update with: ${SITREP} update ${found.id} --message "…"`,
+      );
     }
     const again = recordedAlready(context, found, "mitigated_at", at, values.at !== undefined);
     if (again) return again;
     // Recording a forgotten mitigation time after resolution is fine; a public update is not.
     if (data.status === "resolved" && message !== undefined) {
-      throw new UsageError(`${found.id} is already resolved, so --message would post an update after the final one.`, `Record only the time: ${SITREP} mitigate ${found.id} --at <time>`);
+      throw new UsageError(
+        `${found.id} is already resolved, so --message would post an update after the final one.`,
+        `Record only the time: ${SITREP} mitigate ${found.id} --at <time>`,
+      );
     }
     const status = checkStatus(str(values.status) ?? "monitoring", ["monitoring", "identified"], "a mitigated incident");
     const recovered = allRecovered(data);
@@ -62,7 +68,10 @@ export const command = authoringCommand({
         }
         addTimelineEntry(doc, { at, event: "Mitigated: customer impact stopped." });
       },
-      notes: message === undefined && data.status !== "resolved" ? [`Tell customers: ${SITREP} update ${found.id} --status monitoring --message "…" -c <id>=operational`] : [],
+      notes:
+        message === undefined && data.status !== "resolved"
+          ? [`Tell customers: ${SITREP} update ${found.id} --status monitoring --message "…" -c <id>=operational`]
+          : [],
     });
   },
 });

@@ -33,7 +33,8 @@ export const command: Command<Result> = {
   spec: {
     name: "oncall",
     summary: "Who is on call now or at a time, a person's shifts, and the on-call load report.",
-    usage: "sitrep oncall [report|handoff] [--at time] [--for handle] [--schedule ids] [--weeks n] [--ical] [--from date|time] [--to date|time] [--message text] [--print] [--json]",
+    usage:
+      "sitrep oncall [report|handoff] [--at time] [--for handle] [--schedule ids] [--weeks n] [--ical] [--from date|time] [--to date|time] [--message text] [--print] [--json]",
     description:
       "Schedules are oncall/<id>.yaml (docs/oncall.md). Without a subcommand: for every schedule, who is on call\n" +
       "at --at (default now), until when, and who is next. --for lists a person's shifts in the next --weeks weeks.\n" +
@@ -48,7 +49,12 @@ export const command: Command<Result> = {
       at: timeOption("The instant to ask about (default now): RFC 3339 with an offset, `now`, or relative (-2h, +1d)."),
       for: { type: "string", valueName: "handle", description: "List this person's shifts instead (from --at, for --weeks weeks)." },
       weeks: { type: "string", valueName: "n", description: "How many weeks ahead --for and --ical look (default 4)." },
-      schedule: { type: "string", multiple: true, valueName: "ids", description: "Only these schedules (file names without .yaml; comma-separated or repeated)." },
+      schedule: {
+        type: "string",
+        multiple: true,
+        valueName: "ids",
+        description: "Only these schedules (file names without .yaml; comma-separated or repeated).",
+      },
       message: { type: "string", short: "m", valueName: "text", description: "handoff: the free-text notes for the next person." },
       print: { type: "boolean", description: "handoff: print the note instead of writing it." },
       ical: { type: "boolean", description: "Print the shifts as an iCalendar feed (with --for: that person's)." },
@@ -72,35 +78,54 @@ export const command: Command<Result> = {
     const { values, positionals } = input;
     const [sub, ...rest] = positionals;
     if (rest.length > 0 || (sub !== undefined && sub !== "report" && sub !== "handoff")) {
-      throw new UsageError(`Unknown subcommand \`${positionals.join(" ")}\`.`, "Use `sitrep oncall` (who is on call), `sitrep oncall report` (load per person) or `sitrep oncall handoff` (a handoff note).");
+      throw new UsageError(
+        `Unknown subcommand \`${positionals.join(" ")}\`.`,
+        "Use `sitrep oncall` (who is on call), `sitrep oncall report` (load per person) or `sitrep oncall handoff` (a handoff note).",
+      );
     }
     const json = values.json === true;
     const loaded = load(input);
     const { repository } = loaded;
     const schedules = onlySchedules(loaded.schedules, values.schedule);
     if (sub === "report") {
-      if (values.at !== undefined || values.for !== undefined) throw new UsageError("--at and --for are for `sitrep oncall`, not `oncall report`.", "Give the range with --from and --to.");
+      if (values.at !== undefined || values.for !== undefined)
+        throw new UsageError("--at and --for are for `sitrep oncall`, not `oncall report`.", "Give the range with --from and --to.");
       const to = values.to === undefined ? input.now.getTime() : instant(String(values.to), input, "--to");
       const from = values.from === undefined ? to - 28 * DAY_MS : instant(String(values.from), input, "--from");
       if (to <= from) throw new UsageError("--to must be later than --from.", "e.g. --from 2026-10-01 --to 2026-11-01");
-      return { kind: "report", report: loadReport({ schedules, incidents: repository.incidents, config: repository.config, from, to }), json };
+      return {
+        kind: "report",
+        report: loadReport({ schedules, incidents: repository.incidents, config: repository.config, from, to }),
+        json,
+      };
     }
     if (sub === "handoff") {
       if (schedules.length !== 1) {
-        throw new UsageError(schedules.length === 0 ? "There is no on-call schedule in oncall/." : "Which schedule is handed off?", `Name it with --schedule (${loaded.schedules.map((s) => s.id).join(", ") || "add oncall/<id>.yaml first"}).`);
+        throw new UsageError(
+          schedules.length === 0 ? "There is no on-call schedule in oncall/." : "Which schedule is handed off?",
+          `Name it with --schedule (${loaded.schedules.map((s) => s.id).join(", ") || "add oncall/<id>.yaml first"}).`,
+        );
       }
-      const note = handoffNote({ repository, onCall: onCallAt(schedules[0], input.now.getTime()), now: input.now, notes: values.message === undefined ? undefined : String(values.message) });
+      const note = handoffNote({
+        repository,
+        onCall: onCallAt(schedules[0], input.now.getTime()),
+        now: input.now,
+        notes: values.message === undefined ? undefined : String(values.message),
+      });
       const root = findRecordsRoot(input.cwd);
       if (values.print !== true) {
-        if (existsSync(path.join(root, note.path))) throw new SitrepError(`${note.path} already exists.`, { hint: "Edit it, or remove it to write a fresh one.", exitCode: 1 });
+        if (existsSync(path.join(root, note.path)))
+          throw new SitrepError(`${note.path} already exists.`, { hint: "Edit it, or remove it to write a fresh one.", exitCode: 1 });
         writeChanges(root, [{ path: note.path, text: note.text }]);
       }
       return { kind: "handoff", path: note.path, text: note.text, written: values.print !== true, json };
     }
-    if (values.from !== undefined || values.to !== undefined) throw new UsageError("--from and --to are for `sitrep oncall report`.", "Use --at to ask about one instant.");
+    if (values.from !== undefined || values.to !== undefined)
+      throw new UsageError("--from and --to are for `sitrep oncall report`.", "Use --at to ask about one instant.");
     const at = values.at === undefined ? input.now.getTime() : instant(String(values.at), input, "--at");
     const weeks = values.weeks === undefined ? 4 : Number(values.weeks);
-    if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) throw new UsageError(`--weeks is \`${String(values.weeks)}\`, not a whole number of weeks from 1 to 104.`, "e.g. --weeks 8");
+    if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104)
+      throw new UsageError(`--weeks is \`${String(values.weeks)}\`, not a whole number of weeks from 1 to 104.`, "e.g. --weeks 8");
     if (values.ical === true) {
       if (json) throw new UsageError("--ical and --json cannot be combined.", "Pick one output format.");
       const person = values.for === undefined ? undefined : String(values.for).replace(/^@/, "");
@@ -108,10 +133,17 @@ export const command: Command<Result> = {
       const to = at + weeks * 7 * DAY_MS;
       // Computed with room on both sides, so shifts at the edges keep their real times (and UIDs).
       const wide = { from: from - LOOK_AROUND_MS, to: to + LOOK_AROUND_MS };
-      const shifts = (person ? shiftsOf(schedules, person, wide.from, wide.to) : schedules.flatMap((schedule) => finalSchedule(schedule, wide.from, wide.to).map((shift) => ({ schedule, shift }))))
-        .filter(({ shift }) => shift.to > from && shift.from < to);
+      const shifts = (
+        person
+          ? shiftsOf(schedules, person, wide.from, wide.to)
+          : schedules.flatMap((schedule) => finalSchedule(schedule, wide.from, wide.to).map((shift) => ({ schedule, shift })))
+      ).filter(({ shift }) => shift.to > from && shift.from < to);
       const name = person ? `On call: ${person}` : `On call: ${schedules.map((s) => s.data.name).join(", ")}`;
-      return { kind: "ical", calendar: buildShiftsCalendar({ name, shifts, now: input.now, uidDomain: new URL(repository.config.site.url).host }), json: false };
+      return {
+        kind: "ical",
+        calendar: buildShiftsCalendar({ name, shifts, now: input.now, uidDomain: new URL(repository.config.site.url).host }),
+        json: false,
+      };
     }
     if (values.for !== undefined) {
       const person = String(values.for).replace(/^@/, "");
@@ -123,8 +155,12 @@ export const command: Command<Result> = {
 
   present(result) {
     if (result.kind === "handoff") {
-      if (result.json) return { stdout: JSON.stringify({ path: result.path, written: result.written, text: result.text }, null, 2), exitCode: 0 };
-      return { stdout: result.written ? `Wrote ${result.path}. Fill in the notes, then commit it for the next person.` : result.text, exitCode: 0 };
+      if (result.json)
+        return { stdout: JSON.stringify({ path: result.path, written: result.written, text: result.text }, null, 2), exitCode: 0 };
+      return {
+        stdout: result.written ? `Wrote ${result.path}. Fill in the notes, then commit it for the next person.` : result.text,
+        exitCode: 0,
+      };
     }
     if (result.json) {
       const data = result.kind === "now" ? result.entries : result.kind === "for" ? result.shifts : result.report;
@@ -148,10 +184,14 @@ function load(input: CommandInput) {
 /** The schedules named by --schedule (all without it); an unknown id is a usage error naming the known ones. */
 function onlySchedules(schedules: Schedule[], flag: unknown): Schedule[] {
   if (flag === undefined) return schedules;
-  const ids = (flag as string[]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const ids = (flag as string[])
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const known = schedules.map((s) => s.id);
   const unknown = ids.find((id) => !known.includes(id));
-  if (unknown !== undefined) throw new UsageError(`Unknown schedule \`${unknown}\`.`, `Schedules are the files in oncall/: ${known.join(", ") || "none yet"}.`);
+  if (unknown !== undefined)
+    throw new UsageError(`Unknown schedule \`${unknown}\`.`, `Schedules are the files in oncall/: ${known.join(", ") || "none yet"}.`);
   return schedules.filter((s) => ids.includes(s.id));
 }
 

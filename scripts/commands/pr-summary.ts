@@ -30,7 +30,10 @@ export const command: Command<{ markdown: string }> = {
     const head = validateRepository(root, { now });
     const snapshot = recordsAtRef(root, typeof values.base === "string" ? values.base : undefined);
     try {
-      const base = snapshot && existsSync(path.join(snapshot.root, "sitrep.config.yaml")) ? validateRepository(snapshot.root, { now }).repository : undefined;
+      const base =
+        snapshot && existsSync(path.join(snapshot.root, "sitrep.config.yaml"))
+          ? validateRepository(snapshot.root, { now }).repository
+          : undefined;
       return { markdown: formatPrSummary(summarizePullRequest(base, head.repository, countBySeverity(head.diagnostics))) };
     } finally {
       snapshot?.cleanup();

@@ -23,8 +23,12 @@ export const command: Command<{ address: string }> = {
   async run({ values, cwd, env }) {
     const root = findRecordsRoot(cwd);
     const locations = siteLocations(root, typeof values["out-dir"] === "string" ? values["out-dir"] : env.SITREP_OUT_DIR || undefined, cwd);
-    if (!existsSync(locations.outDir)) throw new SitrepError(`There is no built site in ${locations.outDir}.`, { hint: "Run `npx sitrep build` first." });
-    const server = await serveWithAstro("preview", locations, { port: parsePort(values.port), host: typeof values.host === "string" ? values.host : undefined });
+    if (!existsSync(locations.outDir))
+      throw new SitrepError(`There is no built site in ${locations.outDir}.`, { hint: "Run `npx sitrep build` first." });
+    const server = await serveWithAstro("preview", locations, {
+      port: parsePort(values.port),
+      host: typeof values.host === "string" ? values.host : undefined,
+    });
     await waitForStop(server.stop);
     return { address: server.address };
   },

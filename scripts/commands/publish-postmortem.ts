@@ -38,7 +38,10 @@ export const command = authoringCommand({
       at: timeOption("When it is published: published_at (default: now)."),
       tz: tzOption(),
     },
-    examples: ["npx sitrep publish-postmortem 2026-11-22-checkout-errors --public", "npx sitrep publish-postmortem checkout-errors --public --at 10:00"],
+    examples: [
+      "npx sitrep publish-postmortem 2026-11-22-checkout-errors --public",
+      "npx sitrep publish-postmortem checkout-errors --public --at 10:00",
+    ],
   },
 
   async run({ values, positionals, cwd, now }, ask) {
@@ -47,7 +50,10 @@ export const command = authoringCommand({
     const incident = findIncident(context, id, "publish-postmortem");
     const file = context.files.find((f) => f.kind === "postmortem" && f.id === incident.id);
     if (file === undefined) {
-      throw new UsageError(`${incident.id} has no postmortem (postmortems/${incident.id}.md).`, `Scaffold it with \`npx sitrep postmortem ${incident.id}\`, write it, then publish it.`);
+      throw new UsageError(
+        `${incident.id} has no postmortem (postmortems/${incident.id}.md).`,
+        `Scaffold it with \`npx sitrep postmortem ${incident.id}\`, write it, then publish it.`,
+      );
     }
     const text = readFileSync(path.join(context.root, file.path), "utf8");
     const zone = zoneFlag(values, context.config);
@@ -63,7 +69,12 @@ export const command = authoringCommand({
       if (makePublic && map.get("visibility") !== "public") setScalar(doc, map, "visibility", "public", POSTMORTEM_KEY_ORDER);
     });
     if (edited === text) {
-      return nothingToDo(context, { ...incident, file, text }, `${file.path} is already published`, "To correct published_at, edit it in the file.");
+      return nothingToDo(
+        context,
+        { ...incident, file, text },
+        `${file.path} is already published`,
+        "To correct published_at, edit it in the file.",
+      );
     }
     const { warnings, after } = checkThenWrite(context, [{ path: file.path, text: edited }], file.path);
     const record = after.repository.postmortems.find((p) => p.source.path === file.path)!;
@@ -72,10 +83,16 @@ export const command = authoringCommand({
     const notes = [
       ...timeNotes(values, [{ flag: "at", time: at }], zone, now),
       ...(pagePublic
-        ? [`What becomes public at ${postmortemUrl(context.config, incident.id)} (the lines marked internal left out):`, "", ...indent(publicBody(record.body))]
-        : [record.data.visibility !== "public"
-          ? "Nothing becomes public: the postmortem is internal. Run again with --public to put it on the status page."
-          : `Nothing becomes public: the incident ${incident.id} is not on the public site.`]),
+        ? [
+            `What becomes public at ${postmortemUrl(context.config, incident.id)} (the lines marked internal left out):`,
+            "",
+            ...indent(publicBody(record.body)),
+          ]
+        : [
+            record.data.visibility !== "public"
+              ? "Nothing becomes public: the postmortem is internal. Run again with --public to put it on the status page."
+              : `Nothing becomes public: the incident ${incident.id} is not on the public site.`,
+          ]),
     ];
     return {
       summary: `Published the postmortem of ${incident.id}`,
@@ -91,5 +108,9 @@ export const command = authoringCommand({
 });
 
 function indent(text: string): string[] {
-  return text.replace(/^\s*\n/, "").trimEnd().split("\n").map((line) => (line === "" ? "" : `  ${line}`));
+  return text
+    .replace(/^\s*\n/, "")
+    .trimEnd()
+    .split("\n")
+    .map((line) => (line === "" ? "" : `  ${line}`));
 }

@@ -63,7 +63,12 @@ export const command: Command<Result> = {
       "GITHUB_REPOSITORY). If a step fails it stops and prints the exact commands left, the label included.\n" +
       "Exit 0 published (or nothing to publish), 1 stopped part way (the commands left are printed).",
     options: {
-      title: { type: "string", short: "t", valueName: "title", description: "The commit and pull-request title (default: what changed, e.g. \"Escalate SEV2 → SEV1: …\")." },
+      title: {
+        type: "string",
+        short: "t",
+        valueName: "title",
+        description: 'The commit and pull-request title (default: what changed, e.g. "Escalate SEV2 → SEV1: …").',
+      },
       json: jsonOption("Print {title, branch, files, pull, stopped} as JSON."),
     },
     examples: [
@@ -76,12 +81,16 @@ export const command: Command<Result> = {
     const context = loadRecordsContext(cwd, now);
     const root = context.root;
     const top = runGit(root, ["rev-parse", "--show-toplevel"], env);
-    if (!top.ok) throw new SitrepError(`${root} is not in a git repository, so there is nothing to publish to.`, { hint: "Run it in a clone of your records repository." });
+    if (!top.ok)
+      throw new SitrepError(`${root} is not in a git repository, so there is nothing to publish to.`, {
+        hint: "Run it in a clone of your records repository.",
+      });
     const siteUrl = context.config.site.url;
     const files = changedRecordPaths(root, env);
     const base = defaultBranch(root, env);
     const current = runGit(root, ["rev-parse", "--abbrev-ref", "HEAD"], env).stdout.trim();
-    if (files.length === 0) return { title: "", branch: current, files, done: [], pull: undefined, stopped: undefined, siteUrl, nothing: true };
+    if (files.length === 0)
+      return { title: "", branch: current, files, done: [], pull: undefined, stopped: undefined, siteUrl, nothing: true };
 
     const changes: ChangedRecord[] = files.map((file) => {
       const head = runGit(root, ["show", `HEAD:${file}`], env);
@@ -91,19 +100,29 @@ export const command: Command<Result> = {
       } catch {
         after = undefined;
       }
-      return { path: file, id: path.posix.basename(file, ".md"), kind: kindOf(file), before: frontMatter(head.ok ? head.stdout : undefined, file), after: frontMatter(after, file) };
+      return {
+        path: file,
+        id: path.posix.basename(file, ".md"),
+        kind: kindOf(file),
+        before: frontMatter(head.ok ? head.stdout : undefined, file),
+        after: frontMatter(after, file),
+      };
     });
     const title = typeof values.title === "string" && values.title.trim() ? values.title.trim() : publishTitle(changes, context.config);
     const main = changes.find((c) => c.kind === "incident") ?? changes[0];
     const stamp = formatTime(now).slice(0, 16).replace(/[-:T]/g, "");
     const onBase = current === base || current === "HEAD";
-    const branch = onBase ? `${(main.after as { type?: string } | undefined)?.type === "maintenance" ? "maintenance" : main.kind === "incident" ? "incident" : main.kind}/${main.id}-${stamp}` : current;
+    const branch = onBase
+      ? `${(main.after as { type?: string } | undefined)?.type === "maintenance" ? "maintenance" : main.kind === "incident" ? "incident" : main.kind}/${main.id}-${stamp}`
+      : current;
 
     const steps: { run: string[]; show: string }[] = [
-      ...(onBase ? [
-        { run: ["pull", "--ff-only", "--autostash", "--quiet", "origin", base], show: `git pull --ff-only --autostash origin ${base}` },
-        { run: ["switch", "--quiet", "-c", branch], show: `git switch -c ${shellQuote(branch)}` },
-      ] : []),
+      ...(onBase
+        ? [
+            { run: ["pull", "--ff-only", "--autostash", "--quiet", "origin", base], show: `git pull --ff-only --autostash origin ${base}` },
+            { run: ["switch", "--quiet", "-c", branch], show: `git switch -c ${shellQuote(branch)}` },
+          ]
+        : []),
       { run: ["add", "--", ...files], show: `git add ${files.map(shellQuote).join(" ")}` },
       { run: ["commit", "--quiet", "-m", title, "--", ...files], show: `git commit -m ${shellQuote(title)}` },
       { run: ["push", "--quiet", "-u", "origin", branch], show: `git push -u origin ${shellQuote(branch)}` },
@@ -113,18 +132,42 @@ export const command: Command<Result> = {
     for (const [i, step] of steps.entries()) {
       const result = runGit(root, step.run, env);
       if (!result.ok) {
-        return { title, branch, files, done, pull: undefined, siteUrl, nothing: false,
-          stopped: { why: `\`${step.show}\` failed: ${result.stderr.split("\n")[0]}`, remaining: [...steps.slice(i).map((s) => s.show), prCommand] } };
+        return {
+          title,
+          branch,
+          files,
+          done,
+          pull: undefined,
+          siteUrl,
+          nothing: false,
+          stopped: {
+            why: `\`${step.show}\` failed: ${result.stderr.split("\n")[0]}`,
+            remaining: [...steps.slice(i).map((s) => s.show), prCommand],
+          },
+        };
       }
       done.push(step.show);
     }
     const token = githubToken(env);
-    const stop = (why: string) => ({ title, branch, files, done, pull: undefined, siteUrl, nothing: false, stopped: { why, remaining: [prCommand] } });
+    const stop = (why: string) => ({
+      title,
+      branch,
+      files,
+      done,
+      pull: undefined,
+      siteUrl,
+      nothing: false,
+      stopped: { why, remaining: [prCommand] },
+    });
     if (!token) return stop("no GitHub token (GITHUB_TOKEN is not set and the gh CLI is not logged in)");
     try {
       const target = { ...resolveGithubTarget(env, context.config), token };
       await assertReachable(target.apiUrl, env);
-      const pull = await openPullRequest(target, { head: branch, base, title, body: `${title}\n\nOpened by \`sitrep publish\`; the fast lane merges it once \`ci-ok\` passes.` }, env);
+      const pull = await openPullRequest(
+        target,
+        { head: branch, base, title, body: `${title}\n\nOpened by \`sitrep publish\`; the fast lane merges it once \`ci-ok\` passes.` },
+        env,
+      );
       return { title, branch, files, done, pull, stopped: undefined, siteUrl, nothing: false };
     } catch (error) {
       return stop(`GitHub could not be reached or refused the pull request: ${(error as Error).message.split("\n")[0]}`);
@@ -137,13 +180,22 @@ export const command: Command<Result> = {
     const lines = [`${result.stopped ? "✖" : "✔"} ${result.title}`, ...result.files.map((f) => `  ${f}`), ""];
     for (const step of result.done) lines.push(`  done  ${step}`);
     if (result.stopped) {
-      lines.push("", `Stopped: ${result.stopped.why}.`, "Run what is left:", ...result.stopped.remaining.map((c) => `  ${c}`),
-        "", `The label ${FAST_LANE_LABEL} lets the fast lane merge it once CI passes.`);
+      lines.push(
+        "",
+        `Stopped: ${result.stopped.why}.`,
+        "Run what is left:",
+        ...result.stopped.remaining.map((c) => `  ${c}`),
+        "",
+        `The label ${FAST_LANE_LABEL} lets the fast lane merge it once CI passes.`,
+      );
       return { stdout: lines.join("\n"), exitCode: 1 };
     }
     const pull = result.pull!;
-    lines.push(`  ${pull.created ? "opened" : "joined"} pull request #${pull.number} (label ${FAST_LANE_LABEL}): ${pull.url}`, "",
-      `Live in about 4–5 minutes once CI passes (CI ~1.5 min, fast lane < 0.5 min, deploy 2–3 min): ${result.siteUrl}`);
+    lines.push(
+      `  ${pull.created ? "opened" : "joined"} pull request #${pull.number} (label ${FAST_LANE_LABEL}): ${pull.url}`,
+      "",
+      `Live in about 4–5 minutes once CI passes (CI ~1.5 min, fast lane < 0.5 min, deploy 2–3 min): ${result.siteUrl}`,
+    );
     return { stdout: lines.join("\n"), exitCode: 0 };
   },
 };

@@ -28,14 +28,23 @@ export const command: Command<{ report: WeeklyReport; markdown: string; output: 
       "include-near-misses": { type: "boolean", description: "Count near-misses too." },
       json: jsonOption("Print the report's data as JSON instead of Markdown."),
     },
-    examples: ["npx sitrep report", "npx sitrep report --week 2026-W47 --output reports/2026-W47.md", "npx sitrep report --week 2026-W47 >> \"$GITHUB_STEP_SUMMARY\""],
+    examples: [
+      "npx sitrep report",
+      "npx sitrep report --week 2026-W47 --output reports/2026-W47.md",
+      'npx sitrep report --week 2026-W47 >> "$GITHUB_STEP_SUMMARY"',
+    ],
   },
 
   async run({ values, cwd, now }) {
     const week = typeof values.week === "string" ? parseIsoWeek(values.week) : shiftWeek(isoWeekOf(now), -1);
     const root = findRecordsRoot(cwd);
     const { repository, events } = await loadWithHistory(root, now);
-    const selection = { severities: [], components: [], includeDrills: values["include-drills"] === true, includeNearMisses: values["include-near-misses"] === true };
+    const selection = {
+      severities: [],
+      components: [],
+      includeDrills: values["include-drills"] === true,
+      includeNearMisses: values["include-near-misses"] === true,
+    };
     // The schedules were validated with the records (validate reads oncall/ too).
     const report = weeklyReport(repository, events, week, selection, now, loadSchedules(root).schedules);
     const markdown = formatWeeklyReport(report);

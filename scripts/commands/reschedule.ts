@@ -20,14 +20,14 @@ export const command = authoringCommand({
     usage: "sitrep reschedule <id> --start <time> --end <time> [--message <text>] [--at <time>] [--tz <zone>] [--json]",
     description:
       "Sets the new scheduled_start and scheduled_end of a maintenance window and posts a public update\n" +
-      "(\"Rescheduled to …\", in the site's time zone). The id does not change: the first move records the\n" +
+      '("Rescheduled to …", in the site\'s time zone). The id does not change: the first move records the\n' +
       "window first announced in first_scheduled_start, whose date the file name keeps. Refused once the work\n" +
       "began (an update says in_progress or verifying) and for completed or cancelled maintenance.",
     positionals: true,
     options: {
       start: timeOption("New start of the window (`tomorrow 01:00` in the site's zone, +2d, or RFC 3339 with an offset)."),
       end: timeOption("New end of the window."),
-      ...messageOptions("The public update (default: \"Rescheduled to <new window> (was <old window>).\")."),
+      ...messageOptions('The public update (default: "Rescheduled to <new window> (was <old window>).").'),
       at: timeOption("When it was rescheduled: the update's time (default: now)."),
       tz: tzOption(),
     },
@@ -41,32 +41,58 @@ export const command = authoringCommand({
     const { context, found } = await openIncident(positionals, ask, cwd, now, "reschedule", { maintenance: true, maintenanceOnly: true });
     const data = found.data;
     if (data.type !== "maintenance") {
-      throw new UsageError(`${found.id} is an incident, not maintenance: only a maintenance window is rescheduled.`, `Post an update instead: \`npx sitrep update ${found.id} --message "…"\`.`);
+      throw new UsageError(
+        `${found.id} is an incident, not maintenance: only a maintenance window is rescheduled.`,
+        `Post an update instead: \`npx sitrep update ${found.id} --message "…"\`.`,
+      );
     }
     if (data.status === "completed" || data.status === "cancelled") {
-      throw new UsageError(`${found.id} is ${data.status}: there is no window left to move.`, "Schedule the work again as new maintenance (`npx sitrep maintenance …`).");
+      throw new UsageError(
+        `${found.id} is ${data.status}: there is no window left to move.`,
+        "Schedule the work again as new maintenance (`npx sitrep maintenance …`).",
+      );
     }
     const began = data.updates.find((u) => u.status === "in_progress" || u.status === "verifying");
     if (began !== undefined) {
-      throw new UsageError(`${found.id} says \`${began.status}\` since ${began.at}: a window whose work began is not rescheduled.`,
-        `To run longer, edit \`scheduled_end\` and say so in an update (\`npx sitrep update ${found.id} --message "…"\`); to stop, \`npx sitrep complete ${found.id}\`.`);
+      throw new UsageError(
+        `${found.id} says \`${began.status}\` since ${began.at}: a window whose work began is not rescheduled.`,
+        `To run longer, edit \`scheduled_end\` and say so in an update (\`npx sitrep update ${found.id} --message "…"\`); to stop, \`npx sitrep complete ${found.id}\`.`,
+      );
     }
     const { config } = context;
     const zone = zoneFlag(values, config);
-    requireFlags((["start", "end"] as const).filter((f) => str(values[f]) === undefined), ask);
-    const start = parseTimeInput(await askText(str(values.start), "start", ask, {
-      message: `New start of the window (e.g. \`tomorrow 01:00\` in ${zone}, +2d, or RFC 3339 with an offset)`, placeholder: "e.g. 2026-12-08T01:00:00Z",
-      validate: problemWith((v) => parseTimeInput(v, now, "--start", zone)),
-    }), now, "--start", zone);
-    const end = parseTimeInput(await askText(str(values.end), "end", ask, {
-      message: "New end of the window", placeholder: "e.g. 2026-12-08T03:00:00Z",
-      validate: problemWith((v) => parseTimeInput(v, now, "--end", zone)),
-    }), now, "--end", zone);
-    if (Date.parse(end) <= Date.parse(start)) throw new UsageError(`--end (${end}) is not after --start (${start}).`, "Check the times and their offsets.");
+    requireFlags(
+      (["start", "end"] as const).filter((f) => str(values[f]) === undefined),
+      ask,
+    );
+    const start = parseTimeInput(
+      await askText(str(values.start), "start", ask, {
+        message: `New start of the window (e.g. \`tomorrow 01:00\` in ${zone}, +2d, or RFC 3339 with an offset)`,
+        placeholder: "e.g. 2026-12-08T01:00:00Z",
+        validate: problemWith((v) => parseTimeInput(v, now, "--start", zone)),
+      }),
+      now,
+      "--start",
+      zone,
+    );
+    const end = parseTimeInput(
+      await askText(str(values.end), "end", ask, {
+        message: "New end of the window",
+        placeholder: "e.g. 2026-12-08T03:00:00Z",
+        validate: problemWith((v) => parseTimeInput(v, now, "--end", zone)),
+      }),
+      now,
+      "--end",
+      zone,
+    );
+    if (Date.parse(end) <= Date.parse(start))
+      throw new UsageError(`--end (${end}) is not after --start (${start}).`, "Check the times and their offsets.");
     // A window moved into the past is a mistyped date or offset, or work that already began.
     if (Date.parse(start) <= now.getTime()) {
-      throw new UsageError(`--start (${start}) is not after now (${formatTime(now)}): a window is moved to a time still to come.`,
-        `Check the date and the offset (Z is UTC). If the work is starting now, \`npx sitrep update ${found.id} --status in_progress --message "…"\`.`);
+      throw new UsageError(
+        `--start (${start}) is not after now (${formatTime(now)}): a window is moved to a time still to come.`,
+        `Check the date and the offset (Z is UTC). If the work is starting now, \`npx sitrep update ${found.id} --status in_progress --message "…"\`.`,
+      );
     }
     const oldStart = data.scheduled_start as string;
     const oldEnd = data.scheduled_end as string;
@@ -81,7 +107,16 @@ export const command = authoringCommand({
     const description = /^---\r?\n[\s\S]*?\r?\n---\r?\n([\s\S]*)$/.exec(found.text)?.[1] ?? "";
     const stale = [oldStart, oldEnd].some((t) => description.includes(zonedMinute(t, siteZone)));
     return applyIncidentEdit(context, found, cwd, {
-      echo: timeNotes(values, [{ flag: "start", time: start }, { flag: "end", time: end }, { flag: "at", time: at }], zone, now),
+      echo: timeNotes(
+        values,
+        [
+          { flag: "start", time: start },
+          { flag: "end", time: end },
+          { flag: "at", time: at },
+        ],
+        zone,
+        now,
+      ),
       verb: "Rescheduled maintenance",
       commitMessage: "Rescheduled maintenance",
       notes: [

@@ -20,7 +20,7 @@ export const command = authoringCommand({
       "Severities with postmortem_required need a postmortem within policies.postmortem_due_days: `sitrep postmortem <id>`.",
     positionals: true,
     options: {
-      ...messageOptions("The final public update (default: \"This incident has been resolved.\")."),
+      ...messageOptions('The final public update (default: "This incident has been resolved.").'),
       at: timeOption("When it was resolved (default: now)."),
       tz: tzOption(),
     },
@@ -35,11 +35,18 @@ export const command = authoringCommand({
     const data = found.data;
     // "Resolved" on a maintenance window that has not even started tells customers the work is done.
     if (data.type === "maintenance") {
-      throw new UsageError(`${found.id} is maintenance, not an incident; resolve would announce that its work is done.`,
-        `When the work is done: \`${SITREP} complete ${found.id}\`.`);
+      throw new UsageError(
+        `${found.id} is maintenance, not an incident; resolve would announce that its work is done.`,
+        `When the work is done: \`${SITREP} complete ${found.id}\`.`,
+      );
     }
     if (data.status === "resolved") {
-      return nothingToDo(context, found, `${found.id} is already resolved`, "If it came back, declare a new incident and mention this one.");
+      return nothingToDo(
+        context,
+        found,
+        `${found.id} is already resolved`,
+        "If it came back, declare a new incident and mention this one.",
+      );
     }
     const zone = zoneFlag(values, context.config);
     const at = atFlag(values, now, zone);
@@ -57,7 +64,9 @@ export const command = authoringCommand({
         addTimelineEntry(doc, { at, event: "Resolved." });
       },
       notes: postmortemNeeded
-        ? [`${data.severity} needs a postmortem within ${context.config.policies.postmortem_due_days} days: ${SITREP} postmortem ${found.id}`]
+        ? [
+            `${data.severity} needs a postmortem within ${context.config.policies.postmortem_due_days} days: ${SITREP} postmortem ${found.id}`,
+          ]
         : [],
     });
   },

@@ -35,18 +35,26 @@ export const command: Command<ReviewIssueResult> = {
   async run({ values, cwd, env }) {
     const week = typeof values.week === "string" ? values.week : "";
     if (!/^\d{4}-W\d{2}$/.test(week)) throw new UsageError(`--week \`${week}\` is not an ISO week.`, "e.g. --week 2026-W47");
-    if (typeof values.file !== "string") throw new UsageError("--file is missing.", "Name the report's Markdown file, e.g. --file review.md (from `sitrep report`).");
+    if (typeof values.file !== "string")
+      throw new UsageError("--file is missing.", "Name the report's Markdown file, e.g. --file review.md (from `sitrep report`).");
     const report = readFileSync(values.file, "utf8");
     const { config } = loadConfig(findRecordsRoot(cwd));
     const target = resolveGithubTarget(env, config ?? { github: { labels: [] } });
-    if (!target.token) throw new SitrepError("GITHUB_TOKEN is not set.", { hint: "The workflow passes github.token with `issues: write`; locally, export a token that may write issues.", exitCode: 2 });
+    if (!target.token)
+      throw new SitrepError("GITHUB_TOKEN is not set.", {
+        hint: "The workflow passes github.token with `issues: write`; locally, export a token that may write issues.",
+        exitCode: 2,
+      });
     const warnings: string[] = [];
     const octokit = createGithubClient(target, { warn: (m) => warnings.push(m), writeIntervalMs: writeIntervalFromEnv(env) });
     try {
       const outcome = await upsertReviewIssue(issuesApi(octokit, target), week, report);
       return { week, action: outcome.action, number: outcome.number, warnings };
     } catch (error) {
-      throw new SitrepError(describeApiError(error), { hint: "Run the workflow again; if it repeats, check the token's `issues: write` permission.", exitCode: 2 });
+      throw new SitrepError(describeApiError(error), {
+        hint: "Run the workflow again; if it repeats, check the token's `issues: write` permission.",
+        exitCode: 2,
+      });
     }
   },
 

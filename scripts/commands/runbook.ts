@@ -24,7 +24,13 @@ export const command = authoringCommand({
     positionals: true,
     options: {
       title: { type: "string", short: "t", valueName: "title", description: "What the runbook is for, as an imperative sentence." },
-      component: { type: "string", short: "c", multiple: true, valueName: "id", description: "A component it covers (id from sitrep.config.yaml)." },
+      component: {
+        type: "string",
+        short: "c",
+        multiple: true,
+        valueName: "id",
+        description: "A component it covers (id from sitrep.config.yaml).",
+      },
       owner: { type: "string", valueName: "handle", description: "GitHub handle of the person or team keeping it current." },
       alert: { type: "string", multiple: true, valueName: "name", description: "An alert whose notification links here." },
     },
@@ -36,24 +42,55 @@ export const command = authoringCommand({
 
   async run({ values, positionals, cwd, now }, ask) {
     const id = await idArgument(positionals, ask, "runbook id", "kebab-case, e.g. checkout-rollback");
-    if (!SLUG.test(id)) throw new UsageError(`Runbook id \`${id}\` is not kebab-case.`, "Use lower-case letters, digits and single hyphens, e.g. checkout-rollback.");
+    if (!SLUG.test(id))
+      throw new UsageError(
+        `Runbook id \`${id}\` is not kebab-case.`,
+        "Use lower-case letters, digits and single hyphens, e.g. checkout-rollback.",
+      );
     const context = loadRecordsContext(cwd, now);
     const recordPath = `runbooks/${id}.md`;
-    if (existsSync(path.join(context.root, recordPath))) throw new UsageError(`${recordPath} already exists.`, "Edit it, or pick another id.");
-    requireFlags([...(str(values.title) ? [] : ["title"]), ...(list(values.component).length > 0 ? [] : ["component"]), ...(str(values.owner) ? [] : ["owner"])], ask,
-      { component: `component ids: ${context.config.components.map((c) => c.id).join(", ")}`, owner: "a GitHub handle (person or team)" });
-    const title = (await askText(str(values.title), "title", ask, { message: "Title (what the runbook is for)", placeholder: "e.g. Roll back a bad deploy" })).trim();
-    const components = (await askMany(list(values.component), "component", ask, { message: "Components it covers (space to pick, enter to confirm)", options: componentOptions(context.config) }))
-      .map((c) => checkComponentId(c, context.config));
-    const owner = checkHandle(await askText(str(values.owner), "owner", ask, {
-      message: "Owner (GitHub handle of the person or team)", placeholder: "e.g. ines-carvalho", validate: problemWith((v) => checkHandle(v, "--owner")),
-    }), "--owner");
+    if (existsSync(path.join(context.root, recordPath)))
+      throw new UsageError(`${recordPath} already exists.`, "Edit it, or pick another id.");
+    requireFlags(
+      [
+        ...(str(values.title) ? [] : ["title"]),
+        ...(list(values.component).length > 0 ? [] : ["component"]),
+        ...(str(values.owner) ? [] : ["owner"]),
+      ],
+      ask,
+      { component: `component ids: ${context.config.components.map((c) => c.id).join(", ")}`, owner: "a GitHub handle (person or team)" },
+    );
+    const title = (
+      await askText(str(values.title), "title", ask, {
+        message: "Title (what the runbook is for)",
+        placeholder: "e.g. Roll back a bad deploy",
+      })
+    ).trim();
+    const components = (
+      await askMany(list(values.component), "component", ask, {
+        message: "Components it covers (space to pick, enter to confirm)",
+        options: componentOptions(context.config),
+      })
+    ).map((c) => checkComponentId(c, context.config));
+    const owner = checkHandle(
+      await askText(str(values.owner), "owner", ask, {
+        message: "Owner (GitHub handle of the person or team)",
+        placeholder: "e.g. ines-carvalho",
+        validate: problemWith((v) => checkHandle(v, "--owner")),
+      }),
+      "--owner",
+    );
     const template = readTemplate(context, "runbook");
     return writeNewRecord(context, cwd, {
       kind: "runbook",
       path: recordPath,
       text: scaffoldRunbook({
-        title, components: [...new Set(components)], owner, alerts: [...new Set(list(values.alert))], today: utcDate(now), template,
+        title,
+        components: [...new Set(components)],
+        owner,
+        alerts: [...new Set(list(values.alert))],
+        today: utcDate(now),
+        template,
       }),
       summary: `Scaffolded runbook ${id}`,
       branch: `runbook/${id}`,

@@ -24,7 +24,10 @@ export const command: Command<SyncReport> = {
       "Uses GITHUB_TOKEN, GITHUB_REPOSITORY (else github.repository) and GITHUB_API_URL.\n" +
       "Exit 0 in step, 1 something needs a person (drift reported), 2 a request failed or sync could not run (rerun it).",
     options: {
-      "dry-run": { type: "boolean", description: "List issues and print the plan; write nothing (works without a token on public repositories)." },
+      "dry-run": {
+        type: "boolean",
+        description: "List issues and print the plan; write nothing (works without a token on public repositories).",
+      },
       json: jsonOption("Print the plan and the outcome of every write as JSON."),
     },
     examples: ["npx sitrep sync --dry-run", "GITHUB_TOKEN=… GITHUB_REPOSITORY=acme/status npx sitrep sync", "npx sitrep sync --json"],
@@ -90,21 +93,38 @@ function formatOperation(op: Operation): string {
 /** What a person should see: GitHub's warnings, drift only a person can resolve, untrusted issues, failed writes. */
 function problems(report: SyncReport): Problem[] {
   const found: Problem[] = report.warnings.map((message) => ({
-    severity: "warning", rule: "sync-github", message, hint: "The run went on; the warning says what to check if it keeps happening.",
+    severity: "warning",
+    rule: "sync-github",
+    message,
+    hint: "The run went on; the warning says what to check if it keeps happening.",
   }));
   for (const op of report.operations) {
     if (op.kind === "report") {
-      found.push({ severity: "warning", rule: "sync-drift", message: `${op.key}: ${op.message}`,
-        hint: "Only a person can settle this: sync reports it on every run (exit 1) until the record or the issue changes." });
+      found.push({
+        severity: "warning",
+        rule: "sync-drift",
+        message: `${op.key}: ${op.message}`,
+        hint: "Only a person can settle this: sync reports it on every run (exit 1) until the record or the issue changes.",
+      });
     }
   }
   // Untrusted issues: said once per run, never a failure (exitCodeOf ignores notices).
   for (const op of report.operations) {
-    if (op.kind === "notice") found.push({ severity: "notice", rule: "sync-untrusted", message: `${op.key}: ${op.message}`, hint: "Nothing to do: sync never edits an issue it does not trust (docs/github.md)." });
+    if (op.kind === "notice")
+      found.push({
+        severity: "notice",
+        rule: "sync-untrusted",
+        message: `${op.key}: ${op.message}`,
+        hint: "Nothing to do: sync never edits an issue it does not trust (docs/github.md).",
+      });
   }
   for (const f of report.outcomes.filter((o) => o.status === "failed")) {
-    found.push({ severity: "error", rule: "sync-write", message: `${f.kind} ${f.number ? `#${f.number} ` : ""}${f.key} failed: ${f.message}`,
-      hint: f.hint ?? "Run `sitrep sync` again: it finds every issue written so far by its marker, so nothing is duplicated." });
+    found.push({
+      severity: "error",
+      rule: "sync-write",
+      message: `${f.kind} ${f.number ? `#${f.number} ` : ""}${f.key} failed: ${f.message}`,
+      hint: f.hint ?? "Run `sitrep sync` again: it finds every issue written so far by its marker, so nothing is duplicated.",
+    });
   }
   return found;
 }

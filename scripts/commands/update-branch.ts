@@ -50,15 +50,21 @@ export const command: Command<UpdateBranchResult> = {
     const git = (args: string[]) => runGit(root, args, env);
     const must = (args: string[], what: string) => {
       const result = git(args);
-      if (!result.ok) throw new SitrepError(`Could not ${what}: ${result.stderr.split("\n")[0]}`, { hint: "Run it in a clone of the records repository, on the pull request's branch." });
+      if (!result.ok)
+        throw new SitrepError(`Could not ${what}: ${result.stderr.split("\n")[0]}`, {
+          hint: "Run it in a clone of the records repository, on the pull request's branch.",
+        });
       return result.stdout.trim();
     };
     const remote = typeof values.remote === "string" ? values.remote : "origin";
     const branch = must(["symbolic-ref", "--quiet", "--short", "HEAD"], "find the branch checked out (HEAD is detached)");
     const base = typeof values.base === "string" ? values.base : defaultBranch(root, env);
-    if (branch === base) throw new SitrepError(`${branch} is the base branch itself.`, { hint: "Check out the pull request's branch first." });
+    if (branch === base)
+      throw new SitrepError(`${branch} is the base branch itself.`, { hint: "Check out the pull request's branch first." });
     if (git(["status", "--porcelain", "--untracked-files=no"]).stdout.trim() !== "") {
-      throw new SitrepError("The working tree has uncommitted changes, so a merge could mix them in.", { hint: "Commit or stash them, then run update-branch again." });
+      throw new SitrepError("The working tree has uncommitted changes, so a merge could mix them in.", {
+        hint: "Commit or stash them, then run update-branch again.",
+      });
     }
     must(["fetch", "--quiet", remote, `+refs/heads/${base}:refs/remotes/${remote}/${base}`], `fetch ${base} from ${remote}`);
     const upstream = `${remote}/${base}`;
@@ -70,11 +76,17 @@ export const command: Command<UpdateBranchResult> = {
       const conflicted = git(["diff", "--name-only", "--diff-filter=U"]).stdout.trim().split("\n").filter(Boolean);
       git(["merge", "--abort"]);
       git(["reset", "--quiet", "--hard", before]);
-      const said = merged.output.split("\n").filter((l) => /^\s+- |^sitrep merge-file:/.test(l)).join("\n");
-      throw new SitrepError(`${branch} cannot be brought up to date with ${base}: ${conflicted.length > 0 ? conflicted.join(", ") : "the merge failed"}.\n${said || merged.output}`, {
-        hint: `Nothing was pushed; the branch is as it was. Decide each field named above: merge ${base} into ${branch} locally (with the merge driver registered, docs/declaring-an-incident.md), keep one side, validate, push.`,
-        exitCode: 1,
-      });
+      const said = merged.output
+        .split("\n")
+        .filter((l) => /^\s+- |^sitrep merge-file:/.test(l))
+        .join("\n");
+      throw new SitrepError(
+        `${branch} cannot be brought up to date with ${base}: ${conflicted.length > 0 ? conflicted.join(", ") : "the merge failed"}.\n${said || merged.output}`,
+        {
+          hint: `Nothing was pushed; the branch is as it was. Decide each field named above: merge ${base} into ${branch} locally (with the merge driver registered, docs/declaring-an-incident.md), keep one side, validate, push.`,
+          exitCode: 1,
+        },
+      );
     }
     const errors = validateRepository(root, { now }).diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) {
@@ -90,8 +102,12 @@ export const command: Command<UpdateBranchResult> = {
   present(result) {
     const short = result.commit?.slice(0, 7);
     if (result.outcome === "up-to-date") return { stdout: `${result.branch} already contains ${result.base}; nothing to do.`, exitCode: 0 };
-    if (result.outcome === "merged-not-pushed") return { stdout: `Merged ${result.base} into ${result.branch} (${short}); validated; not pushed (--no-push).`, exitCode: 0 };
-    return { stdout: `Merged ${result.base} into ${result.branch} (${short}) with the records merge driver; validated and pushed.`, exitCode: 0 };
+    if (result.outcome === "merged-not-pushed")
+      return { stdout: `Merged ${result.base} into ${result.branch} (${short}); validated; not pushed (--no-push).`, exitCode: 0 };
+    return {
+      stdout: `Merged ${result.base} into ${result.branch} (${short}) with the records merge driver; validated and pushed.`,
+      exitCode: 0,
+    };
   },
 };
 
@@ -99,7 +115,11 @@ export const command: Command<UpdateBranchResult> = {
  * `git merge` with the records driver registered for this one command (`-c`, nothing written to
  * .git/config) as the package's own launcher, and the records' attributes from a temporary file.
  */
-function mergeWithDriver(git: (args: string[]) => { ok: boolean; stdout: string; stderr: string }, upstream: string, message: string): { ok: boolean; output: string } {
+function mergeWithDriver(
+  git: (args: string[]) => { ok: boolean; stdout: string; stderr: string },
+  upstream: string,
+  message: string,
+): { ok: boolean; output: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sitrep-update-branch-"));
   try {
     const attributes = path.join(dir, "attributes");
@@ -107,8 +127,21 @@ function mergeWithDriver(git: (args: string[]) => { ok: boolean; stdout: string;
     const launcher = path.join(packageRoot, "scripts/sitrep.mjs");
     const driver = `${quote(process.execPath)} ${quote(launcher)} merge-file %O %A %B %P`;
     const identity = git(["config", "user.email"]).ok ? [] : BOT;
-    const result = git([...identity, "-c", `merge.sitrep.driver=${driver}`, "-c", "merge.sitrep.name=sitrep records", "-c", `core.attributesFile=${attributes}`,
-      "merge", "--no-ff", "--no-edit", "-m", message, upstream]);
+    const result = git([
+      ...identity,
+      "-c",
+      `merge.sitrep.driver=${driver}`,
+      "-c",
+      "merge.sitrep.name=sitrep records",
+      "-c",
+      `core.attributesFile=${attributes}`,
+      "merge",
+      "--no-ff",
+      "--no-edit",
+      "-m",
+      message,
+      upstream,
+    ]);
     return { ok: result.ok, output: `${result.stdout}\n${result.stderr}`.trim() };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -32,7 +32,12 @@ export const command: Command<UpgradeResult> = {
       "`sitrep migrate` moves records to a new format. See docs/upgrading.md.",
     options: {
       check: { type: "boolean", description: "Write nothing; exit 1 when a file would change or needs you." },
-      overwrite: { type: "string", multiple: true, valueName: "path", description: "Replace this edited file with this version's (your edits are in git)." },
+      overwrite: {
+        type: "string",
+        multiple: true,
+        valueName: "path",
+        description: "Replace this edited file with this version's (your edits are in git).",
+      },
       json: jsonOption("Print the plan as JSON."),
     },
     examples: ["npx sitrep upgrade", "npx sitrep upgrade --check", "npx sitrep upgrade --overwrite .github/workflows/ci.yml"],
@@ -49,15 +54,33 @@ export const command: Command<UpgradeResult> = {
       return planFileUpgrade(file.path, existsSync(target) ? readFileSync(target, "utf8") : undefined, generatedText(file), manifest);
     });
     const unknown = [...overwrite].find((p) => !files.some((f) => f.path === p && f.action === "edited"));
-    if (unknown) throw new UsageError(`--overwrite \`${unknown}\` is not a generated file you edited.`, `Edited files: ${files.filter((f) => f.action === "edited").map((f) => f.path).join(", ") || "none"}.`);
+    if (unknown)
+      throw new UsageError(
+        `--overwrite \`${unknown}\` is not a generated file you edited.`,
+        `Edited files: ${
+          files
+            .filter((f) => f.action === "edited")
+            .map((f) => f.path)
+            .join(", ") || "none"
+        }.`,
+      );
     const check = values.check === true;
     const writes = files.filter((f) => f.action === "refresh" || f.action === "add" || overwrite.has(f.path));
     if (!check) {
       const hashes = { ...manifest?.files };
-      for (const f of files) if ((f.action !== "edited" && f.action !== "deleted") || overwrite.has(f.path)) hashes[f.path] = textHash(f.text);
-      writeChanges(root, [...writes.map((f) => ({ path: f.path, text: f.text })), { path: MANIFEST_FILE, text: manifestText({ sitrep: version, files: hashes }) }]);
+      for (const f of files)
+        if ((f.action !== "edited" && f.action !== "deleted") || overwrite.has(f.path)) hashes[f.path] = textHash(f.text);
+      writeChanges(root, [
+        ...writes.map((f) => ({ path: f.path, text: f.text })),
+        { path: MANIFEST_FILE, text: manifestText({ sitrep: version, files: hashes }) },
+      ]);
     }
-    return { version, files: files.map((f) => (overwrite.has(f.path) ? { ...f, action: "refresh" as const, diff: undefined } : f)), written: check ? [] : writes.map((f) => f.path), check };
+    return {
+      version,
+      files: files.map((f) => (overwrite.has(f.path) ? { ...f, action: "refresh" as const, diff: undefined } : f)),
+      written: check ? [] : writes.map((f) => f.path),
+      check,
+    };
   },
 
   present(result, { values }) {
@@ -68,11 +91,23 @@ export const command: Command<UpgradeResult> = {
     const by = (action: string) => result.files.filter((f) => f.action === action).map((f) => f.path);
     const lines = [`sitrep ${result.version}: generated files`];
     const verb = result.check ? "would refresh" : "refreshed";
-    for (const [label, paths] of [[verb, by("refresh")], [result.check ? "would add" : "added", by("add")], ["current", by("current")], ["deleted by you, left deleted", by("deleted")]] as const) {
+    for (const [label, paths] of [
+      [verb, by("refresh")],
+      [result.check ? "would add" : "added", by("add")],
+      ["current", by("current")],
+      ["deleted by you, left deleted", by("deleted")],
+    ] as const) {
       if (paths.length > 0) lines.push(`  ${label}: ${paths.join(", ")}`);
     }
-    for (const f of edited) lines.push("", `✎ ${f.path} is edited, left as it is. This version's changes, to merge by hand`, `  (or \`npx sitrep upgrade --overwrite ${f.path}\`):`, f.diff!.trimEnd());
-    if (exitCode === 0 && !result.check) lines.push("", result.written.length > 0 ? "Review with `git diff`, then commit." : "Nothing to do.");
+    for (const f of edited)
+      lines.push(
+        "",
+        `✎ ${f.path} is edited, left as it is. This version's changes, to merge by hand`,
+        `  (or \`npx sitrep upgrade --overwrite ${f.path}\`):`,
+        f.diff!.trimEnd(),
+      );
+    if (exitCode === 0 && !result.check)
+      lines.push("", result.written.length > 0 ? "Review with `git diff`, then commit." : "Nothing to do.");
     return { stdout: lines.join("\n"), exitCode };
   },
 };

@@ -36,12 +36,22 @@ export const command: Command<ValidateResult> = {
       "published_at to the commit that added it, not only to now (rule not-after-commit; CI uses it).",
     positionals: true,
     options: {
-      format: { type: "string", short: "f", valueName: "pretty|json|github", description: "Output format (default pretty; github prints workflow annotations and the full report)." },
+      format: {
+        type: "string",
+        short: "f",
+        valueName: "pretty|json|github",
+        description: "Output format (default pretty; github prints workflow annotations and the full report).",
+      },
       json: { type: "boolean", aliasOf: "format", description: "Same as --format json." },
       strict: { type: "boolean", description: "Fail on warnings too." },
       history: { type: "boolean", description: "Also check each time against the commit that added it (reads git history)." },
     },
-    examples: ["npx sitrep validate", "npx sitrep validate incidents/2026 --format json", "npx sitrep validate --format github --strict", "npx sitrep validate --history"],
+    examples: [
+      "npx sitrep validate",
+      "npx sitrep validate incidents/2026 --format json",
+      "npx sitrep validate --format github --strict",
+      "npx sitrep validate --history",
+    ],
   },
 
   async run({ values, positionals, cwd, now }) {
@@ -51,9 +61,17 @@ export const command: Command<ValidateResult> = {
     const root = findRecordsRoot(cwd);
     const only = positionals.map((p) => path.relative(root, path.resolve(cwd, p)));
     const outside = only.find((p) => p.startsWith(".."));
-    if (outside) throw new UsageError(`\`${outside}\` is outside the records repository ${root}.`, "Pass paths inside the repository, e.g. incidents/2026.");
+    if (outside)
+      throw new UsageError(
+        `\`${outside}\` is outside the records repository ${root}.`,
+        "Pass paths inside the repository, e.g. incidents/2026.",
+      );
     const missing = positionals.find((p) => !existsSync(path.resolve(cwd, p)));
-    if (missing) throw new UsageError(`\`${missing}\` does not exist.`, "Pass existing record files or folders, e.g. incidents/2026, or no path to validate everything.");
+    if (missing)
+      throw new UsageError(
+        `\`${missing}\` does not exist.`,
+        "Pass existing record files or folders, e.g. incidents/2026, or no path to validate everything.",
+      );
     // Loaded only when asked: validate alone reads no history and stays fast (ADR 0077, 0100).
     const commitTimes = values.history === true ? (await import("../history/added-times.ts")).readAddedTimes(root) : undefined;
     const { diagnostics, fileCount } = validateRepository(root, { now, only, commitTimes });
@@ -69,7 +87,8 @@ export const command: Command<ValidateResult> = {
       const body = formatGithub(result.diagnostics, { pathPrefix: prefix });
       return { stdout: body || `sitrep: ${result.fileCount} files, no problems.`, exitCode, workflowCommands: true };
     }
-    if (result.diagnostics.length === 0) return { stdout: `✔ ${result.fileCount} file${result.fileCount === 1 ? "" : "s"}, no problems.`, exitCode };
+    if (result.diagnostics.length === 0)
+      return { stdout: `✔ ${result.fileCount} file${result.fileCount === 1 ? "" : "s"}, no problems.`, exitCode };
     return { stdout: formatPretty(result.diagnostics, { color }), exitCode };
   },
 };

@@ -41,6 +41,9 @@ export function annotations(problems: readonly Problem[], options: { pathPrefix?
  * line. Control characters a record smuggled into a message (an ESC in a title) are escaped.
  */
 export function problemText(problem: Problem): string {
-  const place = problem.file === undefined ? "" : `${problem.file}${problem.line === undefined ? "" : `:${problem.line}${problem.column === undefined ? "" : `:${problem.column}`}`}: `;
+  const place =
+    problem.file === undefined
+      ? ""
+      : `${problem.file}${problem.line === undefined ? "" : `:${problem.line}${problem.column === undefined ? "" : `:${problem.column}`}`}: `;
   return visible(`${problem.severity}: ${place}${problem.message}\nhint: ${problem.hint}`);
 }

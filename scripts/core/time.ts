@@ -30,7 +30,8 @@ const EXAMPLE = "2026-11-20T14:02:00Z";
  * The record form with every field in range but the day of the month (checked against the
  * month): the fast test every read makes. Capture groups: year, month, day, fraction.
  */
-const RECORD_TIME_IN_RANGE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.(\d+))?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const RECORD_TIME_IN_RANGE =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.(\d+))?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /** Reads a record time: its instant, or what is wrong with it and how to write it. Linear, pure. */
 export function readTime(text: string): TimeReading {
@@ -71,10 +72,16 @@ function rangeProblem([, year, month, day, hour, minute, second, , offset]: RegE
   const mo = Number(month);
   const d = Number(day);
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) {
-    return bad(`${year}-${month}-${day} is not a date in the calendar`, `Check the day and month: ${year}-${month} has ${mo >= 1 && mo <= 12 ? daysIn(y, mo) : "no such month and no"} days.`);
+    return bad(
+      `${year}-${month}-${day} is not a date in the calendar`,
+      `Check the day and month: ${year}-${month} has ${mo >= 1 && mo <= 12 ? daysIn(y, mo) : "no such month and no"} days.`,
+    );
   }
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
-    return bad("the clock time is out of range", "Hours run 00–23, minutes and seconds 00–59 (no leap second `:60`, no `24:00`; write the next day's `00:00:00`).");
+    return bad(
+      "the clock time is out of range",
+      "Hours run 00–23, minutes and seconds 00–59 (no leap second `:60`, no `24:00`; write the next day's `00:00:00`).",
+    );
   }
   if (offset !== "Z" && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4, 6)) > 59)) {
     return bad(`the offset \`${offset}\` is out of range`, "An offset is at most ±23:59, e.g. `+01:00` for CET.");
@@ -97,7 +104,10 @@ export function nowFrom(env: { SITREP_NOW?: string }, clock: () => Date = () => 
   const fixed = env.SITREP_NOW;
   if (!fixed) return clock();
   const time = Date.parse(fixed);
-  if (Number.isNaN(time)) throw new SitrepError(`SITREP_NOW is \`${fixed}\`, not a time.`, { hint: "Set it to an RFC 3339 time such as 2026-11-22T12:00:00Z, or unset it." });
+  if (Number.isNaN(time))
+    throw new SitrepError(`SITREP_NOW is \`${fixed}\`, not a time.`, {
+      hint: "Set it to an RFC 3339 time such as 2026-11-22T12:00:00Z, or unset it.",
+    });
   return new Date(time);
 }
 
@@ -115,19 +125,29 @@ function refuse(text: string): TimeReading {
   const canonical = text.replace(/^(\d{4}-\d{2}-\d{2})[ t](?=\d)/, "$1T").replace(/z$/, "Z");
   const wall = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?/.exec(canonical);
   if (canonical !== text && RECORD_TIME.test(canonical)) {
-    return bad("written with a space or a lower-case `t`/`z`", `Write it as \`${canonical}\`: a capital \`T\` between date and time and a capital \`Z\`.`);
+    return bad(
+      "written with a space or a lower-case `t`/`z`",
+      `Write it as \`${canonical}\`: a capital \`T\` between date and time and a capital \`Z\`.`,
+    );
   }
   if (!wall) return bad("not a time", `Write it like \`${EXAMPLE}\` (RFC 3339 with an offset).`);
   const rest = canonical.slice(wall[0].length);
   const seconds = wall[3] ?? ":00";
   const fixed = (offset: string) => `${wall[1]}T${wall[2]}${seconds}${offset}`;
   if (rest === "") {
-    return bad("a time without an offset", `Add the UTC offset, e.g. \`${fixed("Z")}\` for UTC or \`+01:00\` for CET; without it the time means different instants to different readers.`, true);
+    return bad(
+      "a time without an offset",
+      `Add the UTC offset, e.g. \`${fixed("Z")}\` for UTC or \`+01:00\` for CET; without it the time means different instants to different readers.`,
+      true,
+    );
   }
   const offset = /^([+-])(\d{2}):?(\d{2})?$/.exec(rest);
   if (offset) {
     const withColon = `${offset[1]}${offset[2]}:${offset[3] ?? "00"}`;
-    return bad(`the offset \`${rest}\` is not written in full`, `Write the offset as hours and minutes with a colon: \`${fixed(withColon)}\`.`);
+    return bad(
+      `the offset \`${rest}\` is not written in full`,
+      `Write the offset as hours and minutes with a colon: \`${fixed(withColon)}\`.`,
+    );
   }
   if (wall[3] === undefined && /^(Z|[+-]\d{2}:\d{2})$/.test(rest)) {
     return bad("a time without seconds", `Write the seconds too: \`${fixed(rest)}\`.`);

@@ -21,5 +21,8 @@ export function buildClock(now: Date, liveStamp: string | undefined): BuildClock
   }
   if (Number.isNaN(built) || built <= now.getTime()) return { at: now };
   const at = new Date(built);
-  return { at, note: `this runner's clock (${now.toISOString()}) is behind the live build (${at.toISOString()}): building at the live build's time` };
+  return {
+    at,
+    note: `this runner's clock (${now.toISOString()}) is behind the live build (${at.toISOString()}): building at the live build's time`,
+  };
 }

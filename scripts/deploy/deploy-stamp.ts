@@ -47,7 +47,7 @@ export async function readStamp(source: string, options: { timeoutMs?: number } 
     if (!response.ok) return `${source} answered HTTP ${response.status}`;
     return parseStamp(await response.text());
   } catch (error) {
-    return `${source} could not be fetched (${(error as Error).name === "TimeoutError" ? "timed out" : ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message})`;
+    return `${source} could not be fetched (${(error as Error).name === "TimeoutError" ? "timed out" : (((error as Error).cause as Error | undefined)?.message ?? (error as Error).message)})`;
   }
 }
 

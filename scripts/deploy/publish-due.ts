@@ -57,19 +57,26 @@ export function publishDue(input: DueInput): DueDecision {
   if (!last) return decide(true, "there is no record of the last deploy (first deploy, or its deployed.json could not be read)");
   const sinceMs = last.builtAt.getTime();
   const since = last.builtAt.toISOString();
-  if (sinceMs > nowMs) return decide(true, `the last deploy says it was built at ${since}, after now (${now.toISOString()}): a clock is wrong, so rebuild`);
-  if (head && last.commit && head !== last.commit) return decide(true, `the site shows commit ${last.commit.slice(0, 12)}, this run is at ${head.slice(0, 12)}`);
+  if (sinceMs > nowMs)
+    return decide(true, `the last deploy says it was built at ${since}, after now (${now.toISOString()}): a clock is wrong, so rebuild`);
+  if (head && last.commit && head !== last.commit)
+    return decide(true, `the site shows commit ${last.commit.slice(0, 12)}, this run is at ${head.slice(0, 12)}`);
 
   const { facts } = publishedModel(repository, "public", now);
   const open = [...activeIncidents(facts), ...activeMaintenance(facts)];
   if (open.length > 0) return decide(true, `${open[0].id} is open: its impact and today's uptime change by the minute`);
   const passed = times.filter((t) => t.at > sinceMs && t.at <= nowMs).sort((a, b) => a.at - b.at);
-  if (passed.length > 0) return decide(true, `${passed[0].what} (${new Date(passed[0].at).toISOString()}) passed since the last deploy at ${since}`);
-  if (localDate(sinceMs, timeZone) !== localDate(nowMs, timeZone)) return decide(true, `a new day began in ${timeZone} since the last deploy at ${since} (the 90-day bars roll over)`);
+  if (passed.length > 0)
+    return decide(true, `${passed[0].what} (${new Date(passed[0].at).toISOString()}) passed since the last deploy at ${since}`);
+  if (localDate(sinceMs, timeZone) !== localDate(nowMs, timeZone))
+    return decide(true, `a new day began in ${timeZone} since the last deploy at ${since} (the 90-day bars roll over)`);
   if (input.maxAgeMinutes !== undefined && nowMs - sinceMs >= input.maxAgeMinutes * 60_000) {
     return decide(true, `the last deploy at ${since} is older than --max-age ${input.maxAgeMinutes} minutes`);
   }
-  return decide(false, `nothing in the records changes the public site between the last deploy at ${since} and now; next change by the clock at ${next.toISOString()}`);
+  return decide(
+    false,
+    `nothing in the records changes the public site between the last deploy at ${since} and now; next change by the clock at ${next.toISOString()}`,
+  );
 }
 
 /** Every date-time in a record's front matter, named by its path (`<id>: updates[2].at`). */

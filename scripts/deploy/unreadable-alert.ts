@@ -22,7 +22,8 @@ export interface AlertInput {
 }
 
 export function unreadableStampAlert({ decision, unreadable, openIssue }: AlertInput): { decision: DueDecision; alert: AlertAction } {
-  if (unreadable === undefined) return { decision, alert: openIssue === undefined ? { action: "none" } : { action: "close", issue: openIssue } };
+  if (unreadable === undefined)
+    return { decision, alert: openIssue === undefined ? { action: "none" } : { action: "close", issue: openIssue } };
   if (openIssue === undefined) return { decision, alert: { action: "open" } };
   return {
     decision: {

@@ -38,7 +38,13 @@ export function desiredIssues(repository: Repository, links: LinkContext): Desir
   return result;
 }
 
-function desiredIssue(config: Config, postmortem: PostmortemRecord, incident: IncidentRecord | undefined, item: ActionItem, links: LinkContext): DesiredIssue {
+function desiredIssue(
+  config: Config,
+  postmortem: PostmortemRecord,
+  incident: IncidentRecord | undefined,
+  item: ActionItem,
+  links: LinkContext,
+): DesiredIssue {
   const severity = incident?.data.severity;
   const labels = [...config.github.labels, priorityLabel(item.priority), ...(severity ? [severityLabel(severity)] : [])];
   return {

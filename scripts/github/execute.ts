@@ -33,7 +33,13 @@ export async function executePlan(operations: Operation[], ctx: ExecuteContext):
   try {
     await ensureLabels(writes, ctx);
   } catch (error) {
-    return writes.map((op, i) => ({ key: op.key, kind: op.kind, status: i === 0 ? "failed" : "skipped", message: i === 0 ? `creating labels failed: ${describeApiError(error)}` : undefined, hint: i === 0 ? writeFailureHint(error) : undefined }));
+    return writes.map((op, i) => ({
+      key: op.key,
+      kind: op.kind,
+      status: i === 0 ? "failed" : "skipped",
+      message: i === 0 ? `creating labels failed: ${describeApiError(error)}` : undefined,
+      hint: i === 0 ? writeFailureHint(error) : undefined,
+    }));
   }
   let failed = false;
   for (const op of writes) {
@@ -46,7 +52,14 @@ export async function executePlan(operations: Operation[], ctx: ExecuteContext):
       outcomes.push({ key: op.key, kind: op.kind, number, status: "ok" });
     } catch (error) {
       failed = true;
-      outcomes.push({ key: op.key, kind: op.kind, number: numberOf(op), status: "failed", message: describeApiError(error), hint: writeFailureHint(error) });
+      outcomes.push({
+        key: op.key,
+        kind: op.kind,
+        number: numberOf(op),
+        status: "failed",
+        message: describeApiError(error),
+        hint: writeFailureHint(error),
+      });
     }
   }
   return outcomes;
@@ -57,7 +70,9 @@ const numberOf = (op: Operation) => ("number" in op ? op.number : undefined);
 async function perform(op: Operation, ctx: ExecuteContext): Promise<number | undefined> {
   switch (op.kind) {
     case "create":
-      return withoutRejectedAssignee(op.key, op.assignees, ctx, (assignees) => ctx.api.create({ title: op.title, body: op.body, labels: op.labels, assignees }));
+      return withoutRejectedAssignee(op.key, op.assignees, ctx, (assignees) =>
+        ctx.api.create({ title: op.title, body: op.body, labels: op.labels, assignees }),
+      );
     case "update":
       await writeChanges(op.key, op.number, op.changes, ctx);
       return op.number;
@@ -79,23 +94,41 @@ async function perform(op: Operation, ctx: ExecuteContext): Promise<number | und
  */
 async function closeIssue(key: string, number: number, changes: IssueChanges, close: CloseRequest, ctx: ExecuteContext): Promise<number> {
   await writeChanges(key, number, changes, ctx, { state: "closed", state_reason: close.stateReason });
-  await ctx.api.comment(number, closingComment({ key, status: close.status, file: close.file, commit: ctx.commit, commitUrl: ctx.commitUrl }));
+  await ctx.api.comment(
+    number,
+    closingComment({ key, status: close.status, file: close.file, commit: ctx.commit, commitUrl: ctx.commitUrl }),
+  );
   return number;
 }
 
-async function writeChanges(key: string, number: number, changes: IssueChanges, ctx: ExecuteContext, state: { state?: "closed"; state_reason?: "completed" | "not_planned" } = {}): Promise<void> {
+async function writeChanges(
+  key: string,
+  number: number,
+  changes: IssueChanges,
+  ctx: ExecuteContext,
+  state: { state?: "closed"; state_reason?: "completed" | "not_planned" } = {},
+): Promise<void> {
   const { assignees, ...rest } = changes;
   if (assignees === undefined) return ctx.api.update(number, { ...rest, ...state });
-  await withoutRejectedAssignee(key, assignees, ctx, (list) => ctx.api.update(number, list.length > 0 ? { ...rest, assignees: list, ...state } : { ...rest, ...state }));
+  await withoutRejectedAssignee(key, assignees, ctx, (list) =>
+    ctx.api.update(number, list.length > 0 ? { ...rest, assignees: list, ...state } : { ...rest, ...state }),
+  );
 }
 
 /** Tries with the owner as assignee; when GitHub rejects the assignee (422), writes without and warns. */
-async function withoutRejectedAssignee<T>(key: string, assignees: string[], ctx: ExecuteContext, write: (assignees: string[]) => Promise<T>): Promise<T> {
+async function withoutRejectedAssignee<T>(
+  key: string,
+  assignees: string[],
+  ctx: ExecuteContext,
+  write: (assignees: string[]) => Promise<T>,
+): Promise<T> {
   try {
     return await write(assignees);
   } catch (error) {
     if (!isAssigneeRejected(error) || assignees.length === 0) throw error;
-    ctx.warn(`${key}: GitHub would not assign ${assignees.map((a) => `@${a}`).join(", ")} (${describeApiError(error)}); the issue is written without assignee. Check the owner's handle and that they can be assigned in this repository.`);
+    ctx.warn(
+      `${key}: GitHub would not assign ${assignees.map((a) => `@${a}`).join(", ")} (${describeApiError(error)}); the issue is written without assignee. Check the owner's handle and that they can be assigned in this repository.`,
+    );
     return write([]);
   }
 }

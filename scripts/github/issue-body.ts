@@ -49,8 +49,13 @@ export function buildIssueBlock({ config, postmortem, incident, item, links }: I
   const incidentTitle = incident ? inline(incident.data.title) : postmortem.data.incident;
   const incidentOnSite = incident !== undefined && isPublic(incident.data);
   const postmortemOnSite = incidentOnSite && isPostmortemPublished(postmortem.data);
-  const incidentCell = incidentOnSite ? `[${incidentTitle}](${incidentPageUrl(links, incident.id)})` : `${incidentTitle} (\`${postmortem.data.incident}\`)`;
-  const postmortemCell = [`[${file}](${blobUrl(links, file)})`, ...(postmortemOnSite ? [`[published postmortem](${postmortemPageUrl(links, postmortem.id)})`] : [])].join(" · ");
+  const incidentCell = incidentOnSite
+    ? `[${incidentTitle}](${incidentPageUrl(links, incident.id)})`
+    : `${incidentTitle} (\`${postmortem.data.incident}\`)`;
+  const postmortemCell = [
+    `[${file}](${blobUrl(links, file)})`,
+    ...(postmortemOnSite ? [`[published postmortem](${postmortemPageUrl(links, postmortem.id)})`] : []),
+  ].join(" · ");
   const severity = incident?.data.severity;
   const rows: [string, string][] = [
     ["Owner", `@${item.owner}`],
@@ -104,8 +109,16 @@ export function composeBody(currentBody: string | null | undefined, block: strin
 }
 
 /** The comment posted when sitrep closes an issue. */
-export function closingComment(input: { key: string; status: "done" | "wont_do"; file: string; commit: string | undefined; commitUrl: string | undefined }): string {
+export function closingComment(input: {
+  key: string;
+  status: "done" | "wont_do";
+  file: string;
+  commit: string | undefined;
+  commitUrl: string | undefined;
+}): string {
   const what = input.status === "done" ? "marked **done**" : "marked **won't do**";
-  const where = input.commit ? ` in ${input.commitUrl ? `[${input.commit.slice(0, 12)}](${input.commitUrl})` : `\`${input.commit.slice(0, 12)}\``}` : "";
+  const where = input.commit
+    ? ` in ${input.commitUrl ? `[${input.commit.slice(0, 12)}](${input.commitUrl})` : `\`${input.commit.slice(0, 12)}\``}`
+    : "";
   return `Closed by \`sitrep sync\`: action item \`${input.key}\` is ${what} in \`${input.file}\`${where}.`;
 }

@@ -35,7 +35,11 @@ export function splitBody(body: string | null | undefined): BodyParts {
   const endAt = text.indexOf(END_MARKER, start.index);
   // A marker without an end (hand-edited): sitrep owns everything from the marker on.
   const blockEnd = endAt === -1 ? text.length : endAt + END_MARKER.length;
-  return { before: text.slice(0, start.index).trimEnd(), block: text.slice(start.index, blockEnd), after: text.slice(blockEnd).trimStart() };
+  return {
+    before: text.slice(0, start.index).trimEnd(),
+    block: text.slice(start.index, blockEnd),
+    after: text.slice(blockEnd).trimStart(),
+  };
 }
 
 /** The owner recorded in sitrep's block, if any. */

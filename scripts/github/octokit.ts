@@ -28,7 +28,10 @@ export function resolveGithubTarget(env: Record<string, string | undefined>, con
     });
   }
   const match = /^([\w.-]+)\/([\w.-]+)$/.exec(slug);
-  if (!match) throw new SitrepError(`\`${slug}\` is not a GitHub repository of the form owner/name.`, { hint: "Fix GITHUB_REPOSITORY or github.repository in sitrep.config.yaml." });
+  if (!match)
+    throw new SitrepError(`\`${slug}\` is not a GitHub repository of the form owner/name.`, {
+      hint: "Fix GITHUB_REPOSITORY or github.repository in sitrep.config.yaml.",
+    });
   return {
     owner: match[1],
     repo: match[2],
@@ -60,15 +63,21 @@ const MAX_RATE_LIMIT_WAIT_SECONDS = 600;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function createGithubClient(target: GithubTarget, options: ClientOptions): GithubClient {
-  const pacing = options.writeIntervalMs === undefined ? {} : { write: pacedLane(options.writeIntervalMs), notifications: pacedLane(options.writeIntervalMs) };
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
-    options.warn(
-      `GitHub ${kind} on ${request.method} ${request.url}; ` +
-        (retrying ? `retrying in ${retryAfter} s (attempt ${retryCount + 1} of ${MAX_RATE_LIMIT_RETRIES}).` : `giving up after ${retryCount} retries (wait would be ${retryAfter} s).`),
-    );
-    return retrying;
-  };
+  const pacing =
+    options.writeIntervalMs === undefined
+      ? {}
+      : { write: pacedLane(options.writeIntervalMs), notifications: pacedLane(options.writeIntervalMs) };
+  const onLimit =
+    (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+      options.warn(
+        `GitHub ${kind} on ${request.method} ${request.url}; ` +
+          (retrying
+            ? `retrying in ${retryAfter} s (attempt ${retryCount + 1} of ${MAX_RATE_LIMIT_RETRIES}).`
+            : `giving up after ${retryCount} retries (wait would be ${retryAfter} s).`),
+      );
+      return retrying;
+    };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Every attempt (retries included) goes through this fetch — a request hook would not see
   // retries — so each gets a fresh deadline and is counted. A timed-out request surfaces as a
@@ -82,7 +91,12 @@ export function createGithubClient(target: GithubTarget, options: ClientOptions)
     request: { fetch: timedFetch },
     baseUrl: target.apiUrl,
     userAgent: "sitrep",
-    log: { debug: () => {}, info: () => {}, warn: (message: string) => options.warn(message), error: (message: string) => options.warn(message) },
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => options.warn(message),
+      error: (message: string) => options.warn(message),
+    },
     throttle: { onRateLimit: onLimit("rate limit"), onSecondaryRateLimit: onLimit("secondary rate limit"), ...pacing },
     retry: { retries: 3 },
   });
@@ -94,7 +108,10 @@ export function timeoutFromEnv(env: Record<string, string | undefined>): number 
   const raw = env.SITREP_GITHUB_TIMEOUT_MS;
   if (raw === undefined || raw === "") return undefined;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new SitrepError(`SITREP_GITHUB_TIMEOUT_MS is \`${raw}\`, not a positive number of milliseconds.`, { hint: "Unset it (default 30 s) or set a number > 0." });
+  if (!Number.isFinite(value) || value <= 0)
+    throw new SitrepError(`SITREP_GITHUB_TIMEOUT_MS is \`${raw}\`, not a positive number of milliseconds.`, {
+      hint: "Unset it (default 30 s) or set a number > 0.",
+    });
   return value;
 }
 
@@ -103,7 +120,10 @@ export function writeIntervalFromEnv(env: Record<string, string | undefined>): n
   const raw = env.SITREP_GITHUB_WRITE_INTERVAL_MS;
   if (raw === undefined || raw === "") return undefined;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new SitrepError(`SITREP_GITHUB_WRITE_INTERVAL_MS is \`${raw}\`, not a number of milliseconds.`, { hint: "Unset it (the default pacing suits GitHub) or set a number ≥ 0." });
+  if (!Number.isFinite(value) || value < 0)
+    throw new SitrepError(`SITREP_GITHUB_WRITE_INTERVAL_MS is \`${raw}\`, not a number of milliseconds.`, {
+      hint: "Unset it (the default pacing suits GitHub) or set a number ≥ 0.",
+    });
   return value;
 }
 

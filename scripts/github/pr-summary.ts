@@ -43,7 +43,11 @@ export interface PrSummary {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function summarizePullRequest(base: Repository | undefined, head: Repository, validation: { errors: number; warnings: number }): PrSummary {
+export function summarizePullRequest(
+  base: Repository | undefined,
+  head: Repository,
+  validation: { errors: number; warnings: number },
+): PrSummary {
   const before = new Map((base?.incidents ?? []).map((i) => [i.id, i]));
   const after = new Map(head.incidents.map((i) => [i.id, i]));
   const incidents: IncidentChange[] = [];
@@ -56,7 +60,11 @@ export function summarizePullRequest(base: Repository | undefined, head: Reposit
   return {
     incidents,
     postmortems: recordChanges(base?.postmortems ?? [], head.postmortems, postmortemDetail),
-    runbooks: recordChanges(base?.runbooks ?? [], head.runbooks, (r) => `${r.data.title}${r.data.last_reviewed ? `, reviewed ${r.data.last_reviewed}` : ""}`),
+    runbooks: recordChanges(
+      base?.runbooks ?? [],
+      head.runbooks,
+      (r) => `${r.data.title}${r.data.last_reviewed ? `, reviewed ${r.data.last_reviewed}` : ""}`,
+    ),
     errors: validation.errors,
     warnings: validation.warnings,
   };
@@ -67,8 +75,14 @@ function incidentChange(incident: IncidentRecord, old: IncidentRecord | undefine
   const finished = isFinished(d);
   const wasFinished = old !== undefined && isFinished(old.data);
   const kind: IncidentChangeKind = !old
-    ? d.type === "maintenance" ? "schedules" : "declares"
-    : finished && !wasFinished ? (d.type === "maintenance" ? "completes" : "resolves") : "updates";
+    ? d.type === "maintenance"
+      ? "schedules"
+      : "declares"
+    : finished && !wasFinished
+      ? d.type === "maintenance"
+        ? "completes"
+        : "resolves"
+      : "updates";
   return {
     kind,
     id: incident.id,
@@ -105,14 +119,23 @@ function recordChanges<R extends PostmortemRecord | RunbookRecord>(base: R[], he
 }
 
 /** Inside a code span backslashes are literal: only what would end the span, the cell or the line. */
-const codeCell = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|");
+const codeCell = (text: string) =>
+  text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/`/g, "'")
+    .replace(/\|/g, "\\|");
 /**
  * Text in a table cell or list item: Markdown escaped, and an `@` that starts a name followed by a
  * zero-width joiner, so a title like "@org/team" shows as written but GitHub notifies nobody of
  * the PR comment.
  */
-const cell = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/([|\\`*_[\]<>])/g, "\\$1").replace(/(?<![\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_-])/gu, "@\u200d");
-const arrow = (from: string | undefined, to: string | undefined) => (from !== undefined && from !== to ? `${from} → ${to ?? "—"}` : (to ?? "—"));
+const cell = (text: string) =>
+  text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/([|\\`*_[\]<>])/g, "\\$1")
+    .replace(/(?<![\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_-])/gu, "@\u200d");
+const arrow = (from: string | undefined, to: string | undefined) =>
+  from !== undefined && from !== to ? `${from} → ${to ?? "—"}` : (to ?? "—");
 
 const VERB: Record<IncidentChangeKind, string> = {
   declares: "🆕 declares",
@@ -126,7 +149,12 @@ const VERB: Record<IncidentChangeKind, string> = {
 /** The comment / job summary. Starts with the marker the comment upsert looks for. */
 export function formatPrSummary(summary: PrSummary): string {
   const lines: string[] = [PR_SUMMARY_MARKER, "### sitrep: what this change does to the records", ""];
-  const check = summary.errors > 0 ? `❌ validation: ${summary.errors} error(s), ${summary.warnings} warning(s) — see the annotations on the files.` : summary.warnings > 0 ? `⚠️ validation: no errors, ${summary.warnings} warning(s).` : "✔️ validation: no problems.";
+  const check =
+    summary.errors > 0
+      ? `❌ validation: ${summary.errors} error(s), ${summary.warnings} warning(s) — see the annotations on the files.`
+      : summary.warnings > 0
+        ? `⚠️ validation: no errors, ${summary.warnings} warning(s).`
+        : "✔️ validation: no problems.";
   lines.push(check, "");
   if (summary.incidents.length + summary.postmortems.length + summary.runbooks.length === 0) {
     lines.push("No incident, maintenance, postmortem or runbook records change.");
@@ -135,13 +163,23 @@ export function formatPrSummary(summary: PrSummary): string {
   if (summary.incidents.length > 0) {
     lines.push("| | Incident | Severity | Status | Components |", "|---|---|---|---|---|");
     for (const c of summary.incidents) {
-      const flags = [c.type !== "incident" ? c.type : "", c.visibility === "internal" ? "internal" : "", c.drill ? "drill" : ""].filter(Boolean);
-      const components = Object.entries(c.components).map(([id, impact]) => `\`${id}: ${impact}\``).join(", ") || "—";
-      lines.push(`| ${VERB[c.kind]} | ${cell(c.title)} (\`${codeCell(c.file)}\`)${flags.length ? ` _${flags.join(", ")}_` : ""} | ${arrow(c.previousSeverity, c.severity)} | ${arrow(c.previousStatus, c.status)} | ${components} |`);
+      const flags = [c.type !== "incident" ? c.type : "", c.visibility === "internal" ? "internal" : "", c.drill ? "drill" : ""].filter(
+        Boolean,
+      );
+      const components =
+        Object.entries(c.components)
+          .map(([id, impact]) => `\`${id}: ${impact}\``)
+          .join(", ") || "—";
+      lines.push(
+        `| ${VERB[c.kind]} | ${cell(c.title)} (\`${codeCell(c.file)}\`)${flags.length ? ` _${flags.join(", ")}_` : ""} | ${arrow(c.previousSeverity, c.severity)} | ${arrow(c.previousStatus, c.status)} | ${components} |`,
+      );
     }
     lines.push("");
   }
-  for (const [name, changes] of [["Postmortems", summary.postmortems], ["Runbooks", summary.runbooks]] as const) {
+  for (const [name, changes] of [
+    ["Postmortems", summary.postmortems],
+    ["Runbooks", summary.runbooks],
+  ] as const) {
     if (changes.length === 0) continue;
     lines.push(`**${name}**`, "");
     for (const c of changes) lines.push(`- ${c.kind} \`${codeCell(c.file)}\`${c.detail ? ` — ${cell(c.detail)}` : ""}`);

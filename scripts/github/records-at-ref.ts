@@ -19,9 +19,18 @@ export function recordsAtRef(root: string, ref: string | undefined): RecordsSnap
   const known = spawnSync("git", ["cat-file", "-e", `${ref}^{commit}`], { cwd: root });
   if (known.status !== 0) return undefined;
   const prefix = recordsPathPrefix(root);
-  const listed = spawnSync("git", ["ls-tree", "--name-only", ref, "--", ...RECORD_ROOT_ENTRIES.map((e) => `${prefix}${e}`)], { cwd: root, encoding: "utf8" });
+  const listed = spawnSync("git", ["ls-tree", "--name-only", ref, "--", ...RECORD_ROOT_ENTRIES.map((e) => `${prefix}${e}`)], {
+    cwd: root,
+    encoding: "utf8",
+  });
   // ls-tree prints paths relative to the current directory (the records root).
-  const present = listed.status === 0 ? listed.stdout.split("\n").filter(Boolean).map((p) => `${prefix}${path.basename(p)}`) : [];
+  const present =
+    listed.status === 0
+      ? listed.stdout
+          .split("\n")
+          .filter(Boolean)
+          .map((p) => `${prefix}${path.basename(p)}`)
+      : [];
   const dir = mkdtempSync(path.join(os.tmpdir(), "sitrep-base-"));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   if (present.length > 0) {

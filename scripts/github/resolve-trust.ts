@@ -19,7 +19,9 @@ export async function resolveTrust(
   if (!hasToken) {
     // A dry run without a token cannot ask who may write: fall back on GitHub's author association.
     const self = env.SITREP_GITHUB_LOGIN || ACTIONS_BOT;
-    warn(`Without a token sync cannot check write access; this plan trusts issues opened by @${self} or by an owner, member or collaborator.`);
+    warn(
+      `Without a token sync cannot check write access; this plan trusts issues opened by @${self} or by an owner, member or collaborator.`,
+    );
     return { self, writers: new Set(), named, byAssociation: true };
   }
   const self = env.SITREP_GITHUB_LOGIN || (await viewerLogin(api));

@@ -13,7 +13,8 @@ export function reviewBody(week: string, report: string): string {
   const foot = "\n\n_Written by the review workflow from `sitrep report`; edits are overwritten on the next run._";
   const room = GITHUB_BODY_LIMIT - head.length - foot.length;
   const text = report.trim();
-  const fitted = text.length <= room ? text : `${text.slice(0, room - 60)}\n\n…(trimmed; run \`sitrep report --week ${week}\` for all of it)`;
+  const fitted =
+    text.length <= room ? text : `${text.slice(0, room - 60)}\n\n…(trimmed; run \`sitrep report --week ${week}\` for all of it)`;
   return `${head}${fitted}${foot}`;
 }
 

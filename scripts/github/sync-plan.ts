@@ -81,7 +81,12 @@ export function planSync({ desired, listed, fetched, untrusted = new Set() }: Pl
     }
     if (issue) {
       if (item.adopt !== undefined && item.adopt !== issue.number) {
-        operations.push({ kind: "report", key: item.key, number: issue.number, message: `${item.file} says \`issue: ${item.adopt}\`, but #${issue.number} already tracks this item; sync keeps #${issue.number}. Fix \`issue:\` in the record.` });
+        operations.push({
+          kind: "report",
+          key: item.key,
+          number: issue.number,
+          message: `${item.file} says \`issue: ${item.adopt}\`, but #${issue.number} already tracks this item; sync keeps #${issue.number}. Fix \`issue:\` in the record.`,
+        });
       }
       operations.push(planTracked(item, issue));
       continue;
@@ -91,7 +96,14 @@ export function planSync({ desired, listed, fetched, untrusted = new Set() }: Pl
       continue;
     }
     if (item.status === "open") {
-      operations.push({ kind: "create", key: item.key, title: item.title, body: composeBody(undefined, item.block), labels: item.labels, assignees: [item.owner] });
+      operations.push({
+        kind: "create",
+        key: item.key,
+        title: item.title,
+        body: composeBody(undefined, item.block),
+        labels: item.labels,
+        assignees: [item.owner],
+      });
     } else {
       operations.push({ kind: "noop", key: item.key, why: `${item.status}, and no issue was ever opened` });
     }
@@ -102,14 +114,23 @@ export function planSync({ desired, listed, fetched, untrusted = new Set() }: Pl
   for (const [key, issues] of tracked) {
     if (wanted.has(key)) continue;
     for (const issue of issues.filter((i) => i.state === "open")) {
-      operations.push({ kind: "report", key, number: issue.number, message: `#${issue.number} tracks \`${key}\`, which is in no postmortem. Close it by hand, or restore the item.` });
+      operations.push({
+        kind: "report",
+        key,
+        number: issue.number,
+        message: `#${issue.number} tracks \`${key}\`, which is in no postmortem. Close it by hand, or restore the item.`,
+      });
     }
   }
   for (const issue of listed) {
     const key = untrusted.has(issue.number) && !issue.isPullRequest ? findMarker(issue.body) : undefined;
     if (!key) continue;
-    operations.push({ kind: "notice", key, number: issue.number,
-      message: `#${issue.number} (opened by @${issue.author}) carries sitrep's marker, but sync trusts only issues its own account or someone with write access opened, or that a record names (\`issue: ${issue.number}\`); ignored.` });
+    operations.push({
+      kind: "notice",
+      key,
+      number: issue.number,
+      message: `#${issue.number} (opened by @${issue.author}) carries sitrep's marker, but sync trusts only issues its own account or someone with write access opened, or that a record names (\`issue: ${issue.number}\`); ignored.`,
+    });
   }
   return operations;
 }
@@ -117,10 +138,17 @@ export function planSync({ desired, listed, fetched, untrusted = new Set() }: Pl
 function planTracked(item: DesiredIssue, issue: ExistingIssue): Operation {
   if (item.status === "open") {
     if (issue.state === "closed") {
-      return { kind: "report", key: item.key, number: issue.number, message: `#${issue.number} was closed on GitHub but the item is still open in ${item.file}. Set its status to done or wont_do (sync never reopens issues).` };
+      return {
+        kind: "report",
+        key: item.key,
+        number: issue.number,
+        message: `#${issue.number} was closed on GitHub but the item is still open in ${item.file}. Set its status to done or wont_do (sync never reopens issues).`,
+      };
     }
     const { changes, reasons } = changesFor(item, issue);
-    return reasons.length === 0 ? { kind: "noop", key: item.key, number: issue.number, why: "in step" } : { kind: "update", key: item.key, number: issue.number, changes, reasons };
+    return reasons.length === 0
+      ? { kind: "noop", key: item.key, number: issue.number, why: "in step" }
+      : { kind: "update", key: item.key, number: issue.number, changes, reasons };
   }
   if (issue.state === "closed") return { kind: "noop", key: item.key, number: issue.number, why: `${item.status} and closed` };
   return { kind: "close", key: item.key, number: issue.number, changes: changesFor(item, issue).changes, close: closeRequest(item) };
@@ -128,16 +156,44 @@ function planTracked(item: DesiredIssue, issue: ExistingIssue): Operation {
 
 function planAdoption(item: DesiredIssue, issue: ExistingIssue | null): Operation {
   const n = item.adopt as number;
-  if (!issue) return { kind: "report", key: item.key, message: `${item.file} says \`issue: ${n}\`, but there is no issue #${n}. Fix or remove \`issue:\`.` };
-  if (issue.isPullRequest) return { kind: "report", key: item.key, number: n, message: `${item.file} says \`issue: ${n}\`, but #${n} is a pull request. Name an issue.` };
+  if (!issue)
+    return {
+      kind: "report",
+      key: item.key,
+      message: `${item.file} says \`issue: ${n}\`, but there is no issue #${n}. Fix or remove \`issue:\`.`,
+    };
+  if (issue.isPullRequest)
+    return {
+      kind: "report",
+      key: item.key,
+      number: n,
+      message: `${item.file} says \`issue: ${n}\`, but #${n} is a pull request. Name an issue.`,
+    };
   const other = findMarker(issue.body);
-  if (other && other !== item.key) return { kind: "report", key: item.key, number: n, message: `${item.file} says \`issue: ${n}\`, but #${n} already tracks \`${other}\`. Name another issue.` };
+  if (other && other !== item.key)
+    return {
+      kind: "report",
+      key: item.key,
+      number: n,
+      message: `${item.file} says \`issue: ${n}\`, but #${n} already tracks \`${other}\`. Name another issue.`,
+    };
   if (issue.state === "closed") {
     if (item.status !== "open") return { kind: "noop", key: item.key, number: n, why: `${item.status} and #${n} is closed` };
-    return { kind: "report", key: item.key, number: n, message: `#${n} (named by \`issue: ${n}\`) is closed but the item is still open in ${item.file}. Set its status to done or wont_do, or reopen #${n} by hand.` };
+    return {
+      kind: "report",
+      key: item.key,
+      number: n,
+      message: `#${n} (named by \`issue: ${n}\`) is closed but the item is still open in ${item.file}. Set its status to done or wont_do, or reopen #${n} by hand.`,
+    };
   }
   const { changes } = changesFor(item, issue);
-  return { kind: "adopt", key: item.key, number: n, changes: { ...changes, body: composeBody(issue.body, item.block) }, ...(item.status === "open" ? {} : { close: closeRequest(item) }) };
+  return {
+    kind: "adopt",
+    key: item.key,
+    number: n,
+    changes: { ...changes, body: composeBody(issue.body, item.block) },
+    ...(item.status === "open" ? {} : { close: closeRequest(item) }),
+  };
 }
 
 function closeRequest(item: DesiredIssue): CloseRequest {

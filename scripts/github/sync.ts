@@ -30,7 +30,10 @@ export interface SyncReport {
   requests: number;
 }
 
-export async function syncActionItems(repository: Repository, options: { env: Record<string, string | undefined>; dryRun: boolean }): Promise<SyncReport> {
+export async function syncActionItems(
+  repository: Repository,
+  options: { env: Record<string, string | undefined>; dryRun: boolean },
+): Promise<SyncReport> {
   const { env, dryRun } = options;
   const target = resolveGithubTarget(env, repository.config);
   if (!target.token && !dryRun) {
@@ -39,14 +42,27 @@ export async function syncActionItems(repository: Repository, options: { env: Re
     });
   }
   const label = repository.config.github.labels[0];
-  if (!label) throw new SitrepError("github.labels in sitrep.config.yaml is empty; sync lists its issues by the first label.", { hint: "Add a label, e.g. `labels: [incident-action-item]`." });
+  if (!label)
+    throw new SitrepError("github.labels in sitrep.config.yaml is empty; sync lists its issues by the first label.", {
+      hint: "Add a label, e.g. `labels: [incident-action-item]`.",
+    });
   await assertReachable(target.apiUrl, env);
   const warnings: string[] = [];
   let requests = 0;
-  const octokit = createGithubClient(target, { warn: (m) => warnings.push(m), writeIntervalMs: writeIntervalFromEnv(env), timeoutMs: timeoutFromEnv(env), onRequest: () => requests++ });
+  const octokit = createGithubClient(target, {
+    warn: (m) => warnings.push(m),
+    writeIntervalMs: writeIntervalFromEnv(env),
+    timeoutMs: timeoutFromEnv(env),
+    onRequest: () => requests++,
+  });
   const api = issuesApi(octokit, target);
   const slug = `${target.owner}/${target.repo}`;
-  const links = { siteUrl: repository.config.site.url, serverUrl: target.serverUrl, repository: slug, pathPrefix: recordsPathPrefix(repository.root) };
+  const links = {
+    siteUrl: repository.config.site.url,
+    serverUrl: target.serverUrl,
+    repository: slug,
+    pathPrefix: recordsPathPrefix(repository.root),
+  };
 
   const desired = desiredIssues(repository, links);
   const listed = await readOrFail(() => api.listByLabel(label), `listing issues labelled "${label}" in ${slug}`);
@@ -55,13 +71,20 @@ export async function syncActionItems(repository: Repository, options: { env: Re
   const trust = await resolveTrust(api, listed, named, { env, hasToken: target.token !== undefined, warn: (m) => warnings.push(m) });
   const untrusted = new Set(listed.filter((i) => findMarker(i.body) && !isTrusted(i, trust)).map((i) => i.number));
   const fetched = new Map<number, ExistingIssue | null>();
-  for (const number of issuesToFetch(desired, listed, untrusted)) fetched.set(number, await readOrFail(() => api.get(number), `reading issue #${number} in ${slug}`));
+  for (const number of issuesToFetch(desired, listed, untrusted))
+    fetched.set(number, await readOrFail(() => api.get(number), `reading issue #${number} in ${slug}`));
   const operations = planSync({ desired, listed, fetched, untrusted });
 
   let outcomes: Outcome[] = [];
   if (!dryRun) {
     const commit = currentCommit(env, repository.root);
-    outcomes = await executePlan(operations, { api, knownLabels: labelsSeen(listed), commit, commitUrl: commit ? commitUrl(links, commit) : undefined, warn: (m) => warnings.push(m) });
+    outcomes = await executePlan(operations, {
+      api,
+      knownLabels: labelsSeen(listed),
+      commit,
+      commitUrl: commit ? commitUrl(links, commit) : undefined,
+      warn: (m) => warnings.push(m),
+    });
   }
   return { repository: slug, label, dryRun, listed: listed.length, operations, outcomes, warnings, requests };
 }

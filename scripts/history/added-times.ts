@@ -10,11 +10,28 @@ import { timeKey, type AddedAt, type CommitTimes } from "../validate/commit-time
 const TIME_LINE = /^\+\s*(?:-\s+)?([a-z_]+):\s*["']?(\d{4}-\d{2}-\d{2}[Tt ][0-9:.]+(?:[Zz]|[+-]\d{2}:\d{2}))/;
 
 export function readAddedTimes(root: string): CommitTimes {
-  const result = spawnSync("git", [
-    "-c", "log.showSignature=false", "log", "--reverse", "-p", "-U0", "-M", "--relative",
-    "--no-color", "--no-ext-diff", "--format=%x01%H %ct", "--", "incidents", "postmortems",
-  ], { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 });
-  if (result.error) throw new SitrepError(`Could not run git: ${result.error.message}`, { hint: "Install git and make sure it is on PATH." });
+  const result = spawnSync(
+    "git",
+    [
+      "-c",
+      "log.showSignature=false",
+      "log",
+      "--reverse",
+      "-p",
+      "-U0",
+      "-M",
+      "--relative",
+      "--no-color",
+      "--no-ext-diff",
+      "--format=%x01%H %ct",
+      "--",
+      "incidents",
+      "postmortems",
+    ],
+    { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 },
+  );
+  if (result.error)
+    throw new SitrepError(`Could not run git: ${result.error.message}`, { hint: "Install git and make sure it is on PATH." });
   if (result.status !== 0) {
     throw new SitrepError(`git log failed in ${root}: ${result.stderr.trim().split("\n")[0]}`, {
       hint: "validate --history reads the git history of the records: run it in a clone with at least one commit, or drop --history.",

@@ -35,9 +35,11 @@ export function openBlobReader(cwd: string, onBlob: (id: string, bytes: Buffer) 
       const header = buffer.toString("latin1", position, newline);
       const [id, type, sizeText] = header.split(" ");
       if (type === "missing" || type === undefined) {
-        fail(new SitrepError(`git cat-file could not find object ${id}.`, {
-          hint: "The repository is missing objects (a partial or damaged clone). Fetch full history with `git fetch --unshallow` or a fresh clone, then try again.",
-        }));
+        fail(
+          new SitrepError(`git cat-file could not find object ${id}.`, {
+            hint: "The repository is missing objects (a partial or damaged clone). Fetch full history with `git fetch --unshallow` or a fresh clone, then try again.",
+          }),
+        );
         return;
       }
       const end = newline + 1 + Number(sizeText);
@@ -56,13 +58,17 @@ export function openBlobReader(cwd: string, onBlob: (id: string, bytes: Buffer) 
   child.stderr.on("data", (d) => (stderr += d));
   child.stdin.on("error", () => {}); // reported through close/fail instead
   const closed = new Promise<void>((resolve, reject) => {
-    child.on("error", (error) => fail(new SitrepError(`Could not run git: ${error.message}`, { hint: "Install git and make sure it is on PATH." })));
+    child.on("error", (error) =>
+      fail(new SitrepError(`Could not run git: ${error.message}`, { hint: "Install git and make sure it is on PATH." })),
+    );
     child.on("close", (code) => {
       if (failed) return reject(failed);
       if (code !== 0 || received !== requested) {
-        return reject(new SitrepError(`git cat-file failed (exit ${code}, ${received} of ${requested} objects read): ${stderr.trim()}`, {
-          hint: "Check that the repository is not damaged (`git fsck`), then try again.",
-        }));
+        return reject(
+          new SitrepError(`git cat-file failed (exit ${code}, ${received} of ${requested} objects read): ${stderr.trim()}`, {
+            hint: "Check that the repository is not damaged (`git fsck`), then try again.",
+          }),
+        );
       }
       resolve();
     });

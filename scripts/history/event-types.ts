@@ -4,10 +4,20 @@
 import type { RecordKind } from "../records/model.ts";
 
 export type EventType =
-  | "declared" | "status_changed" | "reopened" | "renamed" | "deleted" | "restored"
-  | "postmortem_created" | "postmortem_published"
-  | "action_item_added" | "action_item_done" | "action_item_wont_do" | "action_item_reopened"
-  | "action_item_moved" | "action_item_removed";
+  | "declared"
+  | "status_changed"
+  | "reopened"
+  | "renamed"
+  | "deleted"
+  | "restored"
+  | "postmortem_created"
+  | "postmortem_published"
+  | "action_item_added"
+  | "action_item_done"
+  | "action_item_wont_do"
+  | "action_item_reopened"
+  | "action_item_moved"
+  | "action_item_removed";
 
 export interface HistoryEvent {
   type: EventType;

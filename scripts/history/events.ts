@@ -50,7 +50,14 @@ export function deriveEvents(history: Pick<History, "revisions">): HistoryEvents
 const itemKey = (postmortem: Lineage, id: string) => `${idOf(postmortem.path)}/${id}`;
 
 function toEvent(e: PendingEvent): HistoryEvent {
-  const event: HistoryEvent = { type: e.type, at: e.at, commit: e.commit, kind: e.lineage.kind, record: idOf(e.lineage.path), path: e.path };
+  const event: HistoryEvent = {
+    type: e.type,
+    at: e.at,
+    commit: e.commit,
+    kind: e.lineage.kind,
+    record: idOf(e.lineage.path),
+    path: e.path,
+  };
   if (e.from !== undefined) event.from = e.from;
   if (e.to !== undefined) event.to = e.to;
   if (e.item) event.item = itemKey(e.item.postmortem, e.item.id);
@@ -61,8 +68,13 @@ function recordTimelines(lineages: readonly Lineage[]): Map<string, RecordTimeli
   const records = new Map<string, RecordTimeline>();
   for (const l of lineages) {
     const timeline: RecordTimeline = {
-      kind: l.kind, id: idOf(l.path), path: l.path, previousPaths: l.previousPaths,
-      declaredAt: l.declaredAt, declaredCommit: l.declaredCommit, statuses: l.statuses,
+      kind: l.kind,
+      id: idOf(l.path),
+      path: l.path,
+      previousPaths: l.previousPaths,
+      declaredAt: l.declaredAt,
+      declaredCommit: l.declaredCommit,
+      statuses: l.statuses,
     };
     if (l.deletedAt) timeline.deletedAt = l.deletedAt;
     if (l.firstResolvedAt) timeline.firstResolvedAt = l.firstResolvedAt;
@@ -81,9 +93,12 @@ function itemTimelines(items: readonly ItemLineage[]): Map<string, ActionItemTim
   for (const i of items) {
     const key = itemKey(i.postmortem, i.id);
     const timeline: ActionItemTimeline = {
-      key, postmortem: idOf(i.postmortem.path), id: i.id,
+      key,
+      postmortem: idOf(i.postmortem.path),
+      id: i.id,
       previousKeys: i.previousKeys.map((k) => itemKey(k.postmortem, k.id)),
-      addedAt: i.addedAt, statuses: i.statuses,
+      addedAt: i.addedAt,
+      statuses: i.statuses,
     };
     if (i.removedAt) timeline.removedAt = i.removedAt;
     const existing = actionItems.get(key);

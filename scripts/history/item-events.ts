@@ -6,7 +6,13 @@ import type { EventType } from "./event-types.ts";
 import type { CommitScope, Derivation, ItemLineage, Lineage } from "./lineage.ts";
 
 /** Compares a postmortem's items with its previous parsed revision; notes adds and removals for settleItems. */
-export function diffItems(state: Derivation, scope: CommitScope, lineage: Lineage, next: PostmortemSnapshot | undefined, path: string): void {
+export function diffItems(
+  state: Derivation,
+  scope: CommitScope,
+  lineage: Lineage,
+  next: PostmortemSnapshot | undefined,
+  path: string,
+): void {
   const before = lineage.items ?? new Map<string, ActionItemSnapshot>();
   const after = new Map((next?.items ?? []).map((i) => [i.id, i]));
   let current = state.liveItems.get(lineage);
@@ -33,7 +39,13 @@ function changeItemStatus(scope: CommitScope, item: ItemLineage, status: string,
   if (last === status) return;
   item.statuses.push({ at: scope.at, status });
   const type: EventType | undefined =
-    status === "done" ? "action_item_done" : status === "wont_do" ? "action_item_wont_do" : status === "open" && last !== undefined ? "action_item_reopened" : undefined;
+    status === "done"
+      ? "action_item_done"
+      : status === "wont_do"
+        ? "action_item_wont_do"
+        : status === "open" && last !== undefined
+          ? "action_item_reopened"
+          : undefined;
   if (type) scope.emit(type, item.postmortem, path, { item, from: last, to: status });
 }
 

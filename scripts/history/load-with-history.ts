@@ -24,9 +24,14 @@ export interface HistorySummary {
   unparseable_revisions: number;
 }
 
-
 export function historySummary(history: History): HistorySummary {
-  return { head: history.head, commits: history.commitCount, revisions: history.revisions.length, blobs: history.blobCount, unparseable_revisions: history.unparseableCount };
+  return {
+    head: history.head,
+    commits: history.commitCount,
+    revisions: history.revisions.length,
+    blobs: history.blobCount,
+    unparseable_revisions: history.unparseableCount,
+  };
 }
 
 export async function loadWithHistory(root: string, now: Date): Promise<RecordsWithHistory> {

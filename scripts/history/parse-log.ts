@@ -34,12 +34,16 @@ export function parseLog(output: string): LogCommit[] {
     if (token.length === 0) continue;
     if (token.charCodeAt(0) === 1) {
       const [id, seconds, ...parents] = token.slice(1).trim().split(" ");
-      current = { info: { id, at: new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z"), parents: parents.filter(Boolean).length }, changes: [] };
+      current = {
+        info: { id, at: new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z"), parents: parents.filter(Boolean).length },
+        changes: [],
+      };
       commits.push(current);
       continue;
     }
     if (token.charCodeAt(0) === 10) token = token.slice(1);
-    if (token.charCodeAt(0) !== 58 /* : */ || !current) throw new Error(`Unexpected git log output near ${JSON.stringify(token.slice(0, 80))}`);
+    if (token.charCodeAt(0) !== 58 /* : */ || !current)
+      throw new Error(`Unexpected git log output near ${JSON.stringify(token.slice(0, 80))}`);
     const [, , oldBlob, newBlob, statusField] = token.slice(1).split(" ");
     const status = statusField[0];
     if (status === "R" || status === "C") {

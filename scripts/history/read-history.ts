@@ -23,7 +23,6 @@ import { LOG_FORMAT, isNullBlob, parseLog, type LogCommit, type RawChange } from
 import type { CommitInfo, History, Revision, Snapshot } from "./revision.ts";
 import { snapshotOf } from "./snapshot.ts";
 
-
 export function recordKindOf(relativePath: string): RecordKind | undefined {
   if (!relativePath.endsWith(".md")) return undefined;
   const parts = relativePath.split("/");
@@ -36,11 +35,21 @@ export function recordKindOf(relativePath: string): RecordKind | undefined {
 
 export function logArguments(): string[] {
   return [
-    "-c", "log.showSignature=false",
-    "log", "--first-parent", "--diff-merges=first-parent", "--raw", "-z", "--no-abbrev", "-M",
+    "-c",
+    "log.showSignature=false",
+    "log",
+    "--first-parent",
+    "--diff-merges=first-parent",
+    "--raw",
+    "-z",
+    "--no-abbrev",
+    "-M",
     // Immune to user config that would change the output: colour, external diff tools, and
     // diff.relative (paths relative to the cwd instead of the top level).
-    "--no-color", "--no-ext-diff", "--no-relative", `--format=${LOG_FORMAT}`,
+    "--no-color",
+    "--no-ext-diff",
+    "--no-relative",
+    `--format=${LOG_FORMAT}`,
   ];
 }
 
@@ -63,14 +72,22 @@ export interface PendingHistory {
 export function startHistory(root: string): PendingHistory {
   const location = locateGitRepository(root);
   // A larger young generation: parsing tens of thousands of blobs makes many short-lived objects.
-  const worker = new Worker(new URL("./history-worker.mjs", import.meta.url), { workerData: { root, location }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  const worker = new Worker(new URL("./history-worker.mjs", import.meta.url), {
+    workerData: { root, location },
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+  });
   // Until read() is called the worker must not keep the process alive: a caller that fails
   // (and forgets cancel()) would otherwise hang, the worker waiting for today's records.
   worker.unref();
   const result = new Promise<History>((resolve, reject) => {
     worker.once("message", (message: WorkerReply) => {
       if (message.ok) resolve(message.history);
-      else reject(message.sitrep ? new SitrepError(message.message, { hint: message.hint, exitCode: message.exitCode }) : new Error(message.message));
+      else
+        reject(
+          message.sitrep
+            ? new SitrepError(message.message, { hint: message.hint, exitCode: message.exitCode })
+            : new Error(message.message),
+        );
       void worker.terminate();
     });
     worker.once("error", reject);
@@ -135,10 +152,15 @@ export function runLog(root: string, onCommits: (commits: LogCommit[]) => void):
     };
     child.stdout.on("data", (chunk: Buffer) => take(decoder.write(chunk), false));
     child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", (error) => reject(new SitrepError(`Could not run git: ${error.message}`, { hint: "Install git and make sure it is on PATH." })));
+    child.on("error", (error) =>
+      reject(new SitrepError(`Could not run git: ${error.message}`, { hint: "Install git and make sure it is on PATH." })),
+    );
     child.on("close", (code) => {
       if (failed) return reject(failed);
-      if (code !== 0) return reject(new SitrepError(`git log failed (exit ${code}): ${stderr.trim()}`, { hint: "Check that `git log` works in this folder." }));
+      if (code !== 0)
+        return reject(
+          new SitrepError(`git log failed (exit ${code}): ${stderr.trim()}`, { hint: "Check that `git log` works in this folder." }),
+        );
       take(decoder.end(), true);
       if (failed) return reject(failed);
       resolve();
@@ -226,7 +248,14 @@ export async function buildHistoryFromGit(root: string, location: GitLocation, k
       }
     }
   }
-  return { revisions, commitCount: newestFirst.length, blobCount: wanted.size, reusedBlobCount: reused, unparseableCount, head: location.head };
+  return {
+    revisions,
+    commitCount: newestFirst.length,
+    blobCount: wanted.size,
+    reusedBlobCount: reused,
+    unparseableCount,
+    head: location.head,
+  };
 }
 
 /** A raw change → revisions of record files (a rename out of or into record folders is a delete or an add). */
@@ -252,6 +281,12 @@ function toRevisions(change: RawChange, prefix: string, commit: Revision["commit
   }
   if (!newKind || isNullBlob(change.newBlob)) return out;
   // A copy (C) is a new file as far as records go.
-  out.push({ commit, kind: newKind, path: newPath as string, change: change.status === "A" || change.status === "C" ? "added" : "modified", blob: change.newBlob });
+  out.push({
+    commit,
+    kind: newKind,
+    path: newPath as string,
+    change: change.status === "A" || change.status === "C" ? "added" : "modified",
+    blob: change.newBlob,
+  });
   return out;
 }

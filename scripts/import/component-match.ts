@@ -22,7 +22,11 @@ export interface ComponentMatch {
 }
 
 /** `flags`: "<source name>=<config id>" pairs from --component. */
-export function matchComponents(source: readonly SourceComponent[], config: Pick<Config, "components">, flags: readonly string[]): ComponentMatch {
+export function matchComponents(
+  source: readonly SourceComponent[],
+  config: Pick<Config, "components">,
+  flags: readonly string[],
+): ComponentMatch {
   const configured = config.components;
   const ids = new Set(configured.map((c) => c.id));
   const byName = new Map(configured.map((c) => [c.name.toLowerCase(), c.id]));
@@ -31,10 +35,14 @@ export function matchComponents(source: readonly SourceComponent[], config: Pick
     const at = flag.lastIndexOf("=");
     const name = flag.slice(0, at).trim();
     const id = flag.slice(at + 1).trim();
-    if (at <= 0 || !id) throw new UsageError(`--component is \`${flag}\`, not "<source name>=<component id>".`, `e.g. --component "API=public-api".`);
+    if (at <= 0 || !id)
+      throw new UsageError(`--component is \`${flag}\`, not "<source name>=<component id>".`, `e.g. --component "API=public-api".`);
     if (!ids.has(id)) {
       const near = closest(id, [...ids]);
-      throw new UsageError(`--component maps "${name}" to \`${id}\`, which is not a component in sitrep.config.yaml.`, `${near ? `Did you mean \`${near}\`? ` : ""}Map it to one of: ${[...ids].join(", ")}.`);
+      throw new UsageError(
+        `--component maps "${name}" to \`${id}\`, which is not a component in sitrep.config.yaml.`,
+        `${near ? `Did you mean \`${near}\`? ` : ""}Map it to one of: ${[...ids].join(", ")}.`,
+      );
     }
     explicit.set(name.toLowerCase(), id);
   }
@@ -52,10 +60,15 @@ export function matchComponents(source: readonly SourceComponent[], config: Pick
     addedByName.set(lower, newId);
     result.idOf.set(component.key, newId);
     result.added.push({ id: newId, name: component.name, ...(component.group ? { group: component.group } : {}) });
-    const near = closest(component.name, configured.map((c) => c.name));
+    const near = closest(
+      component.name,
+      configured.map((c) => c.name),
+    );
     if (near) {
       const nearId = byName.get(near.toLowerCase());
-      result.notes.push(`Component "${component.name}" was added as \`${newId}\`; did you mean "${near}" (\`${nearId}\`)? To use it, import with --component "${component.name}=${nearId}" (try it with --dry-run first).`);
+      result.notes.push(
+        `Component "${component.name}" was added as \`${newId}\`; did you mean "${near}" (\`${nearId}\`)? To use it, import with --component "${component.name}=${nearId}" (try it with --dry-run first).`,
+      );
     }
   }
   return result;

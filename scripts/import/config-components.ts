@@ -11,7 +11,8 @@ export function addComponents(configText: string, added: readonly AddedComponent
   const list = isMap(root) ? root.get("components", true) : undefined;
   if (!isSeq(list)) {
     throw new SitrepError("sitrep.config.yaml has no `components:` list to add the imported components to.", {
-      hint: "Run `npx sitrep validate` and fix the configuration first (components is required).", exitCode: 1,
+      hint: "Run `npx sitrep validate` and fix the configuration first (components is required).",
+      exitCode: 1,
     });
   }
   for (const component of added) list.add(doc.createNode({ ...component }));

@@ -18,7 +18,14 @@ const SEVERITY: Record<string, { impact: SourceImpact; status: string }> = {
   disrupted: { impact: "major", status: "partial_outage" },
   notice: { impact: "minor", status: "degraded_performance" },
 };
-const LABELS: Record<string, string> = { investigating: "investigating", identified: "identified", monitoring: "monitoring", resolved: "resolved", update: "", updated: "" };
+const LABELS: Record<string, string> = {
+  investigating: "investigating",
+  identified: "identified",
+  monitoring: "monitoring",
+  resolved: "resolved",
+  update: "",
+  updated: "",
+};
 const TRACK = /\{\{[<%]\s*track\s+"([^"]+)"\s*[>%]\}\}/g;
 const RESOLVED_BODY = "This incident was marked resolved.";
 
@@ -28,7 +35,11 @@ export function cstateSystems(configText: string, where: string): SourceComponen
   try {
     config = parse(configText);
   } catch (error) {
-    throw sourceError(where, `is not valid YAML: ${(error as Error).message.split("\n")[0]}`, "Fix config.yml (cState builds from it too), then import again.");
+    throw sourceError(
+      where,
+      `is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
+      "Fix config.yml (cState builds from it too), then import again.",
+    );
   }
   // biome-ignore lint/suspicious/noExplicitAny: cState's config.yml as parsed; every field is checked with typeof before use.
   const root = (config ?? {}) as Record<string, any>;
@@ -61,7 +72,8 @@ export function convertCstate(files: readonly CstateFile[], systems: readonly So
     const date = cstateTime(front.date, where, "date");
     const informational = front.informational === true;
     const severity = SEVERITY[String(front.severity ?? "notice")];
-    if (!severity && !informational) throw sourceError(where, `its severity is \`${front.severity}\`.`, "cState severities are down, disrupted and notice.");
+    if (!severity && !informational)
+      throw sourceError(where, `its severity is \`${front.severity}\`.`, "cState severities are down, disrupted and notice.");
     const affected = Array.isArray(front.affected) ? front.affected.map((a: unknown) => String(a).trim()).filter(Boolean) : [];
     const components: Record<string, string> = {};
     if (!informational) {
@@ -79,16 +91,29 @@ export function convertCstate(files: readonly CstateFile[], systems: readonly So
     const resolved = front.resolved === true || informational;
     if (resolved && updates.length > 0 && updates[updates.length - 1].status !== "resolved") {
       const at = front.resolvedWhen ? cstateTime(front.resolvedWhen, where, "resolvedWhen") : updates[updates.length - 1].at;
-      updates.push({ at: Date.parse(at) < Date.parse(updates[updates.length - 1].at) ? updates[updates.length - 1].at : at, status: "resolved", body: RESOLVED_BODY });
+      updates.push({
+        at: Date.parse(at) < Date.parse(updates[updates.length - 1].at) ? updates[updates.length - 1].at : at,
+        status: "resolved",
+        body: RESOLVED_BODY,
+      });
     }
-    if (!resolved && updates.length > 0 && updates[updates.length - 1].status === "resolved") updates[updates.length - 1].status = "monitoring";
+    if (!resolved && updates.length > 0 && updates[updates.length - 1].status === "resolved")
+      updates[updates.length - 1].status = "monitoring";
     const status = updates.length > 0 ? updates[updates.length - 1].status : resolved ? "resolved" : "investigating";
     const incident: ImportedIncident = {
-      source, label, type: "incident", title: title.length > 200 ? `${title.slice(0, 199)}…` : title,
-      impact: informational ? "none" : severity.impact, status, started_at: startedAt, components, updates, body: description,
+      source,
+      label,
+      type: "incident",
+      title: title.length > 200 ? `${title.slice(0, 199)}…` : title,
+      impact: informational ? "none" : severity.impact,
+      status,
+      started_at: startedAt,
+      components,
+      updates,
+      body: description,
     };
     if (status === "resolved") {
-      const when = front.resolvedWhen ? cstateTime(front.resolvedWhen, where, "resolvedWhen") : updates.at(-1)?.at ?? date;
+      const when = front.resolvedWhen ? cstateTime(front.resolvedWhen, where, "resolvedWhen") : (updates.at(-1)?.at ?? date);
       const floor = updates.at(-1)?.at ?? startedAt;
       incident.resolved_at = Date.parse(when) < Date.parse(floor) ? floor : when;
     }
@@ -100,13 +125,22 @@ export function convertCstate(files: readonly CstateFile[], systems: readonly So
 // biome-ignore lint/suspicious/noExplicitAny: cState front matter as parsed; each field is checked with typeof before use.
 function splitFrontMatter(text: string, where: string): { front: Record<string, any>; body: string } {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  if (!match) throw sourceError(where, "has no front matter between `---` lines.", "Every cState issue starts with YAML front matter (title, date, severity…).");
+  if (!match)
+    throw sourceError(
+      where,
+      "has no front matter between `---` lines.",
+      "Every cState issue starts with YAML front matter (title, date, severity…).",
+    );
   try {
     const front = parse(match[1]);
     if (typeof front !== "object" || front === null || Array.isArray(front)) throw new Error("the front matter is not a mapping");
     return { front, body: match[2] };
   } catch (error) {
-    throw sourceError(where, `its front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`, "Fix the front matter (Hugo would fail on it too), then import again.");
+    throw sourceError(
+      where,
+      `its front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
+      "Fix the front matter (Hugo would fail on it too), then import again.",
+    );
   }
 }
 

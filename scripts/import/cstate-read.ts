@@ -9,7 +9,10 @@ import { convertCstate, cstateSystems, type CstateFile } from "./cstate-convert.
 export function readCstateSite(folder: string, origin: string): ImportSourceData {
   const issues = path.join(folder, "content", "issues");
   if (!existsSync(issues) || !statSync(issues).isDirectory()) {
-    throw new SitrepError(`${path.join(origin, "content/issues")} is not a folder.`, { hint: "Pass the root folder of the cState site: the one with config.yml and content/issues/.", exitCode: 2 });
+    throw new SitrepError(`${path.join(origin, "content/issues")} is not a folder.`, {
+      hint: "Pass the root folder of the cState site: the one with config.yml and content/issues/.",
+      exitCode: 2,
+    });
   }
   const configName = ["config.yml", "config.yaml", "hugo.yml", "hugo.yaml"].find((name) => existsSync(path.join(folder, name)));
   const systems = configName ? cstateSystems(readFileSync(path.join(folder, configName), "utf8"), configName) : [];

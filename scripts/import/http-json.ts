@@ -31,23 +31,44 @@ export async function getJson(url: string, options: HttpOptions = {}): Promise<{
     let response: Response | undefined;
     let failure: string;
     try {
-      response = await fetch(url, { headers: { accept: "application/json", "user-agent": "sitrep-import", ...options.headers }, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+      response = await fetch(url, {
+        headers: { accept: "application/json", "user-agent": "sitrep-import", ...options.headers },
+        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+      });
       failure = `HTTP ${response.status}`;
     } catch (error) {
-      failure = (error as Error).name === "TimeoutError" ? "no answer in time" : `${(error as Error).message}${(error as { cause?: Error }).cause ? ` (${(error as { cause?: Error }).cause?.message})` : ""}`;
+      failure =
+        (error as Error).name === "TimeoutError"
+          ? "no answer in time"
+          : `${(error as Error).message}${(error as { cause?: Error }).cause ? ` (${(error as { cause?: Error }).cause?.message})` : ""}`;
     }
     if (response?.ok) return { body: parseJson(await response.text(), `The answer of GET ${shown}`), headers: response.headers };
     const status = response?.status;
     if (status === 401 || status === 403) {
-      throw new SitrepError(`GET ${shown} was refused (HTTP ${status}).`, { hint: options.authHint ?? "Check the credentials and the URL.", exitCode: 2 });
+      throw new SitrepError(`GET ${shown} was refused (HTTP ${status}).`, {
+        hint: options.authHint ?? "Check the credentials and the URL.",
+        exitCode: 2,
+      });
     }
-    if (status === 404) throw new SitrepError(`GET ${shown} answered 404 Not Found.`, { hint: "Check the URL (or the page id): it should be the status page's own address.", exitCode: 2 });
+    if (status === 404)
+      throw new SitrepError(`GET ${shown} answered 404 Not Found.`, {
+        hint: "Check the URL (or the page id): it should be the status page's own address.",
+        exitCode: 2,
+      });
     const retryable = status === undefined || status === 429 || status >= 500;
-    if (!retryable) throw new SitrepError(`GET ${shown} answered HTTP ${status}.`, { hint: "Check the URL and the options; nothing was imported.", exitCode: 2 });
+    if (!retryable)
+      throw new SitrepError(`GET ${shown} answered HTTP ${status}.`, {
+        hint: "Check the URL and the options; nothing was imported.",
+        exitCode: 2,
+      });
     const wait = retryAfterMs(response?.headers.get("retry-after")) ?? backoff;
     if (attempt >= retries || wait > maxWait) {
       throw new SitrepError(`GET ${shown} failed: ${failure}, ${attempt + 1} attempt(s).`, {
-        hint: wait > maxWait ? `The server asks to wait ${Math.round(wait / 1000)} s; run the import again later (it is safe to rerun).` : "Run the import again later: nothing was written, and a rerun is safe.", exitCode: 2,
+        hint:
+          wait > maxWait
+            ? `The server asks to wait ${Math.round(wait / 1000)} s; run the import again later (it is safe to rerun).`
+            : "Run the import again later: nothing was written, and a rerun is safe.",
+        exitCode: 2,
       });
     }
     await response?.body?.cancel();

@@ -24,14 +24,24 @@ export function formatImport(result: ImportResult): string {
   const verb = (action: ItemAction) => (result.dryRun && (action === "create" || action === "update") ? `would ${action}` : action);
   for (const item of result.items) {
     if (item.action === "unchanged") continue;
-    lines.push(`  ${verb(item.action).padEnd(15)} ${item.kind.padEnd(11)} ${item.path ?? item.source}  (${item.label}${item.reason ? `: ${item.reason}` : ""})`);
+    lines.push(
+      `  ${verb(item.action).padEnd(15)} ${item.kind.padEnd(11)} ${item.path ?? item.source}  (${item.label}${item.reason ? `: ${item.reason}` : ""})`,
+    );
   }
   const { matched, added } = result.components;
-  lines.push(`Components: ${matched} matched in sitrep.config.yaml, ${added.length} ${result.dryRun ? "to add" : "added"}${added.length ? ":" : "."}`);
+  lines.push(
+    `Components: ${matched} matched in sitrep.config.yaml, ${added.length} ${result.dryRun ? "to add" : "added"}${added.length ? ":" : "."}`,
+  );
   for (const c of added) lines.push(`  + ${c.id} "${c.name}"${c.group ? ` (group "${c.group}")` : ""}`);
   for (const note of result.notes) lines.push(`note: ${note}`);
   const c = result.counts;
-  lines.push(`${c.create} created, ${c.update} updated, ${c.unchanged} unchanged, ${c.kept} kept as edited, ${c.skip} skipped.` +
-    (result.dryRun ? " Dry run: nothing was written." : result.written.length === 0 ? " Nothing to write." : ` ${result.written.length} file(s) written; review them and commit.`));
+  lines.push(
+    `${c.create} created, ${c.update} updated, ${c.unchanged} unchanged, ${c.kept} kept as edited, ${c.skip} skipped.` +
+      (result.dryRun
+        ? " Dry run: nothing was written."
+        : result.written.length === 0
+          ? " Nothing to write."
+          : ` ${result.written.length} file(s) written; review them and commit.`),
+  );
   return lines.join("\n");
 }

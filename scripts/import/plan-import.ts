@@ -30,7 +30,12 @@ export interface ExistingIncident {
 export function isCurrentIn(existing: Pick<ExistingRecords, "bySource" | "postmortems">): IsCurrent {
   return (source, status, updates, hasPostmortem) => {
     const before = existing.bySource.get(source);
-    return before !== undefined && before.status === status && before.updates === updates && (!hasPostmortem || existing.postmortems.has(before.id));
+    return (
+      before !== undefined &&
+      before.status === status &&
+      before.updates === updates &&
+      (!hasPostmortem || existing.postmortems.has(before.id))
+    );
   };
 }
 
@@ -72,14 +77,26 @@ export function planImport(data: ImportSourceData, existing: ExistingRecords, co
   const severities = severityMap(config, options.severityMap);
   const match = matchComponents(data.components, config, options.componentFlags ?? []);
   const changes: FileWrite[] = [];
-  const items: ImportItem[] = data.skipped.map((s) => ({ action: "skip", kind: "incident", source: s.source, label: s.label, reason: s.reason }));
-  for (const c of data.current ?? []) items.push({ action: "unchanged", kind: c.type, source: c.source, label: c.label, path: existing.bySource.get(c.source)?.path });
+  const items: ImportItem[] = data.skipped.map((s) => ({
+    action: "skip",
+    kind: "incident",
+    source: s.source,
+    label: s.label,
+    reason: s.reason,
+  }));
+  for (const c of data.current ?? [])
+    items.push({ action: "unchanged", kind: c.type, source: c.source, label: c.label, path: existing.bySource.get(c.source)?.path });
   const taken = new Set(existing.incidentIds);
   const start = (i: ImportedIncident) => i.scheduled_start ?? i.started_at ?? i.updates[0].at;
-  const ordered = [...data.incidents].sort((a, b) => Date.parse(start(a)) - Date.parse(start(b)) || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const ordered = [...data.incidents].sort(
+    (a, b) => Date.parse(start(a)) - Date.parse(start(b)) || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0),
+  );
 
   for (const incident of ordered) {
-    const context = { idOf: match.idOf, severity: incident.type === "incident" ? severityFor(severities, incident.impact ?? "none", incident.label) : undefined };
+    const context = {
+      idOf: match.idOf,
+      severity: incident.type === "incident" ? severityFor(severities, incident.impact ?? "none", incident.label) : undefined,
+    };
     const text = incidentText(incident, context);
     const before = existing.bySource.get(incident.source);
     const item = { kind: incident.type, source: incident.source, label: incident.label };
@@ -89,9 +106,19 @@ export function planImport(data: ImportSourceData, existing: ExistingRecords, co
       if (before.text === text) items.push({ ...item, action: "unchanged", path: before.path });
       else if (incident.updates.length > before.updates || incident.status !== before.status) {
         changes.push({ path: before.path, text });
-        items.push({ ...item, action: "update", path: before.path, reason: `${Math.max(0, incident.updates.length - before.updates)} new update(s), status ${incident.status}` });
+        items.push({
+          ...item,
+          action: "update",
+          path: before.path,
+          reason: `${Math.max(0, incident.updates.length - before.updates)} new update(s), status ${incident.status}`,
+        });
       } else {
-        items.push({ ...item, action: "kept", path: before.path, reason: "edited since it was imported, and the source has no new update: your edits are kept" });
+        items.push({
+          ...item,
+          action: "kept",
+          path: before.path,
+          reason: "edited since it was imported, and the source has no new update: your edits are kept",
+        });
       }
     } else {
       const date = new Date(Date.parse(start(incident))).toISOString().slice(0, 10);
@@ -109,7 +136,11 @@ export function planImport(data: ImportSourceData, existing: ExistingRecords, co
         changes.push({ path, text: pmText });
         items.push({ ...pm, action: "create" });
       } else {
-        items.push({ ...pm, action: current === pmText ? "unchanged" : "kept", ...(current === pmText ? {} : { reason: "a postmortem exists; it is never overwritten" }) });
+        items.push({
+          ...pm,
+          action: current === pmText ? "unchanged" : "kept",
+          ...(current === pmText ? {} : { reason: "a postmortem exists; it is never overwritten" }),
+        });
       }
     }
   }

@@ -14,7 +14,8 @@ export function readExisting(root: string): { config: Config; existing: Existing
   if (!loaded.config) {
     const first = loaded.findings.find((f) => f.severity === "error") ?? loaded.findings[0];
     throw new SitrepError(`${loaded.source.path} is not valid${first ? `: ${first.message}` : ""}, so there is nothing to import into.`, {
-      hint: "Run `npx sitrep validate` and fix the configuration, then import again.", exitCode: 1,
+      hint: "Run `npx sitrep validate` and fix the configuration, then import again.",
+      exitCode: 1,
     });
   }
   const bySource = new Map<string, ExistingIncident>();
@@ -30,8 +31,17 @@ export function readExisting(root: string): { config: Config; existing: Existing
     }
     incidentIds.add(record.id);
     if (typeof data.source === "string") {
-      bySource.set(data.source, { id: record.id, path: record.source.path, text: record.source.text, status: data.status, updates: Array.isArray(data.updates) ? data.updates.length : 0 });
+      bySource.set(data.source, {
+        id: record.id,
+        path: record.source.path,
+        text: record.source.text,
+        status: data.status,
+        updates: Array.isArray(data.updates) ? data.updates.length : 0,
+      });
     }
   }
-  return { config: loaded.config, existing: { bySource, incidentIds, postmortems, configPath: loaded.source.path, configText: loaded.source.text } };
+  return {
+    config: loaded.config,
+    existing: { bySource, incidentIds, postmortems, configPath: loaded.source.path, configText: loaded.source.text },
+  };
 }

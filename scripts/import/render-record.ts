@@ -28,7 +28,13 @@ export function incidentFrontMatter(incident: ImportedIncident, context: RenderC
   for (const field of ["started_at", "mitigated_at", "resolved_at", "scheduled_start", "scheduled_end"] as const) {
     if (incident[field] !== undefined) data[field] = incident[field];
   }
-  if (incident.updates.length > 0) data.updates = incident.updates.map((u) => ({ at: u.at, status: u.status, body: u.body, ...(u.components ? { components: ids(u.components) } : {}) }));
+  if (incident.updates.length > 0)
+    data.updates = incident.updates.map((u) => ({
+      at: u.at,
+      status: u.status,
+      body: u.body,
+      ...(u.components ? { components: ids(u.components) } : {}),
+    }));
   return data;
 }
 
@@ -43,5 +49,8 @@ export function incidentText(incident: ImportedIncident, context: RenderContext)
 
 /** The postmortem of an imported incident: published and public, as the old page showed it. */
 export function postmortemText(incidentId: string, postmortem: NonNullable<ImportedIncident["postmortem"]>): string {
-  return renderRecord({ incident: incidentId, status: "published", visibility: "public", published_at: postmortem.published_at }, postmortem.body);
+  return renderRecord(
+    { incident: incidentId, status: "published", visibility: "public", published_at: postmortem.published_at },
+    postmortem.body,
+  );
 }

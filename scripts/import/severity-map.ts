@@ -18,14 +18,23 @@ export function severityMap(config: Config, flag: string | undefined): SeverityM
     const match = config.severities.find((s) => s.impact === impact);
     if (match) map[impact] = match.id;
   }
-  for (const pair of (flag ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of (flag ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [impact, severity] = pair.split("=").map((p) => p.trim());
     if (!IMPACTS.includes(impact as SourceImpact) || !severity) {
-      throw new UsageError(`--severity-map has \`${pair}\`, not <impact>=<severity>.`, `Impacts are ${IMPACTS.join(", ")}; e.g. --severity-map critical=SEV1,major=SEV2.`);
+      throw new UsageError(
+        `--severity-map has \`${pair}\`, not <impact>=<severity>.`,
+        `Impacts are ${IMPACTS.join(", ")}; e.g. --severity-map critical=SEV1,major=SEV2.`,
+      );
     }
     if (!ids.includes(severity)) {
       const near = closest(severity, ids);
-      throw new UsageError(`--severity-map names \`${severity}\`, which is not a severity in sitrep.config.yaml.`, `${near ? `Did you mean \`${near}\`? ` : ""}Severities: ${ids.join(", ")}.`);
+      throw new UsageError(
+        `--severity-map names \`${severity}\`, which is not a severity in sitrep.config.yaml.`,
+        `${near ? `Did you mean \`${near}\`? ` : ""}Severities: ${ids.join(", ")}.`,
+      );
     }
     map[impact as SourceImpact] = severity;
   }
@@ -36,6 +45,8 @@ export function severityMap(config: Config, flag: string | undefined): SeverityM
 export function severityFor(map: SeverityMap, impact: SourceImpact, label: string): string {
   const severity = map[impact];
   if (severity) return severity;
-  throw new UsageError(`Incident ${label} has the impact \`${impact}\`, and no severity in sitrep.config.yaml has \`impact: ${impact}\`.`,
-    `Map it: --severity-map ${impact}=<severity id>, or give a severity \`impact: ${impact}\` in sitrep.config.yaml.`);
+  throw new UsageError(
+    `Incident ${label} has the impact \`${impact}\`, and no severity in sitrep.config.yaml has \`impact: ${impact}\`.`,
+    `Map it: --severity-map ${impact}=<severity id>, or give a severity \`impact: ${impact}\` in sitrep.config.yaml.`,
+  );
 }

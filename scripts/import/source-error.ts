@@ -11,7 +11,11 @@ export function sourceError(where: string, problem: string, hint: string): Sitre
 export function utcTime(value: unknown, where: string, field: string): string {
   const ms = typeof value === "string" ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(ms)) {
-    throw sourceError(where, `\`${field}\` is ${JSON.stringify(value)}, not a time.`, "Fix the time in the export (RFC 3339, e.g. 2026-01-31T14:02:00Z), or export the page again.");
+    throw sourceError(
+      where,
+      `\`${field}\` is ${JSON.stringify(value)}, not a time.`,
+      "Fix the time in the export (RFC 3339, e.g. 2026-01-31T14:02:00Z), or export the page again.",
+    );
   }
   return new Date(ms).toISOString().replace(".000Z", "Z");
 }

@@ -11,7 +11,8 @@ const PER_PAGE = 100;
 
 export async function readPublicPage(pageUrl: string, http: HttpOptions): Promise<StatuspageDocuments> {
   const base = pageUrl.replace(/\/+$/, "").replace(/\/api\/v2$/, "");
-  const get = async (name: string, key: string) => listOf((await getJson(`${base}/api/v2/${name}`, http)).body, key, `${base}/api/v2/${name}`);
+  const get = async (name: string, key: string) =>
+    listOf((await getJson(`${base}/api/v2/${name}`, http)).body, key, `${base}/api/v2/${name}`);
   const incidents = await get("incidents.json", "incidents");
   const maintenances = await get("scheduled-maintenances.json", "scheduled_maintenances");
   const components = await get("components.json", "components");
@@ -23,7 +24,8 @@ export async function readManageApi(apiUrl: string, pageId: string, apiKey: stri
   const options: HttpOptions = {
     ...http,
     headers: { ...http.headers, authorization: `OAuth ${apiKey}` },
-    authHint: "Statuspage refused the key: set STATUSPAGE_API_KEY to an API key of a user of this page (Statuspage → your avatar → API info), and check --page-id.",
+    authHint:
+      "Statuspage refused the key: set STATUSPAGE_API_KEY to an API key of a user of this page (Statuspage → your avatar → API info), and check --page-id.",
   };
   const all = async (name: string): Promise<unknown[]> => {
     const items: unknown[] = [];

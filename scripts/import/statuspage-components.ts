@@ -24,8 +24,11 @@ export function statuspageComponents(raw: unknown[], where: string, groups: unkn
     const id = typeof c?.id === "string" ? c.id : undefined;
     const name = typeof c?.name === "string" ? c.name.trim() : "";
     if (!id || !name) {
-      throw sourceError(`${where}, component ${index + 1}${id ? ` (id ${id})` : ""}`, `it has no ${id ? "name" : "id"}.`,
-        "Every component needs an id and a name: fix the export, or remove the component from components.json.");
+      throw sourceError(
+        `${where}, component ${index + 1}${id ? ` (id ${id})` : ""}`,
+        `it has no ${id ? "name" : "id"}.`,
+        "Every component needs an id and a name: fix the export, or remove the component from components.json.",
+      );
     }
     const group = typeof c.group_id === "string" ? groupNames.get(c.group_id) : undefined;
     components.push({ key: id, name, ...(group ? { group } : {}) });

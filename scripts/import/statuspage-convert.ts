@@ -10,9 +10,20 @@ import type { ImportedIncident, ImportedUpdate, IsCurrent, SkippedItem, SourceCo
 import { optionalUtcTime, sourceError, utcTime } from "./source-error.ts";
 
 const IMPACTS: readonly string[] = ["none", "minor", "major", "critical"];
-const COMPONENT_STATUSES: readonly string[] = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"];
+const COMPONENT_STATUSES: readonly string[] = [
+  "operational",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
+  "under_maintenance",
+];
 /** With no `affected_components` anywhere, the incident's listed components get the status its impact implies. */
-const STATUS_OF_IMPACT: Record<SourceImpact, string | undefined> = { none: undefined, minor: "degraded_performance", major: "partial_outage", critical: "major_outage" };
+const STATUS_OF_IMPACT: Record<SourceImpact, string | undefined> = {
+  none: undefined,
+  minor: "degraded_performance",
+  major: "partial_outage",
+  critical: "major_outage",
+};
 const NO_MESSAGE = "(No message was posted with this update.)";
 
 type Raw = Record<string, unknown>;
@@ -26,7 +37,12 @@ export interface StatuspageConversion {
   current: { source: string; label: string; type: "incident" | "maintenance" }[];
 }
 
-export function convertStatuspage(raw: readonly unknown[], components: readonly SourceComponent[], where: string, isCurrent: IsCurrent = () => false): StatuspageConversion {
+export function convertStatuspage(
+  raw: readonly unknown[],
+  components: readonly SourceComponent[],
+  where: string,
+  isCurrent: IsCurrent = () => false,
+): StatuspageConversion {
   const known = new Map(components.map((c) => [c.key, c]));
   const byName = new Map(components.map((c) => [c.name.toLowerCase(), c]));
   const extra: SourceComponent[] = [];
@@ -39,7 +55,12 @@ export function convertStatuspage(raw: readonly unknown[], components: readonly 
     if (code && known.has(code)) return code;
     const named = name ? byName.get(name.toLowerCase()) : undefined;
     if (named) return named.key;
-    if (!name) throw sourceError(at, `an affected component${code ? ` (code ${code})` : ""} has no name and is not in components.json.`, "Add the component to components.json, or fix its name in the export.");
+    if (!name)
+      throw sourceError(
+        at,
+        `an affected component${code ? ` (code ${code})` : ""} has no name and is not in components.json.`,
+        "Add the component to components.json, or fix its name in the export.",
+      );
     const component: SourceComponent = { key: code ?? name, name };
     known.set(component.key, component);
     byName.set(name.toLowerCase(), component);
@@ -52,13 +73,19 @@ export function convertStatuspage(raw: readonly unknown[], components: readonly 
     const id = typeof r.id === "string" || typeof r.id === "number" ? String(r.id) : "";
     const title = typeof r.name === "string" ? r.name.replace(/\s+/g, " ").trim() : "";
     const at = `${where}, incident ${id || "(no id)"}${title ? ` "${title}"` : ""}`;
-    if (!id) throw sourceError(at, "it has no `id`.", "Every Statuspage incident has an id: export the page again; a hand-edited file may have lost it.");
+    if (!id)
+      throw sourceError(
+        at,
+        "it has no `id`.",
+        "Every Statuspage incident has an id: export the page again; a hand-edited file may have lost it.",
+      );
     if (seen.has(id)) continue; // incidents.json and scheduled-maintenances.json both list maintenances
     seen.add(id);
     if (!title) throw sourceError(at, "it has no `name` (title).", "Give the incident a name in the export, or remove it.");
     const source = `statuspage:${id}`;
     const label = `${id} "${title}"`;
-    const maintenance = (r.scheduled_for !== null && r.scheduled_for !== undefined) || (MAINTENANCE_STATUSES as readonly string[]).includes(String(r.status));
+    const maintenance =
+      (r.scheduled_for !== null && r.scheduled_for !== undefined) || (MAINTENANCE_STATUSES as readonly string[]).includes(String(r.status));
     const allowed: readonly string[] = maintenance ? MAINTENANCE_STATUSES : INCIDENT_STATUSES;
 
     const rawUpdates = Array.isArray(r.incident_updates) ? (r.incident_updates as Raw[]) : [];
@@ -85,7 +112,11 @@ export function convertStatuspage(raw: readonly unknown[], components: readonly 
         continue;
       }
       if (!allowed.includes(status)) {
-        throw sourceError(where, `the status \`${status}\` is not a Statuspage ${maintenance ? "maintenance" : "incident"} status.`, `Use one of ${allowed.join(", ")} in the export.`);
+        throw sourceError(
+          where,
+          `the status \`${status}\` is not a Statuspage ${maintenance ? "maintenance" : "incident"} status.`,
+          `Use one of ${allowed.join(", ")} in the export.`,
+        );
       }
       const update: ImportedUpdate = { at: when, status, body: body || NO_MESSAGE };
       if (Array.isArray(u.affected_components) && u.affected_components.length > 0) {
@@ -93,7 +124,8 @@ export function convertStatuspage(raw: readonly unknown[], components: readonly 
         for (const affected of u.affected_components as Raw[]) {
           const key = componentKey(affected ?? {}, where);
           const status = String(affected?.new_status);
-          if (!COMPONENT_STATUSES.includes(status)) throw sourceError(where, `component \`${key}\` has the status \`${status}\`.`, `Use one of ${COMPONENT_STATUSES.join(", ")}.`);
+          if (!COMPONENT_STATUSES.includes(status))
+            throw sourceError(where, `component \`${key}\` has the status \`${status}\`.`, `Use one of ${COMPONENT_STATUSES.join(", ")}.`);
           if (status === "operational" || (status === "under_maintenance" && !maintenance)) delete next[key];
           else next[key] = status;
         }
@@ -105,7 +137,11 @@ export function convertStatuspage(raw: readonly unknown[], components: readonly 
       updates.push(update);
     }
     if (updates.length === 0) {
-      result.skipped.push({ source, label, reason: postmortem ? "it has only a postmortem, no status updates" : "it has no status updates" });
+      result.skipped.push({
+        source,
+        label,
+        reason: postmortem ? "it has only a postmortem, no status updates" : "it has no status updates",
+      });
       continue;
     }
     if (!touched) initial = fallbackMap(r, maintenance, known, componentKey, at);
@@ -114,32 +150,55 @@ export function convertStatuspage(raw: readonly unknown[], components: readonly 
     const first = updates[0].at;
     const startedAt = earliest(optionalUtcTime(maintenance ? null : r.started_at, at, "started_at"), first);
     const terminal = status === "resolved";
-    const resolvedAt = terminal ? latest(optionalUtcTime(r.resolved_at, at, "resolved_at") ?? updates[updates.length - 1].at, startedAt) : undefined;
+    const resolvedAt = terminal
+      ? latest(optionalUtcTime(r.resolved_at, at, "resolved_at") ?? updates[updates.length - 1].at, startedAt)
+      : undefined;
     const monitoring = optionalUtcTime(r.monitoring_at, at, "monitoring_at");
-    const mitigatedAt = !maintenance && monitoring && startedAt && Date.parse(monitoring) >= Date.parse(startedAt) && (!resolvedAt || Date.parse(monitoring) <= Date.parse(resolvedAt)) ? monitoring : undefined;
+    const mitigatedAt =
+      !maintenance &&
+      monitoring &&
+      startedAt &&
+      Date.parse(monitoring) >= Date.parse(startedAt) &&
+      (!resolvedAt || Date.parse(monitoring) <= Date.parse(resolvedAt))
+        ? monitoring
+        : undefined;
     const incident: ImportedIncident = {
-      source, label, title: title.length > 200 ? `${title.slice(0, 199)}…` : title,
+      source,
+      label,
+      title: title.length > 200 ? `${title.slice(0, 199)}…` : title,
       type: maintenance ? "maintenance" : "incident",
-      status, components: initial ?? {}, updates, body: "",
-      ...(postmortem ? { postmortem: { body: postmortem.body, published_at: latest(postmortem.published_at, resolvedAt) ?? postmortem.published_at } } : {}),
+      status,
+      components: initial ?? {},
+      updates,
+      body: "",
+      ...(postmortem
+        ? { postmortem: { body: postmortem.body, published_at: latest(postmortem.published_at, resolvedAt) ?? postmortem.published_at } }
+        : {}),
     };
     if (maintenance) {
       incident.scheduled_start = utcTime(r.scheduled_for, at, "scheduled_for");
       incident.scheduled_end = utcTime(r.scheduled_until ?? r.scheduled_for, at, "scheduled_until");
       if (Date.parse(incident.scheduled_end) <= Date.parse(incident.scheduled_start)) {
-        throw sourceError(at, `its window ends (${incident.scheduled_end}) no later than it starts (${incident.scheduled_start}).`, "Fix `scheduled_until` in the export.");
+        throw sourceError(
+          at,
+          `its window ends (${incident.scheduled_end}) no later than it starts (${incident.scheduled_start}).`,
+          "Fix `scheduled_until` in the export.",
+        );
       }
     } else {
       const impact = String(r.impact ?? "none");
-      if (!IMPACTS.includes(impact)) throw sourceError(at, `its impact is \`${impact}\`.`, `Statuspage impacts are ${IMPACTS.join(", ")}; fix it in the export.`);
+      if (!IMPACTS.includes(impact))
+        throw sourceError(at, `its impact is \`${impact}\`.`, `Statuspage impacts are ${IMPACTS.join(", ")}; fix it in the export.`);
       incident.impact = impact as SourceImpact;
       incident.started_at = startedAt;
       if (mitigatedAt) incident.mitigated_at = mitigatedAt;
       if (resolvedAt) incident.resolved_at = resolvedAt;
     }
-    const postmortemBody = typeof r.postmortem_body === "string" && r.postmortem_body.trim() ? convertBody(r.postmortem_body, `${at}, postmortem`) : "";
+    const postmortemBody =
+      typeof r.postmortem_body === "string" && r.postmortem_body.trim() ? convertBody(r.postmortem_body, `${at}, postmortem`) : "";
     if (postmortemBody && !incident.postmortem) {
-      const published = optionalUtcTime(r.postmortem_published_at, at, "postmortem_published_at") ?? resolvedAt ?? updates[updates.length - 1].at;
+      const published =
+        optionalUtcTime(r.postmortem_published_at, at, "postmortem_published_at") ?? resolvedAt ?? updates[updates.length - 1].at;
       incident.postmortem = { body: postmortemBody, published_at: latest(published, resolvedAt) ?? published };
     }
     if (incident.postmortem && incident.type === "maintenance") {
@@ -162,12 +221,22 @@ function convertBody(body: unknown, where: string): string {
   try {
     return htmlToMarkdown(body);
   } catch (error) {
-    throw sourceError(where, `its HTML could not be converted to Markdown (${(error as Error).message}).`, "Fix the HTML of this body in the export (an unclosed tag or a stray `<`), then import again.");
+    throw sourceError(
+      where,
+      `its HTML could not be converted to Markdown (${(error as Error).message}).`,
+      "Fix the HTML of this body in the export (an unclosed tag or a stray `<`), then import again.",
+    );
   }
 }
 
 /** Only the incident's listed components, at the status its impact implies (the public API often has no affected_components). */
-function fallbackMap(r: Raw, maintenance: boolean, known: Map<string, SourceComponent>, key: (affected: Raw, at: string) => string, at: string): Record<string, string> {
+function fallbackMap(
+  r: Raw,
+  maintenance: boolean,
+  known: Map<string, SourceComponent>,
+  key: (affected: Raw, at: string) => string,
+  at: string,
+): Record<string, string> {
   const status = maintenance ? "under_maintenance" : STATUS_OF_IMPACT[String(r.impact) as SourceImpact];
   if (!status || !Array.isArray(r.components)) return {};
   const map: Record<string, string> = {};

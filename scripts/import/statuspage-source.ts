@@ -5,8 +5,21 @@ import { statuspageComponents } from "./statuspage-components.ts";
 import { convertStatuspage } from "./statuspage-convert.ts";
 import type { StatuspageDocuments } from "./statuspage-folder.ts";
 
-export function statuspageSource(documents: StatuspageDocuments, origin: string, where: { incidents: string; components: string }, isCurrent?: IsCurrent): ImportSourceData {
+export function statuspageSource(
+  documents: StatuspageDocuments,
+  origin: string,
+  where: { incidents: string; components: string },
+  isCurrent?: IsCurrent,
+): ImportSourceData {
   const components = statuspageComponents(documents.components, where.components, documents.groups);
   const converted = convertStatuspage(documents.incidents, components, where.incidents, isCurrent);
-  return { system: "statuspage", origin, components: converted.components, incidents: converted.incidents, skipped: converted.skipped, current: converted.current, notes: converted.notes };
+  return {
+    system: "statuspage",
+    origin,
+    components: converted.components,
+    incidents: converted.incidents,
+    skipped: converted.skipped,
+    current: converted.current,
+    notes: converted.notes,
+  };
 }

@@ -35,7 +35,11 @@ export function upptimeConfig(text: string, where: string): UpptimeConfig {
   try {
     data = parse(text);
   } catch (error) {
-    throw sourceError(where, `is not valid YAML: ${(error as Error).message.split("\n")[0]}`, "Fix .upptimerc.yml (Upptime reads it too), then import again.");
+    throw sourceError(
+      where,
+      `is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
+      "Fix .upptimerc.yml (Upptime reads it too), then import again.",
+    );
   }
   const sites = Array.isArray(data?.sites) ? data.sites : [];
   return {
@@ -55,7 +59,11 @@ export function convertUpptime(issues: readonly UpptimeIssue[], sites: readonly 
   const bySlug = new Map(sites.map((s) => [s.key, s]));
   for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
     const source = `upptime:${issue.number}`;
-    const title = issue.title.replace(/^[^\p{L}\p{N}]+/u, "").replace(/\s+/g, " ").trim() || `Issue ${issue.number}`;
+    const title =
+      issue.title
+        .replace(/^[^\p{L}\p{N}]+/u, "")
+        .replace(/\s+/g, " ")
+        .trim() || `Issue ${issue.number}`;
     const label = `#${issue.number} "${title}"`;
     const where = `issue #${issue.number}`;
     if (issue.pull_request) continue;
@@ -63,7 +71,11 @@ export function convertUpptime(issues: readonly UpptimeIssue[], sites: readonly 
     const degraded = /degraded/i.test(issue.title);
     const affected = issue.labels.map((l) => bySlug.get(l)).filter((s): s is SourceComponent => s !== undefined);
     if (!down && !degraded && affected.length === 0) {
-      data.skipped.push({ source, label, reason: "it names no site of .upptimerc.yml in its labels and is not an Upptime down/degraded issue" });
+      data.skipped.push({
+        source,
+        label,
+        reason: "it names no site of .upptimerc.yml in its labels and is not an Upptime down/degraded issue",
+      });
       continue;
     }
     const status = down ? "major_outage" : "degraded_performance";
@@ -74,20 +86,36 @@ export function convertUpptime(issues: readonly UpptimeIssue[], sites: readonly 
     for (const [i, comment] of issue.comments.entries()) {
       const at = utcTime(comment.created_at, `${where}, comment ${i + 1}`, "created_at");
       const resolved = /^\s*\*\*Resolved:?\*\*/i.test(comment.body);
-      updates.push({ at: Date.parse(at) < Date.parse(opened) ? opened : at, status: resolved ? "resolved" : "investigating", body: comment.body.trim() || "(No message was posted with this update.)" });
+      updates.push({
+        at: Date.parse(at) < Date.parse(opened) ? opened : at,
+        status: resolved ? "resolved" : "investigating",
+        body: comment.body.trim() || "(No message was posted with this update.)",
+      });
     }
     updates.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     const closed = issue.state === "closed" && issue.closed_at ? utcTime(issue.closed_at, where, "closed_at") : undefined;
     const firstResolution = updates.findIndex((u) => u.status === "resolved");
     if (closed && updates[updates.length - 1].status !== "resolved") {
-      updates.push({ at: Date.parse(closed) < Date.parse(updates[updates.length - 1].at) ? updates[updates.length - 1].at : closed, status: "resolved", body: CLOSED_BODY });
+      updates.push({
+        at: Date.parse(closed) < Date.parse(updates[updates.length - 1].at) ? updates[updates.length - 1].at : closed,
+        status: "resolved",
+        body: CLOSED_BODY,
+      });
     }
     if (!closed) for (const u of updates) if (u.status === "resolved") u.status = "monitoring";
     // A comment after the resolution (someone's note) stays an update, in the resolved state.
     if (closed && firstResolution >= 0) for (let i = firstResolution; i < updates.length; i++) updates[i].status = "resolved";
     const incident: ImportedIncident = {
-      source, label, type: "incident", title: title.length > 200 ? `${title.slice(0, 199)}…` : title,
-      impact: down ? "critical" : "minor", status: updates[updates.length - 1].status, started_at: opened, components, updates, body: "",
+      source,
+      label,
+      type: "incident",
+      title: title.length > 200 ? `${title.slice(0, 199)}…` : title,
+      impact: down ? "critical" : "minor",
+      status: updates[updates.length - 1].status,
+      started_at: opened,
+      components,
+      updates,
+      body: "",
     };
     if (incident.status === "resolved") incident.resolved_at = updates.find((u) => u.status === "resolved")!.at;
     data.incidents.push(incident);

@@ -22,7 +22,10 @@ export function gitMergeText(base: string, ours: string, theirs: string, labels:
       writeFileSync(file, [base, ours, theirs][i]);
       return file;
     });
-    const result = spawnSync("git", ["merge-file", "--stdout", "-L", labels.ours, "-L", labels.base, "-L", labels.theirs, o, b, t], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync("git", ["merge-file", "--stdout", "-L", labels.ours, "-L", labels.base, "-L", labels.theirs, o, b, t], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
     // Exit status: the number of conflicts (capped at 127); above that, git failed.
     if (result.error || result.status === null || result.status > 127) {
       throw new SitrepError(`git merge-file could not merge the files: ${result.error?.message ?? result.stderr.trim()}`, {

@@ -36,7 +36,8 @@ const LISTS: Record<string, ListIdentity> = {
 const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
 const show = (value: unknown) => (value === undefined ? "(removed)" : typeof value === "string" ? value : JSON.stringify(value));
 const isPlainMap = (value: unknown): value is Data => typeof value === "object" && value !== null && !Array.isArray(value);
-const isScalarList = (value: unknown): value is unknown[] => Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null);
+const isScalarList = (value: unknown): value is unknown[] =>
+  Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null);
 
 /** Merges every top-level key of the three front matters (base may be empty: both sides added the file). */
 export function mergeFrontMatter(base: Data, ours: Data, theirs: Data): KeyMerge[] {
@@ -55,7 +56,12 @@ function mergeKey(key: string, base: unknown, ours: unknown, theirs: unknown): K
   const identity = LISTS[key];
   if (identity && Array.isArray(ours) && Array.isArray(theirs)) {
     const merged = mergeLists(Array.isArray(base) ? base : [], ours, theirs, identity);
-    return { key, ours: { kind: "items", items: merged.ours }, theirs: { kind: "items", items: merged.theirs }, conflicts: merged.conflicts.map((c) => c.what) };
+    return {
+      key,
+      ours: { kind: "items", items: merged.ours },
+      theirs: { kind: "items", items: merged.theirs },
+      conflicts: merged.conflicts.map((c) => c.what),
+    };
   }
   if (isPlainMap(ours) && isPlainMap(theirs)) return mergeMap(key, isPlainMap(base) ? base : {}, ours, theirs);
   if (isScalarList(ours) && isScalarList(theirs)) {
@@ -109,8 +115,14 @@ function followLastUpdate(merges: KeyMerge[], ours: Data, theirs: Data): KeyMerg
     const list = (last.side === "ours" ? ours.updates : theirs.updates) as { status?: unknown }[];
     return list[last.index]?.status;
   };
-  const resolve = (value: unknown): KeyResolution => (value === undefined ? { kind: "ours" } : value === ours.status ? { kind: "ours" } : { kind: "value", value });
-  const next: KeyMerge = { key: "status", ours: resolve(statusOf(updates.ours.items)), theirs: resolve(statusOf(updates.theirs.items)), conflicts: [] };
+  const resolve = (value: unknown): KeyResolution =>
+    value === undefined ? { kind: "ours" } : value === ours.status ? { kind: "ours" } : { kind: "value", value };
+  const next: KeyMerge = {
+    key: "status",
+    ours: resolve(statusOf(updates.ours.items)),
+    theirs: resolve(statusOf(updates.theirs.items)),
+    conflicts: [],
+  };
   if (statusOf(updates.ours.items) === undefined) return merges;
   return merges.map((m) => (m === status ? next : m));
 }

@@ -64,7 +64,12 @@ const timeOf = (item: unknown): number => {
   return typeof at === "string" ? Date.parse(at) : Number.NaN;
 };
 
-export function mergeLists(base: readonly unknown[], ours: readonly unknown[], theirs: readonly unknown[], identity: ListIdentity): ListMerge {
+export function mergeLists(
+  base: readonly unknown[],
+  ours: readonly unknown[],
+  theirs: readonly unknown[],
+  identity: ListIdentity,
+): ListMerge {
   const mine = sideFates(base, ours, identity);
   const other = sideFates(base, theirs, identity);
   const conflicts: ListConflict[] = [];

@@ -43,7 +43,14 @@ function read(text: string, file: string): Version | undefined {
   return { parts, doc, data: doc.toJS() as Record<string, unknown> };
 }
 
-export function mergeRecordText(base: string, ours: string, theirs: string, file: string, mergeLines: LineMerger, labels = { ours: "ours", theirs: "theirs" }): RecordMerge | undefined {
+export function mergeRecordText(
+  base: string,
+  ours: string,
+  theirs: string,
+  file: string,
+  mergeLines: LineMerger,
+  labels = { ours: "ours", theirs: "theirs" },
+): RecordMerge | undefined {
   const mine = read(ours, file);
   const other = read(theirs, file);
   // An empty base: the file was added on both sides.
@@ -52,9 +59,10 @@ export function mergeRecordText(base: string, ours: string, theirs: string, file
 
   const merges = mergeFrontMatter(common.data, mine.data, other.data);
   const conflicted = merges.filter((m) => m.conflicts.length > 0);
-  const print = (way: "ours" | "theirs") => editFrontMatter(ours, file, (doc) => {
-    for (const merge of merges) apply(doc, merge.key, merge[way], other.doc);
-  });
+  const print = (way: "ours" | "theirs") =>
+    editFrontMatter(ours, file, (doc) => {
+      for (const merge of merges) apply(doc, merge.key, merge[way], other.doc);
+    });
   const oursWay = splitForEdit(print("ours"), file);
   let yaml = oursWay.yaml;
   if (conflicted.length > 0) yaml = withMarkers(oursWay.yaml, splitForEdit(print("theirs"), file).yaml, conflicted, labels);
@@ -62,7 +70,8 @@ export function mergeRecordText(base: string, ours: string, theirs: string, file
   const body = mergeBody(common.parts.suffix, mine.parts.suffix, other.parts.suffix, mergeLines);
   const eolYaml = mine.parts.eol === "\r\n" ? yaml.replace(/\n/g, "\r\n") : yaml;
   const conflicts = conflicted.flatMap((m) => m.conflicts);
-  if (body.conflicts > 0) conflicts.push(`both sides changed the same lines of the Markdown body (${body.conflicts} place${body.conflicts === 1 ? "" : "s"})`);
+  if (body.conflicts > 0)
+    conflicts.push(`both sides changed the same lines of the Markdown body (${body.conflicts} place${body.conflicts === 1 ? "" : "s"})`);
   return { text: mine.parts.prefix + eolYaml + body.text, conflicts };
 }
 
@@ -109,7 +118,10 @@ function apply(doc: Document, key: string, resolution: KeyResolution, theirs: Do
 
 const clone = (node: unknown): unknown => (node && typeof (node as Node).clone === "function" ? (node as Node).clone() : node);
 const isFlatMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v !== "object" || v === null);
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((v) => typeof v !== "object" || v === null);
 
 /** A map's scalars changed in place, so its comments and its untouched entries stay as written. */
 function setMapInPlace(doc: Document, map: YAMLMap, value: Record<string, unknown>): void {
@@ -158,11 +170,15 @@ function chunksByKey(yaml: string) {
   const doc = parseDocument(yaml);
   if (!isMap(doc.contents)) return undefined;
   const pairs = doc.contents.items;
-  const offsets = pairs.map((pair) => (isScalar(pair.key) ? pair.key.range?.[0] ?? -1 : -1));
+  const offsets = pairs.map((pair) => (isScalar(pair.key) ? (pair.key.range?.[0] ?? -1) : -1));
   const split = splitTopLevel(yaml, offsets);
   if (!split) return undefined;
   return {
     preamble: split.preamble,
-    chunks: split.chunks.map((chunk, i) => ({ ...chunk, key: String(isScalar(pairs[i].key) ? pairs[i].key.value : ""), body: chunk.body.endsWith("\n") ? chunk.body : `${chunk.body}\n` })),
+    chunks: split.chunks.map((chunk, i) => ({
+      ...chunk,
+      key: String(isScalar(pairs[i].key) ? pairs[i].key.value : ""),
+      body: chunk.body.endsWith("\n") ? chunk.body : `${chunk.body}\n`,
+    })),
   };
 }

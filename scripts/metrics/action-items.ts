@@ -143,6 +143,9 @@ export function actionItemMetrics(rows: readonly ActionItemRow[]): ActionItemMet
     done_measured: measured.length,
     done_within_slo: within,
     within_slo_rate: rate(within, measured.length),
-    time_to_done: distribution(measured.map((r) => r.time_to_done_days as number), "days"),
+    time_to_done: distribution(
+      measured.map((r) => r.time_to_done_days as number),
+      "days",
+    ),
   };
 }

@@ -31,8 +31,13 @@ export function cadenceGaps(incident: IncidentRecord, config: Config, now: Date)
   return {
     checked,
     gaps: gaps.map((g) => ({
-      incident: g.incident, severity: g.severity, from: toUtc(g.from), to: toUtc(g.to),
-      minutes: round(g.minutes), expected_minutes: g.expected_minutes, ongoing: g.ongoing,
+      incident: g.incident,
+      severity: g.severity,
+      from: toUtc(g.from),
+      to: toUtc(g.to),
+      minutes: round(g.minutes),
+      expected_minutes: g.expected_minutes,
+      ongoing: g.ongoing,
     })),
   };
 }

@@ -75,7 +75,15 @@ export interface MetricsInput {
   schedules?: readonly Schedule[];
 }
 
-export function computeMetrics({ repository, history, historySummary, selection, groupBy, now, schedules = [] }: MetricsInput): MetricsReport {
+export function computeMetrics({
+  repository,
+  history,
+  historySummary,
+  selection,
+  groupBy,
+  now,
+  schedules = [],
+}: MetricsInput): MetricsReport {
   const selected = selectIncidents(repository.incidents, selection);
   const allRows = actionItemRows(repository.postmortems, repository.incidents, repository.config, history, now);
   const block = (incidents: typeof selected): MetricsBlock => {
@@ -106,7 +114,9 @@ export function computeMetrics({ repository, history, historySummary, selection,
     method: { percentile: PERCENTILE_METHOD, small_sample_threshold: SMALL_SAMPLE },
     history: historySummary,
     overall: block(selected),
-    groups: groupBy ? groupIncidents(selected, groupBy, repository.config).map((g) => ({ key: g.key, label: g.label, ...block(g.incidents) })) : [],
+    groups: groupBy
+      ? groupIncidents(selected, groupBy, repository.config).map((g) => ({ key: g.key, label: g.label, ...block(g.incidents) }))
+      : [],
     on_call: onCallSummary(selected, schedules),
   };
 }
@@ -117,7 +127,8 @@ function incidentCounts(incidents: readonly Repository["incidents"][number][], h
   for (const incident of incidents) {
     const timeline = history.records.get(recordKey("incident", incident.id));
     if (!timeline) uncommitted++;
-    else if (timeline.statuses.some((s, i) => i > 0 && timeline.statuses[i - 1].status === "resolved" && s.status !== "resolved")) reopened++;
+    else if (timeline.statuses.some((s, i) => i > 0 && timeline.statuses[i - 1].status === "resolved" && s.status !== "resolved"))
+      reopened++;
   }
   const resolved = incidents.filter((i) => i.data.status === "resolved").length;
   const imported = incidents.filter((i) => i.data.source !== undefined).length;

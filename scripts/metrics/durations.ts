@@ -31,12 +31,19 @@ export interface IncidentDurations {
 export function incidentDurations(incident: IncidentRecord, history: HistoryEvents | undefined): IncidentDurations {
   const declaredAt = history?.records.get(recordKey("incident", incident.id))?.declaredAt;
   // An imported record was committed when it was imported, not when it was declared (decision 0131).
-  return { id: incident.id, ...responseMinutes(incident.data), declaration_lag: incident.data.source === undefined ? minutesBetween(incident.data.detected_at, declaredAt) : undefined };
+  return {
+    id: incident.id,
+    ...responseMinutes(incident.data),
+    declaration_lag: incident.data.source === undefined ? minutesBetween(incident.data.detected_at, declaredAt) : undefined,
+  };
 }
 
 export function durationMetrics(incidents: readonly IncidentRecord[], history: HistoryEvents | undefined): DurationMetrics {
   const rows = incidents.map((i) => incidentDurations(i, history));
   const of = (field: keyof Omit<IncidentDurations, "id">) =>
-    distribution(rows.map((r) => r[field]).filter((v): v is number => v !== undefined), "minutes");
+    distribution(
+      rows.map((r) => r[field]).filter((v): v is number => v !== undefined),
+      "minutes",
+    );
   return { ttd: of("ttd"), tta: of("tta"), ttm: of("ttm"), ttr: of("ttr"), declaration_lag: of("declaration_lag") };
 }

@@ -13,7 +13,8 @@ const DURATIONS: [keyof MetricsBlock["durations"], string][] = [
 ];
 
 export function formatMetrics(report: MetricsReport, flavour: Flavour): string {
-  const heading = (level: number, text: string) => (flavour === "markdown" ? `${"#".repeat(level)} ${text}` : level === 1 ? text.toUpperCase() : text);
+  const heading = (level: number, text: string) =>
+    flavour === "markdown" ? `${"#".repeat(level)} ${text}` : level === 1 ? text.toUpperCase() : text;
   const out: string[] = [heading(flavour === "markdown" ? 2 : 1, "Incident metrics"), "", describeFilters(report, flavour)];
   out.push("", block(report.overall, flavour));
   for (const group of report.groups) {
@@ -21,9 +22,15 @@ export function formatMetrics(report: MetricsReport, flavour: Flavour): string {
   }
   if (report.on_call.schedules.length > 0) {
     const counts = report.on_call.by_person.map((p) => `${p.person} ${p.incidents}`).join(", ") || "nobody";
-    out.push("", `On call when incidents started (${report.on_call.schedules.join(", ")}): ${counts}. Per incident: --json, or \`sitrep oncall report\`.`);
+    out.push(
+      "",
+      `On call when incidents started (${report.on_call.schedules.join(", ")}): ${counts}. Per incident: --json, or \`sitrep oncall report\`.`,
+    );
   }
-  out.push("", `Percentiles: ${report.method.percentile}. Groups with n < ${report.method.small_sample_threshold} are marked "too small" — do not compare them.`);
+  out.push(
+    "",
+    `Percentiles: ${report.method.percentile}. Groups with n < ${report.method.small_sample_threshold} are marked "too small" — do not compare them.`,
+  );
   return out.join("\n");
 }
 
@@ -44,18 +51,38 @@ function describeFilters(report: MetricsReport, flavour: Flavour): string {
 
 function distributionRow(label: string, d: Distribution): string[] {
   const f = d.unit === "days" ? formatDays : formatDuration;
-  return [label, String(d.n), f(d.median), f(d.p90), f(d.mean), f(d.max), d.n === 0 ? "no data" : d.too_small ? "too small to compare" : ""];
+  return [
+    label,
+    String(d.n),
+    f(d.median),
+    f(d.p90),
+    f(d.mean),
+    f(d.max),
+    d.n === 0 ? "no data" : d.too_small ? "too small to compare" : "",
+  ];
 }
 
 function block(b: MetricsBlock, flavour: Flavour): string {
   const i = b.incidents;
   const lines: string[] = [];
-  lines.push(`Incidents: ${i.count} (${i.resolved} resolved, ${i.active} active, ${i.reopened} reopened${i.uncommitted ? `, ${i.uncommitted} not yet committed` : ""}${i.imported ? `, ${i.imported} imported (left out of declaration lag)` : ""})`);
+  lines.push(
+    `Incidents: ${i.count} (${i.resolved} resolved, ${i.active} active, ${i.reopened} reopened${i.uncommitted ? `, ${i.uncommitted} not yet committed` : ""}${i.imported ? `, ${i.imported} imported (left out of declaration lag)` : ""})`,
+  );
   lines.push("");
   const rows = DURATIONS.map(([key, label]) => distributionRow(label, b.durations[key]));
   rows.push(distributionRow("Postmortem lead time (published − resolved)", b.postmortems.lead_time));
   rows.push(distributionRow("Action item time to done (git)", b.action_items.time_to_done));
-  lines.push(table(["metric", "n", "median", "p90", "mean", "max", ""], rows, flavour, ["left", "right", "right", "right", "right", "right", "left"]));
+  lines.push(
+    table(["metric", "n", "median", "p90", "mean", "max", ""], rows, flavour, [
+      "left",
+      "right",
+      "right",
+      "right",
+      "right",
+      "right",
+      "left",
+    ]),
+  );
   lines.push("");
   const p = b.postmortems;
   const a = b.action_items;
@@ -68,7 +95,12 @@ function block(b: MetricsBlock, flavour: Flavour): string {
     ["Completion rate", `${formatRate(a.completion_rate)} (done ÷ items not won't-do)`],
     ["Done within SLO", `${formatRate(a.within_slo_rate)} (${a.done_within_slo} of ${a.done_measured} with a measurable time to done)`],
     ["Update cadence", `${formatRate(c.compliance_rate)} of ${c.checked} incidents on cadence; ${c.gap_count} gap(s)`],
-    ["Commanders", r.with_commander === 0 ? "none recorded" : `${r.distinct_commanders} distinct; busiest ${r.busiest_commander} led ${r.busiest_count} of ${r.with_commander} (${formatRate(r.busiest_share)})`],
+    [
+      "Commanders",
+      r.with_commander === 0
+        ? "none recorded"
+        : `${r.distinct_commanders} distinct; busiest ${r.busiest_commander} led ${r.busiest_count} of ${r.with_commander} (${formatRate(r.busiest_share)})`,
+    ],
   ];
   lines.push(flavour === "markdown" ? table(["", ""], facts, flavour) : facts.map(([k, v]) => `${`${k}:`.padEnd(23)}${v}`).join("\n"));
   return lines.join("\n");

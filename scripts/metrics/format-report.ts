@@ -8,52 +8,98 @@ export function formatWeeklyReport(report: WeeklyReport): string {
   const out: string[] = [];
   const { week } = report;
   out.push(`# Incident review — ${week.label}`, "");
-  out.push(`${week.start.slice(0, 10)} to ${week.end.slice(0, 10)} (UTC). Judged as of ${report.as_of}, from the records and their git history.`);
+  out.push(
+    `${week.start.slice(0, 10)} to ${week.end.slice(0, 10)} (UTC). Judged as of ${report.as_of}, from the records and their git history.`,
+  );
 
   out.push("", "## Incidents declared this week", "");
   out.push(
     report.declared.length === 0
       ? "None."
-      : table(["incident", "severity", "status", "declared (first commit)"], report.declared.map((i) => [`${i.id} — ${i.title}`, label(i), i.status, i.declared_at ?? "–"]), "markdown"),
+      : table(
+          ["incident", "severity", "status", "declared (first commit)"],
+          report.declared.map((i) => [`${i.id} — ${i.title}`, label(i), i.status, i.declared_at ?? "–"]),
+          "markdown",
+        ),
   );
   out.push("", "## Incidents resolved this week", "");
   out.push(
     report.resolved.length === 0
       ? "None."
-      : table(["incident", "severity", "resolved", "time to resolve"], report.resolved.map((i) => [`${i.id} — ${i.title}`, label(i), i.resolved_at ?? "–", formatDuration(i.ttr_minutes)]), "markdown", ["left", "left", "left", "right"]),
+      : table(
+          ["incident", "severity", "resolved", "time to resolve"],
+          report.resolved.map((i) => [`${i.id} — ${i.title}`, label(i), i.resolved_at ?? "–", formatDuration(i.ttr_minutes)]),
+          "markdown",
+          ["left", "left", "left", "right"],
+        ),
   );
 
   out.push("", "## Incidents that need a postmortem and have none", "");
   out.push(
     report.missing_postmortems.length === 0
       ? "None."
-      : table(["incident", "severity", "resolved", "due", "overdue"], report.missing_postmortems.map((d) => [d.incident, d.severity, d.resolved_at, d.due_at, d.overdue ? "yes" : "not yet"]), "markdown"),
+      : table(
+          ["incident", "severity", "resolved", "due", "overdue"],
+          report.missing_postmortems.map((d) => [d.incident, d.severity, d.resolved_at, d.due_at, d.overdue ? "yes" : "not yet"]),
+          "markdown",
+        ),
   );
 
   out.push("", "## Overdue action items by owner", "");
   if (report.overdue_by_owner.length === 0) out.push("None.");
   for (const { owner, items } of report.overdue_by_owner) {
     out.push(`### @${owner} (${items.length})`, "");
-    out.push(table(["item", "title", "priority", "due", "days overdue"], items.map((i) => [i.key, i.title, i.priority, i.due, String(i.days_overdue)]), "markdown", ["left", "left", "left", "left", "right"]), "");
+    out.push(
+      table(
+        ["item", "title", "priority", "due", "days overdue"],
+        items.map((i) => [i.key, i.title, i.priority, i.due, String(i.days_overdue)]),
+        "markdown",
+        ["left", "left", "left", "left", "right"],
+      ),
+      "",
+    );
   }
   if (report.overdue_by_owner.length > 0) out.pop();
 
   out.push("", `## Action-item completion, last ${report.completion_trend.length} weeks`, "");
   out.push("Completion rate = done ÷ (done + open) among the items that existed at the end of each week (won't-do left out).", "");
-  out.push(table(["week", "done", "open", "won't do", "completion"], report.completion_trend.map((t) => [t.week, String(t.done), String(t.open), String(t.wont_do), formatRate(t.rate)]), "markdown", ["left", "right", "right", "right", "right"]));
+  out.push(
+    table(
+      ["week", "done", "open", "won't do", "completion"],
+      report.completion_trend.map((t) => [t.week, String(t.done), String(t.open), String(t.wont_do), formatRate(t.rate)]),
+      "markdown",
+      ["left", "right", "right", "right", "right"],
+    ),
+  );
 
   out.push("", "## Update cadence gaps", "");
   out.push(
     report.cadence_gaps.length === 0
       ? "None."
-      : table(["incident", "severity", "silent from", "to", "gap", "expected"], report.cadence_gaps.map((g) => [g.incident, g.severity, g.from, g.ongoing ? `${g.to} (ongoing)` : g.to, formatDuration(g.minutes), `every ${g.expected_minutes} min`]), "markdown"),
+      : table(
+          ["incident", "severity", "silent from", "to", "gap", "expected"],
+          report.cadence_gaps.map((g) => [
+            g.incident,
+            g.severity,
+            g.from,
+            g.ongoing ? `${g.to} (ongoing)` : g.to,
+            formatDuration(g.minutes),
+            `every ${g.expected_minutes} min`,
+          ]),
+          "markdown",
+        ),
   );
 
   out.push("", "## Runbooks overdue for review", "");
   out.push(
     report.runbooks_overdue.length === 0
       ? "None."
-      : table(["runbook", "owner", "last reviewed", "due", "days overdue"], report.runbooks_overdue.map((r) => [`${r.id} — ${r.title}`, `@${r.owner}`, r.last_reviewed, r.due, String(r.days_overdue)]), "markdown", ["left", "left", "left", "left", "right"]),
+      : table(
+          ["runbook", "owner", "last reviewed", "due", "days overdue"],
+          report.runbooks_overdue.map((r) => [`${r.id} — ${r.title}`, `@${r.owner}`, r.last_reviewed, r.due, String(r.days_overdue)]),
+          "markdown",
+          ["left", "left", "left", "left", "right"],
+        ),
   );
   if (report.on_call) {
     out.push("", "## On-call load", "");

@@ -18,7 +18,10 @@ export function parseIsoWeek(value: string): IsoWeek {
     const week = Number(match[2]);
     if (week >= 1 && week <= weeksInYear(year)) return weekFromMonday(mondayOfWeek1(year) + (week - 1) * 7 * DAY);
   }
-  throw new UsageError(`--week is \`${value}\`, not an ISO week.`, "Use the form YYYY-Www, e.g. 2026-W47 (weeks run Monday to Sunday; week 1 holds the year's first Thursday).");
+  throw new UsageError(
+    `--week is \`${value}\`, not an ISO week.`,
+    "Use the form YYYY-Www, e.g. 2026-W47 (weeks run Monday to Sunday; week 1 holds the year's first Thursday).",
+  );
 }
 
 /** The ISO week that contains a time. */

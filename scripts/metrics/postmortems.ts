@@ -33,7 +33,12 @@ export interface PostmortemDue {
   overdue: boolean;
 }
 
-export function postmortemDues(incidents: readonly IncidentRecord[], postmortems: readonly PostmortemRecord[], config: Config, now: Date): PostmortemDue[] {
+export function postmortemDues(
+  incidents: readonly IncidentRecord[],
+  postmortems: readonly PostmortemRecord[],
+  config: Config,
+  now: Date,
+): PostmortemDue[] {
   const byIncident = new Map(postmortems.map((p) => [p.data.incident, p]));
   const dues: PostmortemDue[] = [];
   for (const incident of incidents) {
@@ -56,14 +61,20 @@ export function postmortemDues(incidents: readonly IncidentRecord[], postmortems
   return dues;
 }
 
-export function postmortemMetrics(incidents: readonly IncidentRecord[], postmortems: readonly PostmortemRecord[], config: Config, now: Date): PostmortemMetrics {
+export function postmortemMetrics(
+  incidents: readonly IncidentRecord[],
+  postmortems: readonly PostmortemRecord[],
+  config: Config,
+  now: Date,
+): PostmortemMetrics {
   const dues = postmortemDues(incidents, postmortems, config, now);
   const byIncident = new Map(postmortems.map((p) => [p.data.incident, p]));
   const leadTimes: number[] = [];
   for (const incident of incidents) {
     const postmortem = byIncident.get(incident.id);
     const { resolved_at } = incident.data;
-    if (postmortem?.data.status === "published" && postmortem.data.published_at && resolved_at) leadTimes.push(daysBetween(resolved_at, postmortem.data.published_at));
+    if (postmortem?.data.status === "published" && postmortem.data.published_at && resolved_at)
+      leadTimes.push(daysBetween(resolved_at, postmortem.data.published_at));
   }
   return {
     required: dues.length,

@@ -22,7 +22,12 @@ export interface Selection {
 }
 
 /** What `sitrep metrics` counts without flags, and what the internal site's metrics page shows. */
-export const DEFAULT_SELECTION: Selection = Object.freeze({ severities: [], components: [], includeDrills: false, includeNearMisses: false });
+export const DEFAULT_SELECTION: Selection = Object.freeze({
+  severities: [],
+  components: [],
+  includeDrills: false,
+  includeNearMisses: false,
+});
 
 export function selectIncidents(incidents: readonly IncidentRecord[], selection: Selection): IncidentRecord[] {
   const severities = new Set(selection.severities);
@@ -64,7 +69,11 @@ export function groupIncidents(incidents: readonly IncidentRecord[], by: GroupBy
     }
   }
   const labels = new Map<string, string>(
-    by === "severity" ? config.severities.map((s) => [s.id, `${s.id} ${s.name}`]) : by === "component" ? config.components.map((c) => [c.id, c.name]) : [],
+    by === "severity"
+      ? config.severities.map((s) => [s.id, `${s.id} ${s.name}`])
+      : by === "component"
+        ? config.components.map((c) => [c.id, c.name])
+        : [],
   );
   const order = by === "severity" ? config.severities.map((s) => s.id) : by === "component" ? config.components.map((c) => c.id) : [];
   const rank = (key: string) => {

@@ -25,7 +25,10 @@ export function parseBoundary(flag: string, value: string, edge: "start" | "end"
   } else if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value))) {
     return toUtc(value);
   }
-  throw new UsageError(`--${flag} is \`${value}\`, not a date or a time.`, `Use a date such as 2026-01-01, or a time with an offset such as 2026-01-01T00:00:00Z.`);
+  throw new UsageError(
+    `--${flag} is \`${value}\`, not a date or a time.`,
+    `Use a date such as 2026-01-01, or a time with an offset such as 2026-01-01T00:00:00Z.`,
+  );
 }
 
 /** "2026-Q2" of a time, in UTC. */
@@ -38,4 +41,3 @@ export function quarterOf(time: string): string {
 export function monthOf(time: string): string {
   return toUtc(time).slice(0, 7);
 }
-

@@ -13,7 +13,7 @@ import { selectIncidents, type Selection } from "./selection.ts";
 import { rate, round } from "./statistics.ts";
 import { shiftWeek, type IsoWeek } from "./iso-week.ts";
 import { daysFrom, runbookReview } from "../model/due-dates.ts";
-import { daysBetween, toUtc } from "./time-boundaries.ts";
+import { toUtc } from "./time-boundaries.ts";
 import { utcDate } from "../core/time.ts";
 import { responseMinutes } from "../model/incident-times.ts";
 import { loadReport, type LoadReport } from "../oncall/load-report.ts";
@@ -56,10 +56,18 @@ export interface WeeklyReport {
   on_call: LoadReport | null;
 }
 
-export function weeklyReport(repository: Repository, history: HistoryEvents, week: IsoWeek, selection: Selection, now: Date, schedules: readonly Schedule[] = []): WeeklyReport {
+export function weeklyReport(
+  repository: Repository,
+  history: HistoryEvents,
+  week: IsoWeek,
+  selection: Selection,
+  now: Date,
+  schedules: readonly Schedule[] = [],
+): WeeklyReport {
   const asOf = toUtc(Math.min(Date.parse(week.end), now.getTime()));
   const asOfDate = new Date(asOf);
-  const inWeek = (time: string | undefined | null) => !!time && Date.parse(time) >= Date.parse(week.start) && Date.parse(time) <= Date.parse(week.end);
+  const inWeek = (time: string | undefined | null) =>
+    !!time && Date.parse(time) >= Date.parse(week.start) && Date.parse(time) <= Date.parse(week.end);
   const incidents = selectIncidents(repository.incidents, selection);
   const declaredAt = (id: string) => history.records.get(recordKey("incident", id))?.declaredAt ?? null;
   const toRow = (i: (typeof incidents)[number]): ReportIncident => ({
@@ -73,7 +81,8 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
     resolved_at: i.data.resolved_at ? toUtc(i.data.resolved_at) : null,
     ttr_minutes: ttrOf(i.data),
   });
-  const byTime = (key: "declared_at" | "resolved_at") => (a: ReportIncident, b: ReportIncident) => (a[key] ?? "").localeCompare(b[key] ?? "");
+  const byTime = (key: "declared_at" | "resolved_at") => (a: ReportIncident, b: ReportIncident) =>
+    (a[key] ?? "").localeCompare(b[key] ?? "");
 
   // Postmortems that existed at as_of (by their first commit; uncommitted ones count as existing).
   const postmortemsThen = repository.postmortems.filter((p) => {
@@ -85,7 +94,9 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
 
   // Action items of the selected incidents, with each one's status at a moment.
   const selectedIds = new Set(incidents.map((i) => i.id));
-  const rows = actionItemRows(repository.postmortems, repository.incidents, repository.config, history, now).filter((r) => selectedIds.has(r.incident));
+  const rows = actionItemRows(repository.postmortems, repository.incidents, repository.config, history, now).filter((r) =>
+    selectedIds.has(r.incident),
+  );
   const statusAt = (row: (typeof rows)[number], time: string) => {
     const timeline = history.actionItems.get(row.key);
     return timeline ? itemStatusAt(timeline, time) : row.status; // not committed yet: today's status
@@ -126,7 +137,14 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
   const runbooks = repository.runbooks
     .map((r) => {
       const review = runbookReview(r.data, asOfDate);
-      return { id: r.id, title: r.data.title, owner: r.data.owner, last_reviewed: r.data.last_reviewed, due: review.due, days_overdue: review.daysOverdue };
+      return {
+        id: r.id,
+        title: r.data.title,
+        owner: r.data.owner,
+        last_reviewed: r.data.last_reviewed,
+        due: review.due,
+        days_overdue: review.daysOverdue,
+      };
     })
     .filter((r) => r.days_overdue > 0)
     .sort((a, b) => b.days_overdue - a.days_overdue || a.id.localeCompare(b.id));
@@ -134,15 +152,23 @@ export function weeklyReport(repository: Repository, history: HistoryEvents, wee
   return {
     week,
     as_of: asOf,
-    declared: incidents.map(toRow).filter((r) => inWeek(r.declared_at)).sort(byTime("declared_at")),
-    resolved: incidents.map(toRow).filter((r) => inWeek(r.resolved_at)).sort(byTime("resolved_at")),
+    declared: incidents
+      .map(toRow)
+      .filter((r) => inWeek(r.declared_at))
+      .sort(byTime("declared_at")),
+    resolved: incidents
+      .map(toRow)
+      .filter((r) => inWeek(r.resolved_at))
+      .sort(byTime("resolved_at")),
     missing_postmortems: missing,
     overdue_by_owner: overdueByOwner,
     completion_trend: trend,
     cadence_gaps: gaps,
     runbooks_overdue: runbooks,
-    on_call: schedules.length === 0 || Date.parse(asOf) <= Date.parse(week.start) ? null
-      : loadReport({ schedules, incidents, config: repository.config, from: Date.parse(week.start), to: Date.parse(asOf) + 1000 }),
+    on_call:
+      schedules.length === 0 || Date.parse(asOf) <= Date.parse(week.start)
+        ? null
+        : loadReport({ schedules, incidents, config: repository.config, from: Date.parse(week.start), to: Date.parse(asOf) + 1000 }),
   };
 }
 

@@ -22,7 +22,8 @@ const FORMAT_LINE = /^format:[ \t]*[^\n#]*?([ \t]*#[^\n]*)?$/m;
 
 /** The config with `format: <n>`: the existing line's value replaced, or a line above the first key. */
 export function withFormat(config: string, format: number): string {
-  if (FORMAT_LINE.test(config)) return config.replace(FORMAT_LINE, (_line, comment: string | undefined) => `format: ${format}${comment ?? ""}`);
+  if (FORMAT_LINE.test(config))
+    return config.replace(FORMAT_LINE, (_line, comment: string | undefined) => `format: ${format}${comment ?? ""}`);
   const eol = config.includes("\r\n") ? "\r\n" : "\n";
   const firstKey = /^[A-Za-z_"'][^\n]*:/m.exec(config);
   const line = `# The record format these records are written in; \`npx sitrep migrate\` moves it forward.${eol}format: ${format}${eol}${eol}`;

@@ -24,12 +24,20 @@ export function planMigration(root: string): MigrationPlan {
   try {
     data = parseYaml(config);
   } catch (error) {
-    throw new SitrepError(`${CONFIG_FILE} is not valid YAML (${(error as Error).message.split("\n")[0]}), so its record format cannot be read.`, {
-      hint: "Fix it first: `npx sitrep validate` points at the line.", exitCode: 1,
-    });
+    throw new SitrepError(
+      `${CONFIG_FILE} is not valid YAML (${(error as Error).message.split("\n")[0]}), so its record format cannot be read.`,
+      {
+        hint: "Fix it first: `npx sitrep validate` points at the line.",
+        exitCode: 1,
+      },
+    );
   }
   const from = formatOf(data);
-  if (from === undefined) throw new SitrepError(`${CONFIG_FILE}'s \`format\` is not a whole number.`, { hint: `Set \`format: ${RECORD_FORMAT}\` if the records are current, or remove the line for format 1.`, exitCode: 1 });
+  if (from === undefined)
+    throw new SitrepError(`${CONFIG_FILE}'s \`format\` is not a whole number.`, {
+      hint: `Set \`format: ${RECORD_FORMAT}\` if the records are current, or remove the line for format 1.`,
+      exitCode: 1,
+    });
   const newer = checkRecordFormat(CONFIG_FILE, data);
   if (newer?.severity === "error") throw new SitrepError(newer.message, { hint: newer.hint, exitCode: 1 });
 

@@ -26,13 +26,15 @@ export interface CadenceGap {
 export function cadenceGaps(incident: IncidentRecord, config: Config, now: Date): { checked: boolean; gaps: CadenceGap[] } {
   const { severity, updates, type, source } = incident.data;
   const expected = config.severities.find((s) => s.id === severity)?.update_every_minutes;
-  if (type !== "incident" || source !== undefined || !severity || expected === undefined || updates.length === 0) return { checked: false, gaps: [] };
+  if (type !== "incident" || source !== undefined || !severity || expected === undefined || updates.length === 0)
+    return { checked: false, gaps: [] };
   const gaps: CadenceGap[] = [];
   const push = (index: number, from: string, to: string, toMs: number | undefined, ongoing: boolean) => {
     const fromMs = toMillis(from);
     if (fromMs === undefined || toMs === undefined) return;
     const minutes = (toMs - fromMs) / MINUTE_MS;
-    if (minutes > expected) gaps.push({ incident: incident.id, severity, updateIndex: index, from, to, minutes, expected_minutes: expected, ongoing });
+    if (minutes > expected)
+      gaps.push({ incident: incident.id, severity, updateIndex: index, from, to, minutes, expected_minutes: expected, ongoing });
   };
   for (let i = 1; i < updates.length; i++) {
     if (updates[i - 1].status === "resolved") return { checked: true, gaps };

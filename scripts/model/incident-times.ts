@@ -45,7 +45,9 @@ export interface ResponseMinutes {
  * incident that records only when it was detected has no measurable time to detect, and
  * counting from `detected_at` would report a time to resolve that is too short.
  */
-export function responseMinutes(data: Pick<Incident, "started_at" | "detected_at" | "acknowledged_at" | "mitigated_at" | "resolved_at">): ResponseMinutes {
+export function responseMinutes(
+  data: Pick<Incident, "started_at" | "detected_at" | "acknowledged_at" | "mitigated_at" | "resolved_at">,
+): ResponseMinutes {
   return {
     ttd: minutesBetween(data.started_at, data.detected_at),
     tta: minutesBetween(data.detected_at, data.acknowledged_at),

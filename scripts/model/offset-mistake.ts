@@ -56,7 +56,8 @@ export function likelyMeant(written: string, now: number, timeZone: string, skew
   const clock = wallClockOf(written);
   if (!clock) return undefined;
   const dayBefore = new Date(Date.parse(`${clock.date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const candidates = [clock.date, dayBefore].map((date) => inZone(date, clock.time, timeZone))
+  const candidates = [clock.date, dayBefore]
+    .map((date) => inZone(date, clock.time, timeZone))
     .filter((c) => c.ms <= now + skewMs && c.ms > now - 86_400_000 && c.ms !== Date.parse(written));
   return candidates.sort((a, b) => b.ms - a.ms)[0];
 }

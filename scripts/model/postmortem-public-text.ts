@@ -28,7 +28,9 @@ export function publicLines(body: string): PublicLine[] {
 
 /** The body without its internal lines: what the public page renders. */
 export function publicBody(body: string): string {
-  return publicLines(body).map((l) => l.text).join("\n");
+  return publicLines(body)
+    .map((l) => l.text)
+    .join("\n");
 }
 
 /** A person named in the public text: `@handle`, or a known person's handle as a word. */
@@ -43,7 +45,7 @@ const AT_HANDLE = /(?<![\w@.-])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?![\w-])/g;
 
 export function mentions(lines: readonly PublicLine[], people: ReadonlySet<string>): Mention[] {
   const known = [...people].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
-  const word = known.length === 0 ? undefined : new RegExp(`(?<![\\w@/.-])(${known.map(escape).join("|")})(?![\\w-])`, "gi");
+  const word = known.length === 0 ? undefined : new RegExp(`(?<![\\w@/.-])(${known.map(escapeRegExp).join("|")})(?![\\w-])`, "gi");
   const found: Mention[] = [];
   let fence = false;
   for (const { offset, text } of lines) {
@@ -63,6 +65,6 @@ export function mentions(lines: readonly PublicLine[], people: ReadonlySet<strin
   return found.sort((a, b) => a.offset - b.offset || a.column - b.column);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -9,12 +9,14 @@ export type ComponentStatus = "operational" | "degraded_performance" | "partial_
 export type ImpactStatus = Exclude<ComponentStatus, "operational">;
 
 export const COMPONENT_STATUSES: readonly ComponentStatus[] = [
-  "operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage",
+  "operational",
+  "under_maintenance",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
 ];
 
-export const IMPACT_STATUSES: readonly ImpactStatus[] = [
-  "under_maintenance", "degraded_performance", "partial_outage", "major_outage",
-];
+export const IMPACT_STATUSES: readonly ImpactStatus[] = ["under_maintenance", "degraded_performance", "partial_outage", "major_outage"];
 
 /**
  * Higher is worse: major > partial > degraded > maintenance > operational. Maintenance ranks

@@ -18,11 +18,18 @@ export async function postWithRetries(url: string, request: HttpRequest, options
 async function postOnce(url: string, request: HttpRequest, timeoutMs: number): Promise<AttemptFailure | undefined> {
   // Built before connecting, so a header that cannot be sent is reported as that and not retried.
   const headers = new Headers();
-  for (const [name, value] of Object.entries({ "user-agent": "sitrep-notify", ...request.headers, ...request.stamp?.(Math.floor(Date.now() / 1000)) })) {
+  for (const [name, value] of Object.entries({
+    "user-agent": "sitrep-notify",
+    ...request.headers,
+    ...request.stamp?.(Math.floor(Date.now() / 1000)),
+  })) {
     try {
       headers.set(name, value);
     } catch (error) {
-      return { error: `header ${name} cannot be sent (${(error as Error).message.replace(/\.$/, "")}): not tried; this is a sitrep bug, please report it`, permanent: true };
+      return {
+        error: `header ${name} cannot be sent (${(error as Error).message.replace(/\.$/, "")}): not tried; this is a sitrep bug, please report it`,
+        permanent: true,
+      };
     }
   }
   let response: Response;
@@ -40,14 +47,26 @@ async function postOnce(url: string, request: HttpRequest, timeoutMs: number): P
   return { error: detail, permanent: !retryable, retryAfterMs: retryAfter(response.headers.get("retry-after")) };
 }
 
-export async function sendEmailWithRetries(smtpUrl: string, envelope: { from: string; to: string[] }, message: EmailMessage, options: DeliveryOptions): Promise<RetryResult> {
+export async function sendEmailWithRetries(
+  smtpUrl: string,
+  envelope: { from: string; to: string[] },
+  message: EmailMessage,
+  options: DeliveryOptions,
+): Promise<RetryResult> {
   // Loaded only when mail goes out: nodemailer is a large import most runs never need.
   const { default: nodemailer } = await import("nodemailer");
   const transport = nodemailer.createTransport({ url: smtpUrl, ...smtpTimeouts(options.timeoutMs) });
   try {
     return await withRetries(async () => {
       try {
-        await transport.sendMail({ from: envelope.from, to: envelope.to, subject: message.subject, text: message.text, html: message.html, headers: message.headers });
+        await transport.sendMail({
+          from: envelope.from,
+          to: envelope.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          headers: message.headers,
+        });
         return undefined;
       } catch (error) {
         const code = (error as { responseCode?: number }).responseCode;

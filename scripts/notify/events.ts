@@ -10,10 +10,16 @@ import { matchIncidents, unmatchedUpdates } from "./same-record.ts";
 import { maintenanceChanges } from "./maintenance-changes.ts";
 
 export type EventKind =
-  | "incident_declared" | "incident_updated" | "incident_resolved"
-  | "maintenance_scheduled" | "maintenance_started" | "maintenance_updated" | "maintenance_completed"
+  | "incident_declared"
+  | "incident_updated"
+  | "incident_resolved"
+  | "maintenance_scheduled"
+  | "maintenance_started"
+  | "maintenance_updated"
+  | "maintenance_completed"
   | "postmortem_published"
-  | "maintenance_cancelled" | "maintenance_rescheduled";
+  | "maintenance_cancelled"
+  | "maintenance_rescheduled";
 
 export interface NotifyEvent {
   /** Stable across builds: receivers can drop a delivery they have already seen by it. */
@@ -48,7 +54,12 @@ export function newEvents(previous: PublishedSite | undefined, current: Publishe
     .map(({ event }) => event);
 }
 
-function listEvents(before: ApiIncident[] | undefined, now: ApiIncident[], previous: PublishedSite | undefined, maintenance: boolean): NotifyEvent[] {
+function listEvents(
+  before: ApiIncident[] | undefined,
+  now: ApiIncident[],
+  previous: PublishedSite | undefined,
+  maintenance: boolean,
+): NotifyEvent[] {
   const matches = matchIncidents(before ?? [], now);
   const cutoff = previous && before && !previous.complete ? fallenOffCutoff(before, previous) : undefined;
   const events: NotifyEvent[] = [];
@@ -62,7 +73,12 @@ function listEvents(before: ApiIncident[] | undefined, now: ApiIncident[], previ
     }
     const first = (update: ApiUpdate) => !was && update === oldestFirst[0];
     if (!was && oldestFirst.length === 0) {
-      events.push({ id: `${incident.id}:declared`, kind: maintenance ? "maintenance_scheduled" : "incident_declared", at: incident.created_at, incident });
+      events.push({
+        id: `${incident.id}:declared`,
+        kind: maintenance ? "maintenance_scheduled" : "incident_declared",
+        at: incident.created_at,
+        incident,
+      });
     }
     if (!maintenance) {
       for (const update of fresh) {
@@ -90,7 +106,12 @@ function phaseOf(maintenance: ApiIncident | undefined): number {
  * `completed` update whose transition an earlier deploy already announced is a plain update, and
  * a window that reopens after it closed (its end moved later) announces nothing until it ends.
  */
-function maintenanceEvents(was: ApiIncident | undefined, maintenance: ApiIncident, fresh: ApiUpdate[], first: (u: ApiUpdate) => boolean): NotifyEvent[] {
+function maintenanceEvents(
+  was: ApiIncident | undefined,
+  maintenance: ApiIncident,
+  fresh: ApiUpdate[],
+  first: (u: ApiUpdate) => boolean,
+): NotifyEvent[] {
   const before = phaseOf(was);
   const now = phaseOf(maintenance);
   let start = before < 1 && now >= 1;
@@ -102,8 +123,20 @@ function maintenanceEvents(was: ApiIncident | undefined, maintenance: ApiInciden
     else if (update.status === "completed" && complete) [kind, complete] = ["maintenance_completed", false];
     events.push({ id: update.id, kind, at: update.created_at, incident: maintenance, update });
   }
-  if (start) events.push({ id: `${maintenance.id}:window-opened`, kind: "maintenance_started", at: maintenance.scheduled_for ?? maintenance.created_at, incident: maintenance });
-  if (complete) events.push({ id: `${maintenance.id}:window-closed`, kind: "maintenance_completed", at: maintenance.scheduled_until ?? maintenance.created_at, incident: maintenance });
+  if (start)
+    events.push({
+      id: `${maintenance.id}:window-opened`,
+      kind: "maintenance_started",
+      at: maintenance.scheduled_for ?? maintenance.created_at,
+      incident: maintenance,
+    });
+  if (complete)
+    events.push({
+      id: `${maintenance.id}:window-closed`,
+      kind: "maintenance_completed",
+      at: maintenance.scheduled_until ?? maintenance.created_at,
+      incident: maintenance,
+    });
   return events;
 }
 

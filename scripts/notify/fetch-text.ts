@@ -31,7 +31,11 @@ export function freshUrl(url: string): URL {
 export async function fetchText(url: string, limits: FetchLimits = FETCH_LIMITS): Promise<FetchTextResult> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
-    const response = await fetch(freshUrl(url), { headers: { "cache-control": "no-cache", "user-agent": "sitrep-notify" }, cache: "no-store", signal });
+    const response = await fetch(freshUrl(url), {
+      headers: { "cache-control": "no-cache", "user-agent": "sitrep-notify" },
+      cache: "no-store",
+      signal,
+    });
     const declared = Number(response.headers.get("content-length"));
     if (Number.isFinite(declared) && declared > limits.maxBytes) {
       await response.body?.cancel().catch(() => {});
@@ -42,7 +46,10 @@ export async function fetchText(url: string, limits: FetchLimits = FETCH_LIMITS)
     return { ok: true, status: response.status, text };
   } catch (error) {
     const timedOut = (error as Error).name === "TimeoutError" || signal.aborted;
-    return { ok: false, reason: `${url} did not answer in full (${timedOut ? `not within ${limits.timeoutMs / 1000} s` : causeOf(error)})` };
+    return {
+      ok: false,
+      reason: `${url} did not answer in full (${timedOut ? `not within ${limits.timeoutMs / 1000} s` : causeOf(error)})`,
+    };
   }
 }
 
@@ -65,6 +72,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
   return Buffer.concat(chunks).toString("utf8");
 }
 
-const tooLarge = (url: string, limits: FetchLimits) => `${url} is larger than ${size(limits.maxBytes)}, more than a published file of the site can be`;
+const tooLarge = (url: string, limits: FetchLimits) =>
+  `${url} is larger than ${size(limits.maxBytes)}, more than a published file of the site can be`;
 
 const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} kB`);

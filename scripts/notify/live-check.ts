@@ -20,12 +20,11 @@ export interface LiveCheckOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type LiveCheck =
-  | { live: true; attempts: number }
-  | { live: false; attempts: number; reason: string };
+export type LiveCheck = { live: true; attempts: number } | { live: false; attempts: number; reason: string };
 
 /** Same build: the same published data (version) built at the same moment (built_at). */
-export const sameBuild = (a: BuildStamp, b: BuildStamp): boolean => a.version === b.version && Date.parse(a.builtAt) === Date.parse(b.builtAt);
+export const sameBuild = (a: BuildStamp, b: BuildStamp): boolean =>
+  a.version === b.version && Date.parse(a.builtAt) === Date.parse(b.builtAt);
 
 export async function waitUntilLive(siteUrl: string, expected: BuildStamp, options: LiveCheckOptions): Promise<LiveCheck> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -37,7 +36,11 @@ export async function waitUntilLive(siteUrl: string, expected: BuildStamp, optio
     if (typeof seen !== "string" && sameBuild(seen, expected)) return { live: true, attempts };
     last = typeof seen === "string" ? seen : `${url} serves the build of ${seen.builtAt} (version ${seen.version})`;
     if (performance.now() + options.intervalMs > deadline) {
-      return { live: false, attempts, reason: `${last}, not this build of ${expected.builtAt} (version ${expected.version}), after ${attempts} read(s) over ${Math.round(options.waitMs / 1000)} s` };
+      return {
+        live: false,
+        attempts,
+        reason: `${last}, not this build of ${expected.builtAt} (version ${expected.version}), after ${attempts} read(s) over ${Math.round(options.waitMs / 1000)} s`,
+      };
     }
     await sleep(options.intervalMs);
   }
@@ -56,4 +59,3 @@ async function liveStamp(url: string, limits: FetchLimits): Promise<BuildStamp |
   if (typeof data?.version !== "string" || typeof data.built_at !== "string") return `${url} has no version and built_at`;
   return { version: data.version, builtAt: data.built_at };
 }
-

@@ -8,10 +8,13 @@ export function loadNotifyConfig(root: string): Config {
   const { source, config, findings } = loadConfig(root);
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length > 0 || config === undefined) {
-    throw new SitrepError(`${source.path} has ${errors.length} error(s), so nothing was sent:\n${errors.map((f) => `  ${f.message} (${f.hint})`).join("\n")}`, {
-      hint: "Run `npx sitrep validate` for their lines, fix them, then run notify again.",
-      exitCode: 2,
-    });
+    throw new SitrepError(
+      `${source.path} has ${errors.length} error(s), so nothing was sent:\n${errors.map((f) => `  ${f.message} (${f.hint})`).join("\n")}`,
+      {
+        hint: "Run `npx sitrep validate` for their lines, fix them, then run notify again.",
+        exitCode: 2,
+      },
+    );
   }
   return config;
 }

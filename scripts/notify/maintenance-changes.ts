@@ -23,16 +23,21 @@ export function maintenanceChanges<E extends Event>(previous: PublishedSite | un
   // A window is rescheduled when it moved and has not begun now (moved before it opened, or away
   // after the clock opened it); one extended while open or after it closed is news through its
   // updates, not a move.
-  const moved = new Set(current.maintenances
-    .filter((m) => m.status === "scheduled" && before.has(m.id) && windowOf(before.get(m.id)!) !== windowOf(m))
-    .map((m) => m.id));
+  const moved = new Set(
+    current.maintenances
+      .filter((m) => m.status === "scheduled" && before.has(m.id) && windowOf(before.get(m.id)!) !== windowOf(m))
+      .map((m) => m.id),
+  );
   const cancelled = new Set((current.cancellations ?? []).map((c) => c.page));
   const renamed = events.flatMap((event): E[] => {
     const maintenance = event.incident;
     if (maintenance === undefined || !current.maintenances.some((m) => m.id === maintenance.id)) return [event];
     // The API says `completed` for a cancelled maintenance (Statuspage has no cancelled status); the feed marks the cancelling update.
     const update = event.update;
-    if (update !== undefined && (current.cancellations ?? []).some((c) => c.page === maintenance.shortlink && c.at === toMillis(update.created_at))) {
+    if (
+      update !== undefined &&
+      (current.cancellations ?? []).some((c) => c.page === maintenance.shortlink && c.at === toMillis(update.created_at))
+    ) {
       return [{ ...event, kind: "maintenance_cancelled" }];
     }
     // A window moved later is not over: the clock closing the old window is not news.
@@ -45,7 +50,13 @@ export function maintenanceChanges<E extends Event>(previous: PublishedSite | un
     const maintenance = current.maintenances.find((m) => m.id === id)!;
     const told = renamed.filter((e) => e.incident?.id === id && e.update !== undefined && e.kind === "maintenance_updated").at(-1);
     if (told !== undefined) told.kind = "maintenance_rescheduled";
-    else renamed.push({ id: `${id}:rescheduled:${windowOf(maintenance)}`, kind: "maintenance_rescheduled", at: String(maintenance.updated_at ?? current.page.updated_at), incident: maintenance } as E);
+    else
+      renamed.push({
+        id: `${id}:rescheduled:${windowOf(maintenance)}`,
+        kind: "maintenance_rescheduled",
+        at: String(maintenance.updated_at ?? current.page.updated_at),
+        incident: maintenance,
+      } as E);
   }
   return renamed;
 }

@@ -61,7 +61,7 @@ export function buildMessage(event: NotifyEvent, site: PublishedSite): Message {
     ...base,
     title: incident?.name ?? "",
     status: event.update ? updateStatusLabel(event.update.status) : undefined,
-    impact: incident ? IMPACT_WORDS[incident.impact] ?? incident.impact : undefined,
+    impact: incident ? (IMPACT_WORDS[incident.impact] ?? incident.impact) : undefined,
     text: htmlToText(html) || clockText(event),
     html: html || `<p>${clockText(event)}</p>`,
     components: incident ? componentsAt(incident, event.update?.id) : [],

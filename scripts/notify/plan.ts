@@ -30,7 +30,12 @@ export interface ChannelPlan {
   alreadySent: NotifyEvent[];
 }
 
-export function planDeliveries(events: NotifyEvent[], channels: Channel[], site: PublishedSite, config: Pick<Config, "severities">): ChannelPlan[] {
+export function planDeliveries(
+  events: NotifyEvent[],
+  channels: Channel[],
+  site: PublishedSite,
+  config: Pick<Config, "severities">,
+): ChannelPlan[] {
   const messages = new Map(events.map((event) => [event, buildMessage(event, site)]));
   return channels.map((channel) => {
     const plan: ChannelPlan = { channel, deliveries: [], filtered: [], alreadySent: [] };

@@ -105,7 +105,15 @@ export function parsePublishedSite(files: Partial<Record<SiteFile, string>>): Pa
       maintenances: (history ? history.scheduled_maintenances : get("maintenances", "scheduled_maintenances")) as ApiIncident[],
       complete: history !== undefined,
       postmortems: files.atom === undefined ? [] : postmortemEntries(files.atom),
-      ...(stamp ? { stamp: { version: stamp.version, builtAt: stamp.built_at, ...(typeof stamp.audience === "string" ? { audience: stamp.audience } : {}) } } : {}),
+      ...(stamp
+        ? {
+            stamp: {
+              version: stamp.version,
+              builtAt: stamp.built_at,
+              ...(typeof stamp.audience === "string" ? { audience: stamp.audience } : {}),
+            },
+          }
+        : {}),
       cancellations: files.atom === undefined ? [] : cancellationEntries(files.atom),
     },
   };

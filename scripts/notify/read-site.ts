@@ -20,10 +20,14 @@ const OPTIONAL: ReadonlySet<SiteFile> = new Set(["atom", "history", "stamp"]);
 export const isUrl = (location: string): boolean => /^https?:\/\//i.test(location);
 
 export async function readSite(location: string, options: { cwd: string; limits?: FetchLimits }): Promise<ReadResult> {
-  const read = isUrl(location) ? await readFromUrl(location, options.limits ?? FETCH_LIMITS) : readFromFolder(path.resolve(options.cwd, location));
+  const read = isUrl(location)
+    ? await readFromUrl(location, options.limits ?? FETCH_LIMITS)
+    : readFromFolder(path.resolve(options.cwd, location));
   if (!read.ok) return read;
   const parsed = parsePublishedSite(read.files);
-  return parsed.ok ? { ok: true, site: parsed.site, files: read.files } : { ok: false, problem: "invalid", reason: `${location}: ${parsed.reason}` };
+  return parsed.ok
+    ? { ok: true, site: parsed.site, files: read.files }
+    : { ok: false, problem: "invalid", reason: `${location}: ${parsed.reason}` };
 }
 
 type FilesResult = { ok: true; files: SiteFiles } | { ok: false; problem: "missing" | "unreachable"; reason: string };
@@ -49,7 +53,8 @@ async function readFromUrl(base: string, limits: FetchLimits): Promise<FilesResu
       if (OPTIONAL.has(key)) continue;
       return { ok: false, problem: "missing", reason: `${url} answered ${read.status}: no site published there yet` };
     }
-    if (read.status < 200 || read.status >= 300) return { ok: false, problem: "unreachable", reason: `${url} answered HTTP ${read.status}` };
+    if (read.status < 200 || read.status >= 300)
+      return { ok: false, problem: "unreachable", reason: `${url} answered HTTP ${read.status}` };
     files[key] = read.text;
   }
   return { ok: true, files };

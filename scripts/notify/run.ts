@@ -78,8 +78,16 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyReport> {
   if (options.snapshot !== undefined) {
     const location = options.previous ?? config.site.url;
     const read = await readSite(location, { cwd: options.cwd, limits });
-    const report: NotifyReport = { mode: "snapshot", previous: previousOf(location, read), sending: false, events: [], plans: [], outcomes: [] };
-    if (read.ok) report.snapshot = { folder: options.snapshot, files: writeSiteFiles(path.resolve(options.cwd, options.snapshot), read.files) };
+    const report: NotifyReport = {
+      mode: "snapshot",
+      previous: previousOf(location, read),
+      sending: false,
+      events: [],
+      plans: [],
+      outcomes: [],
+    };
+    if (read.ok)
+      report.snapshot = { folder: options.snapshot, files: writeSiteFiles(path.resolve(options.cwd, options.snapshot), read.files) };
     return report;
   }
 
@@ -102,7 +110,10 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyReport> {
   const sending = (previous?.ok === true || options.all) && !refusal;
   const report: NotifyReport = {
     mode: options.dryRun ? "dry-run" : "send",
-    previous: previousLocation === undefined ? { location: null, ok: false, reason: "--all without --previous" } : previousOf(previousLocation, previous!),
+    previous:
+      previousLocation === undefined
+        ? { location: null, ok: false, reason: "--all without --previous" }
+        : previousOf(previousLocation, previous!),
     current: { location: options.site, builtAt: current.site.stamp?.builtAt ?? current.site.page.updated_at },
     sending,
     ...(refusal ? { refusal } : {}),
@@ -114,13 +125,20 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyReport> {
   const channels = resolveChannels(config.notifications, options.env);
   // Formatting (Markdown rendering) and delivery load only when there is something to say: a
   // rerun, the common case in a scheduled deploy, stays a quick comparison.
-  report.plans = events.length === 0 ? channels.map((channel) => ({ channel, deliveries: [], filtered: [], alreadySent: [] }))
-    : withoutDelivered((await import("./plan.ts")).planDeliveries(events, channels, current.site, config), earlier);
+  report.plans =
+    events.length === 0
+      ? channels.map((channel) => ({ channel, deliveries: [], filtered: [], alreadySent: [] }))
+      : withoutDelivered((await import("./plan.ts")).planDeliveries(events, channels, current.site, config), earlier);
   const toSend = report.plans.some((p) => p.deliveries.length > 0);
   if (report.mode === "send" && toSend && !options.skipLiveCheck) {
     const liveUrl = options.live ?? config.site.url;
     const waitMs = options.liveWaitMs ?? (config.notify?.live_wait_seconds ?? NOTIFY_DEFAULTS.live_wait_seconds) * 1000;
-    report.live = await waitUntilLive(liveUrl, current.site.stamp!, { waitMs, intervalMs: options.liveIntervalMs ?? 10_000, limits, sleep: options.sleep });
+    report.live = await waitUntilLive(liveUrl, current.site.stamp!, {
+      waitMs,
+      intervalMs: options.liveIntervalMs ?? 10_000,
+      limits,
+      sleep: options.sleep,
+    });
     if (!report.live.live) {
       report.sending = false;
       report.refusal = {
@@ -132,7 +150,11 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyReport> {
       return report;
     }
   }
-  if (report.mode === "send" && toSend) report.outcomes = await (await import("./send.ts")).sendPlans(report.plans, { backoffMs: options.backoffMs ?? 1000, sleep: options.sleep });
+  if (report.mode === "send" && toSend)
+    report.outcomes = await (await import("./send.ts")).sendPlans(report.plans, {
+      backoffMs: options.backoffMs ?? 1000,
+      sleep: options.sleep,
+    });
   if (report.mode === "send" && options.recordSent) writeLedger(path.resolve(options.cwd, options.recordSent), earlier, report.outcomes);
   return report;
 }
@@ -145,7 +167,10 @@ function refuseUnlessPublic(location: string, site: PublishedSite): void {
     audience === undefined
       ? `${location} does not say it is a public build (its build.json ${site.stamp ? "has no audience" : "is missing"}), so nothing was sent.`
       : `${location} is a build for the ${audience} audience, so nothing was sent: it shows what only the team may see (internal incidents, drills, near-misses, internal postmortems).`,
-    { hint: "Notify the public build only: `npx sitrep build` without SITREP_AUDIENCE=internal writes build.json with \"audience\": \"public\"; point --site at it.", exitCode: 2 },
+    {
+      hint: 'Notify the public build only: `npx sitrep build` without SITREP_AUDIENCE=internal writes build.json with "audience": "public"; point --site at it.',
+      exitCode: 2,
+    },
   );
 }
 
@@ -184,12 +209,18 @@ function withoutDelivered(plans: ChannelPlan[], ledger: Ledger): ChannelPlan[] {
   return plans.map((plan) => {
     const delivered = ledger.get(plan.channel.name);
     if (!delivered) return plan;
-    return { ...plan, deliveries: plan.deliveries.filter((d) => !delivered.has(d.event.id)), alreadySent: plan.deliveries.filter((d) => delivered.has(d.event.id)).map((d) => d.event) };
+    return {
+      ...plan,
+      deliveries: plan.deliveries.filter((d) => !delivered.has(d.event.id)),
+      alreadySent: plan.deliveries.filter((d) => delivered.has(d.event.id)).map((d) => d.event),
+    };
   });
 }
 
 function previousOf(location: string, read: ReadResult): NotifyReport["previous"] {
-  return read.ok ? { location, ok: true, builtAt: read.site.stamp?.builtAt ?? read.site.page.updated_at } : { location, ok: false, problem: read.problem, reason: read.reason };
+  return read.ok
+    ? { location, ok: true, builtAt: read.site.stamp?.builtAt ?? read.site.page.updated_at }
+    : { location, ok: false, problem: read.problem, reason: read.reason };
 }
 
 /** 0 nothing failed; 1 nothing was sent because the previous site could not be read or the events look like a history; 2 a channel failed or cannot send, or the target does not serve this build. */

@@ -20,26 +20,48 @@ export interface ChannelOutcome {
   deliveries: DeliveryOutcome[];
 }
 
-export async function sendPlans(plans: ChannelPlan[], options: { backoffMs: number; sleep?: (ms: number) => Promise<void> }): Promise<ChannelOutcome[]> {
+export async function sendPlans(
+  plans: ChannelPlan[],
+  options: { backoffMs: number; sleep?: (ms: number) => Promise<void> },
+): Promise<ChannelOutcome[]> {
   return Promise.all(plans.map((plan) => sendChannel(plan, options)));
 }
 
-async function sendChannel(plan: ChannelPlan, options: { backoffMs: number; sleep?: (ms: number) => Promise<void> }): Promise<ChannelOutcome> {
+async function sendChannel(
+  plan: ChannelPlan,
+  options: { backoffMs: number; sleep?: (ms: number) => Promise<void> },
+): Promise<ChannelOutcome> {
   const { channel } = plan;
   const outcome: ChannelOutcome = { name: channel.name, deliveries: [] };
   if (channel.problem || channel.target === undefined) {
-    for (const d of plan.deliveries) outcome.deliveries.push({ eventId: d.event.id, status: "not_sent", attempts: 0, errors: [channel.problem?.message ?? "no target"] });
+    for (const d of plan.deliveries)
+      outcome.deliveries.push({ eventId: d.event.id, status: "not_sent", attempts: 0, errors: [channel.problem?.message ?? "no target"] });
     return outcome;
   }
-  const delivery: DeliveryOptions = { timeoutMs: channel.timeoutMs, retries: channel.retries, backoffMs: options.backoffMs, sleep: options.sleep };
+  const delivery: DeliveryOptions = {
+    timeoutMs: channel.timeoutMs,
+    retries: channel.retries,
+    backoffMs: options.backoffMs,
+    sleep: options.sleep,
+  };
   let stopped: string | undefined;
   for (const planned of plan.deliveries) {
     if (stopped) {
-      outcome.deliveries.push({ eventId: planned.event.id, status: "not_sent", attempts: 0, errors: [`not tried: an earlier message to ${channel.name} failed (${stopped})`] });
+      outcome.deliveries.push({
+        eventId: planned.event.id,
+        status: "not_sent",
+        attempts: 0,
+        errors: [`not tried: an earlier message to ${channel.name} failed (${stopped})`],
+      });
       continue;
     }
     const result = await sendOne(channel.target, planned, channel.config, delivery);
-    outcome.deliveries.push({ eventId: planned.event.id, status: result.ok ? "sent" : "failed", attempts: result.attempts, errors: result.errors });
+    outcome.deliveries.push({
+      eventId: planned.event.id,
+      status: result.ok ? "sent" : "failed",
+      attempts: result.attempts,
+      errors: result.errors,
+    });
     if (!result.ok) stopped = result.errors.at(-1);
   }
   return outcome;
@@ -55,7 +77,9 @@ async function sendOne(target: string, planned: PlannedDelivery, config: Channel
   for (const request of planned.payload.requests) {
     const result = await postWithRetries(target, request, options);
     attempts += result.attempts;
-    errors.push(...result.errors.map((e) => (planned.payload.kind === "http" && planned.payload.requests.length > 1 ? `${request.label}: ${e}` : e)));
+    errors.push(
+      ...result.errors.map((e) => (planned.payload.kind === "http" && planned.payload.requests.length > 1 ? `${request.label}: ${e}` : e)),
+    );
     if (!result.ok) return { ok: false, attempts, errors };
   }
   return { ok: true, attempts, errors };

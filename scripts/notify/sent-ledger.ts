@@ -18,7 +18,9 @@ export function readLedger(location: string): LedgerRead {
   const ledger: Ledger = new Map();
   if (!existsSync(location)) return { ok: true, ledger, files: 0 };
   const files = statSync(location).isDirectory()
-    ? readdirSync(location, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json")).map((f) => path.join(location, f))
+    ? readdirSync(location, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => path.join(location, f))
     : [location];
   for (const file of files) {
     let data: { sent?: Record<string, unknown> };

@@ -16,7 +16,10 @@ export function shapeProblem(json: Json): string | undefined {
   if (!isTime(incidents.page.updated_at)) return `${SITE_FILES.incidents}: page.updated_at is not a time`;
   const status = json.status;
   if (!isObject(status) || !isObject(status.status)) return `${SITE_FILES.status} has no status object`;
-  const lists: [SiteFile, string][] = [["incidents", "incidents"], ["maintenances", "scheduled_maintenances"]];
+  const lists: [SiteFile, string][] = [
+    ["incidents", "incidents"],
+    ["maintenances", "scheduled_maintenances"],
+  ];
   if (json.history !== undefined) lists.push(["history", "incidents"], ["history", "scheduled_maintenances"]);
   for (const [file, key] of lists) {
     const problem = listProblem((json[file] as Record<string, unknown> | undefined)?.[key], `${SITE_FILES[file]}: ${key}`);
@@ -24,7 +27,8 @@ export function shapeProblem(json: Json): string | undefined {
   }
   if (json.stamp !== undefined) {
     const stamp = json.stamp;
-    if (!isObject(stamp) || typeof stamp.version !== "string" || !isTime(stamp.built_at)) return `${SITE_FILES.stamp} has no version and built_at`;
+    if (!isObject(stamp) || typeof stamp.version !== "string" || !isTime(stamp.built_at))
+      return `${SITE_FILES.stamp} has no version and built_at`;
   }
   return undefined;
 }
@@ -34,7 +38,8 @@ function listProblem(list: unknown, where: string): string | undefined {
   for (const [i, incident] of list.entries()) {
     const at = `${where}[${i}]`;
     if (!isObject(incident)) return `${at} is not an object`;
-    for (const field of ["id", "name", "status", "impact", "shortlink"]) if (typeof incident[field] !== "string") return `${at}.${field} is not a string`;
+    for (const field of ["id", "name", "status", "impact", "shortlink"])
+      if (typeof incident[field] !== "string") return `${at}.${field} is not a string`;
     if (!isTime(incident.created_at)) return `${at}.created_at is not a time`;
     if (!Array.isArray(incident.components) || !incident.components.every(isObject)) return `${at}.components is not a list of objects`;
     if (!Array.isArray(incident.incident_updates)) return `${at}.incident_updates is not a list`;
@@ -44,7 +49,8 @@ function listProblem(list: unknown, where: string): string | undefined {
       if (typeof update.id !== "string" || typeof update.status !== "string") return `${u} has no id or status`;
       if (typeof update.body !== "string") return `${u}.body is not a string`;
       if (!isTime(update.created_at)) return `${u}.created_at is not a time`;
-      if (update.affected_components != null && !(Array.isArray(update.affected_components) && update.affected_components.every(isObject))) return `${u}.affected_components is not a list`;
+      if (update.affected_components != null && !(Array.isArray(update.affected_components) && update.affected_components.every(isObject)))
+        return `${u}.affected_components is not a list`;
     }
   }
   return undefined;

@@ -47,8 +47,12 @@ function checkSchedule(schedule: Schedule, context: CheckContext): Finding[] {
 
   if (!isTimeZone(data.timezone)) {
     const suggestion = suggestTimeZone(data.timezone);
-    report("oncall-timezone", ["timezone"], `\`timezone\` is \`${data.timezone}\`, which is not an IANA time zone.`,
-      `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Write a zone like \`Europe/Berlin\` or \`America/Chicago\`.`);
+    report(
+      "oncall-timezone",
+      ["timezone"],
+      `\`timezone\` is \`${data.timezone}\`, which is not an IANA time zone.`,
+      `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Write a zone like \`Europe/Berlin\` or \`America/Chicago\`.`,
+    );
     return found; // every other check needs local times
   }
 
@@ -56,8 +60,12 @@ function checkSchedule(schedule: Schedule, context: CheckContext): Finding[] {
   const checkMember = (who: string, path: (string | number)[]) => {
     if (context.people.has(who)) return;
     const suggestion = closest(who, people);
-    report("oncall-unknown-member", path, `\`${who}\` is not a person sitrep knows.`,
-      `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Add the handle to \`oncall.people\` in sitrep.config.yaml if it is right.`);
+    report(
+      "oncall-unknown-member",
+      path,
+      `\`${who}\` is not a person sitrep knows.`,
+      `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Add the handle to \`oncall.people\` in sitrep.config.yaml if it is right.`,
+    );
   };
 
   let rulesUsable = true;
@@ -66,29 +74,51 @@ function checkSchedule(schedule: Schedule, context: CheckContext): Finding[] {
     for (const field of ["start", "end"] as const) {
       const value = layer[field];
       if (value !== undefined && !existsLocally(parseLocal(value), data.timezone)) {
-        report("oncall-handoff-time", ["layers", i, field], `\`${value}\` does not exist in ${data.timezone}: the clocks skip it that night.`,
-          "Pick a time outside the daylight-saving jump (e.g. an hour later); handoffs keep the local time of `start`.");
+        report(
+          "oncall-handoff-time",
+          ["layers", i, field],
+          `\`${value}\` does not exist in ${data.timezone}: the clocks skip it that night.`,
+          "Pick a time outside the daylight-saving jump (e.g. an hour later); handoffs keep the local time of `start`.",
+        );
       }
     }
     if (layer.end !== undefined && parseLocal(layer.end) <= parseLocal(layer.start)) {
-      report("oncall-handoff-time", ["layers", i, "end"], `The layer ends (\`${layer.end}\`) before it starts (\`${layer.start}\`).`, "Make `end` later than `start`, or remove it.");
+      report(
+        "oncall-handoff-time",
+        ["layers", i, "end"],
+        `The layer ends (\`${layer.end}\`) before it starts (\`${layer.start}\`).`,
+        "Make `end` later than `start`, or remove it.",
+      );
     }
     if (fixedLength(layer.rotation) === 0) {
-      report("oncall-handoff-time", ["layers", i, "rotation"], `A rotation of \`${layer.rotation}\` never hands off.`, "Use a length of at least 1, e.g. `12h`, `1d` or `1w`.");
+      report(
+        "oncall-handoff-time",
+        ["layers", i, "rotation"],
+        `A rotation of \`${layer.rotation}\` never hands off.`,
+        "Use a length of at least 1, e.g. `12h`, `1d` or `1w`.",
+      );
       rulesUsable = false;
     } else if (fixedLength(layer.rotation) === undefined) {
       try {
         recurrenceRule(layer);
       } catch (error) {
         rulesUsable = false;
-        report("oncall-rrule-invalid", ["layers", i, "rotation"], `\`${layer.rotation}\` is not an RFC 5545 recurrence rule (${(error as Error).message}).`,
-          "Write it like `FREQ=WEEKLY;BYDAY=MO` or `FREQ=DAILY;INTERVAL=2`; leave DTSTART out (the layer's `start` is it).");
+        report(
+          "oncall-rrule-invalid",
+          ["layers", i, "rotation"],
+          `\`${layer.rotation}\` is not an RFC 5545 recurrence rule (${(error as Error).message}).`,
+          "Write it like `FREQ=WEEKLY;BYDAY=MO` or `FREQ=DAILY;INTERVAL=2`; leave DTSTART out (the layer's `start` is it).",
+        );
         return;
       }
       if (neverFires(layer)) {
         rulesUsable = false;
-        report("oncall-rrule-never-fires", ["layers", i, "rotation"], `\`${layer.rotation}\` never fires after \`${layer.start}\`, so this layer never hands off.`,
-          "Check COUNT, UNTIL and BY… parts against `start` (e.g. BYMONTHDAY=31 with BYMONTH=2 never happens).");
+        report(
+          "oncall-rrule-never-fires",
+          ["layers", i, "rotation"],
+          `\`${layer.rotation}\` never fires after \`${layer.start}\`, so this layer never hands off.`,
+          "Check COUNT, UNTIL and BY… parts against `start` (e.g. BYMONTHDAY=31 with BYMONTH=2 never happens).",
+        );
       }
     }
   });
@@ -97,8 +127,12 @@ function checkSchedule(schedule: Schedule, context: CheckContext): Finding[] {
   for (const override of overrides) {
     checkMember(override.who, ["overrides", override.index, "who"]);
     if (override.end <= override.start) {
-      report("oncall-override-order", ["overrides", override.index, "to"], `The override ends (\`${override.to}\`) at or before it starts (\`${override.from}\`).`,
-        "Make `to` later than `from` (check the offsets).");
+      report(
+        "oncall-override-order",
+        ["overrides", override.index, "to"],
+        `The override ends (\`${override.to}\`) at or before it starts (\`${override.from}\`).`,
+        "Make `to` later than `from` (check the offsets).",
+      );
     }
   }
   const ordered = overrides.filter((o) => o.end > o.start).sort((a, b) => a.start - b.start || a.index - b.index);
@@ -107,24 +141,35 @@ function checkSchedule(schedule: Schedule, context: CheckContext): Finding[] {
     if (!overlapping) continue;
     const later = ordered[i].index > overlapping.index ? ordered[i] : overlapping;
     const other = later === ordered[i] ? overlapping : ordered[i];
-    report("oncall-override-overlap", ["overrides", later.index, "from"],
+    report(
+      "oncall-override-overlap",
+      ["overrides", later.index, "from"],
       `This override (${later.who}, ${later.from} to ${later.to}) overlaps overrides[${other.index}] (${other.who}, ${other.from} to ${other.to}).`,
-      "Overrides of one schedule must not overlap: shorten one, or merge them into one entry.");
+      "Overrides of one schedule must not overlap: shorten one, or merge them into one entry.",
+    );
   }
 
   if (!data.allow_gaps && rulesUsable) reportGaps(schedule, context, report);
   return found;
 }
 
-function reportGaps(schedule: Schedule, context: CheckContext, report: (rule: string, path: (string | number)[], message: string, hint: string) => void): void {
+function reportGaps(
+  schedule: Schedule,
+  context: CheckContext,
+  report: (rule: string, path: (string | number)[], message: string, hint: string) => void,
+): void {
   const { data } = schedule;
   const begins = Math.min(...data.layers.map((layer) => fromFloating(parseLocal(layer.start), data.timezone)));
   const from = Math.max(context.now.getTime(), begins);
   const to = context.now.getTime() + context.checkWeeks * WEEK_MS;
   if (to <= from) return;
   for (const gap of gaps(finalSchedule(schedule, from, to), from, to).slice(0, 3)) {
-    report("oncall-gap", gapPath(schedule, gap.from), `Nobody is on call from ${formatLocal(gap.from, data.timezone)} to ${formatLocal(gap.to, data.timezone)} (${data.timezone}).`,
-      "Add a layer or an override that covers it, widen the restrictions, or set `allow_gaps: true` if the schedule is meant to leave times uncovered.");
+    report(
+      "oncall-gap",
+      gapPath(schedule, gap.from),
+      `Nobody is on call from ${formatLocal(gap.from, data.timezone)} to ${formatLocal(gap.to, data.timezone)} (${data.timezone}).`,
+      "Add a layer or an override that covers it, widen the restrictions, or set `allow_gaps: true` if the schedule is meant to leave times uncovered.",
+    );
   }
 }
 

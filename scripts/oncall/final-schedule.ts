@@ -17,10 +17,12 @@ export function finalSchedule(schedule: Schedule, from: number, to: number): Shi
     }
     return shifts.map((shift) => clip(shift, from, to)).filter((shift) => shift.to > shift.from);
   });
-  levels.push(overrides
-    .map((o) => clip({ who: o.who, from: Date.parse(o.from), to: Date.parse(o.to), sources: ["override"] }, from, to))
-    .filter((shift) => shift.to > shift.from)
-    .sort((a, b) => a.from - b.from));
+  levels.push(
+    overrides
+      .map((o) => clip({ who: o.who, from: Date.parse(o.from), to: Date.parse(o.to), sources: ["override"] }, from, to))
+      .filter((shift) => shift.to > shift.from)
+      .sort((a, b) => a.from - b.from),
+  );
   return join(stack(levels));
 }
 

@@ -25,15 +25,32 @@ export function handoffNote(input: { repository: Repository; onCall: OnCallAt; n
   const weekAhead = now.getTime() + 7 * DAY_MS;
   const facts = repository.incidents.map((record) => incidentFacts(record, repository.config, now));
 
-  const open = facts.filter((f) => f.record.data.type !== "maintenance" && f.phase === "open" && !f.record.data.drill)
-    .map((f) => `- ${f.record.data.severity ?? ""} ${f.record.data.title} — ${f.record.data.status} (\`${f.record.source.path}\`)`.replace("-  ", "- "));
-  const maintenance = facts.filter((f) => f.record.data.type === "maintenance" && f.phase !== "over" && (f.start ?? Infinity) <= weekAhead)
+  const open = facts
+    .filter((f) => f.record.data.type !== "maintenance" && f.phase === "open" && !f.record.data.drill)
+    .map((f) =>
+      `- ${f.record.data.severity ?? ""} ${f.record.data.title} — ${f.record.data.status} (\`${f.record.source.path}\`)`.replace(
+        "-  ",
+        "- ",
+      ),
+    );
+  const maintenance = facts
+    .filter((f) => f.record.data.type === "maintenance" && f.phase !== "over" && (f.start ?? Infinity) <= weekAhead)
     .sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
-    .map((f) => `- ${formatLocal(f.start!, zone).slice(0, 16).replace("T", " ")} ${f.record.data.title} — ${f.record.data.status} (\`${f.record.source.path}\`)`);
+    .map(
+      (f) =>
+        `- ${formatLocal(f.start!, zone).slice(0, 16).replace("T", " ")} ${f.record.data.title} — ${f.record.data.status} (\`${f.record.source.path}\`)`,
+    );
   const weekEnd = utcDate(weekAhead);
-  const items = repository.postmortems.flatMap((p) => p.data.action_items.filter((i) => i.status === "open" && i.due <= weekEnd)
-    .map((i) => `- ${i.due} ${i.title} — ${i.owner}${isActionItemOverdue(i, now) ? " (overdue)" : ""} (\`${p.id}/${i.id}\`)`)).sort();
-  const runbooks = repository.runbooks.map((r) => ({ r, review: runbookReview(r.data, now) })).filter(({ review }) => review.due <= weekEnd)
+  const items = repository.postmortems
+    .flatMap((p) =>
+      p.data.action_items
+        .filter((i) => i.status === "open" && i.due <= weekEnd)
+        .map((i) => `- ${i.due} ${i.title} — ${i.owner}${isActionItemOverdue(i, now) ? " (overdue)" : ""} (\`${p.id}/${i.id}\`)`),
+    )
+    .sort();
+  const runbooks = repository.runbooks
+    .map((r) => ({ r, review: runbookReview(r.data, now) }))
+    .filter(({ review }) => review.due <= weekEnd)
     .map(({ r, review }) => `- ${r.data.title} — review due ${review.due}${review.overdue ? " (overdue)" : ""} (\`${r.source.path}\`)`);
 
   const from = current?.who ?? "nobody";

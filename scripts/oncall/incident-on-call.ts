@@ -21,17 +21,22 @@ export interface OnCallSummary {
 }
 
 export function onCallSummary(incidents: readonly IncidentRecord[], schedules: readonly Schedule[]): OnCallSummary {
-  const started = incidents.filter((i) => i.data.started_at !== undefined).map((i) => ({ id: i.id, started_at: i.data.started_at!, at: Date.parse(i.data.started_at!) }));
+  const started = incidents
+    .filter((i) => i.data.started_at !== undefined)
+    .map((i) => ({ id: i.id, started_at: i.data.started_at!, at: Date.parse(i.data.started_at!) }));
   const from = Math.min(...started.map((s) => s.at));
   const to = Math.max(...started.map((s) => s.at)) + 1;
   const timelines = started.length === 0 ? [] : schedules.map((schedule) => ({ schedule, shifts: finalSchedule(schedule, from, to) }));
   const counts = new Map<string, number>();
   const rows = started.map(({ id, started_at, at }) => {
     const on_call = timelines.map(({ schedule, shifts }) => ({ schedule: schedule.id, on_call: shiftAt(shifts, at)?.who ?? null }));
-    for (const person of new Set(on_call.map((o) => o.on_call).filter((p): p is string => p !== null))) counts.set(person, (counts.get(person) ?? 0) + 1);
+    for (const person of new Set(on_call.map((o) => o.on_call).filter((p): p is string => p !== null)))
+      counts.set(person, (counts.get(person) ?? 0) + 1);
     return { incident: id, started_at, on_call };
   });
-  const by_person = [...counts].map(([person, n]) => ({ person, incidents: n })).sort((a, b) => b.incidents - a.incidents || a.person.localeCompare(b.person));
+  const by_person = [...counts]
+    .map(([person, n]) => ({ person, incidents: n }))
+    .sort((a, b) => b.incidents - a.incidents || a.person.localeCompare(b.person));
   return { schedules: schedules.map((s) => s.id), incidents: rows, by_person };
 }
 

@@ -47,12 +47,33 @@ export interface LoadReport {
   fairness: RotationFairness[];
 }
 
-export function loadReport(input: { schedules: readonly Schedule[]; incidents: readonly IncidentRecord[]; config: Config; from: number; to: number }): LoadReport {
+export function loadReport(input: {
+  schedules: readonly Schedule[];
+  incidents: readonly IncidentRecord[];
+  config: Config;
+  from: number;
+  to: number;
+}): LoadReport {
   const { schedules, config, from, to } = input;
   const people = new Map<string, PersonLoad>();
   const person = (who: string) => {
     let load = people.get(who);
-    if (!load) people.set(who, (load = { person: who, shifts: 0, hours: 0, out_of_hours: 0, weekend_hours: 0, night_hours: 0, incidents: 0, incident_ids: [], night_incidents: 0, commanded: 0 }));
+    if (!load)
+      people.set(
+        who,
+        (load = {
+          person: who,
+          shifts: 0,
+          hours: 0,
+          out_of_hours: 0,
+          weekend_hours: 0,
+          night_hours: 0,
+          incidents: 0,
+          incident_ids: [],
+          night_incidents: 0,
+          commanded: 0,
+        }),
+      );
     return load;
   };
   const { working_hours: work, night } = config.oncall;
@@ -85,9 +106,14 @@ export function loadReport(input: { schedules: readonly Schedule[]; incidents: r
     const hours = [...hoursBy.values()].map((h) => h.hours);
     const nightTotal = [...hoursBy.values()].reduce((sum, h) => sum + h.night, 0);
     fairness.push({
-      schedule: schedule.id, name: schedule.data.name, people: hoursBy.size,
-      max_hours: round(Math.max(0, ...hours)), min_hours: round(hours.length ? Math.min(...hours) : 0),
-      night_share: Object.fromEntries([...hoursBy].sort(([a], [b]) => a.localeCompare(b)).map(([who, h]) => [who, nightTotal > 0 ? round(h.night / nightTotal, 3) : 0])),
+      schedule: schedule.id,
+      name: schedule.data.name,
+      people: hoursBy.size,
+      max_hours: round(Math.max(0, ...hours)),
+      min_hours: round(hours.length ? Math.min(...hours) : 0),
+      night_share: Object.fromEntries(
+        [...hoursBy].sort(([a], [b]) => a.localeCompare(b)).map(([who, h]) => [who, nightTotal > 0 ? round(h.night / nightTotal, 3) : 0]),
+      ),
     });
   }
 
@@ -109,7 +135,13 @@ export function loadReport(input: { schedules: readonly Schedule[]; incidents: r
     }
   }
 
-  const list = [...people.values()].map((p) => ({ ...p, hours: round(p.hours), out_of_hours: round(p.out_of_hours), weekend_hours: round(p.weekend_hours), night_hours: round(p.night_hours) }));
+  const list = [...people.values()].map((p) => ({
+    ...p,
+    hours: round(p.hours),
+    out_of_hours: round(p.out_of_hours),
+    weekend_hours: round(p.weekend_hours),
+    night_hours: round(p.night_hours),
+  }));
   list.sort((a, b) => b.hours - a.hours || a.person.localeCompare(b.person));
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), people: list, fairness };
 }

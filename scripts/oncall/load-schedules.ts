@@ -42,7 +42,8 @@ export function loadSchedules(root: string): LoadedSchedules {
     if (read.data === undefined) continue;
     const schemaFindings = checkSchema("oncall", file, read.data);
     result.findings.push(...schemaFindings);
-    if (schemaFindings.length === 0) result.schedules.push({ id: name.replace(SCHEDULE_FILE, ""), source: read.source, data: read.data as ScheduleData });
+    if (schemaFindings.length === 0)
+      result.schedules.push({ id: name.replace(SCHEDULE_FILE, ""), source: read.source, data: read.data as ScheduleData });
   }
   return result;
 }
@@ -59,9 +60,21 @@ function readSchedule(file: string, absolutePath: string): { source: SourceFile;
   if (!parsed.ok) return { source, data: undefined, findings: yamlSyntaxFindings(file, decoded.text) };
   const data = parsed.data;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return { source, data: undefined, findings: [{ file, rule: "front-matter-not-mapping", severity: "error", line: 1, column: 1,
-      message: "A schedule must be a mapping of fields.",
-      hint: "Write one `field: value` per line, starting with `name:`, `timezone:` and `layers:`; oncall/README.md shows an example." }] };
+    return {
+      source,
+      data: undefined,
+      findings: [
+        {
+          file,
+          rule: "front-matter-not-mapping",
+          severity: "error",
+          line: 1,
+          column: 1,
+          message: "A schedule must be a mapping of fields.",
+          hint: "Write one `field: value` per line, starting with `name:`, `timezone:` and `layers:`; oncall/README.md shows an example.",
+        },
+      ],
+    };
   }
   return { source, data, findings: [] };
 }

@@ -26,6 +26,10 @@ export function onCallAt(schedule: Schedule, at: number): OnCallAt {
 /** A person's shifts in every schedule that overlap [from, to), soonest first. */
 export function shiftsOf(schedules: readonly Schedule[], who: string, from: number, to: number): { schedule: Schedule; shift: Shift }[] {
   return schedules
-    .flatMap((schedule) => finalSchedule(schedule, from, to).filter((shift) => shift.who === who).map((shift) => ({ schedule, shift })))
+    .flatMap((schedule) =>
+      finalSchedule(schedule, from, to)
+        .filter((shift) => shift.who === who)
+        .map((shift) => ({ schedule, shift })),
+    )
     .sort((a, b) => a.shift.from - b.shift.from || a.schedule.id.localeCompare(b.schedule.id));
 }

@@ -29,7 +29,9 @@ export interface ShiftEntry {
 export function onCallEntry({ schedule, current, next }: OnCallAt): OnCallEntry {
   const zone = schedule.data.timezone;
   return {
-    schedule: schedule.id, name: schedule.data.name, timezone: zone,
+    schedule: schedule.id,
+    name: schedule.data.name,
+    timezone: zone,
     on_call: current?.who ?? null,
     from: current ? formatLocal(current.from, zone) : null,
     to: current ? formatLocal(current.to, zone) : null,
@@ -39,5 +41,12 @@ export function onCallEntry({ schedule, current, next }: OnCallAt): OnCallEntry 
 
 export function shiftEntry(schedule: Schedule, shift: Shift): ShiftEntry {
   const zone = schedule.data.timezone;
-  return { schedule: schedule.id, name: schedule.data.name, on_call: shift.who, from: formatLocal(shift.from, zone), to: formatLocal(shift.to, zone), sources: shift.sources };
+  return {
+    schedule: schedule.id,
+    name: schedule.data.name,
+    on_call: shift.who,
+    from: formatLocal(shift.from, zone),
+    to: formatLocal(shift.to, zone),
+    sources: shift.sources,
+  };
 }

@@ -83,4 +83,3 @@ export function intersect(from: number, to: number, intervals: readonly Interval
   }
   return out;
 }
-

@@ -32,5 +32,10 @@ export function astroInlineConfig(locations: SiteLocations, logLevel: "info" | "
  */
 export function siteEnvironment(locations: SiteLocations): Record<string, string> {
   // No telemetry, and no "new version of Astro" notice: a team upgrades sitrep, which pins Astro.
-  return { SITREP_ROOT: locations.root, SITREP_OUT_DIR: locations.outDir, ASTRO_TELEMETRY_DISABLED: "1", ASTRO_DISABLE_UPDATE_CHECK: "true" };
+  return {
+    SITREP_ROOT: locations.root,
+    SITREP_OUT_DIR: locations.outDir,
+    ASTRO_TELEMETRY_DISABLED: "1",
+    ASTRO_DISABLE_UPDATE_CHECK: "true",
+  };
 }

@@ -38,12 +38,17 @@ export function targetKind(dir: string): TargetKind {
   if (isTemplateCopy(dir)) return "template-copy";
   if (existsSync(path.join(dir, CONFIG_FILE))) {
     throw new SitrepError(`${dir} is already a records repository (it has ${CONFIG_FILE}).`, {
-      hint: "To refresh its workflows and templates after upgrading sitrep, run `npx sitrep upgrade` there.", exitCode: 1,
+      hint: "To refresh its workflows and templates after upgrading sitrep, run `npx sitrep upgrade` there.",
+      exitCode: 1,
     });
   }
-  throw new SitrepError(`${dir} is not empty (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""}), so init would mix its files with yours.`, {
-    hint: "Name a new or empty folder, e.g. `npx sitrep init acme-status`.", exitCode: 1,
-  });
+  throw new SitrepError(
+    `${dir} is not empty (${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""}), so init would mix its files with yours.`,
+    {
+      hint: "Name a new or empty folder, e.g. `npx sitrep init acme-status`.",
+      exitCode: 1,
+    },
+  );
 }
 
 export function createRecordsRepository(dir: string, answers: InitAnswers & { description?: string }, now: Date): CreatedRepository {
@@ -51,7 +56,14 @@ export function createRecordsRepository(dir: string, answers: InitAnswers & { de
   const changes = thinRepositoryFiles({ answers, name: packageNameFor(path.basename(dir)), version, nodeRange });
   writeChanges(dir, changes);
   const gitInitialised = initialiseGit(dir);
-  return { dir, kind: "new", written: changes.map((c) => c.path), removed: [], diagnostics: validateRepository(dir, { now }).diagnostics, gitInitialised };
+  return {
+    dir,
+    kind: "new",
+    written: changes.map((c) => c.path),
+    removed: [],
+    diagnostics: validateRepository(dir, { now }).diagnostics,
+    gitInitialised,
+  };
 }
 
 /**
@@ -64,13 +76,26 @@ export function convertTemplateCopy(dir: string, now: Date): CreatedRepository {
   const generated: FileChange[] = GENERATED_FILES.map((file) => ({ path: file.path, text: generatedText(file) }));
   const title = readTitle(dir);
   const changes: FileChange[] = [
-    { path: "package.json", text: recordsPackageJson({ name: packageNameFor(path.basename(dir)), version, nodeRange, answers: { title } as InitAnswers }) },
+    {
+      path: "package.json",
+      text: recordsPackageJson({ name: packageNameFor(path.basename(dir)), version, nodeRange, answers: { title } as InitAnswers }),
+    },
     ...generated,
-    { path: MANIFEST_FILE, text: manifestText({ sitrep: version, files: Object.fromEntries(generated.map((f) => [f.path, textHash(f.text!)])) }) },
+    {
+      path: MANIFEST_FILE,
+      text: manifestText({ sitrep: version, files: Object.fromEntries(generated.map((f) => [f.path, textHash(f.text!)])) }),
+    },
   ];
   for (const p of removed) rmSync(path.join(dir, p), { recursive: true, force: true });
   writeChanges(dir, changes);
-  return { dir, kind: "template-copy", written: changes.map((c) => c.path), removed, diagnostics: validateRepository(dir, { now }).diagnostics, gitInitialised: false };
+  return {
+    dir,
+    kind: "template-copy",
+    written: changes.map((c) => c.path),
+    removed,
+    diagnostics: validateRepository(dir, { now }).diagnostics,
+    gitInitialised: false,
+  };
 }
 
 function readTitle(dir: string): string {

@@ -5,8 +5,26 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const ENGINE_PATHS = [
-  "scripts", "site", "schema", "template", "tests", "bench", "testkit", "docs", ".ci", ".changeset", ".github/workflows/release.yml",
-  "tsconfig.json", "vitest.config.ts", ".dependency-cruiser.cjs", "biome.json", "package-lock.json", ".nvmrc", ".editorconfig", "LICENSE", "CHANGELOG.md",
+  "scripts",
+  "site",
+  "schema",
+  "template",
+  "tests",
+  "bench",
+  "testkit",
+  "docs",
+  ".ci",
+  ".changeset",
+  ".github/workflows/release.yml",
+  "tsconfig.json",
+  "vitest.config.ts",
+  ".dependency-cruiser.cjs",
+  "biome.json",
+  "package-lock.json",
+  ".nvmrc",
+  ".editorconfig",
+  "LICENSE",
+  "CHANGELOG.md",
 ];
 
 /** True when `dir` is a copy of the sitrep template (the engine inside), not a records repository. */

@@ -17,12 +17,17 @@ export interface GeneratedFile {
 
 export const GENERATED_FILES: readonly GeneratedFile[] = [
   { path: ".github/workflows/ci.yml", source: "template/ci.yml" },
-  ...["deploy.yml", "fast-lane.yml", "action-items.yml", "review.yml"].map((file) => ({ path: `.github/workflows/${file}`, source: `.github/workflows/${file}` })),
+  ...["deploy.yml", "fast-lane.yml", "action-items.yml", "review.yml"].map((file) => ({
+    path: `.github/workflows/${file}`,
+    source: `.github/workflows/${file}`,
+  })),
   { path: ".github/ISSUE_TEMPLATE/action-item.yml", source: ".github/ISSUE_TEMPLATE/action-item.yml" },
   { path: ".github/pull_request_template.md", source: ".github/pull_request_template.md" },
   { path: ".github/CODEOWNERS", source: ".github/CODEOWNERS" },
   { path: ".github/dependabot.yml", source: ".github/dependabot.yml" },
-  ...["incidents", "postmortems", "runbooks"].flatMap((folder) => ["README.md", "_template.md"].map((file) => ({ path: `${folder}/${file}`, source: `${folder}/${file}` }))),
+  ...["incidents", "postmortems", "runbooks"].flatMap((folder) =>
+    ["README.md", "_template.md"].map((file) => ({ path: `${folder}/${file}`, source: `${folder}/${file}` })),
+  ),
   // On-call schedules: the folder's README holds a full example schedule to start from.
   { path: "oncall/README.md", source: "oncall/README.md" },
   // npm leaves files named .gitignore and .npmrc out of a package: they ship under other names.

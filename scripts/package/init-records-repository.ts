@@ -12,7 +12,13 @@ import type { Diagnostic } from "../core/diagnostic.ts";
 import { convertTemplateCopy, createRecordsRepository, targetKind } from "./create-records-repository.ts";
 import { SITREP } from "../core/run-sitrep.ts";
 
-export async function initRecordsRepository(dir: string, values: OptionValues, ask: AskContext, now: Date, cwd: string): Promise<AuthoringResult> {
+export async function initRecordsRepository(
+  dir: string,
+  values: OptionValues,
+  ask: AskContext,
+  now: Date,
+  cwd: string,
+): Promise<AuthoringResult> {
   const kind = targetKind(dir);
   const shown = path.relative(cwd, dir) || ".";
   const cd = shown === "." ? [] : [`cd ${shellQuote(shown)}`];
@@ -21,9 +27,19 @@ export async function initRecordsRepository(dir: string, values: OptionValues, a
     failOnErrors(done.diagnostics);
     return {
       summary: `Converted the template copy in ${shown} into a records repository (${done.removed.length} engine paths removed; records, config and README unchanged)`,
-      root: dir, written: [], removed: done.removed, warnings: done.diagnostics.filter((d) => d.severity === "warning"),
+      root: dir,
+      written: [],
+      removed: done.removed,
+      warnings: done.diagnostics.filter((d) => d.severity === "warning"),
       commandsTitle: "Install the package, check, and commit:",
-      commands: [...cd, "npm install", "npx sitrep validate", "npx sitrep build", "git add -A", `git commit -m ${shellQuote("Use sitrep as a package: records, config and workflows only")}`],
+      commands: [
+        ...cd,
+        "npm install",
+        "npx sitrep validate",
+        "npx sitrep build",
+        "git add -A",
+        `git commit -m ${shellQuote("Use sitrep as a package: records, config and workflows only")}`,
+      ],
       notes: [
         `Removed: ${done.removed.join(", ")}. Generated: ${done.written.join(", ")}.`,
         "Workflows you had changed were replaced by the package's: compare with `git diff` before committing.",
@@ -37,9 +53,19 @@ export async function initRecordsRepository(dir: string, values: OptionValues, a
   failOnErrors(done.diagnostics);
   return {
     summary: `Created the records repository ${shown} for ${answers.title} (${answers.components.length} component${answers.components.length === 1 ? "" : "s"})`,
-    root: dir, written: [], removed: [], warnings: done.diagnostics.filter((d) => d.severity === "warning"),
+    root: dir,
+    written: [],
+    removed: [],
+    warnings: done.diagnostics.filter((d) => d.severity === "warning"),
     commandsTitle: "Install sitrep, build the site, commit:",
-    commands: [...cd, "npm install", "npx sitrep build", ...(done.gitInitialised ? [] : ["git init -b main"]), "git add -A", `git commit -m ${shellQuote(`Start the incident records of ${answers.title}`)}`],
+    commands: [
+      ...cd,
+      "npm install",
+      "npx sitrep build",
+      ...(done.gitInitialised ? [] : ["git init -b main"]),
+      "git add -A",
+      `git commit -m ${shellQuote(`Start the incident records of ${answers.title}`)}`,
+    ],
     notes: [
       `Wrote ${done.written.length} files${done.gitInitialised ? " and ran `git init`" : ""}. README.md lists what is left to set up (Pages, branch protection, the fast-lane label).`,
       `When something breaks: ${SITREP} declare --help  (after npm install)`,

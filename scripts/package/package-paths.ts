@@ -17,6 +17,10 @@ export interface PackageInfo {
 }
 
 export function packageInfo(): PackageInfo {
-  const pkg = JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { name: string; version: string; devDependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as {
+    name: string;
+    version: string;
+    devDependencies?: Record<string, string>;
+  };
   return { name: pkg.name, version: pkg.version, nodeRange: pkg.devDependencies?.node ?? "^24" };
 }

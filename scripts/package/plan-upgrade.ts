@@ -26,13 +26,28 @@ export interface FileUpgrade {
   diff?: string;
 }
 
-export function planFileUpgrade(file: string, current: string | undefined, shipped: string, manifest: GeneratedManifest | undefined): FileUpgrade {
+export function planFileUpgrade(
+  file: string,
+  current: string | undefined,
+  shipped: string,
+  manifest: GeneratedManifest | undefined,
+): FileUpgrade {
   const recorded = manifest?.files[file];
   if (current === undefined) return { path: file, action: recorded ? "deleted" : "add", text: shipped };
   if (textHash(current) === textHash(shipped)) return { path: file, action: "current", text: shipped };
   if (recorded && textHash(current) === recorded) return { path: file, action: "refresh", text: shipped };
   return {
-    path: file, action: "edited", text: shipped,
-    diff: createTwoFilesPatch(`${file} (yours)`, `${file} (sitrep ${manifest?.sitrep ? "now" : "package"})`, current, shipped, undefined, undefined, { context: 3 }),
+    path: file,
+    action: "edited",
+    text: shipped,
+    diff: createTwoFilesPatch(
+      `${file} (yours)`,
+      `${file} (sitrep ${manifest?.sitrep ? "now" : "package"})`,
+      current,
+      shipped,
+      undefined,
+      undefined,
+      { context: 3 },
+    ),
   };
 }

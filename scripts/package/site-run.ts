@@ -28,7 +28,11 @@ export async function buildWithAstro(locations: SiteLocations, logLevel: "info" 
 }
 
 /** Starts the dev server (rebuilds pages as records change) or the preview of a built site. */
-export async function serveWithAstro(mode: "dev" | "preview", locations: SiteLocations, options: { port?: number; host?: string; extra?: Record<string, unknown> }): Promise<AstroServer> {
+export async function serveWithAstro(
+  mode: "dev" | "preview",
+  locations: SiteLocations,
+  options: { port?: number; host?: string; extra?: Record<string, unknown> },
+): Promise<AstroServer> {
   Object.assign(process.env, siteEnvironment(locations), { SITREP_ASTRO_COMMAND: mode });
   const astro = await import("astro");
   const config = {
@@ -38,7 +42,10 @@ export async function serveWithAstro(mode: "dev" | "preview", locations: SiteLoc
   };
   try {
     const server = mode === "dev" ? await astro.dev(config) : await astro.preview(config);
-    const address = "address" in server && server.address ? `http://${options.host ?? "localhost"}:${server.address.port}` : `http://${options.host ?? "localhost"}:${options.port ?? 4321}`;
+    const address =
+      "address" in server && server.address
+        ? `http://${options.host ?? "localhost"}:${server.address.port}`
+        : `http://${options.host ?? "localhost"}:${options.port ?? 4321}`;
     return { address, stop: () => server.stop() };
   } catch (error) {
     throw astroFailure(mode, error);

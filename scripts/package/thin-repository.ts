@@ -66,6 +66,9 @@ export const MERGE_DRIVER = "npx --no-install sitrep merge-file %O %A %B %P";
 
 /** An npm package name from a folder name: `Acme Status` → `acme-status`. */
 export function packageNameFor(folder: string): string {
-  const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-._]+|[-._]+$/g, "");
+  const name = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[-._]+|[-._]+$/g, "");
   return name || "status-records";
 }

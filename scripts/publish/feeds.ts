@@ -14,7 +14,6 @@ import { componentFilePaths, componentUrl, incidentUrl, PUBLISHED_PATHS, siteBas
 /** Feed readers want recent news and many cap a feed's size; the archive has the rest. */
 export const DEFAULT_FEED_ENTRIES = 250;
 
-
 export interface FeedEntry {
   incident: IncidentRecord;
   /** Index of the update in the record. */
@@ -39,7 +38,7 @@ export function feedEntries(incidents: IncidentRecord[], now: Date, limit = DEFA
 
 export function buildFeeds(
   repository: Repository,
-  options: { audience: Audience; now: Date; limit?: number; /** Only what touched this component (its own feed). */ componentId?: string },
+  options: { audience: Audience; now: Date; limit?: number /** Only what touched this component (its own feed). */; componentId?: string },
 ): { rss: string; atom: string } {
   const { config } = repository;
   const base = siteBase(config);
@@ -51,7 +50,11 @@ export function buildFeeds(
   const feedOptions = {
     id: component ? componentUrl(config, component.id) : base,
     title: xmlSafe(component ? `${config.site.title}: ${component.name}` : config.site.title),
-    description: xmlSafe(component ? `Status updates from ${config.site.title} that affect ${component.name}` : config.site.description ?? `Status updates from ${config.site.title}`),
+    description: xmlSafe(
+      component
+        ? `Status updates from ${config.site.title} that affect ${component.name}`
+        : (config.site.description ?? `Status updates from ${config.site.title}`),
+    ),
     link: component ? componentUrl(config, component.id) : base,
     language: "en",
     updated: options.now,
@@ -76,9 +79,11 @@ export function buildFeeds(
       // Both RSS <description> and Atom <summary type="html"> are read as HTML: escape the text.
       description: escapeHtml(xmlSafe(htmlToText(html))),
       content: xmlSafe(html),
-      category: [category(entry.incident.data.type === "maintenance" ? "Maintenance" : "Incident"),
+      category: [
+        category(entry.incident.data.type === "maintenance" ? "Maintenance" : "Incident"),
         // The Statuspage API says `completed` for it: the feed is where a reader (and notify) sees the cancellation (decision 0115).
-        ...(update.status === "cancelled" ? [category("Cancelled")] : [])],
+        ...(update.status === "cancelled" ? [category("Cancelled")] : []),
+      ],
     };
     items.push({ ...item, title });
   }
@@ -87,8 +92,15 @@ export function buildFeeds(
     const date = new Date(announcement.at);
     const description = escapeHtml(xmlSafe(announcement.summary));
     items.push({
-      id: announcement.link, guid: announcement.link, link: announcement.link, date, published: date,
-      title: xmlSafe(announcement.title), description, content: `<p>${description}</p>`, category: [category("Postmortem")],
+      id: announcement.link,
+      guid: announcement.link,
+      link: announcement.link,
+      date,
+      published: date,
+      title: xmlSafe(announcement.title),
+      description,
+      content: `<p>${description}</p>`,
+      category: [category("Postmortem")],
     });
   }
   // Newest first, at most the limit, announcements among the updates by date.

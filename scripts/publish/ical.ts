@@ -10,20 +10,24 @@ import { markdownToText } from "./markdown.ts";
 import { componentFilePaths, incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl } from "./site-url.ts";
 import { concerns } from "../model/incident-facts.ts";
 
-
 /** A UID that is the same in every build and unique to this site: <record id>@<site host and path>. */
 export function maintenanceUid(config: Config, recordId: string): string {
   const base = new URL(siteBase(config));
   return `${recordId}@${base.host}${base.pathname.replace(/\/$/, "")}`;
 }
 
-export function buildMaintenanceCalendar(repository: Repository, options: { audience: Audience; now: Date; /** Only maintenance on this component. */ componentId?: string }): string {
+export function buildMaintenanceCalendar(
+  repository: Repository,
+  options: { audience: Audience; now: Date /** Only maintenance on this component. */; componentId?: string },
+): string {
   const { config } = repository;
   const component = config.components.find((c) => c.id === options.componentId);
   const path = component ? componentFilePaths(component.id).calendar : PUBLISHED_PATHS.calendar;
   const calendar = ical({
     name: component ? `${config.site.title}: maintenance of ${component.name}` : `${config.site.title}: maintenance`,
-    description: component ? `Scheduled maintenance of ${component.name} from ${config.site.title}` : `Scheduled maintenance from ${config.site.title}`,
+    description: component
+      ? `Scheduled maintenance of ${component.name} from ${config.site.title}`
+      : `Scheduled maintenance from ${config.site.title}`,
     prodId: { company: "sitrep", product: "sitrep", language: "EN" },
     method: ICalCalendarMethod.PUBLISH,
     url: siteUrl(config, path),
@@ -31,9 +35,11 @@ export function buildMaintenanceCalendar(repository: Repository, options: { audi
     ttl: 3600,
   });
   const names = new Map(config.components.map((c) => [c.id, c.name]));
-  const maintenance = publishedModel(repository, options.audience, options.now).facts
-    .filter((fact) => fact.record.data.type === "maintenance" && (component === undefined || concerns(fact, component.id)))
-    .sort((a, b) => (toMillis(a.record.data.scheduled_start) ?? 0) - (toMillis(b.record.data.scheduled_start) ?? 0) || a.id.localeCompare(b.id));
+  const maintenance = publishedModel(repository, options.audience, options.now)
+    .facts.filter((fact) => fact.record.data.type === "maintenance" && (component === undefined || concerns(fact, component.id)))
+    .sort(
+      (a, b) => (toMillis(a.record.data.scheduled_start) ?? 0) - (toMillis(b.record.data.scheduled_start) ?? 0) || a.id.localeCompare(b.id),
+    );
   for (const fact of maintenance) {
     const record = fact.record;
     const start = toMillis(record.data.scheduled_start);

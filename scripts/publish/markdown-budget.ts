@@ -32,8 +32,12 @@ const DELIMITERS = new Set(["*", "_", "~", "`", "[", "]", "(", ")", "<"]);
 /** The first way `text` is over the budget, or undefined when remark may render it. Linear. */
 export function overBudget(text: string, budget: typeof MARKDOWN_BUDGET = MARKDOWN_BUDGET): BudgetProblem | undefined {
   if (text.length > budget.chars) {
-    return { line: 1, column: 1, message: `The text is ${text.length.toLocaleString("en")} characters long; Markdown is rendered up to ${budget.chars.toLocaleString("en")}.`,
-      hint: "Shorten it: move logs and long detail to a linked document, or split the postmortem into sections elsewhere." };
+    return {
+      line: 1,
+      column: 1,
+      message: `The text is ${text.length.toLocaleString("en")} characters long; Markdown is rendered up to ${budget.chars.toLocaleString("en")}.`,
+      hint: "Shorten it: move logs and long detail to a linked document, or split the postmortem into sections elsewhere.",
+    };
   }
   let delimiters = 0;
   let fence: string | undefined;
@@ -49,15 +53,23 @@ export function overBudget(text: string, budget: typeof MARKDOWN_BUDGET = MARKDO
       // Inside fenced code, indentation and `>` are text (pasted YAML, a shell prompt).
       if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
     } else if (depth > budget.depth) {
-      return { line, column, message: `Blocks nest ${depth.toLocaleString("en")} deep on this line (quotes \`>\` or list items); Markdown is rendered up to ${budget.depth} levels.`,
-        hint: "Nest quotes and lists a few levels at most; put pasted output in a fenced code block (```)." };
+      return {
+        line,
+        column,
+        message: `Blocks nest ${depth.toLocaleString("en")} deep on this line (quotes \`>\` or list items); Markdown is rendered up to ${budget.depth} levels.`,
+        hint: "Nest quotes and lists a few levels at most; put pasted output in a fenced code block (```).",
+      };
     } else if (marker !== undefined) {
       fence = marker;
     } else {
       for (let i = contentStart; i < end; i++) {
         if (DELIMITERS.has(text[i]) && ++delimiters > budget.delimiters) {
-          return { line, column: i - start + 1, message: `The text has over ${budget.delimiters.toLocaleString("en")} emphasis, code and link characters (\`*\` \`_\` \`~\` \`\`\` \`[\` \`]\` \`(\` \`)\` \`<\`) outside code blocks.`,
-            hint: "Put pasted output, logs and data in a fenced code block (```), or shorten the text." };
+          return {
+            line,
+            column: i - start + 1,
+            message: `The text has over ${budget.delimiters.toLocaleString("en")} emphasis, code and link characters (\`*\` \`_\` \`~\` \`\`\` \`[\` \`]\` \`(\` \`)\` \`<\`) outside code blocks.`,
+            hint: "Put pasted output, logs and data in a fenced code block (```), or shorten the text.",
+          };
         }
       }
     }

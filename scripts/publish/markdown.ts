@@ -46,17 +46,19 @@ function taskListMarkers() {
 function buildProcessor(clobberPrefix: string): Processor {
   const load = <T>(name: string) => (require(name) as { default: T }).default;
   const { unified } = require("unified") as typeof import("unified");
-  return unified()
-    .use(load<typeof import("remark-parse").default>("remark-parse"))
-    .use(load<typeof import("remark-gfm").default>("remark-gfm"))
-    // allowDangerousHtml stays false: raw HTML in Markdown is dropped, not passed to the sanitizer.
-    .use(load<typeof import("remark-rehype").default>("remark-rehype"), { clobberPrefix })
-    .use(taskListMarkers)
-    .use(prefixFootnoteLabel, clobberPrefix)
-    .use(dropExternalImages)
-    .use(load<typeof import("rehype-sanitize").default>("rehype-sanitize"), sanitizeSchema())
-    .use(load<typeof import("rehype-stringify").default>("rehype-stringify"))
-    .freeze() as unknown as Processor;
+  return (
+    unified()
+      .use(load<typeof import("remark-parse").default>("remark-parse"))
+      .use(load<typeof import("remark-gfm").default>("remark-gfm"))
+      // allowDangerousHtml stays false: raw HTML in Markdown is dropped, not passed to the sanitizer.
+      .use(load<typeof import("remark-rehype").default>("remark-rehype"), { clobberPrefix })
+      .use(taskListMarkers)
+      .use(prefixFootnoteLabel, clobberPrefix)
+      .use(dropExternalImages)
+      .use(load<typeof import("rehype-sanitize").default>("rehype-sanitize"), sanitizeSchema())
+      .use(load<typeof import("rehype-stringify").default>("rehype-stringify"))
+      .freeze() as unknown as Processor
+  );
 }
 
 let processor: Processor | undefined;
@@ -81,7 +83,9 @@ export function renderWithPipeline(markdown: string): string {
 
 /** Text shown as it was written: escaped, paragraphs at blank lines, line breaks kept. Linear. */
 export function renderEscaped(text: string): string {
-  const paragraphs = trimNewlines(text.replace(/\r\n?/g, "\n")).split(/\n[ \t]*\n/).filter((p) => p.trim() !== "");
+  const paragraphs = trimNewlines(text.replace(/\r\n?/g, "\n"))
+    .split(/\n[ \t]*\n/)
+    .filter((p) => p.trim() !== "");
   return paragraphs.map((p) => `<p>${escapeHtml(p).split("\n").join("<br>\n")}</p>`).join("\n");
 }
 
@@ -105,7 +109,8 @@ function prefixFootnoteLabel(prefix: string) {
   const walk = (node: HastNode): void => {
     const properties = node.properties;
     if (properties?.id === label) properties.id = `${prefix}${label}`;
-    if (Array.isArray(properties?.ariaDescribedBy)) properties.ariaDescribedBy = properties.ariaDescribedBy.map((id) => (id === label ? `${prefix}${label}` : id));
+    if (Array.isArray(properties?.ariaDescribedBy))
+      properties.ariaDescribedBy = properties.ariaDescribedBy.map((id) => (id === label ? `${prefix}${label}` : id));
     node.children?.forEach(walk);
   };
   return (tree: HastNode) => walk(tree);
@@ -137,7 +142,10 @@ export function renderPlainParagraphs(text: string): string | undefined {
   if (!isPlainText(text)) return undefined;
   const trimmed = trimNewlines(text);
   if (trimmed === "") return "";
-  return trimmed.split(/\n{2,}/).map((paragraph) => `<p>${paragraph}</p>`).join("\n");
+  return trimmed
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${paragraph}</p>`)
+    .join("\n");
 }
 
 /**
@@ -159,10 +167,19 @@ export function markdownToText(markdown: string): string {
 
 /** Plain text of HTML this module rendered (tags dropped, entities decoded, whitespace collapsed). */
 export function htmlToText(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+  return decodeEntities(html.replace(/<[^>]*>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
-const NAMED = new Map([["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"], ["amp", "&"], ["nbsp", "\u00a0"]]);
+const NAMED = new Map([
+  ["lt", "<"],
+  ["gt", ">"],
+  ["quot", '"'],
+  ["apos", "'"],
+  ["amp", "&"],
+  ["nbsp", "\u00a0"],
+]);
 
 /**
  * One pass over the text: each reference is replaced once and what it produces is never read
@@ -170,9 +187,12 @@ const NAMED = new Map([["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"], [
  * "&amp;lt;" in an update became "&lt;" and then "<".)
  */
 function decodeEntities(text: string): string {
-  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return NAMED.get(name) ?? whole;
-    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return text.replace(
+    /&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi,
+    (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (name !== undefined) return NAMED.get(name) ?? whole;
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }

@@ -31,7 +31,13 @@ export function updateAnchors(updates: readonly { at: string }[]): string[] {
   const seen = new Map<string, number>();
   return updates.map((update) => {
     const ms = toMillis(update.at);
-    const stamp = ms === undefined ? "unknown" : new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    const stamp =
+      ms === undefined
+        ? "unknown"
+        : new Date(ms)
+            .toISOString()
+            .replace(/[-:]/g, "")
+            .replace(/\.\d{3}/, "");
     const count = (seen.get(stamp) ?? 0) + 1;
     seen.set(stamp, count);
     return count === 1 ? `update-${stamp}` : `update-${stamp}-${count}`;

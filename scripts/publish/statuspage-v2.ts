@@ -5,7 +5,13 @@
 import type { Config, Repository } from "../records/model.ts";
 import type { Audience } from "../status/audience.ts";
 import { worstStatus, type ComponentStatus } from "../model/vocabulary.ts";
-import { activeIncidents, activeMaintenance, byStartDescending, upcomingMaintenance, type ComponentState } from "../status/current-status.ts";
+import {
+  activeIncidents,
+  activeMaintenance,
+  byStartDescending,
+  upcomingMaintenance,
+  type ComponentState,
+} from "../status/current-status.ts";
 import { publishedModel } from "../status/published-model.ts";
 import type { IncidentFacts } from "../model/incident-facts.ts";
 import { toMillis } from "../core/time.ts";
@@ -17,14 +23,23 @@ import { cancelledMillis, completedMillis } from "../model/incident-times.ts";
 export const LIST_LIMIT = 50;
 
 export const API_PATHS = [
-  "summary.json", "status.json", "components.json", "incidents.json", "incidents/unresolved.json",
-  "scheduled-maintenances.json", "scheduled-maintenances/upcoming.json", "scheduled-maintenances/active.json",
+  "summary.json",
+  "status.json",
+  "components.json",
+  "incidents.json",
+  "incidents/unresolved.json",
+  "scheduled-maintenances.json",
+  "scheduled-maintenances/upcoming.json",
+  "scheduled-maintenances/active.json",
 ] as const;
 
 export type ApiPath = (typeof API_PATHS)[number];
 
 /** Every API file, keyed by its path under /api/v2/. */
-export function buildStatuspageApi(repository: Repository, options: { audience: Audience; now: Date }): Record<ApiPath, Record<string, unknown>> {
+export function buildStatuspageApi(
+  repository: Repository,
+  options: { audience: Audience; now: Date },
+): Record<ApiPath, Record<string, unknown>> {
   const { page, components, status, incidents, maintenance, unresolved, upcoming, active, object } = apiParts(repository, options);
   return {
     "summary.json": { page, components, incidents: unresolved, scheduled_maintenances: [...active, ...upcoming], status },
@@ -42,7 +57,10 @@ export function buildStatuspageApi(repository: Repository, options: { audience: 
  * Every incident and maintenance of the build, in the list endpoints' shape but not cut to the 50
  * newest (history.json): what `sitrep notify` compares, so an update to an old incident is seen.
  */
-export function buildPublicHistory(repository: Repository, options: { audience: Audience; now: Date }): { page: Record<string, unknown>; incidents: Record<string, unknown>[]; scheduled_maintenances: Record<string, unknown>[] } {
+export function buildPublicHistory(
+  repository: Repository,
+  options: { audience: Audience; now: Date },
+): { page: Record<string, unknown>; incidents: Record<string, unknown>[]; scheduled_maintenances: Record<string, unknown>[] } {
   const { page, incidents, maintenance, object } = apiParts(repository, options);
   return { page, incidents: incidents.map(object), scheduled_maintenances: maintenance.map(object) };
 }
@@ -117,7 +135,12 @@ function lastChanges(facts: IncidentFacts[]): Map<string, number> {
  * Components in config order; each group appears (as a group component) where its first member
  * does. `history` (the earliest time in the records) stands in for created_at, which records do not hold.
  */
-function componentObjects(config: Config, states: ComponentState[], history: string, changes: Map<string, number>): Record<string, unknown>[] {
+function componentObjects(
+  config: Config,
+  states: ComponentState[],
+  history: string,
+  changes: Map<string, number>,
+): Record<string, unknown>[] {
   const pageId = stableId("page", siteBase(config));
   const changedAt = (ids: string[]) => iso(Math.max(Date.parse(history), ...ids.map((id) => changes.get(id) ?? -Infinity)));
   const objects: Record<string, unknown>[] = [];
@@ -133,9 +156,20 @@ function componentObjects(config: Config, states: ComponentState[], history: str
       if (group === undefined) {
         group = {
           object: {
-            id: stableId("group", state.group), name: state.group, status: "operational", created_at: history, updated_at: history,
-            position: ++topPosition, description: null, showcase: false, start_date: null, group_id: null, page_id: pageId,
-            group: true, only_show_if_degraded: false, components: [] as string[],
+            id: stableId("group", state.group),
+            name: state.group,
+            status: "operational",
+            created_at: history,
+            updated_at: history,
+            position: ++topPosition,
+            description: null,
+            showcase: false,
+            start_date: null,
+            group_id: null,
+            page_id: pageId,
+            group: true,
+            only_show_if_degraded: false,
+            components: [] as string[],
           },
           children: [],
         };
@@ -151,9 +185,19 @@ function componentObjects(config: Config, states: ComponentState[], history: str
       position = ++topPosition;
     }
     objects.push({
-      id: stableId("component", state.id), name: state.name, status: state.status, created_at: history, updated_at: changedAt([state.id]),
-      position, description: state.description ?? null, showcase: true, start_date: null, group_id: groupId, page_id: pageId,
-      group: false, only_show_if_degraded: false,
+      id: stableId("component", state.id),
+      name: state.name,
+      status: state.status,
+      created_at: history,
+      updated_at: changedAt([state.id]),
+      position,
+      description: state.description ?? null,
+      showcase: true,
+      start_date: null,
+      group_id: groupId,
+      page_id: pageId,
+      group: false,
+      only_show_if_degraded: false,
     });
   }
   for (const { object, children } of groups.values()) {
@@ -175,7 +219,7 @@ function incidentObject(fact: IncidentFacts, context: Context): Record<string, u
   const lastUpdate = toMillis(data.updates.at(-1)?.at);
   const createdAt = firstUpdate ?? fact.start ?? context.now.getTime();
   const monitoring = data.updates.find((u) => u.status === "monitoring");
-  const resolvedAt = isMaintenance ? completedMillis(data) ?? cancelledMillis(data) : fact.end;
+  const resolvedAt = isMaintenance ? (completedMillis(data) ?? cancelledMillis(data)) : fact.end;
 
   const object: Record<string, unknown> = {
     id,

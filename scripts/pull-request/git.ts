@@ -22,7 +22,11 @@ export function defaultBranch(cwd: string, env?: Record<string, string | undefin
 
 /** Record files with changes in the working tree (staged, unstaged or new), as paths from the repository top. */
 export function changedRecordPaths(cwd: string, env?: Record<string, string | undefined>): string[] {
-  const status = runGit(cwd, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "incidents", "postmortems", "runbooks", "sitrep.config.yaml"], env);
+  const status = runGit(
+    cwd,
+    ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "incidents", "postmortems", "runbooks", "sitrep.config.yaml"],
+    env,
+  );
   if (!status.ok) return [];
   const entries = status.stdout.split("\0").filter(Boolean);
   const paths: string[] = [];

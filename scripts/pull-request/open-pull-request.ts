@@ -20,7 +20,11 @@ export function githubToken(env: Record<string, string | undefined>): string | u
   return gh.status === 0 && gh.stdout.trim() ? gh.stdout.trim() : undefined;
 }
 
-export async function openPullRequest(target: GithubTarget & { token: string }, request: { head: string; base: string; title: string; body: string }, env: Record<string, string | undefined>): Promise<PullRequest> {
+export async function openPullRequest(
+  target: GithubTarget & { token: string },
+  request: { head: string; base: string; title: string; body: string },
+  env: Record<string, string | undefined>,
+): Promise<PullRequest> {
   const client = createGithubClient(target, { warn: () => {}, writeIntervalMs: writeIntervalFromEnv(env), timeoutMs: timeoutFromEnv(env) });
   const { owner, repo } = target;
   const open = await client.rest.pulls.list({ owner, repo, state: "open", head: `${owner}:${request.head}`, per_page: 10 });

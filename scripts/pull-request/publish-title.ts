@@ -23,20 +23,35 @@ function incidentTitle(change: ChangedRecord, config: Config): string {
   const drill = after.drill === true;
   if (!before) {
     if (after.type === "maintenance") return `Schedule maintenance: ${after.title}`;
-    return declareTitle(String(after.severity), String(after.title), { drill, nearMiss: after.type === "near_miss", internal: after.visibility === "internal" });
+    return declareTitle(String(after.severity), String(after.title), {
+      drill,
+      nearMiss: after.type === "near_miss",
+      internal: after.visibility === "internal",
+    });
   }
   if (after.status === "resolved" && before.status !== "resolved") return withDrill(`Resolved: ${after.title}`, drill);
   if (after.status === "completed" && before.status !== "completed") return `Completed maintenance: ${after.title}`;
   if (after.status === "cancelled" && before.status !== "cancelled") return `Cancelled maintenance: ${after.title}`;
-  if (after.type === "maintenance" && (after.scheduled_start !== before.scheduled_start || after.scheduled_end !== before.scheduled_end)) return `Rescheduled maintenance: ${after.title}`;
+  if (after.type === "maintenance" && (after.scheduled_start !== before.scheduled_start || after.scheduled_end !== before.scheduled_end))
+    return `Rescheduled maintenance: ${after.title}`;
   if (after.mitigated_at && !before.mitigated_at) return withDrill(`Mitigated: ${after.title}`, drill);
   if (after.acknowledged_at && !before.acknowledged_at) return withDrill(`Acknowledged: ${after.title}`, drill);
   const newUpdate = (after.updates ?? []).length > (before.updates ?? []).length ? (after.updates as Data[]).at(-1) : undefined;
-  return updateTitle({
-    title: before.title, newTitle: after.title, severity: before.severity, newSeverity: after.severity,
-    commander: before.roles?.commander, newCommander: after.roles?.commander,
-    updateStatus: newUpdate?.status, status: before.status, drill, maintenance: after.type === "maintenance",
-  }, config);
+  return updateTitle(
+    {
+      title: before.title,
+      newTitle: after.title,
+      severity: before.severity,
+      newSeverity: after.severity,
+      commander: before.roles?.commander,
+      newCommander: after.roles?.commander,
+      updateStatus: newUpdate?.status,
+      status: before.status,
+      drill,
+      maintenance: after.type === "maintenance",
+    },
+    config,
+  );
 }
 
 export function publishTitle(changes: ChangedRecord[], config: Config): string {
@@ -48,5 +63,8 @@ export function publishTitle(changes: ChangedRecord[], config: Config): string {
   }
   const incidents = changes.filter((c) => c.kind === "incident");
   if (incidents.length === 1) return `${incidentTitle(incidents[0], config)} (+${changes.length - 1} more)`;
-  return `Update ${changes.length} records: ${changes.map((c) => c.id).slice(0, 3).join(", ")}${changes.length > 3 ? ", …" : ""}`;
+  return `Update ${changes.length} records: ${changes
+    .map((c) => c.id)
+    .slice(0, 3)
+    .join(", ")}${changes.length > 3 ? ", …" : ""}`;
 }

@@ -1,7 +1,14 @@
 // Parsed, schema-checked files → the Repository every consumer reads. Pure.
 import { applyConfigDefaults, withPolicyDue, withPolicyReview } from "./defaults.ts";
 import type {
-  Config, Incident, IncidentRecord, PostmortemRecord, PostmortemWithDefaults, Repository, RunbookRecord, RunbookWithDefaults,
+  Config,
+  Incident,
+  IncidentRecord,
+  PostmortemRecord,
+  PostmortemWithDefaults,
+  Repository,
+  RunbookRecord,
+  RunbookWithDefaults,
 } from "./model.ts";
 import type { ParsedRecord } from "./read-record.ts";
 
@@ -10,7 +17,12 @@ import type { ParsedRecord } from "./read-record.ts";
  * other files are reported, not guessed at. Without a valid configuration the schema's defaults
  * alone stand in for it, so the records can still be checked.
  */
-export function assembleRepository(root: string, checked: ReadonlyMap<ParsedRecord, object>, config: Config | undefined, now: Date): Repository {
+export function assembleRepository(
+  root: string,
+  checked: ReadonlyMap<ParsedRecord, object>,
+  config: Config | undefined,
+  now: Date,
+): Repository {
   const incidents: IncidentRecord[] = [];
   const postmortems: { record: ParsedRecord; data: PostmortemWithDefaults }[] = [];
   const runbooks: { record: ParsedRecord; data: RunbookWithDefaults }[] = [];
@@ -25,9 +37,16 @@ export function assembleRepository(root: string, checked: ReadonlyMap<ParsedReco
     root,
     config: effectiveConfig,
     incidents,
-    postmortems: postmortems.map(({ record, data }): PostmortemRecord =>
-      ({ kind: "postmortem", ...base(record), data: withPolicyDue(data, effectiveConfig, incidentById.get(data.incident), now) })),
-    runbooks: runbooks.map(({ record, data }): RunbookRecord => ({ kind: "runbook", ...base(record), data: withPolicyReview(data, effectiveConfig) })),
+    postmortems: postmortems.map(
+      ({ record, data }): PostmortemRecord => ({
+        kind: "postmortem",
+        ...base(record),
+        data: withPolicyDue(data, effectiveConfig, incidentById.get(data.incident), now),
+      }),
+    ),
+    runbooks: runbooks.map(
+      ({ record, data }): RunbookRecord => ({ kind: "runbook", ...base(record), data: withPolicyReview(data, effectiveConfig) }),
+    ),
   };
 }
 

@@ -28,7 +28,9 @@ export function checkBranding(root: string, file: string, config: Config): Findi
 export function brandingFiles(config: Config | undefined): string[] {
   const site = config?.site;
   if (!site) return [];
-  return [site.logo, site.favicon, ...Object.values(site.overrides ?? {})].filter((p): p is string => typeof p === "string" && !path.isAbsolute(p));
+  return [site.logo, site.favicon, ...Object.values(site.overrides ?? {})].filter(
+    (p): p is string => typeof p === "string" && !path.isAbsolute(p),
+  );
 }
 
 /** The brand colour for each theme, or undefined when none is configured. */
@@ -44,32 +46,51 @@ function checkBrandColor(file: string, value: Config["site"]["brand_color"]): Fi
   return (["light", "dark"] as const).flatMap((theme) => {
     const ratio = contrastRatio(colors[theme], THEME_BACKGROUNDS[theme]);
     if (ratio >= MIN_CONTRAST) return [];
-    return [{
-      file, rule: "config-brand-color", severity: "error" as const, path: single ? ["site", "brand_color"] : ["site", "brand_color", theme],
-      message: `\`site.brand_color\` ${colors[theme]} has a contrast of ${ratio.toFixed(2)}:1 on the ${theme} theme's background (${THEME_BACKGROUNDS[theme]}); links in it would be hard to read (WCAG AA asks for ${MIN_CONTRAST}:1).`,
-      hint: single
-        ? `Give one colour per theme: \`brand_color: { light: "${theme === "light" ? "#0550ae" : colors.light}", dark: "${theme === "dark" ? "#58a6ff" : colors.dark}" }\` — a darker shade for light, a lighter one for dark.`
-        : `Use a ${theme === "light" ? "darker" : "lighter"} shade for the ${theme} theme, e.g. ${theme === "light" ? "#0550ae" : "#58a6ff"}.`,
-    }];
+    return [
+      {
+        file,
+        rule: "config-brand-color",
+        severity: "error" as const,
+        path: single ? ["site", "brand_color"] : ["site", "brand_color", theme],
+        message: `\`site.brand_color\` ${colors[theme]} has a contrast of ${ratio.toFixed(2)}:1 on the ${theme} theme's background (${THEME_BACKGROUNDS[theme]}); links in it would be hard to read (WCAG AA asks for ${MIN_CONTRAST}:1).`,
+        hint: single
+          ? `Give one colour per theme: \`brand_color: { light: "${theme === "light" ? "#0550ae" : colors.light}", dark: "${theme === "dark" ? "#58a6ff" : colors.dark}" }\` — a darker shade for light, a lighter one for dark.`
+          : `Use a ${theme === "light" ? "darker" : "lighter"} shade for the ${theme} theme, e.g. ${theme === "light" ? "#0550ae" : "#58a6ff"}.`,
+      },
+    ];
   });
 }
 
 function checkBrandFile(root: string, file: string, key: "logo" | "favicon", value: string): Finding[] {
-  const at = (message: string, hint: string): Finding[] => [{ file, rule: "config-brand-file", severity: "error", path: ["site", key], message, hint }];
+  const at = (message: string, hint: string): Finding[] => [
+    { file, rule: "config-brand-file", severity: "error", path: ["site", key], message, hint },
+  ];
   const resolved = path.resolve(root, value);
   if (path.isAbsolute(value) || path.relative(root, resolved).startsWith("..")) {
-    return at(`\`site.${key}\` \`${value}\` is outside the repository.`, `Put the file in the repository (e.g. assets/${key}.svg) and give its path from the root.`);
+    return at(
+      `\`site.${key}\` \`${value}\` is outside the repository.`,
+      `Put the file in the repository (e.g. assets/${key}.svg) and give its path from the root.`,
+    );
   }
   const extension = path.extname(value).toLowerCase();
-  if (!IMAGE_TYPES[key].includes(extension)) return at(`\`site.${key}\` \`${value}\` is not ${IMAGE_TYPES[key].join(", ")}.`, `Convert it to ${IMAGE_TYPES[key][0].slice(1).toUpperCase()} (scales cleanly) or ${IMAGE_TYPES[key][1].slice(1).toUpperCase()}.`);
+  if (!IMAGE_TYPES[key].includes(extension))
+    return at(
+      `\`site.${key}\` \`${value}\` is not ${IMAGE_TYPES[key].join(", ")}.`,
+      `Convert it to ${IMAGE_TYPES[key][0].slice(1).toUpperCase()} (scales cleanly) or ${IMAGE_TYPES[key][1].slice(1).toUpperCase()}.`,
+    );
   let stat;
   try {
     stat = lstatSync(resolved);
   } catch {
     return at(`\`site.${key}\` \`${value}\` does not exist.`, `Add the file at ${value}, or remove \`${key}\` to use the default.`);
   }
-  if (!stat.isFile()) return at(`\`site.${key}\` \`${value}\` is not a regular file.`, "Give the path of the image itself (links are not followed).");
-  if (stat.size > MAX_BRAND_FILE_BYTES) return at(`\`site.${key}\` \`${value}\` is ${Math.round(stat.size / 1024)} kB; every visitor downloads it.`, `Shrink it under ${MAX_BRAND_FILE_BYTES / 1024} kB (an SVG, or a PNG at the size it is shown).`);
+  if (!stat.isFile())
+    return at(`\`site.${key}\` \`${value}\` is not a regular file.`, "Give the path of the image itself (links are not followed).");
+  if (stat.size > MAX_BRAND_FILE_BYTES)
+    return at(
+      `\`site.${key}\` \`${value}\` is ${Math.round(stat.size / 1024)} kB; every visitor downloads it.`,
+      `Shrink it under ${MAX_BRAND_FILE_BYTES / 1024} kB (an SVG, or a PNG at the size it is shown).`,
+    );
   return [];
 }
 
@@ -82,9 +103,14 @@ function checkOverride(root: string, file: string, name: string, component: stri
     exists = false;
   }
   if (exists) return [];
-  return [{
-    file, rule: "config-override", severity: "error", path: ["site", "overrides", name],
-    message: `\`site.overrides.${name}\` \`${component}\` is not a file in this repository.`,
-    hint: `Create it (docs/customising.md has a starting point for ${name}), or remove the line to use sitrep's.`,
-  }];
+  return [
+    {
+      file,
+      rule: "config-override",
+      severity: "error",
+      path: ["site", "overrides", name],
+      message: `\`site.overrides.${name}\` \`${component}\` is not a file in this repository.`,
+      hint: `Create it (docs/customising.md has a starting point for ${name}), or remove the line to use sitrep's.`,
+    },
+  ];
 }

@@ -26,22 +26,35 @@ export function siteUrlProblem(url: string): { message: string; hint: string } |
   try {
     parsed = new URL(url);
   } catch {
-    return at(`\`site.url\` \`${url}\` is not an absolute URL.`, "Use the address the site is served from, e.g. https://status.example.com/ or https://acme.github.io/status/.");
+    return at(
+      `\`site.url\` \`${url}\` is not an absolute URL.`,
+      "Use the address the site is served from, e.g. https://status.example.com/ or https://acme.github.io/status/.",
+    );
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-    return at(`\`site.url\` uses \`${parsed.protocol}\`; the site can only be served over https: (or http:).`, "Use the address the site is served from, e.g. https://status.example.com/.");
+    return at(
+      `\`site.url\` uses \`${parsed.protocol}\`; the site can only be served over https: (or http:).`,
+      "Use the address the site is served from, e.g. https://status.example.com/.",
+    );
   }
   if (parsed.username || parsed.password) {
-    return at("`site.url` carries a user name or password; it is printed in every page, feed and issue.", `Remove the credentials: ${parsed.protocol}//${parsed.host}${parsed.pathname}`);
+    return at(
+      "`site.url` carries a user name or password; it is printed in every page, feed and issue.",
+      `Remove the credentials: ${parsed.protocol}//${parsed.host}${parsed.pathname}`,
+    );
   }
   // The URL parser drops an empty `?` or `#`; the text still has it.
   if (parsed.search || parsed.hash || /[?#]/.test(url)) {
-    return at("`site.url` has a query (`?…`) or a fragment (`#…`); every link sitrep builds would land after it.",
-      `Use the site's base address only: ${parsed.protocol}//${parsed.host}${parsed.pathname}`);
+    return at(
+      "`site.url` has a query (`?…`) or a fragment (`#…`); every link sitrep builds would land after it.",
+      `Use the site's base address only: ${parsed.protocol}//${parsed.host}${parsed.pathname}`,
+    );
   }
   if (!SAFE_PATH.test(parsed.pathname) || /\s/.test(url)) {
-    return at(`\`site.url\`'s path \`${decodeSafely(parsed.pathname)}\` has spaces, percent-encoding or other characters pages cannot be routed under.`,
-      "Serve the site under a path of letters, digits, `-`, `_`, `.` and `/` only (e.g. https://acme.github.io/status-page/).");
+    return at(
+      `\`site.url\`'s path \`${decodeSafely(parsed.pathname)}\` has spaces, percent-encoding or other characters pages cannot be routed under.`,
+      "Serve the site under a path of letters, digits, `-`, `_`, `.` and `/` only (e.g. https://acme.github.io/status-page/).",
+    );
   }
   return undefined;
 }
@@ -49,14 +62,17 @@ export function siteUrlProblem(url: string): { message: string; hint: string } |
 function checkTimeZone(file: string, timeZone: string): Finding[] {
   if (isTimeZone(timeZone)) return [];
   const suggestion = suggestTimeZone(timeZone);
-  return [{
-    file, rule: "config-timezone", severity: "error", path: ["site", "timezone"],
-    message: `\`site.timezone\` \`${timeZone}\` is not an IANA time zone.`,
-    hint: `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use a name from the IANA database such as \`UTC\`, \`Europe/Berlin\` or \`America/New_York\` (https://en.wikipedia.org/wiki/List_of_tz_database_time_zones).`,
-  }];
+  return [
+    {
+      file,
+      rule: "config-timezone",
+      severity: "error",
+      path: ["site", "timezone"],
+      message: `\`site.timezone\` \`${timeZone}\` is not an IANA time zone.`,
+      hint: `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use a name from the IANA database such as \`UTC\`, \`Europe/Berlin\` or \`America/New_York\` (https://en.wikipedia.org/wiki/List_of_tz_database_time_zones).`,
+    },
+  ];
 }
-
-
 
 function decodeSafely(path: string): string {
   try {

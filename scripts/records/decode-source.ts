@@ -11,25 +11,35 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; finding: Fi
 export function decodeSource(file: string, bytes: Uint8Array): DecodeResult {
   if (bytes.byteLength > MAX_RECORD_BYTES) return { ok: false, finding: fileTooLarge(file, bytes.byteLength) };
   if (bytes.byteLength === 0) {
-    return fail(file, "file-empty", 1, 1, "File is empty.",
-      "Start from the folder's _template.md, or delete the file.");
+    return fail(file, "file-empty", 1, 1, "File is empty.", "Start from the folder's _template.md, or delete the file.");
   }
   try {
     // TextDecoder strips a leading BOM (ignoreBOM: false).
     return { ok: true, text: strictUtf8.decode(bytes) };
   } catch {
     const { line, column } = firstInvalidUtf8(bytes);
-    return fail(file, "file-encoding", line, column,
+    return fail(
+      file,
+      "file-encoding",
+      line,
+      column,
       `File is not valid UTF-8 (first invalid byte at line ${line}, column ${column}).`,
-      "Re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`); records must be UTF-8.");
+      "Re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`); records must be UTF-8.",
+    );
   }
 }
 
 /** Checked on the size before reading (regular-file.ts) and again on bytes from elsewhere (git history). */
 export function fileTooLarge(file: string, size: number): Finding {
-  return { file, rule: "file-too-large", severity: "error", line: 1, column: 1,
+  return {
+    file,
+    rule: "file-too-large",
+    severity: "error",
+    line: 1,
+    column: 1,
     message: `File is ${(size / 1024 / 1024).toFixed(1)} MiB; records are limited to ${MAX_RECORD_BYTES / 1024 / 1024} MiB.`,
-    hint: "Move large attachments (logs, dumps) out of the record and link to them instead." };
+    hint: "Move large attachments (logs, dumps) out of the record and link to them instead.",
+  };
 }
 
 function fail(file: string, rule: string, line: number, column: number, message: string, hint: string): DecodeResult {

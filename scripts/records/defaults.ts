@@ -6,7 +6,15 @@
 import type { ValidateFunction } from "ajv";
 import * as compiled from "./compiled-validators.js";
 import type {
-  ActionItem, Config, ConfigData, Incident, IncidentData, Postmortem, PostmortemData, PostmortemWithDefaults, Runbook, RunbookData,
+  ActionItem,
+  Config,
+  ConfigData,
+  Incident,
+  IncidentData,
+  Postmortem,
+  PostmortemData,
+  PostmortemWithDefaults,
+  Runbook,
   RunbookWithDefaults,
 } from "./model.ts";
 import { DAY_MS, toMillis, utcDate } from "../core/time.ts";

@@ -19,18 +19,33 @@ export function splitFrontMatter(file: string, text: string): SplitResult {
   if (!/^---[ \t]*\r?\n/.test(text)) {
     // Only looked at when the split fails, so it costs clean files nothing.
     if (/^---[ \t]*\r(?!\n)/.test(text)) {
-      return fail(file, "line-endings", 1, "File uses CR-only line endings (classic Mac OS); sitrep reads LF or CRLF.",
-        "Convert the file to LF line endings: set your editor's line endings to LF (\"Unix\"), or run `perl -pi -e 's/\\r\\n?/\\n/g' FILE`.");
+      return fail(
+        file,
+        "line-endings",
+        1,
+        "File uses CR-only line endings (classic Mac OS); sitrep reads LF or CRLF.",
+        "Convert the file to LF line endings: set your editor's line endings to LF (\"Unix\"), or run `perl -pi -e 's/\\r\\n?/\\n/g' FILE`.",
+      );
     }
-    return fail(file, "front-matter-missing", 1, "File does not start with YAML front matter.",
-      "Begin the file with a line `---`, the fields (see the folder's _template.md), and another `---` line.");
+    return fail(
+      file,
+      "front-matter-missing",
+      1,
+      "File does not start with YAML front matter.",
+      "Begin the file with a line `---`, the fields (see the folder's _template.md), and another `---` line.",
+    );
   }
   // The YAML text starts at the opening line's newline, so YAML line N is file line N.
   const openingEnd = text.indexOf("\n");
   const closing = closingDelimiter.exec(text.slice(openingEnd + 1));
   if (!closing) {
-    return fail(file, "front-matter-unclosed", 1, "Front matter is opened with `---` but never closed.",
-      "Add a line with only `---` after the last field, before the Markdown body.");
+    return fail(
+      file,
+      "front-matter-unclosed",
+      1,
+      "Front matter is opened with `---` but never closed.",
+      "Add a line with only `---` after the last field, before the Markdown body.",
+    );
   }
   const closingStart = openingEnd + 1 + closing.index;
   const yaml = text.slice(openingEnd, closingStart);

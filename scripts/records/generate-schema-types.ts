@@ -44,7 +44,10 @@ export async function generateSchemaTypes(): Promise<Map<string, string>> {
     ];
     files.set(`scripts/records/schema-types/${kind}.ts`, dedupeDeclarations(parts.join("\n")));
   }
-  files.set("scripts/records/schema-types.ts", HEADER + kinds.map(([kind]) => `export type * from "./schema-types/${kind}.ts";\n`).join(""));
+  files.set(
+    "scripts/records/schema-types.ts",
+    HEADER + kinds.map(([kind]) => `export type * from "./schema-types/${kind}.ts";\n`).join(""),
+  );
   return files;
 }
 
@@ -99,11 +102,15 @@ function printDefaults(defaults: Defaults | undefined, indent = ""): string {
   const fields = [
     ...(defaults.filled.length > 0 ? [`filled: ${defaults.filled.map((name) => JSON.stringify(name)).join(" | ")}`] : []),
     ...(defaults.inside.size > 0
-      ? [`inside: {\n${[...defaults.inside].map(([name, deeper]) => `${indent}    ${name}: ${printDefaults(deeper, `${indent}    `)};\n`).join("")}${indent}  }`]
+      ? [
+          `inside: {\n${[...defaults.inside].map(([name, deeper]) => `${indent}    ${name}: ${printDefaults(deeper, `${indent}    `)};\n`).join("")}${indent}  }`,
+        ]
       : []),
   ];
   const line = `{ ${fields.join("; ")} }`;
-  return line.includes("\n") || indent.length + line.length > 90 ? `{\n${fields.map((f) => `${indent}  ${f};\n`).join("")}${indent}}` : line;
+  return line.includes("\n") || indent.length + line.length > 90
+    ? `{\n${fields.map((f) => `${indent}  ${f};\n`).join("")}${indent}}`
+    : line;
 }
 
 // A titled definition that a schema references twice may be emitted twice; keep the first

@@ -28,5 +28,15 @@ export function loadConfig(root: string): LoadedConfig {
   const schemaFindings = checkSchema("config", source.path, data);
   if (schemaFindings.length > 0) return { source, config: undefined, findings: [...findings, ...schemaFindings] };
   const config = data as Config;
-  return { source, config, findings: [...findings, ...checkConfigIds(source.path, config), ...checkConfigSite(source.path, config), ...checkBranding(root, source.path, config), ...checkNotifications(source.path, config)] };
+  return {
+    source,
+    config,
+    findings: [
+      ...findings,
+      ...checkConfigIds(source.path, config),
+      ...checkConfigSite(source.path, config),
+      ...checkBranding(root, source.path, config),
+      ...checkNotifications(source.path, config),
+    ],
+  };
 }

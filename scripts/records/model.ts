@@ -1,7 +1,14 @@
 // The record model: what the loader returns and every other module consumes.
 // Field types come from the JSON Schemas (schema-types.ts is generated from them).
 import type {
-  ConfigData, ConfigWithDefaults, IncidentData, IncidentWithDefaults, PostmortemData, PostmortemWithDefaults, RunbookData, RunbookWithDefaults,
+  ConfigData,
+  ConfigWithDefaults,
+  IncidentData,
+  IncidentWithDefaults,
+  PostmortemData,
+  PostmortemWithDefaults,
+  RunbookData,
+  RunbookWithDefaults,
 } from "./schema-types.ts";
 
 export type { ConfigData, IncidentData, PostmortemData, RunbookData };

@@ -49,7 +49,10 @@ export function parseYamlWithPositions(text: string): PositionedDocument {
   const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, {
-    lineCounter, uniqueKeys: true, prettyErrors: false, strict: true,
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
     // Only the core schema's tags, like js-yaml's CORE_SCHEMA: no !!timestamp, !!binary, !!set.
     resolveKnownTags: false,
   });
@@ -57,7 +60,8 @@ export function parseYamlWithPositions(text: string): PositionedDocument {
 }
 
 /** Outside YAML's c-printable set (the pattern js-yaml uses). */
-const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+const NON_PRINTABLE =
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 /** The data as the position-keeping parser reads it (used by the equivalence test). */
 export function parseYamlSlow(text: string): FastParseResult {
@@ -79,8 +83,14 @@ export function parseYamlSlow(text: string): FastParseResult {
 const syntaxRules: Record<string, { rule: string; hint: string }> = {
   DUPLICATE_KEY: { rule: "yaml-duplicate-key", hint: "Each field may appear once; merge the two entries or remove one." },
   TAB_AS_INDENT: { rule: "yaml-tab-indent", hint: "YAML indentation must use spaces; replace the tab with spaces (2 per level)." },
-  BLOCK_AS_IMPLICIT_KEY: { rule: "yaml-syntax", hint: "This value contains `: `, which YAML reads as a nested key. Quote the whole value (\"…\") or use a `|` block." },
-  MULTILINE_IMPLICIT_KEY: { rule: "yaml-syntax", hint: "A value contains `: ` or a key spans lines. Quote the value (\"…\") or use a `|` block for multi-line text." },
+  BLOCK_AS_IMPLICIT_KEY: {
+    rule: "yaml-syntax",
+    hint: 'This value contains `: `, which YAML reads as a nested key. Quote the whole value ("…") or use a `|` block.',
+  },
+  MULTILINE_IMPLICIT_KEY: {
+    rule: "yaml-syntax",
+    hint: 'A value contains `: ` or a key spans lines. Quote the value ("…") or use a `|` block for multi-line text.',
+  },
 };
 
 /** Every syntax error of a file the fast parser rejected, with positions. */
@@ -92,9 +102,17 @@ export function yamlSyntaxFindings(file: string, text: string): Finding[] {
   // took seconds and hundreds of MB to end in a stack overflow). js-yaml stops at 100 levels.
   const deep = nestingTooDeep(text);
   if (deep) {
-    return [{ file, rule: "yaml-syntax", severity: "error", line: deep.line, column: deep.column,
-      message: `YAML: nesting deeper than ${YAML_MAX_DEPTH} levels.`,
-      hint: "Records nest a few levels (a list of updates, each a mapping); close the brackets `[ ]` and braces `{ }` you opened, or write the value as a quoted string." }];
+    return [
+      {
+        file,
+        rule: "yaml-syntax",
+        severity: "error",
+        line: deep.line,
+        column: deep.column,
+        message: `YAML: nesting deeper than ${YAML_MAX_DEPTH} levels.`,
+        hint: "Records nest a few levels (a list of updates, each a mapping); close the brackets `[ ]` and braces `{ }` you opened, or write the value as a quoted string.",
+      },
+    ];
   }
   const { document, lineCounter } = parseYamlWithPositions(text);
   // One mistake can trip the parser more than once on a line (`a: b: c: d`); report it once.
@@ -113,7 +131,9 @@ export function yamlSyntaxFindings(file: string, text: string): Finding[] {
       rule: known?.rule ?? "yaml-syntax",
       severity: "error",
       message: `YAML: ${firstLine(error.message)}`,
-      hint: known?.hint ?? "Fix the YAML syntax here: check indentation, colons after keys, and quote values that contain `: ` or start with a special character.",
+      hint:
+        known?.hint ??
+        "Fix the YAML syntax here: check indentation, colons after keys, and quote values that contain `: ` or start with a special character.",
       line,
       column: col,
     };
@@ -122,11 +142,18 @@ export function yamlSyntaxFindings(file: string, text: string): Finding[] {
     // The fast parser failed where the slow one did not (an alias to an undefined anchor, a
     // tag like !!binary): never guess; report js-yaml's reason at its position when it has one.
     const mark = fastParseError(text);
-    findings.push({ file, rule: "yaml-syntax", severity: "error", line: mark?.line ?? 1, column: mark?.column ?? 1,
+    findings.push({
+      file,
+      rule: "yaml-syntax",
+      severity: "error",
+      line: mark?.line ?? 1,
+      column: mark?.column ?? 1,
       message: mark ? `YAML: ${mark.reason}` : "YAML front matter could not be parsed.",
-      hint: mark && /non-printable|null byte/.test(mark.reason)
-        ? "Delete the invisible control character at this position (often pasted from a terminal or a PDF)."
-        : "Simplify the YAML (plain keys, 2-space indentation, quoted strings; no anchors or tags) and report this file to the sitrep maintainers if it looks right." });
+      hint:
+        mark && /non-printable|null byte/.test(mark.reason)
+          ? "Delete the invisible control character at this position (often pasted from a terminal or a PDF)."
+          : "Simplify the YAML (plain keys, 2-space indentation, quoted strings; no anchors or tags) and report this file to the sitrep maintainers if it looks right.",
+    });
   }
   return findings;
 }

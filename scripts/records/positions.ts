@@ -67,9 +67,8 @@ function eventTree(text: string): TreeNode | undefined | null {
   for (const event of events) {
     if (event.type === EVENT_ID.SCALAR) add({ kind: "scalar", start: scalarStart(text, event), event });
     else if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
-      const node: MapNode | SeqNode = event.type === EVENT_ID.MAPPING
-        ? { kind: "map", start: event.start, pairs: [] }
-        : { kind: "seq", start: event.start, items: [] };
+      const node: MapNode | SeqNode =
+        event.type === EVENT_ID.MAPPING ? { kind: "map", start: event.start, pairs: [] } : { kind: "seq", start: event.start, items: [] };
       add(node);
       stack.push(node);
     } else if (event.type === EVENT_ID.POP) stack.pop();
@@ -148,7 +147,11 @@ function positionOf(lineStarts: readonly number[], offset: number): Position {
   return { line: low + 1, column: offset - lineStarts[low] + 1 };
 }
 
-function locateInDocument({ document, lineCounter }: PositionedDocument, path: readonly (string | number)[], at: "key" | "value"): Position {
+function locateInDocument(
+  { document, lineCounter }: PositionedDocument,
+  path: readonly (string | number)[],
+  at: "key" | "value",
+): Position {
   const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   let node: unknown = document.contents;
   let position = rangeStart(node as Node, lineCounter) ?? { line: 1, column: 1 };

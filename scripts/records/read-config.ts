@@ -19,8 +19,21 @@ export function readConfig(root: string): ParsedConfig {
   const absolutePath = path.join(root, CONFIG_FILE);
   const source: SourceFile = { path: CONFIG_FILE, text: "", frontMatter: "", bodyLine: 1 };
   if (!lstatSync(absolutePath, { throwIfNoEntry: false })) {
-    return { source, data: undefined, findings: [{ file: CONFIG_FILE, rule: "config-missing", severity: "error", line: 1, column: 1,
-      message: `${CONFIG_FILE} is missing.`, hint: "Create it with `npx sitrep init`, or copy it from the sitrep template." }] };
+    return {
+      source,
+      data: undefined,
+      findings: [
+        {
+          file: CONFIG_FILE,
+          rule: "config-missing",
+          severity: "error",
+          line: 1,
+          column: 1,
+          message: `${CONFIG_FILE} is missing.`,
+          hint: "Create it with `npx sitrep init`, or copy it from the sitrep template.",
+        },
+      ],
+    };
   }
   const read = readRegularFile(CONFIG_FILE, absolutePath);
   if (!read.ok) return { source, data: undefined, findings: [read.finding] };

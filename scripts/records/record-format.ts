@@ -27,14 +27,20 @@ export function checkRecordFormat(file: string, config: unknown): Finding | unde
   const stated = (config as Record<string, unknown>).format !== undefined;
   if (format < RECORD_FORMAT) {
     return {
-      file, rule: "record-format-old", severity: "warning", ...(stated ? { path: ["format"] } : { line: 1, column: 1 }),
+      file,
+      rule: "record-format-old",
+      severity: "warning",
+      ...(stated ? { path: ["format"] } : { line: 1, column: 1 }),
       message: `These records are in record format ${format}${stated ? "" : " (no `format:` in the config)"}; this sitrep reads and writes format ${RECORD_FORMAT}.`,
       hint: "Run `npx sitrep migrate` to rewrite them (a minimal diff, comments kept); review and commit what it changes.",
     };
   }
   const release = FIRST_RELEASE_READING[format];
   return {
-    file, rule: "record-format-new", severity: "error", path: ["format"],
+    file,
+    rule: "record-format-new",
+    severity: "error",
+    path: ["format"],
     message: `These records are in record format ${format}, newer than this sitrep reads (format ${RECORD_FORMAT}).`,
     hint: `Upgrade sitrep${release ? ` to ${release} or later` : ""}: \`npm install sitrep@latest\`, then run the command again.`,
   };

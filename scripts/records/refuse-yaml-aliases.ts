@@ -44,17 +44,23 @@ export function refusedNodes(source: string): RefusedNode[] {
       nodes.push({ kind: "alias", text: `*${source.slice(event.anchorStart, event.anchorEnd)}`, offset: event.anchorStart - 1 });
       continue;
     }
-    if (event.anchorStart >= 0) nodes.push({ kind: "anchor", text: `&${source.slice(event.anchorStart, event.anchorEnd)}`, offset: event.anchorStart - 1 });
-    if ("tagStart" in event && event.tagStart >= 0) nodes.push({ kind: "tag", text: source.slice(event.tagStart, event.tagEnd), offset: event.tagStart });
+    if (event.anchorStart >= 0)
+      nodes.push({ kind: "anchor", text: `&${source.slice(event.anchorStart, event.anchorEnd)}`, offset: event.anchorStart - 1 });
+    if ("tagStart" in event && event.tagStart >= 0)
+      nodes.push({ kind: "tag", text: source.slice(event.tagStart, event.tagEnd), offset: event.tagStart });
   }
   return nodes.sort((a, b) => a.offset - b.offset);
 }
 
-const ALIAS_HINT = "Records and sitrep.config.yaml may not use YAML anchors (`&name`) or aliases (`*name`): write the value out where it is needed.";
+const ALIAS_HINT =
+  "Records and sitrep.config.yaml may not use YAML anchors (`&name`) or aliases (`*name`): write the value out where it is needed.";
 const REFUSED: Record<RefusedNode["kind"], { rule: string; hint: string }> = {
   anchor: { rule: "yaml-alias", hint: ALIAS_HINT },
   alias: { rule: "yaml-alias", hint: ALIAS_HINT },
-  tag: { rule: "yaml-tag", hint: "Records and sitrep.config.yaml may not use YAML tags (`!!str`, `!custom`): remove the tag, and quote the value if it must stay text (\"…\")." },
+  tag: {
+    rule: "yaml-tag",
+    hint: 'Records and sitrep.config.yaml may not use YAML tags (`!!str`, `!custom`): remove the tag, and quote the value if it must stay text ("…").',
+  },
 };
 
 /** One finding per kind (anchor, alias, tag) at its first use, counting the others: a bomb has thousands. */
@@ -66,7 +72,9 @@ export function refusedYamlFindings(file: string, source: string, nodes: readonl
     const first = ofKind[0];
     const more = ofKind.length > 1 ? ` (and ${ofKind.length - 1} more in this file)` : "";
     findings.push({
-      file, rule: REFUSED[kind].rule, severity: "error",
+      file,
+      rule: REFUSED[kind].rule,
+      severity: "error",
       message: `YAML ${kind} \`${printable(first.text)}\` is not allowed${more}.`,
       hint: REFUSED[kind].hint,
       ...positionOf(source, first.offset),

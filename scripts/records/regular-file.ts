@@ -24,23 +24,42 @@ export function readRegularFile(file: string, absolutePath: string, maxBytes: nu
     const code = (error as NodeJS.ErrnoException).code;
     // ELOOP: the last component is a symlink (O_NOFOLLOW). EISDIR never happens on a read-only open.
     if (code === "ELOOP") return symlinkFinding(file, absolutePath);
-    return fail(file, "file-unreadable", `${file} could not be opened (${code ?? String(error)}).`,
-      "Check that the file exists and is readable by the user running sitrep.");
+    return fail(
+      file,
+      "file-unreadable",
+      `${file} could not be opened (${code ?? String(error)}).`,
+      "Check that the file exists and is readable by the user running sitrep.",
+    );
   }
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) {
-      const what = stats.isDirectory() ? "a folder" : stats.isFIFO() ? "a named pipe (FIFO)" : stats.isSocket() ? "a socket"
-        : stats.isCharacterDevice() || stats.isBlockDevice() ? "a device" : "not a regular file";
-      return fail(file, "file-not-regular", `${file} is ${what}, not a regular file.`,
-        "Records and sitrep.config.yaml must be regular files inside the repository; replace it with a file (or remove it).");
+      const what = stats.isDirectory()
+        ? "a folder"
+        : stats.isFIFO()
+          ? "a named pipe (FIFO)"
+          : stats.isSocket()
+            ? "a socket"
+            : stats.isCharacterDevice() || stats.isBlockDevice()
+              ? "a device"
+              : "not a regular file";
+      return fail(
+        file,
+        "file-not-regular",
+        `${file} is ${what}, not a regular file.`,
+        "Records and sitrep.config.yaml must be regular files inside the repository; replace it with a file (or remove it).",
+      );
     }
     if (stats.size > maxBytes) return { ok: false, finding: fileTooLarge(file, stats.size) };
     return { ok: true, bytes: readUpTo(fd, stats.size, maxBytes) };
   } catch (error) {
     if (error instanceof GrewError) return { ok: false, finding: fileTooLarge(file, error.size) };
-    return fail(file, "file-unreadable", `${file} could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
-      "Check that the file is readable by the user running sitrep.");
+    return fail(
+      file,
+      "file-unreadable",
+      `${file} could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      "Check that the file is readable by the user running sitrep.",
+    );
   } finally {
     closeSync(fd);
   }
@@ -80,8 +99,12 @@ function symlinkFinding(file: string, absolutePath: string): RegularFileResult {
   } catch {
     // The link vanished in between; say what we know.
   }
-  return fail(file, "file-not-regular", `${file} is a symbolic link${target}; sitrep does not follow links.`,
-    "A link can point outside the repository (or at a device or a pipe), so records, record folders and sitrep.config.yaml must be real files and folders: replace the link with the file itself (`cp --remove-destination \"$(readlink FILE)\" FILE`).");
+  return fail(
+    file,
+    "file-not-regular",
+    `${file} is a symbolic link${target}; sitrep does not follow links.`,
+    'A link can point outside the repository (or at a device or a pipe), so records, record folders and sitrep.config.yaml must be real files and folders: replace the link with the file itself (`cp --remove-destination "$(readlink FILE)" FILE`).',
+  );
 }
 
 function fail(file: string, rule: string, message: string, hint: string): RegularFileResult {

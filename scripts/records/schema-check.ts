@@ -14,11 +14,24 @@ const validators: Record<SchemaKind, ValidateFunction> = compiled;
 /** Checks `data` and fills in the schema's defaults where fields are missing (in place). */
 export function checkSchema(kind: SchemaKind, file: string, data: unknown): Finding[] {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return [{ file, rule: "front-matter-not-mapping", severity: "error", path: [], line: 1, column: 1,
-      message: kind === "config" ? "The configuration must be a mapping of fields." : "Front matter must be a mapping of fields (`key: value` lines).",
-      hint: kind === "config"
-        ? "Write one `field: value` per line, starting with `site:` and `components:`; schema/config.schema.json describes every field."
-        : "Write one `field: value` per line; see the folder's _template.md." }];
+    return [
+      {
+        file,
+        rule: "front-matter-not-mapping",
+        severity: "error",
+        path: [],
+        line: 1,
+        column: 1,
+        message:
+          kind === "config"
+            ? "The configuration must be a mapping of fields."
+            : "Front matter must be a mapping of fields (`key: value` lines).",
+        hint:
+          kind === "config"
+            ? "Write one `field: value` per line, starting with `site:` and `components:`; schema/config.schema.json describes every field."
+            : "Write one `field: value` per line; see the folder's _template.md.",
+      },
+    ];
   }
   const validate = validators[kind];
   if (validate(data)) return [];
@@ -35,7 +48,8 @@ export const UNKNOWN_FIELDS_SHOWN = 20;
  */
 function capUnknownFields(file: string, errors: ErrorObject[]): Finding[] {
   const unknownIn = new Map<string, number>();
-  for (const error of errors) if (error.keyword === "additionalProperties") unknownIn.set(error.instancePath, (unknownIn.get(error.instancePath) ?? 0) + 1);
+  for (const error of errors)
+    if (error.keyword === "additionalProperties") unknownIn.set(error.instancePath, (unknownIn.get(error.instancePath) ?? 0) + 1);
   const seen = new Map<string, number>();
   const findings: Finding[] = [];
   for (const error of errors) {
@@ -87,67 +101,109 @@ function toFinding(file: string, error: ErrorObject): Finding {
   const path = pathOf(error.instancePath);
   const where = describe(path);
   const base = { file, severity: "error" as const, path };
-  const schema = (error.parentSchema ?? {}) as { description?: string; properties?: Record<string, { description?: string }>; enum?: unknown[] };
+  const schema = (error.parentSchema ?? {}) as {
+    description?: string;
+    properties?: Record<string, { description?: string }>;
+    enum?: unknown[];
+  };
   switch (error.keyword) {
     case "additionalProperties": {
       const field = String(error.params.additionalProperty);
       const known = Object.keys(schema.properties ?? {});
       const suggestion = closest(field, known);
-      return { ...base, rule: "unknown-field", path: [...path, field], at: "key",
+      return {
+        ...base,
+        rule: "unknown-field",
+        path: [...path, field],
+        at: "key",
         message: `Unknown field \`${field}\`${path.length ? ` in ${where}` : ""}.`,
-        hint: suggestion ? `Did you mean \`${suggestion}\`? Known fields: ${known.join(", ")}.` : `Remove it. Known fields: ${known.join(", ")}.` };
+        hint: suggestion
+          ? `Did you mean \`${suggestion}\`? Known fields: ${known.join(", ")}.`
+          : `Remove it. Known fields: ${known.join(", ")}.`,
+      };
     }
     case "required": {
       const field = String(error.params.missingProperty);
       const description = schema.properties?.[field]?.description;
-      return { ...base, rule: "required-field", at: "key",
+      return {
+        ...base,
+        rule: "required-field",
+        at: "key",
         message: `Missing required field \`${field}\`${path.length ? ` in ${where}` : ""}.`,
-        hint: `Add \`${field}: …\`${description ? ` — ${description}` : ""}` };
+        hint: `Add \`${field}: …\`${description ? ` — ${description}` : ""}`,
+      };
     }
     case "enum": {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const value = String(error.data);
       const suggestion = closest(value, allowed);
-      return { ...base, rule: "invalid-value",
+      return {
+        ...base,
+        rule: "invalid-value",
         message: `\`${where}\` is \`${value}\`, which is not allowed.`,
-        hint: `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use one of: ${allowed.join(", ")}.` };
+        hint: `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use one of: ${allowed.join(", ")}.`,
+      };
     }
     case "type":
-      return { ...base, rule: "wrong-type",
+      return {
+        ...base,
+        rule: "wrong-type",
         message: `\`${where}\` must be ${article(String(error.params.type))}, not ${typeName(error.data)}.`,
-        hint: schema.description ? `${schema.description}` : `Write ${article(String(error.params.type))} here.` };
+        hint: schema.description ? `${schema.description}` : `Write ${article(String(error.params.type))} here.`,
+      };
     case "format": {
       const value = String(error.data);
       if (error.params.format === "date-time") {
         const reading = readTime(value);
         const problem = reading.ok ? undefined : reading;
-        return { ...base, rule: problem?.offsetMissing ? "time-without-offset" : "invalid-format",
+        return {
+          ...base,
+          rule: problem?.offsetMissing ? "time-without-offset" : "invalid-format",
           message: `\`${where}\` is \`${printable(value)}\`, ${problem?.problem ?? "not a time"}.`,
-          hint: problem?.hint ?? "Write it like `2026-11-20T14:02:00Z` (RFC 3339 with an offset)." };
+          hint: problem?.hint ?? "Write it like `2026-11-20T14:02:00Z` (RFC 3339 with an offset).",
+        };
       }
       // Every format the schemas use; the site URL's example must not be a time.
-      const examples: Record<string, string> = { date: "2026-11-20", "date-time": "2026-11-20T14:02:00Z", uri: "https://status.example.com/" };
+      const examples: Record<string, string> = {
+        date: "2026-11-20",
+        "date-time": "2026-11-20T14:02:00Z",
+        uri: "https://status.example.com/",
+      };
       const example = examples[String(error.params.format)] ?? "the example in the field's description";
-      return { ...base, rule: "invalid-format",
+      return {
+        ...base,
+        rule: "invalid-format",
         message: `\`${where}\` is \`${value}\`, not a valid ${error.params.format}.`,
-        hint: `Write it like \`${example}\`${error.params.format === "date-time" ? " (RFC 3339 with an offset)" : ""}.` };
+        hint: `Write it like \`${example}\`${error.params.format === "date-time" ? " (RFC 3339 with an offset)" : ""}.`,
+      };
     }
     case "pattern": {
       const value = String(error.data);
-      return { ...base, rule: "invalid-value",
+      return {
+        ...base,
+        rule: "invalid-value",
         message: `\`${where}\` is \`${value}\`, which does not have the expected form.`,
-        hint: schema.description ?? "See the field's description in schema/." };
+        hint: schema.description ?? "See the field's description in schema/.",
+      };
     }
     case "propertyNames": {
       const name = String(error.params.propertyName);
-      return { ...base, rule: "invalid-value", path: [...path, name], at: "key",
+      return {
+        ...base,
+        rule: "invalid-value",
+        path: [...path, name],
+        at: "key",
         message: `\`${name}\` is not a valid key in ${where}.`,
-        hint: "Keys here are ids: lower-case letters, digits and single hyphens (kebab-case)." };
+        hint: "Keys here are ids: lower-case letters, digits and single hyphens (kebab-case).",
+      };
     }
     default:
-      return { ...base, rule: "invalid-value",
+      return {
+        ...base,
+        rule: "invalid-value",
         message: `\`${where}\` ${error.message ?? "is invalid"}.`,
-        hint: schema.description ?? "See the field's description in schema/." };
+        hint: schema.description ?? "See the field's description in schema/.",
+      };
   }
 }
 

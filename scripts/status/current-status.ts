@@ -5,8 +5,14 @@ import type { Config } from "../records/model.ts";
 import { compareCodeUnits } from "../records/order.ts";
 import type { IncidentFacts } from "../model/incident-facts.ts";
 import {
-  COMPONENT_IMPACT, IMPACT_ORDER, INDICATOR_DESCRIPTIONS, statusRank, worstStatus,
-  type ComponentStatus, type Impact, type Indicator,
+  COMPONENT_IMPACT,
+  IMPACT_ORDER,
+  INDICATOR_DESCRIPTIONS,
+  statusRank,
+  worstStatus,
+  type ComponentStatus,
+  type Impact,
+  type Indicator,
 } from "../model/vocabulary.ts";
 
 export interface ComponentState {

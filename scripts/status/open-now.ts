@@ -43,16 +43,30 @@ export function openNow(repository: Pick<Repository, "incidents" | "config">, no
   const items = repository.incidents.flatMap((record) => {
     const facts = incidentFacts(record, config, now);
     const maintenance = record.data.type === "maintenance";
-    const open = maintenance ? facts.phase !== "over" && record.data.status !== "completed" && record.data.status !== "cancelled" : record.data.status !== "resolved";
+    const open = maintenance
+      ? facts.phase !== "over" && record.data.status !== "completed" && record.data.status !== "cancelled"
+      : record.data.status !== "resolved";
     if (!open) return [];
-    return [item(record, config, now, facts.public, maintenance && facts.phase === "planned" ? latestComponentMap(record.data) : facts.currentImpact)];
+    return [
+      item(
+        record,
+        config,
+        now,
+        facts.public,
+        maintenance && facts.phase === "planned" ? latestComponentMap(record.data) : facts.currentImpact,
+      ),
+    ];
   });
   const byStart = (a: OpenItem, b: OpenItem) => (a.window?.start ?? a.startedAt ?? "").localeCompare(b.window?.start ?? b.startedAt ?? "");
   return {
     now: iso(now.getTime()),
     timezone: config.site.timezone ?? "UTC",
     // Overdue first, then by when the next update is due, then newest.
-    incidents: items.filter((i) => i.type !== "maintenance").sort((a, b) => b.overdueMinutes - a.overdueMinutes || (a.nextUpdateDue ?? "~").localeCompare(b.nextUpdateDue ?? "~") || -byStart(a, b)),
+    incidents: items
+      .filter((i) => i.type !== "maintenance")
+      .sort(
+        (a, b) => b.overdueMinutes - a.overdueMinutes || (a.nextUpdateDue ?? "~").localeCompare(b.nextUpdateDue ?? "~") || -byStart(a, b),
+      ),
     maintenance: items.filter((i) => i.type === "maintenance").sort(byStart),
   };
 }

@@ -36,7 +36,11 @@ export function publishedModel(repository: Repository, audience: Audience, now: 
   const facts = incidents.map((record) => incidentFacts(record, config, now));
   const states = componentStates(config, facts);
   const model: PublishedModel = {
-    config, now, audience, incidents, facts,
+    config,
+    now,
+    audience,
+    incidents,
+    facts,
     byId: new Map(facts.map((f) => [f.id, f])),
     // Like updates, a postmortem dated after `now` is not out yet, in any output.
     postmortems: postmortemsFor(repository, audience).filter((p) => !((toMillis(p.data.published_at) ?? -Infinity) > now.getTime())),

@@ -14,7 +14,11 @@ export interface CheckedTime {
   time: string;
 }
 
-export function eachCheckedTime(incidents: readonly IncidentRecord[], postmortems: readonly PostmortemRecord[], visit: (time: CheckedTime) => void): void {
+export function eachCheckedTime(
+  incidents: readonly IncidentRecord[],
+  postmortems: readonly PostmortemRecord[],
+  visit: (time: CheckedTime) => void,
+): void {
   for (const record of incidents) {
     const data = record.data;
     if (data.type === "maintenance") continue;
@@ -22,8 +26,8 @@ export function eachCheckedTime(incidents: readonly IncidentRecord[], postmortem
       const time = data[field];
       if (time !== undefined) visit({ record, path: [field], field, time });
     }
-    data.updates.forEach((u, i) => visit({ record, path: ["updates", i, "at"], field: "at", time: u.at }));
-    data.timeline.forEach((t, i) => visit({ record, path: ["timeline", i, "at"], field: "at", time: t.at }));
+    for (const [i, u] of data.updates.entries()) visit({ record, path: ["updates", i, "at"], field: "at", time: u.at });
+    for (const [i, t] of data.timeline.entries()) visit({ record, path: ["timeline", i, "at"], field: "at", time: t.at });
   }
   for (const record of postmortems) {
     const time = record.data.published_at;

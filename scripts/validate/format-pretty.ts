@@ -4,7 +4,8 @@ import { countBySeverity, type Diagnostic } from "../core/diagnostic.ts";
 import { escapeControlCharacters as visible } from "../core/control-characters.ts";
 
 export function formatPretty(diagnostics: readonly Diagnostic[], options: { color: boolean }): string {
-  const paint = (format: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(format, text, { validateStream: false }) : text);
+  const paint = (format: Parameters<typeof styleText>[0], text: string) =>
+    options.color ? styleText(format, text, { validateStream: false }) : text;
   if (diagnostics.length === 0) return "";
   const lines: string[] = [];
   for (const [file, group] of Map.groupBy(diagnostics, (d) => d.file)) {

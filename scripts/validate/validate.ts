@@ -36,7 +36,16 @@ export function validateRepository(root: string, options: ValidateOptions): Vali
   const { repository, config, configPath, files, findings, sources } = loadRecords(root, options);
   const idsOf = (kind: RecordKind) => new Set(files.filter((f) => f.kind === kind).map((f) => f.id));
   const ids = { incident: idsOf("incident"), postmortem: idsOf("postmortem"), runbook: idsOf("runbook") };
-  const context = { config, files, ids, incidents: repository.incidents, postmortems: repository.postmortems, runbooks: repository.runbooks, now: options.now, commitTimes: options.commitTimes };
+  const context = {
+    config,
+    files,
+    ids,
+    incidents: repository.incidents,
+    postmortems: repository.postmortems,
+    runbooks: repository.runbooks,
+    now: options.now,
+    commitTimes: options.commitTimes,
+  };
   for (const rule of rules) {
     if (rule.needsConfig && !config) continue;
     findings.push(...rule.check({ ...context, config: config as Config }));
@@ -45,14 +54,27 @@ export function validateRepository(root: string, options: ValidateOptions): Vali
   const oncall = loadSchedules(root);
   findings.push(...oncall.findings);
   for (const [file, text] of oncall.sources) sources.set(file, text);
-  if (config) findings.push(...checkSchedules(oncall.schedules, { people: knownPeople(config, repository), now: options.now, checkWeeks: config.oncall.check_weeks }));
+  if (config)
+    findings.push(
+      ...checkSchedules(oncall.schedules, {
+        people: knownPeople(config, repository),
+        now: options.now,
+        checkWeeks: config.oncall.check_weeks,
+      }),
+    );
 
   // Errors in the configuration are always reported: without a valid one the rules that need it
   // (components, severities, policies) are skipped for every record, so a path-limited run
   // would otherwise say "no problems" about records it could not fully check.
-  const diagnostics = placeFindings(findings, sources)
-    .filter((d) => isReported(d.file, options.only) || (d.file === configPath && d.severity === "error"));
-  return { repository, schedules: oncall.schedules, diagnostics: diagnostics.sort(compareDiagnostics), fileCount: files.length + 1 + oncall.fileCount };
+  const diagnostics = placeFindings(findings, sources).filter(
+    (d) => isReported(d.file, options.only) || (d.file === configPath && d.severity === "error"),
+  );
+  return {
+    repository,
+    schedules: oncall.schedules,
+    diagnostics: diagnostics.sort(compareDiagnostics),
+    fileCount: files.length + 1 + oncall.fileCount,
+  };
 }
 
 /** Resolves JSON paths to positions, parsing with positions only the files that have findings. */

@@ -12,9 +12,7 @@ export { UPTIME_FORMULA_TEXT } from "../../scripts/status/uptime.ts";
 /** Days drawn on narrow screens (≤ 40rem): declared beside BAR_DAYS in views/component-view.ts, which computes the recent uptime. */
 export { RECENT_DAYS };
 
-export type BarCell =
-  | { kind: "day" }
-  | { kind: "link"; anchor: string; label: string; status: ComponentStatus };
+export type BarCell = { kind: "day" } | { kind: "link"; anchor: string; label: string; status: ComponentStatus };
 
 export interface BarsView {
   /** Days before the recent period (hidden on narrow screens). */
@@ -59,9 +57,12 @@ export function barsView(component: ComponentView, formatMinutes: (minutes: numb
 }
 
 function cells(days: DayView[], formatMinutes: (minutes: number) => string): BarCell[] {
-  return days.map((day): BarCell => day.status === "operational"
-    ? { kind: "day" }
-    : { kind: "link", anchor: dayAnchor(day.date), label: daySummary(day, formatMinutes), status: day.status });
+  return days.map(
+    (day): BarCell =>
+      day.status === "operational"
+        ? { kind: "day" }
+        : { kind: "link", anchor: dayAnchor(day.date), label: daySummary(day, formatMinutes), status: day.status },
+  );
 }
 
 const IMPACT_LABELS: Record<Indicator, string> = {

@@ -26,7 +26,12 @@ export interface BrandingView {
   announcement?: { text: string; url?: string };
 }
 
-const CONTENT_TYPES: Record<string, string> = { ".svg": "image/svg+xml", ".png": "image/png", ".webp": "image/webp", ".ico": "image/x-icon" };
+const CONTENT_TYPES: Record<string, string> = {
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+};
 
 const files = new WeakMap<BuildContext, BrandFile[]>();
 const views = new WeakMap<BuildContext, BrandingView>();
@@ -44,7 +49,13 @@ function readBrandFiles(context: BuildContext): BrandFile[] {
     const file = site[key];
     if (!file) return [];
     const extension = path.extname(file).toLowerCase();
-    return [{ path: `brand/${key}${extension}`, contentType: CONTENT_TYPES[extension] ?? "application/octet-stream", body: readFileSync(path.resolve(context.repository.root, file)) }];
+    return [
+      {
+        path: `brand/${key}${extension}`,
+        contentType: CONTENT_TYPES[extension] ?? "application/octet-stream",
+        body: readFileSync(path.resolve(context.repository.root, file)),
+      },
+    ];
   });
 }
 
@@ -65,7 +76,11 @@ function makeBrandingView(context: BuildContext, href: (p: string) => string): B
     title: site.title,
     ...(logo ? { logo: { href: href(logo.path) } } : {}),
     favicon: favicon ? { href: href(favicon.path), type: favicon.contentType } : { href: href("favicon.svg"), type: "image/svg+xml" },
-    ...(colors ? { themeCss: `:root{--brand:${colors.light};--link:${colors.light};--focus:${colors.light}}@media (prefers-color-scheme: dark){:root{--brand:${colors.dark};--link:${colors.dark};--focus:${colors.dark}}}` } : {}),
+    ...(colors
+      ? {
+          themeCss: `:root{--brand:${colors.light};--link:${colors.light};--focus:${colors.light}}@media (prefers-color-scheme: dark){:root{--brand:${colors.dark};--link:${colors.dark};--focus:${colors.dark}}}`,
+        }
+      : {}),
     ...(site.links?.homepage ? { homepage: site.links.homepage } : {}),
     ...(site.links?.support ? { support: site.links.support } : {}),
     ...(site.links?.privacy ? { privacy: site.links.privacy } : {}),

@@ -67,7 +67,15 @@ export function createBuildContext(env: BuildEnvironment): BuildContext {
   const { siteUrl, base } = siteLocation(env.SITREP_SITE_URL || repository.config.site.url);
   // The publishers build absolute links from config.site.url; keep them on the URL this build serves.
   if (env.SITREP_SITE_URL) repository.config.site.url = siteUrl;
-  return { repository, schedules, now, audience: parseAudience(env.SITREP_AUDIENCE), siteUrl, base, timeZone: repository.config.site.timezone };
+  return {
+    repository,
+    schedules,
+    now,
+    audience: parseAudience(env.SITREP_AUDIENCE),
+    siteUrl,
+    base,
+    timeZone: repository.config.site.timezone,
+  };
 }
 
 /** Splits the configured URL into origin+path and the base path Astro serves under. */

@@ -12,9 +12,14 @@ export function buildFailure(error: unknown, env: Record<string, string | undefi
   return { text: `${annotations}${forActionsLog(text, env)}`, exitCode };
 }
 
-function describeFailure(error: unknown, env: Record<string, string | undefined>): { text: string; exitCode: number; annotations?: string } {
+function describeFailure(
+  error: unknown,
+  env: Record<string, string | undefined>,
+): { text: string; exitCode: number; annotations?: string } {
   if (error instanceof InvalidRecordsError) {
-    const lines = error.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  (${d.rule})\n    hint: ${d.hint}`);
+    const lines = error.diagnostics.map(
+      (d) => `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  (${d.rule})\n    hint: ${d.hint}`,
+    );
     const annotations = env.GITHUB_ACTIONS === "true" ? `${formatGithub(error.diagnostics)}\n` : "";
     return {
       annotations,

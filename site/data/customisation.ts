@@ -27,7 +27,11 @@ export function teamPages(root: string): { pattern: string; entrypoint: string }
     .filter((file) => file.endsWith(".astro"))
     .sort()
     .map((file) => {
-      const route = file.slice(0, -".astro".length).split(path.sep).join("/").replace(/(^|\/)index$/, "");
+      const route = file
+        .slice(0, -".astro".length)
+        .split(path.sep)
+        .join("/")
+        .replace(/(^|\/)index$/, "");
       return { pattern: `/${route}`, entrypoint: path.join(dir, file) };
     });
 }
@@ -37,7 +41,11 @@ export function teamPagesIntegration(context: BuildContext) {
   return {
     name: "sitrep:team-pages",
     hooks: {
-      "astro:config:setup": ({ injectRoute }: { injectRoute: (route: { pattern: string; entrypoint: string; prerender?: boolean }) => void }) => {
+      "astro:config:setup": ({
+        injectRoute,
+      }: {
+        injectRoute: (route: { pattern: string; entrypoint: string; prerender?: boolean }) => void;
+      }) => {
         for (const page of teamPages(context.repository.root)) injectRoute({ ...page, prerender: true });
       },
     },

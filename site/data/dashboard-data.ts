@@ -47,24 +47,41 @@ export interface DashboardData {
 
 export function dashboardData(repository: Repository, history: HistoryEvents | undefined, now: Date): DashboardData {
   const { config } = repository;
-  const incidents = selectIncidents(repository.incidents, { severities: [], components: [], includeDrills: false, includeNearMisses: false });
+  const incidents = selectIncidents(repository.incidents, {
+    severities: [],
+    components: [],
+    includeDrills: false,
+    includeNearMisses: false,
+  });
   const durations = new Map(incidents.map((i) => [i.id, incidentDurations(i, history)]));
-  const titled = (list: typeof incidents, key: "ttr" | "declaration_lag") => list
-    .flatMap((i) => {
+  const titled = (list: typeof incidents, key: "ttr" | "declaration_lag") =>
+    list.flatMap((i) => {
       const minutes = durations.get(i.id)?.[key];
       return minutes === undefined ? [] : [{ id: i.id, title: i.data.title, minutes }];
     });
   const group = (key: string, label: string, list: typeof incidents, which: "ttr" | "declaration_lag"): DurationGroup => {
     const values = titled(list, which);
-    return { key, label, values, stats: distribution(values.map((v) => v.minutes), "minutes") };
+    return {
+      key,
+      label,
+      values,
+      stats: distribution(
+        values.map((v) => v.minutes),
+        "minutes",
+      ),
+    };
   };
   const severityNames = new Map(config.severities.map((s) => [s.id, s.name]));
-  const ttrBySeverity = groupIncidents(incidents, "severity", config)
-    .map((g) => group(g.key, severityNames.has(g.key) ? `${g.key} · ${severityNames.get(g.key)}` : g.label, g.incidents, "ttr"));
+  const ttrBySeverity = groupIncidents(incidents, "severity", config).map((g) =>
+    group(g.key, severityNames.has(g.key) ? `${g.key} · ${severityNames.get(g.key)}` : g.label, g.incidents, "ttr"),
+  );
   const months = groupIncidents(incidents, "month", config).map((g) => ({
     month: g.key,
     incidents: g.incidents.length,
-    ttr: distribution(titled(g.incidents, "ttr").map((v) => v.minutes), "minutes"),
+    ttr: distribution(
+      titled(g.incidents, "ttr").map((v) => v.minutes),
+      "minutes",
+    ),
   }));
   const counts = new Map<string, number>();
   for (const i of incidents) {
@@ -77,9 +94,15 @@ export function dashboardData(repository: Repository, history: HistoryEvents | u
     ttrBySeverity,
     months,
     actionItems: actionItemsOverTime(repository, history, now),
-    declarationLag: group("all", "All incidents", incidents.filter((i) => !backfilled.has(i.id)), "declaration_lag"),
+    declarationLag: group(
+      "all",
+      "All incidents",
+      incidents.filter((i) => !backfilled.has(i.id)),
+      "declaration_lag",
+    ),
     backfilled: backfilled.size,
-    commanders: [...counts].map(([person, n]) => ({ person, incidents: n, share: n / withCommander }))
+    commanders: [...counts]
+      .map(([person, n]) => ({ person, incidents: n, share: n / withCommander }))
       .sort((a, b) => b.incidents - a.incidents || a.person.localeCompare(b.person)),
     incidentCount: incidents.length,
   };
@@ -102,7 +125,10 @@ function isBackfilled(incident: Repository["incidents"][number], history: Histor
  */
 function actionItemsOverTime(repository: Repository, history: HistoryEvents | undefined, now: Date): DashboardData["actionItems"] {
   const rows = actionItemRows(repository.postmortems, repository.incidents, repository.config, history, now);
-  const added = rows.map((r) => r.added_at).filter((a): a is string => a !== null).sort();
+  const added = rows
+    .map((r) => r.added_at)
+    .filter((a): a is string => a !== null)
+    .sort();
   if (added.length === 0) return { points: [], undatedDone: 0 };
   const today = utcDate(now);
   const points: ActionItemPoint[] = [];
@@ -110,7 +136,9 @@ function actionItemsOverTime(repository: Repository, history: HistoryEvents | un
     // biome-ignore lint/complexity/useMathMinMax: ISO dates compared as strings; Math.min would make them NaN.
     const end = lastDay(month) < today ? lastDay(month) : today;
     const at = `${end}T23:59:59Z`;
-    let done = 0, open = 0, overdue = 0;
+    let done = 0,
+      open = 0,
+      overdue = 0;
     for (const row of rows) {
       if (row.added_at === null || row.added_at > at || row.status === "wont_do") continue;
       const closedBy = row.closed_at !== null ? row.closed_at <= at : row.status === "done" && end === today;

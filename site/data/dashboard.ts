@@ -34,7 +34,10 @@ async function load(context: BuildContext): Promise<Dashboard> {
   try {
     events = deriveEvents(await buildHistory(context));
   } catch (error) {
-    return { available: false, reason: `The git history of the records could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      available: false,
+      reason: `The git history of the records could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const data = dashboardData(context.repository, events, context.now);
   return { available: true, data, charts: dashboardCharts(data), ...(context.schedules.length > 0 ? { onCall: onCallLoad(context) } : {}) };
@@ -42,6 +45,12 @@ async function load(context: BuildContext): Promise<Dashboard> {
 
 function onCallLoad(context: BuildContext): OnCallLoad {
   const to = context.now.getTime();
-  const report = loadReport({ schedules: context.schedules, incidents: context.repository.incidents, config: context.repository.config, from: to - 28 * DAY_MS, to });
+  const report = loadReport({
+    schedules: context.schedules,
+    incidents: context.repository.incidents,
+    config: context.repository.config,
+    from: to - 28 * DAY_MS,
+    to,
+  });
   return { from: report.from, to: report.to, people: report.people, chart: onCallChart(report.people) };
 }

@@ -47,5 +47,8 @@ function publishedVersion(context: BuildContext): string {
   const bars = [...componentViews(context).values()].map((c) => [c.id, c.status, c.uptime, c.recentUptime, c.days]);
   const postmortems = model.postmortems.map((p) => [p.id, p.data, p.body]);
   const bodies = model.incidents.map((i) => [i.id, i.body]);
-  return createHash("sha256").update(JSON.stringify([api, bars, postmortems, bodies])).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(JSON.stringify([api, bars, postmortems, bodies]))
+    .digest("hex")
+    .slice(0, 16);
 }

@@ -9,9 +9,7 @@ import { computeMetrics } from "../../scripts/metrics/compute-metrics.ts";
 import { DEFAULT_SELECTION } from "../../scripts/metrics/selection.ts";
 import { buildHistory, type BuildContext } from "./build-context.ts";
 
-export type MetricsReport =
-  | { available: true; data: unknown }
-  | { available: false; reason: string };
+export type MetricsReport = { available: true; data: unknown } | { available: false; reason: string };
 
 export async function metricsReport(context: BuildContext): Promise<MetricsReport> {
   if (context.audience !== "internal") return { available: false, reason: "Metrics are only in the internal build." };
@@ -19,7 +17,11 @@ export async function metricsReport(context: BuildContext): Promise<MetricsRepor
   try {
     const history = await buildHistory(context);
     const report = computeMetrics({
-      repository, history: deriveEvents(history), historySummary: historySummary(history), selection: DEFAULT_SELECTION, now,
+      repository,
+      history: deriveEvents(history),
+      historySummary: historySummary(history),
+      selection: DEFAULT_SELECTION,
+      now,
     });
     // The JSON document as the CLI prints it (no undefined fields, no class instances).
     return { available: true, data: JSON.parse(JSON.stringify(report)) };

@@ -27,7 +27,12 @@ export function incidentOnCall(context: BuildContext, incidentId: string): Incid
   if (!byIncident) {
     const names = new Map(context.schedules.map((s) => [s.id, s.data.name]));
     const summary = onCallSummary(context.repository.incidents, context.schedules);
-    byIncident = new Map(summary.incidents.map((row) => [row.incident, row.on_call.map((o) => ({ schedule: o.schedule, name: names.get(o.schedule) ?? o.schedule, person: o.on_call }))]));
+    byIncident = new Map(
+      summary.incidents.map((row) => [
+        row.incident,
+        row.on_call.map((o) => ({ schedule: o.schedule, name: names.get(o.schedule) ?? o.schedule, person: o.on_call })),
+      ]),
+    );
     summaries.set(context, byIncident);
   }
   return byIncident.get(incidentId) ?? [];
@@ -46,14 +51,28 @@ export function onCallCalendars(context: BuildContext): CalendarFile[] {
   const from = context.now.getTime() - CALENDAR_BACK_MS;
   const to = context.now.getTime() + CALENDAR_AHEAD_MS;
   const uidDomain = new URL(context.siteUrl).host;
-  const all: CalendarShift[] = context.schedules.flatMap((schedule) => finalSchedule(schedule, from, to).map((shift) => ({ schedule, shift })));
+  const all: CalendarShift[] = context.schedules.flatMap((schedule) =>
+    finalSchedule(schedule, from, to).map((shift) => ({ schedule, shift })),
+  );
   const calendar = (name: string, shifts: CalendarShift[]) => buildShiftsCalendar({ name, shifts, now: context.now, uidDomain });
   const files: CalendarFile[] = context.schedules.map((schedule) => ({
-    path: `oncall/${schedule.id}.ics`, contentType: "text/calendar", body: calendar(`On call: ${schedule.data.name}`, all.filter((s) => s.schedule === schedule)),
+    path: `oncall/${schedule.id}.ics`,
+    contentType: "text/calendar",
+    body: calendar(
+      `On call: ${schedule.data.name}`,
+      all.filter((s) => s.schedule === schedule),
+    ),
   }));
   const people = [...new Set(all.map((s) => s.shift.who))].sort();
   for (const person of people) {
-    files.push({ path: `oncall/people/${person}.ics`, contentType: "text/calendar", body: calendar(`On call: ${person}`, all.filter((s) => s.shift.who === person)) });
+    files.push({
+      path: `oncall/people/${person}.ics`,
+      contentType: "text/calendar",
+      body: calendar(
+        `On call: ${person}`,
+        all.filter((s) => s.shift.who === person),
+      ),
+    });
   }
   return files;
 }

@@ -10,9 +10,12 @@ export function checkOutDir(outDir: string): void {
   try {
     createRequire(path.join(outDir, "resolve-from-here.js")).resolve("astro");
   } catch {
-    throw new SitrepError(`SITREP_OUT_DIR \`${outDir}\` is outside the project: the build runs pages from there and cannot find sitrep's packages (node_modules).`, {
-      hint: "Build inside the project (leave SITREP_OUT_DIR unset for dist/, or use a folder in the project such as `SITREP_OUT_DIR=build/preview`), then copy or move the folder where you need it.",
-      exitCode: 2,
-    });
+    throw new SitrepError(
+      `SITREP_OUT_DIR \`${outDir}\` is outside the project: the build runs pages from there and cannot find sitrep's packages (node_modules).`,
+      {
+        hint: "Build inside the project (leave SITREP_OUT_DIR unset for dist/, or use a folder in the project such as `SITREP_OUT_DIR=build/preview`), then copy or move the folder where you need it.",
+        exitCode: 2,
+      },
+    );
   }
 }

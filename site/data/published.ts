@@ -41,7 +41,11 @@ export function publishedFiles(context: BuildContext): PublishedFile[] {
     const own = buildFeeds(context.repository, { ...options, componentId: component.id });
     files.push({ path: paths.rss, contentType: "application/rss+xml", body: own.rss });
     files.push({ path: paths.atom, contentType: "application/atom+xml", body: own.atom });
-    files.push({ path: paths.calendar, contentType: "text/calendar", body: buildMaintenanceCalendar(context.repository, { ...options, componentId: component.id }) });
+    files.push({
+      path: paths.calendar,
+      contentType: "text/calendar",
+      body: buildMaintenanceCalendar(context.repository, { ...options, componentId: component.id }),
+    });
   }
   for (const [path, body] of Object.entries(buildBadges(context.repository, options))) {
     files.push({ path: `${PUBLISHED_PATHS.badges}${path}`, contentType: "image/svg+xml", body });
@@ -49,9 +53,17 @@ export function publishedFiles(context: BuildContext): PublishedFile[] {
   // What an open page asks once a minute (site/data/freshness.ts).
   const fresh = freshness(context);
   // Its audience too: a fact of the build, so `sitrep notify` can refuse an internal one (decision 0172).
-  files.push({ path: FRESHNESS_PATH, contentType: "application/json", body: JSON.stringify({ version: fresh.version, built_at: fresh.builtAt, fresh_until: fresh.freshUntil, audience: context.audience }) });
+  files.push({
+    path: FRESHNESS_PATH,
+    contentType: "application/json",
+    body: JSON.stringify({ version: fresh.version, built_at: fresh.builtAt, fresh_until: fresh.freshUntil, audience: context.audience }),
+  });
   // Every incident and maintenance, uncut: what notify compares between two deploys (decision 0171).
-  files.push({ path: PUBLISHED_PATHS.history, contentType: "application/json", body: JSON.stringify(buildPublicHistory(context.repository, options)) });
+  files.push({
+    path: PUBLISHED_PATHS.history,
+    contentType: "application/json",
+    body: JSON.stringify(buildPublicHistory(context.repository, options)),
+  });
   // The internal build: each schedule's and each person's on-call shifts (site/data/oncall.ts).
   files.push(...onCallCalendars(context));
   cache.set(context, files);

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/run-cli.ts";
 
 const folder = path.join(repoRoot, "docs/decisions");
-const decisions = readdirSync(folder).filter((f) => /^\d{4}-.*\.md$/.test(f)).sort();
+const decisions = readdirSync(folder)
+  .filter((f) => /^\d{4}-.*\.md$/.test(f))
+  .sort();
 const index = readFileSync(path.join(folder, "README.md"), "utf8");
 
 describe("the decisions", () => {

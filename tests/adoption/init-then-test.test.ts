@@ -27,7 +27,8 @@ let copy: GitRepo;
 
 beforeAll(() => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sitrep-adopted-"));
-  for (const entry of readdirSync(repoRoot)) if (!SKIP.has(entry)) cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+  for (const entry of readdirSync(repoRoot))
+    if (!SKIP.has(entry)) cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
   // The template's records, whatever this checkout holds: in an adopted repository the root
   // records are the team's own, and init (rightly) refuses to run on them a second time.
   for (const entry of RECORD_PATHS) rmSync(path.join(dir, entry), { recursive: true, force: true });
@@ -35,9 +36,16 @@ beforeAll(() => {
   symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
   copy = createGitRepo({ dir });
   copy.commit("The template", "2026-11-20T09:00:00Z");
-  const init = spawnSync(process.execPath, ["scripts/cli.ts", "init", "--title", "Acme Status", "--url", "https://status.acme.com", "--component", "api=Public API@Platform"], {
-    cwd: dir, env: { ...process.env, NO_COLOR: "1", SITREP_NOW: TEST_NOW }, input: "", encoding: "utf8",
-  });
+  const init = spawnSync(
+    process.execPath,
+    ["scripts/cli.ts", "init", "--title", "Acme Status", "--url", "https://status.acme.com", "--component", "api=Public API@Platform"],
+    {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: "1", SITREP_NOW: TEST_NOW },
+      input: "",
+      encoding: "utf8",
+    },
+  );
   if (init.status !== 0) throw new Error(`sitrep init failed (${init.status}):\n${init.stdout}\n${init.stderr}`);
   copy.commit("sitrep init", "2026-11-20T09:05:00Z");
 });
@@ -45,10 +53,14 @@ afterAll(() => copy?.cleanup());
 
 /** The copy's own vitest on `files`, without the outer run's worker settings. */
 function vitestInCopy(files: string[]): Promise<{ code: number; output: string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && key !== "NODE_OPTIONS" && key !== "TINYPOOL_WORKER_ID"));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && key !== "NODE_OPTIONS" && key !== "TINYPOOL_WORKER_ID"),
+  );
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--maxWorkers=1", "--reporter=dot", ...files], {
-      cwd: copy.dir, env: { ...env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"],
+      cwd: copy.dir,
+      env: { ...env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
     child.stdout.on("data", (d) => (output += d));

@@ -14,9 +14,20 @@ const ROOT = String.raw`\b(?:repoRoot|toolRoot|checkoutRoot)\b`;
 /** Ways a root read is written: joined paths, a records root or cwd, a loader or copy given the root. */
 const ROOT_READS: NamedPattern[] = [
   { name: "a record path joined to the checkout", pattern: new RegExp(String.raw`${ROOT}\s*,\s*["'\`]${RECORDS}`) },
-  { name: "the checkout as records root or cwd", pattern: new RegExp(String.raw`\b(?:cwd|SITREP_ROOT|recordsRoot|root)\s*:\s*${ROOT}(?!\s*[,}]?\s*\+)`) },
-  { name: "the checkout handed to a records reader", pattern: new RegExp(String.raw`\b(?:\w*Repository|discoverRecordFiles|findRecordsRoot|copyInto|walk|readRecords?)\(\s*(?:[^(),]*,\s*)*${ROOT}\s*[,)]`) },
-  { name: "the working directory as records root", pattern: /\b(?:validateRepository|loadRepository|discoverRecordFiles)\(\s*process\.cwd\(\)/ },
+  {
+    name: "the checkout as records root or cwd",
+    pattern: new RegExp(String.raw`\b(?:cwd|SITREP_ROOT|recordsRoot|root)\s*:\s*${ROOT}(?!\s*[,}]?\s*\+)`),
+  },
+  {
+    name: "the checkout handed to a records reader",
+    pattern: new RegExp(
+      String.raw`\b(?:\w*Repository|discoverRecordFiles|findRecordsRoot|copyInto|walk|readRecords?)\(\s*(?:[^(),]*,\s*)*${ROOT}\s*[,)]`,
+    ),
+  },
+  {
+    name: "the working directory as records root",
+    pattern: /\b(?:validateRepository|loadRepository|discoverRecordFiles)\(\s*process\.cwd\(\)/,
+  },
 ];
 
 const sources = sourceFiles;
@@ -56,7 +67,8 @@ describe("tests and bench rows never read the root records", () => {
 describe("what the bench may import", () => {
   it("nothing from tests/ (shared fakes and generators live in testkit/, ADR 0062)", () => {
     const imports = [...sources("bench"), ...sources("testkit")].flatMap((file) =>
-      [...readFileSync(path.join(repoRoot, file), "utf8").matchAll(/from "([^"]*\/tests\/[^"]*)"/g)].map((m) => `${file}: ${m[1]}`));
+      [...readFileSync(path.join(repoRoot, file), "utf8").matchAll(/from "([^"]*\/tests\/[^"]*)"/g)].map((m) => `${file}: ${m[1]}`),
+    );
     expect(imports).toEqual([]);
   });
 });

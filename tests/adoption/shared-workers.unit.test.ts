@@ -8,7 +8,10 @@ import { repoRoot } from "../helpers/run-cli.ts";
 import { matchingLines, sourceFiles, type NamedPattern } from "../helpers/source-scan.ts";
 
 const PROCESS_WIDE: NamedPattern[] = [
-  { name: "writes an environment variable", pattern: /\bprocess\.env(?:\.\w+|\[[^\]]+\])\s*(?:=(?!=)|\?\?=|\|\|=)|\bdelete\s+process\.env\b|\bObject\.assign\(\s*process\.env\b/ },
+  {
+    name: "writes an environment variable",
+    pattern: /\bprocess\.env(?:\.\w+|\[[^\]]+\])\s*(?:=(?!=)|\?\?=|\|\|=)|\bdelete\s+process\.env\b|\bObject\.assign\(\s*process\.env\b/,
+  },
   { name: "changes the working directory", pattern: /\bprocess\.chdir\(/ },
   { name: "mocks a module or a global", pattern: /\bvi\.(?:mock|doMock|stubEnv|stubGlobal|spyOn)\(/ },
   { name: "fakes the clock", pattern: /\bvi\.(?:useFakeTimers|setSystemTime)\(/ },
@@ -29,7 +32,11 @@ describe("test files that share a worker change no process-wide state", () => {
       `vi.useFakeTimers();`,
     ];
     for (const line of bad) expect(processWideChanges("x.ts", line), line).toHaveLength(1);
-    for (const line of [`const env = { ...process.env, TZ: "UTC" };`, `if (process.env.CI === "true") return;`, `runCli(args, { env: { SITREP_NOW } })`]) {
+    for (const line of [
+      `const env = { ...process.env, TZ: "UTC" };`,
+      `if (process.env.CI === "true") return;`,
+      `runCli(args, { env: { SITREP_NOW } })`,
+    ]) {
       expect(processWideChanges("x.ts", line), line).toEqual([]);
     }
   });

@@ -69,14 +69,16 @@ describe("a planted wrong import", () => {
 
   it("fails with the name of the rule it breaks, and only for the wrong imports", async () => {
     const found = (await violations(root, ["scripts"])).map(describeViolation).sort();
-    expect(found).toEqual([
-      "records-imports-only-core: scripts/records/load-config.ts → scripts/notify/check.ts",
-      "metrics-imports-only-oncall-history-validate-model-records-core: scripts/metrics/selection.ts → scripts/cli/flags.ts",
-      "oncall-imports-only-model-records-core: scripts/oncall/handoffs.ts → scripts/history/read.ts",
-      "publish-imports-only-status-model-records-core: scripts/publish/feed.ts → scripts/commands/validate.ts",
-      "nothing-imports-a-command: scripts/publish/feed.ts → scripts/commands/validate.ts",
-      "folder-not-on-map: scripts/helpers/misc.ts → scripts/core/time.ts",
-      "no-circular: scripts/status/a.ts ↔ scripts/status/b.ts",
-    ].sort());
+    expect(found).toEqual(
+      [
+        "records-imports-only-core: scripts/records/load-config.ts → scripts/notify/check.ts",
+        "metrics-imports-only-oncall-history-validate-model-records-core: scripts/metrics/selection.ts → scripts/cli/flags.ts",
+        "oncall-imports-only-model-records-core: scripts/oncall/handoffs.ts → scripts/history/read.ts",
+        "publish-imports-only-status-model-records-core: scripts/publish/feed.ts → scripts/commands/validate.ts",
+        "nothing-imports-a-command: scripts/publish/feed.ts → scripts/commands/validate.ts",
+        "folder-not-on-map: scripts/helpers/misc.ts → scripts/core/time.ts",
+        "no-circular: scripts/status/a.ts ↔ scripts/status/b.ts",
+      ].sort(),
+    );
   });
 });

@@ -16,11 +16,25 @@ const SPAWNING_PACKAGES = new Set(["node:child_process", "child_process", "playw
 
 /** Exports of spawning helpers that start nothing themselves. */
 const PURE = new Set([
-  "repoRoot", "cliPath", "TEST_NOW", // tests/helpers/run-cli.ts
-  "exampleOrgRoot", "copyExampleRecords", "copyExampleRepo", "RECORD_PATHS", "EXAMPLE_HISTORY_START", "EXAMPLE_DECLARATION_LAG_MINUTES", // tests/helpers/example-repo.ts
-  "astroBin", "pagefindBin", "siteDir", // tests/helpers/site-build.ts
-  "CHROMIUM_ARGS", "CHROMIUM_FIX", "chromiumFailure", "oneLineError", // tests/helpers/browser.ts
-  "WCAG_TAGS", "files", "brokenLinks", // tests/site/site-checks.ts
+  "repoRoot",
+  "cliPath",
+  "TEST_NOW", // tests/helpers/run-cli.ts
+  "exampleOrgRoot",
+  "copyExampleRecords",
+  "copyExampleRepo",
+  "RECORD_PATHS",
+  "EXAMPLE_HISTORY_START",
+  "EXAMPLE_DECLARATION_LAG_MINUTES", // tests/helpers/example-repo.ts
+  "astroBin",
+  "pagefindBin",
+  "siteDir", // tests/helpers/site-build.ts
+  "CHROMIUM_ARGS",
+  "CHROMIUM_FIX",
+  "chromiumFailure",
+  "oneLineError", // tests/helpers/browser.ts
+  "WCAG_TAGS",
+  "files",
+  "brokenLinks", // tests/site/site-checks.ts
 ]);
 
 interface Import {
@@ -30,14 +44,24 @@ interface Import {
 }
 
 /** The value imports of a source (type-only imports and `type X` members left out). */
-export function importsOf(text: string): Import[] {
+function importsOf(text: string): Import[] {
   const found: Import[] = [];
   for (const m of text.matchAll(/^\s*import\s+(type\s+)?([^"';]*?)\s*(?:from\s+)?["']([^"']+)["']/gm)) {
     if (m[1]) continue;
     const clause = m[2];
     const braces = /\{([^}]*)\}/.exec(clause)?.[1];
-    const names = braces === undefined ? [] : braces.split(",").map((n) => n.trim()).filter((n) => n && !n.startsWith("type ")).map((n) => n.split(/\s+as\s+/)[0]);
-    const whole = clause.replace(/\{[^}]*\}/, "").replace(/,/g, "").trim();
+    const names =
+      braces === undefined
+        ? []
+        : braces
+            .split(",")
+            .map((n) => n.trim())
+            .filter((n) => n && !n.startsWith("type "))
+            .map((n) => n.split(/\s+as\s+/)[0]);
+    const whole = clause
+      .replace(/\{[^}]*\}/, "")
+      .replace(/,/g, "")
+      .trim();
     if (whole || clause === "") names.push("*");
     if (names.length > 0) found.push({ from: m[3], names });
   }
@@ -53,7 +77,7 @@ function resolveLocal(fromFile: string, specifier: string): string | undefined {
 }
 
 /** Why `file` (or what it imports on the test side) can spawn, or undefined when it cannot. */
-export function spawnPath(file: string, read: (file: string) => string, seen = new Map<string, string | undefined>()): string | undefined {
+function spawnPath(file: string, read: (file: string) => string, seen = new Map<string, string | undefined>()): string | undefined {
   if (seen.has(file)) return seen.get(file);
   seen.set(file, undefined);
   let reason: string | undefined;
@@ -75,7 +99,9 @@ const read = (file: string) => readFileSync(path.join(repoRoot, file), "utf8");
 
 describe("unit tests spawn nothing", () => {
   it("the scan reads value imports, and follows a helper to the spawn it reaches", () => {
-    expect(importsOf(`import { a, type B, c as d } from "./x.ts";\nimport type { E } from "./e.ts";\nimport f from "f";\nimport "side";`)).toEqual([
+    expect(
+      importsOf(`import { a, type B, c as d } from "./x.ts";\nimport type { E } from "./e.ts";\nimport f from "f";\nimport "side";`),
+    ).toEqual([
       { from: "./x.ts", names: ["a", "c"] },
       { from: "f", names: ["*"] },
       { from: "side", names: ["*"] },
@@ -85,7 +111,9 @@ describe("unit tests spawn nothing", () => {
       "tests/b.unit.test.ts": `import { TEST_NOW } from "./helpers/run-cli.ts";`,
       "tests/helpers/run-cli.ts": `import { spawnSync } from "node:child_process";`,
     };
-    expect(spawnPath("tests/a.unit.test.ts", (f) => sources[f])).toBe("imports runCli from tests/helpers/run-cli.ts (imports node:child_process)");
+    expect(spawnPath("tests/a.unit.test.ts", (f) => sources[f])).toBe(
+      "imports runCli from tests/helpers/run-cli.ts (imports node:child_process)",
+    );
     expect(spawnPath("tests/b.unit.test.ts", (f) => sources[f])).toBeUndefined();
     expect(spawnPath("tests/helpers/run-cli.ts", (f) => sources[f])).toBe("imports node:child_process");
   });
@@ -94,8 +122,10 @@ describe("unit tests spawn nothing", () => {
     const units = sourceFiles("tests").filter((f) => f.endsWith(".unit.test.ts"));
     expect(units.length).toBeGreaterThan(40);
     const seen = new Map<string, string | undefined>();
-    const spawning = units.map((file) => [file, spawnPath(file, read, seen)]).filter(([, reason]) => reason).map(([file, reason]) => `${file}: ${reason}`);
+    const spawning = units
+      .map((file) => [file, spawnPath(file, read, seen)])
+      .filter(([, reason]) => reason)
+      .map(([file, reason]) => `${file}: ${reason}`);
     expect(spawning).toEqual([]);
   });
-
 });

@@ -25,12 +25,22 @@ afterAll(() => cleanup());
 describe("correcting a posted update", () => {
   test("--amend replaces the latest update's text and keeps the old text in the timeline", () => {
     expect(sitrep(["update", OPEN, "--status", "identified", "--message", "Payouts are delayed for all merchnats."]).code).toBe(0);
-    const result = sitrep(["update", OPEN, "--amend", "--message", "Payout statuses are delayed for some merchants."], "2026-11-22T12:03:00Z");
+    const result = sitrep(
+      ["update", OPEN, "--amend", "--message", "Payout statuses are delayed for some merchants."],
+      "2026-11-22T12:03:00Z",
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`Amended the update of 2026-11-22T12:00:00Z in ${OPEN}`);
     const after = data(OPEN);
-    expect(after.updates.at(-1)).toMatchObject({ at: "2026-11-22T12:00:00Z", status: "identified", body: "Payout statuses are delayed for some merchants." });
-    expect(after.timeline.at(-1)).toEqual({ at: "2026-11-22T12:03:00Z", event: "Amended the public update of 2026-11-22T12:00:00Z; it said: “Payouts are delayed for all merchnats.”" });
+    expect(after.updates.at(-1)).toMatchObject({
+      at: "2026-11-22T12:00:00Z",
+      status: "identified",
+      body: "Payout statuses are delayed for some merchants.",
+    });
+    expect(after.timeline.at(-1)).toEqual({
+      at: "2026-11-22T12:03:00Z",
+      event: "Amended the public update of 2026-11-22T12:00:00Z; it said: “Payouts are delayed for all merchnats.”",
+    });
   });
 
   test("--retract takes the latest update back, the status returns to the one before, and the record validates", async () => {
@@ -39,8 +49,13 @@ describe("correcting a posted update", () => {
     const after = data(OPEN);
     expect(after.updates.map((u: { at: string }) => u.at)).not.toContain("2026-11-22T12:00:00Z");
     expect(after.status).toBe("monitoring");
-    expect(after.timeline.at(-1).event).toBe("Retracted the public update of 2026-11-22T12:00:00Z: “Payout statuses are delayed for some merchants.”");
-    const validate = await runCliInProcess(["validate", `incidents/2026/${OPEN}.md`], { cwd: dir, env: { SITREP_NOW: "2026-11-22T12:05:00Z" } });
+    expect(after.timeline.at(-1).event).toBe(
+      "Retracted the public update of 2026-11-22T12:00:00Z: “Payout statuses are delayed for some merchants.”",
+    );
+    const validate = await runCliInProcess(["validate", `incidents/2026/${OPEN}.md`], {
+      cwd: dir,
+      env: { SITREP_NOW: "2026-11-22T12:05:00Z" },
+    });
     expect(validate.stdout).toMatch(/0 errors|no problems/);
     expect(validate.code, validate.stdout).toBe(0);
   });
@@ -55,15 +70,30 @@ describe("correcting a posted update", () => {
 
 describe("a forgotten update on a resolved incident", () => {
   test("goes in with --at before the final update; the incident stays resolved", async () => {
-    const result = await sitrepInProcess(["update", RESOLVED, "--at", "2026-11-17T12:35:00Z", "--message", "Error rates are back to normal in every region."]);
+    const result = await sitrepInProcess([
+      "update",
+      RESOLVED,
+      "--at",
+      "2026-11-17T12:35:00Z",
+      "--message",
+      "Error rates are back to normal in every region.",
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const after = data(RESOLVED);
     expect(after.status).toBe("resolved");
-    expect(after.updates.map((u: { at: string }) => u.at).slice(-3)).toEqual(["2026-11-17T12:30:00Z", "2026-11-17T12:35:00Z", "2026-11-17T12:40:00Z"]);
+    expect(after.updates.map((u: { at: string }) => u.at).slice(-3)).toEqual([
+      "2026-11-17T12:30:00Z",
+      "2026-11-17T12:35:00Z",
+      "2026-11-17T12:40:00Z",
+    ]);
   });
 
   test("is refused without --at, or after the final update", async () => {
-    expect((await sitrepInProcess(["update", RESOLVED, "--message", "x"])).stderr).toMatch(/already resolved[\s\S]*An update you forgot goes in with --at/);
-    expect((await sitrepInProcess(["update", RESOLVED, "--at", "2026-11-17T13:00:00Z", "--message", "x"])).stderr).toMatch(/would come after the final one/);
+    expect((await sitrepInProcess(["update", RESOLVED, "--message", "x"])).stderr).toMatch(
+      /already resolved[\s\S]*An update you forgot goes in with --at/,
+    );
+    expect((await sitrepInProcess(["update", RESOLVED, "--at", "2026-11-17T13:00:00Z", "--message", "x"])).stderr).toMatch(
+      /would come after the final one/,
+    );
   });
 });

@@ -49,9 +49,18 @@ describe("reschedule", () => {
     const result = await run(reschedule, ["hsm-migration"], { start: "2027-02-17T02:00:00Z", end: "2027-02-17T04:00:00Z" });
     expect(result.summary).toBe(`Rescheduled maintenance ${ID}`);
     const record = data();
-    expect(record).toMatchObject({ status: "scheduled", scheduled_start: "2027-02-17T02:00:00Z", scheduled_end: "2027-02-17T04:00:00Z", first_scheduled_start: "2027-02-10T02:00:00Z" });
+    expect(record).toMatchObject({
+      status: "scheduled",
+      scheduled_start: "2027-02-17T02:00:00Z",
+      scheduled_end: "2027-02-17T04:00:00Z",
+      first_scheduled_start: "2027-02-10T02:00:00Z",
+    });
     // Europe/Berlin is the example's zone: 02:00Z is 03:00 CET.
-    expect(record.updates.at(-1)).toEqual({ at: TEST_NOW, status: "scheduled", body: "Rescheduled to 17 Feb 2027, 03:00 CET – 17 Feb 2027, 05:00 CET (was 10 Feb 2027, 03:00 CET – 10 Feb 2027, 05:00 CET)." });
+    expect(record.updates.at(-1)).toEqual({
+      at: TEST_NOW,
+      status: "scheduled",
+      body: "Rescheduled to 17 Feb 2027, 03:00 CET – 17 Feb 2027, 05:00 CET (was 10 Feb 2027, 03:00 CET – 10 Feb 2027, 05:00 CET).",
+    });
     // The file kept its name: file-name-date reads first_scheduled_start.
     expect(validateRepository(dir, { now: NOW }).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const after = calendarEvent();
@@ -68,8 +77,12 @@ describe("reschedule", () => {
   });
 
   test("refuses a window moved into the past, and an end before the start", async () => {
-    await expect(run(reschedule, [ID], { start: "2026-11-20T02:00:00Z", end: "2027-02-24T03:00:00Z" })).rejects.toThrow(/--start \(2026-11-20T02:00:00Z\) is not after now/);
-    await expect(run(reschedule, [ID], { start: "2027-02-24T02:00:00Z", end: "2027-02-24T01:00:00Z" })).rejects.toThrow(/--end .* is not after --start/);
+    await expect(run(reschedule, [ID], { start: "2026-11-20T02:00:00Z", end: "2027-02-24T03:00:00Z" })).rejects.toThrow(
+      /--start \(2026-11-20T02:00:00Z\) is not after now/,
+    );
+    await expect(run(reschedule, [ID], { start: "2027-02-24T02:00:00Z", end: "2027-02-24T01:00:00Z" })).rejects.toThrow(
+      /--end .* is not after --start/,
+    );
   });
 });
 
@@ -79,7 +92,12 @@ describe("cancel", () => {
     await run(cancel, ["hsm-migration"]);
     const record = data();
     expect(record.status).toBe("cancelled");
-    expect(record.updates.at(-1)).toEqual({ at: TEST_NOW, status: "cancelled", body: "The maintenance scheduled for 24 Feb 2027, 03:00 CET – 24 Feb 2027, 04:00 CET has been cancelled.", components: { "card-vault": "operational" } });
+    expect(record.updates.at(-1)).toEqual({
+      at: TEST_NOW,
+      status: "cancelled",
+      body: "The maintenance scheduled for 24 Feb 2027, 03:00 CET – 24 Feb 2027, 04:00 CET has been cancelled.",
+      components: { "card-vault": "operational" },
+    });
 
     const repository = loadRepository(dir, { now: NOW });
     const recordOf = repository.incidents.find((i) => i.id === ID)!;
@@ -89,8 +107,14 @@ describe("cancel", () => {
     expect(openNow(repository, NOW).maintenance.map((m) => m.id)).not.toContain(ID);
 
     const api = buildStatuspageApi(repository, { audience: "public", now: NOW });
-    const listed = (api["scheduled-maintenances.json"].scheduled_maintenances as Record<string, any>[]).find((m) => m.name === recordOf.data.title)!;
-    expect([listed.status, listed.incident_updates[0].status, listed.resolved_at]).toEqual(["completed", "completed", "2026-11-22T12:00:00.000Z"]);
+    const listed = (api["scheduled-maintenances.json"].scheduled_maintenances as Record<string, any>[]).find(
+      (m) => m.name === recordOf.data.title,
+    )!;
+    expect([listed.status, listed.incident_updates[0].status, listed.resolved_at]).toEqual([
+      "completed",
+      "completed",
+      "2026-11-22T12:00:00.000Z",
+    ]);
     const atom = buildFeeds(repository, { audience: "public", now: NOW }).atom;
     const entry = atom.split("<entry>").find((e) => e.includes("has been cancelled"))!;
     expect(entry).toContain('term="cancelled"');
@@ -105,12 +129,20 @@ describe("cancel", () => {
   test("a cancelled window is not completed, rescheduled or cancelled again", async () => {
     const later = new Date("2027-02-24T05:00:00Z");
     await expect(run(complete, [ID], {}, later)).rejects.toThrow(/was cancelled: its work never began, so it cannot be completed/);
-    await expect(run(reschedule, [ID], { start: "2027-03-01T02:00:00Z", end: "2027-03-01T03:00:00Z" })).rejects.toThrow(/is cancelled: there is no window left to move/);
+    await expect(run(reschedule, [ID], { start: "2027-03-01T02:00:00Z", end: "2027-03-01T03:00:00Z" })).rejects.toThrow(
+      /is cancelled: there is no window left to move/,
+    );
     expect((await run(cancel, [ID])).summary).toMatch(/^Nothing to do: .* is already cancelled/);
     // And `update` neither cancels nor adds to a cancelled window: the first is `cancel`'s, the second fails validation.
     await expect(run(update, [ID], { status: "cancelled", message: "x" })).rejects.toThrow(/`update` does not cancel maintenance/);
-    const refused = await run(update, [ID], { message: "Back on after all." }).then(() => undefined, (error: Error & { diagnostics?: { rule: string }[] }) => error);
-    expect([refused?.message, refused?.diagnostics?.map((d) => d.rule)]).toEqual([expect.stringMatching(/^Nothing was written: .* would not validate/), ["maintenance-cancelled"]]);
+    const refused = await run(update, [ID], { message: "Back on after all." }).then(
+      () => undefined,
+      (error: Error & { diagnostics?: { rule: string }[] }) => error,
+    );
+    expect([refused?.message, refused?.diagnostics?.map((d) => d.rule)]).toEqual([
+      expect.stringMatching(/^Nothing was written: .* would not validate/),
+      ["maintenance-cancelled"],
+    ]);
     expect(data().updates.at(-1).status).toBe("cancelled");
   });
 });
@@ -118,9 +150,18 @@ describe("cancel", () => {
 describe("the publish title", () => {
   test("says rescheduled and cancelled", () => {
     const config = loadRepository(dir, { now: NOW }).config;
-    const base = { title: "HSM migration", type: "maintenance", status: "scheduled", scheduled_start: "2027-02-10T02:00:00Z", scheduled_end: "2027-02-10T04:00:00Z" };
-    const change = (after: Record<string, unknown>) => publishTitle([{ path: FILE, id: ID, kind: "incident", before: base, after: { ...base, ...after } }], config);
-    expect(change({ scheduled_start: "2027-02-17T02:00:00Z", scheduled_end: "2027-02-17T04:00:00Z" })).toBe("Rescheduled maintenance: HSM migration");
+    const base = {
+      title: "HSM migration",
+      type: "maintenance",
+      status: "scheduled",
+      scheduled_start: "2027-02-10T02:00:00Z",
+      scheduled_end: "2027-02-10T04:00:00Z",
+    };
+    const change = (after: Record<string, unknown>) =>
+      publishTitle([{ path: FILE, id: ID, kind: "incident", before: base, after: { ...base, ...after } }], config);
+    expect(change({ scheduled_start: "2027-02-17T02:00:00Z", scheduled_end: "2027-02-17T04:00:00Z" })).toBe(
+      "Rescheduled maintenance: HSM migration",
+    );
     expect(change({ status: "cancelled" })).toBe("Cancelled maintenance: HSM migration");
   });
 });
@@ -128,17 +169,38 @@ describe("the publish title", () => {
 describe("maintenance-cancelled", () => {
   test("refuses a cancellation after the work began, an update after it, and impact in it, each at its update", () => {
     const file = "incidents/2026/2026-11-21-broken-cancel.md";
-    writeFileSync(path.join(dir, file), [
-      "---", "title: Broken cancellation", "type: maintenance", "status: completed",
-      "components:", "  card-vault: under_maintenance",
-      "scheduled_start: 2026-11-21T02:00:00Z", "scheduled_end: 2026-11-21T03:00:00Z",
-      "updates:",
-      "  - at: 2026-11-20T09:00:00Z", "    status: scheduled", "    body: Planned.",
-      "  - at: 2026-11-21T02:00:00Z", "    status: in_progress", "    body: Started.",
-      "  - at: 2026-11-21T02:10:00Z", "    status: cancelled", "    body: Called off.", "    components:", "      card-vault: under_maintenance",
-      "  - at: 2026-11-21T03:00:00Z", "    status: completed", "    body: Done after all.",
-      "---", "", "Text.", "",
-    ].join("\n"));
+    writeFileSync(
+      path.join(dir, file),
+      [
+        "---",
+        "title: Broken cancellation",
+        "type: maintenance",
+        "status: completed",
+        "components:",
+        "  card-vault: under_maintenance",
+        "scheduled_start: 2026-11-21T02:00:00Z",
+        "scheduled_end: 2026-11-21T03:00:00Z",
+        "updates:",
+        "  - at: 2026-11-20T09:00:00Z",
+        "    status: scheduled",
+        "    body: Planned.",
+        "  - at: 2026-11-21T02:00:00Z",
+        "    status: in_progress",
+        "    body: Started.",
+        "  - at: 2026-11-21T02:10:00Z",
+        "    status: cancelled",
+        "    body: Called off.",
+        "    components:",
+        "      card-vault: under_maintenance",
+        "  - at: 2026-11-21T03:00:00Z",
+        "    status: completed",
+        "    body: Done after all.",
+        "---",
+        "",
+        "Text.",
+        "",
+      ].join("\n"),
+    );
     try {
       const found = validateRepository(dir, { now: NOW }).diagnostics.filter((d) => d.rule === "maintenance-cancelled");
       expect(found.map((d) => [d.line, d.message])).toEqual([
@@ -172,9 +234,14 @@ describe("the CLI", () => {
   test("reschedule and cancel print JSON and exit 0; cancel of an incident exits 2", () => {
     const { dir: fresh, cleanup: done } = copyExampleRepo("sitrep-cancel-cli-");
     try {
-      const moved = runCli(["reschedule", "hsm-migration", "--start", "2027-02-17T02:00:00Z", "--end", "2027-02-17T04:00:00Z", "--json"], { cwd: fresh });
+      const moved = runCli(["reschedule", "hsm-migration", "--start", "2027-02-17T02:00:00Z", "--end", "2027-02-17T04:00:00Z", "--json"], {
+        cwd: fresh,
+      });
       expect(moved.code, moved.stderr).toBe(0);
-      expect(JSON.parse(moved.stdout)).toMatchObject({ id: ID, record: { scheduled_start: "2027-02-17T02:00:00Z", first_scheduled_start: "2027-02-10T02:00:00Z" } });
+      expect(JSON.parse(moved.stdout)).toMatchObject({
+        id: ID,
+        record: { scheduled_start: "2027-02-17T02:00:00Z", first_scheduled_start: "2027-02-10T02:00:00Z" },
+      });
       const cancelled = runCli(["cancel", ID, "--message", "Postponed until the new HSMs arrive.", "--json"], { cwd: fresh });
       expect(cancelled.code, cancelled.stderr).toBe(0);
       expect(JSON.parse(cancelled.stdout).record.status).toBe("cancelled");

@@ -18,7 +18,9 @@ afterAll(() => cleanup());
 test("every command's usage line names each of its options (aliases aside)", async () => {
   for (const entry of commands) {
     const { spec } = await entry.load();
-    const missing = Object.entries(spec.options).filter(([name, o]) => !o.aliasOf && !spec.usage.includes(`--${name}`)).map(([name]) => name);
+    const missing = Object.entries(spec.options)
+      .filter(([name, o]) => !o.aliasOf && !spec.usage.includes(`--${name}`))
+      .map(([name]) => name);
     expect(missing, `${entry.name}: ${spec.usage}`).toEqual([]);
   }
 });
@@ -36,7 +38,9 @@ test("a short flag means the same option in every command that has it", async ()
   expect(meaning.get("o")).toBe("output");
   const retired = await runCliInProcess(["runbook", "x", "-o", "me"], { cwd: dir });
   expect(retired.code).toBe(2);
-  expect(retired.stderr).toMatch(/error: Unknown option '-o'\.\nhint: Short flags of `sitrep runbook`: -h \(--help\), -t \(--title\), -c \(--component\)\. Usage:/);
+  expect(retired.stderr).toMatch(
+    /error: Unknown option '-o'\.\nhint: Short flags of `sitrep runbook`: -h \(--help\), -t \(--title\), -c \(--component\)\. Usage:/,
+  );
 });
 
 test("--help shows --version and the exit codes; --version prints the package version", () => {
@@ -45,7 +49,9 @@ test("--help shows --version and the exit codes; --version prints the package ve
   expect(top.stdout).toMatch(/^ {2}-v, --version {2}Print the sitrep version\.$/m);
   expect(top.stdout).toContain("Exit codes: 0 done (or nothing to do), 1 the records have problems, 2 the command could not run");
   const declare = runCli(["declare", "--help"], { cwd: dir });
-  expect(declare.stdout).toContain("Exit codes: 0 written, or nothing to do (a note says why; e.g. resolving a resolved incident); 1 nothing was written");
+  expect(declare.stdout).toContain(
+    "Exit codes: 0 written, or nothing to do (a note says why; e.g. resolving a resolved incident); 1 nothing was written",
+  );
   const version = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;
   expect(runCli(["--version"], { cwd: dir }).stdout).toBe(`${version}\n`);
 });
@@ -53,7 +59,11 @@ test("--help shows --version and the exit codes; --version prints the package ve
 test("enum flags forgive case the same way everywhere", async () => {
   const repo = createGitRepo({ dir }); // metrics reads history
   repo.commit("records", "2026-11-22T11:00:00Z");
-  for (const args of [["validate", "--format", "JSON"], ["actions", "--status", "Done", "--no-history"], ["metrics", "--by", "Quarter", "--severity", "sev1"]]) {
+  for (const args of [
+    ["validate", "--format", "JSON"],
+    ["actions", "--status", "Done", "--no-history"],
+    ["metrics", "--by", "Quarter", "--severity", "sev1"],
+  ]) {
     const result = await runCliInProcess(args, { cwd: dir });
     expect(result.code, `${args.join(" ")}: ${result.stderr}`).not.toBe(2);
     expect(result.stderr).not.toMatch(/error:/);

@@ -4,7 +4,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { YAMLSeq } from "yaml";
-import { appendItems, dashColumn, itemTexts, restoreCommentColumn, restoreKeyLineComment, splitTopLevel } from "../../scripts/authoring/edits/print-minimal.ts";
+import {
+  appendItems,
+  dashColumn,
+  itemTexts,
+  restoreCommentColumn,
+  restoreKeyLineComment,
+  splitTopLevel,
+} from "../../scripts/authoring/edits/print-minimal.ts";
 import { editFrontMatter, rootMap } from "../../scripts/authoring/edits/front-matter-edit.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
@@ -21,7 +28,10 @@ const read = (file: string) => readFileSync(path.join(dir, file), "utf8");
 /** The original file with a hand-written comment block, an aligned trailing comment and a quoted scalar. */
 function handEdited(text: string): string {
   return text
-    .replace("started_at: 2026-11-21T21:40:00Z\n", "# Impact start taken from the p95 graph, not the alert.\nstarted_at: 2026-11-21T21:40:00Z        # see dashboard PAY-7\n")
+    .replace(
+      "started_at: 2026-11-21T21:40:00Z\n",
+      "# Impact start taken from the p95 graph, not the alert.\nstarted_at: 2026-11-21T21:40:00Z        # see dashboard PAY-7\n",
+    )
     .replace("title: Slow payout status in the API and dashboard\n", "title: 'Slow payout status in the API and dashboard'\n");
 }
 
@@ -34,10 +44,32 @@ afterAll(() => cleanup());
 
 test("update and resolve keep comments, quoting, key order and the body byte for byte", () => {
   // Each command runs just after its --at, as on call: hours later the open incident would rightly get a cadence warning.
-  const update = runCli(["update", ID, "--message", "Traffic is back on the rebuilt replica.", "--component", "payouts=operational", "--at", "2026-11-22T05:40:00Z"], { cwd: dir, env: { SITREP_NOW: "2026-11-22T05:45:00Z" } });
+  const update = runCli(
+    [
+      "update",
+      ID,
+      "--message",
+      "Traffic is back on the rebuilt replica.",
+      "--component",
+      "payouts=operational",
+      "--at",
+      "2026-11-22T05:40:00Z",
+    ],
+    { cwd: dir, env: { SITREP_NOW: "2026-11-22T05:45:00Z" } },
+  );
   expect(update.stderr).toBe("");
   expect(update.code).toBe(0);
-  const resolve = runCli(["resolve", ID, "--message", "Payout status has been fast and current for six hours. This incident is resolved.", "--at", "2026-11-22T06:00:00Z"], { cwd: dir, env: { SITREP_NOW: "2026-11-22T06:05:00Z" } });
+  const resolve = runCli(
+    [
+      "resolve",
+      ID,
+      "--message",
+      "Payout status has been fast and current for six hours. This incident is resolved.",
+      "--at",
+      "2026-11-22T06:00:00Z",
+    ],
+    { cwd: dir, env: { SITREP_NOW: "2026-11-22T06:05:00Z" } },
+  );
   expect(resolve.stderr).toBe("");
   expect(resolve.code).toBe(0);
 
@@ -53,7 +85,9 @@ test("update and resolve keep comments, quoting, key order and the body byte for
     expect(found, `line kept in order: ${line}`).toBeGreaterThanOrEqual(cursor);
     cursor = found + 1;
   }
-  expect(afterYaml).toContain("# Impact start taken from the p95 graph, not the alert.\nstarted_at: 2026-11-21T21:40:00Z        # see dashboard PAY-7\n");
+  expect(afterYaml).toContain(
+    "# Impact start taken from the p95 graph, not the alert.\nstarted_at: 2026-11-21T21:40:00Z        # see dashboard PAY-7\n",
+  );
   expect(afterYaml).toContain("title: 'Slow payout status in the API and dashboard'\n");
   // What the two commands added, where they added it.
   const added = afterLines.filter((line) => !beforeYaml.split("\n").includes(line));
@@ -79,11 +113,16 @@ test("a CRLF file stays CRLF, body included", async () => {
   const file = `incidents/2027/${CRLF_ID}.md`;
   const crlf = read(file).replace(/\r?\n/g, "\r\n");
   writeFileSync(path.join(dir, file), crlf);
-  const result = await runCliInProcess(["update", CRLF_ID, "--message", "Reminder: the window is unchanged.", "--at", "2026-11-22T11:00:00Z"], { cwd: dir });
+  const result = await runCliInProcess(
+    ["update", CRLF_ID, "--message", "Reminder: the window is unchanged.", "--at", "2026-11-22T11:00:00Z"],
+    { cwd: dir },
+  );
   expect(result.code, result.stderr).toBe(0);
   const after = read(file);
   expect(after.replace(/\r\n/g, "")).not.toContain("\n");
-  expect(after).toContain("\r\n  - at: 2026-11-22T11:00:00Z\r\n    status: scheduled\r\n    body: \"Reminder: the window is unchanged.\"\r\n");
+  expect(after).toContain(
+    '\r\n  - at: 2026-11-22T11:00:00Z\r\n    status: scheduled\r\n    body: "Reminder: the window is unchanged."\r\n',
+  );
   const bodyStart = (text: string) => text.slice(text.indexOf("---\r\n", 4));
   expect(bodyStart(after)).toBe(bodyStart(crlf));
 });
@@ -140,7 +179,18 @@ test("a hand-written incident keeps every line the commands did not change, thro
   const steps = [
     // Acknowledged before the last timeline entry: its entry is inserted in time order.
     ["acknowledge", id, "--at", "2026-11-22T08:12:00Z", "--by", "akin-b"],
-    ["update", id, "-m", "The lagging replica is found.", "--status", "identified", "-c", "payouts=partial_outage", "--at", "2026-11-22T08:30:00Z"],
+    [
+      "update",
+      id,
+      "-m",
+      "The lagging replica is found.",
+      "--status",
+      "identified",
+      "-c",
+      "payouts=partial_outage",
+      "--at",
+      "2026-11-22T08:30:00Z",
+    ],
     // mitigate posts its update at "now": the clock is set to the mitigation time below.
     ["mitigate", id, "--at", "2026-11-22T09:00:00Z", "-m", "Status reads moved to a healthy replica."],
     ["resolve", id, "-m", "Payout status is current again.", "--at", "2026-11-22T10:00:00Z"],
@@ -155,8 +205,12 @@ test("a hand-written incident keeps every line the commands did not change, thro
   expect(after).toContain("components:   # peak\n  payouts: partial_outage\n\n# First seen");
   // The changed value keeps its trailing comment in the column the author aligned it to.
   expect(after).toContain("\nstatus: resolved           # bumped by hand\n");
-  expect(after).toContain("updates:  # newest last\n- at: 2026-11-22T08:10:00Z\n  status: investigating\n  body: >-\n    Payout status in the dashboard is a few minutes behind.\n    Payouts themselves are sent on time.\n- at: 2026-11-22T08:30:00Z\n");
-  expect(after).toContain("\n# Internal notes only; not published.\ntimeline: # internal\n- at: 2026-11-22T08:05:00Z\n  event: ReplicationLag fired.\n- at: 2026-11-22T08:12:00Z\n  event: akin-b acknowledged the page.\n- at: 2026-11-22T08:20:00Z\n  event: Lagging replica found.\n- at: 2026-11-22T09:00:00Z\n");
+  expect(after).toContain(
+    "updates:  # newest last\n- at: 2026-11-22T08:10:00Z\n  status: investigating\n  body: >-\n    Payout status in the dashboard is a few minutes behind.\n    Payouts themselves are sent on time.\n- at: 2026-11-22T08:30:00Z\n",
+  );
+  expect(after).toContain(
+    "\n# Internal notes only; not published.\ntimeline: # internal\n- at: 2026-11-22T08:05:00Z\n  event: ReplicationLag fired.\n- at: 2026-11-22T08:12:00Z\n  event: akin-b acknowledged the page.\n- at: 2026-11-22T08:20:00Z\n  event: Lagging replica found.\n- at: 2026-11-22T09:00:00Z\n",
+  );
   expect(after.slice(after.indexOf("---", 4))).toBe("---\n\nThe dashboard showed stale payout status.\n");
   expect((await runCliInProcess(["validate", file], { cwd: dir })).code).toBe(0);
 });
@@ -165,7 +219,10 @@ test("a flow map that the edit leaves alone stays a flow map, written as it was"
   const id = "2026-11-22-flow-map-payouts";
   const file = `incidents/2026/${id}.md`;
   writeFileSync(path.join(dir, file), FLOW_MAP);
-  const update = await runCliInProcess(["update", id, "-m", "Reads are recovering.", "-c", "payouts=degraded_performance", "--at", "2026-11-22T08:30:00Z"], { cwd: dir });
+  const update = await runCliInProcess(
+    ["update", id, "-m", "Reads are recovering.", "-c", "payouts=degraded_performance", "--at", "2026-11-22T08:30:00Z"],
+    { cwd: dir },
+  );
   expect(update.code, update.stderr).toBe(0);
   const resolve = await runCliInProcess(["resolve", id, "-m", "Resolved.", "--at", "2026-11-22T09:30:00Z"], { cwd: dir });
   expect(resolve.code, resolve.stderr).toBe(0);
@@ -194,7 +251,11 @@ test("splitTopLevel: a key's chunk starts at the column-0 comments above it and 
 
 test("itemTexts cuts a list's original text at its items", () => {
   const yaml = "list:\n- a: 1\n  b: 2\n# between\n- c\n";
-  expect(itemTexts(yaml, 0, yaml, [yaml.indexOf("a:"), yaml.indexOf("c\n")])).toEqual({ head: "list:\n", items: ["- a: 1\n  b: 2\n# between\n", "- c\n"], column: 0 });
+  expect(itemTexts(yaml, 0, yaml, [yaml.indexOf("a:"), yaml.indexOf("c\n")])).toEqual({
+    head: "list:\n",
+    items: ["- a: 1\n  b: 2\n# between\n", "- c\n"],
+    column: 0,
+  });
   // Items at different columns are not cut.
   const mixed = "list:\n- a\n  - b\n";
   expect(itemTexts(mixed, 0, mixed, [mixed.indexOf("a"), mixed.indexOf("b")])).toBeUndefined();
@@ -215,14 +276,21 @@ test("restoreKeyLineComment and restoreCommentColumn give back the author's comm
 });
 
 test("editFrontMatter reprints only what changed, and keeps every untouched key's text", () => {
-  const text = "---\nname:   'x'   # quoted\nflow: {a: 1}\nlist:  # newest last\n- a: 1\n  b: >-\n    one\n    two\n# next\nafter: [1, 2]\n---\nbody\n";
-  const appended = editFrontMatter(text, "x.md", (doc) => (rootMap(doc).get("list", true) as unknown as YAMLSeq).add(doc.createNode({ a: 2 })));
+  const text =
+    "---\nname:   'x'   # quoted\nflow: {a: 1}\nlist:  # newest last\n- a: 1\n  b: >-\n    one\n    two\n# next\nafter: [1, 2]\n---\nbody\n";
+  const appended = editFrontMatter(text, "x.md", (doc) =>
+    (rootMap(doc).get("list", true) as unknown as YAMLSeq).add(doc.createNode({ a: 2 })),
+  );
   expect(appended).toBe(text.replace("    two\n", "    two\n- a: 2\n"));
   // An item inserted before the others (a timeline entry in time order) keeps the others' text.
-  const inserted = editFrontMatter(text, "x.md", (doc) => (rootMap(doc).get("list", true) as unknown as YAMLSeq).items.unshift(doc.createNode({ a: 0 })));
+  const inserted = editFrontMatter(text, "x.md", (doc) =>
+    (rootMap(doc).get("list", true) as unknown as YAMLSeq).items.unshift(doc.createNode({ a: 0 })),
+  );
   expect(inserted).toBe(text.replace("list:  # newest last\n", "list:  # newest last\n- a: 0\n"));
   // A changed item reprints that list only (its key-line comment stays on the key line).
-  const changed = editFrontMatter(text, "x.md", (doc) => (rootMap(doc).get("list", true) as unknown as YAMLSeq).set(0, doc.createNode({ a: 9 })));
+  const changed = editFrontMatter(text, "x.md", (doc) =>
+    (rootMap(doc).get("list", true) as unknown as YAMLSeq).set(0, doc.createNode({ a: 9 })),
+  );
   expect(changed).toBe("---\nname:   'x'   # quoted\nflow: {a: 1}\nlist:  # newest last\n  - a: 9\n# next\nafter: [1, 2]\n---\nbody\n");
   // A new key goes at its place, printed; its neighbours are untouched.
   const added = editFrontMatter(text, "x.md", (doc) => rootMap(doc).items.splice(1, 0, doc.createPair("new", "v")));

@@ -39,11 +39,38 @@ afterAll(() => cleanup());
 
 describe("an incident from declaration to postmortem", () => {
   test("init turns the template into the team's repository", () => {
-    const result = ok(runCli(["init", "--title", "Acme Status", "--url", "https://status.acme.example", "--timezone", "Europe/Paris",
-      "--component", "checkout-api=Checkout API@Payments", "--component", "webhooks=Webhooks@Platform", "--component", "dashboard=Dashboard"], { cwd: dir }));
+    const result = ok(
+      runCli(
+        [
+          "init",
+          "--title",
+          "Acme Status",
+          "--url",
+          "https://status.acme.example",
+          "--timezone",
+          "Europe/Paris",
+          "--component",
+          "checkout-api=Checkout API@Payments",
+          "--component",
+          "webhooks=Webhooks@Platform",
+          "--component",
+          "dashboard=Dashboard",
+        ],
+        { cwd: dir },
+      ),
+    );
     expect(result.stdout).toContain("Initialised Acme Status (3 components, 34 example records removed)");
-    const left = ["incidents", "postmortems", "runbooks"].flatMap((folder) => readdirSync(path.join(dir, folder), { recursive: true }).map((f) => `${folder}/${f}`)).sort();
-    expect(left).toEqual(["incidents/README.md", "incidents/_template.md", "postmortems/README.md", "postmortems/_template.md", "runbooks/README.md", "runbooks/_template.md"]);
+    const left = ["incidents", "postmortems", "runbooks"]
+      .flatMap((folder) => readdirSync(path.join(dir, folder), { recursive: true }).map((f) => `${folder}/${f}`))
+      .sort();
+    expect(left).toEqual([
+      "incidents/README.md",
+      "incidents/_template.md",
+      "postmortems/README.md",
+      "postmortems/_template.md",
+      "runbooks/README.md",
+      "runbooks/_template.md",
+    ]);
     const config = read("sitrep.config.yaml");
     const { site, components, github } = recordFile(`---\n${config}---\n`, "sitrep.config.yaml").data as Record<string, any>;
     expect(site).toEqual({ title: "Acme Status", url: "https://status.acme.example", timezone: "Europe/Paris" });
@@ -63,13 +90,40 @@ describe("an incident from declaration to postmortem", () => {
   });
 
   test("declare writes the incident with its first update, milestones and roles", () => {
-    const result = ok(runCli(["declare", "--title", "Checkout errors for some merchants", "--severity", "SEV2",
-      "--component", "checkout-api=partial_outage", "--started-at", "-12m", "--detected-at", "-5m", "--commander", "ines-carvalho", "--tech-lead", "akin-b"],
-    { cwd: dir, env: at("2026-11-22T10:00:00Z") }));
+    const result = ok(
+      runCli(
+        [
+          "declare",
+          "--title",
+          "Checkout errors for some merchants",
+          "--severity",
+          "SEV2",
+          "--component",
+          "checkout-api=partial_outage",
+          "--started-at",
+          "-12m",
+          "--detected-at",
+          "-5m",
+          "--commander",
+          "ines-carvalho",
+          "--tech-lead",
+          "akin-b",
+        ],
+        { cwd: dir, env: at("2026-11-22T10:00:00Z") },
+      ),
+    );
     // What to do next: the commands of the pull request and of the next steps, with this id.
-    for (const line of [`✔ Declared SEV2 incident ${ID}`, `wrote   ${INCIDENT}`, `git switch -c incident/${ID}`, `git add ${INCIDENT}`,
-      "git commit -m 'Declare SEV2: Checkout errors for some merchants'", "gh pr create --fill",
-      "Next: post an update at least every 30 minutes", `npm run -s sitrep -- update ${ID} --status identified`, `npm run -s sitrep -- resolve ${ID}`]) {
+    for (const line of [
+      `✔ Declared SEV2 incident ${ID}`,
+      `wrote   ${INCIDENT}`,
+      `git switch -c incident/${ID}`,
+      `git add ${INCIDENT}`,
+      "git commit -m 'Declare SEV2: Checkout errors for some merchants'",
+      "gh pr create --fill",
+      "Next: post an update at least every 30 minutes",
+      `npm run -s sitrep -- update ${ID} --status identified`,
+      `npm run -s sitrep -- resolve ${ID}`,
+    ]) {
       expect(result.stdout).toContain(line);
     }
     const declared = record(INCIDENT);
@@ -81,8 +135,14 @@ describe("an incident from declaration to postmortem", () => {
       started_at: "2026-11-22T09:48:00Z",
       detected_at: "2026-11-22T09:55:00Z",
       roles: { commander: "ines-carvalho", tech_lead: "akin-b" },
-      updates: [{ at: "2026-11-22T10:00:00Z", status: "investigating", components: { "checkout-api": "partial_outage" },
-        body: "We are investigating problems with Checkout API. We will post an update within 30 minutes." }],
+      updates: [
+        {
+          at: "2026-11-22T10:00:00Z",
+          status: "investigating",
+          components: { "checkout-api": "partial_outage" },
+          body: "We are investigating problems with Checkout API. We will post an update within 30 minutes.",
+        },
+      ],
       timeline: [{ at: "2026-11-22T10:00:00Z", event: "Declared SEV2; ines-carvalho is incident commander." }],
     });
     expect(declared.body).toContain(DESCRIPTION_COMMENT);
@@ -97,14 +157,38 @@ describe("an incident from declaration to postmortem", () => {
   });
 
   test("update appends a public update with the full component map", async () => {
-    ok(await runCliInProcess(["update", ID, "--status", "identified", "--message", "A deploy at 09:45 causes the errors: we are rolling it back.",
-      "--component", "webhooks=degraded_performance"], { cwd: dir, env: at("2026-11-22T10:20:00Z") }));
+    ok(
+      await runCliInProcess(
+        [
+          "update",
+          ID,
+          "--status",
+          "identified",
+          "--message",
+          "A deploy at 09:45 causes the errors: we are rolling it back.",
+          "--component",
+          "webhooks=degraded_performance",
+        ],
+        { cwd: dir, env: at("2026-11-22T10:20:00Z") },
+      ),
+    );
     validates("2026-11-22T10:20:00Z");
   });
 
   test("mitigate sets mitigated_at and posts a monitoring update", async () => {
-    ok(await runCliInProcess(["mitigate", ID, "--at", "2026-11-22T11:30:00+01:00", "--message", "The rollback is complete; checkouts succeed again. We are monitoring."],
-      { cwd: dir, env: at("2026-11-22T10:40:00Z") }));
+    ok(
+      await runCliInProcess(
+        [
+          "mitigate",
+          ID,
+          "--at",
+          "2026-11-22T11:30:00+01:00",
+          "--message",
+          "The rollback is complete; checkouts succeed again. We are monitoring.",
+        ],
+        { cwd: dir, env: at("2026-11-22T10:40:00Z") },
+      ),
+    );
     validates("2026-11-22T10:40:00Z");
   });
 
@@ -124,13 +208,21 @@ describe("an incident from declaration to postmortem", () => {
     });
     const updates = resolved.data.updates as { at: string; status: string; body: string; components: Record<string, string> }[];
     expect(updates.map((u) => [u.at, u.status])).toEqual([
-      ["2026-11-22T10:00:00Z", "investigating"], ["2026-11-22T10:20:00Z", "identified"],
-      ["2026-11-22T10:40:00Z", "monitoring"], ["2026-11-22T11:00:00Z", "resolved"],
+      ["2026-11-22T10:00:00Z", "investigating"],
+      ["2026-11-22T10:20:00Z", "identified"],
+      ["2026-11-22T10:40:00Z", "monitoring"],
+      ["2026-11-22T11:00:00Z", "resolved"],
     ]);
     expect(updates[1].components).toEqual({ "checkout-api": "partial_outage", webhooks: "degraded_performance" });
-    expect(updates[3]).toMatchObject({ body: "This incident has been resolved.", components: { "checkout-api": "operational", webhooks: "operational" } });
+    expect(updates[3]).toMatchObject({
+      body: "This incident has been resolved.",
+      components: { "checkout-api": "operational", webhooks: "operational" },
+    });
     expect((resolved.data.timeline as { event: string }[]).map((t) => t.event)).toEqual([
-      "Declared SEV2; ines-carvalho is incident commander.", "akin-b acknowledged the page.", "Mitigated: customer impact stopped.", "Resolved.",
+      "Declared SEV2; ines-carvalho is incident commander.",
+      "akin-b acknowledged the page.",
+      "Mitigated: customer impact stopped.",
+      "Resolved.",
     ]);
     expect(resolved.body).toContain(DESCRIPTION_COMMENT);
     validates("2026-11-22T11:00:00Z");
@@ -141,30 +233,66 @@ describe("an incident from declaration to postmortem", () => {
     const draft = record(`postmortems/${ID}.md`);
     expect(draft.data).toEqual({ incident: ID, status: "draft", visibility: "internal", authors: ["ines-carvalho"], action_items: [] });
     // The template's guidance stays as comments: what each field means, and an action-item example.
-    for (const comment of ["# Id of the incident this reviews: its file name without .md. Must exist.", "# draft | in_review | published",
-      "# published_at: 2026-01-08T10:00:00Z", "# action_items:", "#   - id: add-canary-check          # kebab-case, unique in this file, never reused"]) {
+    for (const comment of [
+      "# Id of the incident this reviews: its file name without .md. Must exist.",
+      "# draft | in_review | published",
+      "# published_at: 2026-01-08T10:00:00Z",
+      "# action_items:",
+      "#   - id: add-canary-check          # kebab-case, unique in this file, never reused",
+    ]) {
       expect(draft.comments).toContain(comment);
     }
     // The body is filled from the incident: summary, impact with its durations, the timeline.
-    expect(draft.body).toContain("Checkout errors for some merchants: a SEV2 (Major) incident from 2026-11-22 09:48 to 11:00 UTC (1 h 12 min), affecting Checkout API (partial outage), Webhooks (degraded performance).");
+    expect(draft.body).toContain(
+      "Checkout errors for some merchants: a SEV2 (Major) incident from 2026-11-22 09:48 to 11:00 UTC (1 h 12 min), affecting Checkout API (partial outage), Webhooks (degraded performance).",
+    );
     expect(draft.body).toContain("- Time to detect 7 min · acknowledge 8 min · mitigate 42 min · resolve 1 h 12 min.");
     // Lines from the internal timeline are marked internal, and people are named by role (decision 0116).
     expect(draft.body).toContain("- 10:00 — Declared SEV2; the incident commander was named. <!-- internal -->");
     expect(draft.body).toContain("- 10:03 — the tech lead acknowledged the page. <!-- internal -->");
     expect(draft.body).toContain("- 11:00 — Public update (resolved): This incident has been resolved.");
     expect([...draft.body.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual([
-      "Summary", "Impact", "Timeline", "Contributing factors", "Five whys", "What went well", "What went wrong", "Where we got lucky", "Lessons",
+      "Summary",
+      "Impact",
+      "Timeline",
+      "Contributing factors",
+      "Five whys",
+      "What went well",
+      "What went wrong",
+      "Where we got lucky",
+      "Lessons",
     ]);
     validates();
   });
 
   test("the --json output is the record as written", async () => {
-    const result = ok(await runCliInProcess(["runbook", "checkout-rollback", "--title", "Roll back checkout-api", "--component", "checkout-api", "--owner", "payments-team", "--json"], { cwd: dir }));
+    const result = ok(
+      await runCliInProcess(
+        [
+          "runbook",
+          "checkout-rollback",
+          "--title",
+          "Roll back checkout-api",
+          "--component",
+          "checkout-api",
+          "--owner",
+          "payments-team",
+          "--json",
+        ],
+        { cwd: dir },
+      ),
+    );
     const output = JSON.parse(result.stdout);
     expect(output).toEqual({
       path: "runbooks/checkout-rollback.md",
       id: "checkout-rollback",
-      record: { title: "Roll back checkout-api", components: ["checkout-api"], owner: "payments-team", last_reviewed: "2026-11-22", alerts: [] },
+      record: {
+        title: "Roll back checkout-api",
+        components: ["checkout-api"],
+        owner: "payments-team",
+        last_reviewed: "2026-11-22",
+        alerts: [],
+      },
       warnings: [],
     });
     expect(existsSync(path.join(dir, "runbooks/checkout-rollback.md"))).toBe(true);

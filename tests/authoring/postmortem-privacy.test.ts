@@ -29,8 +29,20 @@ afterAll(() => cleanup());
 
 describe("the public text", () => {
   test("leaves out lines ending in the internal mark and blocks between the marks, and finds who it names", () => {
-    const body = ["Intro by @ana-s.", "- 09:35 — akin-b acknowledged. <!-- internal -->", "<!-- internal -->", "Secret: mara-okafor paged.", "<!-- /internal -->", "Thanks to Mara-Okafor and the team.", "```", "@not-a-person in code", "```"].join("\n");
-    expect(publicBody(body)).toBe(["Intro by @ana-s.", "Thanks to Mara-Okafor and the team.", "```", "@not-a-person in code", "```"].join("\n"));
+    const body = [
+      "Intro by @ana-s.",
+      "- 09:35 — akin-b acknowledged. <!-- internal -->",
+      "<!-- internal -->",
+      "Secret: mara-okafor paged.",
+      "<!-- /internal -->",
+      "Thanks to Mara-Okafor and the team.",
+      "```",
+      "@not-a-person in code",
+      "```",
+    ].join("\n");
+    expect(publicBody(body)).toBe(
+      ["Intro by @ana-s.", "Thanks to Mara-Okafor and the team.", "```", "@not-a-person in code", "```"].join("\n"),
+    );
     expect(mentions(publicLines(body), new Set(["akin-b", "mara-okafor"]))).toEqual([
       { offset: 0, column: 10, handle: "ana-s" },
       { offset: 5, column: 11, handle: "Mara-Okafor" },
@@ -39,8 +51,9 @@ describe("the public text", () => {
 
   test("handles become roles; other @handles become a responder; words that only contain a handle stay", () => {
     const roles = { commander: "mara-okafor", tech_lead: "akin-b" };
-    expect(handlesToRoles("akin-b acknowledged; @mara-okafor declared SEV1 and asked @zoe-q; akin-bot ran; mail a@b.example", roles))
-      .toBe("the tech lead acknowledged; the incident commander declared SEV1 and asked a responder; akin-bot ran; mail a@b.example");
+    expect(handlesToRoles("akin-b acknowledged; @mara-okafor declared SEV1 and asked @zoe-q; akin-bot ran; mail a@b.example", roles)).toBe(
+      "the tech lead acknowledged; the incident commander declared SEV1 and asked a responder; akin-bot ran; mail a@b.example",
+    );
   });
 });
 
@@ -49,13 +62,22 @@ describe("sitrep postmortem", () => {
     const repository = loadRepository(dir, { now: NOW });
     const incident = repository.incidents.find((i) => i.id === FAILOVER)!;
     const template = readFileSync(path.join(dir, "postmortems/_template.md"), "utf8");
-    return scaffoldPostmortem({ incidentId: FAILOVER, incident: incident.data, config: repository.config, authors: ["lena-kovac"], template, keepHandles });
+    return scaffoldPostmortem({
+      incidentId: FAILOVER,
+      incident: incident.data,
+      config: repository.config,
+      authors: ["lena-kovac"],
+      template,
+      keepHandles,
+    });
   };
 
   test("marks the internal timeline's lines internal and names people by role", () => {
     const text = draft();
     const timeline = text.split("\n").filter((l) => /^- (2026-08-19 )?\d\d:\d\d — /.test(l));
-    expect(timeline).toContain("- 09:35 — the tech lead acknowledged. INTERNAL: paged db-oncall via PagerDuty; the incident commander declared SEV1 at 09:38. <!-- internal -->");
+    expect(timeline).toContain(
+      "- 09:35 — the tech lead acknowledged. INTERNAL: paged db-oncall via PagerDuty; the incident commander declared SEV1 at 09:38. <!-- internal -->",
+    );
     expect(timeline.filter((l) => l.includes("Public update")).every((l) => !l.includes("<!-- internal -->"))).toBe(true);
     expect(text).not.toMatch(/akin-b|mara-okafor/);
     expect(recordFile(text).data).not.toHaveProperty("keep_handles");
@@ -76,13 +98,23 @@ describe("postmortem-handles", () => {
     const original = readFileSync(file, "utf8");
     const edited = original
       .replace("status: in_review", "status: published\npublished_at: 2026-08-26T10:00:00Z")
-      .replace("- 09:31 — Primary's storage volume stops completing writes.", "- 09:31 — Primary's storage volume stops completing writes; @akin-b saw it.\n- 09:33 — mara-okafor took command. <!-- internal -->");
+      .replace(
+        "- 09:31 — Primary's storage volume stops completing writes.",
+        "- 09:31 — Primary's storage volume stops completing writes; @akin-b saw it.\n- 09:33 — mara-okafor took command. <!-- internal -->",
+      );
     writeFileSync(file, edited);
     try {
       const found = validateRepository(dir, { now: NOW }).diagnostics.filter((d) => d.rule === "postmortem-handles");
       const lines = edited.split("\n");
       const line = lines.findIndex((l) => l.includes("@akin-b saw it"));
-      expect(found.map((d) => [d.line, d.column, d.severity, d.message])).toEqual([[line + 1, lines[line].indexOf("@akin-b") + 1, "warning", "The public text names `akin-b`: a published public postmortem is read by customers."]]);
+      expect(found.map((d) => [d.line, d.column, d.severity, d.message])).toEqual([
+        [
+          line + 1,
+          lines[line].indexOf("@akin-b") + 1,
+          "warning",
+          "The public text names `akin-b`: a published public postmortem is read by customers.",
+        ],
+      ]);
       writeFileSync(file, edited.replace("visibility: public", "visibility: public\nkeep_handles: true"));
       expect(validateRepository(dir, { now: NOW }).diagnostics.filter((d) => d.rule === "postmortem-handles")).toEqual([]);
     } finally {
@@ -96,7 +128,15 @@ describe("sitrep publish-postmortem", () => {
     const file = path.join(dir, `postmortems/${FAILOVER}.md`);
     const original = readFileSync(file, "utf8");
     writeFileSync(file, original.replace("- 09:32 —", "- 09:31 — Paged the database on-call. <!-- internal -->\n- 09:32 —"));
-    const result = await publishPostmortem.run({ values: { public: true }, positionals: ["database-failover"], cwd: dir, env: {}, now: NOW, interactive: false, color: false });
+    const result = await publishPostmortem.run({
+      values: { public: true },
+      positionals: ["database-failover"],
+      cwd: dir,
+      env: {},
+      now: NOW,
+      interactive: false,
+      color: false,
+    });
     const data = recordFile(readFileSync(file, "utf8")).data as Record<string, unknown>;
     expect(data).toMatchObject({ status: "published", published_at: TEST_NOW, visibility: "public" });
     const shown = result.notes.join("\n");

@@ -64,8 +64,12 @@ describe("times people type, read in the site's zone", () => {
   });
 
   test("hints give the configured zone's offset, and an echo says how a time was read", () => {
-    expect(() => parseTimeInput("2026-11-22 05:40", now, "--at", "America/Chicago")).toThrow(expect.objectContaining({ hint: expect.stringContaining("e.g. `2026-11-22T05:40-06:00` for America/Chicago") }));
-    expect(() => parsePastTime("2026-11-22T22:30:00Z", now, "--at", "America/Chicago")).toThrow(expect.objectContaining({ hint: expect.stringContaining("America/Chicago is -06:00 now") }));
+    expect(() => parseTimeInput("2026-11-22 05:40", now, "--at", "America/Chicago")).toThrow(
+      expect.objectContaining({ hint: expect.stringContaining("e.g. `2026-11-22T05:40-06:00` for America/Chicago") }),
+    );
+    expect(() => parsePastTime("2026-11-22T22:30:00Z", now, "--at", "America/Chicago")).toThrow(
+      expect.objectContaining({ hint: expect.stringContaining("America/Chicago is -06:00 now") }),
+    );
     expect(describeTime("2026-11-22T04:12:00Z", "America/Chicago", now)).toBe("2026-11-21 22:12 America/Chicago (-06:00), 7 h 48 min ago");
   });
 });
@@ -98,7 +102,11 @@ test("editFrontMatter leaves the body and a BOM alone and refuses a file without
 });
 
 test("parseComponentDefinition", () => {
-  expect(parseComponentDefinition("checkout-api=Checkout API@Payments")).toEqual({ id: "checkout-api", name: "Checkout API", group: "Payments" });
+  expect(parseComponentDefinition("checkout-api=Checkout API@Payments")).toEqual({
+    id: "checkout-api",
+    name: "Checkout API",
+    group: "Payments",
+  });
   expect(parseComponentDefinition("web = Web app")).toEqual({ id: "web", name: "Web app" });
   expect(() => parseComponentDefinition("Web App")).toThrow(/is not <id>=<Name>\[@<Group>\]/);
   expect(() => parseComponentDefinition("Web=Web")).toThrow(/is not kebab-case/);
@@ -115,28 +123,53 @@ test("the example list names exactly the bundled example records (init removes t
   expect([...EXAMPLE_RECORD_PATHS].sort()).toEqual(bundled.sort());
 });
 
-test.each(["init", "declare", "update", "acknowledge", "mitigate", "resolve", "complete", "maintenance", "postmortem", "runbook"])("`sitrep %s --help` has usage, options and a runnable example", async (name) => {
-  const { command } = await import(`../../scripts/commands/${name}.ts`);
-  const help = formatCommandHelp(command.spec);
-  expect(command.spec.name).toBe(name);
-  expect(help).toContain(`Usage: sitrep ${name}`);
-  expect(help).toMatch(new RegExp(`Examples:\\n  npx sitrep ${name} `));
-  // Every flag an example uses exists.
-  for (const example of command.spec.examples as string[]) {
-    for (const [, flag] of example.matchAll(/ --([a-z-]+)/g)) expect(Object.keys(command.spec.options), `${name}: --${flag}`).toContain(flag);
-  }
-});
+test.each(["init", "declare", "update", "acknowledge", "mitigate", "resolve", "complete", "maintenance", "postmortem", "runbook"])(
+  "`sitrep %s --help` has usage, options and a runnable example",
+  async (name) => {
+    const { command } = await import(`../../scripts/commands/${name}.ts`);
+    const help = formatCommandHelp(command.spec);
+    expect(command.spec.name).toBe(name);
+    expect(help).toContain(`Usage: sitrep ${name}`);
+    expect(help).toMatch(new RegExp(`Examples:\\n  npx sitrep ${name} `));
+    // Every flag an example uses exists.
+    for (const example of command.spec.examples as string[]) {
+      for (const [, flag] of example.matchAll(/ --([a-z-]+)/g))
+        expect(Object.keys(command.spec.options), `${name}: --${flag}`).toContain(flag);
+    }
+  },
+);
 
 test("initConfigText: --keep-examples keeps the components in order, a given id replaces its entry in place", () => {
   const template = [
     "# sitrep configuration for the Lumen status page and incident records.",
-    "site:", "  title: \"Lumen Status\"", "  url: \"https://status.lumen.example\"", "  description: \"Lumen things\"",
-    "components:", "  # --- Payments ---", "  - id: a", "    name: A", "  - id: b", "    name: B",
-    "github:", "  # owner/name of the repository", "  repository: \"lumen-example/status\"", "  labels:", "    - x", "",
+    "site:",
+    '  title: "Lumen Status"',
+    '  url: "https://status.lumen.example"',
+    '  description: "Lumen things"',
+    "components:",
+    "  # --- Payments ---",
+    "  - id: a",
+    "    name: A",
+    "  - id: b",
+    "    name: B",
+    "github:",
+    "  # owner/name of the repository",
+    '  repository: "lumen-example/status"',
+    "  labels:",
+    "    - x",
+    "",
   ].join("\n");
   const text = initConfigText(template, {
-    title: "Acme: Status", url: "https://acme.example", timezone: "UTC", description: "Acme's status.",
-    components: [{ id: "b", name: "Bee", group: "G" }, { id: "c", name: "C" }], repository: "acme/status", keepComponents: true,
+    title: "Acme: Status",
+    url: "https://acme.example",
+    timezone: "UTC",
+    description: "Acme's status.",
+    components: [
+      { id: "b", name: "Bee", group: "G" },
+      { id: "c", name: "C" },
+    ],
+    repository: "acme/status",
+    keepComponents: true,
   });
   expect(text).toMatchInlineSnapshot(`
     "# sitrep configuration for Acme: Status.
@@ -172,16 +205,39 @@ test("incident edits: empty flow lists become block lists, a bare key gets its l
     setMilestone(doc, "acknowledged_at", "2026-11-22T10:03:00Z");
     setMilestone(doc, "detected_at", "2026-11-22T10:01:00Z");
   });
-  expect(edited).toBe([
-    "---", "title: T # keep me", "status: identified", "started_at: 2026-11-22T10:00:00Z", "detected_at: 2026-11-22T10:01:00Z",
-    "acknowledged_at: 2026-11-22T10:03:00Z", "updates:", "  - at: 2026-11-22T10:05:00Z", "    status: identified", '    body: "Found: it"',
-    "    components:", "      api: operational", "timeline:", "  - at: 2026-11-22T10:04:00Z", "    event: a", "  - at: 2026-11-22T10:06:00Z", "    event: b",
-    "---", "Body", "",
-  ].join("\n"));
+  expect(edited).toBe(
+    [
+      "---",
+      "title: T # keep me",
+      "status: identified",
+      "started_at: 2026-11-22T10:00:00Z",
+      "detected_at: 2026-11-22T10:01:00Z",
+      "acknowledged_at: 2026-11-22T10:03:00Z",
+      "updates:",
+      "  - at: 2026-11-22T10:05:00Z",
+      "    status: identified",
+      '    body: "Found: it"',
+      "    components:",
+      "      api: operational",
+      "timeline:",
+      "  - at: 2026-11-22T10:04:00Z",
+      "    event: a",
+      "  - at: 2026-11-22T10:06:00Z",
+      "    event: b",
+      "---",
+      "Body",
+      "",
+    ].join("\n"),
+  );
 });
 
 describe("matchId (short ids)", () => {
-  const ids = ["2026-12-07-label-printing-fails-for-some-customers", "2026-12-01-label-api-errors", "2026-11-20-checkout-errors", "2026-11-20-checkout-errors-2"];
+  const ids = [
+    "2026-12-07-label-printing-fails-for-some-customers",
+    "2026-12-01-label-api-errors",
+    "2026-11-20-checkout-errors",
+    "2026-11-20-checkout-errors-2",
+  ];
   test.each([
     ["2026-11-20-checkout-errors", { kind: "exact", id: "2026-11-20-checkout-errors" }],
     ["label-printing", { kind: "short", id: "2026-12-07-label-printing-fails-for-some-customers" }],
@@ -196,7 +252,10 @@ describe("matchId (short ids)", () => {
   });
   test("an open incident breaks a tie; ambiguous lists open ones first", () => {
     expect(matchId("label", ids, new Set(["2026-12-01-label-api-errors"]))).toEqual({ kind: "short", id: "2026-12-01-label-api-errors" });
-    expect(matchId("errors", ids, new Set(["2026-11-20-checkout-errors", "2026-12-01-label-api-errors"]))).toEqual({ kind: "ambiguous", candidates: ["2026-12-01-label-api-errors", "2026-11-20-checkout-errors", "2026-11-20-checkout-errors-2"] });
+    expect(matchId("errors", ids, new Set(["2026-11-20-checkout-errors", "2026-12-01-label-api-errors"]))).toEqual({
+      kind: "ambiguous",
+      candidates: ["2026-12-01-label-api-errors", "2026-11-20-checkout-errors", "2026-11-20-checkout-errors-2"],
+    });
   });
 });
 
@@ -213,8 +272,14 @@ describe("commit titles say what happened", () => {
     expect(updateTitle({ ...base, ...change }, config)).toBe(expected);
   });
   test("declare", () => {
-    expect(declareTitle("SEV1", "Game day: region evacuation", { drill: true, nearMiss: false, internal: false })).toBe("Drill: declare SEV1: Game day: region evacuation");
-    expect(declareTitle("SEV3", "Certificate nearly expired", { drill: false, nearMiss: true, internal: false })).toBe("Near-miss SEV3: Certificate nearly expired");
-    expect(declareTitle("SEV2", "Checkout errors", { drill: false, nearMiss: false, internal: false })).toBe("Declare SEV2: Checkout errors");
+    expect(declareTitle("SEV1", "Game day: region evacuation", { drill: true, nearMiss: false, internal: false })).toBe(
+      "Drill: declare SEV1: Game day: region evacuation",
+    );
+    expect(declareTitle("SEV3", "Certificate nearly expired", { drill: false, nearMiss: true, internal: false })).toBe(
+      "Near-miss SEV3: Certificate nearly expired",
+    );
+    expect(declareTitle("SEV2", "Checkout errors", { drill: false, nearMiss: false, internal: false })).toBe(
+      "Declare SEV2: Checkout errors",
+    );
   });
 });

@@ -13,7 +13,8 @@ const OPEN = "2026-11-21-payout-status-latency";
 const MAINTENANCE = "2027-02-10-card-vault-hsm-migration";
 let dir: string;
 let cleanup: () => void;
-const record = (id: string) => recordFile(readFileSync(path.join(dir, `incidents/${id.slice(0, 4)}/${id}.md`), "utf8")).data as Record<string, any>;
+const record = (id: string) =>
+  recordFile(readFileSync(path.join(dir, `incidents/${id.slice(0, 4)}/${id}.md`), "utf8")).data as Record<string, any>;
 
 beforeAll(() => {
   ({ dir, cleanup } = copyExampleRepo("sitrep-short-ids-"));
@@ -57,16 +58,25 @@ describe("one open incident and a future maintenance", () => {
     expect(resolve.stderr).toContain(`npm run -s sitrep -- complete ${MAINTENANCE}`);
     const early = await runCliInProcess(["complete", "hsm-migration"], { cwd: dir });
     expect(early.code).toBe(2);
-    expect(early.stderr).toMatch(/window starts at 2027-02-10T02:00:00Z, after 2026-11-22T12:00:00Z: it cannot be completed before it starts/);
+    expect(early.stderr).toMatch(
+      /window starts at 2027-02-10T02:00:00Z, after 2026-11-22T12:00:00Z: it cannot be completed before it starts/,
+    );
     expect(record(MAINTENANCE).status).toBe("scheduled");
   });
 
   test("complete posts the final update once the window has started", async () => {
-    const result = await runCliInProcess(["complete", "hsm-migration", "--json"], { cwd: dir, env: { SITREP_NOW: "2027-02-10T03:00:00Z" } });
+    const result = await runCliInProcess(["complete", "hsm-migration", "--json"], {
+      cwd: dir,
+      env: { SITREP_NOW: "2027-02-10T03:00:00Z" },
+    });
     expect(result.code, result.stderr).toBe(0);
     const data = record(MAINTENANCE);
     expect(data.status).toBe("completed");
-    expect(data.updates.at(-1)).toMatchObject({ at: "2027-02-10T03:00:00Z", status: "completed", body: "The scheduled maintenance has been completed." });
+    expect(data.updates.at(-1)).toMatchObject({
+      at: "2027-02-10T03:00:00Z",
+      status: "completed",
+      body: "The scheduled maintenance has been completed.",
+    });
     expect(Object.values(data.updates.at(-1).components)).toEqual(Object.values(data.updates.at(-1).components).map(() => "operational"));
   });
 

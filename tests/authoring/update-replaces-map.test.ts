@@ -44,9 +44,13 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 test("update -c keeps a component that recovered earlier recovered", () => {
-  const result = runCli(["update", ID, "-m", "The vault is degraded now.", "-c", "card-vault=degraded_performance", "--at", "2026-11-22T11:00:00Z"], {
-    cwd: dir, env: { SITREP_NOW: "2026-11-22T11:05:00Z" },
-  });
+  const result = runCli(
+    ["update", ID, "-m", "The vault is degraded now.", "-c", "card-vault=degraded_performance", "--at", "2026-11-22T11:00:00Z"],
+    {
+      cwd: dir,
+      env: { SITREP_NOW: "2026-11-22T11:05:00Z" },
+    },
+  );
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   const text = readFileSync(path.join(dir, FILE), "utf8");

@@ -21,9 +21,18 @@ let github: GithubServer;
 const cleanups: (() => void)[] = [];
 /** What a responder's shell has: a git identity, and the token and repository publish talks to. */
 const env = () => ({
-  GIT_AUTHOR_NAME: "Ines", GIT_AUTHOR_EMAIL: "ines@example.com", GIT_COMMITTER_NAME: "Ines", GIT_COMMITTER_EMAIL: "ines@example.com",
-  GIT_AUTHOR_DATE: "2026-11-22T12:00:00Z", GIT_COMMITTER_DATE: "2026-11-22T12:00:00Z", GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: "1",
-  GITHUB_TOKEN: "test-token", GITHUB_REPOSITORY: "o/r", GITHUB_API_URL: github.url, SITREP_GITHUB_WRITE_INTERVAL_MS: "0",
+  GIT_AUTHOR_NAME: "Ines",
+  GIT_AUTHOR_EMAIL: "ines@example.com",
+  GIT_COMMITTER_NAME: "Ines",
+  GIT_COMMITTER_EMAIL: "ines@example.com",
+  GIT_AUTHOR_DATE: "2026-11-22T12:00:00Z",
+  GIT_COMMITTER_DATE: "2026-11-22T12:00:00Z",
+  GIT_CONFIG_GLOBAL: os.devNull,
+  GIT_CONFIG_NOSYSTEM: "1",
+  GITHUB_TOKEN: "test-token",
+  GITHUB_REPOSITORY: "o/r",
+  GITHUB_API_URL: github.url,
+  SITREP_GITHUB_WRITE_INTERVAL_MS: "0",
 });
 const sitrep = (args: string[], extra: Record<string, string> = {}) => runCli(args, { cwd: repo.dir, env: { ...env(), ...extra } });
 /** publish talks to the in-process GitHub fake: run it without blocking the event loop. */
@@ -49,7 +58,9 @@ afterAll(async () => {
 
 describe("sitrep publish", () => {
   test("commits, pushes and opens the fast-lane pull request, with a title that says what happened", async () => {
-    expect(sitrep(["update", "payout-status", "--severity", "SEV2", "--message", "More merchants see stale payout statuses."]).code).toBe(0);
+    expect(sitrep(["update", "payout-status", "--severity", "SEV2", "--message", "More merchants see stale payout statuses."]).code).toBe(
+      0,
+    );
     const result = await publish();
     expect(result.stderr).toBe("");
     expect(result.code, result.stdout).toBe(0);
@@ -64,7 +75,9 @@ describe("sitrep publish", () => {
   });
 
   test("a follow-up on the incident's branch joins the same pull request", async () => {
-    expect(sitrep(["update", "payout-status", "--message", "Statuses are catching up."], { SITREP_NOW: "2026-11-22T12:20:00Z" }).code).toBe(0);
+    expect(sitrep(["update", "payout-status", "--message", "Statuses are catching up."], { SITREP_NOW: "2026-11-22T12:20:00Z" }).code).toBe(
+      0,
+    );
     const result = await publish({ SITREP_NOW: "2026-11-22T12:20:00Z" });
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain("joined pull request #1");
@@ -79,7 +92,9 @@ describe("sitrep publish", () => {
     const result = await publish({ GITHUB_API_URL: "http://127.0.0.1:9" });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("done  git push -u origin runbook/payout-lag-202611221200");
-    expect(result.stdout).toMatch(/Stopped: GitHub could not be reached[^\n]*\nRun what is left:\n  gh pr create --fill --base main --label sitrep:fast-lane\n/);
+    expect(result.stdout).toMatch(
+      /Stopped: GitHub could not be reached[^\n]*\nRun what is left:\n  gh pr create --fill --base main --label sitrep:fast-lane\n/,
+    );
     expect((await publish()).stdout).toContain("· Nothing to publish");
   });
 });

@@ -11,8 +11,22 @@ const NOW = "2026-11-22T12:00:00Z";
 
 beforeAll(() => {
   ({ dir, cleanup } = copyExampleRepo("sitrep-status-"));
-  const declared = runCli(["declare", "--title", "Checkout errors for some merchants", "--severity", "SEV2", "-c", "checkout-api=partial_outage",
-    "--commander", "akin-b", "--at", "-10m"], { cwd: dir, env: { SITREP_NOW: NOW } });
+  const declared = runCli(
+    [
+      "declare",
+      "--title",
+      "Checkout errors for some merchants",
+      "--severity",
+      "SEV2",
+      "-c",
+      "checkout-api=partial_outage",
+      "--commander",
+      "akin-b",
+      "--at",
+      "-10m",
+    ],
+    { cwd: dir, env: { SITREP_NOW: NOW } },
+  );
   expect(declared.code, declared.stderr).toBe(0);
 });
 afterAll(() => cleanup());
@@ -26,10 +40,16 @@ describe("sitrep status", () => {
     expect(out).toContain("Open incidents (2):");
     // The payout incident (SEV3, every 60 min) last updated at 04:55Z: overdue, listed first, with the command to fix it.
     expect(out.indexOf("2026-11-21-payout-status-latency")).toBeLessThan(out.indexOf("2026-11-22-checkout-errors-for-some-merchants"));
-    expect(out).toMatch(/next update OVERDUE by 6 h 5 min \(was due 06:55\)\n\s+npm run -s sitrep -- update 2026-11-21-payout-status-latency/);
+    expect(out).toMatch(
+      /next update OVERDUE by 6 h 5 min \(was due 06:55\)\n\s+npm run -s sitrep -- update 2026-11-21-payout-status-latency/,
+    );
     // The new SEV2 (every 30 min), declared 10 minutes ago.
-    expect(out).toMatch(/SEV2  2026-11-22-checkout-errors-for-some-merchants  investigating\n\s+Checkout errors for some merchants\n\s+commander akin-b · checkout-api partial outage\n\s+last update 12:50 \(10 min ago\) · next update due 13:20 \(in 20 min\)/);
-    expect(out).toMatch(/Maintenance \(1\):\n\n\s+2027-02-10-card-vault-hsm-migration  scheduled\n[^\n]*\n\s+window Feb 10, 2027 03:00 \(in 79 d 14 h\)/);
+    expect(out).toMatch(
+      /SEV2  2026-11-22-checkout-errors-for-some-merchants  investigating\n\s+Checkout errors for some merchants\n\s+commander akin-b · checkout-api partial outage\n\s+last update 12:50 \(10 min ago\) · next update due 13:20 \(in 20 min\)/,
+    );
+    expect(out).toMatch(
+      /Maintenance \(1\):\n\n\s+2027-02-10-card-vault-hsm-migration  scheduled\n[^\n]*\n\s+window Feb 10, 2027 03:00 \(in 79 d 14 h\)/,
+    );
   });
 
   test("--json carries the same facts, times in UTC", async () => {
@@ -38,8 +58,15 @@ describe("sitrep status", () => {
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ now: NOW, timezone: "Europe/Berlin", brokenFiles: 0 });
     const checkout = report.incidents.find((i: { id: string }) => i.id === "2026-11-22-checkout-errors-for-some-merchants");
-    expect(checkout).toMatchObject({ severity: "SEV2", status: "investigating", commander: "akin-b", components: { "checkout-api": "partial_outage" },
-      lastUpdate: { at: "2026-11-22T11:50:00Z", status: "investigating" }, nextUpdateDue: "2026-11-22T12:20:00Z", overdueMinutes: 0 });
+    expect(checkout).toMatchObject({
+      severity: "SEV2",
+      status: "investigating",
+      commander: "akin-b",
+      components: { "checkout-api": "partial_outage" },
+      lastUpdate: { at: "2026-11-22T11:50:00Z", status: "investigating" },
+      nextUpdateDue: "2026-11-22T12:20:00Z",
+      overdueMinutes: 0,
+    });
     expect(report.incidents[0]).toMatchObject({ id: "2026-11-21-payout-status-latency", overdueMinutes: 365 });
     expect(report.maintenance.map((m: { id: string }) => m.id)).toEqual(["2027-02-10-card-vault-hsm-migration"]);
   });

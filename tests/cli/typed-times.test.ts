@@ -19,16 +19,41 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 test("declare and update read typed times in the site's zone, or --tz, and say how they read them", () => {
-  const declared = runCli(["declare", "-t", "Label printing fails", "-s", "SEV3", "-c", "merchant-dashboard=partial_outage",
-    "--started-at", "12:20", "--detected-at", "25 min ago", "--at", "12:50"], { cwd: dir, env: { SITREP_NOW: NOW } });
+  const declared = runCli(
+    [
+      "declare",
+      "-t",
+      "Label printing fails",
+      "-s",
+      "SEV3",
+      "-c",
+      "merchant-dashboard=partial_outage",
+      "--started-at",
+      "12:20",
+      "--detected-at",
+      "25 min ago",
+      "--at",
+      "12:50",
+    ],
+    { cwd: dir, env: { SITREP_NOW: NOW } },
+  );
   expect(declared.code, declared.stderr).toBe(0);
   expect(declared.stdout).toContain("--started-at 12:20 is 2026-11-22T11:20:00Z: 2026-11-22 12:20 Europe/Berlin (+01:00), 40 min ago.");
-  expect(declared.stdout).toContain("--detected-at 25 min ago is 2026-11-22T11:35:00Z: 2026-11-22 12:35 Europe/Berlin (+01:00), 25 min ago.");
+  expect(declared.stdout).toContain(
+    "--detected-at 25 min ago is 2026-11-22T11:35:00Z: 2026-11-22 12:35 Europe/Berlin (+01:00), 25 min ago.",
+  );
   const file = path.join(dir, "incidents/2026/2026-11-22-label-printing-fails.md");
   const data = recordFile(readFileSync(file, "utf8")).data as Record<string, any>;
-  expect([data.started_at, data.detected_at, data.updates[0].at]).toEqual(["2026-11-22T11:20:00Z", "2026-11-22T11:35:00Z", "2026-11-22T11:50:00Z"]);
+  expect([data.started_at, data.detected_at, data.updates[0].at]).toEqual([
+    "2026-11-22T11:20:00Z",
+    "2026-11-22T11:35:00Z",
+    "2026-11-22T11:50:00Z",
+  ]);
 
-  const updated = runCli(["update", "label-printing", "--tz", "America/Chicago", "--at", "5:55am", "-m", "Labels print again for most customers."], { cwd: dir, env: { SITREP_NOW: NOW } });
+  const updated = runCli(
+    ["update", "label-printing", "--tz", "America/Chicago", "--at", "5:55am", "-m", "Labels print again for most customers."],
+    { cwd: dir, env: { SITREP_NOW: NOW } },
+  );
   expect(updated.code, updated.stderr).toBe(0);
   expect(updated.stdout).toContain("--at 5:55am is 2026-11-22T11:55:00Z: 2026-11-22 05:55 America/Chicago (-06:00), 5 min ago.");
   expect((recordFile(readFileSync(file, "utf8")).data as Record<string, any>).updates.at(-1).at).toBe("2026-11-22T11:55:00Z");

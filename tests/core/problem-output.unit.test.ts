@@ -3,12 +3,27 @@ import { describe, expect, it } from "vitest";
 import { ANNOTATIONS_PER_RULE, annotation, annotations, problemText } from "../../scripts/core/problem-output.ts";
 import type { Problem } from "../../scripts/core/diagnostic.ts";
 
-const placed: Problem = { severity: "error", rule: "component-exists", file: "incidents/2026/a, b.md", line: 7, column: 3, message: "Unknown component `cdn`.", hint: "Use one of: api." };
-const unplaced: Problem = { severity: "warning", rule: "sync-drift", message: "key: #4 was closed\n::error::injected", hint: "Only a person can settle this." };
+const placed: Problem = {
+  severity: "error",
+  rule: "component-exists",
+  file: "incidents/2026/a, b.md",
+  line: 7,
+  column: 3,
+  message: "Unknown component `cdn`.",
+  hint: "Use one of: api.",
+};
+const unplaced: Problem = {
+  severity: "warning",
+  rule: "sync-drift",
+  message: "key: #4 was closed\n::error::injected",
+  hint: "Only a person can settle this.",
+};
 
 describe("annotation", () => {
   it("places a problem with file, line and column, and titles it with its rule", () => {
-    expect(annotation(placed)).toBe("::error file=incidents/2026/a%2C b.md,line=7,col=3,title=sitrep component-exists::Unknown component `cdn`. Hint: Use one of: api.");
+    expect(annotation(placed)).toBe(
+      "::error file=incidents/2026/a%2C b.md,line=7,col=3,title=sitrep component-exists::Unknown component `cdn`. Hint: Use one of: api.",
+    );
     expect(annotation(placed, { pathPrefix: "records/" })).toContain("file=records/incidents/2026/a%2C b.md,");
   });
   it("keeps a problem without a place on one line, so its text cannot start a command", () => {

@@ -22,7 +22,13 @@ describe("nowFrom", () => {
     expect(nowFrom({ SITREP_NOW: "" }, clock).toISOString()).toBe("2030-01-01T00:00:00.000Z");
   });
   it("stops with what to set when SITREP_NOW is not a time", () => {
-    const error = (() => { try { nowFrom({ SITREP_NOW: "yesterday" }); } catch (e) { return e; } })();
+    const error = (() => {
+      try {
+        nowFrom({ SITREP_NOW: "yesterday" });
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(error).toBeInstanceOf(SitrepError);
     expect((error as SitrepError).message).toBe("SITREP_NOW is `yesterday`, not a time.");
     expect((error as SitrepError).hint).toMatch(/RFC 3339/);

@@ -20,8 +20,26 @@ const published = path.join(scratch, "published");
 
 function writeRepo(dir: string, url: string): void {
   mkdirSync(path.join(dir, "incidents"), { recursive: true });
-  writeFileSync(path.join(dir, "sitrep.config.yaml"), ["site:", "  title: Acme Status", `  url: ${url}`, "components:", "  - id: api", "    name: API",
-    "severities:", "  - id: SEV1", "    name: Critical", "    impact: critical", "    update_every_minutes: 15", "policies:", "  postmortem_due_days: 5", "  runbook_review_days: 180", ""].join("\n"));
+  writeFileSync(
+    path.join(dir, "sitrep.config.yaml"),
+    [
+      "site:",
+      "  title: Acme Status",
+      `  url: ${url}`,
+      "components:",
+      "  - id: api",
+      "    name: API",
+      "severities:",
+      "  - id: SEV1",
+      "    name: Critical",
+      "    impact: critical",
+      "    update_every_minutes: 15",
+      "policies:",
+      "  postmortem_due_days: 5",
+      "  runbook_review_days: 180",
+      "",
+    ].join("\n"),
+  );
 }
 
 let github: GithubServer;
@@ -44,12 +62,27 @@ afterAll(async () => {
 });
 
 /** What the workflow's runs of the CLI see: this process serves the API and the site they talk to. */
-const workflowEnv = (now: string) => ({ SITREP_NOW: now, GITHUB_SHA: "", GITHUB_TOKEN: "t", GITHUB_REPOSITORY: "acme/status", GITHUB_API_URL: github.url, GITHUB_RUN_ID: "99", GITHUB_ACTIONS: "" });
+const workflowEnv = (now: string) => ({
+  SITREP_NOW: now,
+  GITHUB_SHA: "",
+  GITHUB_TOKEN: "t",
+  GITHUB_REPOSITORY: "acme/status",
+  GITHUB_API_URL: github.url,
+  GITHUB_RUN_ID: "99",
+  GITHUB_ACTIONS: "",
+});
 
 /** The CLI as the workflow runs it, a subprocess (async: this process answers it). */
-async function cliSubprocess(cwd: string, args: string[], now = "2026-11-25T10:15:00Z"): Promise<{ stdout: string; stderr: string; code: number }> {
+async function cliSubprocess(
+  cwd: string,
+  args: string[],
+  now = "2026-11-25T10:15:00Z",
+): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cliPath, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...workflowEnv(now) } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cliPath, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: "1", ...workflowEnv(now) },
+    });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout: string; stderr: string; code: number };
@@ -59,7 +92,13 @@ async function cliSubprocess(cwd: string, args: string[], now = "2026-11-25T10:1
 
 /** The same run in this process (no Node start-up); each command keeps a subprocess run above. */
 const cli = (cwd: string, args: string[], now = "2026-11-25T10:15:00Z") => runCliInProcess(args, { cwd, env: workflowEnv(now) });
-const outputs = (stdout: string) => Object.fromEntries(stdout.trim().split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+const outputs = (stdout: string) =>
+  Object.fromEntries(
+    stdout
+      .trim()
+      .split("\n")
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
 const scheduled = async (cwd = own) => {
   const run = await cli(cwd, ["deploy-due", "--format", "github", "--alert-issue", "--deployed", `${site.url}deployed.json`]);
   expect(run.code, run.stderr).toBe(0);
@@ -82,7 +121,9 @@ describe("an unreadable deployed.json is reported once", () => {
     for (let run = 0; run < 3; run++) {
       const later = await scheduled();
       expect(later).toMatchObject({ due: "false", alert: "none" });
-      expect(later.reason).toMatch(/still cannot be read .*already reported in #1: scheduled runs skip the build until it can be read or #1 is closed/);
+      expect(later.reason).toMatch(
+        /still cannot be read .*already reported in #1: scheduled runs skip the build until it can be read or #1 is closed/,
+      );
     }
     // A second open (a run racing the first) finds the issue instead of opening another.
     expect((await cli(own, ["deploy-alert", "--action", "open", "--reason", "again"])).stdout).toMatch(/#1 already reports it/);
@@ -94,12 +135,21 @@ describe("an unreadable deployed.json is reported once", () => {
     expect(fixed).toMatchObject({ due: "false", alert: "close", alert_issue: "1" });
     const closed = await cli(own, ["deploy-alert", "--action", "close", "--issue", "1", "--reason", fixed.reason]);
     expect(closed.stdout).toMatch(/Closed #1/);
-    expect(github.issues.get(1)).toMatchObject({ state: "closed", state_reason: "completed", comments: [expect.stringMatching(/can be read again/)] });
+    expect(github.issues.get(1)).toMatchObject({
+      state: "closed",
+      state_reason: "completed",
+      comments: [expect.stringMatching(/can be read again/)],
+    });
     expect(await scheduled()).toMatchObject({ alert: "none" });
   });
 
   test("the issue closed by hand asks for one more attempt: the next run builds and opens a new one", async () => {
-    const reported = github.seedIssue({ title: "old", body: "<!-- sitrep:deploy-unreadable -->\nold", labels: ["status-site"], state: "closed" });
+    const reported = github.seedIssue({
+      title: "old",
+      body: "<!-- sitrep:deploy-unreadable -->\nold",
+      labels: ["status-site"],
+      state: "closed",
+    });
     expect(reported).toBe(1);
     expect(await scheduled()).toMatchObject({ due: "true", alert: "open" });
   });

@@ -18,21 +18,58 @@ const write = (file: string, lines: string[]) => {
 
 beforeAll(() => {
   write("sitrep.config.yaml", [
-    "site:", "  title: Acme Status", "  url: https://status.acme.example", "  timezone: Europe/Berlin",
-    "components:", "  - id: api", "    name: API", "  - id: billing", "    name: Billing",
-    "severities:", "  - id: SEV1", "    name: Critical", "    impact: critical", "    update_every_minutes: 15",
-    "policies:", "  postmortem_due_days: 5", "  runbook_review_days: 180",
+    "site:",
+    "  title: Acme Status",
+    "  url: https://status.acme.example",
+    "  timezone: Europe/Berlin",
+    "components:",
+    "  - id: api",
+    "    name: API",
+    "  - id: billing",
+    "    name: Billing",
+    "severities:",
+    "  - id: SEV1",
+    "    name: Critical",
+    "    impact: critical",
+    "    update_every_minutes: 15",
+    "policies:",
+    "  postmortem_due_days: 5",
+    "  runbook_review_days: 180",
   ]);
   write("incidents/2026/2026-11-10-api-errors.md", [
-    "---", "title: API errors", "severity: SEV1", "status: resolved", "components:", "  api: partial_outage",
-    "started_at: 2026-11-10T10:00:00Z", "resolved_at: 2026-11-10T11:00:00Z", "updates:",
-    "  - at: 2026-11-10T10:10:00Z", "    status: investigating", "    body: We are looking into API errors.",
-    "  - at: 2026-11-10T11:00:00Z", "    status: resolved", "    body: Resolved.", "---", "",
+    "---",
+    "title: API errors",
+    "severity: SEV1",
+    "status: resolved",
+    "components:",
+    "  api: partial_outage",
+    "started_at: 2026-11-10T10:00:00Z",
+    "resolved_at: 2026-11-10T11:00:00Z",
+    "updates:",
+    "  - at: 2026-11-10T10:10:00Z",
+    "    status: investigating",
+    "    body: We are looking into API errors.",
+    "  - at: 2026-11-10T11:00:00Z",
+    "    status: resolved",
+    "    body: Resolved.",
+    "---",
+    "",
   ]);
   write("incidents/2026/2026-12-01-billing-upgrade.md", [
-    "---", "title: Billing database upgrade", "type: maintenance", "status: scheduled", "components:", "  billing: under_maintenance",
-    "scheduled_start: 2026-12-01T02:00:00Z", "scheduled_end: 2026-12-01T04:00:00Z", "updates:",
-    "  - at: 2026-11-21T09:00:00Z", "    status: scheduled", "    body: Billing will be read-only during the upgrade.", "---", "",
+    "---",
+    "title: Billing database upgrade",
+    "type: maintenance",
+    "status: scheduled",
+    "components:",
+    "  billing: under_maintenance",
+    "scheduled_start: 2026-12-01T02:00:00Z",
+    "scheduled_end: 2026-12-01T04:00:00Z",
+    "updates:",
+    "  - at: 2026-11-21T09:00:00Z",
+    "    status: scheduled",
+    "    body: Billing will be read-only during the upgrade.",
+    "---",
+    "",
   ]);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,9 +77,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The CLI without blocking this process, which serves the site the CLI fetches from. */
 async function dueAsync(now: string, args: string[]): Promise<Record<string, string>> {
   const { stdout } = await promisify(execFile)(process.execPath, [cliPath, "deploy-due", "--format", "github", ...args], {
-    cwd: dir, env: { ...process.env, NO_COLOR: "1", SITREP_NOW: now, GITHUB_SHA: "" },
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: "1", SITREP_NOW: now, GITHUB_SHA: "" },
   });
-  return Object.fromEntries(stdout.trim().split("\n").map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]));
+  return Object.fromEntries(
+    stdout
+      .trim()
+      .split("\n")
+      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+  );
 }
 
 /** Runs deploy-due at `now` with the last deploy at `since`; returns the $GITHUB_OUTPUT lines as an object. */
@@ -50,15 +93,28 @@ function due(now: string, args: string[]): Record<string, string> {
   const result = runCli(["deploy-due", "--format", "github", ...args], { cwd: dir, env: { SITREP_NOW: now, GITHUB_SHA: "" } });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
-  return Object.fromEntries(result.stdout.trim().split("\n").map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]));
+  return Object.fromEntries(
+    result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+  );
 }
 
 /** The same run in this process (no Node start-up); the first test runs the subprocess. */
 async function dueInProcess(now: string, args: string[]): Promise<Record<string, string>> {
-  const result = await runCliInProcess(["deploy-due", "--format", "github", ...args], { cwd: dir, env: { SITREP_NOW: now, GITHUB_SHA: "" } });
+  const result = await runCliInProcess(["deploy-due", "--format", "github", ...args], {
+    cwd: dir,
+    env: { SITREP_NOW: now, GITHUB_SHA: "" },
+  });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
-  return Object.fromEntries(result.stdout.trim().split("\n").map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]));
+  return Object.fromEntries(
+    result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+  );
 }
 
 describe("deploy-due decides from the records and the clock", () => {
@@ -81,12 +137,16 @@ describe("deploy-due decides from the records and the clock", () => {
   test("the window closes between two runs: due, naming scheduled_end", async () => {
     const out = await dueInProcess("2026-12-01T04:10:00Z", ["--since", "2026-12-01T03:55:00Z"]);
     expect(out.due).toBe("true");
-    expect(out.reason).toBe("2026-12-01-billing-upgrade: scheduled_end (2026-12-01T04:00:00.000Z) passed since the last deploy at 2026-12-01T03:55:00.000Z");
+    expect(out.reason).toBe(
+      "2026-12-01-billing-upgrade: scheduled_end (2026-12-01T04:00:00.000Z) passed since the last deploy at 2026-12-01T03:55:00.000Z",
+    );
   });
 
   test("a future-dated update becomes due between two runs: due, naming it", async () => {
     const out = await dueInProcess("2026-11-21T09:05:00Z", ["--since", "2026-11-21T08:55:00Z"]);
-    expect(out.reason).toBe("2026-12-01-billing-upgrade: updates[0].at (2026-11-21T09:00:00.000Z) passed since the last deploy at 2026-11-21T08:55:00.000Z");
+    expect(out.reason).toBe(
+      "2026-12-01-billing-upgrade: updates[0].at (2026-11-21T09:00:00.000Z) passed since the last deploy at 2026-11-21T08:55:00.000Z",
+    );
   });
 
   test("a new day in the site's time zone (Berlin), not yet in UTC: due, the bars roll over", async () => {
@@ -100,18 +160,33 @@ describe("deploy-due decides from the records and the clock", () => {
     const stamp = path.join(dir, "stamp.json");
     writeFileSync(stamp, JSON.stringify({ built_at: "2026-11-25T10:00:00Z", commit: "a".repeat(40) }));
     expect((await dueInProcess("2026-11-25T10:15:00Z", ["--deployed", stamp, "--commit", "a".repeat(40)])).due).toBe("false");
-    expect((await dueInProcess("2026-11-25T10:15:00Z", ["--deployed", stamp, "--commit", "b".repeat(40)])).reason).toBe(`the site shows commit ${"a".repeat(12)}, this run is at ${"b".repeat(12)}`);
+    expect((await dueInProcess("2026-11-25T10:15:00Z", ["--deployed", stamp, "--commit", "b".repeat(40)])).reason).toBe(
+      `the site shows commit ${"a".repeat(12)}, this run is at ${"b".repeat(12)}`,
+    );
     expect((await dueInProcess("2026-11-25T16:00:00Z", ["--since", "2026-11-25T10:00:00Z", "--max-age", "360"])).due).toBe("true");
     expect((await dueInProcess("2026-11-25T15:59:00Z", ["--since", "2026-11-25T10:00:00Z", "--max-age", "360"])).due).toBe("false");
   });
 
   test("an open incident: due on every run", async () => {
     write("incidents/2026/2026-11-25-web-slow.md", [
-      "---", "title: API slow", "severity: SEV1", "status: investigating", "components:", "  api: degraded_performance",
-      "started_at: 2026-11-25T08:00:00Z", "updates:", "  - at: 2026-11-25T08:10:00Z", "    status: investigating", "    body: Slow.", "---", "",
+      "---",
+      "title: API slow",
+      "severity: SEV1",
+      "status: investigating",
+      "components:",
+      "  api: degraded_performance",
+      "started_at: 2026-11-25T08:00:00Z",
+      "updates:",
+      "  - at: 2026-11-25T08:10:00Z",
+      "    status: investigating",
+      "    body: Slow.",
+      "---",
+      "",
     ]);
     try {
-      expect((await dueInProcess("2026-11-25T10:15:00Z", ["--since", "2026-11-25T10:00:00Z"])).reason).toBe("2026-11-25-web-slow is open: its impact and today's uptime change by the minute");
+      expect((await dueInProcess("2026-11-25T10:15:00Z", ["--since", "2026-11-25T10:00:00Z"])).reason).toBe(
+        "2026-11-25-web-slow is open: its impact and today's uptime change by the minute",
+      );
     } finally {
       rmSync(path.join(dir, "incidents/2026/2026-11-25-web-slow.md"));
     }
@@ -130,9 +205,15 @@ describe("the last deploy, read from the live site's deployed.json", () => {
   });
 
   test("--write-stamp writes what the next run reads back over HTTP", async () => {
-    const written = runCli(["deploy-due", "--write-stamp", path.join(published, "deployed.json"), "--commit", "c".repeat(40)], { cwd: dir, env: { SITREP_NOW: "2026-11-25T10:00:00Z" } });
+    const written = runCli(["deploy-due", "--write-stamp", path.join(published, "deployed.json"), "--commit", "c".repeat(40)], {
+      cwd: dir,
+      env: { SITREP_NOW: "2026-11-25T10:00:00Z" },
+    });
     expect(written.code).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(published, "deployed.json"), "utf8"))).toEqual({ built_at: "2026-11-25T10:00:00.000Z", commit: "c".repeat(40) });
+    expect(JSON.parse(readFileSync(path.join(published, "deployed.json"), "utf8"))).toEqual({
+      built_at: "2026-11-25T10:00:00.000Z",
+      commit: "c".repeat(40),
+    });
     const out = await dueAsync("2026-11-25T10:15:00Z", ["--deployed", `${site.url}deployed.json`, "--commit", "c".repeat(40)]);
     expect(out.due).toBe("false");
     expect(out.reason).toContain("last deploy at 2026-11-25T10:00:00.000Z");
@@ -151,9 +232,15 @@ describe("the last deploy, read from the live site's deployed.json", () => {
   });
 
   test("--format json and text say the same", async () => {
-    const json = await runCliInProcess(["deploy-due", "--json", "--since", "2026-11-25T10:00:00Z"], { cwd: dir, env: { SITREP_NOW: "2026-11-25T10:15:00Z" } });
+    const json = await runCliInProcess(["deploy-due", "--json", "--since", "2026-11-25T10:00:00Z"], {
+      cwd: dir,
+      env: { SITREP_NOW: "2026-11-25T10:15:00Z" },
+    });
     expect(JSON.parse(json.stdout)).toMatchObject({ due: false, next: "2026-11-25T23:00:00.000Z", source: "--since" });
-    const text = await runCliInProcess(["deploy-due", "--since", "2026-11-25T10:00:00Z"], { cwd: dir, env: { SITREP_NOW: "2026-11-25T10:15:00Z" } });
+    const text = await runCliInProcess(["deploy-due", "--since", "2026-11-25T10:00:00Z"], {
+      cwd: dir,
+      env: { SITREP_NOW: "2026-11-25T10:15:00Z" },
+    });
     expect(text.stdout).toMatch(/^Not due: nothing in the records/);
   });
 });

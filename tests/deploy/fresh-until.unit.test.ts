@@ -15,14 +15,22 @@ describe("freshUntil", () => {
   });
 
   it("while an incident is open lasts one deploy period", () => {
-    const open = incident("2026-11-22-a", { status: "investigating", severity: "SEV3", components: { api: "partial_outage" }, started_at: "2026-11-22T08:00:00Z" });
+    const open = incident("2026-11-22-a", {
+      status: "investigating",
+      severity: "SEV3",
+      components: { api: "partial_outage" },
+      started_at: "2026-11-22T08:00:00Z",
+    });
     expect(iso(freshUntil(buildRepository([open], { config }), now))).toBe(`2026-11-22T09:${DEPLOY_EVERY_MINUTES}:00.000Z`);
   });
 
   it("ends at the next time in a record the site waits for (a maintenance window opening)", () => {
     const planned = incident("2026-11-22-m", {
-      type: "maintenance", status: "scheduled", components: { db: "under_maintenance" },
-      scheduled_start: "2026-11-22T14:00:00Z", scheduled_end: "2026-11-22T15:00:00Z",
+      type: "maintenance",
+      status: "scheduled",
+      components: { db: "under_maintenance" },
+      scheduled_start: "2026-11-22T14:00:00Z",
+      scheduled_end: "2026-11-22T15:00:00Z",
       updates: [{ at: "2026-11-20T09:00:00Z", status: "scheduled", body: "Planned." }],
     });
     expect(iso(freshUntil(buildRepository([planned], { config }), now))).toBe(`2026-11-22T14:${DEPLOY_EVERY_MINUTES}:00.000Z`);

@@ -10,7 +10,10 @@ const notDue = { due: false, reason: "nothing changes", next: null };
 
 describe("unreadableStampAlert", () => {
   test("unreadable, nothing reported yet: the decision stands (build once) and the issue is opened", () => {
-    expect(unreadableStampAlert({ decision: due, unreadable: "HTTP 404", openIssue: undefined })).toEqual({ decision: due, alert: { action: "open" } });
+    expect(unreadableStampAlert({ decision: due, unreadable: "HTTP 404", openIssue: undefined })).toEqual({
+      decision: due,
+      alert: { action: "open" },
+    });
   });
   test("unreadable, already reported: not due, naming the issue; nothing to open", () => {
     const { decision, alert } = unreadableStampAlert({ decision: due, unreadable: "HTTP 404", openIssue: 12 });
@@ -19,10 +22,16 @@ describe("unreadableStampAlert", () => {
     expect(decision.reason).toMatch(/still cannot be read \(HTTP 404\), already reported in #12: .* until it can be read or #12 is closed/);
   });
   test("readable again with the issue open: the decision stands and the issue is closed", () => {
-    expect(unreadableStampAlert({ decision: notDue, unreadable: undefined, openIssue: 12 })).toEqual({ decision: notDue, alert: { action: "close", issue: 12 } });
+    expect(unreadableStampAlert({ decision: notDue, unreadable: undefined, openIssue: 12 })).toEqual({
+      decision: notDue,
+      alert: { action: "close", issue: 12 },
+    });
   });
   test("readable, nothing reported: nothing to do", () => {
-    expect(unreadableStampAlert({ decision: notDue, unreadable: undefined, openIssue: undefined })).toEqual({ decision: notDue, alert: { action: "none" } });
+    expect(unreadableStampAlert({ decision: notDue, unreadable: undefined, openIssue: undefined })).toEqual({
+      decision: notDue,
+      alert: { action: "none" },
+    });
   });
   test("the body starts with the marker, says what happened, the usual causes and what to do", () => {
     const body = alertBody("x answered HTTP 404", "https://github.com/a/b/actions/runs/1");

@@ -37,7 +37,8 @@ function expectOnlyOwnCommands(log: string) {
   for (const c of commands) {
     expect(["error", "warning", "notice", "group", "endgroup", "stop-commands"], c.line).toContain(c.name);
     // sitrep's own annotations: one line, with its file= and title= (an injected one has neither).
-    if (c.name === "error" || c.name === "warning") expect(c.line).toMatch(/^::(error|warning) file=[^:,]+,line=\d+,col=\d+,title=sitrep [a-z-]+::/);
+    if (c.name === "error" || c.name === "warning")
+      expect(c.line).toMatch(/^::(error|warning) file=[^:,]+,line=\d+,col=\d+,title=sitrep [a-z-]+::/);
   }
   return commands;
 }
@@ -60,7 +61,9 @@ describe("the runner sees no injected command", () => {
     const commands = expectOnlyOwnCommands(result.stdout);
     expect(commands.map((c) => c.name)).toEqual(["error", "error", "group", "stop-commands", "endgroup"]);
     // The annotation for the file with newlines keeps them escaped inside one property.
-    expect(result.stdout).toContain("file=incidents/2026/2026-11-15-x%0A%3A%3Aadd-mask%3A%3Ay%0A%3A%3Awarning%3A%3AInjected by a file name.md");
+    expect(result.stdout).toContain(
+      "file=incidents/2026/2026-11-15-x%0A%3A%3Aadd-mask%3A%3Ay%0A%3A%3Awarning%3A%3AInjected by a file name.md",
+    );
     // The full report is still there, verbatim, for people.
     expect(result.stdout).toContain("\n::add-mask::x\n");
   });
@@ -84,17 +87,40 @@ describe("the runner sees no injected command", () => {
     const failure = buildFailure(new InvalidRecordsError(diagnostics.filter((d) => d.severity === "error")), ACTIONS);
     expect(failure.exitCode).toBe(1);
     expect(failure.text).toContain("::add-mask::x");
-    expect(expectOnlyOwnCommands(failure.text).map((c) => c.name)).toEqual(["error", "error", "group", "stop-commands", "endgroup", "stop-commands"]);
+    expect(expectOnlyOwnCommands(failure.text).map((c) => c.name)).toEqual([
+      "error",
+      "error",
+      "group",
+      "stop-commands",
+      "endgroup",
+      "stop-commands",
+    ]);
     // Off Actions, the text is untouched.
     expect(buildFailure(new InvalidRecordsError(diagnostics), {}).text).not.toContain("stop-commands");
   });
 
   it("the PR summary keeps every title and file name on its own table row", () => {
     const summary: PrSummary = {
-      incidents: [{ kind: "declares", id: "x", file: INJECTED_FILE, title: "Down\n::add-mask::z\r##[error]legacy", type: "incident", severity: "SEV3",
-        previousSeverity: undefined, status: "investigating", previousStatus: undefined, components: {}, visibility: "public", drill: false }],
+      incidents: [
+        {
+          kind: "declares",
+          id: "x",
+          file: INJECTED_FILE,
+          title: "Down\n::add-mask::z\r##[error]legacy",
+          type: "incident",
+          severity: "SEV3",
+          previousSeverity: undefined,
+          status: "investigating",
+          previousStatus: undefined,
+          components: {},
+          visibility: "public",
+          drill: false,
+        },
+      ],
       postmortems: [{ kind: "adds", id: "p", file: "postmortems/a\n::error::b.md", detail: "x\n::add-mask::w" }],
-      runbooks: [], errors: 0, warnings: 0,
+      runbooks: [],
+      errors: 0,
+      warnings: 0,
     };
     expect(commandsRunnerWouldRun(formatPrSummary(summary))).toEqual([]);
   });

@@ -10,7 +10,11 @@ import { parse } from "yaml";
 import { createGitRepo } from "../helpers/git-repo.ts";
 import { repoRoot } from "../helpers/run-cli.ts";
 
-interface Step { id?: string; name?: string; run?: string }
+interface Step {
+  id?: string;
+  name?: string;
+  run?: string;
+}
 const ci = parse(readFileSync(path.join(repoRoot, ".github/workflows/ci.yml"), "utf8")) as { jobs: Record<string, { steps: Step[] }> };
 const script = (job: string, id: string) => ci.jobs[job].steps.find((s) => s.id === id || s.name === id)!.run!;
 
@@ -18,7 +22,11 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), "sitrep-ci-gating-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs a step's script the way the runner does (bash -e -o pipefail), returning its outputs. */
-function runStep(run: string, cwd: string, env: Record<string, string>): { code: number; stdout: string; outputs: Record<string, string>; summary: string } {
+function runStep(
+  run: string,
+  cwd: string,
+  env: Record<string, string>,
+): { code: number; stdout: string; outputs: Record<string, string>; summary: string } {
   const file = path.join(scratch, "step.sh");
   const outputs = path.join(scratch, "output");
   const summary = path.join(scratch, "summary");
@@ -26,7 +34,9 @@ function runStep(run: string, cwd: string, env: Record<string, string>): { code:
   writeFileSync(outputs, "");
   writeFileSync(summary, "");
   const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", file], {
-    cwd, encoding: "utf8", env: { PATH: process.env.PATH, GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary, ...env },
+    cwd,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH, GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary, ...env },
   });
   const lines = readFileSync(outputs, "utf8").trim().split("\n").filter(Boolean);
   return {
@@ -41,8 +51,12 @@ describe("changes: records only, or code too", () => {
   const repo = createGitRepo({ prefix: "sitrep-ci-changes-" });
   afterAll(() => repo.cleanup());
   const base = repo.commit("template", "2026-11-01T00:00:00Z", {
-    "sitrep.config.yaml": "site: {}\n", "incidents/README.md": "fields\n", "incidents/_template.md": "---\n---\n",
-    "incidents/2026/2026-11-01-a.md": "a\n", "scripts/cli.ts": "cli\n", "package-lock.json": "{}\n",
+    "sitrep.config.yaml": "site: {}\n",
+    "incidents/README.md": "fields\n",
+    "incidents/_template.md": "---\n---\n",
+    "incidents/2026/2026-11-01-a.md": "a\n",
+    "scripts/cli.ts": "cli\n",
+    "package-lock.json": "{}\n",
   });
   const branch = (name: string, files: Record<string, string | null>) => {
     repo.git(["checkout", "--quiet", "-B", name, base]);
@@ -52,7 +66,15 @@ describe("changes: records only, or code too", () => {
 
   test.each([
     ["an incident update", { "incidents/2026/2026-11-01-a.md": "a, updated\n" }],
-    ["a new incident, a postmortem, a runbook and the config", { "incidents/2026/2026-11-02-b.md": "b\n", "postmortems/2026-11-01-a.md": "pm\n", "runbooks/restart.md": "rb\n", "sitrep.config.yaml": "site: { title: x }\n" }],
+    [
+      "a new incident, a postmortem, a runbook and the config",
+      {
+        "incidents/2026/2026-11-02-b.md": "b\n",
+        "postmortems/2026-11-01-a.md": "pm\n",
+        "runbooks/restart.md": "rb\n",
+        "sitrep.config.yaml": "site: { title: x }\n",
+      },
+    ],
     ["a removed incident", { "incidents/2026/2026-11-01-a.md": null }],
   ])("%s: records only, the suite is skipped", (name, files) => {
     const result = changes(branch(`records-${name.length}`, files));

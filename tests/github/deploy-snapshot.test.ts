@@ -13,7 +13,10 @@ import { cliPath, repoRoot } from "../helpers/run-cli.ts";
 import { cdnHost } from "../notify/cdn-host.ts";
 import { BASE_CONFIG, SITE_URL, fixtureRepo, incidentRecord } from "../notify/fixture-site.ts";
 
-interface Step { name?: string; run?: string }
+interface Step {
+  name?: string;
+  run?: string;
+}
 const deploy = parse(readFileSync(path.join(repoRoot, ".github/workflows/deploy.yml"), "utf8")) as { jobs: { build: { steps: Step[] } } };
 const snapshotStep = deploy.jobs.build.steps.find((s) => s.name === "Snapshot what was last published, for notifications")!.run!;
 
@@ -27,7 +30,8 @@ async function runSnapshotStep(siteUrl: string): Promise<{ code: number; log: st
   const script = path.join(runnerTemp, "step.sh");
   writeFileSync(script, snapshotStep.replaceAll("npx sitrep", `"${process.execPath}" "${cliPath}"`));
   const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
-    cwd: repo.dir, env: { PATH: process.env.PATH, HOME: scratch, RUNNER_TEMP: runnerTemp, GITHUB_RUN_ATTEMPT: "1", NO_COLOR: "1", GITHUB_ACTIONS: "true" },
+    cwd: repo.dir,
+    env: { PATH: process.env.PATH, HOME: scratch, RUNNER_TEMP: runnerTemp, GITHUB_RUN_ATTEMPT: "1", NO_COLOR: "1", GITHUB_ACTIONS: "true" },
   });
   let log = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (log += d));
@@ -43,9 +47,32 @@ async function runSnapshotStep(siteUrl: string): Promise<{ code: number; log: st
 describe("deploy.yml's snapshot: what the target serves, past its cache", () => {
   const repo = fixtureRepo();
   afterAll(() => repo.cleanup());
-  repo.write("incidents/2026/2026-11-25-api-errors.md", incidentRecord({ title: "API errors", severity: "SEV2", status: "investigating", components: { api: "partial_outage" }, started: "2026-11-25T09:00:00Z", updates: [{ at: "2026-11-25T09:05:00Z", status: "investigating", body: "Looking." }] }));
+  repo.write(
+    "incidents/2026/2026-11-25-api-errors.md",
+    incidentRecord({
+      title: "API errors",
+      severity: "SEV2",
+      status: "investigating",
+      components: { api: "partial_outage" },
+      started: "2026-11-25T09:00:00Z",
+      updates: [{ at: "2026-11-25T09:05:00Z", status: "investigating", body: "Looking." }],
+    }),
+  );
   const first = repo.publish("2026-11-25T09:10:00Z");
-  repo.write("incidents/2026/2026-11-25-api-errors.md", incidentRecord({ title: "API errors", severity: "SEV2", status: "identified", components: { api: "partial_outage" }, started: "2026-11-25T09:00:00Z", updates: [{ at: "2026-11-25T09:05:00Z", status: "investigating", body: "Looking." }, { at: "2026-11-25T09:50:00Z", status: "identified", body: "Found it." }] }));
+  repo.write(
+    "incidents/2026/2026-11-25-api-errors.md",
+    incidentRecord({
+      title: "API errors",
+      severity: "SEV2",
+      status: "identified",
+      components: { api: "partial_outage" },
+      started: "2026-11-25T09:00:00Z",
+      updates: [
+        { at: "2026-11-25T09:05:00Z", status: "investigating", body: "Looking." },
+        { at: "2026-11-25T09:50:00Z", status: "identified", body: "Found it." },
+      ],
+    }),
+  );
   const live = repo.publish("2026-11-25T10:00:00Z");
 
   test("the snapshot is the build the target serves now, not a copy the CDN kept", async () => {
@@ -72,7 +99,9 @@ describe("deploy.yml's snapshot: what the target serves, past its cache", () => 
     try {
       const run = await runSnapshotStep(host.url);
       expect(run.code, run.log).toBe(0);
-      expect(run.log).toMatch(/::warning title=sitrep notify-previous-site::the live site could not be saved for notify: .*history\.json did not answer in full/);
+      expect(run.log).toMatch(
+        /::warning title=sitrep notify-previous-site::the live site could not be saved for notify: .*history\.json did not answer in full/,
+      );
       expect(readdirSync(run.snapshot)).toEqual(["attempt"]);
     } finally {
       await host.close();

@@ -12,12 +12,23 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { parse } from "yaml";
 import { repoRoot } from "../helpers/run-cli.ts";
 
-const workflow = parse(readFileSync(path.join(repoRoot, ".github/workflows/fast-lane.yml"), "utf8")) as { jobs: { merge: { steps: { with: { script: string } }[] } } };
+const workflow = parse(readFileSync(path.join(repoRoot, ".github/workflows/fast-lane.yml"), "utf8")) as {
+  jobs: { merge: { steps: { with: { script: string } }[] } };
+};
 const script = workflow.jobs.merge.steps[0].with.script;
 
 const HEAD = "a".repeat(40);
 interface State {
-  pr: { state: string; labels: string[]; author: string; fork: boolean; head: string; base: string; changedFiles?: number; mergeable?: boolean | null };
+  pr: {
+    state: string;
+    labels: string[];
+    author: string;
+    fork: boolean;
+    head: string;
+    base: string;
+    changedFiles?: number;
+    mergeable?: boolean | null;
+  };
   /** Who added the label, by the PR's issue events (none: the events name nobody). */
   labeller?: string;
   /** Access per user (the author's is `role`). */
@@ -35,9 +46,14 @@ interface State {
 let state: State;
 const fresh = (): State => ({
   pr: { state: "open", labels: ["sitrep:fast-lane"], author: "ic-on-call", fork: false, head: HEAD, base: "main" },
-  labeller: "ic-on-call", roles: {}, reviewRequired: false, approved: false,
+  labeller: "ic-on-call",
+  roles: {},
+  reviewRequired: false,
+  approved: false,
   files: [{ filename: "incidents/2026/2026-11-29-api-errors.md" }],
-  role: "write", ciOk: "success", requests: [],
+  role: "write",
+  ciOk: "success",
+  requests: [],
 });
 
 let server: http.Server;
@@ -57,9 +73,14 @@ beforeAll(async () => {
       const route = `${req.method} ${url.pathname}`;
       if (route === "GET /repos/acme/status/pulls/7") {
         return json(200, {
-          number: 7, state: pr.state, labels: pr.labels.map((name) => ({ name })), user: { login: pr.author }, changed_files: pr.changedFiles ?? state.files.length,
+          number: 7,
+          state: pr.state,
+          labels: pr.labels.map((name) => ({ name })),
+          user: { login: pr.author },
+          changed_files: pr.changedFiles ?? state.files.length,
           mergeable: pr.mergeable ?? null,
-          head: { sha: pr.head, ref: "akin/label-printing", repo: { full_name: pr.fork ? "mallory/status" : "acme/status" } }, base: { ref: pr.base, repo: { full_name: "acme/status", default_branch: "main" } },
+          head: { sha: pr.head, ref: "akin/label-printing", repo: { full_name: pr.fork ? "mallory/status" : "acme/status" } },
+          base: { ref: pr.base, repo: { full_name: "acme/status", default_branch: "main" } },
         });
       }
       const permission = /^GET \/repos\/acme\/status\/collaborators\/([^/]+)\/permission$/.exec(route);
@@ -74,19 +95,40 @@ beforeAll(async () => {
           { event: "labeled", label: { name: "sitrep:fast-lane" }, actor: { login: "ic-on-call" } },
           { event: "unlabeled", label: { name: "sitrep:fast-lane" }, actor: { login: "ic-on-call" } },
         ];
-        return json(200, state.labeller ? [...events, { event: "labeled", label: { name: "sitrep:fast-lane" }, actor: { login: state.labeller } }] : events.slice(0, 1));
+        return json(
+          200,
+          state.labeller
+            ? [...events, { event: "labeled", label: { name: "sitrep:fast-lane" }, actor: { login: state.labeller } }]
+            : events.slice(0, 1),
+        );
       }
       if (route === "GET /repos/acme/status/pulls/7/files") return json(200, state.files);
       // The open PR of a branch (a CI run the update job started names no PR).
-      if (route === "GET /repos/acme/status/pulls") return json(200, url.searchParams.get("head") === "acme:akin/label-printing" && url.searchParams.get("state") === "open" ? [{ number: 7 }] : []);
+      if (route === "GET /repos/acme/status/pulls")
+        return json(
+          200,
+          url.searchParams.get("head") === "acme:akin/label-printing" && url.searchParams.get("state") === "open" ? [{ number: 7 }] : [],
+        );
       if (route === `GET /repos/acme/status/commits/${pr.head}/check-runs`) {
         expect(url.searchParams.get("check_name")).toBe("ci-ok");
-        const runs = state.ciOk === "none" ? [] : [{ name: "ci-ok", status: state.ciOk === "pending" ? "in_progress" : "completed", conclusion: state.ciOk === "pending" ? null : state.ciOk }];
+        const runs =
+          state.ciOk === "none"
+            ? []
+            : [
+                {
+                  name: "ci-ok",
+                  status: state.ciOk === "pending" ? "in_progress" : "completed",
+                  conclusion: state.ciOk === "pending" ? null : state.ciOk,
+                },
+              ];
         return json(200, { total_count: runs.length, check_runs: runs });
       }
       if (route === "PUT /repos/acme/status/pulls/7/merge") {
-        if (state.reviewRequired && !state.approved) return json(405, { message: "At least 1 approving review is required by reviewers with write access." });
-        return JSON.parse(body).sha === (state.branchHead ?? pr.head) ? json(200, { merged: true }) : json(409, { message: "Head branch was modified. Review and try the merge again." });
+        if (state.reviewRequired && !state.approved)
+          return json(405, { message: "At least 1 approving review is required by reviewers with write access." });
+        return JSON.parse(body).sha === (state.branchHead ?? pr.head)
+          ? json(200, { merged: true })
+          : json(409, { message: "Head branch was modified. Review and try the merge again." });
       }
       if (route === "POST /repos/acme/status/actions/workflows/deploy.yml/dispatches") return json(204);
       json(404, { message: `Not Found: ${route}` });
@@ -104,17 +146,27 @@ beforeEach(() => {
 function mergedNow(): boolean {
   const merge = state.requests.findLast((r) => r.startsWith("PUT /repos/acme/status/pulls/7/merge"));
   if (!merge) return false;
-  return JSON.parse(merge.slice(merge.indexOf("{"))).sha === (state.branchHead ?? state.pr.head) && (!state.reviewRequired || state.approved);
+  return (
+    JSON.parse(merge.slice(merge.indexOf("{"))).sha === (state.branchHead ?? state.pr.head) && (!state.reviewRequired || state.approved)
+  );
 }
 
 /** Runs the workflow's script as actions/github-script does: an async function of github, context, core. */
-async function fastLane(payload: Record<string, unknown>): Promise<{ notices: string[]; merged: boolean; deployed: boolean; outputs: Record<string, string> }> {
+async function fastLane(
+  payload: Record<string, unknown>,
+): Promise<{ notices: string[]; merged: boolean; deployed: boolean; outputs: Record<string, string> }> {
   const notices: string[] = [];
   const outputs: Record<string, string> = {};
   const github = new Octokit({ baseUrl, request: { retries: 0 } });
   const context = { repo: { owner: "acme", repo: "status" }, payload };
-  const core = { notice: (m: string) => void notices.push(m), info: (m: string) => void notices.push(m), setOutput: (k: string, v: string) => void (outputs[k] = v) };
-  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
+  const core = {
+    notice: (m: string) => void notices.push(m),
+    info: (m: string) => void notices.push(m),
+    setOutput: (k: string, v: string) => void (outputs[k] = v),
+  };
+  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+    ...args: string[]
+  ) => (...a: unknown[]) => Promise<unknown>;
   await new AsyncFunction("github", "context", "core", script)(github, context, core);
   return {
     notices,
@@ -142,7 +194,11 @@ describe("the fast lane merges", () => {
 
   test("an incident, a postmortem and a runbook, a maintainer: merged", async () => {
     state.role = "maintain";
-    state.files = [{ filename: "postmortems/2026-11-29-api-errors.md" }, { filename: "incidents/2026/2026-11-29-api-errors.md" }, { filename: "runbooks/restart.md" }];
+    state.files = [
+      { filename: "postmortems/2026-11-29-api-errors.md" },
+      { filename: "incidents/2026/2026-11-29-api-errors.md" },
+      { filename: "runbooks/restart.md" },
+    ];
     expect((await fastLane(afterCi)).merged).toBe(true);
   });
 
@@ -156,7 +212,9 @@ describe("the fast lane merges", () => {
     state.reviewRequired = true;
     const afterCiRun = await fastLane(afterCi);
     expect(afterCiRun).toMatchObject({ merged: false, deployed: false });
-    expect(afterCiRun.notices.join("\n")).toMatch(/#7 cannot be merged yet: GitHub says "At least 1 approving review is required.*tries again when an approving review is submitted/);
+    expect(afterCiRun.notices.join("\n")).toMatch(
+      /#7 cannot be merged yet: GitHub says "At least 1 approving review is required.*tries again when an approving review is submitted/,
+    );
     state.approved = true;
     const afterReview = await fastLane({ pull_request: { number: 7 }, review: { state: "approved" } });
     expect(afterReview).toMatchObject({ merged: true, deployed: true });
@@ -193,16 +251,43 @@ describe("the fast lane waits (nothing merged, nothing deployed) when", () => {
     ["the label is missing", (s) => void (s.pr.labels = ["incident"]), /has no sitrep:fast-lane label/],
     ["the author can only read", (s) => void (s.role = "read"), /@ic-on-call, who has no write access/],
     ["the author can triage", (s) => void (s.role = "triage"), /no write access/],
-    ["a triage user added the label (L2)", (s) => { s.labeller = "helper"; s.roles.helper = "triage"; }, /got the sitrep:fast-lane label from @helper, who has no write access/],
+    [
+      "a triage user added the label (L2)",
+      (s) => {
+        s.labeller = "helper";
+        s.roles.helper = "triage";
+      },
+      /got the sitrep:fast-lane label from @helper, who has no write access/,
+    ],
     ["the events do not say who added the label", (s) => void (s.labeller = undefined), /does not say who added it/],
-    ["it targets another branch than the default (M2: a stacked PR)", (s) => void (s.pr.base = "release-notes"), /targets `release-notes`, not the default branch `main`/],
-    ["it changes the config (L3: components and notifications get a review)", (s) => void s.files.push({ filename: "sitrep.config.yaml" }), /changes `sitrep\.config\.yaml`/],
-    ["GitHub cannot list all its files (L4: 3,000 at most)", (s) => void (s.pr.changedFiles = 3001), /changes 3001 files and GitHub lists 1 of them/],
+    [
+      "it targets another branch than the default (M2: a stacked PR)",
+      (s) => void (s.pr.base = "release-notes"),
+      /targets `release-notes`, not the default branch `main`/,
+    ],
+    [
+      "it changes the config (L3: components and notifications get a review)",
+      (s) => void s.files.push({ filename: "sitrep.config.yaml" }),
+      /changes `sitrep\.config\.yaml`/,
+    ],
+    [
+      "GitHub cannot list all its files (L4: 3,000 at most)",
+      (s) => void (s.pr.changedFiles = 3001),
+      /changes 3001 files and GitHub lists 1 of them/,
+    ],
     ["it comes from a fork", (s) => void (s.pr.fork = true), /comes from a fork/],
     ["it is closed", (s) => void (s.pr.state = "closed"), /is not open/],
     ["it changes a script too", (s) => void s.files.push({ filename: "scripts/cli.ts" }), /changes `scripts\/cli\.ts`/],
-    ["it changes a record folder's README", (s) => void (s.files = [{ filename: "incidents/README.md" }]), /changes `incidents\/README\.md`/],
-    ["it moves a workflow into a record folder", (s) => void (s.files = [{ filename: "incidents/2026/x.md", previous_filename: ".github/workflows/ci.yml" }]), /changes `\.github\/workflows\/ci\.yml`/],
+    [
+      "it changes a record folder's README",
+      (s) => void (s.files = [{ filename: "incidents/README.md" }]),
+      /changes `incidents\/README\.md`/,
+    ],
+    [
+      "it moves a workflow into a record folder",
+      (s) => void (s.files = [{ filename: "incidents/2026/x.md", previous_filename: ".github/workflows/ci.yml" }]),
+      /changes `\.github\/workflows\/ci\.yml`/,
+    ],
     ["ci-ok failed", (s) => void (s.ciOk = "failure"), /waits for ci-ok to pass on aaaaaaa/],
     ["ci-ok is still running", (s) => void (s.ciOk = "pending"), /waits for ci-ok/],
     ["ci-ok has not started", (s) => void (s.ciOk = "none"), /waits for ci-ok/],

@@ -17,8 +17,15 @@ describe("mentions and references in copied text", () => {
   test("in the issue block, the incident title is neutralised and the owner is still assigned by mention", () => {
     const input = {
       config: { policies: { action_item_due_days: { P1: 7, P2: 30, P3: 90 } } },
-      postmortem: { id: "2026-11-10-api", source: { path: "postmortems/2026-11-10-api.md" }, data: { incident: "2026-11-10-api", visibility: "internal", status: "draft" } },
-      incident: { id: "2026-11-10-api", data: { title: "@acme/payments broke #7 again", severity: "SEV2", visibility: "internal", drill: false } },
+      postmortem: {
+        id: "2026-11-10-api",
+        source: { path: "postmortems/2026-11-10-api.md" },
+        data: { incident: "2026-11-10-api", visibility: "internal", status: "draft" },
+      },
+      incident: {
+        id: "2026-11-10-api",
+        data: { title: "@acme/payments broke #7 again", severity: "SEV2", visibility: "internal", drill: false },
+      },
       item: { id: "fix", title: "Fix it", owner: "ana", priority: "P2", kind: "prevent", status: "open", due: "2026-12-10" },
       links: { siteUrl: "https://status.example", serverUrl: "https://github.com", repository: "o/r", pathPrefix: "" },
     } as unknown as IssueBlockInput;

@@ -10,11 +10,34 @@ const block = (key: string, owner = "ana", extra = "") => [startMarker(key), own
 
 function desired(id: string, over: Partial<DesiredIssue> = {}): DesiredIssue {
   const key = `pm-1/${id}`;
-  return { key, postmortemId: "pm-1", itemId: id, status: "open", title: `Do ${id}`, block: block(key), labels: ["incident-action-item", "priority:P2", "severity:SEV2"], owner: "ana", adopt: undefined, file: "postmortems/pm-1.md", ...over };
+  return {
+    key,
+    postmortemId: "pm-1",
+    itemId: id,
+    status: "open",
+    title: `Do ${id}`,
+    block: block(key),
+    labels: ["incident-action-item", "priority:P2", "severity:SEV2"],
+    owner: "ana",
+    adopt: undefined,
+    file: "postmortems/pm-1.md",
+    ...over,
+  };
 }
 
 function existing(number: number, d: DesiredIssue, over: Partial<ExistingIssue> = {}): ExistingIssue {
-  return { number, title: d.title, body: composeBody(undefined, d.block), state: "open", labels: [...d.labels], assignees: [d.owner], isPullRequest: false, author: "sitrep-bot", authorAssociation: "NONE", ...over };
+  return {
+    number,
+    title: d.title,
+    body: composeBody(undefined, d.block),
+    state: "open",
+    labels: [...d.labels],
+    assignees: [d.owner],
+    isPullRequest: false,
+    author: "sitrep-bot",
+    authorAssociation: "NONE",
+    ...over,
+  };
 }
 
 describe("planSync", () => {
@@ -32,7 +55,12 @@ describe("planSync", () => {
     const a = desired("a", { labels: ["incident-action-item", "priority:P1", "severity:SEV2"] });
     const issue = existing(7, a, { labels: ["incident-action-item", "priority:P2", "severity:SEV2", "team:core"] });
     const [op] = planSync({ desired: [a], listed: [issue], fetched: new Map() });
-    expect(op).toMatchObject({ kind: "update", number: 7, reasons: ["labels"], changes: { labels: ["incident-action-item", "severity:SEV2", "team:core", "priority:P1"] } });
+    expect(op).toMatchObject({
+      kind: "update",
+      number: 7,
+      reasons: ["labels"],
+      changes: { labels: ["incident-action-item", "severity:SEV2", "team:core", "priority:P1"] },
+    });
   });
 
   test("assignee changes only when the owner in the record changed, not when GitHub or a person dropped it", () => {
@@ -48,7 +76,11 @@ describe("planSync", () => {
     const done = desired("a", { status: "done" });
     const wont = desired("b", { status: "wont_do" });
     const closed = desired("c", { status: "done" });
-    const ops = planSync({ desired: [done, wont, closed], listed: [existing(1, done), existing(2, wont), existing(3, closed, { state: "closed" })], fetched: new Map() });
+    const ops = planSync({
+      desired: [done, wont, closed],
+      listed: [existing(1, done), existing(2, wont), existing(3, closed, { state: "closed" })],
+      fetched: new Map(),
+    });
     expect(ops.map((o) => o.kind)).toEqual(["close", "close", "noop"]);
     expect(ops[0]).toMatchObject({ close: { stateReason: "completed", status: "done" } });
     expect(ops[1]).toMatchObject({ close: { stateReason: "not_planned", status: "wont_do" } });
@@ -95,7 +127,9 @@ describe("planSync", () => {
     const ops = planSync({ desired: [a, b, c, d], listed: [], fetched });
     expect(ops.map((o) => o.kind)).toEqual(["report", "report", "report", "adopt"]);
     expect(ops[3]).toMatchObject({ number: 13, close: { stateReason: "completed" } });
-    expect((ops[3] as { changes: { body: string } }).changes.body.startsWith("Hand-written.\n\n<!-- sitrep:action-item pm-1/d -->")).toBe(true);
+    expect((ops[3] as { changes: { body: string } }).changes.body.startsWith("Hand-written.\n\n<!-- sitrep:action-item pm-1/d -->")).toBe(
+      true,
+    );
   });
 });
 
@@ -124,7 +158,15 @@ describe("issue bodies", () => {
   });
 
   test("the closing comment names the item, the file and the commit", () => {
-    const text = closingComment({ key: "pm-1/a", status: "wont_do", file: "postmortems/pm-1.md", commit: "abcdef0123456789", commitUrl: "https://github.com/o/r/commit/abcdef0123456789" });
-    expect(text).toBe("Closed by `sitrep sync`: action item `pm-1/a` is marked **won't do** in `postmortems/pm-1.md` in [abcdef012345](https://github.com/o/r/commit/abcdef0123456789).");
+    const text = closingComment({
+      key: "pm-1/a",
+      status: "wont_do",
+      file: "postmortems/pm-1.md",
+      commit: "abcdef0123456789",
+      commitUrl: "https://github.com/o/r/commit/abcdef0123456789",
+    });
+    expect(text).toBe(
+      "Closed by `sitrep sync`: action item `pm-1/a` is marked **won't do** in `postmortems/pm-1.md` in [abcdef012345](https://github.com/o/r/commit/abcdef0123456789).",
+    );
   });
 });

@@ -11,15 +11,26 @@ import type { GithubServer } from "../../testkit/github-server.ts";
 import { githubEnv } from "../../testkit/github-env.ts";
 
 const git = (cwd: string, ...args: string[]) => {
-  const r = spawnSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_DATE: "2026-11-20T10:00:00Z", GIT_COMMITTER_DATE: "2026-11-20T10:00:00Z" } });
+  const r = spawnSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, GIT_AUTHOR_DATE: "2026-11-20T10:00:00Z", GIT_COMMITTER_DATE: "2026-11-20T10:00:00Z" },
+  });
   if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
   return r.stdout.trim();
 };
 
 /** The CLI through its launcher, as the workflows run it (`npx sitrep pr-summary`, `npx sitrep review-issue`). */
-function runSitrep(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function runSitrep(
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, "scripts/sitrep.mjs"), ...args], { cwd, env: { ...process.env, SITREP_NOW: TEST_NOW, ...env } });
+    const child = spawn(process.execPath, [path.join(repoRoot, "scripts/sitrep.mjs"), ...args], {
+      cwd,
+      env: { ...process.env, SITREP_NOW: TEST_NOW, ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -29,7 +40,8 @@ function runSitrep(args: string[], cwd: string, env: Record<string, string | und
 }
 
 /** The same run in this process (no Node start-up), for tests about what it says; each command keeps a subprocess test. */
-const runSitrepInProcess = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) => runCliInProcess(args, { cwd, env });
+const runSitrepInProcess = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) =>
+  runCliInProcess(args, { cwd, env });
 
 describe("PR summary", () => {
   let repo: { dir: string; cleanup: () => void };
@@ -42,11 +54,27 @@ describe("PR summary", () => {
     base = git(repo.dir, "rev-parse", "HEAD");
     // The change: a new incident, a severity + status change, and a runbook removed.
     const declared = "incidents/2026/2026-11-22-search-latency.md";
-    writeFileSync(path.join(repo.dir, declared), [
-      "---", "title: Slow | searches", "severity: SEV3", "status: investigating", "components:", "  merchant-dashboard: degraded_performance",
-      "started_at: 2026-11-22T09:00:00Z", "detected_at: 2026-11-22T09:05:00Z", "updates:", "  - at: 2026-11-22T09:10:00Z", "    status: investigating",
-      "    body: Searches in the dashboard are slow.", "---", "", "Dashboard searches are slow.", "",
-    ].join("\n"));
+    writeFileSync(
+      path.join(repo.dir, declared),
+      [
+        "---",
+        "title: Slow | searches",
+        "severity: SEV3",
+        "status: investigating",
+        "components:",
+        "  merchant-dashboard: degraded_performance",
+        "started_at: 2026-11-22T09:00:00Z",
+        "detected_at: 2026-11-22T09:05:00Z",
+        "updates:",
+        "  - at: 2026-11-22T09:10:00Z",
+        "    status: investigating",
+        "    body: Searches in the dashboard are slow.",
+        "---",
+        "",
+        "Dashboard searches are slow.",
+        "",
+      ].join("\n"),
+    );
     const changed = path.join(repo.dir, "incidents/2026/2026-06-03-webhook-delays.md");
     writeFileSync(changed, readFileSync(changed, "utf8").replace("severity: SEV2", "severity: SEV1"));
   });
@@ -58,7 +86,9 @@ describe("PR summary", () => {
     expect(run.code).toBe(0);
     const md = run.stdout;
     expect(md.startsWith("<!-- sitrep:pr-summary -->\n")).toBe(true);
-    expect(md).toContain("| 🆕 declares | Slow \\| searches (`incidents/2026/2026-11-22-search-latency.md`) | SEV3 | investigating | `merchant-dashboard: degraded_performance` |");
+    expect(md).toContain(
+      "| 🆕 declares | Slow \\| searches (`incidents/2026/2026-11-22-search-latency.md`) | SEV3 | investigating | `merchant-dashboard: degraded_performance` |",
+    );
     expect(md).toMatch(/\| 🔄 updates \| Delayed webhook deliveries .*\| SEV2 → SEV1 \| resolved \|/);
     // Untouched incidents are not listed.
     expect(md).not.toContain("2026-05-19-checkout-outage");
@@ -70,7 +100,16 @@ describe("PR summary", () => {
     git(repo.dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "declare");
     const declaredAt = git(repo.dir, "rev-parse", "HEAD");
     const before = readFileSync(file, "utf8");
-    writeFileSync(file, before.replace("status: investigating\ncomponents", "status: resolved\ncomponents").replace("detected_at: 2026-11-22T09:05:00Z", "detected_at: 2026-11-22T09:05:00Z\nresolved_at: 2026-11-22T09:40:00Z").replace("    body: Searches in the dashboard are slow.", "    body: Searches in the dashboard are slow.\n  - at: 2026-11-22T09:40:00Z\n    status: resolved\n    body: Fixed."));
+    writeFileSync(
+      file,
+      before
+        .replace("status: investigating\ncomponents", "status: resolved\ncomponents")
+        .replace("detected_at: 2026-11-22T09:05:00Z", "detected_at: 2026-11-22T09:05:00Z\nresolved_at: 2026-11-22T09:40:00Z")
+        .replace(
+          "    body: Searches in the dashboard are slow.",
+          "    body: Searches in the dashboard are slow.\n  - at: 2026-11-22T09:40:00Z\n    status: resolved\n    body: Fixed.",
+        ),
+    );
     const run = await await runSitrepInProcess(["pr-summary", "--base", declaredAt], repo.dir);
     expect(run.stdout).toMatch(/\| ✅ resolves \| Slow \\\| searches .*\| SEV3 \| investigating → resolved \|/);
     expect(run.stdout).toMatch(/validation: no (errors|problems)/);
@@ -101,7 +140,12 @@ describe("weekly review issue", () => {
   };
 
   test("creates the issue once, finds it again by marker past the first page, updates it when the report changes", async () => {
-    for (let i = 0; i < 120; i++) server.seedIssue({ title: `Incident review 2024-W${String((i % 52) + 1).padStart(2, "0")}`, body: `<!-- sitrep:incident-review 2024-W${i} -->`, labels: ["incident-review"] });
+    for (let i = 0; i < 120; i++)
+      server.seedIssue({
+        title: `Incident review 2024-W${String((i % 52) + 1).padStart(2, "0")}`,
+        body: `<!-- sitrep:incident-review 2024-W${i} -->`,
+        labels: ["incident-review"],
+      });
     const first = await upsert("2026-W47", "# Week 47\n\nTwo incidents.");
     expect(first.stdout).toMatch(/Incident review 2026-W47: created #\d+/);
     const number = Number(/#(\d+)/.exec(first.stdout)![1]);

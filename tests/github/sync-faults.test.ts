@@ -9,7 +9,12 @@ describe("sitrep sync against a large or failing GitHub", () => {
   test("330 items: the listing is paginated (100 per page, all states, by label) and pull requests are ignored", async () => {
     const postmortems = syntheticPostmortems(33, 10);
     const { server, sync } = await setup(postmortems);
-    server.seedIssue({ title: "A pull request with the label", labels: ["incident-action-item"], pull_request: true, body: `<!-- sitrep:action-item ${postmortems[0].id}/item-0 -->` });
+    server.seedIssue({
+      title: "A pull request with the label",
+      labels: ["incident-action-item"],
+      pull_request: true,
+      body: `<!-- sitrep:action-item ${postmortems[0].id}/item-0 -->`,
+    });
     const first = await sync();
     expect(first.code).toBe(0);
     expect(keysOf(server).length).toBe(331); // 330 issues + the pull request's copy of a marker
@@ -81,5 +86,4 @@ describe("sitrep sync against a large or failing GitHub", () => {
     expect(JSON.parse(run.stdout).requests).toBe(server.requests.length);
     expect(keysOf(server)).toHaveLength(2);
   });
-
 });

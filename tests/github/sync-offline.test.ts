@@ -32,7 +32,9 @@ test("sync --dry-run with the API unreachable fails in about the time of a valid
   const result = runCli(["sync", "--dry-run"], { cwd: dir, env: { ...env, GITHUB_API_URL: `http://127.0.0.1:${port}` } });
   const elapsed = performance.now() - start;
   expect(result.code).toBe(2);
-  expect(result.stderr).toContain(`error: Cannot reach the GitHub API at http://127.0.0.1:${port}: connecting to 127.0.0.1:${port} failed (ECONNREFUSED). Nothing was read or written.`);
+  expect(result.stderr).toContain(
+    `error: Cannot reach the GitHub API at http://127.0.0.1:${port}: connecting to 127.0.0.1:${port} failed (ECONNREFUSED). Nothing was read or written.`,
+  );
   expect(result.stderr).toMatch(/hint: Check the network connection/);
   expect(result.stderr).not.toContain("GITHUB_TOKEN");
   // The retries this replaces took ~20 s; a validate run (same start-up and record loading) is the floor.
@@ -40,5 +42,7 @@ test("sync --dry-run with the API unreachable fails in about the time of a valid
 
   const unresolvable = runCli(["sync", "--dry-run"], { cwd: dir, env: { ...env, GITHUB_API_URL: "https://api.invalid" } });
   expect(unresolvable.code).toBe(2);
-  expect(unresolvable.stderr).toMatch(/error: Cannot reach the GitHub API at https:\/\/api\.invalid: the name api\.invalid does not resolve \((ENOTFOUND|EAI_AGAIN)\)/);
+  expect(unresolvable.stderr).toMatch(
+    /error: Cannot reach the GitHub API at https:\/\/api\.invalid: the name api\.invalid does not resolve \((ENOTFOUND|EAI_AGAIN)\)/,
+  );
 });

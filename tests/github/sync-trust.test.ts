@@ -22,7 +22,8 @@ async function setup(postmortems: SyntheticPostmortem[], options: GithubServerOp
   const server = await startGithubServer(options);
   const repo = tempSyncRepo(postmortems);
   cleanups.push(() => server.close(), repo.cleanup);
-  const sync = (args: string[] = [], env: Record<string, string | undefined> = {}) => runCliAsync(["sync", ...args], { cwd: repo.dir, env: githubEnv(server.url, env) });
+  const sync = (args: string[] = [], env: Record<string, string | undefined> = {}) =>
+    runCliAsync(["sync", ...args], { cwd: repo.dir, env: githubEnv(server.url, env) });
   return { server, repo, sync };
 }
 
@@ -38,7 +39,13 @@ describe("sync and issues it does not trust", () => {
     const postmortems = syntheticPostmortems(1, 2);
     const { server, sync } = await setup(postmortems);
     const key = `${postmortems[0].id}/item-0`;
-    const phish = server.seedIssue({ title: "Action item: rotate credentials", body: `${PHISHING}\n\n${marker(key)}`, labels: ["incident-action-item"], author: "mallory", authorAssociation: "NONE" });
+    const phish = server.seedIssue({
+      title: "Action item: rotate credentials",
+      body: `${PHISHING}\n\n${marker(key)}`,
+      labels: ["incident-action-item"],
+      author: "mallory",
+      authorAssociation: "NONE",
+    });
 
     const first = await sync();
     expect(first.code).toBe(0);
@@ -64,8 +71,20 @@ describe("sync and issues it does not trust", () => {
     const { server, sync } = await setup(postmortems);
     expect((await sync()).code).toBe(0);
     const key = `${postmortems[0].id}/item-0`;
-    server.seedIssue({ title: "dup", body: marker(key), labels: ["incident-action-item"], author: "mallory", authorAssociation: "CONTRIBUTOR" });
-    server.seedIssue({ title: "unknown", body: marker("2020-01-01-nothing/none"), labels: ["incident-action-item"], author: "mallory", authorAssociation: "NONE" });
+    server.seedIssue({
+      title: "dup",
+      body: marker(key),
+      labels: ["incident-action-item"],
+      author: "mallory",
+      authorAssociation: "CONTRIBUTOR",
+    });
+    server.seedIssue({
+      title: "unknown",
+      body: marker("2020-01-01-nothing/none"),
+      labels: ["incident-action-item"],
+      author: "mallory",
+      authorAssociation: "NONE",
+    });
     server.resetLog();
     const run = await sync();
     expect(run.code).toBe(0);
@@ -80,22 +99,43 @@ describe("sync and issues it does not trust", () => {
     const postmortems = syntheticPostmortems(1, 2);
     const { server, sync } = await setup(postmortems, { permissions: { dev: "write", helper: "triage" } });
     const [a, b] = [`${postmortems[0].id}/item-0`, `${postmortems[0].id}/item-1`];
-    const byWriter = server.seedIssue({ title: "made by a maintainer", body: marker(a), labels: ["incident-action-item"], author: "dev", authorAssociation: "COLLABORATOR" });
-    const byTriager = server.seedIssue({ title: "made by a triager", body: marker(b), labels: ["incident-action-item"], author: "helper", authorAssociation: "COLLABORATOR" });
+    const byWriter = server.seedIssue({
+      title: "made by a maintainer",
+      body: marker(a),
+      labels: ["incident-action-item"],
+      author: "dev",
+      authorAssociation: "COLLABORATOR",
+    });
+    const byTriager = server.seedIssue({
+      title: "made by a triager",
+      body: marker(b),
+      labels: ["incident-action-item"],
+      author: "helper",
+      authorAssociation: "COLLABORATOR",
+    });
     const run = await sync();
     expect(run.code).toBe(0);
     expect(trackedBy(server, a).map((i) => i.number)).toEqual([byWriter]);
     expect(writesTo(server, byWriter).length).toBeGreaterThan(0); // brought in step (title, labels…)
     expect(trackedBy(server, b).map((i) => i.number)).toEqual([byTriager, expect.any(Number)]);
     expect(writesTo(server, byTriager)).toEqual([]);
-    expect(server.requests.filter((r) => r.path.includes("/collaborators/")).map((r) => r.path).sort())
-      .toEqual(["/repos/o/r/collaborators/dev/permission", "/repos/o/r/collaborators/helper/permission"]);
+    expect(
+      server.requests
+        .filter((r) => r.path.includes("/collaborators/"))
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(["/repos/o/r/collaborators/dev/permission", "/repos/o/r/collaborators/helper/permission"]);
   });
 
   test("an issue a record names (`issue: N`) is adopted whoever opened it", async () => {
     const postmortems = syntheticPostmortems(1, 1);
     const { server, repo, sync } = await setup(postmortems);
-    const number = server.seedIssue({ title: "Reported by a customer", body: "The export times out.", author: "customer", authorAssociation: "NONE" });
+    const number = server.seedIssue({
+      title: "Reported by a customer",
+      body: "The export times out.",
+      author: "customer",
+      authorAssociation: "NONE",
+    });
     postmortems[0].items[0].issue = number;
     repo.write(postmortems);
     const run = await sync();
@@ -117,7 +157,11 @@ describe("sync's own identity", () => {
     const second = await sync();
     expect(second.code).toBe(0);
     expect(server.writes().filter((w) => w.path !== "/graphql")).toEqual([]);
-    expect(server.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["GET /repos/o/r/issues 200", "GET /user 403", "POST /graphql 200"]);
+    expect(server.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      "GET /repos/o/r/issues 200",
+      "GET /user 403",
+      "POST /graphql 200",
+    ]);
   });
 
   test("SITREP_GITHUB_LOGIN names the account without asking; a wrong one makes sync's issues untrusted", async () => {
@@ -134,7 +178,13 @@ describe("sync's own identity", () => {
   test("when the login cannot be found, sync stops before writing and says how to set it", async () => {
     const postmortems = syntheticPostmortems(1, 1);
     const { server, sync } = await setup(postmortems, { installationToken: true });
-    server.faults.push({ match: "POST /graphql", kind: "status", status: 403, times: 10, body: { message: "Resource not accessible by integration" } });
+    server.faults.push({
+      match: "POST /graphql",
+      kind: "status",
+      status: 403,
+      times: 10,
+      body: { message: "Resource not accessible by integration" },
+    });
     const run = await sync();
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/could not find out which account its token belongs to: HTTP 403/);
@@ -145,8 +195,20 @@ describe("sync's own identity", () => {
   test("a dry run without a token trusts by author association, and says so", async () => {
     const postmortems = syntheticPostmortems(1, 2);
     const { server, sync } = await setup(postmortems);
-    server.seedIssue({ title: "member", body: marker(`${postmortems[0].id}/item-0`), labels: ["incident-action-item"], author: "dev", authorAssociation: "MEMBER" });
-    server.seedIssue({ title: "outsider", body: marker(`${postmortems[0].id}/item-1`), labels: ["incident-action-item"], author: "mallory", authorAssociation: "NONE" });
+    server.seedIssue({
+      title: "member",
+      body: marker(`${postmortems[0].id}/item-0`),
+      labels: ["incident-action-item"],
+      author: "dev",
+      authorAssociation: "MEMBER",
+    });
+    server.seedIssue({
+      title: "outsider",
+      body: marker(`${postmortems[0].id}/item-1`),
+      labels: ["incident-action-item"],
+      author: "mallory",
+      authorAssociation: "NONE",
+    });
     const run = await sync(["--dry-run"], { GITHUB_TOKEN: undefined });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/Without a token sync cannot check write access/);
@@ -160,7 +222,9 @@ describe("the issue form", () => {
     const form = parse(readFileSync(path.join(repoRoot, ".github/ISSUE_TEMPLATE/action-item.yml"), "utf8")) as { labels: string[] };
     const schema = JSON.parse(readFileSync(path.join(repoRoot, "schema/config.schema.json"), "utf8"));
     const syncDefault: string[] = schema.properties.github.properties.labels.default;
-    const fixture = parse(readFileSync(path.join(repoRoot, "tests/fixtures/example-org/sitrep.config.yaml"), "utf8")) as { github: { labels: string[] } };
+    const fixture = parse(readFileSync(path.join(repoRoot, "tests/fixtures/example-org/sitrep.config.yaml"), "utf8")) as {
+      github: { labels: string[] };
+    };
     for (const label of form.labels) {
       expect([...syncDefault, ...fixture.github.labels]).not.toContain(label);
       expect(label).not.toMatch(/^(priority|severity):/);
@@ -172,7 +236,13 @@ describe("a write GitHub refuses with 403", () => {
   test("names the missing permission (issues: write) instead of saying to run again", async () => {
     const postmortems = syntheticPostmortems(1, 1);
     const { server, sync } = await setup(postmortems);
-    server.faults.push({ match: (r) => r.method === "POST", kind: "status", status: 403, times: 100, body: { message: "Resource not accessible by integration" } });
+    server.faults.push({
+      match: (r) => r.method === "POST",
+      kind: "status",
+      status: 403,
+      times: 100,
+      body: { message: "Resource not accessible by integration" },
+    });
     const run = await sync();
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/failed: HTTP 403: Resource not accessible by integration/);

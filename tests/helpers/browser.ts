@@ -11,13 +11,23 @@ import { inject } from "vitest";
 
 /** Flags that keep a test browser off the network and quiet. */
 export const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-  "--disable-domain-reliability", "--no-pings", "--disable-breakpad", "--metrics-recording-only", "--disable-default-apps",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-domain-reliability",
+  "--no-pings",
+  "--disable-breakpad",
+  "--metrics-recording-only",
+  "--disable-default-apps",
 ];
 
 const SYSTEM_CHROMIUMS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
-export const CHROMIUM_FIX = "set CHROMIUM_PATH to a working Chromium, or run `npm ci` to restore @sparticuz/chromium (delete /tmp/chromium if an unpack was interrupted)";
+export const CHROMIUM_FIX =
+  "set CHROMIUM_PATH to a working Chromium, or run `npm ci` to restore @sparticuz/chromium (delete /tmp/chromium if an unpack was interrupted)";
 
 export interface ChromiumChoice {
   executablePath: string;
@@ -47,7 +57,11 @@ function system(executablePath: string, source: string): ChromiumChoice {
 
 /** One line: what failed, with which Chromium, and the fix. */
 export function chromiumFailure(choice: { executablePath: string; source: string } | undefined, error: unknown): string {
-  const first = String((error as Error)?.message ?? error).split("\n").find((l) => l.trim() && !/^=+/.test(l.trim()))?.trim() ?? "unknown error";
+  const first =
+    String((error as Error)?.message ?? error)
+      .split("\n")
+      .find((l) => l.trim() && !/^=+/.test(l.trim()))
+      ?.trim() ?? "unknown error";
   const which = choice ? `${choice.executablePath} (${choice.source})` : "no Chromium found";
   return `Chromium could not start: ${which}: ${first.slice(0, 300).replace(/\.+$/, "")}. Fix: ${CHROMIUM_FIX}.`;
 }

@@ -32,7 +32,9 @@ export function exampleGitRepo(prefix = "sitrep-example-git-", options: { dir?: 
   for (const [at, group] of [...groups].sort(([a], [b]) => a - b)) {
     repo.git(["add", "--", ...group]);
     const date = new Date(at).toISOString().replace(".000Z", "Z");
-    repo.git(["commit", "--quiet", "--no-verify", "-m", at === start ? "Scaffold the records repository" : `Record ${group.join(", ")}`], { date });
+    repo.git(["commit", "--quiet", "--no-verify", "-m", at === start ? "Scaffold the records repository" : `Record ${group.join(", ")}`], {
+      date,
+    });
   }
   return repo;
 }

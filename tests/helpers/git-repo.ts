@@ -34,7 +34,13 @@ function gitEnv(date?: string): NodeJS.ProcessEnv {
 
 /** Runs git in `cwd`, returning stdout; throws with git's stderr on failure. */
 export function git(cwd: string, args: string[], options: { date?: string; input?: string } = {}): string {
-  return execFileSync("git", args, { cwd, env: gitEnv(options.date), input: options.input, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] });
+  return execFileSync("git", args, {
+    cwd,
+    env: gitEnv(options.date),
+    input: options.input,
+    encoding: "utf8",
+    stdio: ["pipe", "pipe", "pipe"],
+  });
 }
 
 export interface GitRepo {

@@ -5,7 +5,10 @@ import { spawn } from "node:child_process";
 import { cliPath, TEST_NOW } from "./run-cli.ts";
 import type { CliResult } from "./run-cli.ts";
 
-export function runCliAsync(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult & { wallMs: number }> {
+export function runCliAsync(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<CliResult & { wallMs: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {

@@ -16,7 +16,10 @@ export function recordFile(text: string, file = "record.md"): RecordFile {
   if (!split.ok) throw new Error(`${file}: ${split.finding.message}`);
   return {
     data: parse(split.value.yaml) as Record<string, unknown>,
-    comments: split.value.yaml.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("#")),
+    comments: split.value.yaml
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith("#")),
     body: split.value.body,
   };
 }

@@ -43,7 +43,10 @@ const SUBPROCESS_ONLY = new Set(["build", "dev", "preview"]);
  * Each command behaviour keeps at least one runCli test (the launcher, exit codes, streams as a
  * user sees them); see docs/decisions/0104.
  */
-export async function runCliInProcess(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
+export async function runCliInProcess(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<CliResult> {
   if (SUBPROCESS_ONLY.has(args[0])) throw new Error(`runCliInProcess: \`sitrep ${args[0]}\` sets process-wide state; use runCli`);
   const { run } = await import("../../scripts/cli.ts");
   let stdout = "";

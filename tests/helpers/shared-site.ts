@@ -18,9 +18,13 @@ export interface SharedSite {
  * The build of `name`: `prepare(recordsDir)` writes the records (and returns extra build
  * options); built once per run. Throws with the build's output when the build failed.
  */
-export async function sharedSite(name: string, prepare: (recordsDir: string) => Omit<SiteBuildOptions, "recordsRoot" | "outDir"> | undefined): Promise<SharedSite> {
+export async function sharedSite(
+  name: string,
+  prepare: (recordsDir: string) => Omit<SiteBuildOptions, "recordsRoot" | "outDir"> | undefined,
+): Promise<SharedSite> {
   const runDir = inject("runDir");
-  if (!runDir) throw new Error("sharedSite needs the run folder: add tests/setup/run-dir.ts to this project's globalSetup in vitest.config.ts");
+  if (!runDir)
+    throw new Error("sharedSite needs the run folder: add tests/setup/run-dir.ts to this project's globalSetup in vitest.config.ts");
   const dir = path.join(runDir, name);
   const result = path.join(dir, "result.json");
   const site: SharedSite = { outDir: path.join(dir, "dist"), recordsRoot: path.join(dir, "records") };

@@ -18,6 +18,7 @@ export interface NamedPattern {
 
 /** Every line of `text` that a pattern matches, one entry per pattern. */
 export function matchingLines(file: string, text: string, patterns: readonly NamedPattern[]): string[] {
-  return text.split("\n").flatMap((line, i) =>
-    patterns.filter((p) => p.pattern.test(line)).map((p) => `${file}:${i + 1}: ${p.name}: ${line.trim()}`));
+  return text
+    .split("\n")
+    .flatMap((line, i) => patterns.filter((p) => p.pattern.test(line)).map((p) => `${file}:${i + 1}: ${p.name}: ${line.trim()}`));
 }

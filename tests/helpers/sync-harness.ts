@@ -16,7 +16,8 @@ export async function setupSync(postmortems: SyntheticPostmortem[], options: { a
     await server.close();
     repo.cleanup();
   });
-  const sync = (args: string[] = [], env: Record<string, string | undefined> = {}) => runCliInProcess(["sync", ...args], { cwd: repo.dir, env: githubEnv(server.url, env) });
+  const sync = (args: string[] = [], env: Record<string, string | undefined> = {}) =>
+    runCliInProcess(["sync", ...args], { cwd: repo.dir, env: githubEnv(server.url, env) });
   return { server, repo, sync };
 }
 

@@ -12,14 +12,25 @@ export const hasTerminal = existsSync(SCRIPT);
  * output (ANSI codes stripped) matches the next pattern, its keys are typed, and
  * `[answered N]` is appended to the output so later patterns can wait for what follows.
  */
-export function runInTerminal(args: string[], answers: [RegExp, string][], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+export function runInTerminal(
+  args: string[],
+  answers: [RegExp, string][],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const command = [process.execPath, cliPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
     // A pseudo-terminal starts 0 columns wide; give it a real size so prompts print on one line.
-    const child = spawn(SCRIPT, ["-qec", `stty cols 200 rows 50; ${command}`, "/dev/null"], { cwd, env: { ...process.env, SITREP_NOW: TEST_NOW, NO_COLOR: "1", COLUMNS: "200", ...env } });
+    const child = spawn(SCRIPT, ["-qec", `stty cols 200 rows 50; ${command}`, "/dev/null"], {
+      cwd,
+      env: { ...process.env, SITREP_NOW: TEST_NOW, NO_COLOR: "1", COLUMNS: "200", ...env },
+    });
     let output = "";
     let next = 0;
-    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`timed out; output so far:\n${output}`)); }, 45_000);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`timed out; output so far:\n${output}`));
+    }, 45_000);
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString("utf8").replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
       while (next < answers.length && answers[next][0].test(output)) {
@@ -29,6 +40,9 @@ export function runInTerminal(args: string[], answers: [RegExp, string][], cwd: 
       }
     });
     child.on("error", reject);
-    child.on("close", (code) => { clearTimeout(timer); resolve({ code, output }); });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
   });
 }

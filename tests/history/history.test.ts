@@ -23,7 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => repo?.cleanup());
 
-const eventsOf = (type: string, record?: string) => events.events.filter((e) => e.type === type && (record === undefined || e.record === record));
+const eventsOf = (type: string, record?: string) =>
+  events.events.filter((e) => e.type === type && (record === undefined || e.record === record));
 
 describe("readHistory", () => {
   it("reads every main-line commit that touched a record, oldest first, in one pass", () => {
@@ -126,7 +127,9 @@ describe("deriveEvents", () => {
   });
 
   it("records each status change with the date it landed, and the reopening", () => {
-    const changes = eventsOf("status_changed", "2026-03-02-api-outage").filter((e) => e.kind === "incident").map((e) => [e.at, e.from, e.to]);
+    const changes = eventsOf("status_changed", "2026-03-02-api-outage")
+      .filter((e) => e.kind === "incident")
+      .map((e) => [e.at, e.from, e.to]);
     expect(changes).toEqual([
       ["2026-03-02T10:05:00Z", "investigating", "resolved"],
       ["2026-03-03T09:00:00Z", "resolved", "identified"],
@@ -145,8 +148,13 @@ describe("deriveEvents", () => {
   it("tracks action items added, done (squash merge), wont_do and reopened (revert)", () => {
     const alert = events.actionItems.get("2026-03-02-api-outage/add-alert");
     expect(alert?.addedAt).toBe("2026-03-06T15:00:00Z");
-    expect(alert?.statuses).toEqual([{ at: "2026-03-06T15:00:00Z", status: "open" }, { at: "2026-03-12T10:00:00Z", status: "done" }]);
-    const retry = eventsOf("action_item_wont_do").concat(eventsOf("action_item_reopened")).map((e) => [e.type, e.item, e.at]);
+    expect(alert?.statuses).toEqual([
+      { at: "2026-03-06T15:00:00Z", status: "open" },
+      { at: "2026-03-12T10:00:00Z", status: "done" },
+    ]);
+    const retry = eventsOf("action_item_wont_do")
+      .concat(eventsOf("action_item_reopened"))
+      .map((e) => [e.type, e.item, e.at]);
     expect(retry).toEqual([
       ["action_item_wont_do", "2026-03-02-api-outage/fix-retry", "2026-03-13T10:00:00Z"],
       ["action_item_reopened", "2026-03-02-api-outage/fix-retry", "2026-03-14T10:00:00Z"],
@@ -160,7 +168,11 @@ describe("deriveEvents", () => {
   it("keeps a moved action item's history under its new key", () => {
     expect(events.actionItems.has("2026-03-02-api-outage/write-doc")).toBe(false);
     const moved = events.actionItems.get("2026-03-05-web-slow/write-doc");
-    expect(moved).toMatchObject({ postmortem: "2026-03-05-web-slow", previousKeys: ["2026-03-02-api-outage/write-doc"], addedAt: "2026-03-06T15:00:00Z" });
+    expect(moved).toMatchObject({
+      postmortem: "2026-03-05-web-slow",
+      previousKeys: ["2026-03-02-api-outage/write-doc"],
+      addedAt: "2026-03-06T15:00:00Z",
+    });
     expect(moved?.statuses.map((s) => s.status)).toEqual(["open", "done"]);
     expect(eventsOf("action_item_moved").map((e) => [e.item, e.at])).toEqual([["2026-03-05-web-slow/write-doc", "2026-03-20T10:00:00Z"]]);
     expect(eventsOf("action_item_removed")).toEqual([]);
@@ -178,9 +190,23 @@ describe("deriveEvents", () => {
 
   it("treats a revert of a deletion as the same record coming back", () => {
     const revisions: History["revisions"] = [
-      { commit: { id: "c1", at: "2026-01-01T00:00:00Z", parents: 1 }, kind: "incident", path: "incidents/x.md", change: "added", blob: "b1", snapshot: { kind: "incident", status: "investigating" } },
+      {
+        commit: { id: "c1", at: "2026-01-01T00:00:00Z", parents: 1 },
+        kind: "incident",
+        path: "incidents/x.md",
+        change: "added",
+        blob: "b1",
+        snapshot: { kind: "incident", status: "investigating" },
+      },
       { commit: { id: "c2", at: "2026-01-02T00:00:00Z", parents: 1 }, kind: "incident", path: "incidents/x.md", change: "deleted" },
-      { commit: { id: "c3", at: "2026-01-03T00:00:00Z", parents: 1 }, kind: "incident", path: "incidents/x.md", change: "added", blob: "b1", snapshot: { kind: "incident", status: "resolved" } },
+      {
+        commit: { id: "c3", at: "2026-01-03T00:00:00Z", parents: 1 },
+        kind: "incident",
+        path: "incidents/x.md",
+        change: "added",
+        blob: "b1",
+        snapshot: { kind: "incident", status: "resolved" },
+      },
     ];
     const result = deriveEvents({ revisions });
     expect(result.events.map((e) => e.type)).toEqual(["declared", "deleted", "restored", "status_changed"]);
@@ -189,12 +215,34 @@ describe("deriveEvents", () => {
   });
 
   it("moves an item by title when its id changed too, and removes items that went nowhere", () => {
-    const pm = (id: string, items: { id: string; title: string }[]) => ({ kind: "postmortem" as const, incident: id, status: "draft", items: items.map((i) => ({ ...i, status: "open", priority: "P2" })) });
+    const pm = (id: string, items: { id: string; title: string }[]) => ({
+      kind: "postmortem" as const,
+      incident: id,
+      status: "draft",
+      items: items.map((i) => ({ ...i, status: "open", priority: "P2" })),
+    });
     const at = (day: number) => ({ id: `c${day}`, at: `2026-01-0${day}T00:00:00Z`, parents: 1 });
     const revisions: History["revisions"] = [
-      { commit: at(1), kind: "postmortem", path: "postmortems/a.md", change: "added", blob: "1", snapshot: pm("a", [{ id: "x", title: "Same" }, { id: "y", title: "Gone" }]) },
+      {
+        commit: at(1),
+        kind: "postmortem",
+        path: "postmortems/a.md",
+        change: "added",
+        blob: "1",
+        snapshot: pm("a", [
+          { id: "x", title: "Same" },
+          { id: "y", title: "Gone" },
+        ]),
+      },
       { commit: at(2), kind: "postmortem", path: "postmortems/a.md", change: "modified", blob: "2", snapshot: pm("a", []) },
-      { commit: at(2), kind: "postmortem", path: "postmortems/b.md", change: "added", blob: "3", snapshot: pm("b", [{ id: "x2", title: "Same" }]) },
+      {
+        commit: at(2),
+        kind: "postmortem",
+        path: "postmortems/b.md",
+        change: "added",
+        blob: "3",
+        snapshot: pm("b", [{ id: "x2", title: "Same" }]),
+      },
     ];
     const result = deriveEvents({ revisions });
     expect([...result.actionItems.keys()].sort()).toEqual(["a/y", "b/x2"]);

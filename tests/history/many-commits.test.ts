@@ -19,7 +19,9 @@ beforeAll(async () => {
   for (let i = 0; i < INCIDENTS; i++) {
     for (const status of ["investigating", "resolved"]) {
       const file = `incidents/2025/2025-01-01-incident-${i}.md`;
-      stream.push(`commit refs/heads/main\ncommitter T <t@example.com> ${time++} +0000\n${data(`${status} ${i} ${"x".repeat(200)}`)}M 100644 inline ${file}\n${data(`---\ntitle: Incident ${i}\nstatus: ${status}\n---\n`)}`);
+      stream.push(
+        `commit refs/heads/main\ncommitter T <t@example.com> ${time++} +0000\n${data(`${status} ${i} ${"x".repeat(200)}`)}M 100644 inline ${file}\n${data(`---\ntitle: Incident ${i}\nstatus: ${status}\n---\n`)}`,
+      );
     }
   }
   repo.git(["fast-import", "--quiet"], { input: stream.join("") });

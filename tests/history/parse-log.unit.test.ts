@@ -11,12 +11,19 @@ describe("parseLog", () => {
   it("reads headers, single-path entries and two-path entries (renames, copies)", () => {
     const output = [
       `\x01${"1".repeat(40)} 1767225600 ${"2".repeat(40)} ${"3".repeat(40)}`,
-      `\n:100644 100644 ${A} ${B} M`, "incidents/2026/2026-01-01-a b ü.md",
-      `:100644 100644 ${A} ${A} R100`, "incidents/old.md", "incidents/new.md",
-      `:000000 100644 ${Z} ${B} A`, "postmortems/x.md",
+      `\n:100644 100644 ${A} ${B} M`,
+      "incidents/2026/2026-01-01-a b ü.md",
+      `:100644 100644 ${A} ${A} R100`,
+      "incidents/old.md",
+      "incidents/new.md",
+      `:000000 100644 ${Z} ${B} A`,
+      "postmortems/x.md",
       `\x01${"2".repeat(40)} 1767139200 `,
-      `\n:100644 000000 ${A} ${Z} D`, "runbooks/r.md",
-      `:100644 100644 ${A} ${B} C075`, "runbooks/r.md", "runbooks/copy.md",
+      `\n:100644 000000 ${A} ${Z} D`,
+      "runbooks/r.md",
+      `:100644 100644 ${A} ${B} C075`,
+      "runbooks/r.md",
+      "runbooks/copy.md",
       "",
     ].join("\0");
     const commits = parseLog(output);
@@ -29,7 +36,10 @@ describe("parseLog", () => {
       { status: "R", oldBlob: A, newBlob: A, oldPath: "incidents/old.md", path: "incidents/new.md" },
       { status: "A", oldBlob: Z, newBlob: B, path: "postmortems/x.md" },
     ]);
-    expect(commits[1].changes.map((c) => [c.status, c.oldPath, c.path])).toEqual([["D", undefined, "runbooks/r.md"], ["C", "runbooks/r.md", "runbooks/copy.md"]]);
+    expect(commits[1].changes.map((c) => [c.status, c.oldPath, c.path])).toEqual([
+      ["D", undefined, "runbooks/r.md"],
+      ["C", "runbooks/r.md", "runbooks/copy.md"],
+    ]);
   });
 
   it("fails loudly on output it does not understand", () => {

@@ -35,7 +35,12 @@ function incidentA(status: "investigating" | "resolved" | "identified"): string 
     "  - at: 2026-03-02T09:50:00Z\n    status: monitoring\n    body: Fixed, watching.",
     "  - at: 2026-03-02T10:00:00Z\n    status: resolved\n    body: Resolved.",
   ];
-  const shown = status === "investigating" ? updates.slice(0, 1) : status === "identified" ? [...updates.slice(0, 3), "  - at: 2026-03-03T09:00:00Z\n    status: identified\n    body: Errors are back."] : updates;
+  const shown =
+    status === "investigating"
+      ? updates.slice(0, 1)
+      : status === "identified"
+        ? [...updates.slice(0, 3), "  - at: 2026-03-03T09:00:00Z\n    status: identified\n    body: Errors are back."]
+        : updates;
   return `---
 title: API errors
 severity: SEV1
@@ -109,7 +114,10 @@ interface Item {
 
 function postmortem(incident: string, status: string, items: Item[], publishedAt?: string): string {
   const list = items
-    .map((i) => `  - id: ${i.id}\n    title: Do ${i.id}\n    owner: ${i.owner ?? "dana"}\n    priority: ${i.priority}\n    kind: prevent\n    status: ${i.status}`)
+    .map(
+      (i) =>
+        `  - id: ${i.id}\n    title: Do ${i.id}\n    owner: ${i.owner ?? "dana"}\n    priority: ${i.priority}\n    kind: prevent\n    status: ${i.status}`,
+    )
     .join("\n");
   return `---
 incident: ${incident}
@@ -183,7 +191,9 @@ export function buildScenario(): Scenario {
     [P]: postmortem("2026-03-02-api-outage", "published", [done[0], open[1]], "2026-03-09T10:00:00Z"),
     [Q]: postmortem("2026-03-05-web-slow", "draft", [...q, open[2]]),
   });
-  repo.commit("write-doc done", "2026-03-21T10:00:00Z", { [Q]: postmortem("2026-03-05-web-slow", "draft", [...q, { ...open[2], status: "done" }]) });
+  repo.commit("write-doc done", "2026-03-21T10:00:00Z", {
+    [Q]: postmortem("2026-03-05-web-slow", "draft", [...q, { ...open[2], status: "done" }]),
+  });
 
   // A drill and a near-miss, excluded from metrics unless asked.
   repo.commit("Drill and near-miss", "2026-03-23T10:00:00Z", {

@@ -36,10 +36,18 @@ describe("sitrep import cstate", () => {
     expect(first.code, first.stderr).toBe(0);
     const all = records();
     expect([...all.keys()].sort()).toEqual([
-      "cstate:2026-06-04-gateway-errors", "cstate:2026-07-12-dashboard-down", "cstate:2026-08-01-new-region", "cstate:2026-11-21-slow-exports",
+      "cstate:2026-06-04-gateway-errors",
+      "cstate:2026-07-12-dashboard-down",
+      "cstate:2026-08-01-new-region",
+      "cstate:2026-11-21-slow-exports",
     ]);
     const gateway = all.get("cstate:2026-06-04-gateway-errors");
-    expect(gateway).toMatchObject({ severity: "SEV2", status: "resolved", started_at: "2026-06-04T16:00:00Z", resolved_at: "2026-06-04T17:30:00Z" });
+    expect(gateway).toMatchObject({
+      severity: "SEV2",
+      status: "resolved",
+      started_at: "2026-06-04T16:00:00Z",
+      resolved_at: "2026-06-04T17:30:00Z",
+    });
     expect(gateway.updates.map((u: any) => [u.at, u.status, u.body])).toEqual([
       ["2026-06-04T16:00:00Z", "investigating", "Some EU merchants see **502 errors** from the gateway."],
       ["2026-06-04T17:05:00Z", "monitoring", "A fix is deployed; we are watching error rates."],
@@ -51,7 +59,12 @@ describe("sitrep import cstate", () => {
   it("reads offsets, keeps a body without updates as the description, and gives informational posts no impact", () => {
     const all = records();
     const dashboard = all.get("cstate:2026-07-12-dashboard-down");
-    expect(dashboard).toMatchObject({ severity: "SEV1", started_at: "2026-07-12T06:15:00Z", resolved_at: "2026-07-12T07:00:00Z", components: { dashboard: "major_outage" } });
+    expect(dashboard).toMatchObject({
+      severity: "SEV1",
+      started_at: "2026-07-12T06:15:00Z",
+      resolved_at: "2026-07-12T07:00:00Z",
+      components: { dashboard: "major_outage" },
+    });
     expect(dashboard.updates).toBeUndefined();
     expect(dashboard.body).toBe("The dashboard could not be reached for 45 minutes after a certificate expired.");
     const info = all.get("cstate:2026-08-01-new-region");

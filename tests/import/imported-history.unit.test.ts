@@ -15,7 +15,11 @@ import { buildConfig, incident } from "../status/build-records.ts";
 const config = buildConfig();
 const now = new Date("2026-11-22T12:00:00Z");
 const base = {
-  severity: "SEV1", status: "resolved" as const, started_at: "2026-11-01T10:00:00Z", detected_at: "2026-11-01T10:00:00Z", resolved_at: "2026-11-01T14:00:00Z",
+  severity: "SEV1",
+  status: "resolved" as const,
+  started_at: "2026-11-01T10:00:00Z",
+  detected_at: "2026-11-01T10:00:00Z",
+  resolved_at: "2026-11-01T14:00:00Z",
   updates: [
     { at: "2026-11-01T10:00:00Z", status: "investigating" as const, body: "Looking." },
     { at: "2026-11-01T14:00:00Z", status: "resolved" as const, body: "Fixed, four hours later." },
@@ -50,17 +54,40 @@ describe("rules for imported history", () => {
 });
 
 describe("convertStatuspage", () => {
-  const update = (status: string, at: string, body: unknown = "x") => ({ status, body, display_at: at, created_at: at, affected_components: null });
+  const update = (status: string, at: string, body: unknown = "x") => ({
+    status,
+    body,
+    display_at: at,
+    created_at: at,
+    affected_components: null,
+  });
 
   it("takes the Manage API's postmortem_body, starts no later than the first update, and drops a monitoring_at outside the incident", () => {
-    const { incidents, skipped } = convertStatuspage([{
-      id: "abc", name: "Outage", status: "resolved", impact: "critical", started_at: "2026-11-01T10:30:00Z", monitoring_at: "2026-11-01T09:00:00Z", resolved_at: "2026-11-01T12:00:00Z",
-      postmortem_body: "<h2>What happened</h2><p>A <em>bad</em> deploy.</p>", postmortem_published_at: "2026-11-03T08:00:00Z",
-      incident_updates: [update("resolved", "2026-11-01T12:00:00Z"), update("investigating", "2026-11-01T10:00:00Z", null)],
-    }], [], "incidents.json");
+    const { incidents, skipped } = convertStatuspage(
+      [
+        {
+          id: "abc",
+          name: "Outage",
+          status: "resolved",
+          impact: "critical",
+          started_at: "2026-11-01T10:30:00Z",
+          monitoring_at: "2026-11-01T09:00:00Z",
+          resolved_at: "2026-11-01T12:00:00Z",
+          postmortem_body: "<h2>What happened</h2><p>A <em>bad</em> deploy.</p>",
+          postmortem_published_at: "2026-11-03T08:00:00Z",
+          incident_updates: [update("resolved", "2026-11-01T12:00:00Z"), update("investigating", "2026-11-01T10:00:00Z", null)],
+        },
+      ],
+      [],
+      "incidents.json",
+    );
     expect(skipped).toEqual([]);
     expect(incidents[0]).toMatchObject({
-      source: "statuspage:abc", started_at: "2026-11-01T10:00:00Z", resolved_at: "2026-11-01T12:00:00Z", status: "resolved", impact: "critical",
+      source: "statuspage:abc",
+      started_at: "2026-11-01T10:00:00Z",
+      resolved_at: "2026-11-01T12:00:00Z",
+      status: "resolved",
+      impact: "critical",
       postmortem: { body: "## What happened\n\nA _bad_ deploy.", published_at: "2026-11-03T08:00:00Z" },
     });
     expect(incidents[0].mitigated_at).toBeUndefined();
@@ -68,7 +95,15 @@ describe("convertStatuspage", () => {
   });
 
   it("lists incidents that appear twice (incidents.json and scheduled-maintenances.json) once", () => {
-    const item = { id: "m1", name: "Upgrade", status: "completed", impact: "maintenance", scheduled_for: "2026-11-01T01:00:00Z", scheduled_until: "2026-11-01T02:00:00Z", incident_updates: [update("completed", "2026-11-01T02:00:00Z")] };
+    const item = {
+      id: "m1",
+      name: "Upgrade",
+      status: "completed",
+      impact: "maintenance",
+      scheduled_for: "2026-11-01T01:00:00Z",
+      scheduled_until: "2026-11-01T02:00:00Z",
+      incident_updates: [update("completed", "2026-11-01T02:00:00Z")],
+    };
     expect(convertStatuspage([item, item], [], "incidents.json").incidents).toHaveLength(1);
   });
 });
@@ -76,6 +111,6 @@ describe("convertStatuspage", () => {
 describe("htmlToMarkdown", () => {
   it("keeps plain text as typed and converts markup", () => {
     expect(htmlToMarkdown("Plain *text*, 5 < 6\r\nsecond line")).toBe("Plain *text*, 5 < 6\nsecond line");
-    expect(htmlToMarkdown("One<br />two &amp; <a href=\"https://example.com\">three</a>")).toBe("One  \ntwo & [three](https://example.com)");
+    expect(htmlToMarkdown('One<br />two &amp; <a href="https://example.com">three</a>')).toBe("One  \ntwo & [three](https://example.com)");
   });
 });

@@ -14,7 +14,12 @@ let server: StatuspageServer;
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  server = await startStatuspageServer({ incidents: syntheticIncidents(COUNT), components: SYNTHETIC_COMPONENTS, pageId: "page0000001", apiKey: "k3y" });
+  server = await startStatuspageServer({
+    incidents: syntheticIncidents(COUNT),
+    components: SYNTHETIC_COMPONENTS,
+    pageId: "page0000001",
+    apiKey: "k3y",
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -35,7 +40,8 @@ function incidentFiles(dir: string): string[] {
 // Async: the server runs in this process, and spawnSync would block it from answering.
 const manage = (dir: string, env: Record<string, string> = {}, args: string[] = []) =>
   runCliAsync(["import", "statuspage", "--page-id", "page0000001", "--api-url", `${server.url}/v1`, "--json", ...args], {
-    cwd: dir, env: { STATUSPAGE_API_KEY: "k3y", SITREP_IMPORT_BACKOFF_MS: "10", ...env },
+    cwd: dir,
+    env: { STATUSPAGE_API_KEY: "k3y", SITREP_IMPORT_BACKOFF_MS: "10", ...env },
   });
 
 describe("the Manage API", () => {

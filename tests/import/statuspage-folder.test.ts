@@ -87,7 +87,9 @@ describe("sitrep import statuspage <folder>", () => {
 
   it("converts HTML bodies to Markdown, keeps component maps and turns the postmortem update into a postmortem", () => {
     const record = importedRecords(dir).get("statuspage:p31zjtct2jer");
-    expect(record.updates[1].body).toBe("The issue was identified as a failing database node.  \nA fix is being rolled out; see [our notes](https://acme.example/notes).");
+    expect(record.updates[1].body).toBe(
+      "The issue was identified as a failing database node.  \nA fix is being rolled out; see [our notes](https://acme.example/notes).",
+    );
     expect(record.updates[2].body).toBe("A fix has been implemented & we are monitoring the results.");
     expect(record.components).toEqual({ "checkout-api": "degraded_performance" });
     expect(record.updates[1].components).toEqual({ "checkout-api": "partial_outage", "hosted-checkout": "degraded_performance" });
@@ -104,7 +106,13 @@ describe("sitrep import statuspage <folder>", () => {
     expect(config).toMatch(/^# Acme's records\./);
     expect(config).toMatch(/# The API merchants call\./);
     const components = parse(config).components;
-    expect(components.map((c: any) => c.id)).toEqual(["checkout-api", "merchant-dashboard", "hosted-checkout", "merchant-dashbord", "webhooks"]);
+    expect(components.map((c: any) => c.id)).toEqual([
+      "checkout-api",
+      "merchant-dashboard",
+      "hosted-checkout",
+      "merchant-dashbord",
+      "webhooks",
+    ]);
     expect(components.find((c: any) => c.id === "hosted-checkout").group).toBe("Payments");
     const result = JSON.parse(first.stdout);
     expect(result.notes.join("\n")).toMatch(/did you mean "Merchant Dashboard" \(`merchant-dashboard`\)/);
@@ -113,7 +121,13 @@ describe("sitrep import statuspage <folder>", () => {
   it("reports what it skipped and why", () => {
     const result = JSON.parse(first.stdout);
     expect(result.items.filter((i: any) => i.action === "skip")).toEqual([
-      { action: "skip", kind: "incident", source: "statuspage:zz0000000001", label: 'zz0000000001 "Test incident"', reason: "it has no status updates" },
+      {
+        action: "skip",
+        kind: "incident",
+        source: "statuspage:zz0000000001",
+        label: 'zz0000000001 "Test incident"',
+        reason: "it has no status updates",
+      },
     ]);
     expect(result.counts).toEqual({ create: 5, update: 0, unchanged: 0, kept: 0, skip: 1 });
   });
@@ -148,9 +162,23 @@ describe("later imports", () => {
     const open = data.incidents.find((i: any) => i.id === "w8bd0t5hcc1x");
     open.status = "resolved";
     open.resolved_at = "2026-11-20T10:00:00.000Z";
-    open.incident_updates.unshift({ ...open.incident_updates[0], id: "u3b", status: "resolved", body: "Deliveries caught up.", created_at: "2026-11-20T10:00:00.000Z", display_at: "2026-11-20T10:00:00.000Z" });
+    open.incident_updates.unshift({
+      ...open.incident_updates[0],
+      id: "u3b",
+      status: "resolved",
+      body: "Deliveries caught up.",
+      created_at: "2026-11-20T10:00:00.000Z",
+      display_at: "2026-11-20T10:00:00.000Z",
+    });
     const dashboard = data.incidents.find((i: any) => i.id === "kd9zr1x7qq2m");
-    dashboard.incident_updates.unshift({ ...dashboard.incident_updates[0], id: "u2c", status: "postmortem", body: "Reports ran on an undersized replica.", created_at: "2026-10-22T12:00:00.000Z", display_at: "2026-10-22T12:00:00.000Z" });
+    dashboard.incident_updates.unshift({
+      ...dashboard.incident_updates[0],
+      id: "u2c",
+      status: "postmortem",
+      body: "Reports ran on an undersized replica.",
+      created_at: "2026-10-22T12:00:00.000Z",
+      display_at: "2026-10-22T12:00:00.000Z",
+    });
     writeFileSync(path.join(source, "incidents.json"), JSON.stringify(data));
 
     const again = await runCliInProcess(["import", "statuspage", source, "--json"], { cwd: dir });
@@ -162,7 +190,10 @@ describe("later imports", () => {
     expect(postmortem).toMatch(/Reports ran on an undersized replica\./);
     const updated = importedRecords(dir).get("statuspage:w8bd0t5hcc1x");
     expect(updated.status).toBe("resolved");
-    expect(updated.updates.map((u: any) => u.body)).toEqual(["Webhook deliveries are delayed by up to 30 minutes.", "Deliveries caught up."]);
+    expect(updated.updates.map((u: any) => u.body)).toEqual([
+      "Webhook deliveries are delayed by up to 30 minutes.",
+      "Deliveries caught up.",
+    ]);
     expect(updated.file).toBe(records.get("statuspage:w8bd0t5hcc1x").file);
     expect(readFileSync(path.join(dir, edited), "utf8")).toMatch(/severity: SEV2/);
     expect((await runCliInProcess(["validate"], { cwd: dir })).code).toBe(0);
@@ -182,7 +213,10 @@ describe("options", () => {
 
   it("--severity-map and --component change the mapping", async () => {
     const dir = repo();
-    const run = await runCliInProcess(["import", "statuspage", fixture, "--severity-map", "major=SEV1", "--component", "Merchant Dashbord=merchant-dashboard"], { cwd: dir });
+    const run = await runCliInProcess(
+      ["import", "statuspage", fixture, "--severity-map", "major=SEV1", "--component", "Merchant Dashbord=merchant-dashboard"],
+      { cwd: dir },
+    );
     expect(run.code, run.stderr).toBe(0);
     const records = importedRecords(dir);
     expect(records.get("statuspage:p31zjtct2jer").severity).toBe("SEV1");
@@ -198,20 +232,45 @@ describe("options", () => {
 });
 
 describe("bad input", () => {
-  function brokenExport(edit: (files: { incidents: string; components: string }) => Partial<Record<"incidents" | "components", string>>): string {
+  function brokenExport(
+    edit: (files: { incidents: string; components: string }) => Partial<Record<"incidents" | "components", string>>,
+  ): string {
     const source = mkdtempSync(path.join(os.tmpdir(), "sitrep-export-"));
     dirs.push(source);
     cpSync(fixture, source, { recursive: true });
-    const files = { incidents: readFileSync(path.join(source, "incidents.json"), "utf8"), components: readFileSync(path.join(source, "components.json"), "utf8") };
+    const files = {
+      incidents: readFileSync(path.join(source, "incidents.json"), "utf8"),
+      components: readFileSync(path.join(source, "components.json"), "utf8"),
+    };
     for (const [name, text] of Object.entries(edit(files))) writeFileSync(path.join(source, `${name}.json`), text!);
     return source;
   }
 
   it.each([
-    ["a truncated incidents.json", (f: any) => ({ incidents: f.incidents.slice(0, 2000) }), /incidents\.json: is not valid JSON \(it ends too early: truncated\?\)/, /Download or export it again/],
-    ["a component with no name", (f: any) => ({ components: f.components.replace('"name": "Webhooks"', '"name": ""') }), /components\.json, component 5 \(id chook000001\): it has no name\./, /needs an id and a name/],
-    ["an incident with no title", (f: any) => ({ incidents: f.incidents.replace('"name": "Webhook deliveries delayed"', '"name": ""') }), /incidents\.json, incident w8bd0t5hcc1x: it has no `name`/, /Give the incident a name/],
-    ["an unknown update status", (f: any) => ({ incidents: f.incidents.replace('"status": "identified"', '"status": "fixing"') }), /incident p31zjtct2jer "Elevated checkout errors", update at 2026-10-03T14:32:10Z: the status `fixing`/, /Use one of investigating, identified, monitoring, resolved/],
+    [
+      "a truncated incidents.json",
+      (f: any) => ({ incidents: f.incidents.slice(0, 2000) }),
+      /incidents\.json: is not valid JSON \(it ends too early: truncated\?\)/,
+      /Download or export it again/,
+    ],
+    [
+      "a component with no name",
+      (f: any) => ({ components: f.components.replace('"name": "Webhooks"', '"name": ""') }),
+      /components\.json, component 5 \(id chook000001\): it has no name\./,
+      /needs an id and a name/,
+    ],
+    [
+      "an incident with no title",
+      (f: any) => ({ incidents: f.incidents.replace('"name": "Webhook deliveries delayed"', '"name": ""') }),
+      /incidents\.json, incident w8bd0t5hcc1x: it has no `name`/,
+      /Give the incident a name/,
+    ],
+    [
+      "an unknown update status",
+      (f: any) => ({ incidents: f.incidents.replace('"status": "identified"', '"status": "fixing"') }),
+      /incident p31zjtct2jer "Elevated checkout errors", update at 2026-10-03T14:32:10Z: the status `fixing`/,
+      /Use one of investigating, identified, monitoring, resolved/,
+    ],
   ])("%s stops the import with a message naming it, and nothing is written", async (_name, edit, message, hint) => {
     const dir = repo();
     const before = snapshot(dir);

@@ -19,7 +19,10 @@ function scripted(answers: string[]) {
 }
 
 async function failure(promise: Promise<unknown>): Promise<SitrepError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof SitrepError)) throw new Error(`expected a SitrepError, got ${String(error)}`);
   return error;
 }
@@ -42,20 +45,49 @@ test("without a terminal, every problem with the flags is named once, only the f
 });
 
 test("without a terminal, one problem is reported as itself, and good flags are the answers", async () => {
-  const one = await failure(collectAnswers(siteQuestions({ title: "A", url: "https://a.example", component: ["api=API"], timezone: "Mars/Base" }, undefined), undefined, "u"));
+  const one = await failure(
+    collectAnswers(
+      siteQuestions({ title: "A", url: "https://a.example", component: ["api=API"], timezone: "Mars/Base" }, undefined),
+      undefined,
+      "u",
+    ),
+  );
   expect(one.message).toBe("--timezone `Mars/Base` is not an IANA time zone.");
   const missing = await failure(collectAnswers(siteQuestions({ title: "A" }, undefined), undefined, "u"));
   expect(missing.message).toBe("Missing --url and --component.");
-  const good = await collectAnswers(siteQuestions({ title: " A ", url: "https://a.example", component: ["api=API@Core"], timezone: "europe/berlin" }, undefined), undefined, "u");
-  expect(good).toEqual({ title: "A", url: "https://a.example", timezone: "Europe/Berlin", components: [{ id: "api", name: "API", group: "Core" }], repository: undefined });
+  const good = await collectAnswers(
+    siteQuestions({ title: " A ", url: "https://a.example", component: ["api=API@Core"], timezone: "europe/berlin" }, undefined),
+    undefined,
+    "u",
+  );
+  expect(good).toEqual({
+    title: "A",
+    url: "https://a.example",
+    timezone: "Europe/Berlin",
+    components: [{ id: "api", name: "API", group: "Core" }],
+    repository: undefined,
+  });
 });
 
 test("on a terminal, a wrong component answer is asked again alone; title, URL and zone are kept", async () => {
-  const { ask, asked } = scripted(["Acme Status", "https://status.acme.com", "Europe/Berlin", "api=Public API, Web=Web app", "api=Public API, web=Web app", ""]);
+  const { ask, asked } = scripted([
+    "Acme Status",
+    "https://status.acme.com",
+    "Europe/Berlin",
+    "api=Public API, Web=Web app",
+    "api=Public API, web=Web app",
+    "",
+  ]);
   const answers = await collectAnswers(siteQuestions({}, "git@github.com:acme/status.git"), ask, "u");
   expect(answers).toEqual({
-    title: "Acme Status", url: "https://status.acme.com", timezone: "Europe/Berlin",
-    components: [{ id: "api", name: "Public API" }, { id: "web", name: "Web app" }], repository: "acme/status",
+    title: "Acme Status",
+    url: "https://status.acme.com",
+    timezone: "Europe/Berlin",
+    components: [
+      { id: "api", name: "Public API" },
+      { id: "web", name: "Web app" },
+    ],
+    repository: "acme/status",
   });
   expect(asked.map((p) => p.flag)).toEqual(["title", "url", "timezone", "component", "component", "repository"]);
   expect(asked[4].problem).toMatch(/^Id `Web` is not kebab-case\. Ids are lower-case letters/);
@@ -65,7 +97,11 @@ test("on a terminal, a wrong component answer is asked again alone; title, URL a
 
 test("on a terminal, good flags are not asked; a wrong flag is asked with its problem, a wrong answer again", async () => {
   const { ask, asked } = scripted(["nope", "https://status.acme.com", "acme/status"]);
-  const answers = await collectAnswers(siteQuestions({ title: "Acme", url: "ftp://x", component: ["api=API"], timezone: "UTC" }, undefined), ask, "u");
+  const answers = await collectAnswers(
+    siteQuestions({ title: "Acme", url: "ftp://x", component: ["api=API"], timezone: "UTC" }, undefined),
+    ask,
+    "u",
+  );
   expect(answers.url).toBe("https://status.acme.com");
   expect(answers.title).toBe("Acme");
   expect(asked.map((p) => p.flag)).toEqual(["url", "url", "repository"]);
@@ -77,7 +113,11 @@ test("on a terminal, good flags are not asked; a wrong flag is asked with its pr
 
 test("an empty answer to the optional repository without an origin leaves it unset; a required one is asked again", async () => {
   const { ask, asked } = scripted(["", "Acme", ""]);
-  const answers = await collectAnswers(siteQuestions({ url: "https://a.example", component: ["api=API"], timezone: "UTC" }, undefined), ask, "u");
+  const answers = await collectAnswers(
+    siteQuestions({ url: "https://a.example", component: ["api=API"], timezone: "UTC" }, undefined),
+    ask,
+    "u",
+  );
   expect(answers.title).toBe("Acme");
   expect(answers.repository).toBeUndefined();
   expect(asked[1].problem).toBe("Required (Acme Status).");

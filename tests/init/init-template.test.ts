@@ -65,11 +65,16 @@ describe("init without a terminal (flags are the answers)", () => {
 
   test("severity descriptions become neutral, but one the team edited stays theirs", async () => {
     const dir = template();
-    const edited = read(dir, "sitrep.config.yaml").replace(/description: "A core payment flow[^"]*"/, 'description: "Our own words about SEV2."');
+    const edited = read(dir, "sitrep.config.yaml").replace(
+      /description: "A core payment flow[^"]*"/,
+      'description: "Our own words about SEV2."',
+    );
     writeFileSync(path.join(dir, "sitrep.config.yaml"), edited);
     expect((await runCliInProcess(["init", ...FLAGS], { cwd: dir })).code).toBe(0);
     const config = read(dir, "sitrep.config.yaml");
-    expect(config).toContain('description: "Most customers cannot use the product, or its core function gives wrong results; data integrity or security at risk."');
+    expect(config).toContain(
+      'description: "Most customers cannot use the product, or its core function gives wrong results; data integrity or security at risk."',
+    );
     expect(config).toContain('description: "Our own words about SEV2."');
   });
 
@@ -104,10 +109,33 @@ describe("init without a terminal (flags are the answers)", () => {
   test("every problem with the flags in one run, each once, naming only the flags typed; nothing written", () => {
     const dir = template();
     const before = read(dir, "sitrep.config.yaml");
-    const result = runCli(["init", "--title", "Acme", "--url", "status.acme", "--timezone", "Europe/Berln", "-c", "api", "-c", "Web=Web", "--repository", "acme"], { cwd: dir });
+    const result = runCli(
+      [
+        "init",
+        "--title",
+        "Acme",
+        "--url",
+        "status.acme",
+        "--timezone",
+        "Europe/Berln",
+        "-c",
+        "api",
+        "-c",
+        "Web=Web",
+        "--repository",
+        "acme",
+      ],
+      { cwd: dir },
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("error: 5 problems with the flags; nothing was written:");
-    for (const problem of ["--url `status.acme` is not a URL.", "--timezone `Europe/Berln` is not an IANA time zone.", "--component `api` is not", "--component id `Web` is not kebab-case.", "--repository `acme` is not owner/name."]) {
+    for (const problem of [
+      "--url `status.acme` is not a URL.",
+      "--timezone `Europe/Berln` is not an IANA time zone.",
+      "--component `api` is not",
+      "--component id `Web` is not kebab-case.",
+      "--repository `acme` is not owner/name.",
+    ]) {
       expect(result.stderr.split(problem)).toHaveLength(2);
     }
     expect(result.stderr.split("hint:")[0]).not.toMatch(/--title|--description|Missing/); // the usage line in the hint names them all
@@ -126,9 +154,16 @@ describe.skipIf(!hasTerminal)("init on a terminal", () => {
   test("asks before removing the examples; No writes nothing", async () => {
     const dir = template();
     const before = read(dir, "sitrep.config.yaml");
-    const result = await runInTerminal(["init", ...ALL_FLAGS], [
-      [/Remove the 34 example records \(20 incidents, 7 postmortems, 5 runbooks, 2 on-call schedules\) and rewrite sitrep\.config\.yaml and README\.md\?/, "\x1b[C\r"], // arrow right: No
-    ], dir);
+    const result = await runInTerminal(
+      ["init", ...ALL_FLAGS],
+      [
+        [
+          /Remove the 34 example records \(20 incidents, 7 postmortems, 5 runbooks, 2 on-call schedules\) and rewrite sitrep\.config\.yaml and README\.md\?/,
+          "\x1b[C\r",
+        ], // arrow right: No
+      ],
+      dir,
+    );
     expect(result.output).toContain("Nothing was written: the example records and the config stay as they are");
     expect(result.code).toBe(0);
     expect(examplesLeft(dir)).toBe(true);
@@ -149,10 +184,17 @@ describe.skipIf(!hasTerminal)("init on a terminal", () => {
 
   test("a wrong --timezone is asked again with the hint, and a wrong answer too", async () => {
     const dir = template();
-    const result = await runInTerminal(["init", ...FLAGS, "--timezone", "Europe/Berln", "--repository", "acme/status", "--yes"], [
-      [/Time zone for displaying times \(`Europe\/Berln` is not an IANA time zone\. Did you mean `Europe\/Berlin`\?/, "Amerika/Chicago\r"],
-      [/\[answered 0\][\s\S]*Did you mean `America\/Chicago`\?/, "\x15America/Chicago\r"], // Ctrl-U clears the line
-    ], dir);
+    const result = await runInTerminal(
+      ["init", ...FLAGS, "--timezone", "Europe/Berln", "--repository", "acme/status", "--yes"],
+      [
+        [
+          /Time zone for displaying times \(`Europe\/Berln` is not an IANA time zone\. Did you mean `Europe\/Berlin`\?/,
+          "Amerika/Chicago\r",
+        ],
+        [/\[answered 0\][\s\S]*Did you mean `America\/Chicago`\?/, "\x15America/Chicago\r"], // Ctrl-U clears the line
+      ],
+      dir,
+    );
     expect(result.output).toContain("Initialised Acme Status");
     expect(result.code).toBe(0);
     expect(read(dir, "sitrep.config.yaml")).toContain('timezone: "America/Chicago"');

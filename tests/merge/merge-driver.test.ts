@@ -47,8 +47,20 @@ beforeAll(() => {
   writeFileSync(path.join(dir, ".gitattributes"), "incidents/**/*.md merge=sitrep\npostmortems/*.md merge=sitrep\n");
   repo.git(["config", "merge.sitrep.name", "sitrep records"]);
   repo.git(["config", "merge.sitrep.driver", `"${process.execPath}" "${cliPath}" merge-file %O %A %B %P`]);
-  const declared = sitrep(["declare", "--title", "Label printing fails for some customers", "--severity", "SEV2",
-    "--component", "merchant-dashboard=partial_outage", "--commander", "ines-carvalho"], DECLARED);
+  const declared = sitrep(
+    [
+      "declare",
+      "--title",
+      "Label printing fails for some customers",
+      "--severity",
+      "SEV2",
+      "--component",
+      "merchant-dashboard=partial_outage",
+      "--commander",
+      "ines-carvalho",
+    ],
+    DECLARED,
+  );
   expect(declared.code, declared.stderr).toBe(0);
   repo.commit("Declare", DECLARED);
 });
@@ -56,8 +68,25 @@ afterAll(() => cleanup());
 
 describe("two responders update one incident from the same base", () => {
   test("git merges both updates into time order, the status follows the latest, and the record validates", () => {
-    branch("ines", [[["update", ID, "--status", "identified", "--message", "A faulty printer-driver release causes the errors; we are rolling it back."], "2026-11-22T10:20:00Z"]]);
-    branch("akin", [[["update", ID, "--message", "Labels fail for about a third of customers. Next update in 30 minutes.", "--component", "webhooks=degraded_performance"], "2026-11-22T10:12:00Z"]]);
+    branch("ines", [
+      [
+        ["update", ID, "--status", "identified", "--message", "A faulty printer-driver release causes the errors; we are rolling it back."],
+        "2026-11-22T10:20:00Z",
+      ],
+    ]);
+    branch("akin", [
+      [
+        [
+          "update",
+          ID,
+          "--message",
+          "Labels fail for about a third of customers. Next update in 30 minutes.",
+          "--component",
+          "webhooks=degraded_performance",
+        ],
+        "2026-11-22T10:12:00Z",
+      ],
+    ]);
 
     repo.git(["switch", "--quiet", "ines"]);
     const merge = tryGit(["merge", "--no-edit", "akin"]);

@@ -30,10 +30,19 @@ const data = (text: string) => parse(text.split("---\n")[1]) as Record<string, a
 
 describe("mergeRecordText", () => {
   test("both sides' updates and timeline entries go in time order; ours' lines are kept verbatim", () => {
-    const ours = insertAfter(insertAfter(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:20:00Z\n  status: identified\n  body: Found it.\n").replace("status: investigating\ncomponents", "status: identified\ncomponents"),
-      "    event: Declared.\n", "  - at: 2026-11-22T10:20:00Z\n    event: Cause found.\n");
-    const theirs = insertAfter(insertAfter(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:10:00Z\n  status: investigating\n  body: Still on it.\n"),
-      "    event: Declared.\n", "  - at: 2026-11-22T10:05:00Z\n    event: Paged akin.\n");
+    const ours = insertAfter(
+      insertAfter(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:20:00Z\n  status: identified\n  body: Found it.\n").replace(
+        "status: investigating\ncomponents",
+        "status: identified\ncomponents",
+      ),
+      "    event: Declared.\n",
+      "  - at: 2026-11-22T10:20:00Z\n    event: Cause found.\n",
+    );
+    const theirs = insertAfter(
+      insertAfter(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:10:00Z\n  status: investigating\n  body: Still on it.\n"),
+      "    event: Declared.\n",
+      "  - at: 2026-11-22T10:05:00Z\n    event: Paged akin.\n",
+    );
     const merged = mergeRecordText(BASE, ours, theirs, "x.md", noLines)!;
     expect(merged.conflicts).toEqual([]);
     const result = data(merged.text);
@@ -46,8 +55,16 @@ describe("mergeRecordText", () => {
   });
 
   test("the status follows the last merged update, even when the other side's is later", () => {
-    const ours = insertAfter(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:10:00Z\n  status: identified\n  body: Found it.\n").replace("status: investigating\ncomponents", "status: identified\ncomponents");
-    const theirs = insertAfter(BASE, "  body: We are investigating.\n", "- at: 2026-11-22T10:30:00Z\n  status: monitoring\n  body: Fixed.\n").replace("status: investigating\ncomponents", "status: monitoring\ncomponents");
+    const ours = insertAfter(
+      BASE,
+      "  body: We are investigating.\n",
+      "- at: 2026-11-22T10:10:00Z\n  status: identified\n  body: Found it.\n",
+    ).replace("status: investigating\ncomponents", "status: identified\ncomponents");
+    const theirs = insertAfter(
+      BASE,
+      "  body: We are investigating.\n",
+      "- at: 2026-11-22T10:30:00Z\n  status: monitoring\n  body: Fixed.\n",
+    ).replace("status: investigating\ncomponents", "status: monitoring\ncomponents");
     const merged = mergeRecordText(BASE, ours, theirs, "x.md", noLines)!;
     expect(merged.conflicts).toEqual([]);
     expect(data(merged.text).status).toBe("monitoring");
@@ -55,7 +72,10 @@ describe("mergeRecordText", () => {
 
   test("one component raised on each side keeps the worse impact; a role changed on one side is taken", () => {
     const ours = BASE.replace("  checkout-api: partial_outage", "  checkout-api: major_outage");
-    const theirs = BASE.replace("  checkout-api: partial_outage", "  checkout-api: degraded_performance\n  webhooks: degraded_performance").replace("commander: ines", "commander: akin");
+    const theirs = BASE.replace(
+      "  checkout-api: partial_outage",
+      "  checkout-api: degraded_performance\n  webhooks: degraded_performance",
+    ).replace("commander: ines", "commander: akin");
     const merged = mergeRecordText(BASE, ours, theirs, "x.md", noLines)!;
     expect(merged.conflicts).toEqual([]);
     expect(data(merged.text).components).toEqual({ "checkout-api": "major_outage", webhooks: "degraded_performance" });
@@ -76,11 +96,16 @@ describe("mergeRecordText", () => {
 
   test("action items merge by id; an item both sides changed differently is a conflict", () => {
     const pm = (items: string) => `---\nincident: x\nstatus: draft\naction_items:\n${items}---\n`;
-    const item = (id: string, status = "open") => `  - id: ${id}\n    title: T ${id}\n    owner: ines\n    priority: P2\n    kind: prevent\n    status: ${status}\n`;
+    const item = (id: string, status = "open") =>
+      `  - id: ${id}\n    title: T ${id}\n    owner: ines\n    priority: P2\n    kind: prevent\n    status: ${status}\n`;
     const base = pm(item("a"));
     const clean = mergeRecordText(base, pm(item("a", "done") + item("b")), pm(item("a") + item("c")), "p.md", noLines)!;
     expect(clean.conflicts).toEqual([]);
-    expect(data(clean.text).action_items.map((i: any) => [i.id, i.status])).toEqual([["a", "done"], ["b", "open"], ["c", "open"]]);
+    expect(data(clean.text).action_items.map((i: any) => [i.id, i.status])).toEqual([
+      ["a", "done"],
+      ["b", "open"],
+      ["c", "open"],
+    ]);
     const clash = mergeRecordText(base, pm(item("a", "done")), pm(item("a", "wont_do")), "p.md", noLines)!;
     expect(clash.conflicts).toEqual(["both sides edited the action item `a`"]);
   });
@@ -92,7 +117,13 @@ describe("mergeRecordText", () => {
       asked = [base, ours, theirs];
       return { text: `${ours}${theirs}`, conflicts: 1 };
     };
-    const merged = mergeRecordText(crlf(BASE), crlf(`${BASE}ours\n`), crlf(`${BASE}theirs\n`).replace("severity: SEV2", "severity: SEV1"), "x.md", lines)!;
+    const merged = mergeRecordText(
+      crlf(BASE),
+      crlf(`${BASE}ours\n`),
+      crlf(`${BASE}theirs\n`).replace("severity: SEV2", "severity: SEV1"),
+      "x.md",
+      lines,
+    )!;
     expect(asked[1]).toContain("ours\r\n");
     expect(merged.text).toContain("\r\nseverity: SEV1\r\n");
     expect(merged.text).not.toMatch(/[^\r]\n/);

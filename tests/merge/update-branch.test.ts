@@ -39,8 +39,20 @@ beforeAll(() => {
   const copy = copyExampleRepo("sitrep-update-branch-");
   cleanups.push(copy.cleanup);
   repo = createGitRepo({ dir: copy.dir });
-  const declared = sitrep(["declare", "--title", "Label printing fails for some customers", "--severity", "SEV2",
-    "--component", "merchant-dashboard=partial_outage", "--commander", "ines-carvalho"], DECLARED);
+  const declared = sitrep(
+    [
+      "declare",
+      "--title",
+      "Label printing fails for some customers",
+      "--severity",
+      "SEV2",
+      "--component",
+      "merchant-dashboard=partial_outage",
+      "--commander",
+      "ines-carvalho",
+    ],
+    DECLARED,
+  );
   expect(declared.code, declared.stderr).toBe(0);
   repo.commit("Declare", DECLARED);
   const remoteParent = mkdtempSync(path.join(os.tmpdir(), "sitrep-update-branch-remote-"));
@@ -50,11 +62,21 @@ beforeAll(() => {
   repo.git(["remote", "add", "origin", remote]);
   repo.git(["push", "--quiet", "origin", "main"]);
 });
-afterAll(() => { for (const cleanup of cleanups) cleanup(); });
+afterAll(() => {
+  for (const cleanup of cleanups) cleanup();
+});
 
 test("the second responder's branch gets main merged in by meaning: both updates in time order, validated, pushed", () => {
-  responder("ines", ["update", ID, "--status", "identified", "--message", "A faulty printer-driver release causes the errors; we are rolling it back."], "2026-11-22T10:20:00Z");
-  responder("akin", ["update", ID, "--message", "Labels fail for about a third of customers. Next update in 30 minutes."], "2026-11-22T10:12:00Z");
+  responder(
+    "ines",
+    ["update", ID, "--status", "identified", "--message", "A faulty printer-driver release causes the errors; we are rolling it back."],
+    "2026-11-22T10:20:00Z",
+  );
+  responder(
+    "akin",
+    ["update", ID, "--message", "Labels fail for about a third of customers. Next update in 30 minutes."],
+    "2026-11-22T10:12:00Z",
+  );
   mergedFirst("ines");
   const before = remoteHead("akin");
 
@@ -63,12 +85,18 @@ test("the second responder's branch gets main merged in by meaning: both updates
   expect(result.stdout).toMatch(/^Merged main into akin \([0-9a-f]{7}\) with the records merge driver; validated and pushed\./);
   const pushed = remoteHead("akin");
   expect(pushed).not.toBe(before);
-  expect(git(remote, ["rev-parse", `${pushed}^1`, `${pushed}^2`]).trim().split("\n")).toEqual([before, remoteHead("main")]);
+  expect(
+    git(remote, ["rev-parse", `${pushed}^1`, `${pushed}^2`])
+      .trim()
+      .split("\n"),
+  ).toEqual([before, remoteHead("main")]);
   const text = git(remote, ["show", `akin:${FILE}`]);
   expect(text).not.toContain("<<<<<<<");
   const { data } = recordFile(text, FILE);
   expect((data.updates as { at: string; status: string }[]).map((u) => [u.at, u.status])).toEqual([
-    ["2026-11-22T10:00:00Z", "investigating"], ["2026-11-22T10:12:00Z", "investigating"], ["2026-11-22T10:20:00Z", "identified"],
+    ["2026-11-22T10:00:00Z", "investigating"],
+    ["2026-11-22T10:12:00Z", "investigating"],
+    ["2026-11-22T10:20:00Z", "identified"],
   ]);
   expect(data.status).toBe("identified");
   expect(sitrep(["validate", FILE], "2026-11-22T10:25:00Z").code).toBe(0);

@@ -31,10 +31,27 @@ describe("sitrep metrics", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
-    expect(Object.keys(json)).toEqual(["version", "generated_at", "filters", "group_by", "method", "history", "overall", "groups", "on_call"]);
+    expect(Object.keys(json)).toEqual([
+      "version",
+      "generated_at",
+      "filters",
+      "group_by",
+      "method",
+      "history",
+      "overall",
+      "groups",
+      "on_call",
+    ]);
     expect(json.version).toBe(1);
     expect(json.generated_at).toBe("2026-11-22T12:00:00Z");
-    expect(json.filters).toEqual({ since: null, until: null, severity: [], component: [], include_drills: false, include_near_misses: false });
+    expect(json.filters).toEqual({
+      since: null,
+      until: null,
+      severity: [],
+      component: [],
+      include_drills: false,
+      include_near_misses: false,
+    });
     expect(json.group_by).toBe("severity");
     expect(json.history).toMatchObject({ commits: 18, unparseable_revisions: 1 });
     expect(Object.keys(json.overall)).toEqual(["incidents", "durations", "postmortems", "action_items", "update_cadence", "roles"]);
@@ -45,14 +62,22 @@ describe("sitrep metrics", () => {
   });
 
   it("filters from flags, and rejects unknown ids with the known ones", async () => {
-    const json = JSON.parse((await runCliInProcess(["metrics", "--json", "--severity", "SEV1,SEV3", "--since", "2026-03-03", "--include-drills"], { cwd: scenario.dir })).stdout);
+    const json = JSON.parse(
+      (
+        await runCliInProcess(["metrics", "--json", "--severity", "SEV1,SEV3", "--since", "2026-03-03", "--include-drills"], {
+          cwd: scenario.dir,
+        })
+      ).stdout,
+    );
     expect(json.filters).toMatchObject({ since: "2026-03-03T00:00:00Z", severity: ["SEV1", "SEV3"], include_drills: true });
     expect(json.overall.incidents.count).toBe(1);
     const bad = await runCliInProcess(["metrics", "--severity", "SEV9"], { cwd: scenario.dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Unknown severity `SEV9`");
     expect(bad.stderr).toContain("SEV1, SEV2, SEV3, SEV4");
-    expect((await runCliInProcess(["metrics", "--by", "team"], { cwd: scenario.dir })).stderr).toContain("severity, component, quarter, month");
+    expect((await runCliInProcess(["metrics", "--by", "team"], { cwd: scenario.dir })).stderr).toContain(
+      "severity, component, quarter, month",
+    );
   });
 
   it("prints tables on a terminal and Markdown for job summaries", async () => {
@@ -138,8 +163,12 @@ describe("sitrep actions", () => {
   it("filters by owner, status and overdue", async () => {
     const overdue = JSON.parse((await runCliInProcess(["actions", "--json", "--overdue"], { cwd: scenario.dir })).stdout);
     expect(overdue.items).toHaveLength(2);
-    expect(JSON.parse((await runCliInProcess(["actions", "--json", "--status", "done"], { cwd: scenario.dir })).stdout).items).toHaveLength(2);
-    expect(JSON.parse((await runCliInProcess(["actions", "--json", "--owner", "@nobody"], { cwd: scenario.dir })).stdout).items).toHaveLength(0);
+    expect(JSON.parse((await runCliInProcess(["actions", "--json", "--status", "done"], { cwd: scenario.dir })).stdout).items).toHaveLength(
+      2,
+    );
+    expect(
+      JSON.parse((await runCliInProcess(["actions", "--json", "--owner", "@nobody"], { cwd: scenario.dir })).stdout).items,
+    ).toHaveLength(0);
     expect((await runCliInProcess(["actions", "--status", "closed"], { cwd: scenario.dir })).stderr).toContain("Unknown status `closed`");
     const table = (await runCliInProcess(["actions"], { cwd: scenario.dir })).stdout;
     expect(table).toMatch(/2026-03-02-api-outage\/fix-retry\s+dana\s+P2\s+open\s+2026-04-01\s+260 d\s+235 d overdue/);

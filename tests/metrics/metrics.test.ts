@@ -31,7 +31,13 @@ function metrics(selection: Partial<Selection> = {}, groupBy?: GroupBy, now = NO
   return computeMetrics({
     repository: loaded.repository,
     history: loaded.events,
-    historySummary: { head: h.head, commits: h.commitCount, revisions: h.revisions.length, blobs: h.blobCount, unparseable_revisions: h.unparseableCount },
+    historySummary: {
+      head: h.head,
+      commits: h.commitCount,
+      revisions: h.revisions.length,
+      blobs: h.blobCount,
+      unparseable_revisions: h.unparseableCount,
+    },
     selection: { ...ALL, ...selection },
     groupBy,
     now,
@@ -75,13 +81,30 @@ describe("computeMetrics", () => {
 
   it("postmortems against policy and their lead time", () => {
     // Only A (SEV1) requires one; published 7 days after resolution.
-    expect(metrics().overall.postmortems).toMatchObject({ required: 1, with_postmortem: 1, published: 1, missing: 0, missing_overdue: 0, lead_time: { n: 1, median: 7 } });
+    expect(metrics().overall.postmortems).toMatchObject({
+      required: 1,
+      with_postmortem: 1,
+      published: 1,
+      missing: 0,
+      missing_overdue: 0,
+      lead_time: { n: 1, median: 7 },
+    });
   });
 
   it("action items: counts, completion, SLO and time to done from git dates", () => {
     const a = metrics().overall.action_items;
     // add-alert done 6 Mar 15:00 → 12 Mar 10:00 = 5.79 d (P1 SLO 14 d); write-doc (moved) 6 Mar 15:00 → 21 Mar 10:00 = 14.79 d (P3, 90 d).
-    expect(a).toMatchObject({ total: 4, open: 2, done: 2, wont_do: 0, overdue: 2, completion_rate: 0.5, done_measured: 2, done_within_slo: 2, within_slo_rate: 1 });
+    expect(a).toMatchObject({
+      total: 4,
+      open: 2,
+      done: 2,
+      wont_do: 0,
+      overdue: 2,
+      completion_rate: 0.5,
+      done_measured: 2,
+      done_within_slo: 2,
+      within_slo_rate: 1,
+    });
     expect(a.time_to_done).toMatchObject({ n: 2, median: 10.29, max: 14.79 });
   });
 
@@ -105,7 +128,10 @@ describe("computeMetrics", () => {
     expect(metrics({ severities: ["SEV3"] }).overall.durations.ttr.median).toBe(120);
     expect(metrics({ components: ["api"] }).overall.durations.ttr.median).toBe(60);
     const bySeverity = metrics({}, "severity");
-    expect(bySeverity.groups.map((g) => [g.key, g.label, g.incidents.count])).toEqual([["SEV1", "SEV1 Critical", 1], ["SEV3", "SEV3 Minor", 1]]);
+    expect(bySeverity.groups.map((g) => [g.key, g.label, g.incidents.count])).toEqual([
+      ["SEV1", "SEV1 Critical", 1],
+      ["SEV3", "SEV3 Minor", 1],
+    ]);
     expect(bySeverity.groups[0].action_items.total).toBe(2);
     expect(metrics({}, "month").groups.map((g) => g.key)).toEqual(["2026-03"]);
     expect(metrics({}, "quarter").groups.map((g) => g.key)).toEqual(["2026-Q1"]);
@@ -116,10 +142,24 @@ describe("computeMetrics", () => {
     const rows = actionItemRows(loaded.repository.postmortems, loaded.repository.incidents, loaded.repository.config, loaded.events, NOW);
     const retry = rows.find((r) => r.key === "2026-03-02-api-outage/fix-retry")!;
     // Due = A resolved 2 Mar + 30 days (P2) = 1 Apr; overdue by 235 days on 22 Nov.
-    expect(retry).toMatchObject({ status: "open", due: "2026-04-01", overdue: true, days_overdue: 235, added_at: "2026-03-06T15:00:00Z", added_at_source: "git", closed_at: null });
+    expect(retry).toMatchObject({
+      status: "open",
+      due: "2026-04-01",
+      overdue: true,
+      days_overdue: 235,
+      added_at: "2026-03-06T15:00:00Z",
+      added_at_source: "git",
+      closed_at: null,
+    });
     expect(retry.age_days).toBeCloseTo(260.875, 2);
     const doc = rows.find((r) => r.key === "2026-03-05-web-slow/write-doc")!;
-    expect(doc).toMatchObject({ status: "done", closed_at: "2026-03-21T10:00:00Z", moved_from: ["2026-03-02-api-outage/write-doc"], within_slo: true, time_to_done_days: 14.79 });
+    expect(doc).toMatchObject({
+      status: "done",
+      closed_at: "2026-03-21T10:00:00Z",
+      moved_from: ["2026-03-02-api-outage/write-doc"],
+      within_slo: true,
+      time_to_done_days: 14.79,
+    });
   });
 });
 
@@ -127,8 +167,14 @@ describe("weeklyReport", () => {
   it("judges a past week as of its end, from history", () => {
     const report = weeklyReport(loaded.repository, loaded.events, parseIsoWeek("2026-W10"), ALL, NOW);
     expect(report.as_of).toBe("2026-03-08T23:59:59Z");
-    expect(report.declared.map((i) => [i.id, i.declared_at])).toEqual([["2026-03-02-api-outage", "2026-03-02T09:30:00Z"], ["2026-03-05-web-slow", "2026-03-05T10:00:00Z"]]);
-    expect(report.resolved.map((i) => [i.id, i.ttr_minutes])).toEqual([["2026-03-02-api-outage", 60], ["2026-03-05-web-slow", 120]]);
+    expect(report.declared.map((i) => [i.id, i.declared_at])).toEqual([
+      ["2026-03-02-api-outage", "2026-03-02T09:30:00Z"],
+      ["2026-03-05-web-slow", "2026-03-05T10:00:00Z"],
+    ]);
+    expect(report.resolved.map((i) => [i.id, i.ttr_minutes])).toEqual([
+      ["2026-03-02-api-outage", 60],
+      ["2026-03-05-web-slow", 120],
+    ]);
     expect(report.missing_postmortems).toEqual([]);
     expect(report.overdue_by_owner).toEqual([]);
     expect(report.cadence_gaps.map((g) => [g.incident, g.minutes, g.expected_minutes])).toEqual([["2026-03-05-web-slow", 80, 60]]);
@@ -136,9 +182,22 @@ describe("weeklyReport", () => {
 
   it("completion for each of the last 8 weeks, from each item's status at the time", () => {
     const report = weeklyReport(loaded.repository, loaded.events, parseIsoWeek("2026-W12"), ALL, NOW);
-    expect(report.completion_trend.map((t) => t.week)).toEqual(["2026-W05", "2026-W06", "2026-W07", "2026-W08", "2026-W09", "2026-W10", "2026-W11", "2026-W12"]);
+    expect(report.completion_trend.map((t) => t.week)).toEqual([
+      "2026-W05",
+      "2026-W06",
+      "2026-W07",
+      "2026-W08",
+      "2026-W09",
+      "2026-W10",
+      "2026-W11",
+      "2026-W12",
+    ]);
     // W10: 3 open. W11: add-alert done, fix-retry reopened by the revert, write-doc open. W12: + b-item open, write-doc done.
-    expect(report.completion_trend.slice(-3).map((t) => [t.done, t.open, t.wont_do, t.rate])).toEqual([[0, 3, 0, 0], [1, 2, 0, 0.3333], [2, 2, 0, 0.5]]);
+    expect(report.completion_trend.slice(-3).map((t) => [t.done, t.open, t.wont_do, t.rate])).toEqual([
+      [0, 3, 0, 0],
+      [1, 2, 0, 0.3333],
+      [2, 2, 0, 0.5],
+    ]);
     expect(report.completion_trend[0].rate).toBeNull();
   });
 
@@ -147,7 +206,9 @@ describe("weeklyReport", () => {
     expect(early.as_of).toBe("2026-03-05T00:00:00Z");
     expect(early.missing_postmortems.map((d) => [d.incident, d.overdue])).toEqual([["2026-03-02-api-outage", false]]);
     const late = weeklyReport(loaded.repository, loaded.events, parseIsoWeek("2026-W47"), ALL, NOW);
-    expect(late.overdue_by_owner.map((o) => [o.owner, o.items.map((i) => i.key)])).toEqual([["dana", ["2026-03-02-api-outage/fix-retry", "2026-03-05-web-slow/b-item"]]]);
+    expect(late.overdue_by_owner.map((o) => [o.owner, o.items.map((i) => i.key)])).toEqual([
+      ["dana", ["2026-03-02-api-outage/fix-retry", "2026-03-05-web-slow/b-item"]],
+    ]);
   });
 
   it("a drill is listed only with --include-drills, and then tagged (drill) so it never reads as a real outage", () => {
@@ -156,7 +217,9 @@ describe("weeklyReport", () => {
     const withDrills = weeklyReport(loaded.repository, loaded.events, parseIsoWeek("2026-W12"), { ...ALL, includeDrills: true }, NOW);
     const drill = withDrills.resolved.find((i) => i.title === "Game day");
     expect(drill).toMatchObject({ drill: true });
-    const line = formatWeeklyReport(withDrills).split("\n").find((l) => l.includes("Game day"));
+    const line = formatWeeklyReport(withDrills)
+      .split("\n")
+      .find((l) => l.includes("Game day"));
     expect(line).toMatch(/\(drill\)/);
     expect(formatWeeklyReport(without)).not.toContain("(drill)");
   });

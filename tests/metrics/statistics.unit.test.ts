@@ -66,6 +66,14 @@ describe("flags and formatting", () => {
   });
 
   it("formats minutes for people", () => {
-    expect([formatDuration(0.5), formatDuration(12), formatDuration(95), formatDuration(120), formatDuration(3000), formatDuration(null), formatDuration(-90)]).toEqual(["30 s", "12 min", "1 h 35 min", "2 h", "2 d 2 h", "–", "-1 h 30 min"]);
+    expect([
+      formatDuration(0.5),
+      formatDuration(12),
+      formatDuration(95),
+      formatDuration(120),
+      formatDuration(3000),
+      formatDuration(null),
+      formatDuration(-90),
+    ]).toEqual(["30 s", "12 min", "1 h 35 min", "2 h", "2 d 2 h", "–", "-1 h 30 min"]);
   });
 });

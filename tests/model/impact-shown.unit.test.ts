@@ -11,9 +11,18 @@ const config = buildConfig({
   ],
 } as never);
 const now = new Date("2026-11-22T12:00:00Z");
-const resolved = (severity: string, components: Record<string, string>) => incidentFacts(incident(`2026-11-22-${severity}`, {
-  status: "resolved", severity, components, started_at: "2026-11-22T09:00:00Z", resolved_at: "2026-11-22T10:00:00Z",
-} as never), config, now);
+const resolved = (severity: string, components: Record<string, string>) =>
+  incidentFacts(
+    incident(`2026-11-22-${severity}`, {
+      status: "resolved",
+      severity,
+      components,
+      started_at: "2026-11-22T09:00:00Z",
+      resolved_at: "2026-11-22T10:00:00Z",
+    } as never),
+    config,
+    now,
+  );
 
 describe("impactShown", () => {
   it("raises a severity without impact to what its components had", () => {

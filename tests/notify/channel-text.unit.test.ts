@@ -27,27 +27,42 @@ const checkouts = (n: number) => "Checkout ".repeat(n).trim();
 const LONG = checkouts(60);
 
 const update = {
-  id: "upd0000000001", status: "identified", body: HOSTILE_MARKDOWN, created_at: "2026-11-17T11:05:00.000Z",
+  id: "upd0000000001",
+  status: "identified",
+  body: HOSTILE_MARKDOWN,
+  created_at: "2026-11-17T11:05:00.000Z",
   affected_components: [
     { code: "checkout-eu", name: EU, old_status: "operational", new_status: "major_outage" },
     { code: "ledger", name: LONG, old_status: "operational", new_status: "partial_outage" },
   ],
 };
 const incident: ApiIncident = {
-  id: "inc000000001", name: HOSTILE, status: "identified", impact: "major", shortlink: "https://status.test.example/incidents/pay/",
-  created_at: "2026-11-17T11:00:00.000Z", incident_updates: [update],
-  components: [{ id: "checkout-eu", name: EU, status: "major_outage" }, { id: "ledger", name: LONG, status: "partial_outage" }],
+  id: "inc000000001",
+  name: HOSTILE,
+  status: "identified",
+  impact: "major",
+  shortlink: "https://status.test.example/incidents/pay/",
+  created_at: "2026-11-17T11:00:00.000Z",
+  incident_updates: [update],
+  components: [
+    { id: "checkout-eu", name: EU, status: "major_outage" },
+    { id: "ledger", name: LONG, status: "partial_outage" },
+  ],
 };
 const site: PublishedSite = {
   page: { id: "page00000001", name: "Test Status", url: "https://status.test.example/", updated_at: "2026-11-17T12:00:00.000Z" },
   status: { indicator: "major", description: "Partial System Outage" },
-  incidents: [incident], maintenances: [], complete: true, postmortems: [],
+  incidents: [incident],
+  maintenances: [],
+  complete: true,
+  postmortems: [],
 };
 const event: NotifyEvent = { id: update.id, kind: "incident_updated", at: update.created_at, incident, update };
 const message: Message = buildMessage(event, site);
 
 const SLACK = "&lt;!channel&gt; &lt;!here&gt; &lt;https://evil|click&gt; [text](https://evil) @everyone @here &lt;@123&gt; &amp;lt;";
-const DISCORD = "\\<!channel\\> \\<!here\\> \\<https://evil\\|click\\> \\[text\\]\\(https://evil\\) @\u200beveryone @\u200bhere \\<@123\\> &lt;";
+const DISCORD =
+  "\\<!channel\\> \\<!here\\> \\<https://evil\\|click\\> \\[text\\]\\(https://evil\\) @\u200beveryone @\u200bhere \\<@123\\> &lt;";
 const HTML = "&lt;!channel&gt; &lt;!here&gt; &lt;https://evil|click&gt; [text](https://evil) @everyone @here &lt;@123&gt; &amp;lt;";
 
 describe("the message text", () => {
@@ -64,7 +79,9 @@ describe("Slack", () => {
     expect(body.text).toBe(`Incident update: ${SLACK} — ${SLACK}`);
     expect(body.blocks[1].text.text).toBe(`*Identified · Major impact*\n${SLACK}`);
     expect(body.blocks[2].fields[0].text).toBe(`*${EU}*\nMajor Outage`);
-    expect(body.blocks[3].elements[0].text).toBe("<https://status.test.example/incidents/pay/|View on the status page> · Posted 2026-11-17 11:05 UTC · Test Status");
+    expect(body.blocks[3].elements[0].text).toBe(
+      "<https://status.test.example/incidents/pay/|View on the status page> · Posted 2026-11-17 11:05 UTC · Test Status",
+    );
   });
   it("leaves plain_text as written, and clips it", () => {
     expect(body.blocks[0].text).toEqual({ type: "plain_text", text: `Incident update: ${HOSTILE}`, emoji: false });
@@ -82,7 +99,15 @@ describe("Teams", () => {
   const card = JSON.parse(teamsRequests(message)[0].body).attachments[0].content;
   const runs = (block: { inlines: { text: string }[] }) => block.inlines.map((r) => r.text);
   it("puts every text from the site in TextRuns, which never read Markdown", () => {
-    expect(card.body.map((b: { type: string }) => b.type)).toEqual(["TextBlock", "RichTextBlock", "RichTextBlock", "RichTextBlock", "RichTextBlock", "RichTextBlock", "RichTextBlock"]);
+    expect(card.body.map((b: { type: string }) => b.type)).toEqual([
+      "TextBlock",
+      "RichTextBlock",
+      "RichTextBlock",
+      "RichTextBlock",
+      "RichTextBlock",
+      "RichTextBlock",
+      "RichTextBlock",
+    ]);
     expect(card.body[0].text).toBe("Incident update");
     expect(runs(card.body[1])).toEqual([HOSTILE]);
     expect(runs(card.body[3])).toEqual([HOSTILE]);
@@ -130,7 +155,11 @@ describe("webhook", () => {
   });
   it("puts ids in headers, never names: printable ASCII whatever the component is called", () => {
     expect(requests.map((r) => r.label)).toEqual(["incident", `component_update ${EU}`, `component_update ${LONG}`]);
-    expect(requests.map((r) => r.headers["x-sitrep-delivery"])).toEqual(["upd0000000001/incident", "upd0000000001/component_update/checkout-eu", "upd0000000001/component_update/ledger"]);
+    expect(requests.map((r) => r.headers["x-sitrep-delivery"])).toEqual([
+      "upd0000000001/incident",
+      "upd0000000001/component_update/checkout-eu",
+      "upd0000000001/component_update/ledger",
+    ]);
     for (const r of requests) {
       expect(r.headers["webhook-id"]).toBe(r.headers["x-sitrep-delivery"]);
       for (const value of Object.values({ ...r.headers, ...r.stamp!(1_800_000_000) })) expect(value).toMatch(/^[\x20-\x7e]+$/);
@@ -149,7 +178,9 @@ describe("right-to-left text and bidi controls", () => {
     const isolated = `\u2068${HEBREW}\u2069`;
     const slack = JSON.parse(slackRequests(rtl)[0].body);
     expect([slack.text, slack.blocks[0].text.text, slack.blocks[2].fields[0].text]).toEqual([
-      `Incident update: Payments evil — ${isolated}`, "Incident update: Payments evil", `*\u2068${HEBREW} EU\u2069*\nMajor Outage`,
+      `Incident update: Payments evil — ${isolated}`,
+      "Incident update: Payments evil",
+      `*\u2068${HEBREW} EU\u2069*\nMajor Outage`,
     ]);
     const card = JSON.parse(teamsRequests(rtl)[0].body).attachments[0].content;
     expect([card.body[1].inlines[0].text, card.body[3].inlines[0].text]).toEqual(["Payments evil", isolated]);
@@ -157,7 +188,9 @@ describe("right-to-left text and bidi controls", () => {
     expect([embed.title, embed.description]).toEqual(["Incident update: Payments evil", `**Identified · Major impact**\n${isolated}`]);
     const email = emailMessage(rtl);
     expect([email.subject, email.text.split("\n")[3]]).toEqual(["[Test Status] Incident update: Payments evil", isolated]);
-    expect(email.html).toContain("<h1 style=\"font-size: 1.4rem; margin: 0.2rem 0\">Payments evil</h1>");
-    expect(JSON.parse(webhookRequests({ ...rtl, event: { ...event, incident: { ...incident, name: OVERRIDE } } }, site)[0].body).incident.name).toBe(OVERRIDE);
+    expect(email.html).toContain('<h1 style="font-size: 1.4rem; margin: 0.2rem 0">Payments evil</h1>');
+    expect(
+      JSON.parse(webhookRequests({ ...rtl, event: { ...event, incident: { ...incident, name: OVERRIDE } } }, site)[0].body).incident.name,
+    ).toBe(OVERRIDE);
   });
 });

@@ -10,7 +10,17 @@ afterEach(() => repo?.cleanup());
 function validate(channels: string) {
   repo = fixtureRepo(`${BASE_CONFIG}notifications:\n${channels}`);
   const run = runCli(["validate", "--format", "json"], { cwd: repo.dir });
-  return { code: run.code, diagnostics: JSON.parse(run.stdout).diagnostics as { line: number; column: number; rule: string; severity: string; message: string; hint: string }[] };
+  return {
+    code: run.code,
+    diagnostics: JSON.parse(run.stdout).diagnostics as {
+      line: number;
+      column: number;
+      rule: string;
+      severity: string;
+      message: string;
+      hint: string;
+    }[],
+  };
 }
 
 describe("notifications in sitrep.config.yaml", () => {
@@ -45,12 +55,16 @@ describe("notifications in sitrep.config.yaml", () => {
     const discord = "  - type: discord\n    url_env: DISCORD_URL\n    severities: [SEV9]\n    components: [apii]\n";
     const { diagnostics } = validate(`  - type: email\n    smtp_url_env: SMTP_URL\n    url_env: HOOK\n${discord}`);
     const summary = diagnostics.map((d) => [d.rule, d.message.replace(/`/g, "")]);
-    expect(summary).toEqual(expect.arrayContaining([
-      ["required-field", "Missing required field to in notifications[0]."],
-      ["required-field", "Missing required field from in notifications[0]."],
-    ]));
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        ["required-field", "Missing required field to in notifications[0]."],
+        ["required-field", "Missing required field from in notifications[0]."],
+      ]),
+    );
     // Semantic checks run once the schema passes: fix the first channel and look again.
-    const second = validate(`  - type: email\n    smtp_url_env: SMTP_URL\n    to: [a@example.com]\n    from: a@example.com\n    url_env: HOOK\n${discord}`);
+    const second = validate(
+      `  - type: email\n    smtp_url_env: SMTP_URL\n    to: [a@example.com]\n    from: a@example.com\n    url_env: HOOK\n${discord}`,
+    );
     expect(second.diagnostics.map((d) => [d.line, d.rule])).toEqual([
       [25, "notification-field-type"],
       [28, "notification-unknown-severity"],
@@ -67,10 +81,14 @@ describe("notifications in sitrep.config.yaml", () => {
     expect(code).toBe(0);
     expect(diagnostics).toEqual([]);
     repo.cleanup();
-    repo = fixtureRepo(`${BASE_CONFIG.replace("impact: major", "impact: critical")}notifications:\n  - type: slack\n    url_env: SLACK_URL\n    severities: [SEV1]\n`);
+    repo = fixtureRepo(
+      `${BASE_CONFIG.replace("impact: major", "impact: critical")}notifications:\n  - type: slack\n    url_env: SLACK_URL\n    severities: [SEV1]\n`,
+    );
     const run = runCli(["validate", "--format", "json"], { cwd: repo.dir });
     const found = JSON.parse(run.stdout).diagnostics;
-    expect(found.map((d: { rule: string; severity: string }) => [d.rule, d.severity])).toEqual([["notification-severity-impact", "warning"]]);
+    expect(found.map((d: { rule: string; severity: string }) => [d.rule, d.severity])).toEqual([
+      ["notification-severity-impact", "warning"],
+    ]);
     expect(found[0].message).toContain("SEV2");
   });
 });

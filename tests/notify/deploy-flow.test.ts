@@ -19,12 +19,19 @@ const declared: Update = { at: "2026-11-17T11:34:00Z", status: "investigating", 
 const identified: Update = { at: "2026-11-17T11:52:00Z", status: "identified", body: "A release caused it." };
 const monitoring: Update = { at: "2026-11-17T12:05:00Z", status: "monitoring", body: "Errors are back to normal." };
 const resolved: Update = { at: "2026-11-17T12:30:00Z", status: "resolved", body: "Resolved." };
-const record = (updates: Update[]) => incidentRecord({
-  title: "API errors", severity: "SEV2", status: updates.at(-1)!.status, started: "2026-11-17T11:22:00Z",
-  resolved: updates.at(-1)!.status === "resolved" ? updates.at(-1)!.at : undefined, components: { api: "partial_outage" }, updates,
-});
+const record = (updates: Update[]) =>
+  incidentRecord({
+    title: "API errors",
+    severity: "SEV2",
+    status: updates.at(-1)!.status,
+    started: "2026-11-17T11:22:00Z",
+    resolved: updates.at(-1)!.status === "resolved" ? updates.at(-1)!.at : undefined,
+    components: { api: "partial_outage" },
+    updates,
+  });
 
-const CHANNELS = "notifications:\n  - type: slack\n    url_env: SLACK_URL\n    retries: 0\n  - type: discord\n    url_env: DISCORD_URL\n    retries: 0\n";
+const CHANNELS =
+  "notifications:\n  - type: slack\n    url_env: SLACK_URL\n    retries: 0\n  - type: discord\n    url_env: DISCORD_URL\n    retries: 0\n";
 
 let repo: FixtureRepo;
 let host: CdnHost;
@@ -48,7 +55,17 @@ async function setup(options: { config?: string; slack?: Behaviour } = {}) {
 const FAST = { liveWaitMs: 3000, liveIntervalMs: 20, limits: { timeoutMs: 1000, maxBytes: 1024 * 1024 }, backoffMs: 1 };
 
 const notify = (options: Partial<NotifyOptions>): Promise<NotifyReport> =>
-  runNotify({ root: repo.dir, cwd: repo.dir, env: { SLACK_URL: slack.url, DISCORD_URL: discord.url }, site: "", all: false, dryRun: false, live: host.url, ...FAST, ...options });
+  runNotify({
+    root: repo.dir,
+    cwd: repo.dir,
+    env: { SLACK_URL: slack.url, DISCORD_URL: discord.url },
+    site: "",
+    all: false,
+    dryRun: false,
+    live: host.url,
+    ...FAST,
+    ...options,
+  });
 
 let snapshots = 0;
 /** The build job's step: save what the target serves now. */
@@ -65,7 +82,8 @@ async function visit(): Promise<void> {
 }
 
 const said = (receiver: Receiver) => receiver.requests.map((q) => q.json.blocks?.[1]?.text?.text ?? q.json.embeds?.[0]?.description ?? "");
-const texts = (receiver: Receiver) => said(receiver).map((t: string) => [declared, identified, monitoring, resolved].find((u) => t.includes(u.body))?.body ?? t);
+const texts = (receiver: Receiver) =>
+  said(receiver).map((t: string) => [declared, identified, monitoring, resolved].find((u) => t.includes(u.body))?.body ?? t);
 
 describe("notify through a caching CDN and real deploys", () => {
   it("two deploys in a row send each update once per channel; every read gets past the cache", async () => {
@@ -73,7 +91,10 @@ describe("notify through a caching CDN and real deploys", () => {
     repo.write(FILE, record([declared]));
     host.deploy(repo.publish("2026-11-17T11:40:00Z"));
     await visit();
-    for (const [updates, now] of [[[declared, identified], "2026-11-17T11:55:00Z"], [[declared, identified, monitoring], "2026-11-17T12:10:00Z"]] as const) {
+    for (const [updates, now] of [
+      [[declared, identified], "2026-11-17T11:55:00Z"],
+      [[declared, identified, monitoring], "2026-11-17T12:10:00Z"],
+    ] as const) {
       const previous = await snapshot();
       repo.write(FILE, record([...updates]));
       const build = repo.publish(now);
@@ -109,7 +130,9 @@ describe("notify through a caching CDN and real deploys", () => {
     const failed = repo.publish("2026-11-17T12:10:00Z"); // its Pages build fails: the target keeps serving `slow`
     const refused = await notify({ site: failed, previous, liveWaitMs: 200 });
     expect([refused.sending, refused.refusal?.rule, exitCodeOf(refused)]).toEqual([false, "notify-not-live", 2]);
-    expect(refused.refusal?.message).toMatch(/^the target does not serve this build: .*build\.json serves the build of 2026-11-17T11:55:00\.000Z .*, not this build of 2026-11-17T12:10:00\.000Z/);
+    expect(refused.refusal?.message).toMatch(
+      /^the target does not serve this build: .*build\.json serves the build of 2026-11-17T11:55:00\.000Z .*, not this build of 2026-11-17T12:10:00\.000Z/,
+    );
     expect(slack.requests).toHaveLength(1);
 
     previous = await snapshot(); // still `slow`
@@ -138,10 +161,18 @@ describe("notify through a caching CDN and real deploys", () => {
     // Attempt 3, re-running the notify job: slack gets what it missed, discord nothing again.
     const third = await notify({ site: build, previous, sent: ledgers, recordSent: path.join(ledgers, "sent-3.json") });
     expect(exitCodeOf(third)).toBe(0);
-    expect([texts(slack), texts(discord)]).toEqual([[identified.body, monitoring.body], [identified.body, monitoring.body]]);
+    expect([texts(slack), texts(discord)]).toEqual([
+      [identified.body, monitoring.body],
+      [identified.body, monitoring.body],
+    ]);
     // Attempt 4: everything is delivered.
     const fourth = await notify({ site: build, previous, sent: ledgers, recordSent: path.join(ledgers, "sent-4.json") });
-    expect([exitCodeOf(fourth), fourth.plans.map((p) => p.alreadySent.length), slack.requests.length, discord.requests.length]).toEqual([0, [2, 2], 2, 2]);
+    expect([exitCodeOf(fourth), fourth.plans.map((p) => p.alreadySent.length), slack.requests.length, discord.requests.length]).toEqual([
+      0,
+      [2, 2],
+      2,
+      2,
+    ]);
   });
 
   it("a live site that resets, hangs in its body or sends too much is reported; the snapshot degrades and nothing is sent", async () => {
@@ -174,7 +205,9 @@ describe("notify through a caching CDN and real deploys", () => {
     const previous = repo.publish("2026-11-17T11:40:00Z");
     repo.write(FILE, record([declared, identified]));
     const internal = repo.publish("2026-11-17T11:55:00Z", { audience: "internal" });
-    await expect(notify({ site: internal, previous })).rejects.toThrow(/is a build for the internal audience, so nothing was sent: it shows what only the team may see/);
+    await expect(notify({ site: internal, previous })).rejects.toThrow(
+      /is a build for the internal audience, so nothing was sent: it shows what only the team may see/,
+    );
     repo.remove(path.join(path.relative(repo.dir, internal), "build.json"));
     await expect(notify({ site: internal, previous })).rejects.toThrow(/does not say it is a public build \(its build\.json is missing\)/);
     expect(slack.attempts).toBe(0);
@@ -193,7 +226,11 @@ describe("notify through a caching CDN and real deploys", () => {
     repo.write(FILE, record([declared]));
     const one = repo.publish("2026-11-17T11:40:00Z");
     const many = await notify({ site: build, previous: one });
-    expect([many.refusal?.rule, many.refusal?.message, exitCodeOf(many)]).toEqual(["notify-too-many", "2 events are new, more than notify.max_events (1). Nothing was sent.", 1]);
+    expect([many.refusal?.rule, many.refusal?.message, exitCodeOf(many)]).toEqual([
+      "notify-too-many",
+      "2 events are new, more than notify.max_events (1). Nothing was sent.",
+      1,
+    ]);
     expect(slack.attempts).toBe(0);
     const all = await notify({ site: build, previous: one, all: true });
     expect([exitCodeOf(all), slack.requests.length]).toEqual([0, 2]);
@@ -206,7 +243,10 @@ describe("notify through a caching CDN and real deploys", () => {
     host.deploy(previous);
     repo.write(FILE, record([declared, identified]));
     const build = repo.publish("2026-11-17T11:55:00Z");
-    const run = await runCliAsync(["notify", "--site", build, "--previous", previous, "--live", host.url], { cwd: repo.dir, env: { SLACK_URL: slack.url, DISCORD_URL: discord.url, GITHUB_ACTIONS: "true" } });
+    const run = await runCliAsync(["notify", "--site", build, "--previous", previous, "--live", host.url], {
+      cwd: repo.dir,
+      env: { SLACK_URL: slack.url, DISCORD_URL: discord.url, GITHUB_ACTIONS: "true" },
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^::error title=sitrep notify-not-live::the target does not serve this build: /m);
     expect(slack.attempts).toBe(0);

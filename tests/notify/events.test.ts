@@ -6,11 +6,29 @@ import { fixtureRepo, incidentRecord, postmortemAtomEntry, site, type FixtureRep
 
 const INCIDENT = "incidents/2026/2026-11-17-api-errors.md";
 const declared: Update = { at: "2026-11-17T11:34:00Z", status: "investigating", body: "Some API requests fail. We are investigating." };
-const identified: Update = { at: "2026-11-17T11:52:00Z", status: "identified", body: "A release caused it; we are rolling back.", components: { api: "partial_outage", dashboard: "degraded_performance" } };
-const resolved: Update = { at: "2026-11-17T12:40:00Z", status: "resolved", body: "Resolved.", components: { api: "operational", dashboard: "operational" } };
+const identified: Update = {
+  at: "2026-11-17T11:52:00Z",
+  status: "identified",
+  body: "A release caused it; we are rolling back.",
+  components: { api: "partial_outage", dashboard: "degraded_performance" },
+};
+const resolved: Update = {
+  at: "2026-11-17T12:40:00Z",
+  status: "resolved",
+  body: "Resolved.",
+  components: { api: "operational", dashboard: "operational" },
+};
 
 const apiIncident = (updates: Update[]) =>
-  incidentRecord({ title: "API errors", severity: "SEV2", status: updates.at(-1)!.status, started: "2026-11-17T11:22:00Z", resolved: updates.at(-1)!.status === "resolved" ? "2026-11-17T12:40:00Z" : undefined, components: { api: "major_outage" }, updates });
+  incidentRecord({
+    title: "API errors",
+    severity: "SEV2",
+    status: updates.at(-1)!.status,
+    started: "2026-11-17T11:22:00Z",
+    resolved: updates.at(-1)!.status === "resolved" ? "2026-11-17T12:40:00Z" : undefined,
+    components: { api: "major_outage" },
+    updates,
+  });
 
 let repo: FixtureRepo;
 afterEach(() => repo?.cleanup());
@@ -36,9 +54,39 @@ describe("newEvents", () => {
   it("never sees internal incidents, drills or near misses: the public build does not contain them", async () => {
     repo = fixtureRepo();
     const before = await site(repo.publish("2026-11-17T11:00:00Z"));
-    repo.write("incidents/2026/2026-11-17-internal.md", incidentRecord({ title: "Internal only", severity: "SEV3", status: "investigating", started: "2026-11-17T11:00:00Z", updates: [declared], extra: "visibility: internal" }));
-    repo.write("incidents/2026/2026-11-17-drill.md", incidentRecord({ title: "Game day", severity: "SEV1", status: "investigating", started: "2026-11-17T11:00:00Z", updates: [declared], extra: "drill: true" }));
-    repo.write("incidents/2026/2026-11-17-near-miss.md", incidentRecord({ title: "Near miss", severity: "SEV3", status: "investigating", started: "2026-11-17T11:00:00Z", updates: [declared], extra: "type: near_miss" }));
+    repo.write(
+      "incidents/2026/2026-11-17-internal.md",
+      incidentRecord({
+        title: "Internal only",
+        severity: "SEV3",
+        status: "investigating",
+        started: "2026-11-17T11:00:00Z",
+        updates: [declared],
+        extra: "visibility: internal",
+      }),
+    );
+    repo.write(
+      "incidents/2026/2026-11-17-drill.md",
+      incidentRecord({
+        title: "Game day",
+        severity: "SEV1",
+        status: "investigating",
+        started: "2026-11-17T11:00:00Z",
+        updates: [declared],
+        extra: "drill: true",
+      }),
+    );
+    repo.write(
+      "incidents/2026/2026-11-17-near-miss.md",
+      incidentRecord({
+        title: "Near miss",
+        severity: "SEV3",
+        status: "investigating",
+        started: "2026-11-17T11:00:00Z",
+        updates: [declared],
+        extra: "type: near_miss",
+      }),
+    );
     repo.write(INCIDENT, apiIncident([declared]));
     const after = await site(repo.publish("2026-11-17T11:40:00Z"));
     expect(newEvents(before, after).map((e) => e.incident?.name)).toEqual(["API errors"]);
@@ -46,11 +94,17 @@ describe("newEvents", () => {
 
   it("announces a maintenance when it is scheduled and when its window opens by the clock", async () => {
     repo = fixtureRepo();
-    repo.write("incidents/2026/2026-12-01-upgrade.md", incidentRecord({
-      title: "Database upgrade", status: "scheduled", started: "", components: { api: "under_maintenance" },
-      extra: "type: maintenance\nscheduled_start: 2026-12-01T01:00:00Z\nscheduled_end: 2026-12-01T03:00:00Z",
-      updates: [{ at: "2026-11-20T10:00:00Z", status: "scheduled", body: "We will upgrade the database." }],
-    }));
+    repo.write(
+      "incidents/2026/2026-12-01-upgrade.md",
+      incidentRecord({
+        title: "Database upgrade",
+        status: "scheduled",
+        started: "",
+        components: { api: "under_maintenance" },
+        extra: "type: maintenance\nscheduled_start: 2026-12-01T01:00:00Z\nscheduled_end: 2026-12-01T03:00:00Z",
+        updates: [{ at: "2026-11-20T10:00:00Z", status: "scheduled", body: "We will upgrade the database." }],
+      }),
+    );
     const empty = await site(fixtureRepo().publish("2026-11-19T00:00:00Z"));
     const scheduled = await site(repo.publish("2026-11-20T10:05:00Z"));
     const open = await site(repo.publish("2026-12-01T01:05:00Z"));
@@ -82,7 +136,13 @@ describe("newEvents", () => {
   it("reads a postmortem announcement of the feed's shape even without a matching incident", async () => {
     repo = fixtureRepo();
     const before = await site(repo.publish("2026-11-18T00:00:00Z"));
-    const after = await site(repo.publish("2026-11-20T09:05:00Z", { extraAtom: postmortemAtomEntry("old-incident", "Postmortem published: Old incident", "2026-11-20T09:00:00Z") }));
-    expect(newEvents(before, after).map((e) => [e.kind, e.incident, e.postmortem?.title])).toEqual([["postmortem_published", undefined, "Postmortem published: Old incident"]]);
+    const after = await site(
+      repo.publish("2026-11-20T09:05:00Z", {
+        extraAtom: postmortemAtomEntry("old-incident", "Postmortem published: Old incident", "2026-11-20T09:00:00Z"),
+      }),
+    );
+    expect(newEvents(before, after).map((e) => [e.kind, e.incident, e.postmortem?.title])).toEqual([
+      ["postmortem_published", undefined, "Postmortem published: Old incident"],
+    ]);
   });
 });

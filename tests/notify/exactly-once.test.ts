@@ -15,12 +15,20 @@ const declared: Update = { at: "2026-11-17T11:34:00Z", status: "investigating", 
 const identified: Update = { at: "2026-11-17T11:52:00Z", status: "identified", body: "A release caused it; we are rolling back." };
 const monitoring: Update = { at: "2026-11-17T12:05:00Z", status: "monitoring", body: "Errors are back to normal." };
 const record = (updates: Update[], title = "API errors") =>
-  incidentRecord({ title, severity: "SEV2", status: updates.at(-1)!.status, started: "2026-11-17T11:22:00Z", components: { api: "partial_outage" }, updates });
+  incidentRecord({
+    title,
+    severity: "SEV2",
+    status: updates.at(-1)!.status,
+    started: "2026-11-17T11:22:00Z",
+    components: { api: "partial_outage" },
+    updates,
+  });
 
 let repo: FixtureRepo;
 afterEach(() => repo?.cleanup());
 
-const bodies = (previous: PublishedSite, current: PublishedSite) => newEvents(previous, current).map((e) => [e.kind, e.update?.body ?? e.id]);
+const bodies = (previous: PublishedSite, current: PublishedSite) =>
+  newEvents(previous, current).map((e) => [e.kind, e.update?.body ?? e.id]);
 
 describe("what is new, when records move under it", () => {
   it("a renamed incident file re-sends nothing; its next update is sent once", async () => {
@@ -68,17 +76,48 @@ describe("what is new, when records move under it", () => {
     repo = fixtureRepo();
     const old = "incidents/2026/2026-01-05-old.md";
     const oldUpdates: Update[] = [{ at: "2026-01-05T10:00:00Z", status: "investigating", body: "Old trouble." }];
-    repo.write(old, incidentRecord({ title: "Old trouble", severity: "SEV3", status: "investigating", started: "2026-01-05T10:00:00Z", updates: oldUpdates }));
+    repo.write(
+      old,
+      incidentRecord({
+        title: "Old trouble",
+        severity: "SEV3",
+        status: "investigating",
+        started: "2026-01-05T10:00:00Z",
+        updates: oldUpdates,
+      }),
+    );
     for (let day = 1; day <= 51; day++) {
       const at = new Date(Date.UTC(2026, 1, 1) + day * 86_400_000).toISOString().replace(".000", "");
-      repo.write(`incidents/2026/${at.slice(0, 10)}-newer-${day}.md`, incidentRecord({ title: `Newer ${day}`, severity: "SEV3", status: "resolved", started: at, resolved: at, updates: [{ at, status: "resolved", body: `Newer ${day}.` }] }));
+      repo.write(
+        `incidents/2026/${at.slice(0, 10)}-newer-${day}.md`,
+        incidentRecord({
+          title: `Newer ${day}`,
+          severity: "SEV3",
+          status: "resolved",
+          started: at,
+          resolved: at,
+          updates: [{ at, status: "resolved", body: `Newer ${day}.` }],
+        }),
+      );
     }
     const before = await site(repo.publish("2026-11-17T00:00:00Z"));
     const resolved: Update = { at: "2026-11-17T09:00:00Z", status: "resolved", body: "The old trouble is over." };
-    repo.write(old, incidentRecord({ title: "Old trouble", severity: "SEV3", status: "resolved", started: "2026-01-05T10:00:00Z", resolved: resolved.at, updates: [...oldUpdates, resolved] }));
+    repo.write(
+      old,
+      incidentRecord({
+        title: "Old trouble",
+        severity: "SEV3",
+        status: "resolved",
+        started: "2026-01-05T10:00:00Z",
+        resolved: resolved.at,
+        updates: [...oldUpdates, resolved],
+      }),
+    );
     const after = await site(repo.publish("2026-11-17T09:05:00Z"));
     // incidents.json holds the 50 newest by start: the old one is not in it, in either build.
-    expect(JSON.parse(repo.read("builds/2/api/v2/incidents.json")).incidents.map((i: { name: string }) => i.name)).not.toContain("Old trouble");
+    expect(JSON.parse(repo.read("builds/2/api/v2/incidents.json")).incidents.map((i: { name: string }) => i.name)).not.toContain(
+      "Old trouble",
+    );
     expect(bodies(before, after)).toEqual([["incident_resolved", resolved.body]]);
   });
 });
@@ -86,10 +125,15 @@ describe("what is new, when records move under it", () => {
 describe("maintenance transitions are said once, whatever moved them", () => {
   const MAINTENANCE = "incidents/2026/2026-12-01-upgrade.md";
   const scheduled: Update = { at: "2026-11-20T10:00:00Z", status: "scheduled", body: "We will upgrade the database." };
-  const maintenance = (updates: Update[], end = "2026-12-01T03:00:00Z") => incidentRecord({
-    title: "Database upgrade", status: updates.at(-1)!.status, started: "", components: { api: "under_maintenance" },
-    extra: `type: maintenance\nscheduled_start: 2026-12-01T01:00:00Z\nscheduled_end: ${end}`, updates,
-  });
+  const maintenance = (updates: Update[], end = "2026-12-01T03:00:00Z") =>
+    incidentRecord({
+      title: "Database upgrade",
+      status: updates.at(-1)!.status,
+      started: "",
+      components: { api: "under_maintenance" },
+      extra: `type: maintenance\nscheduled_start: 2026-12-01T01:00:00Z\nscheduled_end: ${end}`,
+      updates,
+    });
 
   it("started by the clock, then a posted in_progress update: one 'started'; completed by the clock, then a posted completion: one 'completed'", async () => {
     repo = fixtureRepo();
@@ -101,7 +145,13 @@ describe("maintenance transitions are said once, whatever moved them", () => {
     repo.write(MAINTENANCE, maintenance([scheduled, completed]));
     const done = await site(repo.publish("2026-12-01T03:15:00Z"));
     const kinds = (pairs: [PublishedSite, PublishedSite][]) => pairs.map(([a, b]) => newEvents(a, b).map((e) => e.kind));
-    expect(kinds([[planned, opened], [opened, closed], [closed, done]])).toEqual([["maintenance_started"], ["maintenance_completed"], ["maintenance_updated"]]);
+    expect(
+      kinds([
+        [planned, opened],
+        [opened, closed],
+        [closed, done],
+      ]),
+    ).toEqual([["maintenance_started"], ["maintenance_completed"], ["maintenance_updated"]]);
 
     const started: Update = { at: "2026-12-01T01:10:00Z", status: "in_progress", body: "The upgrade is under way." };
     repo.write(MAINTENANCE, maintenance([scheduled, started]));
@@ -141,10 +191,41 @@ describe("a previous site notify cannot read", () => {
     write("api/v2/incidents.json", JSON.stringify({ page, incidents: [null] }));
     write("api/v2/scheduled-maintenances.json", JSON.stringify({ page, scheduled_maintenances: [] }));
     write("api/v2/status.json", JSON.stringify({ page, status: { indicator: "none", description: "ok" } }));
-    const options = { root: repo.dir, cwd: repo.dir, env: {}, site: current, previous: broken, all: false, dryRun: false, skipLiveCheck: true };
+    const options = {
+      root: repo.dir,
+      cwd: repo.dir,
+      env: {},
+      site: current,
+      previous: broken,
+      all: false,
+      dryRun: false,
+      skipLiveCheck: true,
+    };
     const report = await runNotify(options);
-    expect([report.previous.problem, report.previous.reason, report.sending, exitCodeOf(report)]).toEqual(["invalid", `${broken}: api/v2/incidents.json: incidents[0] is not an object`, false, 1]);
-    write("api/v2/incidents.json", JSON.stringify({ page, incidents: [{ id: "x", name: "X", status: "resolved", impact: "minor", shortlink: "s", created_at: "2026-11-17T00:00:00Z", components: [], incident_updates: [{ id: "u", status: "resolved", body: "b", created_at: "yesterday" }] }] }));
+    expect([report.previous.problem, report.previous.reason, report.sending, exitCodeOf(report)]).toEqual([
+      "invalid",
+      `${broken}: api/v2/incidents.json: incidents[0] is not an object`,
+      false,
+      1,
+    ]);
+    write(
+      "api/v2/incidents.json",
+      JSON.stringify({
+        page,
+        incidents: [
+          {
+            id: "x",
+            name: "X",
+            status: "resolved",
+            impact: "minor",
+            shortlink: "s",
+            created_at: "2026-11-17T00:00:00Z",
+            components: [],
+            incident_updates: [{ id: "u", status: "resolved", body: "b", created_at: "yesterday" }],
+          },
+        ],
+      }),
+    );
     const second = await runNotify(options);
     expect(second.previous.reason).toBe(`${broken}: api/v2/incidents.json: incidents[0].incident_updates[0].created_at is not a time`);
     write("api/v2/incidents.json", "<html>Bad gateway</html>");

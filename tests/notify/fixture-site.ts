@@ -35,12 +35,23 @@ severities:
     impact: minor
 `;
 
-export interface Update { at: string; status: string; body: string; components?: Record<string, string> }
+export interface Update {
+  at: string;
+  status: string;
+  body: string;
+  components?: Record<string, string>;
+}
 
 /** An incident record's text; `extra` adds front-matter lines (visibility, drill, type, …). */
 export function incidentRecord(options: {
-  title: string; severity?: string; status: string; started: string; resolved?: string;
-  components?: Record<string, string>; updates: Update[]; extra?: string;
+  title: string;
+  severity?: string;
+  status: string;
+  started: string;
+  resolved?: string;
+  components?: Record<string, string>;
+  updates: Update[];
+  extra?: string;
 }): string {
   const lines = ["---", `title: ${JSON.stringify(options.title)}`];
   if (options.severity) lines.push(`severity: ${options.severity}`);
@@ -93,7 +104,11 @@ export function fixtureRepo(config = BASE_CONFIG): FixtureRepo {
       writeOut(out, PUBLISHED_PATHS.history, JSON.stringify(buildPublicHistory(repository, { audience, now: new Date(now) })));
       // The build stamp as the site writes it (site/data/published.ts): version, built_at, audience.
       const version = createHash("sha256").update(JSON.stringify(api)).digest("hex").slice(0, 16);
-      writeOut(out, "build.json", JSON.stringify({ version, built_at: new Date(now).toISOString(), fresh_until: new Date(now).toISOString(), audience }));
+      writeOut(
+        out,
+        "build.json",
+        JSON.stringify({ version, built_at: new Date(now).toISOString(), fresh_until: new Date(now).toISOString(), audience }),
+      );
       const feeds = buildFeeds(repository, { audience, now: new Date(now) });
       writeOut(out, PUBLISHED_PATHS.rss, feeds.rss);
       writeOut(out, PUBLISHED_PATHS.atom, options.extraAtom ? feeds.atom.replace("</feed>", `${options.extraAtom}</feed>`) : feeds.atom);

@@ -10,10 +10,15 @@ import { fixtureRepo, incidentRecord, type FixtureRepo, type Update } from "./fi
 
 const FILE = "incidents/2026/2026-12-01-upgrade.md";
 const planned: Update = { at: "2026-11-20T10:00:00Z", status: "scheduled", body: "We will upgrade the database." };
-const maintenance = (updates: Update[], window = ["2026-12-01T01:00:00Z", "2026-12-01T03:00:00Z"], extra = "") => incidentRecord({
-  title: "Database upgrade", status: updates.at(-1)!.status, started: "", components: { api: "under_maintenance" },
-  extra: `type: maintenance\nscheduled_start: ${window[0]}\nscheduled_end: ${window[1]}${extra}`, updates,
-});
+const maintenance = (updates: Update[], window = ["2026-12-01T01:00:00Z", "2026-12-01T03:00:00Z"], extra = "") =>
+  incidentRecord({
+    title: "Database upgrade",
+    status: updates.at(-1)!.status,
+    started: "",
+    components: { api: "under_maintenance" },
+    extra: `type: maintenance\nscheduled_start: ${window[0]}\nscheduled_end: ${window[1]}${extra}`,
+    updates,
+  });
 
 let repo: FixtureRepo;
 afterEach(() => repo?.cleanup());
@@ -29,7 +34,10 @@ describe("maintenance cancelled or rescheduled", () => {
     repo = fixtureRepo();
     repo.write(FILE, maintenance([planned]));
     const before = await site(repo.publish("2026-11-20T10:05:00Z"));
-    repo.write(FILE, maintenance([planned, { at: "2026-11-25T09:00:00Z", status: "cancelled", body: "Called off.", components: { api: "operational" } }]));
+    repo.write(
+      FILE,
+      maintenance([planned, { at: "2026-11-25T09:00:00Z", status: "cancelled", body: "Called off.", components: { api: "operational" } }]),
+    );
     const after = await site(repo.publish("2026-11-25T09:05:00Z"));
     expect(newEvents(before, after).map((e) => [e.kind, e.update?.body])).toEqual([["maintenance_cancelled", "Called off."]]);
     expect(newEvents(after, after)).toEqual([]);
@@ -42,15 +50,23 @@ describe("maintenance cancelled or rescheduled", () => {
     repo.write(FILE, maintenance([planned]));
     const before = await site(repo.publish("2026-11-20T10:05:00Z"));
     const told: Update = { at: "2026-11-25T09:00:00Z", status: "scheduled", body: "Rescheduled to 8 Dec." };
-    repo.write(FILE, maintenance([planned, told], ["2026-12-08T01:00:00Z", "2026-12-08T03:00:00Z"], "\nfirst_scheduled_start: 2026-12-01T01:00:00Z"));
+    repo.write(
+      FILE,
+      maintenance([planned, told], ["2026-12-08T01:00:00Z", "2026-12-08T03:00:00Z"], "\nfirst_scheduled_start: 2026-12-01T01:00:00Z"),
+    );
     const moved = await site(repo.publish("2026-11-25T09:05:00Z"));
     expect(newEvents(before, moved).map((e) => [e.kind, e.update?.body])).toEqual([["maintenance_rescheduled", told.body]]);
     expect(newEvents(moved, moved)).toEqual([]);
 
-    repo.write(FILE, maintenance([planned, told], ["2026-12-09T01:00:00Z", "2026-12-09T03:00:00Z"], "\nfirst_scheduled_start: 2026-12-01T01:00:00Z"));
+    repo.write(
+      FILE,
+      maintenance([planned, told], ["2026-12-09T01:00:00Z", "2026-12-09T03:00:00Z"], "\nfirst_scheduled_start: 2026-12-01T01:00:00Z"),
+    );
     const byHand = await site(repo.publish("2026-11-26T09:05:00Z"));
     const events = newEvents(moved, byHand);
-    expect(events.map((e) => [e.kind, e.update, e.incident?.scheduled_for])).toEqual([["maintenance_rescheduled", undefined, "2026-12-09T01:00:00.000Z"]]);
+    expect(events.map((e) => [e.kind, e.update, e.incident?.scheduled_for])).toEqual([
+      ["maintenance_rescheduled", undefined, "2026-12-09T01:00:00.000Z"],
+    ]);
     expect(newEvents(byHand, byHand)).toEqual([]);
   });
 
@@ -58,7 +74,14 @@ describe("maintenance cancelled or rescheduled", () => {
     repo = fixtureRepo();
     repo.write(FILE, maintenance([planned]));
     const open = await site(repo.publish("2026-12-01T01:05:00Z"));
-    repo.write(FILE, maintenance([planned, { at: "2026-12-01T01:10:00Z", status: "scheduled", body: "Not tonight: moved to 8 Dec." }], ["2026-12-08T01:00:00Z", "2026-12-08T03:00:00Z"], "\nfirst_scheduled_start: 2026-12-01T01:00:00Z"));
+    repo.write(
+      FILE,
+      maintenance(
+        [planned, { at: "2026-12-01T01:10:00Z", status: "scheduled", body: "Not tonight: moved to 8 Dec." }],
+        ["2026-12-08T01:00:00Z", "2026-12-08T03:00:00Z"],
+        "\nfirst_scheduled_start: 2026-12-01T01:00:00Z",
+      ),
+    );
     const moved = await site(repo.publish("2026-12-01T01:15:00Z"));
     expect(newEvents(open, moved).map((e) => e.kind)).toEqual(["maintenance_rescheduled"]);
   });

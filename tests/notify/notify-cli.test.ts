@@ -12,10 +12,26 @@ import { httpReceiver, smtpReceiver, type Behaviour, type SmtpReceiver } from ".
 
 const INCIDENT = "incidents/2026/2026-11-17-api-errors.md";
 const declared: Update = { at: "2026-11-17T11:34:00Z", status: "investigating", body: "Some API requests fail. We are investigating." };
-const identified: Update = { at: "2026-11-17T11:52:00Z", status: "identified", body: "A release caused it; we are rolling it back & errors are < 1 %." };
-const monitoring: Update = { at: "2026-11-17T12:05:00Z", status: "monitoring", body: "The rollback is done; errors are back to normal.", components: { api: "degraded_performance" } };
+const identified: Update = {
+  at: "2026-11-17T11:52:00Z",
+  status: "identified",
+  body: "A release caused it; we are rolling it back & errors are < 1 %.",
+};
+const monitoring: Update = {
+  at: "2026-11-17T12:05:00Z",
+  status: "monitoring",
+  body: "The rollback is done; errors are back to normal.",
+  components: { api: "degraded_performance" },
+};
 const record = (updates: Update[]) =>
-  incidentRecord({ title: "API errors", severity: "SEV2", status: updates.at(-1)!.status, started: "2026-11-17T11:22:00Z", components: { api: "partial_outage" }, updates });
+  incidentRecord({
+    title: "API errors",
+    severity: "SEV2",
+    status: updates.at(-1)!.status,
+    started: "2026-11-17T11:22:00Z",
+    components: { api: "partial_outage" },
+    updates,
+  });
 
 const SECRET = "s3cret-for-tests";
 
@@ -51,10 +67,22 @@ async function receivers(behaviours: Partial<Record<"hook" | "slack" | "teams" |
     closers.push(receiver.close);
     return receiver;
   };
-  const [hook, slack, teams, discord] = [await open(behaviours.hook), await open(behaviours.slack), await open(behaviours.teams), await open(behaviours.discord)];
+  const [hook, slack, teams, discord] = [
+    await open(behaviours.hook),
+    await open(behaviours.slack),
+    await open(behaviours.teams),
+    await open(behaviours.discord),
+  ];
   const smtp: SmtpReceiver = await smtpReceiver();
   closers.push(smtp.close);
-  const env: Record<string, string> = { HOOK_URL: hook.url, HOOK_SECRET: SECRET, SLACK_URL: slack.url, TEAMS_URL: teams.url, DISCORD_URL: discord.url, SMTP_URL: smtp.url };
+  const env: Record<string, string> = {
+    HOOK_URL: hook.url,
+    HOOK_SECRET: SECRET,
+    SLACK_URL: slack.url,
+    TEAMS_URL: teams.url,
+    DISCORD_URL: discord.url,
+    SMTP_URL: smtp.url,
+  };
   return { hook, slack, teams, discord, smtp, env };
 }
 
@@ -69,7 +97,8 @@ function twoBuilds(channels = ALL_CHANNELS): { before: string; after: string } {
 
 // In the test's process; the first test runs the real CLI as a subprocess. The live site (site.url) of
 // these builds is not served anywhere: waiting for it is tested in-process (deploy-flow.test.ts).
-const notify = (args: string[], env: Record<string, string>) => runCliInProcess(["notify", ...args, "--skip-live-check"], { cwd: repo.dir, env });
+const notify = (args: string[], env: Record<string, string>) =>
+  runCliInProcess(["notify", ...args, "--skip-live-check"], { cwd: repo.dir, env });
 
 describe("sitrep notify", () => {
   it("sends exactly the two new updates to every channel, signed, and nothing on a rerun", async () => {
@@ -85,9 +114,9 @@ describe("sitrep notify", () => {
     const incidentPayloads = r.hook.requests.filter((q) => q.json.incident);
     const componentPayloads = r.hook.requests.filter((q) => q.json.component_update);
     expect(incidentPayloads.map((q) => q.json.incident.incident_updates[0].body)).toEqual([identified.body, monitoring.body]);
-    expect(componentPayloads.map((q) => [q.json.component.name, q.json.component_update.old_status, q.json.component_update.new_status])).toEqual([
-      ["Public API", "partial_outage", "degraded_performance"],
-    ]);
+    expect(
+      componentPayloads.map((q) => [q.json.component.name, q.json.component_update.old_status, q.json.component_update.new_status]),
+    ).toEqual([["Public API", "partial_outage", "degraded_performance"]]);
     for (const q of r.hook.requests) {
       const expected = `sha256=${createHmac("sha256", SECRET).update(q.body).digest("hex")}`;
       expect(q.headers["x-sitrep-signature-256"]).toBe(expected);
@@ -104,7 +133,10 @@ describe("sitrep notify", () => {
     expect(card.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(card.content.actions[0].url).toBe("https://status.test.example/incidents/2026-11-17-api-errors/");
     const embed = r.discord.requests[1].json.embeds[0];
-    expect([embed.title, embed.fields[0]]).toEqual(["Incident update: API errors", { name: "Public API", value: "Degraded Performance", inline: true }]);
+    expect([embed.title, embed.fields[0]]).toEqual([
+      "Incident update: API errors",
+      { name: "Public API", value: "Degraded Performance", inline: true },
+    ]);
     expect(r.discord.requests[0].json.allowed_mentions).toEqual({ parse: [] });
     const mail = r.smtp.messages[0].raw;
     expect(mail).toMatch(/^List-Unsubscribe: <https:\/\/status\.test\.example\/history\.rss>/m);
@@ -123,7 +155,10 @@ describe("sitrep notify", () => {
 
   it("retries a failing channel with backoff, reports it, and still delivers to the others", async () => {
     const { before, after } = twoBuilds(
-      ALL_CHANNELS.replace("url_env: SLACK_URL", "url_env: SLACK_URL\n    retries: 1").replace("url_env: DISCORD_URL", "url_env: DISCORD_URL\n    retries: 0\n    timeout_seconds: 1"),
+      ALL_CHANNELS.replace("url_env: SLACK_URL", "url_env: SLACK_URL\n    retries: 1").replace(
+        "url_env: DISCORD_URL",
+        "url_env: DISCORD_URL\n    retries: 0\n    timeout_seconds: 1",
+      ),
     );
     const r = await receivers({ slack: () => 500, teams: (n) => (n === 0 ? 500 : "ok"), discord: () => "hang" });
     const run = await notify(["--site", after, "--previous", before], r.env);
@@ -148,13 +183,22 @@ describe("sitrep notify", () => {
     expect(missing.stderr).toMatch(/previous site could not be read: .*no-such-build is not a folder/);
     expect(missing.stderr).toContain("--all");
     // On GitHub Actions the same problem is an annotation on the run, one line.
-    const annotated = await notify(["--site", after, "--previous", path.join(repo.dir, "no-such-build")], { ...r.env, GITHUB_ACTIONS: "true" });
-    expect(annotated.stderr).toMatch(/^::error title=sitrep notify-previous-site::the previous site could not be read: .*no-such-build is not a folder\. Hint: Nothing was sent/m);
+    const annotated = await notify(["--site", after, "--previous", path.join(repo.dir, "no-such-build")], {
+      ...r.env,
+      GITHUB_ACTIONS: "true",
+    });
+    expect(annotated.stderr).toMatch(
+      /^::error title=sitrep notify-previous-site::the previous site could not be read: .*no-such-build is not a folder\. Hint: Nothing was sent/m,
+    );
     expect([r.hook, r.slack, r.teams, r.discord].map((x) => x.attempts)).toEqual([0, 0, 0, 0]);
 
     const all = await notify(["--site", after, "--all"], r.env);
     expect(all.code).toBe(0);
-    expect(r.slack.requests.map((q) => q.json.blocks[0].text.text)).toEqual(["New incident: API errors", "Incident update: API errors", "Incident update: API errors"]);
+    expect(r.slack.requests.map((q) => q.json.blocks[0].text.text)).toEqual([
+      "New incident: API errors",
+      "Incident update: API errors",
+      "Incident update: API errors",
+    ]);
   });
 
   it("reads the previous site from its URL, and --dry-run prints what would be sent without sending", async () => {
@@ -167,7 +211,9 @@ describe("sitrep notify", () => {
     expect(dry.stdout).toContain(`2 new update(s) since ${live.url}`);
     expect(dry.stdout).toMatch(/slack#1 \(slack\): would send 2 message\(s\)\./);
     expect(dry.stdout).toMatch(/webhook#1 \(webhook\): would send 2 message\(s\) in 3 requests\./);
-    expect(dry.stdout).toContain("    Incident update: API errors\n    Monitoring · Major impact\n\n    The rollback is done; errors are back to normal.");
+    expect(dry.stdout).toContain(
+      "    Incident update: API errors\n    Monitoring · Major impact\n\n    The rollback is done; errors are back to normal.",
+    );
     expect(dry.stdout).toContain("Dry run: nothing was sent.");
     expect([r.hook, r.slack, r.teams, r.discord].map((x) => x.attempts)).toEqual([0, 0, 0, 0]);
     expect(r.smtp.messages).toHaveLength(0);

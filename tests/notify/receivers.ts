@@ -73,7 +73,11 @@ export async function smtpReceiver(): Promise<SmtpReceiver> {
       let raw = "";
       stream.setEncoding("utf8").on("data", (d: string) => (raw += d));
       stream.on("end", () => {
-        messages.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), raw });
+        messages.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
         callback();
       });
     },

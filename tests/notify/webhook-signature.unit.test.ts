@@ -25,17 +25,29 @@ async function documentedVerify(): Promise<Verify> {
 
 const EU = "Checkout API – EU";
 const update = {
-  id: "upd0000000001", status: "identified", body: "Card payments fail in the EU.", created_at: "2026-11-17T11:05:00.000Z",
+  id: "upd0000000001",
+  status: "identified",
+  body: "Card payments fail in the EU.",
+  created_at: "2026-11-17T11:05:00.000Z",
   affected_components: [{ code: "checkout-eu", name: EU, old_status: "operational", new_status: "major_outage" }],
 };
 const incident: ApiIncident = {
-  id: "inc000000001", name: `${EU} errors`, status: "identified", impact: "major", shortlink: "https://status.test.example/incidents/pay/",
-  created_at: "2026-11-17T11:00:00.000Z", incident_updates: [update], components: [{ id: "checkout-eu", name: EU, status: "major_outage" }],
+  id: "inc000000001",
+  name: `${EU} errors`,
+  status: "identified",
+  impact: "major",
+  shortlink: "https://status.test.example/incidents/pay/",
+  created_at: "2026-11-17T11:00:00.000Z",
+  incident_updates: [update],
+  components: [{ id: "checkout-eu", name: EU, status: "major_outage" }],
 };
 const site: PublishedSite = {
   page: { id: "page00000001", name: "Test Status", url: "https://status.test.example/", updated_at: "2026-11-17T12:00:00.000Z" },
   status: { indicator: "major", description: "Partial System Outage" },
-  incidents: [incident], maintenances: [], complete: true, postmortems: [],
+  incidents: [incident],
+  maintenances: [],
+  complete: true,
+  postmortems: [],
 };
 const event: NotifyEvent = { id: update.id, kind: "incident_updated", at: update.created_at, incident, update };
 const requestsFor = (secret: string) => webhookRequests(buildMessage(event, site), site, secret);
@@ -55,7 +67,10 @@ describe("webhook signature (Standard Webhooks)", () => {
     for (const request of requestsFor("s3cret")) expect((await postWithRetries(receiver.url, request, options)).ok).toBe(true);
     const [incidentHook, componentHook] = receiver.requests.slice(-2);
     expect(componentHook.json.component.name).toBe(EU);
-    expect([incidentHook.headers["webhook-id"], componentHook.headers["webhook-id"]]).toEqual(["upd0000000001/incident", "upd0000000001/component_update/checkout-eu"]);
+    expect([incidentHook.headers["webhook-id"], componentHook.headers["webhook-id"]]).toEqual([
+      "upd0000000001/incident",
+      "upd0000000001/component_update/checkout-eu",
+    ]);
     expect(componentHook.headers["x-sitrep-delivery"]).toBe("upd0000000001/component_update/checkout-eu");
     const stamp = Number(componentHook.headers["webhook-timestamp"]);
     expect(stamp).toBeGreaterThanOrEqual(before);
@@ -95,11 +110,17 @@ describe("webhook signature (Standard Webhooks)", () => {
 describe("a header that cannot be sent", () => {
   it("is reported as that, once, without connecting or retrying", async () => {
     const attempts = receiver.attempts;
-    const request: HttpRequest = { label: "incident", body: "{}", headers: { "content-type": "application/json", "x-sitrep-delivery": `upd/component_update ${EU}` } };
+    const request: HttpRequest = {
+      label: "incident",
+      body: "{}",
+      headers: { "content-type": "application/json", "x-sitrep-delivery": `upd/component_update ${EU}` },
+    };
     const result = await postWithRetries(receiver.url, request, { ...options, retries: 3 });
     expect([result.ok, result.attempts, receiver.attempts - attempts]).toEqual([false, 1, 0]);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatch(/^header x-sitrep-delivery cannot be sent \(.+ByteString.+\): not tried; this is a sitrep bug, please report it$/);
+    expect(result.errors[0]).toMatch(
+      /^header x-sitrep-delivery cannot be sent \(.+ByteString.+\): not tried; this is a sitrep bug, please report it$/,
+    );
     expect(result.errors[0]).not.toContain("could not connect");
   });
 });

@@ -13,7 +13,11 @@ const H = 3_600_000;
 const t = (iso: string) => Date.parse(iso);
 
 function schedule(data: Partial<ScheduleData> & Pick<ScheduleData, "timezone" | "layers">, id = "test"): Schedule {
-  return { id, source: { path: `oncall/${id}.yaml`, text: "", frontMatter: "", bodyLine: 1 }, data: { name: id, allow_gaps: false, overrides: [], ...data } };
+  return {
+    id,
+    source: { path: `oncall/${id}.yaml`, text: "", frontMatter: "", bodyLine: 1 },
+    data: { name: id, allow_gaps: false, overrides: [], ...data },
+  };
 }
 
 const who = (s: Schedule, iso: string) => onCallAt(s, t(iso)).current?.who ?? null;
@@ -63,13 +67,21 @@ describe("a weekly rotation in Europe/Berlin", () => {
     const before = onCallAt(berlin, t("2026-10-01T12:00:00Z"));
     expect(before.current).toBeUndefined();
     expect(before.next?.who).toBe("priya-n");
-    expect(gaps(finalSchedule(berlin, t("2026-10-01T00:00:00Z"), t("2026-10-20T00:00:00Z")), t("2026-10-01T00:00:00Z"), t("2026-10-20T00:00:00Z")))
-      .toEqual([{ from: t("2026-10-01T00:00:00Z"), to: t("2026-10-05T07:00:00Z") }]);
+    expect(
+      gaps(
+        finalSchedule(berlin, t("2026-10-01T00:00:00Z"), t("2026-10-20T00:00:00Z")),
+        t("2026-10-01T00:00:00Z"),
+        t("2026-10-20T00:00:00Z"),
+      ),
+    ).toEqual([{ from: t("2026-10-01T00:00:00Z"), to: t("2026-10-05T07:00:00Z") }]);
   });
 });
 
 describe("a 12-hour rotation in America/Chicago", () => {
-  const chicago = schedule({ timezone: "America/Chicago", layers: [{ name: "12h", members: ["ana", "ben", "cy"], start: "2026-10-30T08:00", rotation: "12h" }] });
+  const chicago = schedule({
+    timezone: "America/Chicago",
+    layers: [{ name: "12h", members: ["ana", "ben", "cy"], start: "2026-10-30T08:00", rotation: "12h" }],
+  });
 
   it("keeps 08:00 and 20:00 local when the clocks go back (a 13-hour night)", () => {
     const shifts = finalSchedule(chicago, t("2026-10-31T12:00:00Z"), t("2026-11-02T12:00:00Z"));
@@ -80,7 +92,10 @@ describe("a 12-hour rotation in America/Chicago", () => {
   });
 
   it("keeps them when the clocks go forward (an 11-hour night)", () => {
-    const spring = schedule({ timezone: "America/Chicago", layers: [{ name: "12h", members: ["ana", "ben"], start: "2026-03-07T20:00", rotation: "12h" }] });
+    const spring = schedule({
+      timezone: "America/Chicago",
+      layers: [{ name: "12h", members: ["ana", "ben"], start: "2026-03-07T20:00", rotation: "12h" }],
+    });
     const shifts = finalSchedule(spring, t("2026-03-07T00:00:00Z"), t("2026-03-09T00:00:00Z"));
     const night = shifts.find((s) => s.from === t("2026-03-08T02:00:00Z"))!; // 20:00 CST on 03-07
     expect(night.to).toBe(t("2026-03-08T13:00:00Z")); // 08:00 CDT
@@ -93,8 +108,13 @@ describe("layers, restrictions and recurrence rules", () => {
     timezone: "America/Chicago",
     layers: [
       { name: "Base", members: ["ana"], start: "2026-11-01T00:00", rotation: "1w" },
-      { name: "Office", members: ["sam", "ines"], start: "2026-11-02T09:00", rotation: "FREQ=WEEKLY;BYDAY=MO,TH",
-        restrictions: [{ days: ["mon", "tue", "wed", "thu", "fri"], from: "09:00", to: "17:00" }] },
+      {
+        name: "Office",
+        members: ["sam", "ines"],
+        start: "2026-11-02T09:00",
+        rotation: "FREQ=WEEKLY;BYDAY=MO,TH",
+        restrictions: [{ days: ["mon", "tue", "wed", "thu", "fri"], from: "09:00", to: "17:00" }],
+      },
     ],
   });
 
@@ -116,14 +136,19 @@ describe("layers, restrictions and recurrence rules", () => {
     const office = schedule({ timezone: "Europe/Berlin", layers: [layered.data.layers[1]], allow_gaps: true });
     const from = t("2026-11-02T00:00:00Z");
     const to = t("2026-11-03T00:00:00Z");
-    expect(gaps(finalSchedule(office, from, to), from, to).map((g) => [new Date(g.from).toISOString(), new Date(g.to).toISOString()])).toEqual([
+    expect(
+      gaps(finalSchedule(office, from, to), from, to).map((g) => [new Date(g.from).toISOString(), new Date(g.to).toISOString()]),
+    ).toEqual([
       ["2026-11-02T00:00:00.000Z", "2026-11-02T08:00:00.000Z"],
       ["2026-11-02T16:00:00.000Z", "2026-11-03T00:00:00.000Z"],
     ]);
   });
 
   it("keeps an RRULE's handoffs at the local time across Berlin's change (09:00 CEST, then 09:00 CET)", () => {
-    const rule = schedule({ timezone: "Europe/Berlin", layers: [{ name: "Twice a week", members: ["a", "b", "c"], start: "2026-10-19T09:00", rotation: "FREQ=WEEKLY;BYDAY=MO,TH" }] });
+    const rule = schedule({
+      timezone: "Europe/Berlin",
+      layers: [{ name: "Twice a week", members: ["a", "b", "c"], start: "2026-10-19T09:00", rotation: "FREQ=WEEKLY;BYDAY=MO,TH" }],
+    });
     const shifts = finalSchedule(rule, t("2026-10-19T00:00:00Z"), t("2026-10-30T00:00:00Z"));
     expect(shifts.map((s) => [s.who, formatLocal(s.from, "Europe/Berlin")])).toEqual([
       ["a", "2026-10-19T09:00:00+02:00"],
@@ -143,22 +168,52 @@ describe("local times that do not exist or happen twice", () => {
 });
 
 describe("the load report", () => {
-  const config = { oncall: { people: [], working_hours: { days: ["mon", "tue", "wed", "thu", "fri"], from: "09:00", to: "18:00" }, night: { from: "22:00", to: "07:00" }, check_weeks: 8 } } as unknown as Config;
+  const config = {
+    oncall: {
+      people: [],
+      working_hours: { days: ["mon", "tue", "wed", "thu", "fri"], from: "09:00", to: "18:00" },
+      night: { from: "22:00", to: "07:00" },
+      check_weeks: 8,
+    },
+  } as unknown as Config;
   const incident = (id: string, started_at: string, commander?: string) =>
-    ({ id, data: { type: "incident", drill: false, started_at, roles: commander ? { commander } : undefined } }) as unknown as IncidentRecord;
+    ({
+      id,
+      data: { type: "incident", drill: false, started_at, roles: commander ? { commander } : undefined },
+    }) as unknown as IncidentRecord;
 
   it("counts hours, out of hours, weekends and nights by the configured hours, across the DST change", () => {
     const report = loadReport({
       schedules: [berlin],
-      incidents: [incident("night-page", "2026-10-14T23:30:00Z", "akin-b"), incident("day", "2026-10-06T10:00:00Z"), incident("before", "2026-09-01T10:00:00Z")],
-      config, from: t("2026-10-05T07:00:00Z"), to: t("2026-11-02T08:00:00Z"),
+      incidents: [
+        incident("night-page", "2026-10-14T23:30:00Z", "akin-b"),
+        incident("day", "2026-10-06T10:00:00Z"),
+        incident("before", "2026-09-01T10:00:00Z"),
+      ],
+      config,
+      from: t("2026-10-05T07:00:00Z"),
+      to: t("2026-11-02T08:00:00Z"),
     });
     const by = Object.fromEntries(report.people.map((p) => [p.person, p]));
-    expect(by["priya-n"]).toMatchObject({ shifts: 2, hours: 336, out_of_hours: 246, weekend_hours: 96, incidents: 1, incident_ids: ["day"] });
+    expect(by["priya-n"]).toMatchObject({
+      shifts: 2,
+      hours: 336,
+      out_of_hours: 246,
+      weekend_hours: 96,
+      incidents: 1,
+      incident_ids: ["day"],
+    });
     // akin-b's week minus the 15-hour override, which was all out of hours.
     expect(by["akin-b"]).toMatchObject({ shifts: 2, hours: 153, out_of_hours: 108, commanded: 1, incidents: 0 });
     // The override night (18:00–09:00, nine of it night) plus a 169-hour week with the extra hour at night.
-    expect(by.dtanaka).toMatchObject({ shifts: 2, hours: 184, out_of_hours: 139, night_hours: 9 + 7 * 9 + 1, incidents: 1, night_incidents: 1 });
+    expect(by.dtanaka).toMatchObject({
+      shifts: 2,
+      hours: 184,
+      out_of_hours: 139,
+      night_hours: 9 + 7 * 9 + 1,
+      incidents: 1,
+      night_incidents: 1,
+    });
     expect(report.fairness[0]).toMatchObject({ schedule: "test", people: 3, max_hours: 336, min_hours: 153 });
     const shares = Object.values(report.fairness[0].night_share);
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);

@@ -44,7 +44,20 @@ function validateWith(file: string, text: string) {
   writeFileSync(path.join(dir, "oncall", file), text);
   try {
     const result = runCli(["validate", "--format", "json", "oncall"], { cwd: dir, env: { SITREP_NOW: "2026-10-10T12:00:00Z" } });
-    return { code: result.code, diagnostics: (JSON.parse(result.stdout).diagnostics as { file: string; line: number; column: number; rule: string; severity: string; message: string; hint: string }[]).filter((d) => d.file === `oncall/${file}`) };
+    return {
+      code: result.code,
+      diagnostics: (
+        JSON.parse(result.stdout).diagnostics as {
+          file: string;
+          line: number;
+          column: number;
+          rule: string;
+          severity: string;
+          message: string;
+          hint: string;
+        }[]
+      ).filter((d) => d.file === `oncall/${file}`),
+    };
   } finally {
     rmSync(path.join(dir, "oncall", file));
   }
@@ -73,7 +86,9 @@ describe("sitrep oncall --at", () => {
   });
 
   it("lists a person's next shifts with --for, the DST change included", async () => {
-    const result = await runCliInProcess(["oncall", "--for", "dtanaka", "--at", "2026-10-13T00:00:00Z", "--weeks", "2", "--json"], { cwd: dir });
+    const result = await runCliInProcess(["oncall", "--for", "dtanaka", "--at", "2026-10-13T00:00:00Z", "--weeks", "2", "--json"], {
+      cwd: dir,
+    });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).map((s: { from: string; to: string }) => [s.from, s.to])).toEqual([
       ["2026-10-14T18:00:00+02:00", "2026-10-15T09:00:00+02:00"],
@@ -100,12 +115,20 @@ describe("sitrep oncall report", () => {
   afterAll(() => full.cleanup());
 
   it("attributes incidents to whoever was on call when they started and counts out-of-hours time by the config", async () => {
-    const result = await runCliInProcess(["oncall", "report", "--from", "2026-10-05T09:00:00+02:00", "--to", "2026-11-02T09:00:00+01:00", "--json"], { cwd: full.dir });
+    const result = await runCliInProcess(
+      ["oncall", "report", "--from", "2026-10-05T09:00:00+02:00", "--to", "2026-11-02T09:00:00+01:00", "--json"],
+      { cwd: full.dir },
+    );
     expect(result.stderr).toBe("");
     const report = JSON.parse(result.stdout);
     const by = Object.fromEntries(report.people.map((p: { person: string }) => [p.person, p]));
     // 2026-10-06 19:10Z and 2026-10-27 14:10Z (the example incidents) both fell in priya-n's weeks.
-    expect(by["priya-n"]).toMatchObject({ hours: 336, out_of_hours: 246, incidents: 2, incident_ids: ["2026-10-06-3ds-challenge-failures", "2026-10-27-merchant-dashboard-slow"] });
+    expect(by["priya-n"]).toMatchObject({
+      hours: 336,
+      out_of_hours: 246,
+      incidents: 2,
+      incident_ids: ["2026-10-06-3ds-challenge-failures", "2026-10-27-merchant-dashboard-slow"],
+    });
     expect(by["akin-b"]).toMatchObject({ hours: 153, out_of_hours: 108, incidents: 0 });
     expect(by.dtanaka).toMatchObject({ hours: 184, out_of_hours: 139 });
     expect(by["noor-haddad"]).toMatchObject({ hours: 0, commanded: 1 });
@@ -114,9 +137,15 @@ describe("sitrep oncall report", () => {
   it("moves out-of-hours time when working hours change in the config", async () => {
     const config = path.join(full.dir, "sitrep.config.yaml");
     const original = readFileSync(config, "utf8");
-    writeFileSync(config, `${original}\noncall:\n  working_hours:\n    days: [mon, tue, wed, thu, fri, sat, sun]\n    from: "00:00"\n    to: "24:00"\n`);
+    writeFileSync(
+      config,
+      `${original}\noncall:\n  working_hours:\n    days: [mon, tue, wed, thu, fri, sat, sun]\n    from: "00:00"\n    to: "24:00"\n`,
+    );
     try {
-      const result = await runCliInProcess(["oncall", "report", "--from", "2026-10-05T07:00:00Z", "--to", "2026-10-12T07:00:00Z", "--json"], { cwd: full.dir });
+      const result = await runCliInProcess(
+        ["oncall", "report", "--from", "2026-10-05T07:00:00Z", "--to", "2026-10-12T07:00:00Z", "--json"],
+        { cwd: full.dir },
+      );
       const priya = JSON.parse(result.stdout).people.find((p: { person: string }) => p.person === "priya-n");
       expect(priya).toMatchObject({ hours: 168, out_of_hours: 0, weekend_hours: 0 });
     } finally {
@@ -132,9 +161,20 @@ describe("sitrep validate on schedules", () => {
   });
 
   it("warns about a gap at the line of the layer's end (a warning: it must not block a deploy)", () => {
-    const { code, diagnostics } = validateWith("ends.yaml", SCHEDULE.replace("    rotation: 1w\n", "    rotation: 1w\n    end: 2026-10-26T09:00\n"));
+    const { code, diagnostics } = validateWith(
+      "ends.yaml",
+      SCHEDULE.replace("    rotation: 1w\n", "    rotation: 1w\n    end: 2026-10-26T09:00\n"),
+    );
     expect(code).toBe(0);
-    expect(diagnostics).toMatchObject([{ rule: "oncall-gap", severity: "warning", line: 8, column: 10, message: "Nobody is on call from 2026-10-26T09:00:00+01:00 to 2026-12-05T13:00:00+01:00 (Europe/Berlin)." }]);
+    expect(diagnostics).toMatchObject([
+      {
+        rule: "oncall-gap",
+        severity: "warning",
+        line: 8,
+        column: 10,
+        message: "Nobody is on call from 2026-10-26T09:00:00+01:00 to 2026-12-05T13:00:00+01:00 (Europe/Berlin).",
+      },
+    ]);
   });
 
   it("reports gaps that restrictions leave, unless the schedule allows them", () => {
@@ -147,8 +187,10 @@ describe("sitrep validate on schedules", () => {
   });
 
   it("reports an unknown member, overlapping overrides and an RRULE that never fires, each at its line", () => {
-    const bad = SCHEDULE.replace("[priya-n, akin-b, dtanaka]", "[priya-n, akin-bb, dtanaka]").replace("rotation: 1w", "rotation: FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")
-      + "  - who: priya-n\n    from: 2026-10-15T08:00:00+02:00\n    to: 2026-10-15T10:00:00+02:00\n";
+    const bad = `${SCHEDULE.replace("[priya-n, akin-b, dtanaka]", "[priya-n, akin-bb, dtanaka]").replace(
+      "rotation: 1w",
+      "rotation: FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+    )}  - who: priya-n\n    from: 2026-10-15T08:00:00+02:00\n    to: 2026-10-15T10:00:00+02:00\n`;
     const { code, diagnostics } = validateWith("bad.yaml", bad);
     expect(code).toBe(1);
     expect(diagnostics.map((d) => [d.rule, d.line])).toEqual([
@@ -191,8 +233,12 @@ describe("sitrep metrics on the example organisation (a git repository with fixe
       // Tuesday 2026-10-06 19:10Z: 14:10 in Chicago (business hours, sam-rivera since Monday's
       // handoff) and week 23 of the Berlin rotation that began 2026-05-04 (akin-b).
       expect(on_call.incidents.find((i: { incident: string }) => i.incident === "2026-10-06-3ds-challenge-failures")).toEqual({
-        incident: "2026-10-06-3ds-challenge-failures", started_at: "2026-10-06T19:10:00Z",
-        on_call: [{ schedule: "payments-secondary", on_call: "sam-rivera" }, { schedule: "platform-primary", on_call: "akin-b" }],
+        incident: "2026-10-06-3ds-challenge-failures",
+        started_at: "2026-10-06T19:10:00Z",
+        on_call: [
+          { schedule: "payments-secondary", on_call: "sam-rivera" },
+          { schedule: "platform-primary", on_call: "akin-b" },
+        ],
       });
       const text = (await runCliInProcess(["metrics"], { cwd: repo.dir })).stdout;
       expect(text).toMatch(/On call when incidents started \(payments-secondary, platform-primary\): .*akin-b \d+/);
@@ -201,7 +247,9 @@ describe("sitrep metrics on the example organisation (a git repository with fixe
       const weekly = JSON.parse((await runCliInProcess(["report", "--week", "2026-W42", "--json"], { cwd: repo.dir })).stdout);
       const load = Object.fromEntries(weekly.on_call.people.map((p: { person: string; hours: number }) => [p.person, p.hours]));
       expect(load).toMatchObject({ "akin-b": 7, dtanaka: 161 });
-      expect((await runCliInProcess(["report", "--week", "2026-W42"], { cwd: repo.dir })).stdout).toMatch(/## On-call load\n\n\| person \| shifts \| hours/);
+      expect((await runCliInProcess(["report", "--week", "2026-W42"], { cwd: repo.dir })).stdout).toMatch(
+        /## On-call load\n\n\| person \| shifts \| hours/,
+      );
     } finally {
       repo.cleanup();
     }

@@ -47,14 +47,18 @@ async function eventually(url: string, ok: (body: string) => boolean, timeoutMs 
 
 /** The environment without the test runner's own variables: with VITEST or NODE_ENV=test set, Astro's dev server serves no pages. */
 function userEnvironment(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && key !== "NODE_ENV" && key !== "TEST"));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && key !== "NODE_ENV" && key !== "TEST"),
+  );
 }
 
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [cliPath, "dev", "--port", String(port), "--host", "127.0.0.1"], {
-    cwd: repo.dir, env: { ...userEnvironment(), NO_COLOR: "1", SITREP_NOW: TEST_NOW }, stdio: ["ignore", "pipe", "pipe"],
+    cwd: repo.dir,
+    env: { ...userEnvironment(), NO_COLOR: "1", SITREP_NOW: TEST_NOW },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout!.on("data", (d) => (log += d));
   server.stderr!.on("data", (d) => (log += d));

@@ -17,7 +17,12 @@ let toolCli: string;
 const acme = path.join(work, "acme-status");
 
 function run(cli: string, args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", SITREP_NOW: TEST_NOW }, input: "" });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", SITREP_NOW: TEST_NOW },
+    input: "",
+  });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -33,40 +38,55 @@ function listFiles(dir: string): string[] {
 /** The team's branding, an overridden footer and a page of its own, as docs/customising.md shows them. */
 function brand(dir: string): void {
   mkdirSync(path.join(dir, "assets"));
-  writeFileSync(path.join(dir, "assets/logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="28" height="28"><circle cx="14" cy="14" r="12" fill="#0b5fff"/></svg>\n');
+  writeFileSync(
+    path.join(dir, "assets/logo.svg"),
+    '<svg xmlns="http://www.w3.org/2000/svg" width="28" height="28"><circle cx="14" cy="14" r="12" fill="#0b5fff"/></svg>\n',
+  );
   mkdirSync(path.join(dir, "overrides"));
-  writeFileSync(path.join(dir, "overrides/Footer.astro"), [
-    "---",
-    'import Default from "sitrep/components/Footer.astro";',
-    "const props = Astro.props;",
-    "---",
-    '<Default {...props} />',
-    '<p class="acme-legal">Acme Ltd · 1 Example Street · acme-footer-override</p>',
-    "",
-  ].join("\n"));
+  writeFileSync(
+    path.join(dir, "overrides/Footer.astro"),
+    [
+      "---",
+      'import Default from "sitrep/components/Footer.astro";',
+      "const props = Astro.props;",
+      "---",
+      "<Default {...props} />",
+      '<p class="acme-legal">Acme Ltd · 1 Example Street · acme-footer-override</p>',
+      "",
+    ].join("\n"),
+  );
   mkdirSync(path.join(dir, "pages"));
-  writeFileSync(path.join(dir, "pages/about.astro"), [
-    "---",
-    'import Base from "sitrep/layouts/Base.astro";',
-    "---",
-    '<Base title="About this page"><h1>About</h1><p>acme-about-page: how we report incidents.</p></Base>',
-    "",
-  ].join("\n"));
+  writeFileSync(
+    path.join(dir, "pages/about.astro"),
+    [
+      "---",
+      'import Base from "sitrep/layouts/Base.astro";',
+      "---",
+      '<Base title="About this page"><h1>About</h1><p>acme-about-page: how we report incidents.</p></Base>',
+      "",
+    ].join("\n"),
+  );
   const configFile = path.join(dir, "sitrep.config.yaml");
-  writeFileSync(configFile, readFileSync(configFile, "utf8").replace('  timezone: "America/Chicago"\n', [
-    '  timezone: "America/Chicago"',
-    "  logo: assets/logo.svg",
-    '  brand_color: { light: "#0b57d0", dark: "#7cacf8" }',
-    "  links:",
-    "    homepage: https://www.acme.example/",
-    "    support: https://help.acme.example/",
-    "  footer: Acme status, run by the Acme SRE team",
-    "  announcement:",
-    "    text: We are moving to a new region on 2026-12-10.",
-    "  overrides:",
-    "    Footer: overrides/Footer.astro",
-    "",
-  ].join("\n")));
+  writeFileSync(
+    configFile,
+    readFileSync(configFile, "utf8").replace(
+      '  timezone: "America/Chicago"\n',
+      [
+        '  timezone: "America/Chicago"',
+        "  logo: assets/logo.svg",
+        '  brand_color: { light: "#0b57d0", dark: "#7cacf8" }',
+        "  links:",
+        "    homepage: https://www.acme.example/",
+        "    support: https://help.acme.example/",
+        "  footer: Acme status, run by the Acme SRE team",
+        "  announcement:",
+        "    text: We are moving to a new region on 2026-12-10.",
+        "  overrides:",
+        "    Footer: overrides/Footer.astro",
+        "",
+      ].join("\n"),
+    ),
+  );
 }
 
 beforeAll(() => {
@@ -83,16 +103,43 @@ describe("the package", () => {
     // Nothing a local build or dev server leaves behind (Vite's and Astro's caches).
     expect(packed.files.filter((f) => /(^|\/)(node_modules|\.astro|dist)\//.test(f))).toEqual([]);
     expect(packed.files.filter((f) => /^(incidents|postmortems|runbooks|oncall)\//.test(f)).sort()).toEqual(
-      ["incidents/README.md", "incidents/_template.md", "oncall/README.md", "postmortems/README.md", "postmortems/_template.md", "runbooks/README.md", "runbooks/_template.md"].sort());
+      [
+        "incidents/README.md",
+        "incidents/_template.md",
+        "oncall/README.md",
+        "postmortems/README.md",
+        "postmortems/_template.md",
+        "runbooks/README.md",
+        "runbooks/_template.md",
+      ].sort(),
+    );
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
     expect(pkg.private).toBeUndefined();
-    for (const dev of ["vitest", "playwright-core", "@sparticuz/chromium", "typescript"]) expect(pkg.dependencies[dev], dev).toBeUndefined();
+    for (const dev of ["vitest", "playwright-core", "@sparticuz/chromium", "typescript"])
+      expect(pkg.dependencies[dev], dev).toBeUndefined();
   });
 });
 
 describe("a records repository made by init <dir> from the tarball", () => {
   beforeAll(() => {
-    const init = run(toolCli, ["init", acme, "--title", "Acme Status", "--url", "https://status.acme.example", "-c", "api=Public API@Platform", "-c", "web=Web app", "--timezone", "America/Chicago"], work);
+    const init = run(
+      toolCli,
+      [
+        "init",
+        acme,
+        "--title",
+        "Acme Status",
+        "--url",
+        "https://status.acme.example",
+        "-c",
+        "api=Public API@Platform",
+        "-c",
+        "web=Web app",
+        "--timezone",
+        "America/Chicago",
+      ],
+      work,
+    );
     expect(init.stderr).toBe("");
     expect(init.code).toBe(0);
     installPacked(packed.tarball, acme);
@@ -101,10 +148,28 @@ describe("a records repository made by init <dir> from the tarball", () => {
 
   test("holds records folders, config, package.json and workflows, and no engine code", () => {
     expect(listFiles(acme).filter((p) => !/^(assets|overrides|pages)\//.test(p))).toEqual([
-      ".gitattributes", ".github/CODEOWNERS", ".github/ISSUE_TEMPLATE/action-item.yml", ".github/dependabot.yml", ".github/pull_request_template.md",
-      ".github/workflows/action-items.yml", ".github/workflows/ci.yml", ".github/workflows/deploy.yml", ".github/workflows/fast-lane.yml", ".github/workflows/review.yml",
-      ".gitignore", ".npmrc", ".sitrep/generated.json", "README.md",
-      "incidents/README.md", "incidents/_template.md", "oncall/README.md", "package.json", "postmortems/README.md", "postmortems/_template.md", "runbooks/README.md", "runbooks/_template.md",
+      ".gitattributes",
+      ".github/CODEOWNERS",
+      ".github/ISSUE_TEMPLATE/action-item.yml",
+      ".github/dependabot.yml",
+      ".github/pull_request_template.md",
+      ".github/workflows/action-items.yml",
+      ".github/workflows/ci.yml",
+      ".github/workflows/deploy.yml",
+      ".github/workflows/fast-lane.yml",
+      ".github/workflows/review.yml",
+      ".gitignore",
+      ".npmrc",
+      ".sitrep/generated.json",
+      "README.md",
+      "incidents/README.md",
+      "incidents/_template.md",
+      "oncall/README.md",
+      "package.json",
+      "postmortems/README.md",
+      "postmortems/_template.md",
+      "runbooks/README.md",
+      "runbooks/_template.md",
       "sitrep.config.yaml",
     ]);
     const pkg = JSON.parse(readFileSync(path.join(acme, "package.json"), "utf8"));
@@ -113,7 +178,9 @@ describe("a records repository made by init <dir> from the tarball", () => {
     // Record files merge with sitrep's driver, which `npm install` registers through "prepare".
     expect(readFileSync(path.join(acme, ".gitattributes"), "utf8")).toMatch(/^incidents\/\*\*\/\*\.md merge=sitrep$/m);
     expect(spawnSync("sh", ["-c", pkg.scripts.prepare], { cwd: acme }).status).toBe(0);
-    expect(spawnSync("git", ["config", "merge.sitrep.driver"], { cwd: acme, encoding: "utf8" }).stdout.trim()).toBe("npx --no-install sitrep merge-file %O %A %B %P");
+    expect(spawnSync("git", ["config", "merge.sitrep.driver"], { cwd: acme, encoding: "utf8" }).stdout.trim()).toBe(
+      "npx --no-install sitrep merge-file %O %A %B %P",
+    );
     expect(existsSync(path.join(acme, ".git"))).toBe(true);
     const ci = readFileSync(path.join(acme, ".github/workflows/ci.yml"), "utf8");
     expect(ci).toContain("npx sitrep validate --format github");
@@ -165,11 +232,30 @@ describe("a records repository made by init <dir> from the tarball", () => {
 
   test("declare, commit, and metrics read the git history on the package's worker thread", () => {
     const cli = path.join(acme, "node_modules/sitrep/scripts/sitrep.mjs");
-    const declared = run(cli, ["declare", "--title", "API errors", "--severity", "SEV2", "--component", "api=partial_outage", "--message", "We are investigating.", "--at", "2026-11-22T11:50:00Z"], acme);
+    const declared = run(
+      cli,
+      [
+        "declare",
+        "--title",
+        "API errors",
+        "--severity",
+        "SEV2",
+        "--component",
+        "api=partial_outage",
+        "--message",
+        "We are investigating.",
+        "--at",
+        "2026-11-22T11:50:00Z",
+      ],
+      acme,
+    );
     expect(declared.code, declared.stderr).toBe(0);
-    const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
-      cwd: acme, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_DATE: "2026-11-22T11:55:00Z", GIT_COMMITTER_DATE: "2026-11-22T11:55:00Z" },
-    });
+    const git = (...args: string[]) =>
+      spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+        cwd: acme,
+        encoding: "utf8",
+        env: { ...process.env, GIT_AUTHOR_DATE: "2026-11-22T11:55:00Z", GIT_COMMITTER_DATE: "2026-11-22T11:55:00Z" },
+      });
     git("add", "incidents", "sitrep.config.yaml");
     expect(git("commit", "-q", "-m", "Declare SEV2: API errors").status).toBe(0);
     const metrics = run(cli, ["metrics", "--json"], acme);
@@ -186,8 +272,14 @@ describe("a records repository made by init <dir> from the tarball", () => {
     const teamCi = readFileSync(ciFile, "utf8").replace("timeout-minutes: 15", "timeout-minutes: 25 # our runners are slow");
     writeFileSync(ciFile, teamCi);
     const shipped = path.join(acme, "node_modules/sitrep");
-    writeFileSync(path.join(shipped, ".github/workflows/deploy.yml"), `${readFileSync(path.join(shipped, ".github/workflows/deploy.yml"), "utf8")}# a change in a new release\n`);
-    writeFileSync(path.join(shipped, "template/ci.yml"), readFileSync(path.join(shipped, "template/ci.yml"), "utf8").replace("name: CI", "name: CI (records)"));
+    writeFileSync(
+      path.join(shipped, ".github/workflows/deploy.yml"),
+      `${readFileSync(path.join(shipped, ".github/workflows/deploy.yml"), "utf8")}# a change in a new release\n`,
+    );
+    writeFileSync(
+      path.join(shipped, "template/ci.yml"),
+      readFileSync(path.join(shipped, "template/ci.yml"), "utf8").replace("name: CI", "name: CI (records)"),
+    );
 
     const check = run(cli, ["upgrade", "--check"], acme);
     expect(check.code).toBe(1);
@@ -233,7 +325,8 @@ describe("a copy of the template made before sitrep was a package", () => {
     // The template as a team copied it: the engine's tracked files (not the records at the root,
     // which `sitrep init` makes an adopter's own), with the example organisation's records.
     const tracked = spawnSync("git", ["-C", repoRoot, "ls-files", "-z"], { encoding: "utf8" }).stdout.split("\0").filter(Boolean);
-    const isRecord = (file: string) => file === "sitrep.config.yaml" || (/^(incidents|postmortems|runbooks|oncall)\//.test(file) && !/\/(README|_template)\.md$/.test(file));
+    const isRecord = (file: string) =>
+      file === "sitrep.config.yaml" || (/^(incidents|postmortems|runbooks|oncall)\//.test(file) && !/\/(README|_template)\.md$/.test(file));
     for (const file of tracked.filter((f) => !isRecord(f) && existsSync(path.join(repoRoot, f)))) {
       mkdirSync(path.dirname(path.join(old, file)), { recursive: true });
       cpSync(path.join(repoRoot, file), path.join(old, file));
@@ -242,7 +335,12 @@ describe("a copy of the template made before sitrep was a package", () => {
     // The template as it was: no record format in its config.
     const configFile = path.join(old, "sitrep.config.yaml");
     writeFileSync(configFile, readFileSync(configFile, "utf8").replace(/^# The record format.*\nformat: 2\n\n?/m, ""));
-    before = new Map([...kept, ...listFiles(old).filter((p) => /^(incidents|postmortems|runbooks|oncall)\/(?!README|_template)/.test(p))].map((p) => [p, readFileSync(path.join(old, p), "utf8")]));
+    before = new Map(
+      [...kept, ...listFiles(old).filter((p) => /^(incidents|postmortems|runbooks|oncall)\/(?!README|_template)/.test(p))].map((p) => [
+        p,
+        readFileSync(path.join(old, p), "utf8"),
+      ]),
+    );
   });
 
   test("converts in place: engine gone, every record, the config and the README byte for byte, then validates and migrates", () => {
@@ -252,7 +350,8 @@ describe("a copy of the template made before sitrep was a package", () => {
     expect(converted.stderr).toContain("record-format-old");
     expect(converted.stderr).not.toMatch(/\berror\b/);
     for (const [file, text] of before) expect(readFileSync(path.join(old, file), "utf8"), file).toBe(text);
-    for (const gone of ["scripts", "site", "schema", "tests", "bench", "testkit", "docs", "vitest.config.ts", "tsconfig.json"]) expect(existsSync(path.join(old, gone)), gone).toBe(false);
+    for (const gone of ["scripts", "site", "schema", "tests", "bench", "testkit", "docs", "vitest.config.ts", "tsconfig.json"])
+      expect(existsSync(path.join(old, gone)), gone).toBe(false);
     expect(JSON.parse(readFileSync(path.join(old, "package.json"), "utf8")).dependencies.sitrep).toMatch(/^\^/);
     expect(existsSync(path.join(old, ".sitrep/generated.json"))).toBe(true);
 

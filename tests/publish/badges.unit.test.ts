@@ -12,7 +12,9 @@ function svgRoot(svg: string): Element {
 /** WCAG 2.2 relative luminance contrast between two #rrggbb colours. */
 function contrast(a: string, b: string): number {
   const luminance = (hex: string) => {
-    const [r, g, b2] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, b2] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
   };
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -28,7 +30,13 @@ describe("badges from the example records", () => {
   });
 
   it("has an overall badge and one per component", () => {
-    expect(Object.keys(badges).sort()).toEqual(["components/" + "card-vault.svg", ...repository.config.components.filter((c) => c.id !== "card-vault").map((c) => `components/${c.id}.svg`), "overall.svg"].sort());
+    expect(Object.keys(badges).sort()).toEqual(
+      [
+        "components/" + "card-vault.svg",
+        ...repository.config.components.filter((c) => c.id !== "card-vault").map((c) => `components/${c.id}.svg`),
+        "overall.svg",
+      ].sort(),
+    );
   });
 
   it("is an accessible SVG: role=img, aria-label and a <title> saying the status", () => {
@@ -75,10 +83,25 @@ describe("renderBadge", () => {
   });
 
   it("shows maintenance and major outages on hand-built records", () => {
-    const repository = buildRepository([
-      incident("m", { type: "maintenance", status: "in_progress", components: { db: "under_maintenance" }, scheduled_start: "2026-11-22T01:00:00Z", scheduled_end: "2026-11-22T03:00:00Z", updates: [{ at: "2026-11-22T01:00:00Z", status: "in_progress", body: "go" }] }),
-      incident("o", { status: "investigating", severity: "SEV1", components: { api: "major_outage" }, started_at: "2026-11-22T01:30:00Z" }),
-    ], { config: buildConfig() });
+    const repository = buildRepository(
+      [
+        incident("m", {
+          type: "maintenance",
+          status: "in_progress",
+          components: { db: "under_maintenance" },
+          scheduled_start: "2026-11-22T01:00:00Z",
+          scheduled_end: "2026-11-22T03:00:00Z",
+          updates: [{ at: "2026-11-22T01:00:00Z", status: "in_progress", body: "go" }],
+        }),
+        incident("o", {
+          status: "investigating",
+          severity: "SEV1",
+          components: { api: "major_outage" },
+          started_at: "2026-11-22T01:30:00Z",
+        }),
+      ],
+      { config: buildConfig() },
+    );
     const badges = buildBadges(repository, { audience: "public", now: new Date("2026-11-22T02:00:00Z") });
     expect(svgRoot(badges["overall.svg"]).attributes?.["aria-label"]).toBe("status: Major Service Outage");
     expect(svgRoot(badges["components/db.svg"]).attributes?.["aria-label"]).toBe("Database: Under Maintenance");

@@ -16,7 +16,11 @@ const options = (componentId: string) => ({ audience: "public" as const, now: EX
 
 describe("a component's own feeds and calendar", () => {
   it("live beside its page", () => {
-    expect(componentFilePaths("payouts")).toEqual({ rss: "components/payouts/history.rss", atom: "components/payouts/history.atom", calendar: "components/payouts/maintenance.ics" });
+    expect(componentFilePaths("payouts")).toEqual({
+      rss: "components/payouts/history.rss",
+      atom: "components/payouts/history.atom",
+      calendar: "components/payouts/maintenance.ics",
+    });
   });
 
   it("carry the updates of records that concerned the component, and only those", () => {

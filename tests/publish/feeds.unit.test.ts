@@ -25,9 +25,11 @@ describe("feeds from the example records", () => {
   beforeAll(() => {
     repository = loadExamples();
     feeds = buildFeeds(repository, { audience: "public", now: EXAMPLE_NOW });
-    expectedEntries = incidentsFor(repository, "public").reduce(
-      (sum, r) => sum + r.data.updates.filter((u) => Date.parse(u.at) <= EXAMPLE_NOW.getTime()).length, 0,
-    ) + postmortemAnnouncements(repository, { audience: "public", now: EXAMPLE_NOW }).length;
+    expectedEntries =
+      incidentsFor(repository, "public").reduce(
+        (sum, r) => sum + r.data.updates.filter((u) => Date.parse(u.at) <= EXAMPLE_NOW.getTime()).length,
+        0,
+      ) + postmortemAnnouncements(repository, { audience: "public", now: EXAMPLE_NOW }).length;
   });
 
   it("RSS parses as XML with one item per public update, newest first", () => {
@@ -38,7 +40,9 @@ describe("feeds from the example records", () => {
     const dates = items.map((item) => Date.parse(text(children(item, "pubDate")[0])));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     expect(text(children(items[0], "title")[0])).toBe("Slow payout status in the API and dashboard: Monitoring");
-    expect(text(children(items[0], "link")[0])).toBe("https://status.lumen.example/incidents/2026-11-21-payout-status-latency/#update-20261122T045500Z");
+    expect(text(children(items[0], "link")[0])).toBe(
+      "https://status.lumen.example/incidents/2026-11-21-payout-status-latency/#update-20261122T045500Z",
+    );
   });
 
   it("Atom parses as XML with the same entries, unique ids, and a self link", () => {
@@ -70,9 +74,16 @@ describe("feeds from the example records", () => {
 describe("feeds from hand-built records", () => {
   const config = buildConfig();
   const hostile = incident("2026-11-20-x", {
-    status: "investigating", severity: "SEV3", title: 'Errors on "Web <App>" & ]]> API\u0001', started_at: "2026-11-20T10:00:00Z",
+    status: "investigating",
+    severity: "SEV3",
+    title: 'Errors on "Web <App>" & ]]> API\u0001',
+    started_at: "2026-11-20T10:00:00Z",
     updates: [
-      { at: "2026-11-20T10:05:00Z", status: "investigating", body: "We see <script>alert(1)</script> errors & ]]> [x](javascript:alert(1))" },
+      {
+        at: "2026-11-20T10:05:00Z",
+        status: "investigating",
+        body: "We see <script>alert(1)</script> errors & ]]> [x](javascript:alert(1))",
+      },
       { at: "2026-11-20T10:05:00Z", status: "investigating", body: "Second update at the same minute." },
       { at: "2026-11-20T12:00:00Z", status: "identified", body: "Posted after the build: not in the feed." },
     ],
@@ -111,17 +122,28 @@ describe("feeds from hand-built records", () => {
 describe("postmortem announcements and categories", () => {
   const config = buildConfig();
   const resolved = incident("2026-11-10-db", {
-    status: "resolved", severity: "SEV2", title: "Database errors", started_at: "2026-11-10T10:00:00Z", resolved_at: "2026-11-10T11:00:00Z",
+    status: "resolved",
+    severity: "SEV2",
+    title: "Database errors",
+    started_at: "2026-11-10T10:00:00Z",
+    resolved_at: "2026-11-10T11:00:00Z",
     updates: [{ at: "2026-11-10T11:00:00Z", status: "resolved", body: "Resolved." }],
   });
   const item = { owner: "ada", priority: "P2", due: "2026-12-01" } as const;
-  const published = postmortem("2026-11-10-db", {
-    incident: "2026-11-10-db", status: "published", visibility: "public", published_at: "2026-11-14T09:00:00Z",
-    action_items: [
-      { ...item, id: "a", title: "Alert on pool saturation", kind: "detect", status: "open" },
-      { ...item, id: "b", title: "Cap pool changes", kind: "prevent", status: "done" },
-    ],
-  }, config);
+  const published = postmortem(
+    "2026-11-10-db",
+    {
+      incident: "2026-11-10-db",
+      status: "published",
+      visibility: "public",
+      published_at: "2026-11-14T09:00:00Z",
+      action_items: [
+        { ...item, id: "a", title: "Alert on pool saturation", kind: "detect", status: "open" },
+        { ...item, id: "b", title: "Cap pool changes", kind: "prevent", status: "done" },
+      ],
+    },
+    config,
+  );
   const later = { ...published, id: "later", data: { ...published.data, published_at: "2026-11-30T09:00:00Z" } };
   const draft = { ...published, id: "draft", data: { ...published.data, status: "draft" as const, published_at: undefined } };
   const repository = buildRepository([resolved], { config, postmortems: [published, later, draft] });

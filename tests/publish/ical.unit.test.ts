@@ -6,15 +6,20 @@ import { EXAMPLE_NOW, INTERNAL_TEXTS, loadExamples } from "./examples.ts";
 
 /** Unfolds RFC 5545 content lines (a line starting with a space continues the previous one). */
 function unfold(ics: string): string[] {
-  return ics.replace(/\r?\n[ \t]/g, "").split(/\r?\n/).filter((line) => line !== "");
+  return ics
+    .replace(/\r?\n[ \t]/g, "")
+    .split(/\r?\n/)
+    .filter((line) => line !== "");
 }
 function events(ics: string): Record<string, string>[] {
   const result: Record<string, string>[] = [];
   let current: Record<string, string> | undefined;
   for (const line of unfold(ics)) {
     if (line === "BEGIN:VEVENT") current = {};
-    else if (line === "END:VEVENT") { result.push(current!); current = undefined; }
-    else if (current !== undefined) {
+    else if (line === "END:VEVENT") {
+      result.push(current!);
+      current = undefined;
+    } else if (current !== undefined) {
       const colon = line.indexOf(":");
       current[line.slice(0, colon).split(";")[0]] = line.slice(colon + 1);
     }
@@ -61,11 +66,24 @@ describe("maintenance calendar from the example records", () => {
 
 describe("maintenance calendar from hand-built records", () => {
   it("leaves out internal maintenance in the public build and puts the site path in UIDs", () => {
-    const open = incident("2026-12-01-a", { type: "maintenance", status: "scheduled", scheduled_start: "2026-12-01T01:00:00Z", scheduled_end: "2026-12-01T02:00:00Z" });
-    const hidden = incident("2026-12-02-b", { type: "maintenance", status: "scheduled", visibility: "internal", scheduled_start: "2026-12-02T01:00:00Z", scheduled_end: "2026-12-02T02:00:00Z" });
+    const open = incident("2026-12-01-a", {
+      type: "maintenance",
+      status: "scheduled",
+      scheduled_start: "2026-12-01T01:00:00Z",
+      scheduled_end: "2026-12-01T02:00:00Z",
+    });
+    const hidden = incident("2026-12-02-b", {
+      type: "maintenance",
+      status: "scheduled",
+      visibility: "internal",
+      scheduled_start: "2026-12-02T01:00:00Z",
+      scheduled_end: "2026-12-02T02:00:00Z",
+    });
     const repository = buildRepository([open, hidden]);
     const now = new Date("2026-11-22T00:00:00Z");
-    expect(events(buildMaintenanceCalendar(repository, { audience: "public", now })).map((e) => e.UID)).toEqual(["2026-12-01-a@example.github.io/status"]);
+    expect(events(buildMaintenanceCalendar(repository, { audience: "public", now })).map((e) => e.UID)).toEqual([
+      "2026-12-01-a@example.github.io/status",
+    ]);
     expect(events(buildMaintenanceCalendar(repository, { audience: "internal", now }))).toHaveLength(2);
   });
 });

@@ -12,13 +12,59 @@ const exampleTexts = [
 ];
 
 const edgeCases = [
-  "", "\n", "We are investigating.", "Line one\nline two", "Para one.\n\nPara two.", "x\n\n\n\ny\n", "\n\nlead blank",
-  "Quote \"x\" it's", "a  \nb", "Trailing space ", "  indented", "    code block", "\tTab", "- item", "+ item", "* item",
-  "1. first", "2) second", "Title\n===", "Title\n---", "---", "roll-back done; 50% of (requests) fail: ok?",
-  "see https://example.com", "see www.example.com", "mail ops@example.com", "a < b", "a & b", "AT&T", "x > y", "# heading",
-  "a | table", "~~strike~~", "under_score", "snake_case_name", "`code`", "[link](x)", "![img](x)", "<script>alert(1)</script>",
-  "line\\\nbreak", "a\r\nb", "ellipsis… and “quotes” — dashes", "émoji 🚀 ok", "nbsp\u00a0inside", "nbsp at end\u00a0",
-  "3.5 percent", "Version 2.1.0 released.", "10) not a list?", "Done!", "Ok! [x]", "price $5", "x = y", "a^b", "{braces}",
+  "",
+  "\n",
+  "We are investigating.",
+  "Line one\nline two",
+  "Para one.\n\nPara two.",
+  "x\n\n\n\ny\n",
+  "\n\nlead blank",
+  'Quote "x" it\'s',
+  "a  \nb",
+  "Trailing space ",
+  "  indented",
+  "    code block",
+  "\tTab",
+  "- item",
+  "+ item",
+  "* item",
+  "1. first",
+  "2) second",
+  "Title\n===",
+  "Title\n---",
+  "---",
+  "roll-back done; 50% of (requests) fail: ok?",
+  "see https://example.com",
+  "see www.example.com",
+  "mail ops@example.com",
+  "a < b",
+  "a & b",
+  "AT&T",
+  "x > y",
+  "# heading",
+  "a | table",
+  "~~strike~~",
+  "under_score",
+  "snake_case_name",
+  "`code`",
+  "[link](x)",
+  "![img](x)",
+  "<script>alert(1)</script>",
+  "line\\\nbreak",
+  "a\r\nb",
+  "ellipsis… and “quotes” — dashes",
+  "émoji 🚀 ok",
+  "nbsp\u00a0inside",
+  "nbsp at end\u00a0",
+  "3.5 percent",
+  "Version 2.1.0 released.",
+  "10) not a list?",
+  "Done!",
+  "Ok! [x]",
+  "price $5",
+  "x = y",
+  "a^b",
+  "{braces}",
 ];
 
 describe("renderMarkdown's plain-text fast path", () => {
@@ -36,8 +82,10 @@ describe("renderMarkdown's plain-text fast path", () => {
 
   it("takes the fast path for ordinary update sentences and not for markup", () => {
     expect(renderPlainParagraphs("We are investigating elevated error rates. Next update in 15 minutes.")).toBe(
-      "<p>We are investigating elevated error rates. Next update in 15 minutes.</p>");
-    for (const text of ["**bold**", "- item", "see https://x.example", "<b>x</b>", "a & b"]) expect(renderPlainParagraphs(text)).toBeUndefined();
+      "<p>We are investigating elevated error rates. Next update in 15 minutes.</p>",
+    );
+    for (const text of ["**bold**", "- item", "see https://x.example", "<b>x</b>", "a & b"])
+      expect(renderPlainParagraphs(text)).toBeUndefined();
     const plainShare = exampleTexts.filter((t) => renderPlainParagraphs(t) !== undefined).length / exampleTexts.length;
     expect(plainShare).toBeGreaterThan(0.3);
   });

@@ -7,7 +7,9 @@ describe("renderMarkdown", () => {
     const table = renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |");
     expect(table).toContain("<table>");
     expect(table).toContain("<td>2</td>");
-    expect(renderMarkdown("~~gone~~ https://example.com")).toBe('<p><del>gone</del> <a href="https://example.com">https://example.com</a></p>');
+    expect(renderMarkdown("~~gone~~ https://example.com")).toBe(
+      '<p><del>gone</del> <a href="https://example.com">https://example.com</a></p>',
+    );
   });
 
   it("drops <script> elements", () => {
@@ -16,7 +18,12 @@ describe("renderMarkdown", () => {
   });
 
   it("drops event handler attributes and raw HTML", () => {
-    for (const input of ['<img src="x" onerror="alert(1)">', '<a href="https://x" onclick="alert(1)">x</a>', '<div onmouseover="alert(1)">hi</div>', "<svg onload=alert(1)>"]) {
+    for (const input of [
+      '<img src="x" onerror="alert(1)">',
+      '<a href="https://x" onclick="alert(1)">x</a>',
+      '<div onmouseover="alert(1)">hi</div>',
+      "<svg onload=alert(1)>",
+    ]) {
       const html = renderMarkdown(input);
       expect(html, input).not.toMatch(/\bon[a-z]+\s*=/i);
       expect(html, input).not.toMatch(/<(img|svg|div)[^>]*on/i);
@@ -65,7 +72,11 @@ describe("renderMarkdown", () => {
   });
 
   it("gives the footnotes of each text their own ids, so a page with several never repeats one", () => {
-    const texts = ["Description[^1]\n\n[^1]: First note", "Update one[^1]\n\n[^1]: Second note", "Update two[^a] and[^b]\n\n[^a]: A\n[^b]: B"];
+    const texts = [
+      "Description[^1]\n\n[^1]: First note",
+      "Update one[^1]\n\n[^1]: Second note",
+      "Update two[^a] and[^b]\n\n[^a]: A\n[^b]: B",
+    ];
     const page = texts.map((t) => renderMarkdown(t)).join("\n");
     const ids = [...page.matchAll(/id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThanOrEqual(8);

@@ -13,12 +13,16 @@ describe("site URLs", () => {
       expect(componentUrl(config, "api")).toBe("https://x.github.io/status/components/api/");
       expect(siteUrl(config, "/history.rss")).toBe("https://x.github.io/status/history.rss");
     }
-    expect(siteUrl(buildConfig({ site: { title: "t", url: "https://status.example.com" } }), "api/v2/status.json")).toBe("https://status.example.com/api/v2/status.json");
+    expect(siteUrl(buildConfig({ site: { title: "t", url: "https://status.example.com" } }), "api/v2/status.json")).toBe(
+      "https://status.example.com/api/v2/status.json",
+    );
   });
 
   it("gives each update an anchor from its UTC time, distinct for equal times", () => {
     expect(updateAnchors([{ at: "2026-11-22T01:30:00+01:00" }, { at: "2026-11-22T00:30:00Z" }, { at: "2026-11-22T00:31:00Z" }])).toEqual([
-      "update-20261122T003000Z", "update-20261122T003000Z-2", "update-20261122T003100Z",
+      "update-20261122T003000Z",
+      "update-20261122T003000Z-2",
+      "update-20261122T003100Z",
     ]);
   });
 });

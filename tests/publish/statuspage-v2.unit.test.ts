@@ -10,7 +10,7 @@ import { buildConfig, buildRepository, incident } from "../status/build-records.
 import { EXAMPLE_NOW, INTERNAL_TEXTS, loadExamples } from "./examples.ts";
 
 const schema = JSON.parse(readFileSync(path.join(repoRoot, "tests/fixtures/statuspage-v2/statuspage-v2.schema.json"), "utf8"));
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false }) // composition (allOf + if/then) trips the type/required heuristics;
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false }); // composition (allOf + if/then) trips the type/required heuristics;
 addFormats.default(ajv);
 ajv.addSchema(schema);
 
@@ -49,11 +49,31 @@ describe("Statuspage v2 API from the example records", () => {
       return validate(copy);
     };
     expect(mutate(() => {})).toBe(true);
-    expect(mutate((c) => { c.components[1].state = "operational"; })).toBe(false);
-    expect(mutate((c) => { c.components[1].status = "down"; })).toBe(false);
-    expect(mutate((c) => { delete c.incidents[0].shortlink; })).toBe(false);
-    expect(mutate((c) => { c.incidents[0].incident_updates[0].status = "scheduled"; })).toBe(false);
-    expect(mutate((c) => { c.status.indicator = "ok"; })).toBe(false);
+    expect(
+      mutate((c) => {
+        c.components[1].state = "operational";
+      }),
+    ).toBe(false);
+    expect(
+      mutate((c) => {
+        c.components[1].status = "down";
+      }),
+    ).toBe(false);
+    expect(
+      mutate((c) => {
+        delete c.incidents[0].shortlink;
+      }),
+    ).toBe(false);
+    expect(
+      mutate((c) => {
+        c.incidents[0].incident_updates[0].status = "scheduled";
+      }),
+    ).toBe(false);
+    expect(
+      mutate((c) => {
+        c.status.indicator = "ok";
+      }),
+    ).toBe(false);
   });
 
   it("reports the one unresolved incident and the page indicator it causes", () => {
@@ -61,7 +81,13 @@ describe("Statuspage v2 API from the example records", () => {
     expect(summary.status).toEqual({ indicator: "minor", description: "Minor Service Outage" });
     expect(summary.incidents.map((i: Json) => i.name)).toEqual(["Slow payout status in the API and dashboard"]);
     const [unresolved] = summary.incidents;
-    expect(unresolved).toMatchObject({ status: "monitoring", impact: "minor", resolved_at: null, monitoring_at: "2026-11-22T00:30:00.000Z", started_at: "2026-11-21T21:40:00.000Z" });
+    expect(unresolved).toMatchObject({
+      status: "monitoring",
+      impact: "minor",
+      resolved_at: null,
+      monitoring_at: "2026-11-22T00:30:00.000Z",
+      started_at: "2026-11-21T21:40:00.000Z",
+    });
     expect(unresolved.shortlink).toBe("https://status.lumen.example/incidents/2026-11-21-payout-status-latency/");
     expect(unresolved.incident_updates).toHaveLength(9);
     expect(unresolved.incident_updates[0].created_at).toBe("2026-11-22T04:55:00.000Z"); // newest first
@@ -112,15 +138,26 @@ describe("Statuspage v2 API from the example records", () => {
 describe("Statuspage v2 API from hand-built records", () => {
   const config = buildConfig();
   const window = incident("2026-11-22-db-upgrade", {
-    type: "maintenance", status: "scheduled", components: { db: "under_maintenance" },
-    scheduled_start: "2026-11-22T02:00:00Z", scheduled_end: "2026-11-22T04:00:00Z",
-    updates: [{ at: "2026-11-15T10:00:00Z", status: "scheduled", body: "We will upgrade the \"db\" <b>tonight</b>." }],
+    type: "maintenance",
+    status: "scheduled",
+    components: { db: "under_maintenance" },
+    scheduled_start: "2026-11-22T02:00:00Z",
+    scheduled_end: "2026-11-22T04:00:00Z",
+    updates: [{ at: "2026-11-15T10:00:00Z", status: "scheduled", body: 'We will upgrade the "db" <b>tonight</b>.' }],
   });
   const outage = incident("2026-11-22-api-down", {
-    status: "identified", severity: "SEV1", components: { api: "major_outage" }, started_at: "2026-11-22T02:30:00Z",
+    status: "identified",
+    severity: "SEV1",
+    components: { api: "major_outage" },
+    started_at: "2026-11-22T02:30:00Z",
     updates: [
       { at: "2026-11-22T02:35:00Z", status: "investigating", body: "Looking." },
-      { at: "2026-11-22T02:50:00Z", status: "identified", body: "Found it.", components: { api: "partial_outage", web: "degraded_performance" } },
+      {
+        at: "2026-11-22T02:50:00Z",
+        status: "identified",
+        body: "Found it.",
+        components: { api: "partial_outage", web: "degraded_performance" },
+      },
     ],
   });
   const repository = buildRepository([window, outage], { config });
@@ -153,7 +190,10 @@ describe("Statuspage v2 API from hand-built records", () => {
       ["API", "major_outage", "partial_outage"],
       ["Web <App>", "operational", "degraded_performance"],
     ]);
-    expect(current.components.map((c: Json) => [c.name, c.status])).toEqual([["API", "partial_outage"], ["Web <App>", "degraded_performance"]]);
+    expect(current.components.map((c: Json) => [c.name, c.status])).toEqual([
+      ["API", "partial_outage"],
+      ["Web <App>", "degraded_performance"],
+    ]);
     expect((api["status.json"] as Json).status.indicator).toBe("critical");
     for (const file of API_PATHS) expectValid(file, api[file]);
   });
@@ -176,13 +216,16 @@ describe("Statuspage v2 API from hand-built records", () => {
     expect(current.shortlink).toBe("https://example.github.io/status/incidents/2026-11-22-api-down/");
     expect((api["status.json"] as Json).page.url).toBe("https://example.github.io/status");
     const [maintenance] = (api["scheduled-maintenances.json"] as Json).scheduled_maintenances;
-    expect(JSON.parse(JSON.stringify(maintenance)).incident_updates[0].body).toBe("We will upgrade the \"db\" <b>tonight</b>.");
+    expect(JSON.parse(JSON.stringify(maintenance)).incident_updates[0].body).toBe('We will upgrade the "db" <b>tonight</b>.');
   });
 
   it("caps the list endpoints at Statuspage's 50 most recent", () => {
     const many = Array.from({ length: 60 }, (_, i) =>
       incident(`2026-10-${String((i % 28) + 1).padStart(2, "0")}-n${i}`, {
-        status: "resolved", severity: "SEV4", started_at: `2026-10-${String((i % 28) + 1).padStart(2, "0")}T10:00:00Z`, resolved_at: `2026-10-${String((i % 28) + 1).padStart(2, "0")}T11:00:00Z`,
+        status: "resolved",
+        severity: "SEV4",
+        started_at: `2026-10-${String((i % 28) + 1).padStart(2, "0")}T10:00:00Z`,
+        resolved_at: `2026-10-${String((i % 28) + 1).padStart(2, "0")}T11:00:00Z`,
       }),
     );
     const api = buildStatuspageApi(buildRepository(many, { config }), { audience: "public", now: new Date("2026-11-22T03:00:00Z") });

@@ -14,10 +14,22 @@ const write = (file: string, text: string) => {
   writeFileSync(path.join(dir, file), text);
 };
 write("sitrep.config.yaml", "format: 2\nsite:\n  title: T\n  url: https://status.example.com/\ncomponents:\n  - id: api\n    name: API\n");
-write("incidents/2026/2026-11-01-plain.md", "---\ntitle: Plain\nseverity: SEV3\nstatus: investigating\nupdates:\n  - at: 2026-11-01T10:00:00Z\n    status: investigating\n    body: Looking.\n---\n");
-write("incidents/2026/2026-11-02-near.md", "---\ntitle: Near\ntype: near_miss\nseverity: SEV4\nstatus: resolved\nresolved_at: 2026-11-02T11:00:00Z\n---\n");
-write("incidents/2026/2026-11-03-near-public.md", "---\ntitle: Near, public\ntype: near_miss\nvisibility: public\nseverity: SEV4\nstatus: resolved\nresolved_at: 2026-11-03T11:00:00Z\n---\n");
-write("postmortems/2026-11-01-plain.md", "---\nincident: 2026-11-01-plain\nstatus: draft\naction_items:\n  - id: fix\n    title: Fix it\n    owner: ana\n    priority: P2\n    kind: prevent\n    status: open\n---\n");
+write(
+  "incidents/2026/2026-11-01-plain.md",
+  "---\ntitle: Plain\nseverity: SEV3\nstatus: investigating\nupdates:\n  - at: 2026-11-01T10:00:00Z\n    status: investigating\n    body: Looking.\n---\n",
+);
+write(
+  "incidents/2026/2026-11-02-near.md",
+  "---\ntitle: Near\ntype: near_miss\nseverity: SEV4\nstatus: resolved\nresolved_at: 2026-11-02T11:00:00Z\n---\n",
+);
+write(
+  "incidents/2026/2026-11-03-near-public.md",
+  "---\ntitle: Near, public\ntype: near_miss\nvisibility: public\nseverity: SEV4\nstatus: resolved\nresolved_at: 2026-11-03T11:00:00Z\n---\n",
+);
+write(
+  "postmortems/2026-11-01-plain.md",
+  "---\nincident: 2026-11-01-plain\nstatus: draft\naction_items:\n  - id: fix\n    title: Fix it\n    owner: ana\n    priority: P2\n    kind: prevent\n    status: open\n---\n",
+);
 write("runbooks/api.md", "---\ntitle: API\nowner: ana\nlast_reviewed: 2026-10-01\n---\n");
 
 const loaded = loadRecords(dir, { now: new Date("2026-11-22T12:00:00Z") });

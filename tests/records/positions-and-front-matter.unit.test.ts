@@ -10,24 +10,24 @@ const file = "incidents/2026/2026-11-15-x.md";
 describe("createLocator", () => {
   // Front-matter YAML as splitFrontMatter returns it: line 1 is the opening `---` line.
   const yaml = [
-    "",                                                     // 1  ---
-    "title: Checkout errors",                               // 2
-    "resolved_at:",                                         // 3
-    "roles:",                                               // 4
-    "  commander: &lead ada",                               // 5
-    "  scribe: *lead",                                      // 6
-    "components: {api: major_outage, \"web\": partial_outage}", // 7
-    "updates:",                                             // 8
-    "  - at: 2026-11-15T10:00:00Z",                         // 9
-    "    status: investigating",                            // 10
-    "  - at: 2026-11-15T10:30:00Z",                         // 11
-    "    components:",                                      // 12
-    "      '404': partial_outage",                          // 13
-    "      7: major_outage",                                // 14
-    "runbooks: []",                                         // 15
-    "timeline:",                                            // 16
-    "- at: 2026-11-15T10:05:00Z",                           // 17
-    "  event: paged",                                       // 18
+    "", // 1  ---
+    "title: Checkout errors", // 2
+    "resolved_at:", // 3
+    "roles:", // 4
+    "  commander: &lead ada", // 5
+    "  scribe: *lead", // 6
+    'components: {api: major_outage, "web": partial_outage}', // 7
+    "updates:", // 8
+    "  - at: 2026-11-15T10:00:00Z", // 9
+    "    status: investigating", // 10
+    "  - at: 2026-11-15T10:30:00Z", // 11
+    "    components:", // 12
+    "      '404': partial_outage", // 13
+    "      7: major_outage", // 14
+    "runbooks: []", // 15
+    "timeline:", // 16
+    "- at: 2026-11-15T10:05:00Z", // 17
+    "  event: paged", // 18
     "",
   ].join("\n");
   const locator = createLocator(yaml);

@@ -13,12 +13,29 @@ function day(index: number, status: DayView["status"] = "operational"): DayView 
   const date = new Date(Date.UTC(2026, 7, 25 + index)).toISOString().slice(0, 10);
   return status === "operational"
     ? { date, status, minutes: [], incidents: [] }
-    : { date, status, minutes: [{ status, label: "Partial outage", minutes: 36 }], incidents: [{ id: `i${index}`, title: `Incident ${index}` }] };
+    : {
+        date,
+        status,
+        minutes: [{ status, label: "Partial outage", minutes: 36 }],
+        incidents: [{ id: `i${index}`, title: `Incident ${index}` }],
+      };
 }
 
 function component(impact: Record<number, DayView["status"]>): ComponentView {
   const days = Array.from({ length: 90 }, (_, i) => day(i, impact[i] ?? "operational"));
-  return { id: "api", name: "API", group: "G", description: undefined, status: "operational", statusLabel: "Operational", uptime: "99.00", recentUptime: "98.00", days, barsSummary: "", activeIncidentIds: [] };
+  return {
+    id: "api",
+    name: "API",
+    group: "G",
+    description: undefined,
+    status: "operational",
+    statusLabel: "Operational",
+    uptime: "99.00",
+    recentUptime: "98.00",
+    days,
+    barsSummary: "",
+    activeIncidentIds: [],
+  };
 }
 
 const links = (cells: BarCell[]) => cells.filter((c) => c.kind === "link");
@@ -36,10 +53,16 @@ describe("barsView", () => {
   });
 
   it("gives every day with impact its own link, named by that day only, even in a run of days", () => {
-    const bars = barsView(component({ 10: "degraded_performance", 11: "partial_outage", 12: "partial_outage", 20: "major_outage" }), formatMinutes);
+    const bars = barsView(
+      component({ 10: "degraded_performance", 11: "partial_outage", 12: "partial_outage", 20: "major_outage" }),
+      formatMinutes,
+    );
     const days = links(bars.older);
     expect(days.map((c) => c.kind === "link" && [c.anchor, c.status])).toEqual([
-      ["day-2026-09-04", "degraded_performance"], ["day-2026-09-05", "partial_outage"], ["day-2026-09-06", "partial_outage"], ["day-2026-09-14", "major_outage"],
+      ["day-2026-09-04", "degraded_performance"],
+      ["day-2026-09-05", "partial_outage"],
+      ["day-2026-09-06", "partial_outage"],
+      ["day-2026-09-14", "major_outage"],
     ]);
     expect(days.every((c) => c.kind === "link" && !c.label.includes(";"))).toBe(true);
   });
@@ -57,7 +80,9 @@ describe("bar colours in site.css", () => {
   const dark = css.slice(css.indexOf("@media (prefers-color-scheme: dark)"));
   const value = (block: string, name: string) => block.match(new RegExp(`--${name}:\\s*(#[0-9a-f]{6})`, "i"))?.[1] ?? "";
   const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, b] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const contrast = (a: string, b: string) => {
@@ -71,10 +96,16 @@ describe("bar colours in site.css", () => {
   const hatchRule = css.match(/([^}]*)\{\s*background: repeating-linear-gradient/)?.[1] ?? "";
   const hatched = ["ok", ...STATUSES].map((st) => hatchRule.includes(`i.s-${st}`));
 
-  for (const [scheme, block] of [["light", css], ["dark", dark]] as const) {
+  for (const [scheme, block] of [
+    ["light", css],
+    ["dark", dark],
+  ] as const) {
     it(`gives adjacent levels 3:1 or a second cue besides colour, and every level 3:1 against the page (${scheme})`, () => {
       const colours = LEVELS.map((name) => value(block, name));
-      expect(colours.every((c) => /^#/.test(c)), colours.join(" ")).toBe(true);
+      expect(
+        colours.every((c) => /^#/.test(c)),
+        colours.join(" "),
+      ).toBe(true);
       for (let i = 1; i < colours.length; i++) {
         const apart = contrast(colours[i], colours[i - 1]) >= 3 || (hatched[i] !== hatched[i - 1] && heights[i] - heights[i - 1] >= 15);
         expect(apart, `${LEVELS[i - 1]} → ${LEVELS[i]}`).toBe(true);

@@ -114,14 +114,23 @@ let site: SiteBuild;
 const read = (file: string) => readFileSync(path.join(site.outDir, file), "utf8");
 const html = (file: string) => parseHTML(read(file)).document;
 const json = (file: string) => JSON.parse(read(`api/v2/${file}`));
-const labelToStatus = (label: string) => Object.values(EXPECTED).find((e) => e.label === label)?.status
-  ?? { Operational: "operational", "Under Maintenance": "under_maintenance", "Degraded Performance": "degraded_performance", "Partial Outage": "partial_outage", "Major Outage": "major_outage" }[label];
+const labelToStatus = (label: string) =>
+  Object.values(EXPECTED).find((e) => e.label === label)?.status ??
+  {
+    Operational: "operational",
+    "Under Maintenance": "under_maintenance",
+    "Degraded Performance": "degraded_performance",
+    "Partial Outage": "partial_outage",
+    "Major Outage": "major_outage",
+  }[label];
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), "sitrep-consistency-"));
   writeFileSync(path.join(root, "sitrep.config.yaml"), CONFIG);
-  for (const folder of ["incidents/2026", "incidents/2027", "postmortems", "runbooks"]) mkdirSync(path.join(root, folder), { recursive: true });
-  for (const [id, front] of Object.entries(RECORDS)) writeFileSync(path.join(root, "incidents", id.slice(0, 4), `${id}.md`), `---\n${front}\n---\n`);
+  for (const folder of ["incidents/2026", "incidents/2027", "postmortems", "runbooks"])
+    mkdirSync(path.join(root, folder), { recursive: true });
+  for (const [id, front] of Object.entries(RECORDS))
+    writeFileSync(path.join(root, "incidents", id.slice(0, 4), `${id}.md`), `---\n${front}\n---\n`);
   site = await buildSite({ recordsRoot: root, now: NOW });
   expect(site.code, site.stderr).toBe(0);
 }, 240_000);
@@ -140,13 +149,21 @@ describe("one build, one status per component", () => {
   });
 
   it("group rows state the worst status of their components", () => {
-    const groups = [...html("index.html").querySelectorAll(".group-head")].map((g) => [g.querySelector("h3")!.textContent, g.querySelector(".status")!.textContent]);
-    expect(groups).toEqual([["Platform", "Major Outage"], ["Components", "Under Maintenance"]]);
+    const groups = [...html("index.html").querySelectorAll(".group-head")].map((g) => [
+      g.querySelector("h3")!.textContent,
+      g.querySelector(".status")!.textContent,
+    ]);
+    expect(groups).toEqual([
+      ["Platform", "Major Outage"],
+      ["Components", "Under Maintenance"],
+    ]);
   });
 
   it("active incident and maintenance cards give the current impact, and the worst card impact per component is its row status", () => {
     const doc = html("index.html");
-    const cards = ["active-incidents", "active-maintenance"].flatMap((id) => [...doc.getElementById(id)!.parentElement!.querySelectorAll(".card")]);
+    const cards = ["active-incidents", "active-maintenance"].flatMap((id) => [
+      ...doc.getElementById(id)!.parentElement!.querySelectorAll(".card"),
+    ]);
     expect(cards).toHaveLength(3);
     const worst = new Map<string, string>();
     for (const card of cards) {
@@ -157,7 +174,12 @@ describe("one build, one status per component", () => {
         if (seen === undefined || RANK.indexOf(status) > RANK.indexOf(seen)) worst.set(name.trim(), status);
       }
     }
-    expect(Object.fromEntries(worst)).toEqual({ API: "major_outage", "Web app": "degraded_performance", Payouts: "operational", "Card vault": "under_maintenance" });
+    expect(Object.fromEntries(worst)).toEqual({
+      API: "major_outage",
+      "Web app": "degraded_performance",
+      Payouts: "operational",
+      "Card vault": "under_maintenance",
+    });
   });
 
   it("the planned maintenance is planned, not under maintenance and not ongoing", () => {
@@ -173,11 +195,17 @@ describe("one build, one status per component", () => {
     const card = [...html("index.html").querySelectorAll(".card")].find((c) => c.textContent!.includes("Card vault upgrade"))!;
     expect(card.querySelector(".pill")!.textContent).toBe("In progress");
     expect(html("incidents/2026-11-22-vault-upgrade/index.html").querySelector(".pill")!.textContent).toBe("In progress");
-    const history = [...html("history/index.html").querySelectorAll(".history-list li")].find((li) => li.textContent!.includes("Card vault upgrade"))!;
+    const history = [...html("history/index.html").querySelectorAll(".history-list li")].find((li) =>
+      li.textContent!.includes("Card vault upgrade"),
+    )!;
     expect(history.textContent).toContain("In progress");
     expect(history.textContent).not.toContain("Scheduled");
-    expect(json("scheduled-maintenances/active.json").scheduled_maintenances.map((m: { status: string }) => m.status)).toEqual(["in_progress"]);
-    expect(json("scheduled-maintenances/upcoming.json").scheduled_maintenances.map((m: { name: string }) => m.name)).toEqual(["Search reindex"]);
+    expect(json("scheduled-maintenances/active.json").scheduled_maintenances.map((m: { status: string }) => m.status)).toEqual([
+      "in_progress",
+    ]);
+    expect(json("scheduled-maintenances/upcoming.json").scheduled_maintenances.map((m: { name: string }) => m.name)).toEqual([
+      "Search reindex",
+    ]);
     expect(read("maintenance.ics").replace(/\r?\n[ \t]/g, "")).toContain("Status: In progress");
   });
 
@@ -188,7 +216,6 @@ describe("one build, one status per component", () => {
     const recent = doc.getElementById("recent")!.parentElement!.textContent!;
     expect(recent).not.toContain("API down");
   });
-
 
   it("component pages", () => {
     for (const [id, expected] of Object.entries(EXPECTED)) {
@@ -213,12 +240,15 @@ describe("one build, one status per component", () => {
     expect(json("summary.json").status.indicator).toBe("critical");
     for (const file of ["incidents.json", "incidents/unresolved.json", "summary.json"]) {
       for (const incident of json(file).incidents) {
-        for (const component of incident.components) expect([file, component.name, component.status]).toEqual([file, component.name, BY_NAME[component.name].status]);
+        for (const component of incident.components)
+          expect([file, component.name, component.status]).toEqual([file, component.name, BY_NAME[component.name].status]);
       }
     }
     const [down] = json("incidents/unresolved.json").incidents.filter((i: { name: string }) => i.name === "API down");
     expect(down.status).toBe("identified");
-    expect(down.incident_updates.at(-1).affected_components.map((c: { name: string; new_status: string }) => [c.name, c.new_status])).toEqual([["API", "major_outage"]]);
+    expect(
+      down.incident_updates.at(-1).affected_components.map((c: { name: string; new_status: string }) => [c.name, c.new_status]),
+    ).toEqual([["API", "major_outage"]]);
   });
 
   it("feeds carry every update up to now and nothing after it, like the pages", () => {
@@ -231,8 +261,15 @@ describe("one build, one status per component", () => {
   });
 
   it("nothing dated after now shows on any page or in the API", () => {
-    const files = ["index.html", "incidents/2026-11-22-api-down/index.html", "components/api/index.html", "history/index.html",
-      "api/v2/summary.json", "api/v2/incidents.json", "maintenance.ics"];
+    const files = [
+      "index.html",
+      "incidents/2026-11-22-api-down/index.html",
+      "components/api/index.html",
+      "history/index.html",
+      "api/v2/summary.json",
+      "api/v2/incidents.json",
+      "maintenance.ics",
+    ];
     for (const file of files) expect([file, read(file).includes(FUTURE_MARKER)]).toEqual([file, false]);
     expect(html("incidents/2026-11-22-api-down/index.html").querySelector(".pill")!.textContent).toBe("Identified");
   });

@@ -28,7 +28,12 @@ describe("dashboard data", () => {
     const { ttrBySeverity, months, commanders, incidentCount } = board.data;
     expect(ttrBySeverity.map((g) => g.key)).toEqual(["SEV1", "SEV2", "SEV3", "SEV4"]);
     for (const group of ttrBySeverity) {
-      expect(group.stats).toEqual(distribution(group.values.map((v) => v.minutes), "minutes"));
+      expect(group.stats).toEqual(
+        distribution(
+          group.values.map((v) => v.minutes),
+          "minutes",
+        ),
+      );
       expect(group.stats.too_small).toBe(group.values.length < 5);
     }
     expect(ttrBySeverity.some((g) => g.stats.too_small)).toBe(true);

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE_DECLARATION_LAG_MINUTES } from "../helpers/example-repo.ts";
-import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
+import { runCliInProcess } from "../helpers/run-cli.ts";
 import type { SharedSite } from "../helpers/shared-site.ts";
 import { internalSite } from "./internal-site-fixture.ts";
 import { brokenLinks } from "./site-checks.ts";
@@ -26,7 +26,10 @@ describe("internal site output", () => {
     expect(html).not.toContain("Metrics are not available in this build.");
     const cli = await runCliInProcess(["metrics", "--json"], { cwd: site.recordsRoot });
     expect(cli.code, cli.stderr).toBe(0);
-    const metrics = JSON.parse(cli.stdout) as { history: { commits: number }; overall: { incidents: { count: number }; durations: { declaration_lag: { n: number; median: number } } } };
+    const metrics = JSON.parse(cli.stdout) as {
+      history: { commits: number };
+      overall: { incidents: { count: number }; durations: { declaration_lag: { n: number; median: number } } };
+    };
     // Known history (exampleGitRepo): 24 commits; 16 incidents count (drills and near-misses are
     // left out by default), each declared EXAMPLE_DECLARATION_LAG_MINUTES after detection.
     expect(metrics.history.commits).toBe(24);
@@ -73,7 +76,9 @@ describe("on-call load on the dashboard", () => {
     const html = readFileSync(path.join(site.outDir, "metrics/index.html"), "utf8");
     expect(html).toContain("On-call load, last four weeks");
     expect(html).toContain('class="chart-on-call');
-    const cli = await runCliInProcess(["oncall", "report", "--from", "2026-10-25T12:00:00Z", "--to", "2026-11-22T12:00:00Z", "--json"], { cwd: site.recordsRoot });
+    const cli = await runCliInProcess(["oncall", "report", "--from", "2026-10-25T12:00:00Z", "--to", "2026-11-22T12:00:00Z", "--json"], {
+      cwd: site.recordsRoot,
+    });
     expect(cli.code, cli.stderr).toBe(0);
     const people = JSON.parse(cli.stdout).people as { person: string; hours: number; out_of_hours: number }[];
     expect(people.length).toBeGreaterThan(1);

@@ -28,7 +28,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function withPage<T>(options: Parameters<Browser["newContext"]>[0], use: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+async function withPage<T>(
+  options: Parameters<Browser["newContext"]>[0],
+  use: (page: Page, context: BrowserContext) => Promise<T>,
+): Promise<T> {
   const context = await browser.newContext(options);
   try {
     return await use(await context.newPage(), context);
@@ -42,18 +45,29 @@ async function withPage<T>(options: Parameters<Browser["newContext"]>[0], use: (
 type Node = { offsetParent: unknown; innerText: string; querySelectorAll(selector: string): ArrayLike<Node> };
 type Window = { document: { activeElement: unknown }; getComputedStyle(element: unknown, pseudo: string): { content: string } };
 const visibleTexts = (page: Page, selector: string) =>
-  page.locator(selector).evaluateAll((elements) => (elements as unknown as Node[]).filter((e) => e.offsetParent !== null).map((e) => e.innerText));
+  page
+    .locator(selector)
+    .evaluateAll((elements) => (elements as unknown as Node[]).filter((e) => e.offsetParent !== null).map((e) => e.innerText));
 
 describe("status page", () => {
   it("at 390 px shows 30 days under a 30-day label and uptime, axe-clean in light without JavaScript and in dark with it", async () => {
     const report: string[] = [];
-    for (const [colorScheme, javaScriptEnabled] of [["light", false], ["dark", true]] as const) {
+    for (const [colorScheme, javaScriptEnabled] of [
+      ["light", false],
+      ["dark", true],
+    ] as const) {
       await withPage({ viewport: { width: 390, height: 844 }, colorScheme, javaScriptEnabled }, async (page) => {
         await page.goto(server.url);
-        const bars = await page.locator(".bars").evaluateAll((all) => (all as unknown as Node[]).map((b) => Array.from(b.querySelectorAll("i")).filter((i) => i.offsetParent !== null).length));
+        const bars = await page
+          .locator(".bars")
+          .evaluateAll((all) =>
+            (all as unknown as Node[]).map((b) => Array.from(b.querySelectorAll("i")).filter((i) => i.offsetParent !== null).length),
+          );
         expect(bars).toHaveLength(10);
         expect(new Set(bars)).toEqual(new Set([30]));
-        expect((await visibleTexts(page, "#components ~ p.muted, section[aria-labelledby=components] > p.muted"))[0]).toContain("last 30 days");
+        expect((await visibleTexts(page, "#components ~ p.muted, section[aria-labelledby=components] > p.muted"))[0]).toContain(
+          "last 30 days",
+        );
         const legends = await visibleTexts(page, ".bars-legend");
         expect(legends.every((l) => l.includes("30 days ago") && !l.includes("90"))).toBe(true);
         // Payouts had impact on its last two days: its 30-day uptime is what the legend shows.
@@ -80,14 +94,31 @@ describe("status page", () => {
     for (const width of [1280, 390, 320]) {
       await withPage({ viewport: { width, height: 844 } }, async (page) => {
         await page.goto(server.url);
-        const boxes = await page.locator(".bars a").evaluateAll((links) => (links as unknown as (Node & { getBoundingClientRect(): { width: number; height: number } })[])
-          .filter((a) => a.offsetParent !== null).map((a) => a.getBoundingClientRect()).map((r) => [Math.round(r.width * 10) / 10, Math.round(r.height * 10) / 10]));
+        const boxes = await page.locator(".bars a").evaluateAll((links) =>
+          (links as unknown as (Node & { getBoundingClientRect(): { width: number; height: number } })[])
+            .filter((a) => a.offsetParent !== null)
+            .map((a) => a.getBoundingClientRect())
+            .map((r) => [Math.round(r.width * 10) / 10, Math.round(r.height * 10) / 10]),
+        );
         expect(boxes.length).toBeGreaterThan(1);
-        expect(boxes.filter(([w, h]) => w < 24 || h < 24), `${width} px`).toEqual([]);
+        expect(
+          boxes.filter(([w, h]) => w < 24 || h < 24),
+          `${width} px`,
+        ).toEqual([]);
         // One link per day: each named by its own day only.
-        const labels = await page.locator(".bars a").evaluateAll((links) => (links as unknown as (Node & { getAttribute(n: string): string })[]).filter((a) => a.offsetParent !== null).map((a) => a.getAttribute("aria-label")));
+        const labels = await page
+          .locator(".bars a")
+          .evaluateAll((links) =>
+            (links as unknown as (Node & { getAttribute(n: string): string })[])
+              .filter((a) => a.offsetParent !== null)
+              .map((a) => a.getAttribute("aria-label")),
+          );
         expect(labels.filter((l) => !/^\d{1,2} \w+ \d{4}: [^;]+$/.test(l))).toEqual([]);
-        const scroll = await page.evaluate(() => { const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement; return d.scrollWidth - d.clientWidth; });
+        const scroll = await page.evaluate(() => {
+          const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document
+            .documentElement;
+          return d.scrollWidth - d.clientWidth;
+        });
         expect(scroll).toBe(0);
       });
     }
@@ -101,7 +132,9 @@ describe("status page", () => {
       // The tip is positioned from the bottom of its row (.bars): its lower edge is bottom px above that.
       type Box = { closest(s: string): { offsetHeight: number } };
       const [offset, rowHeight] = await day.evaluate((a) => [
-        Number.parseFloat((globalThis as unknown as { getComputedStyle(e: unknown, p: string): { bottom: string } }).getComputedStyle(a, "::after").bottom),
+        Number.parseFloat(
+          (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { bottom: string } }).getComputedStyle(a, "::after").bottom,
+        ),
         (a as unknown as Box).closest(".bars").offsetHeight,
       ]);
       const [tipBottom, barsTop] = [rowHeight - offset, 0];
@@ -156,15 +189,26 @@ describe("status page", () => {
       const version = /data-version="([0-9a-f]+)"/.exec(original)![1];
       let newer = false;
       // The deploy carries a resolve dated before the page's build: only the version says it is new.
-      await page.route("**/build.json", (route) => route.fulfill({
-        json: { version: newer ? "0123456789abcdef" : version, built_at: TEST_NOW, fresh_until: new Date(built + 3_600_000).toISOString() },
-      }));
-      await page.route(server.url, (route) => route.fulfill({
-        contentType: "text/html",
-        body: newer
-          ? original.replace(/Minor Service Outage/g, "All Systems Operational").replace(/data-version="[0-9a-f]+"/, 'data-version="0123456789abcdef"').replaceAll('datetime="2026-11-22T12:00:00Z"', 'datetime="2026-11-22T12:04:00Z"')
-          : original,
-      }));
+      await page.route("**/build.json", (route) =>
+        route.fulfill({
+          json: {
+            version: newer ? "0123456789abcdef" : version,
+            built_at: TEST_NOW,
+            fresh_until: new Date(built + 3_600_000).toISOString(),
+          },
+        }),
+      );
+      await page.route(server.url, (route) =>
+        route.fulfill({
+          contentType: "text/html",
+          body: newer
+            ? original
+                .replace(/Minor Service Outage/g, "All Systems Operational")
+                .replace(/data-version="[0-9a-f]+"/, 'data-version="0123456789abcdef"')
+                .replaceAll('datetime="2026-11-22T12:00:00Z"', 'datetime="2026-11-22T12:04:00Z"')
+            : original,
+        }),
+      );
       await page.goto(server.url);
       newer = true;
       await page.clock.runFor(61_000);
@@ -185,7 +229,9 @@ describe("status page", () => {
       await page.clock.install({ time: new Date(built + 3 * 3_600_000) });
       await page.route("**/build.json", (route) => route.abort());
       await page.goto(`${server.url}incidents/2026-11-21-payout-status-latency/`);
-      await expect.poll(() => page.locator("#stale").textContent(), { timeout: 15_000 }).toBe("This information is 3 hours old and may be out of date.");
+      await expect
+        .poll(() => page.locator("#stale").textContent(), { timeout: 15_000 })
+        .toBe("This information is 3 hours old and may be out of date.");
     });
   }, 60_000);
 });
@@ -198,7 +244,10 @@ describe("search", () => {
       await page.locator("#search-results li").first().waitFor({ timeout: 15_000 });
       const metas = await page.locator("#search-results li .meta").allTextContents();
       expect(metas.filter((m) => m.startsWith("Incident · ")).length).toBeGreaterThanOrEqual(2);
-      expect(metas.every((m) => /^(Incident|Postmortem) · \d{1,2} \w+ \d{4} · Critical impact$/.test(m)), metas.join("\n")).toBe(true);
+      expect(
+        metas.every((m) => /^(Incident|Postmortem) · \d{1,2} \w+ \d{4} · Critical impact$/.test(m)),
+        metas.join("\n"),
+      ).toBe(true);
       // No excerpt starts with navigation or bar labels: only titles, descriptions and updates are indexed.
       const excerpts = await page.locator("#search-results li p:not(.meta)").allTextContents();
       expect(excerpts.join("\n")).not.toMatch(/days ago|Incident history|Skip to content/);
@@ -227,7 +276,9 @@ describe("times for the reader", () => {
       const asOf = page.locator(".banner time");
       expect(await asOf.textContent()).toBe("22 Nov 2026, 07:00 GMT-5 (12 minutes ago)");
       expect(await asOf.getAttribute("title")).toBe("22 Nov 2026, 13:00 CET (Europe/Berlin)");
-      expect(await page.locator("#zone-note").textContent()).toBe("Times are shown in your time zone (America/New_York); point at a time for Europe/Berlin.");
+      expect(await page.locator("#zone-note").textContent()).toBe(
+        "Times are shown in your time zone (America/New_York); point at a time for Europe/Berlin.",
+      );
     });
     await withPage({ timezoneId: "America/New_York", javaScriptEnabled: false }, async (page) => {
       await page.goto(server.url);
@@ -250,7 +301,11 @@ describe("search results", () => {
       await page.keyboard.press("Enter");
       await expect.poll(() => page.locator("#search-results li").count(), { timeout: 15_000 }).toBe(Math.min(total, 40));
       // Focus moves to the first new result, so a keyboard user continues where the list grew.
-      expect(await page.locator("#search-results li:nth-child(21) a").evaluate((a) => a === (globalThis as unknown as Window).document.activeElement)).toBe(true);
+      expect(
+        await page
+          .locator("#search-results li:nth-child(21) a")
+          .evaluate((a) => a === (globalThis as unknown as Window).document.activeElement),
+      ).toBe(true);
       while (await page.locator("#search-more").count()) await page.locator("#search-more").click();
       expect(await page.locator("#search-results li").count()).toBe(total);
       expect(errors).toEqual([]);

@@ -21,7 +21,11 @@ describe("public pages' words", () => {
     const section = document.querySelector("section[aria-labelledby=changes]");
     expect(section?.querySelector("h2")?.textContent).toBe("What we're changing");
     const rows = [...(section?.querySelectorAll("tbody tr") ?? [])].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
-    expect(rows).toContainEqual(["Roll back checkout releases automatically when the 5xx ratio exceeds 5 % within 10 minutes", "Reduce the impact", "In progress"]);
+    expect(rows).toContainEqual([
+      "Roll back checkout releases automatically when the 5xx ratio exceeds 5 % within 10 minutes",
+      "Reduce the impact",
+      "In progress",
+    ]);
     expect(rows).toContainEqual(["Split the checkout overview dashboard by cell by default", "Detect it sooner", "Decided against"]);
     expect(section?.innerHTML).not.toMatch(/dtanaka|sam-rivera|P[123]|github\.com|#42/);
   });
@@ -33,7 +37,9 @@ describe("public pages' words", () => {
       for (const authored of document.querySelectorAll(".prose, script, [hidden]")) authored.remove();
       const text = document.body.textContent ?? "";
       for (const match of text.matchAll(/\b(records?|front matter|yaml|visibility|audience|near_miss|wont_do|in_progress|sitrep)\b/gi)) {
-        found.push(`${path.relative(site.outDir, file)}: ${text.slice(Math.max(0, match.index - 40), match.index + 40).replace(/\s+/g, " ")}`);
+        found.push(
+          `${path.relative(site.outDir, file)}: ${text.slice(Math.max(0, match.index - 40), match.index + 40).replace(/\s+/g, " ")}`,
+        );
       }
     }
     expect(found).toEqual([]);
@@ -44,7 +50,8 @@ describe("public pages' words", () => {
     for (const file of files(site.outDir).filter((f) => f.endsWith(".html"))) {
       for (const card of parseHTML(readFileSync(file, "utf8")).document.querySelectorAll(".card")) {
         const text = card.textContent ?? "";
-        if (text.includes("No customer impact") && /Affected: .*\((Degraded|Partial|Major)/.test(text)) contradictions.push(`${path.relative(site.outDir, file)}: ${card.querySelector("h2, h3")?.textContent}`);
+        if (text.includes("No customer impact") && /Affected: .*\((Degraded|Partial|Major)/.test(text))
+          contradictions.push(`${path.relative(site.outDir, file)}: ${card.querySelector("h2, h3")?.textContent}`);
       }
     }
     expect(contradictions).toEqual([]);

@@ -48,7 +48,9 @@ describe("public site in Chromium", () => {
         const response = await page.goto(server.url + entry.path);
         expect(response?.status(), entry.name).toBe(entry.status ?? 200);
         // Static pages: the text is there once goto has waited for the load event.
-        expect(await page.locator("h1").first().textContent(), entry.name).toContain(entry.heading === "Components" ? "Lumen Status" : entry.heading);
+        expect(await page.locator("h1").first().textContent(), entry.name).toContain(
+          entry.heading === "Components" ? "Lumen Status" : entry.heading,
+        );
         expect(await page.locator("main").textContent(), entry.name).toContain(entry.expect);
       }
       // The 404 page's own request is the only expected error.
@@ -86,11 +88,15 @@ describe("public site in Chromium", () => {
       await page.goto(server.url);
       expect(await page.locator(".banner").textContent()).toContain("Minor Service Outage");
       expect(await page.locator(".component").count()).toBe(10);
-      expect(await page.locator(".component p.vh").first().textContent()).toMatch(/Checkout API, last 90 days: \d+\.\d\d % uptime, 1 day with impact\./);
+      expect(await page.locator(".component p.vh").first().textContent()).toMatch(
+        /Checkout API, last 90 days: \d+\.\d\d % uptime, 1 day with impact\./,
+      );
       expect(await page.locator(".bars").first().locator("i").count()).toBe(90);
       // A day with impact is a link to its row on the component page, named by its summary.
       const day = page.locator(".bars").first().locator("a").first();
-      expect(await day.getAttribute("aria-label")).toContain("17 Nov 2026: degraded performance 25 min, partial outage 36 min (Elevated checkout errors)");
+      expect(await day.getAttribute("aria-label")).toContain(
+        "17 Nov 2026: degraded performance 25 min, partial outage 36 min (Elevated checkout errors)",
+      );
       await day.click();
       await page.waitForURL(/\/components\/checkout-api\/#day-2026-11-17$/, { timeout: 15_000 });
       expect(await page.locator("tr:target").textContent()).toContain("Elevated checkout errors");
@@ -137,10 +143,17 @@ describe("public site in Chromium", () => {
     await withContext({}, async (context) => {
       const page = await context.newPage();
       const dialogs: string[] = [];
-      page.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
+      page.on("dialog", (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
       for (const target of ["incidents/2026-11-10-probe/", "history/2026-11/", "components/reporting/"]) {
         await page.goto(server.url + target);
-        await page.locator("main a", { hasText: "a link" }).first().click({ timeout: 1_000 }).catch(() => undefined);
+        await page
+          .locator("main a", { hasText: "a link" })
+          .first()
+          .click({ timeout: 1_000 })
+          .catch(() => undefined);
         expect(await page.evaluate<unknown>("window.__pwned"), target).toBeUndefined();
         // A string, so the test compiles without DOM types: scripts (other than the page's own refresh
         // script right after #refresh-status), on* handlers and javascript: URLs in main.
@@ -156,4 +169,3 @@ describe("public site in Chromium", () => {
     expect(readFileSync(path.join(site.outDir, "incidents/2026-11-10-probe/index.html"), "utf8")).toContain("Probe body");
   });
 });
-

@@ -50,21 +50,28 @@ describe("public build output", () => {
 
   it("gives every page a Content-Security-Policy that loads only from the site (the browser tests run under it)", () => {
     const pages = files(site.outDir).filter((f) => f.endsWith(".html"));
-    const policies = new Set(pages.map((file) => /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(file, "utf8"))?.[1]));
-    expect([...policies]).toEqual(["default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"]);
+    const policies = new Set(
+      pages.map((file) => /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(file, "utf8"))?.[1]),
+    );
+    expect([...policies]).toEqual([
+      "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'",
+    ]);
   });
 
   it("gives every page Open Graph and Twitter tags, and titles that say the status", () => {
     const missing: string[] = [];
     for (const file of files(site.outDir).filter((f) => f.endsWith(".html"))) {
       const html = readFileSync(file, "utf8");
-      for (const tag of ['property="og:title"', 'property="og:description"', 'name="twitter:card"']) if (!html.includes(tag)) missing.push(`${path.relative(site.outDir, file)}: ${tag}`);
+      for (const tag of ['property="og:title"', 'property="og:description"', 'name="twitter:card"'])
+        if (!html.includes(tag)) missing.push(`${path.relative(site.outDir, file)}: ${tag}`);
     }
     expect(missing).toEqual([]);
     const title = (file: string) => /<title>([^<]*)<\/title>/.exec(readFileSync(path.join(site.outDir, file), "utf8"))![1];
     expect(title("index.html")).toBe("Minor Service Outage · Lumen Status");
     expect(title("incidents/2026-11-17-checkout-elevated-errors/index.html")).toBe("Elevated checkout errors (Resolved) · Lumen Status");
-    expect(readFileSync(path.join(site.outDir, "index.html"), "utf8")).toContain('<meta property="og:description" content="Minor Service Outage.');
+    expect(readFileSync(path.join(site.outDir, "index.html"), "utf8")).toContain(
+      '<meta property="og:description" content="Minor Service Outage.',
+    );
   });
 
   it("offers a Subscribe page from the top of the status page and every incident page, and feeds per component", () => {
@@ -73,15 +80,22 @@ describe("public build output", () => {
     expect(status.indexOf('href="/status/subscribe/"')).toBeLessThan(status.indexOf('id="components"'));
     const incidents = readdirSync(path.join(site.outDir, "incidents"));
     expect(incidents.length).toBeGreaterThan(10);
-    for (const id of incidents) expect([id, readFileSync(path.join(site.outDir, "incidents", id, "index.html"), "utf8").includes('href="/status/subscribe/"')]).toEqual([id, true]);
+    for (const id of incidents)
+      expect([
+        id,
+        readFileSync(path.join(site.outDir, "incidents", id, "index.html"), "utf8").includes('href="/status/subscribe/"'),
+      ]).toEqual([id, true]);
     const subscribe = readFileSync(path.join(site.outDir, "subscribe/index.html"), "utf8");
     expect(subscribe).toContain("/feed subscribe https://lumen.example.github.io/status/history.atom");
     expect(subscribe).toContain('href="webcal://lumen.example.github.io/status/maintenance.ics"');
     for (const id of readdirSync(path.join(site.outDir, "components"))) {
       expect(subscribe).toContain(`href="/status/components/${id}/history.atom"`);
-      for (const file of ["history.rss", "history.atom", "maintenance.ics"]) expect(readFileSync(path.join(site.outDir, "components", id, file), "utf8").length).toBeGreaterThan(100);
+      for (const file of ["history.rss", "history.atom", "maintenance.ics"])
+        expect(readFileSync(path.join(site.outDir, "components", id, file), "utf8").length).toBeGreaterThan(100);
     }
-    expect(readFileSync(path.join(site.outDir, "components/payouts/history.atom"), "utf8")).toContain("Slow payout status in the API and dashboard");
+    expect(readFileSync(path.join(site.outDir, "components/payouts/history.atom"), "utf8")).toContain(
+      "Slow payout status in the API and dashboard",
+    );
   });
 
   it("says how long customers were affected, one uptime per screen width, and no doubled impact words", () => {
@@ -108,7 +122,9 @@ describe("public build output", () => {
 
   it("keeps the status page under 20 kB gzip with its CSS", () => {
     const html = readFileSync(path.join(site.outDir, "index.html"), "utf8");
-    const css = [...html.matchAll(/<link rel="stylesheet" href="\/status\/([^"]+)"/g)].map((m) => readFileSync(path.join(site.outDir, m[1])));
+    const css = [...html.matchAll(/<link rel="stylesheet" href="\/status\/([^"]+)"/g)].map((m) =>
+      readFileSync(path.join(site.outDir, m[1])),
+    );
     expect(css.length).toBeGreaterThan(0);
     const bytes = gzipSync(html).length + css.reduce((sum, file) => sum + gzipSync(file).length, 0);
     expect(bytes).toBeLessThan(20 * 1024);
@@ -136,10 +152,16 @@ describe("public build output", () => {
     const hidden = repository.incidents.filter((i) => i.data.visibility === "internal" || i.data.drill);
     // A published public postmortem may quote its incident's timeline on purpose; every other
     // incident's timeline must stay out.
-    const publicPostmortemOf = new Set(repository.postmortems.filter((p) => p.data.visibility === "public" && p.data.status === "published").map((p) => p.data.incident));
+    const publicPostmortemOf = new Set(
+      repository.postmortems.filter((p) => p.data.visibility === "public" && p.data.status === "published").map((p) => p.data.incident),
+    );
     expect(hidden.length).toBeGreaterThanOrEqual(3);
     // A prefix free of characters HTML or JSON would escape, so a leak cannot hide behind escaping.
-    const probe = (text: string) => text.split(/[&<>"'\\]/)[0].slice(0, 40).trim();
+    const probe = (text: string) =>
+      text
+        .split(/[&<>"'\\]/)[0]
+        .slice(0, 40)
+        .trim();
     const secrets = [
       "INTERNAL:",
       "[DRILL]",
@@ -153,7 +175,8 @@ describe("public build output", () => {
     for (const file of files(site.outDir).filter((f) => /\.(html|json|rss|atom|ics|svg|xml)$/.test(f))) {
       const text = readFileSync(file, "utf8");
       for (const secret of secrets) if (text.includes(secret)) leaks.push(`${path.relative(site.outDir, file)}: ${secret}`);
-      for (const p of hiddenPostmortems) if (text.includes(`postmortems/${p.id}`)) leaks.push(`${path.relative(site.outDir, file)}: link to postmortem ${p.id}`);
+      for (const p of hiddenPostmortems)
+        if (text.includes(`postmortems/${p.id}`)) leaks.push(`${path.relative(site.outDir, file)}: link to postmortem ${p.id}`);
       for (const i of hidden) if (text.includes(i.id)) leaks.push(`${path.relative(site.outDir, file)}: ${i.id}`);
     }
     expect(leaks).toEqual([]);

@@ -52,6 +52,10 @@ export async function axeViolations(page: Page, name: string): Promise<string[]>
   const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   if (result.passes.length < 10) return [`${name}: axe checked almost nothing (${result.passes.length} passes)`];
   return result.violations.map(
-    (v) => `${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`,
+    (v) =>
+      `${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(", ")}`,
   );
 }

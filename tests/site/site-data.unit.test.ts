@@ -60,7 +60,15 @@ describe("createBuildContext", () => {
 describe("buildFailure", () => {
   it("prints every diagnostic as file:line:col with its hint, and annotations on GitHub Actions", () => {
     const error = new InvalidRecordsError([
-      { file: "incidents/2026/x.md", line: 4, column: 9, rule: "invalid-value", severity: "error", message: "`status` is `fixed`.", hint: "Use resolved." },
+      {
+        file: "incidents/2026/x.md",
+        line: 4,
+        column: 9,
+        rule: "invalid-value",
+        severity: "error",
+        message: "`status` is `fixed`.",
+        hint: "Use resolved.",
+      },
     ]);
     const local = buildFailure(error, {});
     expect(local.exitCode).toBe(1);
@@ -73,12 +81,19 @@ describe("buildFailure", () => {
 describe("buildFailure and the error classes", () => {
   // Every class scripts/errors.ts exports, built with arguments its constructor accepts.
   const diagnostic = { file: "a.md", line: 1, column: 1, rule: "r", severity: "error" as const, message: "m", hint: "h" };
-  const classes = (Object.entries(errors) as [string, unknown][]).filter((entry): entry is [string, new (...args: never[]) => Error] =>
-    typeof entry[1] === "function" && entry[1].prototype instanceof Error);
-  const sample: Record<string, unknown[]> = { InvalidRecordsError: [[diagnostic]], RejectedChangeError: ["the change", [diagnostic]], UsageError: ["bad flag", "use --x"] };
+  const classes = (Object.entries(errors) as [string, unknown][]).filter(
+    (entry): entry is [string, new (...args: never[]) => Error] => typeof entry[1] === "function" && entry[1].prototype instanceof Error,
+  );
+  const sample: Record<string, unknown[]> = {
+    InvalidRecordsError: [[diagnostic]],
+    RejectedChangeError: ["the change", [diagnostic]],
+    UsageError: ["bad flag", "use --x"],
+  };
 
   it("finds every error class", () => {
-    expect(classes.map(([name]) => name)).toEqual(expect.arrayContaining(["SitrepError", "UsageError", "InvalidRecordsError", "NotAGitRepositoryError", "ShallowCloneError"]));
+    expect(classes.map(([name]) => name)).toEqual(
+      expect.arrayContaining(["SitrepError", "UsageError", "InvalidRecordsError", "NotAGitRepositoryError", "ShallowCloneError"]),
+    );
   });
   it.each(classes.map(([name]) => name))("prints %s as a diagnostic with its hint, not as a crash", (name) => {
     const Class = classes.find(([n]) => n === name)![1] as new (...args: unknown[]) => SitrepError;
@@ -98,6 +113,11 @@ describe("buildFailure and the error classes", () => {
 
 describe("formatMinutes", () => {
   it("writes durations compactly", () => {
-    expect([formatMinutes(45), formatMinutes(60), formatMinutes(125), formatMinutes(1440 + 240)]).toEqual(["45 min", "1 h", "2 h 5 min", "1 d 4 h"]);
+    expect([formatMinutes(45), formatMinutes(60), formatMinutes(125), formatMinutes(1440 + 240)]).toEqual([
+      "45 min",
+      "1 h",
+      "2 h 5 min",
+      "1 d 4 h",
+    ]);
   });
 });

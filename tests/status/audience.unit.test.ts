@@ -22,20 +22,53 @@ describe("audience filtering on the example records", () => {
   });
 
   it("public postmortems are public, published and about a public incident", () => {
-    expect(postmortemsFor(repository, "public").map((p) => p.id).sort()).toEqual([
-      "2026-05-19-checkout-outage", "2026-07-08-psp-timeouts", "2026-10-06-3ds-challenge-failures",
-    ]);
+    expect(
+      postmortemsFor(repository, "public")
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(["2026-05-19-checkout-outage", "2026-07-08-psp-timeouts", "2026-10-06-3ds-challenge-failures"]);
     expect(postmortemsFor(repository, "internal")).toHaveLength(repository.postmortems.length);
   });
 });
 
 describe("audience filtering on hand-built records", () => {
   const config = buildConfig();
-  const drill = incident("drill", { status: "resolved", severity: "SEV2", drill: true, visibility: "public", started_at: "2026-11-01T10:00:00Z", resolved_at: "2026-11-01T11:00:00Z" });
-  const nearMiss = incident("near", { type: "near_miss", status: "resolved", severity: "SEV3", started_at: "2026-11-01T10:00:00Z", resolved_at: "2026-11-01T11:00:00Z" });
-  const publicNearMiss = incident("near-public", { type: "near_miss", visibility: "public", status: "resolved", severity: "SEV3", started_at: "2026-11-01T10:00:00Z", resolved_at: "2026-11-01T11:00:00Z" });
-  const internal = incident("internal", { status: "resolved", severity: "SEV3", visibility: "internal", started_at: "2026-11-01T10:00:00Z", resolved_at: "2026-11-01T11:00:00Z" });
-  const open = incident("open", { status: "resolved", severity: "SEV3", started_at: "2026-11-01T10:00:00Z", resolved_at: "2026-11-01T11:00:00Z" });
+  const drill = incident("drill", {
+    status: "resolved",
+    severity: "SEV2",
+    drill: true,
+    visibility: "public",
+    started_at: "2026-11-01T10:00:00Z",
+    resolved_at: "2026-11-01T11:00:00Z",
+  });
+  const nearMiss = incident("near", {
+    type: "near_miss",
+    status: "resolved",
+    severity: "SEV3",
+    started_at: "2026-11-01T10:00:00Z",
+    resolved_at: "2026-11-01T11:00:00Z",
+  });
+  const publicNearMiss = incident("near-public", {
+    type: "near_miss",
+    visibility: "public",
+    status: "resolved",
+    severity: "SEV3",
+    started_at: "2026-11-01T10:00:00Z",
+    resolved_at: "2026-11-01T11:00:00Z",
+  });
+  const internal = incident("internal", {
+    status: "resolved",
+    severity: "SEV3",
+    visibility: "internal",
+    started_at: "2026-11-01T10:00:00Z",
+    resolved_at: "2026-11-01T11:00:00Z",
+  });
+  const open = incident("open", {
+    status: "resolved",
+    severity: "SEV3",
+    started_at: "2026-11-01T10:00:00Z",
+    resolved_at: "2026-11-01T11:00:00Z",
+  });
   const published = { status: "published", visibility: "public", published_at: "2026-11-05T10:00:00Z" } as const;
   const repository = buildRepository([drill, nearMiss, publicNearMiss, internal, open], {
     config,

@@ -1,7 +1,15 @@
 // Small hand-built repositories for the status model and publisher tests: records in memory,
 // with the loader's own defaults applied, so every case states only what it is about.
 import { applyConfigDefaults, applyIncidentDefaults, applyPostmortemDefaults } from "../../scripts/records/defaults.ts";
-import type { Config, ConfigData, IncidentData, IncidentRecord, PostmortemData, PostmortemRecord, Repository } from "../../scripts/records/model.ts";
+import type {
+  Config,
+  ConfigData,
+  IncidentData,
+  IncidentRecord,
+  PostmortemData,
+  PostmortemRecord,
+  Repository,
+} from "../../scripts/records/model.ts";
 
 export function buildConfig(overrides: Partial<ConfigData> = {}): Config {
   return applyConfigDefaults({
@@ -38,7 +46,10 @@ export function postmortem(id: string, data: PostmortemData, config: Config, bod
   };
 }
 
-export function buildRepository(incidents: IncidentRecord[], options: { config?: Config; postmortems?: PostmortemRecord[] } = {}): Repository {
+export function buildRepository(
+  incidents: IncidentRecord[],
+  options: { config?: Config; postmortems?: PostmortemRecord[] } = {},
+): Repository {
   return { root: "/tmp/none", config: options.config ?? buildConfig(), incidents, postmortems: options.postmortems ?? [], runbooks: [] };
 }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  activeIncidents, activeMaintenance, componentStates, overallStatus, upcomingMaintenance,
+  activeIncidents,
+  activeMaintenance,
+  componentStates,
+  overallStatus,
+  upcomingMaintenance,
 } from "../../scripts/status/current-status.ts";
 import { incidentFacts } from "../../scripts/model/incident-facts.ts";
 import { buildConfig, incident } from "./build-records.ts";
@@ -17,15 +21,25 @@ function statusAt(incidents: ReturnType<typeof incident>[], time: string) {
 
 describe("componentStates and overallStatus", () => {
   const partial = incident("2026-11-20-a", {
-    status: "identified", severity: "SEV3", components: { api: "partial_outage" }, started_at: "2026-11-20T10:00:00Z",
+    status: "identified",
+    severity: "SEV3",
+    components: { api: "partial_outage" },
+    started_at: "2026-11-20T10:00:00Z",
   });
   const major = incident("2026-11-20-b", {
-    status: "investigating", severity: "SEV4", components: { api: "major_outage", web: "degraded_performance" }, started_at: "2026-11-20T11:00:00Z",
+    status: "investigating",
+    severity: "SEV4",
+    components: { api: "major_outage", web: "degraded_performance" },
+    started_at: "2026-11-20T11:00:00Z",
   });
 
   it("lists every configured component in config order, operational when nothing is open", () => {
     const { states, overall } = statusAt([], "2026-11-20T12:00:00Z");
-    expect(states.map((s) => [s.id, s.status, s.group])).toEqual([["api", "operational", "Core"], ["web", "operational", "Core"], ["db", "operational", undefined]]);
+    expect(states.map((s) => [s.id, s.status, s.group])).toEqual([
+      ["api", "operational", "Core"],
+      ["web", "operational", "Core"],
+      ["db", "operational", undefined],
+    ]);
     expect(overall).toEqual({ indicator: "none", description: "All Systems Operational" });
   });
 
@@ -52,8 +66,11 @@ describe("componentStates and overallStatus", () => {
 
   it("a resolved incident no longer counts", () => {
     const resolved = incident("z", {
-      status: "resolved", severity: "SEV1", components: { api: "major_outage" },
-      started_at: "2026-11-20T10:00:00Z", resolved_at: "2026-11-20T11:00:00Z",
+      status: "resolved",
+      severity: "SEV1",
+      components: { api: "major_outage" },
+      started_at: "2026-11-20T10:00:00Z",
+      resolved_at: "2026-11-20T11:00:00Z",
     });
     expect(statusAt([resolved], "2026-11-20T12:00:00Z").overall.indicator).toBe("none");
     expect(statusAt([resolved], "2026-11-20T10:59:00Z").byId.api.status).toBe("major_outage");
@@ -61,8 +78,11 @@ describe("componentStates and overallStatus", () => {
 
   describe("maintenance starting during the build", () => {
     const window = incident("2026-11-22-db-upgrade", {
-      type: "maintenance", status: "scheduled", components: { db: "under_maintenance" },
-      scheduled_start: "2026-11-22T02:00:00Z", scheduled_end: "2026-11-22T04:00:00Z",
+      type: "maintenance",
+      status: "scheduled",
+      components: { db: "under_maintenance" },
+      scheduled_start: "2026-11-22T02:00:00Z",
+      scheduled_end: "2026-11-22T04:00:00Z",
     });
 
     it("before the window: operational, upcoming, indicator none", () => {
@@ -92,7 +112,12 @@ describe("componentStates and overallStatus", () => {
     });
 
     it("an outage during maintenance outranks it", () => {
-      const outage = incident("o", { status: "investigating", severity: "SEV3", components: { db: "degraded_performance" }, started_at: "2026-11-22T02:30:00Z" });
+      const outage = incident("o", {
+        status: "investigating",
+        severity: "SEV3",
+        components: { db: "degraded_performance" },
+        started_at: "2026-11-22T02:30:00Z",
+      });
       const { byId, overall } = statusAt([window, outage], "2026-11-22T03:00:00Z");
       expect(byId.db.status).toBe("degraded_performance");
       expect(overall.indicator).toBe("minor");
@@ -103,9 +128,22 @@ describe("componentStates and overallStatus", () => {
     const older = incident("older", { status: "identified", severity: "SEV3", started_at: "2026-11-20T08:00:00Z" });
     const newer = incident("newer", { status: "investigating", severity: "SEV3", started_at: "2026-11-20T09:00:00Z" });
     const future = incident("future", { status: "investigating", severity: "SEV3", started_at: "2026-11-21T09:00:00Z" });
-    const done = incident("done", { status: "resolved", severity: "SEV3", started_at: "2026-11-20T07:00:00Z", resolved_at: "2026-11-20T07:30:00Z" });
-    const maintenance = incident("m", { type: "maintenance", status: "in_progress", scheduled_start: "2026-11-20T08:00:00Z", scheduled_end: "2026-11-20T09:00:00Z" });
-    expect(activeIncidents(factsAt([older, newer, future, done, maintenance], new Date("2026-11-20T10:00:00Z"))).map((i) => i.id)).toEqual(["newer", "older"]);
+    const done = incident("done", {
+      status: "resolved",
+      severity: "SEV3",
+      started_at: "2026-11-20T07:00:00Z",
+      resolved_at: "2026-11-20T07:30:00Z",
+    });
+    const maintenance = incident("m", {
+      type: "maintenance",
+      status: "in_progress",
+      scheduled_start: "2026-11-20T08:00:00Z",
+      scheduled_end: "2026-11-20T09:00:00Z",
+    });
+    expect(activeIncidents(factsAt([older, newer, future, done, maintenance], new Date("2026-11-20T10:00:00Z"))).map((i) => i.id)).toEqual([
+      "newer",
+      "older",
+    ]);
     expect(activeMaintenance(factsAt([maintenance], new Date("2026-11-20T10:00:00Z"))).map((i) => i.id)).toEqual(["m"]);
   });
 });

@@ -20,7 +20,12 @@ describe("dailyImpact", () => {
   });
 
   it("splits an incident crossing midnight between the two days (UTC)", () => {
-    const days = dailyImpact("api", [window("partial_outage", "2026-11-20T23:00:00Z", "2026-11-21T01:30:00Z")], new Date("2026-11-22T12:00:00Z"), { days: 3 });
+    const days = dailyImpact(
+      "api",
+      [window("partial_outage", "2026-11-20T23:00:00Z", "2026-11-21T01:30:00Z")],
+      new Date("2026-11-22T12:00:00Z"),
+      { days: 3 },
+    );
     expect(days.map((d) => [d.date, d.status, d.minutes.partial_outage, d.incidentIds])).toEqual([
       ["2026-11-20", "partial_outage", 60, ["i"]],
       ["2026-11-21", "partial_outage", 90, ["i"]],
@@ -34,7 +39,11 @@ describe("dailyImpact", () => {
     const utc = dailyImpact("api", [w], new Date("2026-11-22T12:00:00Z"), { days: 3 });
     expect(utc.map((d) => d.minutes.major_outage)).toEqual([60, 0, 0]);
     const berlin = dailyImpact("api", [w], new Date("2026-11-22T12:00:00Z"), { days: 3, timeZone: "Europe/Berlin" });
-    expect(berlin.map((d) => [d.date, d.minutes.major_outage])).toEqual([["2026-11-20", 30], ["2026-11-21", 30], ["2026-11-22", 0]]);
+    expect(berlin.map((d) => [d.date, d.minutes.major_outage])).toEqual([
+      ["2026-11-20", 30],
+      ["2026-11-21", 30],
+      ["2026-11-22", 0],
+    ]);
   });
 
   it("knows that today in the display time zone may be tomorrow in UTC", () => {
@@ -46,17 +55,28 @@ describe("dailyImpact", () => {
   it("counts 25 hours on the day daylight saving time ends (Berlin, 25 October 2026)", () => {
     const days = dailyImpact("api", [], new Date("2026-10-27T00:00:00Z"), { days: 4, timeZone: "Europe/Berlin" });
     expect(days.map((d) => [d.date, d.minutesElapsed])).toEqual([
-      ["2026-10-24", 1440], ["2026-10-25", 1500], ["2026-10-26", 1440], ["2026-10-27", 60],
+      ["2026-10-24", 1440],
+      ["2026-10-25", 1500],
+      ["2026-10-26", 1440],
+      ["2026-10-27", 60],
     ]);
   });
 
   it("starts a day when local midnight is skipped by a DST change (Santiago 6 Sep 2026, Beirut 29 Mar 2026)", () => {
     const santiago = dailyImpact("api", [], new Date("2026-09-08T12:00:00Z"), { days: 5, timeZone: "America/Santiago" });
     expect(santiago.map((d) => [d.date, d.minutesElapsed])).toEqual([
-      ["2026-09-04", 1440], ["2026-09-05", 1440], ["2026-09-06", 1380], ["2026-09-07", 1440], ["2026-09-08", 540],
+      ["2026-09-04", 1440],
+      ["2026-09-05", 1440],
+      ["2026-09-06", 1380],
+      ["2026-09-07", 1440],
+      ["2026-09-08", 540],
     ]);
     const beirut = dailyImpact("api", [], new Date("2026-03-30T12:00:00Z"), { days: 3, timeZone: "Asia/Beirut" });
-    expect(beirut.map((d) => [d.date, d.minutesElapsed])).toEqual([["2026-03-28", 1440], ["2026-03-29", 1380], ["2026-03-30", 900]]);
+    expect(beirut.map((d) => [d.date, d.minutesElapsed])).toEqual([
+      ["2026-03-28", 1440],
+      ["2026-03-29", 1380],
+      ["2026-03-30", 900],
+    ]);
   });
 
   it("counts a window that began before the first day only from the first day (90-day edge)", () => {
@@ -82,7 +102,9 @@ describe("dailyImpact", () => {
   });
 
   it("runs an open window up to now and no further", () => {
-    const days = dailyImpact("api", [window("under_maintenance", "2026-11-22T11:00:00Z", null)], new Date("2026-11-22T12:00:00Z"), { days: 1 });
+    const days = dailyImpact("api", [window("under_maintenance", "2026-11-22T11:00:00Z", null)], new Date("2026-11-22T12:00:00Z"), {
+      days: 1,
+    });
     expect(days[0]).toMatchObject({ status: "under_maintenance", minutesElapsed: 720 });
     expect(days[0].minutes.under_maintenance).toBe(60);
   });

@@ -8,8 +8,11 @@ import { buildStatuspageApi } from "../../scripts/publish/statuspage-v2.ts";
 import { buildConfig, buildRepository, incident } from "./build-records.ts";
 
 const window = incident("2026-11-22-db-upgrade", {
-  type: "maintenance", status: "scheduled", components: { db: "under_maintenance" },
-  scheduled_start: "2026-11-22T11:00:00Z", scheduled_end: "2026-11-22T13:00:00Z",
+  type: "maintenance",
+  status: "scheduled",
+  components: { db: "under_maintenance" },
+  scheduled_start: "2026-11-22T11:00:00Z",
+  scheduled_end: "2026-11-22T13:00:00Z",
   updates: [{ at: "2026-11-20T09:00:00Z", status: "scheduled", body: "The database will be upgraded." }],
 });
 const config = buildConfig();

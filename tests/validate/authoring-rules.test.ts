@@ -10,7 +10,10 @@ import { buildRepo } from "./corpus.ts";
 let cleanup = () => {};
 afterEach(() => cleanup());
 
-function validate(files: Record<string, string>): { code: number; diagnostics: { file: string; line: number; column: number; rule: string; severity: string; message: string }[] } {
+function validate(files: Record<string, string>): {
+  code: number;
+  diagnostics: { file: string; line: number; column: number; rule: string; severity: string; message: string }[];
+} {
   const repo = buildRepo([], "sitrep-authoring-rules-");
   cleanup = repo.cleanup;
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(repo.dir, file), text);
@@ -34,13 +37,27 @@ ${updates}---
 `;
 
 test("maintenance in_progress two days before its window fails; an hour early is allowed", () => {
-  const early = validate({ "incidents/2026/2026-12-01-billing-upgrade.md": maintenance("  - at: 2026-11-29T02:00:00Z\n    status: in_progress\n    body: Started.\n") });
+  const early = validate({
+    "incidents/2026/2026-12-01-billing-upgrade.md": maintenance(
+      "  - at: 2026-11-29T02:00:00Z\n    status: in_progress\n    body: Started.\n",
+    ),
+  });
   expect(early.code).toBe(1);
-  expect(early.diagnostics).toEqual([expect.objectContaining({
-    file: "incidents/2026/2026-12-01-billing-upgrade.md", line: 14, column: 13, rule: "maintenance-started-early", severity: "error",
-    message: "updates[1] says `in_progress` at 2026-11-29T02:00:00Z, more than an hour before the window starts (2026-12-01T02:00:00Z).",
-  })]);
-  const onTime = validate({ "incidents/2026/2026-12-01-billing-upgrade.md": maintenance("  - at: 2026-12-01T01:00:00Z\n    status: in_progress\n    body: Started.\n") });
+  expect(early.diagnostics).toEqual([
+    expect.objectContaining({
+      file: "incidents/2026/2026-12-01-billing-upgrade.md",
+      line: 14,
+      column: 13,
+      rule: "maintenance-started-early",
+      severity: "error",
+      message: "updates[1] says `in_progress` at 2026-11-29T02:00:00Z, more than an hour before the window starts (2026-12-01T02:00:00Z).",
+    }),
+  ]);
+  const onTime = validate({
+    "incidents/2026/2026-12-01-billing-upgrade.md": maintenance(
+      "  - at: 2026-12-01T01:00:00Z\n    status: in_progress\n    body: Started.\n",
+    ),
+  });
   expect(onTime.diagnostics.filter((d) => d.rule === "maintenance-started-early")).toEqual([]);
 });
 
@@ -88,14 +105,17 @@ test("a published public postmortem gets a warning at each placeholder and empty
   expect(found).toEqual([
     [17, 45, "A placeholder (`(fill in)`) is left in a published postmortem."],
     [21, 1, "A placeholder (`1. Why ...?`) is left in a published postmortem."],
-    [23, 1, "Section \"What went well\" is empty in a published postmortem."],
-    [33, 1, "Section \"Where we got lucky\" is empty in a published postmortem."],
+    [23, 1, 'Section "What went well" is empty in a published postmortem.'],
+    [33, 1, 'Section "Where we got lucky" is empty in a published postmortem.'],
   ]);
   expect(diagnostics.every((d) => d.severity === "warning")).toBe(true);
 });
 
 test("a draft or an internal postmortem may hold placeholders", () => {
-  for (const [status, visibility] of [["draft", "public"], ["published", "internal"]]) {
+  for (const [status, visibility] of [
+    ["draft", "public"],
+    ["published", "internal"],
+  ]) {
     const { diagnostics } = validate({ "postmortems/2026-11-10-api-errors.md": postmortem(status, visibility, UNFINISHED) });
     expect(diagnostics.filter((d) => d.rule === "postmortem-placeholders")).toEqual([]);
   }

@@ -16,7 +16,9 @@ import { hostile } from "../../testkit/hostile-inputs.ts";
 
 const now = new Date(TEST_NOW);
 const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((cleanup) => cleanup()));
+afterAll(() => {
+  for (const cleanup of cleanups) cleanup();
+});
 
 function validateWith(files: Record<string, string>) {
   const repo = buildRepo([], "sitrep-bounded-");
@@ -45,7 +47,7 @@ describe("F6: Markdown that would not render is an error at its line, and render
     // Line 33 of the list opens its 33rd level, at its marker.
     ["200 lines of lists nested by indentation", hostile.indentedLists(200), 13 + 32, 65, /Blocks nest 33 deep/],
     ["100 kB of `[`", hostile.brackets(99_000), 13, 10_001, /over 10,000 emphasis, code and link characters/],
-    ["more than 100,000 characters", "word ".repeat(21_000) + "*x*", 13, 1, /105,004 characters long/],
+    ["more than 100,000 characters", `${"word ".repeat(21_000)}*x*`, 13, 1, /105,004 characters long/],
   ])("a body of %s", (_label, body, line, column, message) => {
     const diagnostics = validateWith({ [INCIDENT]: incident("", body) });
     expect(diagnostics.map(pick)).toEqual([{ file: INCIDENT, line, column, rule: "markdown-budget", severity: "error" }]);
@@ -57,7 +59,7 @@ describe("F6: Markdown that would not render is an error at its line, and render
     ["10 kB of nested `-`", hostile.nestedDashes(5_000)],
     ["1,000 lists nested by indentation", hostile.indentedLists(1_000)],
     ["100 kB of `[`", hostile.brackets(100_000)],
-    ["a fence that closes inside a quote, then 12,000 `>`", "> ```\n\n" + hostile.nestedQuotes(12_000)],
+    ["a fence that closes inside a quote, then 12,000 `>`", `> \`\`\`\n\n${hostile.nestedQuotes(12_000)}`],
   ])("renders %s as escaped text instead of failing the build", (_label, text) => {
     const html = renderMarkdown(text);
     expect(html.startsWith("<p>")).toBe(true);
@@ -84,8 +86,9 @@ describe("F17: text that renders to nothing", () => {
   });
 
   it("a body of raw HTML is an error at its first line; one of comments only (the scaffold's guidance) is not", () => {
-    expect(validateWith({ [INCIDENT]: incident("", "<div>Customers could not log in.</div>\n") }).map(pick))
-      .toEqual([{ file: INCIDENT, line: 13, column: 1, rule: "markdown-renders-empty", severity: "error" }]);
+    expect(validateWith({ [INCIDENT]: incident("", "<div>Customers could not log in.</div>\n") }).map(pick)).toEqual([
+      { file: INCIDENT, line: 13, column: 1, rule: "markdown-renders-empty", severity: "error" },
+    ]);
     expect(validateWith({ [INCIDENT]: incident("", "<!-- Public description: what customers experienced. -->\n") })).toEqual([]);
   });
 });
@@ -105,7 +108,9 @@ describe("F12: slow paths in sitrep's own code end in the same diagnostics", () 
 
   it("40,000 unknown keys: the first 20 at their own lines, the 20th counting the rest", () => {
     const diagnostics = validateWith({ [INCIDENT]: incident(hostile.unknownKeys(40_000)) });
-    expect(diagnostics.map(pick)).toEqual(Array.from({ length: 20 }, (_, i) => ({ file: INCIDENT, line: 7 + i, column: 1, rule: "unknown-field", severity: "error" })));
+    expect(diagnostics.map(pick)).toEqual(
+      Array.from({ length: 20 }, (_, i) => ({ file: INCIDENT, line: 7 + i, column: 1, rule: "unknown-field", severity: "error" })),
+    );
     expect(diagnostics[0].message).toBe("Unknown field `k0`.");
     expect(diagnostics[19].message).toBe("Unknown field `k19` (and 39,980 more unknown fields here).");
   });
@@ -113,11 +118,20 @@ describe("F12: slow paths in sitrep's own code end in the same diagnostics", () 
   it("one unknown key past the locator's index is still placed at its line", () => {
     const keys = hostile.unknownKeys(5).replace("k4: 1", "titel: 1");
     const diagnostics = validateWith({ [INCIDENT]: incident(keys) });
-    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([[7, "Unknown field `k0`."], [8, "Unknown field `k1`."], [9, "Unknown field `k2`."], [10, "Unknown field `k3`."], [11, "Unknown field `titel`."]]);
+    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [7, "Unknown field `k0`."],
+      [8, "Unknown field `k1`."],
+      [9, "Unknown field `k2`."],
+      [10, "Unknown field `k3`."],
+      [11, "Unknown field `titel`."],
+    ]);
     expect(diagnostics[4].hint).toMatch(/Did you mean `title`\?/);
   });
 
-  it.each([["`[`", "["], ["`{`", "{"]])("100,000 nested YAML %s are one error where the nesting passes 100 levels", (_label, open) => {
+  it.each([
+    ["`[`", "["],
+    ["`{`", "{"],
+  ])("100,000 nested YAML %s are one error where the nesting passes 100 levels", (_label, open) => {
     const diagnostics = validateWith({ [INCIDENT]: incident(`components: ${hostile.flowNesting(open, 100_000)}\n`) });
     // js-yaml stops at the 100th bracket (column 13 is the first).
     expect(diagnostics.map(pick)).toEqual([{ file: INCIDENT, line: 7, column: 13 + 99, rule: "yaml-syntax", severity: "error" }]);
@@ -127,8 +141,20 @@ describe("F12: slow paths in sitrep's own code end in the same diagnostics", () 
 
 describe("F11: times are read by one parser, so validate accepts exactly what the site reads", () => {
   it.each([
-    ["`+01` (published as 1970, a maintenance that never ended)", "2026-11-15T10:00:00+01", "invalid-format", /the offset `\+01` is not written in full/, /`2026-11-15T10:00:00\+01:00`/],
-    ["a space for `T` (the page stayed stale for hours)", "2026-11-15 10:00:00Z", "invalid-format", /written with a space/, /`2026-11-15T10:00:00Z`/],
+    [
+      "`+01` (published as 1970, a maintenance that never ended)",
+      "2026-11-15T10:00:00+01",
+      "invalid-format",
+      /the offset `\+01` is not written in full/,
+      /`2026-11-15T10:00:00\+01:00`/,
+    ],
+    [
+      "a space for `T` (the page stayed stale for hours)",
+      "2026-11-15 10:00:00Z",
+      "invalid-format",
+      /written with a space/,
+      /`2026-11-15T10:00:00Z`/,
+    ],
     ["`+0100`", "2026-11-15T10:00:00+0100", "invalid-format", /`\+0100` is not written in full/, /`2026-11-15T10:00:00\+01:00`/],
     ["no seconds", "2026-11-15T10:00Z", "invalid-format", /without seconds/, /`2026-11-15T10:00:00Z`/],
     ["a leap second", "2026-11-15T23:59:60Z", "invalid-format", /out of range/, /no leap second/],
@@ -142,8 +168,12 @@ describe("F11: times are read by one parser, so validate accepts exactly what th
 });
 
 describe("F15: control characters in titles and names", () => {
-  it.each([["ESC", "\\e[2J"], ["NUL", "\\0"], ["a right-to-left override", "\\u202e"]])("%s in a title is an error at the title", (_label, escape) => {
-    const text = incident("").replace("title: Hostile", `title: "Hostile ${escape}evil"`);
+  it.each([
+    ["ESC", "\\e[2J"],
+    ["NUL", "\\0"],
+    ["a right-to-left override", "\\u202e"],
+  ])("%s in a title is an error at the title", (_label, escaped) => {
+    const text = incident("").replace("title: Hostile", `title: "Hostile ${escaped}evil"`);
     const diagnostics = validateWith({ [INCIDENT]: text });
     expect(diagnostics.map(pick)).toEqual([{ file: INCIDENT, line: 2, column: 8, rule: "text-control-character", severity: "error" }]);
     expect(diagnostics[0].message).toMatch(/^`title` holds U\+[0-9A-F]{4}, a control or text-direction character, at character 9\.$/);
@@ -152,11 +182,21 @@ describe("F15: control characters in titles and names", () => {
   it("in a component name, in the configuration", () => {
     const config = `format: 2\nsite:\n  title: Acme Status\n  url: https://status.acme.example\ncomponents:\n  - id: api\n    name: "API\\e]0;pwned\\a"\n  - id: web\n    name: Web app\n  - id: billing\n    name: Billing\n`;
     const diagnostics = validateWith({ "sitrep.config.yaml": config });
-    expect(diagnostics.map(pick)).toEqual([{ file: "sitrep.config.yaml", line: 7, column: 11, rule: "text-control-character", severity: "error" }]);
+    expect(diagnostics.map(pick)).toEqual([
+      { file: "sitrep.config.yaml", line: 7, column: 11, rule: "text-control-character", severity: "error" },
+    ]);
   });
 
   it("are escaped by the terminal printers whatever their source", () => {
-    const problem = { severity: "error" as const, file: "x.md", line: 1, column: 1, rule: "r", message: "Title `\u001b[2J\u202e` is bad.", hint: "Fix \u0000 it." };
+    const problem = {
+      severity: "error" as const,
+      file: "x.md",
+      line: 1,
+      column: 1,
+      rule: "r",
+      message: "Title `\u001b[2J\u202e` is bad.",
+      hint: "Fix \u0000 it.",
+    };
     expect(problemText(problem)).toBe("error: x.md:1:1: Title `\\u{1b}[2J\\u{202e}` is bad.\nhint: Fix \\u{0} it.");
     expect(formatPretty([problem], { color: false })).not.toMatch(/[\u0000\u001b\u202e]/);
   });

@@ -28,7 +28,10 @@ describe("the base repository", () => {
 
 describe("broken-record corpus", () => {
   it("has an expectation for every fixture folder and a folder for every expectation", () => {
-    const folders = readdirSync(brokenDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const folders = readdirSync(brokenDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
     expect(corpus.map((c) => c.name).sort()).toEqual(folders);
     expect(new Set(corpus.map((c) => c.name)).size).toBe(corpus.length);
   });
@@ -38,7 +41,10 @@ describe("broken-record corpus", () => {
     // Exact equality: the expected problems, at the expected places, and no others anywhere.
     expect(diagnostics.map(pick)).toEqual(sortExpected(testCase.expected));
     testCase.text?.forEach((text, i) => {
-      const d = diagnostics.find((x) => x.rule === testCase.expected[i].rule && x.line === testCase.expected[i].line && (!text.message || text.message.test(x.message)));
+      const d = diagnostics.find(
+        (x) =>
+          x.rule === testCase.expected[i].rule && x.line === testCase.expected[i].line && (!text.message || text.message.test(x.message)),
+      );
       expect(d, `diagnostic ${i} with message ${text.message}`).toBeDefined();
       if (text.hint) expect(d!.hint).toMatch(text.hint);
     });
@@ -53,7 +59,10 @@ describe("broken-record corpus", () => {
     cleanups.push(repo.cleanup);
     const file = "incidents/2026/2026-11-15-huge.md";
     const filler = `${"x".repeat(99)}\n`.repeat(Math.ceil((5 * 1024 * 1024) / 100));
-    writeFileSync(path.join(repo.dir, file), `---\ntitle: Huge\nseverity: SEV3\nstatus: investigating\nstarted_at: 2026-11-15T10:00:00Z\n---\n${filler}`);
+    writeFileSync(
+      path.join(repo.dir, file),
+      `---\ntitle: Huge\nseverity: SEV3\nstatus: investigating\nstarted_at: 2026-11-15T10:00:00Z\n---\n${filler}`,
+    );
     expect(5 * 1024 * 1024).toBeGreaterThan(MAX_RECORD_BYTES);
     const { diagnostics } = validateRepository(repo.dir, { now });
     expect(diagnostics.map(pick)).toEqual([{ file, line: 1, column: 1, rule: "file-too-large", severity: "error" }]);
@@ -71,7 +80,14 @@ describe("one bad file never hides the problems of another", () => {
   });
 
   it("a broken configuration does not hide record problems that need no configuration", () => {
-    const { diagnostics } = validateCases(["config-yaml-error", "unknown-field", "time-without-offset", "duplicate-key", "updates-unordered", "postmortem-incident-missing"]);
+    const { diagnostics } = validateCases([
+      "config-yaml-error",
+      "unknown-field",
+      "time-without-offset",
+      "duplicate-key",
+      "updates-unordered",
+      "postmortem-incident-missing",
+    ]);
     const rules = new Set(diagnostics.map((d) => `${d.file}:${d.rule}`));
     for (const wanted of [
       "sitrep.config.yaml:yaml-syntax",
@@ -80,7 +96,8 @@ describe("one bad file never hides the problems of another", () => {
       "incidents/2026/2026-11-15-dup-key.md:yaml-duplicate-key",
       "incidents/2026/2026-11-15-update-order.md:updates-ordered",
       "postmortems/2026-11-11-api-errors.md:postmortem-incident-exists",
-    ]) expect(rules).toContain(wanted);
+    ])
+      expect(rules).toContain(wanted);
   });
 
   it("a leap second (valid RFC 3339, NaN to Date.parse) is reported and does not abort the run", () => {
@@ -91,10 +108,13 @@ describe("one bad file never hides the problems of another", () => {
     // dates from it, and each used to throw a RangeError that ended validation for every file.
     // The time pattern in schema/common.schema.json now rejects :60 seconds at the field.
     const incident = path.join(repo.dir, "incidents/2026/2026-11-10-api-errors.md");
-    writeFileSync(incident, readFileSync(incident, "utf8")
-      .replace("severity: SEV2", "severity: SEV1")
-      .replace("started_at: 2026-11-10T10:00:00Z", "started_at: 2026-11-09T23:59:60Z")
-      .replace("resolved_at: 2026-11-10T11:00:00Z", "resolved_at: 2026-11-10T23:59:60Z"));
+    writeFileSync(
+      incident,
+      readFileSync(incident, "utf8")
+        .replace("severity: SEV2", "severity: SEV1")
+        .replace("started_at: 2026-11-10T10:00:00Z", "started_at: 2026-11-09T23:59:60Z")
+        .replace("resolved_at: 2026-11-10T11:00:00Z", "resolved_at: 2026-11-10T23:59:60Z"),
+    );
     const { diagnostics } = validateRepository(repo.dir, { now });
     const errors = diagnostics.filter((d) => d.severity === "error");
     expect(errors.map((d) => [d.file, d.rule, d.path?.join(".")])).toEqual([

@@ -47,7 +47,10 @@ describe("validate --format json", () => {
 
   it("exits 1 and reports every diagnostic with file, 1-based line and column, rule, severity, message and hint", () => {
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { summary: { files: number; errors: number; warnings: number }; diagnostics: JsonDiagnostic[] };
+    const report = JSON.parse(result.stdout) as {
+      summary: { files: number; errors: number; warnings: number };
+      diagnostics: JsonDiagnostic[];
+    };
     expect(report.diagnostics.length).toBeGreaterThan(40);
     for (const d of report.diagnostics) {
       expect(d.file).toMatch(/^(incidents|postmortems|runbooks)\/.+\.md$|^sitrep\.config\.yaml$/);
@@ -82,11 +85,17 @@ describe("validate --format json", () => {
 describe("validate --format github", () => {
   let dir: string;
   let result: CliResult;
-  const unknownComponentFiles = Array.from({ length: 12 }, (_, i) => `incidents/2026/2026-11-${String(i + 1).padStart(2, "0")}-cdn-${i}.md`);
+  const unknownComponentFiles = Array.from(
+    { length: 12 },
+    (_, i) => `incidents/2026/2026-11-${String(i + 1).padStart(2, "0")}-cdn-${i}.md`,
+  );
   beforeAll(() => {
     dir = repo(["runbook-review-overdue", "unknown-field"]);
     for (const [i, file] of unknownComponentFiles.entries()) {
-      writeFileSync(path.join(dir, file), `---\ntitle: CDN ${i}\nseverity: SEV3\nstatus: investigating\nstarted_at: 2026-11-${String(i + 1).padStart(2, "0")}T10:00:00Z\ncomponents:\n  cdn: major_outage\n---\n`);
+      writeFileSync(
+        path.join(dir, file),
+        `---\ntitle: CDN ${i}\nseverity: SEV3\nstatus: investigating\nstarted_at: 2026-11-${String(i + 1).padStart(2, "0")}T10:00:00Z\ncomponents:\n  cdn: major_outage\n---\n`,
+      );
     }
     result = validate(dir, ["--format", "github"]);
   });
@@ -98,10 +107,20 @@ describe("validate --format github", () => {
     const componentAnnotations = annotations.filter((l) => l.includes("title=sitrep component-exists"));
     expect(componentAnnotations).toHaveLength(10);
     for (const line of componentAnnotations) {
-      expect(line).toMatch(/^::error file=incidents\/2026\/2026-11-\d\d-cdn-\d+\.md,line=7,col=3,title=sitrep component-exists::Unknown component `cdn`\. Hint: /);
+      expect(line).toMatch(
+        /^::error file=incidents\/2026\/2026-11-\d\d-cdn-\d+\.md,line=7,col=3,title=sitrep component-exists::Unknown component `cdn`\. Hint: /,
+      );
     }
-    expect(annotations.some((l) => /^::error file=incidents\/2026\/2026-11-15-typo-field\.md,line=5,col=1,title=sitrep unknown-field::Unknown field `startd_at`\. Hint: Did you mean `started_at`\?/.test(l))).toBe(true);
-    expect(annotations.some((l) => /^::warning file=runbooks\/db-failover\.md,line=4,col=16,title=sitrep runbook-review-overdue::/.test(l))).toBe(true);
+    expect(
+      annotations.some((l) =>
+        /^::error file=incidents\/2026\/2026-11-15-typo-field\.md,line=5,col=1,title=sitrep unknown-field::Unknown field `startd_at`\. Hint: Did you mean `started_at`\?/.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      annotations.some((l) => /^::warning file=runbooks\/db-failover\.md,line=4,col=16,title=sitrep runbook-review-overdue::/.test(l)),
+    ).toBe(true);
     expect(annotations).toHaveLength(12);
 
     const notice = lines.findIndex((l) => l.startsWith("::notice::"));
@@ -167,11 +186,13 @@ describe("exit codes", () => {
     const result = await validateInProcess(dir, ["--format", "json"]);
     expect(result.code).toBe(1);
     const rules = (JSON.parse(result.stdout).diagnostics as JsonDiagnostic[]).map((d) => `${d.file} ${d.rule}`);
-    expect(rules).toEqual(expect.arrayContaining([
-      "incidents/2026/2026-11-15-latin1.md file-encoding",
-      "incidents/2026/2026-11-16-huge.md file-too-large",
-      "sitrep.config.yaml yaml-syntax",
-    ]));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        "incidents/2026/2026-11-15-latin1.md file-encoding",
+        "incidents/2026/2026-11-16-huge.md file-too-large",
+        "sitrep.config.yaml yaml-syntax",
+      ]),
+    );
   });
 
   it("2 when run outside any records repository, with a message and a hint", () => {
@@ -188,8 +209,9 @@ describe("exit codes", () => {
     const dir = repo(["unknown-field", "runbook-missing"]);
     const result = await validateInProcess(path.join(dir, "incidents/2026"), ["--json", "2026-11-15-typo-field.md"]);
     expect(result.code).toBe(1);
-    expect((JSON.parse(result.stdout).diagnostics as JsonDiagnostic[]).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`))
-      .toEqual(["incidents/2026/2026-11-15-typo-field.md:5:1 unknown-field"]);
+    expect((JSON.parse(result.stdout).diagnostics as JsonDiagnostic[]).map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+      "incidents/2026/2026-11-15-typo-field.md:5:1 unknown-field",
+    ]);
   });
 
   it("1 for a path-limited run when the configuration is broken: its errors are always reported", async () => {
@@ -198,8 +220,10 @@ describe("exit codes", () => {
     const dir = repo(["config-yaml-error", "component-unknown"]);
     const result = await validateInProcess(dir, ["--json", "incidents"]);
     expect(result.code).toBe(1);
-    expect((JSON.parse(result.stdout).diagnostics as JsonDiagnostic[]).map((d) => `${d.file} ${d.rule}`))
-      .toEqual(["sitrep.config.yaml yaml-syntax", "sitrep.config.yaml yaml-syntax"]);
+    expect((JSON.parse(result.stdout).diagnostics as JsonDiagnostic[]).map((d) => `${d.file} ${d.rule}`)).toEqual([
+      "sitrep.config.yaml yaml-syntax",
+      "sitrep.config.yaml yaml-syntax",
+    ]);
   });
 
   it("2 for a path that does not exist, rather than a clean report of nothing", async () => {

@@ -34,23 +34,37 @@ beforeAll(() => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sitrep-commit-times-"));
   cpSync(baseRepo, dir, { recursive: true });
   const config = path.join(dir, "sitrep.config.yaml");
-  writeFileSync(config, readFileSync(config, "utf8").replace("  url: https://status.acme.example\n", "  url: https://status.acme.example\n  timezone: America/Chicago\n"));
+  writeFileSync(
+    config,
+    readFileSync(config, "utf8").replace(
+      "  url: https://status.acme.example\n",
+      "  url: https://status.acme.example\n  timezone: America/Chicago\n",
+    ),
+  );
   const webSlow = "incidents/2026/2026-11-20-web-slow.md";
   const webSlowText = readFileSync(path.join(dir, webSlow), "utf8");
   rmSync(path.join(dir, webSlow));
   repo = createGitRepo({ dir });
   repo.commit("Records", "2026-11-20T09:00:00Z");
   // 22:40 in Chicago: the responder types 22:30 with the file's (UTC) date and `Z`.
-  repo.commit("Label printing", "2026-11-21T04:40:00Z", { [LABELS]: incident("Label printing fails", "2026-11-21T04:00:00Z", ["2026-11-21T22:30:00Z", "2026-11-21T23:00:00Z"]) });
+  repo.commit("Label printing", "2026-11-21T04:40:00Z", {
+    [LABELS]: incident("Label printing fails", "2026-11-21T04:00:00Z", ["2026-11-21T22:30:00Z", "2026-11-21T23:00:00Z"]),
+  });
   // A second responder's branch, written an hour ahead, merged later: dated by the branch commit.
   repo.git(["checkout", "-q", "-b", "queue"]);
-  branchCommit = repo.commit("Queue lag", "2026-11-21T05:00:00Z", { [QUEUE]: incident("Queue lag", "2026-11-21T04:55:00Z", ["2026-11-21T06:00:00Z", "2026-11-21T06:02:00Z"]) });
+  branchCommit = repo.commit("Queue lag", "2026-11-21T05:00:00Z", {
+    [QUEUE]: incident("Queue lag", "2026-11-21T04:55:00Z", ["2026-11-21T06:00:00Z", "2026-11-21T06:02:00Z"]),
+  });
   repo.git(["checkout", "-q", "main"]);
   repo.git(["merge", "-q", "--no-ff", "-m", "Merge queue", "queue"], { date: "2026-11-21T07:00:00Z" });
   repo.commit("Web slow", "2026-11-22T11:40:00Z", { [webSlow]: webSlowText });
   // Not committed: an update in the working tree, checked against now only.
-  repo.write({ [webSlow]: webSlowText
-    .replace("    body: Pages load slowly.\n", "    body: Pages load slowly.\n  - at: 2026-11-22T11:50:00Z\n    status: investigating\n    body: Still slow.\n") });
+  repo.write({
+    [webSlow]: webSlowText.replace(
+      "    body: Pages load slowly.\n",
+      "    body: Pages load slowly.\n  - at: 2026-11-22T11:50:00Z\n    status: investigating\n    body: Still slow.\n",
+    ),
+  });
 });
 afterAll(() => repo?.cleanup());
 
@@ -60,11 +74,21 @@ const errorsOf = (commitTimes?: ReturnType<typeof readAddedTimes>) =>
 test("a time after the commit that added it is an error naming the likely offset; a branch's time is dated by its own commit", () => {
   const errors = errorsOf(readAddedTimes(repo.dir));
   expect(errors.map((d) => [d.file, d.line, d.message])).toEqual([
-    [LABELS, 8, expect.stringMatching(/^`resolved_at` \(2026-11-21T23:00:00Z\) is 18 h 20 min after the commit that added it \([0-9a-f]{7}, 2026-11-21T04:40:00Z\)\.$/)],
+    [
+      LABELS,
+      8,
+      expect.stringMatching(
+        /^`resolved_at` \(2026-11-21T23:00:00Z\) is 18 h 20 min after the commit that added it \([0-9a-f]{7}, 2026-11-21T04:40:00Z\)\.$/,
+      ),
+    ],
     [LABELS, 10, expect.stringMatching(/^updates\[0\]\.at \(2026-11-21T22:30:00Z\) is 17 h 50 min after the commit that added it/)],
     [LABELS, 13, expect.stringMatching(/^updates\[1\]\.at/)],
     [QUEUE, 8, expect.stringMatching(/^`resolved_at` \(2026-11-21T06:02:00Z\) is 1 h 2 min after/)],
-    [QUEUE, 10, `updates[0].at (2026-11-21T06:00:00Z) is 1 h after the commit that added it (${branchCommit.slice(0, 7)}, 2026-11-21T05:00:00Z).`],
+    [
+      QUEUE,
+      10,
+      `updates[0].at (2026-11-21T06:00:00Z) is 1 h after the commit that added it (${branchCommit.slice(0, 7)}, 2026-11-21T05:00:00Z).`,
+    ],
     [QUEUE, 13, expect.stringMatching(/^updates\[1\]\.at \(2026-11-21T06:02:00Z\) is 1 h 2 min after/)],
   ]);
   expect(errors[1].hint).toMatch(/^Did you mean 2026-11-20T22:30:00-06:00 \(22:30 in America\/Chicago, 10 min before that commit\)\?/);
@@ -75,7 +99,9 @@ test("a time after the commit that added it is an error naming the likely offset
 test("validate --history reports it through the CLI (exit 1); without --history it passes", () => {
   const withHistory = runCli(["validate", "--history", "--format", "json"], { cwd: repo.dir });
   expect(withHistory.code).toBe(1);
-  const rules = (JSON.parse(withHistory.stdout).diagnostics as { rule: string; severity: string }[]).filter((d) => d.severity === "error").map((d) => d.rule);
+  const rules = (JSON.parse(withHistory.stdout).diagnostics as { rule: string; severity: string }[])
+    .filter((d) => d.severity === "error")
+    .map((d) => d.rule);
   expect(rules).toEqual(Array(6).fill("not-after-commit"));
   expect(runCli(["validate"], { cwd: repo.dir }).code).toBe(0);
 });

@@ -73,12 +73,21 @@ function walkProperties(schema: unknown, pointer: string, visit: (property: Sche
 
 const schemaDir = path.join(repoRoot, "schema");
 const schemas = Object.fromEntries(
-  readdirSync(schemaDir).filter((f) => f.endsWith(".schema.json")).map((f) => [f, JSON.parse(readFileSync(path.join(schemaDir, f), "utf8"))]),
+  readdirSync(schemaDir)
+    .filter((f) => f.endsWith(".schema.json"))
+    .map((f) => [f, JSON.parse(readFileSync(path.join(schemaDir, f), "utf8"))]),
 );
 
 describe("the schemas document the format", () => {
   it("has the four record kinds, on-call schedules and the shared definitions", () => {
-    expect(Object.keys(schemas).sort()).toEqual(["common.schema.json", "config.schema.json", "incident.schema.json", "oncall.schema.json", "postmortem.schema.json", "runbook.schema.json"]);
+    expect(Object.keys(schemas).sort()).toEqual([
+      "common.schema.json",
+      "config.schema.json",
+      "incident.schema.json",
+      "oncall.schema.json",
+      "postmortem.schema.json",
+      "runbook.schema.json",
+    ]);
   });
 
   it.each(Object.keys(schemas))("%s: every property and definition has a description", (name) => {
@@ -128,7 +137,17 @@ describe("the schemas document the format", () => {
     // Both statuses (the incident's and each update's) share one enum, $defs/status.
     expect(incident.status.allOf).toEqual([{ $ref: "#/$defs/status" }]);
     expect(incident.updates.items.properties.status.allOf).toEqual([{ $ref: "#/$defs/status" }]);
-    expect(schemas["incident.schema.json"].$defs.status.enum).toEqual(["investigating", "identified", "monitoring", "resolved", "scheduled", "in_progress", "verifying", "completed", "cancelled"]);
+    expect(schemas["incident.schema.json"].$defs.status.enum).toEqual([
+      "investigating",
+      "identified",
+      "monitoring",
+      "resolved",
+      "scheduled",
+      "in_progress",
+      "verifying",
+      "completed",
+      "cancelled",
+    ]);
     expect(incident.visibility.default).toBe("public");
     expect(incident.drill.default).toBe(false);
     expect(common.visibility.enum).toEqual(["public", "internal"]);

@@ -34,7 +34,10 @@ const incident = (extra: string) =>
 const aliasBomb = (bytes: number) => incident(hostile.aliasBombField(bytes));
 
 describe("YAML anchors, aliases and tags are refused at their position", () => {
-  it.each([["110 kB", 110_000], ["950 kB", 950_000]])("the %s alias bomb fails fast with a diagnostic", (_label, bytes) => {
+  it.each([
+    ["110 kB", 110_000],
+    ["950 kB", 950_000],
+  ])("the %s alias bomb fails fast with a diagnostic", (_label, bytes) => {
     const file = "incidents/2026/2026-11-15-bomb.md";
     const text = aliasBomb(bytes);
     expect(Buffer.byteLength(text)).toBeGreaterThan(bytes - 300);
@@ -72,7 +75,11 @@ describe("YAML anchors, aliases and tags are refused at their position", () => {
   });
 
   it("`&`, `*` and `!` inside values are text, not refused", () => {
-    const dir = repoWith({ "incidents/2026/2026-11-15-text.md": incident("updates:\n  - at: 2026-11-15T10:05:00Z\n    status: investigating\n    body: R&D *really* down! & more\n") });
+    const dir = repoWith({
+      "incidents/2026/2026-11-15-text.md": incident(
+        "updates:\n  - at: 2026-11-15T10:05:00Z\n    status: investigating\n    body: R&D *really* down! & more\n",
+      ),
+    });
     // The incident is open and quiet at `now`, which only earns the cadence warning (decision 0070).
     expect(validateRepository(dir, { now }).diagnostics.filter((d) => d.rule !== "update-cadence")).toEqual([]);
   });
@@ -86,7 +93,9 @@ describe("only regular files inside the repository are read", () => {
     symlinkSync("2026-11-10-api-errors.md", path.join(dir, "incidents/2026/2026-11-15-link.md"));
     const { diagnostics } = validateRepository(dir, { now });
     expect(diagnostics.map(pick)).toEqual([notRegular("incidents/2026/2026-11-15-link.md")]);
-    expect(diagnostics[0].message).toBe("incidents/2026/2026-11-15-link.md is a symbolic link to `2026-11-10-api-errors.md`; sitrep does not follow links.");
+    expect(diagnostics[0].message).toBe(
+      "incidents/2026/2026-11-15-link.md is a symbolic link to `2026-11-10-api-errors.md`; sitrep does not follow links.",
+    );
     const result = runCli(["validate", "incidents/2026/2026-11-15-link.md"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/1:1 +error +incidents\/2026\/2026-11-15-link\.md is a symbolic link/);
@@ -96,7 +105,10 @@ describe("only regular files inside the repository are read", () => {
     const outside = mkdtempSync(path.join(os.tmpdir(), "sitrep-outside-"));
     cleanups.push(() => rmSync(outside, { recursive: true, force: true }));
     mkdirSync(path.join(outside, "2027"));
-    writeFileSync(path.join(outside, "2027/2027-01-01-secret.md"), incident("").replace("2026-11-15", "2027-01-01").replace("title: Hostile", "title: Outside"));
+    writeFileSync(
+      path.join(outside, "2027/2027-01-01-secret.md"),
+      incident("").replace("2026-11-15", "2027-01-01").replace("title: Hostile", "title: Outside"),
+    );
     const dir = repoWith({});
     symlinkSync(path.join(outside, "2027"), path.join(dir, "incidents/2027"));
     symlinkSync("..", path.join(dir, "incidents/2026/loop"));
@@ -114,19 +126,28 @@ describe("only regular files inside the repository are read", () => {
     expect(diagnostics.filter((d) => d.file.startsWith("runbooks/"))).toEqual([]);
   });
 
-  it.each([["/dev/zero", "/dev/zero"], ["a FIFO", "fifo"]])("sitrep.config.yaml → %s is refused at once (no 6 GB, no hang)", (_label, target) => {
-    const dir = repoWith({});
-    rmSync(path.join(dir, "sitrep.config.yaml"));
-    let link = target;
-    if (target === "fifo") {
-      link = path.join(dir, "config.fifo");
-      execFileSync("mkfifo", [link]);
-    }
-    symlinkSync(link, path.join(dir, "sitrep.config.yaml"));
-    const result = runCli(["validate"], { cwd: dir });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/sitrep\.config\.yaml\n +1:1 +error +sitrep\.config\.yaml is a symbolic link to `[^`]+`; sitrep does not follow links\. +file-not-regular/);
-  }, 20_000);
+  it.each([
+    ["/dev/zero", "/dev/zero"],
+    ["a FIFO", "fifo"],
+  ])(
+    "sitrep.config.yaml → %s is refused at once (no 6 GB, no hang)",
+    (_label, target) => {
+      const dir = repoWith({});
+      rmSync(path.join(dir, "sitrep.config.yaml"));
+      let link = target;
+      if (target === "fifo") {
+        link = path.join(dir, "config.fifo");
+        execFileSync("mkfifo", [link]);
+      }
+      symlinkSync(link, path.join(dir, "sitrep.config.yaml"));
+      const result = runCli(["validate"], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(
+        /sitrep\.config\.yaml\n +1:1 +error +sitrep\.config\.yaml is a symbolic link to `[^`]+`; sitrep does not follow links\. +file-not-regular/,
+      );
+    },
+    20_000,
+  );
 
   it("a record that is a FIFO is refused without waiting for a writer", () => {
     const dir = repoWith({});
@@ -138,7 +159,10 @@ describe("only regular files inside the repository are read", () => {
 });
 
 describe("the size is checked before reading", () => {
-  it.each([["3 GiB", 3 * 1024 ** 3], ["1.5 GiB", 1.5 * 1024 ** 3]])("a %s record is refused as file-too-large without reading it", (_label, size) => {
+  it.each([
+    ["3 GiB", 3 * 1024 ** 3],
+    ["1.5 GiB", 1.5 * 1024 ** 3],
+  ])("a %s record is refused as file-too-large without reading it", (_label, size) => {
     const dir = repoWith({});
     const file = "incidents/2026/2026-11-15-huge.md";
     // Sparse: no disk or memory used; before, 3 GB crashed ("greater than 2 GiB … this is a bug")
@@ -154,7 +178,9 @@ describe("the size is checked before reading", () => {
 
 describe("images from other sites", () => {
   it("are dropped from rendered Markdown, keeping the alt text; same-site images stay", () => {
-    const html = renderMarkdown("Map: ![outage map](/images/map.png)\n\n![pixel](http://tracker.example/p.gif) ![](https://cdn.example/x.png) ![proto](//evil.example/x.png) ![slash](/\\evil.example/x.png)\n\n![ref][r]\n\n[r]: https://cdn.example/r.png");
+    const html = renderMarkdown(
+      "Map: ![outage map](/images/map.png)\n\n![pixel](http://tracker.example/p.gif) ![](https://cdn.example/x.png) ![proto](//evil.example/x.png) ![slash](/\\evil.example/x.png)\n\n![ref][r]\n\n[r]: https://cdn.example/r.png",
+    );
     expect(html).toContain('<img src="/images/map.png" alt="outage map">');
     expect(html).not.toMatch(/tracker|cdn\.example|\/\/evil\.example/);
     expect(html).toContain("pixel");
@@ -165,7 +191,8 @@ describe("images from other sites", () => {
 
   it("get a validate warning at their line, in the body and in updates", () => {
     const file = "incidents/2026/2026-11-15-images.md";
-    const text = "---\ntitle: Images\nseverity: SEV3\nstatus: investigating\nstarted_at: 2026-11-15T10:00:00Z\nupdates:\n  - at: 2026-11-15T10:05:00Z\n    status: investigating\n    body: \"Look ![x](http://tracker.example/p.gif)\"\n---\n\nA map: ![map](/images/map.png)\n\nAnd ![logo][l].\n\n[l]: https://cdn.example/logo.png\n";
+    const text =
+      '---\ntitle: Images\nseverity: SEV3\nstatus: investigating\nstarted_at: 2026-11-15T10:00:00Z\nupdates:\n  - at: 2026-11-15T10:05:00Z\n    status: investigating\n    body: "Look ![x](http://tracker.example/p.gif)"\n---\n\nA map: ![map](/images/map.png)\n\nAnd ![logo][l].\n\n[l]: https://cdn.example/logo.png\n';
     const dir = repoWith({ [file]: text });
     // The open incident is also past its update cadence at `now`: a warning of its own.
     const diagnostics = validateRepository(dir, { now }).diagnostics.filter((d) => d.rule !== "update-cadence");

@@ -28,11 +28,17 @@ function escalation(config: Config, from: string | undefined, to: string): strin
 
 export function updateTitle(change: IncidentChange, config: Config): string {
   const parts: string[] = [];
-  if (change.newSeverity !== undefined && change.newSeverity !== change.severity) parts.push(escalation(config, change.severity, change.newSeverity));
-  if (change.newCommander !== undefined && change.newCommander !== change.commander) parts.push(`Hand over command to ${change.newCommander}`);
+  if (change.newSeverity !== undefined && change.newSeverity !== change.severity)
+    parts.push(escalation(config, change.severity, change.newSeverity));
+  if (change.newCommander !== undefined && change.newCommander !== change.commander)
+    parts.push(`Hand over command to ${change.newCommander}`);
   if (change.newTitle !== undefined && change.newTitle !== change.title) parts.push("Retitle");
   if (change.updateStatus !== undefined) {
-    parts.push(change.updateStatus !== change.status ? `${change.maintenance ? "Maintenance" : "Update"}: ${change.status} → ${change.updateStatus}` : `${change.maintenance ? "Maintenance update" : "Update"} (${change.updateStatus})`);
+    parts.push(
+      change.updateStatus !== change.status
+        ? `${change.maintenance ? "Maintenance" : "Update"}: ${change.status} → ${change.updateStatus}`
+        : `${change.maintenance ? "Maintenance update" : "Update"} (${change.updateStatus})`,
+    );
   }
   if (parts.length === 0) parts.push("Update roles");
   return withDrill(`${parts.join("; ")}: ${change.newTitle ?? change.title}`, change.drill);

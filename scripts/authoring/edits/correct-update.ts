@@ -25,14 +25,21 @@ const short = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}…` 
 
 export function correctUpdate(context: RecordsContext, found: FoundIncident, cwd: string, correction: Correction): AuthoringResult {
   const updates = found.data.updates;
-  const index = correction.which === undefined ? updates.length - 1 : updates.findIndex((u) => Date.parse(u.at) === Date.parse(correction.which!));
+  const index =
+    correction.which === undefined ? updates.length - 1 : updates.findIndex((u) => Date.parse(u.at) === Date.parse(correction.which!));
   if (index === -1) {
     const times = updates.map((u) => u.at).join(", ");
-    throw new UsageError(`${found.id} has no update at ${correction.which}.`, `Its updates are at ${times || "(none)"}; give one of them with --at, or leave --at out for the latest.`);
+    throw new UsageError(
+      `${found.id} has no update at ${correction.which}.`,
+      `Its updates are at ${times || "(none)"}; give one of them with --at, or leave --at out for the latest.`,
+    );
   }
   const target = updates[index];
   if (correction.kind === "retract" && updates.length === 1) {
-    throw new UsageError(`That is ${found.id}'s only update; retracting it would leave the incident with none.`, `Correct its text instead: npx sitrep update ${found.id} --amend --message "…"`);
+    throw new UsageError(
+      `That is ${found.id}'s only update; retracting it would leave the incident with none.`,
+      `Correct its text instead: npx sitrep update ${found.id} --amend --message "…"`,
+    );
   }
   if (correction.kind === "amend" && (correction.body === undefined || correction.body.trim() === "")) {
     throw new UsageError("--amend needs the corrected text in --message.", `e.g. npx sitrep update ${found.id} --amend --message "…"`);
@@ -57,6 +64,8 @@ export function correctUpdate(context: RecordsContext, found: FoundIncident, cwd
         addTimelineEntry(doc, { at: correction.now, event: `Retracted the public update of ${target.at}: “${short(target.body)}”` });
       }
     },
-    notes: ["The page shows the correction after the merge; a notification already sent for it stays sent (post a new update if customers must know)."],
+    notes: [
+      "The page shows the correction after the merge; a notification already sent for it stays sent (post a new update if customers must know).",
+    ],
   });
 }

@@ -28,7 +28,8 @@ export function splitForEdit(text: string, file: string): FrontMatterParts {
   const closing = opening ? /^---[ \t]*\r?$/m.exec(afterOpening) : null;
   if (!opening || !closing) {
     throw new SitrepError(`${file} has no front matter between two \`---\` lines, so sitrep cannot edit it.`, {
-      hint: "Run `npx sitrep validate` and fix the file first.", exitCode: 1,
+      hint: "Run `npx sitrep validate` and fix the file first.",
+      exitCode: 1,
     });
   }
   const yaml = afterOpening.slice(0, closing.index);
@@ -46,9 +47,13 @@ export function editFrontMatter(text: string, file: string, edit: (doc: Document
   const pristine = parseDocument(parts.yaml);
   const doc = parseDocument(parts.yaml);
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
-    throw new SitrepError(`${file} has front matter that is not a YAML mapping sitrep can edit: ${doc.errors[0]?.message ?? "not a mapping"}.`, {
-      hint: "Run `npx sitrep validate` and fix the file first.", exitCode: 1,
-    });
+    throw new SitrepError(
+      `${file} has front matter that is not a YAML mapping sitrep can edit: ${doc.errors[0]?.message ?? "not a mapping"}.`,
+      {
+        hint: "Run `npx sitrep validate` and fix the file first.",
+        exitCode: 1,
+      },
+    );
   }
   edit(doc);
   // Untouched keys keep their original text; the whole Document is printed only as a fallback.
@@ -59,7 +64,12 @@ export function editFrontMatter(text: string, file: string, edit: (doc: Document
 }
 
 /** The minimal print, or undefined when it cannot be made (e.g. aliases that do not print alone). */
-function minimalOrUndefined(original: string, pristine: Document, edited: Document, respace: (printed: string) => string): string | undefined {
+function minimalOrUndefined(
+  original: string,
+  pristine: Document,
+  edited: Document,
+  respace: (printed: string) => string,
+): string | undefined {
   try {
     return printMinimal(original, pristine, edited, PRINT_OPTIONS, respace);
   } catch {
@@ -79,7 +89,10 @@ export function restoreCommentSpacing(original: string, printed: string): string
     const key = normal(line);
     if (key !== line && !originals.has(key)) originals.set(key, line);
   }
-  return printed.split("\n").map((line) => originals.get(line) ?? line).join("\n");
+  return printed
+    .split("\n")
+    .map((line) => originals.get(line) ?? line)
+    .join("\n");
 }
 
 /** The top-level mapping of a front matter Document. */
@@ -123,7 +136,10 @@ export function ensureSeq(doc: Document, map: YAMLMap, key: string, order: reado
   let seq: unknown = map.get(key, true);
   if (!isSeq(seq)) {
     if (seq !== undefined && !(isScalar(seq) && seq.value === null)) {
-      throw new SitrepError(`\`${key}\` is not a list, so sitrep cannot add to it.`, { hint: "Run `npx sitrep validate` and fix the file first.", exitCode: 1 });
+      throw new SitrepError(`\`${key}\` is not a list, so sitrep cannot add to it.`, {
+        hint: "Run `npx sitrep validate` and fix the file first.",
+        exitCode: 1,
+      });
     }
     const created = doc.createNode([]) as YAMLSeq;
     if (seq === undefined) insertInOrder(doc, map, key, created, order);

@@ -20,7 +20,10 @@ export function handlesToRoles(text: string, roles: Incident["roles"]): string {
   const known = [...byHandle.keys()].sort((a, b) => b.length - a.length).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   let out = text;
   if (known.length > 0) {
-    out = out.replace(new RegExp(`(?<![\\w/.-])@?(${known.join("|")})(?![\\w-])`, "gi"), (_, handle: string) => byHandle.get(handle.toLowerCase())!);
+    out = out.replace(
+      new RegExp(`(?<![\\w/.-])@?(${known.join("|")})(?![\\w-])`, "gi"),
+      (_, handle: string) => byHandle.get(handle.toLowerCase())!,
+    );
   }
   // "Declared SEV2; ines-c is incident commander." would read "the incident commander is incident commander".
   out = out.replace(/\b(the (incident commander|tech lead|communications lead|scribe)) is (?:the )?\2\b/gi, "$1 was named");

@@ -8,9 +8,25 @@ import type { UpdateImpact } from "../flags/flag-values.ts";
 
 /** Field order of an incident, as in incidents/_template.md; new keys are inserted at their place. */
 export const INCIDENT_KEY_ORDER = [
-  "title", "type", "severity", "status", "visibility", "drill", "components",
-  "started_at", "detected_at", "acknowledged_at", "mitigated_at", "resolved_at",
-  "scheduled_start", "scheduled_end", "first_scheduled_start", "roles", "runbooks", "updates", "timeline",
+  "title",
+  "type",
+  "severity",
+  "status",
+  "visibility",
+  "drill",
+  "components",
+  "started_at",
+  "detected_at",
+  "acknowledged_at",
+  "mitigated_at",
+  "resolved_at",
+  "scheduled_start",
+  "scheduled_end",
+  "first_scheduled_start",
+  "roles",
+  "runbooks",
+  "updates",
+  "timeline",
 ] as const;
 
 export type Milestone = "started_at" | "detected_at" | "acknowledged_at" | "mitigated_at" | "resolved_at";
@@ -45,7 +61,11 @@ export function setMilestone(doc: Document, field: Milestone, time: string): voi
 export function appendUpdate(doc: Document, update: NewUpdate): void {
   const seq = ensureSeq(doc, rootMap(doc), "updates", INCIDENT_KEY_ORDER);
   const { components, ...rest } = update;
-  seq.add(doc.createNode(components && Object.keys(components).length > 0 ? { ...rest, components: { ...components } } : rest, { aliasDuplicateObjects: false }));
+  seq.add(
+    doc.createNode(components && Object.keys(components).length > 0 ? { ...rest, components: { ...components } } : rest, {
+      aliasDuplicateObjects: false,
+    }),
+  );
 }
 
 /** Adds an internal timeline entry at its place in time (after entries of the same minute). */
@@ -62,7 +82,11 @@ export function addTimelineEntry(doc: Document, entry: { at: string; event: stri
 }
 
 /** Raises the incident's overall impact map to at least these impacts (it records the worst). */
-export function raiseComponentImpacts(doc: Document, impacts: Record<string, ComponentImpact>, worse: (a: ComponentImpact | undefined, b: ComponentImpact) => ComponentImpact): void {
+export function raiseComponentImpacts(
+  doc: Document,
+  impacts: Record<string, ComponentImpact>,
+  worse: (a: ComponentImpact | undefined, b: ComponentImpact) => ComponentImpact,
+): void {
   if (Object.keys(impacts).length === 0) return;
   const map = ensureMap(doc, rootMap(doc), "components", INCIDENT_KEY_ORDER);
   for (const [id, impact] of Object.entries(impacts)) {
@@ -95,7 +119,6 @@ export function setRole(doc: Document, role: string, handle: string): void {
   else roles.set(role, handle);
 }
 
-
 /**
  * Inserts a public update at its place in time: after every update at or before its time, so a
  * late-recorded update (`update --at -20m`) lands where it happened. Returns whether it is now
@@ -113,7 +136,13 @@ export function insertUpdate(doc: Document, update: NewUpdate): { last: boolean 
     return { last: true };
   }
   const { components, ...rest } = update;
-  seq.items.splice(index, 0, doc.createNode(components && Object.keys(components).length > 0 ? { ...rest, components: { ...components } } : rest, { aliasDuplicateObjects: false }));
+  seq.items.splice(
+    index,
+    0,
+    doc.createNode(components && Object.keys(components).length > 0 ? { ...rest, components: { ...components } } : rest, {
+      aliasDuplicateObjects: false,
+    }),
+  );
   return { last: false };
 }
 

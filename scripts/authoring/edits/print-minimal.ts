@@ -86,7 +86,9 @@ export function dashColumn(yaml: string, offset: number): number | undefined {
 /** `body` (a chunk's body) with printed sequence items added below it, indented to `column`. */
 export function appendItems(body: string, printedItems: string, column: number): string {
   const pad = " ".repeat(column);
-  const items = linesOf(printedItems).map((line) => (isBlank(line) ? line : pad + line)).join("");
+  const items = linesOf(printedItems)
+    .map((line) => (isBlank(line) ? line : pad + line))
+    .join("");
   return (body.endsWith("\n") || body === "" ? body : `${body}\n`) + items;
 }
 
@@ -163,7 +165,14 @@ function printItems(doc: Document, seq: YAMLSeq, from: number, options: PrintOpt
 }
 
 /** The number of original items when `edited` is `pristine` with items appended (same printed text), else undefined. */
-function appendedFrom(pristine: Document, pristineIndex: number, edited: Document, editedIndex: number, pristinePrinted: string, options: PrintOptions): number | undefined {
+function appendedFrom(
+  pristine: Document,
+  pristineIndex: number,
+  edited: Document,
+  editedIndex: number,
+  pristinePrinted: string,
+  options: PrintOptions,
+): number | undefined {
   const before = (pristine.contents as YAMLMap).items[pristineIndex].value;
   const after = (edited.contents as YAMLMap).items[editedIndex].value;
   if (!isSeq(before) || !isSeq(after) || before.flow || after.flow) return undefined;
@@ -181,7 +190,14 @@ function appendedFrom(pristine: Document, pristineIndex: number, edited: Documen
  * new one. Undefined unless every original item survives unchanged, in order, and nothing else
  * about the list changed.
  */
-function keptItems(pristine: Document, pristineIndex: number, edited: Document, editedIndex: number, pristinePrinted: string, options: PrintOptions): number[] | undefined {
+function keptItems(
+  pristine: Document,
+  pristineIndex: number,
+  edited: Document,
+  editedIndex: number,
+  pristinePrinted: string,
+  options: PrintOptions,
+): number[] | undefined {
   const before = (pristine.contents as YAMLMap).items[pristineIndex].value;
   const after = (edited.contents as YAMLMap).items[editedIndex].value;
   if (!isSeq(before) || !isSeq(after) || before.flow || after.flow || before.items.length === 0) return undefined;
@@ -204,14 +220,26 @@ function keptItems(pristine: Document, pristineIndex: number, edited: Document, 
  * each item's original text, from its `- ` line to the next one's. Undefined unless every item
  * starts its own line at the same column.
  */
-export function itemTexts(original: string, bodyStart: number, body: string, itemOffsets: readonly number[]): { head: string; items: string[]; column: number } | undefined {
+export function itemTexts(
+  original: string,
+  bodyStart: number,
+  body: string,
+  itemOffsets: readonly number[],
+): { head: string; items: string[]; column: number } | undefined {
   const bodyEnd = bodyStart + body.length;
   const starts: number[] = [];
   let column: number | undefined;
   for (const offset of itemOffsets) {
     const lineStart = original.lastIndexOf("\n", offset - 1) + 1;
     const dash = dashColumn(original, offset);
-    if (dash === undefined || (column !== undefined && dash !== column) || lineStart < bodyStart || lineStart >= bodyEnd || lineStart <= (starts[starts.length - 1] ?? -1)) return undefined;
+    if (
+      dash === undefined ||
+      (column !== undefined && dash !== column) ||
+      lineStart < bodyStart ||
+      lineStart >= bodyEnd ||
+      lineStart <= (starts[starts.length - 1] ?? -1)
+    )
+      return undefined;
     column = dash;
     starts.push(lineStart);
   }
@@ -228,7 +256,13 @@ export function itemTexts(original: string, bodyStart: number, body: string, ite
  * printed text back its original comment spacing. Undefined when this cannot be done safely
  * (the result is checked by parsing it back).
  */
-export function printMinimal(original: string, pristine: Document, edited: Document, options: PrintOptions, respace: (printed: string) => string): string | undefined {
+export function printMinimal(
+  original: string,
+  pristine: Document,
+  edited: Document,
+  options: PrintOptions,
+  respace: (printed: string) => string,
+): string | undefined {
   if (!isMap(pristine.contents) || !isMap(edited.contents)) return undefined;
   const pristineMap = pristine.contents as YAMLMap;
   const editedMap = edited.contents as YAMLMap;
@@ -259,7 +293,10 @@ export function printMinimal(original: string, pristine: Document, edited: Docum
       continue;
     }
     const kept = appendedFrom(pristine, pristineIndex, edited, editedIndex, before, options);
-    const firstItem = kept === undefined ? undefined : ((pristineMap.items[pristineIndex] as Pair).value as YAMLSeq).items[0] as { range?: [number, number, number] };
+    const firstItem =
+      kept === undefined
+        ? undefined
+        : (((pristineMap.items[pristineIndex] as Pair).value as YAMLSeq).items[0] as { range?: [number, number, number] });
     const column = firstItem?.range ? dashColumn(original, firstItem.range[0]) : undefined;
     if (kept !== undefined && column !== undefined) {
       const seq = (editedMap.items[editedIndex] as Pair).value as YAMLSeq;
@@ -268,10 +305,19 @@ export function printMinimal(original: string, pristine: Document, edited: Docum
     }
     const origin = keptItems(pristine, pristineIndex, edited, editedIndex, before, options);
     const pristineSeq = (pristineMap.items[pristineIndex] as Pair).value as YAMLSeq;
-    const cut = origin && itemTexts(original, offsets[pristineIndex], chunk.body, pristineSeq.items.map((item) => (item as { range?: [number, number, number] }).range?.[0] ?? -1));
+    const cut =
+      origin &&
+      itemTexts(
+        original,
+        offsets[pristineIndex],
+        chunk.body,
+        pristineSeq.items.map((item) => (item as { range?: [number, number, number] }).range?.[0] ?? -1),
+      );
     if (origin && cut) {
       const seq = (editedMap.items[editedIndex] as Pair).value as YAMLSeq;
-      const items = origin.map((k, j) => (k === -1 ? appendItems("", respace(printItems(edited, seq, j, options, j + 1)), cut.column) : cut.items[k]));
+      const items = origin.map((k, j) =>
+        k === -1 ? appendItems("", respace(printItems(edited, seq, j, options, j + 1)), cut.column) : cut.items[k],
+      );
       out += chunk.lead + cut.head + items.join("") + chunk.tail;
       continue;
     }
@@ -282,7 +328,10 @@ export function printMinimal(original: string, pristine: Document, edited: Docum
         p.key.spaceBefore = false;
       }
     });
-    out += chunk.lead + restoreCommentColumn(chunk.body, restoreKeyLineComment(chunk.body, respace(withoutTrailingComments(printed)))) + chunk.tail;
+    out +=
+      chunk.lead +
+      restoreCommentColumn(chunk.body, restoreKeyLineComment(chunk.body, respace(withoutTrailingComments(printed)))) +
+      chunk.tail;
   }
 
   const check = parseDocument(out);

@@ -78,19 +78,22 @@ function fillBody(body: string, input: PostmortemInput): string {
     timeline: people(timeline(input)),
   };
   const sections = body.split(/^(?=## )/m);
-  return sections.map((section) => {
-    const heading = /^## (.+)\n/.exec(section);
-    const key = heading?.[1].trim().toLowerCase();
-    if (!heading || !key || !(key in generated)) return section;
-    const guidance = section.slice(heading[0].length).trim();
-    const note = guidance ? `\n\n<!-- ${guidance.replace(/-->/g, "—>")} -->` : "";
-    return `${heading[0]}\n${generated[key]}${note}\n\n`;
-  }).join("");
+  return sections
+    .map((section) => {
+      const heading = /^## (.+)\n/.exec(section);
+      const key = heading?.[1].trim().toLowerCase();
+      if (!heading || !key || !(key in generated)) return section;
+      const guidance = section.slice(heading[0].length).trim();
+      const note = guidance ? `\n\n<!-- ${guidance.replace(/-->/g, "—>")} -->` : "";
+      return `${heading[0]}\n${generated[key]}${note}\n\n`;
+    })
+    .join("");
 }
 
 function componentList({ incident, config }: PostmortemInput): string[] {
-  return Object.entries(incident.components).map(([id, impact]) =>
-    `${config.components.find((c) => c.id === id)?.name ?? id} (${impact.replace(/_/g, " ")})`);
+  return Object.entries(incident.components).map(
+    ([id, impact]) => `${config.components.find((c) => c.id === id)?.name ?? id} (${impact.replace(/_/g, " ")})`,
+  );
 }
 
 function summary(input: PostmortemInput): string {
@@ -99,11 +102,15 @@ function summary(input: PostmortemInput): string {
   const kind = incident.type === "near_miss" ? "near-miss" : incident.drill ? "drill" : "incident";
   const start = startTime(incident);
   const window = start
-    ? incident.resolved_at ? ` from ${utcMinute(start)} to ${sameDay(start, incident.resolved_at) ? utcMinute(incident.resolved_at).slice(11) : utcMinute(incident.resolved_at)} UTC (${between(start, incident.resolved_at)})` : ` since ${utcMinute(start)} UTC (not yet resolved)`
+    ? incident.resolved_at
+      ? ` from ${utcMinute(start)} to ${sameDay(start, incident.resolved_at) ? utcMinute(incident.resolved_at).slice(11) : utcMinute(incident.resolved_at)} UTC (${between(start, incident.resolved_at)})`
+      : ` since ${utcMinute(start)} UTC (not yet resolved)`
     : "";
   const components = componentList(input);
-  return `${incident.title}: a ${incident.severity ?? ""}${severity ? ` (${severity.name})` : ""} ${kind}${window}` +
-    `${components.length > 0 ? `, affecting ${components.join(", ")}` : ""}.`;
+  return (
+    `${incident.title}: a ${incident.severity ?? ""}${severity ? ` (${severity.name})` : ""} ${kind}${window}` +
+    `${components.length > 0 ? `, affecting ${components.join(", ")}` : ""}.`
+  );
 }
 
 function impact(input: PostmortemInput): string {
@@ -138,7 +145,9 @@ function timeline({ incident }: PostmortemInput): string {
   const told = (at: string, pattern: RegExp | undefined) =>
     pattern !== undefined && incident.timeline.some((t) => utcMinute(t.at) === utcMinute(at) && pattern.test(t.event));
   const events = [
-    ...milestones.filter((m): m is [string, string, RegExp | undefined] => m[0] !== undefined && !told(m[0], m[2])).map(([at, text]) => ({ at, text })),
+    ...milestones
+      .filter((m): m is [string, string, RegExp | undefined] => m[0] !== undefined && !told(m[0], m[2]))
+      .map(([at, text]) => ({ at, text })),
     // The incident's timeline is internal: its lines stay off the public page until an author removes the mark.
     ...incident.timeline.map((t) => ({ at: t.at, text: `${oneLine(t.event)} ${INTERNAL_MARK}` })),
     ...incident.updates.map((u) => ({ at: u.at, text: `Public update (${u.status}): ${oneLine(u.body)}` })),
@@ -150,10 +159,15 @@ function timeline({ incident }: PostmortemInput): string {
     day = date;
     return `- ${stamp} — ${text}`;
   });
-  const note = incident.timeline.length > 0
-    ? " Lines from the internal timeline end in an `internal` comment: the public page leaves them out; remove the comment from a line to publish it."
-    : "";
-  return [`All times UTC, from the incident record; add what happened before detection (the contributing change).${note}`, "", ...lines].join("\n");
+  const note =
+    incident.timeline.length > 0
+      ? " Lines from the internal timeline end in an `internal` comment: the public page leaves them out; remove the comment from a line to publish it."
+      : "";
+  return [
+    `All times UTC, from the incident record; add what happened before detection (the contributing change).${note}`,
+    "",
+    ...lines,
+  ].join("\n");
 }
 
 function oneLine(text: string): string {

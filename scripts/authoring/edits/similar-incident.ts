@@ -39,9 +39,15 @@ function words(slug: string): Set<string> {
 }
 
 /** The first (oldest) open incident with a similar title that started within a day of `startedAt`. */
-export function similarOpenIncident(open: readonly OpenIncidentSummary[], title: string, startedAt: string): OpenIncidentSummary | undefined {
+export function similarOpenIncident(
+  open: readonly OpenIncidentSummary[],
+  title: string,
+  startedAt: string,
+): OpenIncidentSummary | undefined {
   const time = Date.parse(startedAt);
   return open
-    .filter((o) => o.startedAt !== undefined && Math.abs(Date.parse(o.startedAt) - time) <= SIMILAR_WITHIN_MS && similarTitles(o.title, title))
+    .filter(
+      (o) => o.startedAt !== undefined && Math.abs(Date.parse(o.startedAt) - time) <= SIMILAR_WITHIN_MS && similarTitles(o.title, title),
+    )
     .sort((a, b) => Date.parse(a.startedAt!) - Date.parse(b.startedAt!) || a.id.localeCompare(b.id))[0];
 }

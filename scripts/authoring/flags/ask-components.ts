@@ -14,15 +14,22 @@ export function componentOptions(config: Config): { value: string; label: string
 }
 
 /** Components and their impacts, asked one component at a time (partial_outage preselected). */
-export async function askComponentImpacts<T extends string>(config: Config, ask: AskContext, impacts: readonly T[]): Promise<Record<string, T>> {
-  const ids = await askMany([], "component", ask, { message: "Affected components (space to pick, enter to confirm)", options: componentOptions(config) });
+export async function askComponentImpacts<T extends string>(
+  config: Config,
+  ask: AskContext,
+  impacts: readonly T[],
+): Promise<Record<string, T>> {
+  const ids = await askMany([], "component", ask, {
+    message: "Affected components (space to pick, enter to confirm)",
+    options: componentOptions(config),
+  });
   const result: Record<string, T> = {};
   for (const id of ids) {
-    result[id] = await askChoice(undefined, "component", ask, {
+    result[id] = (await askChoice(undefined, "component", ask, {
       message: `Impact on ${id}`,
       options: impacts.map((impact) => ({ value: impact, label: impact, hint: IMPACT_LABELS[impact] })),
       initialValue: impacts.find((i) => i === "partial_outage"),
-    }) as T;
+    })) as T;
   }
   return result;
 }

@@ -63,13 +63,21 @@ export function requireFlags(missingFlags: string[], context: AskContext, accept
   const names = missingFlags.map((f) => `--${f}`);
   const joined = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   const lines = missingFlags.filter((f) => accepts[f]).map((f) => `--${f}: ${accepts[f]}`);
-  throw new UsageError(`Missing ${joined}.`,
-    [`stdin is not a terminal, so sitrep cannot ask for ${names.length === 1 ? "it" : "them"}.`, ...lines, `Usage: ${context.usage}`].join("\n"));
+  throw new UsageError(
+    `Missing ${joined}.`,
+    [`stdin is not a terminal, so sitrep cannot ask for ${names.length === 1 ? "it" : "them"}.`, ...lines, `Usage: ${context.usage}`].join(
+      "\n",
+    ),
+  );
 }
 
 /** A required string flag: the given value, else a prompt, else a UsageError naming the flag. */
-export async function askText(value: string | undefined, flag: string, context: AskContext,
-  question: { message: string; placeholder?: string; defaultValue?: string; validate?: Validate }): Promise<string> {
+export async function askText(
+  value: string | undefined,
+  flag: string,
+  context: AskContext,
+  question: { message: string; placeholder?: string; defaultValue?: string; validate?: Validate },
+): Promise<string> {
   if (value !== undefined && value !== "") return value;
   if (!context.interactive) missing(flag, context);
   return promptText(question);
@@ -79,15 +87,24 @@ export async function askText(value: string | undefined, flag: string, context: 
  * One text prompt on the terminal, asked again in place while `validate` finds a problem. An
  * empty answer is the default; without one it is refused, unless the question is optional.
  */
-export async function promptText(question: { message: string; placeholder?: string; defaultValue?: string; optional?: boolean; validate?: Validate }): Promise<string> {
+export async function promptText(question: {
+  message: string;
+  placeholder?: string;
+  defaultValue?: string;
+  optional?: boolean;
+  validate?: Validate;
+}): Promise<string> {
   const { text, isCancel } = await clack();
   const answer = await text({
     message: question.message,
     placeholder: question.placeholder,
     defaultValue: question.defaultValue,
-    validate: (v) => (v === undefined || v.trim() === ""
-      ? (question.defaultValue || question.optional ? undefined : `Required${question.placeholder ? ` (${question.placeholder})` : ""}.`)
-      : question.validate?.(v.trim())),
+    validate: (v) =>
+      v === undefined || v.trim() === ""
+        ? question.defaultValue || question.optional
+          ? undefined
+          : `Required${question.placeholder ? ` (${question.placeholder})` : ""}.`
+        : question.validate?.(v.trim()),
     output: process.stderr,
   });
   if (isCancel(answer)) cancelled();
@@ -95,12 +112,21 @@ export async function promptText(question: { message: string; placeholder?: stri
 }
 
 /** A required choice: the given value, else a select prompt, else a UsageError naming the flag. */
-export async function askChoice(value: string | undefined, flag: string, context: AskContext,
-  question: { message: string; options: { value: string; label: string; hint?: string }[]; initialValue?: string }): Promise<string> {
+export async function askChoice(
+  value: string | undefined,
+  flag: string,
+  context: AskContext,
+  question: { message: string; options: { value: string; label: string; hint?: string }[]; initialValue?: string },
+): Promise<string> {
   if (value !== undefined && value !== "") return value;
   if (!context.interactive) missing(flag, context);
   const { select, isCancel } = await clack();
-  const answer = await select<string>({ message: question.message, options: question.options, initialValue: question.initialValue, output: process.stderr });
+  const answer = await select<string>({
+    message: question.message,
+    options: question.options,
+    initialValue: question.initialValue,
+    output: process.stderr,
+  });
   if (isCancel(answer)) cancelled();
   return answer;
 }
@@ -117,27 +143,49 @@ export async function askConfirm(message: string): Promise<boolean> {
  * Required choices from a known list (component ids): the given values, else a multi-select
  * (space picks, enter confirms), else a UsageError naming the flag. Nothing to mistype.
  */
-export async function askMany(values: string[], flag: string, context: AskContext,
-  question: { message: string; options: { value: string; label: string; hint?: string }[] }): Promise<string[]> {
+export async function askMany(
+  values: string[],
+  flag: string,
+  context: AskContext,
+  question: { message: string; options: { value: string; label: string; hint?: string }[] },
+): Promise<string[]> {
   if (values.length > 0) return values;
   if (!context.interactive) missing(flag, context);
   const { multiselect, isCancel } = await clack();
-  const answer = await multiselect<string>({ message: question.message, options: question.options, required: true, output: process.stderr });
+  const answer = await multiselect<string>({
+    message: question.message,
+    options: question.options,
+    required: true,
+    output: process.stderr,
+  });
   if (isCancel(answer)) cancelled();
   return answer;
 }
 
 /** A required repeatable flag: the given values, else a prompt for a comma-separated list. */
-export async function askList(values: string[], flag: string, context: AskContext,
-  question: { message: string; placeholder?: string; validate?: Validate }): Promise<string[]> {
+export async function askList(
+  values: string[],
+  flag: string,
+  context: AskContext,
+  question: { message: string; placeholder?: string; validate?: Validate },
+): Promise<string[]> {
   if (values.length > 0) return values;
   const answer = await askText(undefined, flag, context, question);
-  return answer.split(",").map((v) => v.trim()).filter(Boolean);
+  return answer
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** The one positional argument (an id), asked for on a terminal, else a UsageError with the usage line. */
-export async function idArgument(positionals: string[], ask: AskContext, what = "incident id", hint = "the id is the file name without .md; `ls incidents/*/` lists them"): Promise<string> {
-  if (positionals.length > 1) throw new UsageError(`Expected one ${what}, got ${positionals.length}: ${positionals.join(" ")}.`, `Usage: ${ask.usage}`);
+export async function idArgument(
+  positionals: string[],
+  ask: AskContext,
+  what = "incident id",
+  hint = "the id is the file name without .md; `ls incidents/*/` lists them",
+): Promise<string> {
+  if (positionals.length > 1)
+    throw new UsageError(`Expected one ${what}, got ${positionals.length}: ${positionals.join(" ")}.`, `Usage: ${ask.usage}`);
   if (positionals[0]) return positionals[0];
   if (!ask.interactive) throw new UsageError(`Missing the ${what}.`, `Usage: ${ask.usage}  (${hint})`);
   return askText(undefined, "id", ask, { message: `${what[0].toUpperCase()}${what.slice(1)} (${hint})` });

@@ -19,7 +19,10 @@ export function zoneFlag(values: OptionValues, config: Config): string {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: given });
   } catch {
-    throw new UsageError(`--tz \`${given}\` is not a time zone.`, `Use an IANA name such as America/Chicago, Europe/Berlin or UTC (site.timezone is ${config.site.timezone ?? "not set, so UTC"}).`);
+    throw new UsageError(
+      `--tz \`${given}\` is not a time zone.`,
+      `Use an IANA name such as America/Chicago, Europe/Berlin or UTC (site.timezone is ${config.site.timezone ?? "not set, so UTC"}).`,
+    );
   }
   return given;
 }

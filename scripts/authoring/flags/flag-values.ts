@@ -26,24 +26,36 @@ export function checkComponentId(id: string, config: Config, flag = "--component
   const ids = config.components.map((c) => c.id);
   if (ids.includes(id)) return id;
   const suggestion = closest(id, ids);
-  throw new UsageError(`${flag}: unknown component \`${id}\`.`,
-    `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Components in sitrep.config.yaml: ${ids.join(", ")}.`);
+  throw new UsageError(
+    `${flag}: unknown component \`${id}\`.`,
+    `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Components in sitrep.config.yaml: ${ids.join(", ")}.`,
+  );
 }
 
 /** `checkout-api=major_outage` pairs → a map; `allowed` is the impacts the field accepts. */
-export function parseComponentImpacts<T extends string>(values: string[], config: Config, allowed: readonly T[], defaultImpact?: T): Record<string, T> {
+export function parseComponentImpacts<T extends string>(
+  values: string[],
+  config: Config,
+  allowed: readonly T[],
+  defaultImpact?: T,
+): Record<string, T> {
   const result: Record<string, T> = {};
   for (const value of values) {
     const [id, impact = defaultImpact, ...extra] = value.split("=").map((s) => s.trim());
     if (!id || impact === undefined || extra.length > 0) {
-      throw new UsageError(`--component \`${value}\` is not <component-id>=<impact>.`, `For example --component checkout-api=major_outage. Impacts: ${allowed.join(", ")}.`);
+      throw new UsageError(
+        `--component \`${value}\` is not <component-id>=<impact>.`,
+        `For example --component checkout-api=major_outage. Impacts: ${allowed.join(", ")}.`,
+      );
     }
     checkComponentId(id, config);
     const known = matchChoice(impact, allowed);
     if (known === undefined) {
       const suggestion = closest(impact, allowed);
-      throw new UsageError(`--component ${id}: unknown impact \`${impact}\`.`,
-        `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use one of: ${allowed.join(", ")}.`);
+      throw new UsageError(
+        `--component ${id}: unknown impact \`${impact}\`.`,
+        `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use one of: ${allowed.join(", ")}.`,
+      );
     }
     result[id] = known;
   }
@@ -57,23 +69,30 @@ export function checkSeverity(value: string, config: Config): string {
   const suggestion = closest(value, ids);
   // `-s` was --status in `update` before it meant --severity everywhere (ADR 0085).
   const isStatus = matchChoice(value, [...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES]) !== undefined;
-  throw new UsageError(`--severity: unknown severity \`${value}\`.`,
-    `${isStatus ? `\`-s\` is short for --severity in every command; for the status write \`--status ${value}\`. ` : suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Severities in sitrep.config.yaml: ${config.severities.map((s) => `${s.id} (${s.name})`).join(", ")}.`);
+  throw new UsageError(
+    `--severity: unknown severity \`${value}\`.`,
+    `${isStatus ? `\`-s\` is short for --severity in every command; for the status write \`--status ${value}\`. ` : suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Severities in sitrep.config.yaml: ${config.severities.map((s) => `${s.id} (${s.name})`).join(", ")}.`,
+  );
 }
 
 export function checkStatus(value: string, allowed: readonly string[], noun: string): string {
   const match = matchChoice(value, allowed);
   if (match) return match;
   const suggestion = closest(value, allowed);
-  throw new UsageError(`--status: \`${value}\` is not a status for ${noun}.`,
-    `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use one of: ${allowed.join(", ")}.`);
+  throw new UsageError(
+    `--status: \`${value}\` is not a status for ${noun}.`,
+    `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Use one of: ${allowed.join(", ")}.`,
+  );
 }
 
 /** A GitHub handle, with a leading @ forgiven. */
 export function checkHandle(value: string, flag: string): string {
   const handle = value.replace(/^@/, "");
   if (HANDLE.test(handle)) return handle;
-  throw new UsageError(`${flag} \`${value}\` is not a GitHub handle.`, "Use the handle without spaces, e.g. ada-lovelace (letters, digits and hyphens).");
+  throw new UsageError(
+    `${flag} \`${value}\` is not a GitHub handle.`,
+    "Use the handle without spaces, e.g. ada-lovelace (letters, digits and hyphens).",
+  );
 }
 
 /** The worse of two impacts, for the incident's overall `components` map. */

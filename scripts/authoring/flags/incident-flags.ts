@@ -33,8 +33,10 @@ export function checkRunbooks(ids: string[], files: readonly RecordFile[]): stri
   for (const id of ids) {
     if (known.includes(id)) continue;
     const suggestion = closest(id, known);
-    throw new UsageError(`--runbook: no runbook \`${id}\` (no runbooks/${id}.md).`,
-      `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Create it with \`npx sitrep runbook ${id} --title …\`, or leave the flag out.`);
+    throw new UsageError(
+      `--runbook: no runbook \`${id}\` (no runbooks/${id}.md).`,
+      `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Create it with \`npx sitrep runbook ${id} --title …\`, or leave the flag out.`,
+    );
   }
   return [...new Set(ids)];
 }

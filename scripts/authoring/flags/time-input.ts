@@ -20,8 +20,10 @@ const NO_OFFSET = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$
 export function timeHint(zone = "UTC", now = new Date(0)): string {
   const offset = formatOffset(zoneOffsetMinutes(now.getTime(), zone));
   const local = offset === "Z" ? "" : `, or 2026-11-22T14:05:00${offset} in ${zone}`;
-  return `Use a time of day such as 22:12 or \`yesterday 23:40\` (read in ${zone}), \`5 min ago\`, -15m, \`now\`, ` +
-    `or RFC 3339 with an offset (2026-11-22T14:05:00Z${local}).`;
+  return (
+    `Use a time of day such as 22:12 or \`yesterday 23:40\` (read in ${zone}), \`5 min ago\`, -15m, \`now\`, ` +
+    `or RFC 3339 with an offset (2026-11-22T14:05:00Z${local}).`
+  );
 }
 
 /** The same hint for UTC, for callers that have no zone. */
@@ -45,7 +47,8 @@ export function parseTimeInput(text: string, now: Date, flag: string, timeZone =
     const [, date, hourMinute, seconds = ":00", zone] = absolute;
     const time = Date.parse(`${date}T${hourMinute}${seconds}${zone.toUpperCase()}`);
     // Date.parse rolls 2026-02-30 over to March; a real date reads back as written.
-    const offsetMs = zone.toUpperCase() === "Z" ? 0 : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
+    const offsetMs =
+      zone.toUpperCase() === "Z" ? 0 : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
     const readBack = Number.isNaN(time) ? "" : new Date(time + offsetMs).toISOString().slice(0, 16);
     if (readBack === `${date}T${hourMinute}`) return formatTime(new Date(time));
     throw new UsageError(`${flag} is \`${text}\`, which is not a real date or time.`, timeHint(timeZone, now));
@@ -53,8 +56,10 @@ export function parseTimeInput(text: string, now: Date, flag: string, timeZone =
   if (NO_OFFSET.test(value)) {
     const written = value.includes("T") || value.includes(" ") ? value.replace(" ", "T") : `${value}T00:00`;
     const offset = formatOffset(zoneOffsetMinutes(now.getTime(), timeZone));
-    throw new UsageError(`${flag} is \`${text}\`, a date and time without an offset.`,
-      `Add the offset it was in, e.g. \`${written}${offset}\`${offset === "Z" ? " for UTC" : ` for ${timeZone}, \`${written}Z\` for UTC`}. ${timeHint(timeZone, now)}`);
+    throw new UsageError(
+      `${flag} is \`${text}\`, a date and time without an offset.`,
+      `Add the offset it was in, e.g. \`${written}${offset}\`${offset === "Z" ? " for UTC" : ` for ${timeZone}, \`${written}Z\` for UTC`}. ${timeHint(timeZone, now)}`,
+    );
   }
   const spoken = spokenTime(value, now, timeZone);
   if (spoken !== undefined) return formatTime(new Date(spoken));
@@ -74,7 +79,8 @@ function spokenTime(value: string, now: Date, zone: string): number | undefined 
   const read = (offset: number) => {
     const results = chrono().parse(value, { instant: now, timezone: offset }, { forwardDate: false });
     const [only] = results;
-    if (results.length !== 1 || only.index !== 0 || only.text.length !== value.length || only.end || !only.start.isCertain("hour")) return undefined;
+    if (results.length !== 1 || only.index !== 0 || only.text.length !== value.length || only.end || !only.start.isCertain("hour"))
+      return undefined;
     return only.start.date().getTime();
   };
   const first = read(zoneOffsetMinutes(now.getTime(), zone));
@@ -89,7 +95,17 @@ const CLOCK_ONLY = /^(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$/i;
 /** How a time reads in `zone`, for echoing it back: "22:12 America/Chicago (-06:00), 10 min ago". */
 export function describeTime(time: string, zone: string, now: Date): string {
   const ms = Date.parse(time);
-  const local = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(ms).replace(",", "");
+  const local = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  })
+    .format(ms)
+    .replace(",", "");
   const minutes = (now.getTime() - ms) / 60_000;
   const when = Math.abs(minutes) < 1 ? "now" : minutes > 0 ? `${formatDuration(minutes)} ago` : `in ${formatDuration(-minutes)}`;
   return `${local} ${zone} (${formatOffset(zoneOffsetMinutes(ms, zone))}), ${when}`;
@@ -110,8 +126,10 @@ export function parsePastTime(text: string, now: Date, flag: string, zone = "UTC
   }
   if (Date.parse(time) > now.getTime() + FUTURE_SLACK_MS) {
     const offset = formatOffset(zoneOffsetMinutes(now.getTime(), zone));
-    throw new UsageError(`${flag} \`${text}\` is ${time}, in the future (now is ${formatTime(now)}).`,
-      `Check the offset (Z is UTC${offset === "Z" ? "" : `; ${zone} is ${offset} now`}), or type the local time (\`22:12\`) or a relative one (\`5 min ago\`, -15m).`);
+    throw new UsageError(
+      `${flag} \`${text}\` is ${time}, in the future (now is ${formatTime(now)}).`,
+      `Check the offset (Z is UTC${offset === "Z" ? "" : `; ${zone} is ${offset} now`}), or type the local time (\`22:12\`) or a relative one (\`5 min ago\`, -15m).`,
+    );
   }
   return time;
 }

@@ -68,7 +68,9 @@ type Answers<Q> = { [K in keyof Q]: Q[K] extends Question<infer T> ? T : never }
  * or one UsageError naming every problem. On a terminal: each missing or wrong one asked.
  */
 export async function collectAnswers<Q extends Record<string, Question<unknown>>>(
-  questions: Q, ask: Ask | undefined, usage: string,
+  questions: Q,
+  ask: Ask | undefined,
+  usage: string,
 ): Promise<Answers<Q>> {
   const answers: Record<string, unknown> = {};
   const problems: SitrepError[] = [];
@@ -99,7 +101,13 @@ export async function collectAnswers<Q extends Record<string, Question<unknown>>
 }
 
 async function askUntilRight<T>(question: Question<T>, ask: Ask, firstProblem: string | undefined): Promise<T> {
-  const parse = (answer: string) => (question.list ? answer.split(",").map((v) => v.trim()).filter(Boolean) : [answer.trim()]);
+  const parse = (answer: string) =>
+    question.list
+      ? answer
+          .split(",")
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : [answer.trim()];
   const validate = (answer: string) => {
     if (answer.trim() === "") return undefined; // empty: the prompt's default, or required, decides
     try {
@@ -113,7 +121,7 @@ async function askUntilRight<T>(question: Question<T>, ask: Ask, firstProblem: s
   let problem = firstProblem;
   for (;;) {
     const answer = (await ask({ flag: question.flag, ...question.prompt, optional: !question.required, problem, validate })).trim();
-    const chosen = answer === "" ? question.prompt.defaultValue ?? "" : answer;
+    const chosen = answer === "" ? (question.prompt.defaultValue ?? "") : answer;
     if (chosen === "") {
       if (!question.required) return question.fallback as T;
       problem = `Required${question.prompt.placeholder ? ` (${question.prompt.placeholder})` : ""}.`;
@@ -141,14 +149,16 @@ function problemText(error: SitrepError): string {
 /** Without a terminal: nothing, one problem as itself, or every problem in one UsageError. */
 function throwProblems(missing: string[], problems: SitrepError[], usage: string): void {
   const names = missing.map((f) => `--${f}`);
-  const missingLine = names.length === 0 ? undefined
-    : `Missing ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`}.`;
+  const missingLine =
+    names.length === 0 ? undefined : `Missing ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`}.`;
   const count = problems.length + (missingLine ? 1 : 0);
   if (count === 0) return;
   const stdin = `stdin is not a terminal, so sitrep cannot ask for ${names.length === 1 ? "it" : "them"}.`;
   if (count === 1 && missingLine) throw new UsageError(missingLine, `${stdin} Usage: ${usage}`);
   if (count === 1) throw problems[0];
   const lines = [...(missingLine ? [`${missingLine} ${stdin}`] : []), ...problems.map(line)];
-  throw new UsageError(`${count} problems with the flags; nothing was written:\n${lines.map((l) => `  - ${l}`).join("\n")}`,
-    `Correct them all and run the command again. Usage: ${usage}`);
+  throw new UsageError(
+    `${count} problems with the flags; nothing was written:\n${lines.map((l) => `  - ${l}`).join("\n")}`,
+    `Correct them all and run the command again. Usage: ${usage}`,
+  );
 }

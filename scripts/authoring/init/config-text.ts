@@ -29,10 +29,17 @@ export interface SiteAnswers {
 export function parseComponentDefinition(value: string): ComponentEntry {
   const match = /^\s*([^=\s]+)\s*=\s*([^@]+?)\s*(?:@\s*(.+?)\s*)?$/.exec(value);
   if (!match) {
-    throw new UsageError(`--component \`${value}\` is not <id>=<Name>[@<Group>].`, 'For example --component checkout-api="Checkout API@Payments" (the group is optional).');
+    throw new UsageError(
+      `--component \`${value}\` is not <id>=<Name>[@<Group>].`,
+      'For example --component checkout-api="Checkout API@Payments" (the group is optional).',
+    );
   }
   const [, id, name, group] = match;
-  if (!SLUG.test(id)) throw new UsageError(`--component id \`${id}\` is not kebab-case.`, "Ids are lower-case letters, digits and single hyphens, e.g. checkout-api; records refer to them, so pick them for good.");
+  if (!SLUG.test(id))
+    throw new UsageError(
+      `--component id \`${id}\` is not kebab-case.`,
+      "Ids are lower-case letters, digits and single hyphens, e.g. checkout-api; records refer to them, so pick them for good.",
+    );
   return group ? { id, name, group } : { id, name };
 }
 
@@ -55,9 +62,13 @@ export function checkUrl(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--url \`${value}\` is not a URL.`, "Give the full address the status page is served from, e.g. https://status.example.com or https://example.github.io/status/.");
+    throw new UsageError(
+      `--url \`${value}\` is not a URL.`,
+      "Give the full address the status page is served from, e.g. https://status.example.com or https://example.github.io/status/.",
+    );
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError(`--url \`${value}\` is not an http(s) URL.`, "e.g. https://status.example.com");
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new UsageError(`--url \`${value}\` is not an http(s) URL.`, "e.g. https://status.example.com");
   return value;
 }
 
@@ -68,7 +79,8 @@ export function initConfigText(templateText: string, answers: SiteAnswers): stri
 
   // The header names the example company; the yaml package keeps a header comment on the
   // document, or on the first key when no blank line separates them.
-  const header = (comment: string) => comment.replace(/^ sitrep configuration for .*$/m, ` sitrep configuration for ${answers.title.replace(/\n/g, " ")}.`);
+  const header = (comment: string) =>
+    comment.replace(/^ sitrep configuration for .*$/m, ` sitrep configuration for ${answers.title.replace(/\n/g, " ")}.`);
   if (doc.commentBefore) doc.commentBefore = header(doc.commentBefore);
   const firstKey = root.items[0]?.key;
   if (isScalar(firstKey) && firstKey.commentBefore) firstKey.commentBefore = header(firstKey.commentBefore);
@@ -120,12 +132,16 @@ export function initConfigText(templateText: string, answers: SiteAnswers): stri
     const repository = (github as YAMLMap).get("repository", true);
     if (answers.repository === undefined) {
       // The yaml package hangs a comment above a block map's first key on the map itself.
-      if ((github as YAMLMap).items[0] && isScalar((github as YAMLMap).items[0].key) && ((github as YAMLMap).items[0].key as { value: unknown }).value === "repository") {
-        (github as YAMLMap).commentBefore = " repository: owner/name of the repository that holds action-item issues; when absent,\n sitrep sync uses GITHUB_REPOSITORY (set by GitHub Actions).";
+      if (
+        (github as YAMLMap).items[0] &&
+        isScalar((github as YAMLMap).items[0].key) &&
+        ((github as YAMLMap).items[0].key as { value: unknown }).value === "repository"
+      ) {
+        (github as YAMLMap).commentBefore =
+          " repository: owner/name of the repository that holds action-item issues; when absent,\n sitrep sync uses GITHUB_REPOSITORY (set by GitHub Actions).";
       }
       (github as YAMLMap).delete("repository");
-    }
-    else if (isScalar(repository)) repository.value = answers.repository;
+    } else if (isScalar(repository)) repository.value = answers.repository;
     else (github as YAMLMap).set("repository", answers.repository);
   } else if (answers.repository !== undefined) {
     root.set("github", doc.createNode({ repository: answers.repository }));

@@ -24,18 +24,49 @@ export interface InitAnswers {
 export function siteQuestions(values: OptionValues, origin: string | undefined) {
   const defaultRepository = origin === undefined ? undefined : repositoryFromRemote(origin);
   return {
-    title: question({ flag: "title", given: str(values.title), required: true, check: ([v]) => v.trim(), prompt: { message: "Status site title", placeholder: "Acme Status" } }),
-    url: question({ flag: "url", given: str(values.url), required: true, check: ([v]) => checkUrl(v), prompt: { message: "Public URL of the status site", placeholder: "https://status.acme.com" } }),
-    timezone: question({ flag: "timezone", given: str(values.timezone), required: false, fallback: "UTC", check: ([v]) => checkTimezone(v), prompt: { message: "Time zone for displaying times", placeholder: "UTC", defaultValue: "UTC" } }),
+    title: question({
+      flag: "title",
+      given: str(values.title),
+      required: true,
+      check: ([v]) => v.trim(),
+      prompt: { message: "Status site title", placeholder: "Acme Status" },
+    }),
+    url: question({
+      flag: "url",
+      given: str(values.url),
+      required: true,
+      check: ([v]) => checkUrl(v),
+      prompt: { message: "Public URL of the status site", placeholder: "https://status.acme.com" },
+    }),
+    timezone: question({
+      flag: "timezone",
+      given: str(values.timezone),
+      required: false,
+      fallback: "UTC",
+      check: ([v]) => checkTimezone(v),
+      prompt: { message: "Time zone for displaying times", placeholder: "UTC", defaultValue: "UTC" },
+    }),
     components: question({
-      flag: "component", given: list(values.component), list: true, required: true, check: checkComponents,
-      prompt: { message: "Components customers see, as id=Name@Group, comma-separated", placeholder: "api=Public API@Platform, web=Web app" },
+      flag: "component",
+      given: list(values.component),
+      list: true,
+      required: true,
+      check: checkComponents,
+      prompt: {
+        message: "Components customers see, as id=Name@Group, comma-separated",
+        placeholder: "api=Public API@Platform, web=Web app",
+      },
     }),
     repository: question<string | undefined>({
-      flag: "repository", given: str(values.repository), required: false, fallback: undefined, check: ([v]) => checkRepository(v),
+      flag: "repository",
+      given: str(values.repository),
+      required: false,
+      fallback: undefined,
+      check: ([v]) => checkRepository(v),
       prompt: {
         message: `GitHub repository of these records, owner/name (for action-item issues and publish)${defaultRepository ? "" : "; Enter to leave it to GITHUB_REPOSITORY"}`,
-        placeholder: defaultRepository ?? "acme/status", defaultValue: defaultRepository,
+        placeholder: defaultRepository ?? "acme/status",
+        defaultValue: defaultRepository,
       },
     }),
   };
@@ -43,7 +74,14 @@ export function siteQuestions(values: OptionValues, origin: string | undefined) 
 
 export async function askSiteAnswers(values: OptionValues, ask: AskContext, dir?: string): Promise<InitAnswers> {
   const prompt: Ask | undefined = ask.interactive
-    ? (q) => promptText({ message: q.problem ? `${q.message} (${q.problem})` : q.message, placeholder: q.placeholder, defaultValue: q.defaultValue, optional: q.optional, validate: q.validate })
+    ? (q) =>
+        promptText({
+          message: q.problem ? `${q.message} (${q.problem})` : q.message,
+          placeholder: q.placeholder,
+          defaultValue: q.defaultValue,
+          optional: q.optional,
+          validate: q.validate,
+        })
     : undefined;
   // Without a terminal the repository is only what --repository says (a script gets what it typed).
   return collectAnswers(siteQuestions(values, ask.interactive && dir ? originUrl(dir) : undefined), prompt, ask.usage);

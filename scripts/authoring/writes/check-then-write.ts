@@ -7,7 +7,12 @@ import { checkChanges } from "./check-changes.ts";
 import type { FileChange } from "./file-change.ts";
 import { writeChanges } from "./write-changes.ts";
 
-export function checkThenWrite(context: { root: string; now: Date }, changes: FileChange[], what: string, scope: "changed" | "all" = "changed"): { warnings: Diagnostic[]; after: ValidationResult } {
+export function checkThenWrite(
+  context: { root: string; now: Date },
+  changes: FileChange[],
+  what: string,
+  scope: "changed" | "all" = "changed",
+): { warnings: Diagnostic[]; after: ValidationResult } {
   const { errors, warnings, after } = checkChanges(context.root, changes, { now: context.now, scope });
   if (errors.length > 0) throw new RejectedChangeError(what, errors);
   writeChanges(context.root, changes);

@@ -27,7 +27,14 @@ export interface RecordsContext {
 export function loadRecordsContext(cwd: string, now: Date): RecordsContext {
   const root = findRecordsRoot(cwd);
   const { config, findings } = loadConfig(root);
-  if (!config || findings.length > 0) refuse(root, now, CONFIG_FILE, `${CONFIG_FILE} has errors, so sitrep cannot check what it would write`, "Fix the configuration first (`npx sitrep validate`).");
+  if (!config || findings.length > 0)
+    refuse(
+      root,
+      now,
+      CONFIG_FILE,
+      `${CONFIG_FILE} has errors, so sitrep cannot check what it would write`,
+      "Fix the configuration first (`npx sitrep validate`).",
+    );
   return { root, now, config: config!, files: discoverRecordFiles(root) };
 }
 
@@ -48,27 +55,55 @@ export interface FoundIncident {
  * (flags/match-id.ts; `preferred`, the open ones, break a tie) — or a UsageError that lists the
  * candidates or suggests the closest id.
  */
-export function findIncident(context: RecordsContext, id: string, command: string, preferred: ReadonlySet<string> = new Set()): FoundIncident {
+export function findIncident(
+  context: RecordsContext,
+  id: string,
+  command: string,
+  preferred: ReadonlySet<string> = new Set(),
+): FoundIncident {
   const ids = context.files.filter((f) => f.kind === "incident").map((f) => f.id);
   const match = matchId(id, ids, preferred);
   const wanted = id.replace(/\.md$/, "").split("/").pop() ?? id;
   if (match.kind === "ambiguous") {
     const shown = match.candidates.slice(0, 5);
-    throw new UsageError(`\`${wanted}\` matches ${match.candidates.length} incidents: ${shown.join(", ")}${match.candidates.length > shown.length ? ", …" : ""}.`,
-      `Give more of the id, e.g. \`${SITREP} ${command} ${shown[0]} …\`.`);
+    throw new UsageError(
+      `\`${wanted}\` matches ${match.candidates.length} incidents: ${shown.join(", ")}${match.candidates.length > shown.length ? ", …" : ""}.`,
+      `Give more of the id, e.g. \`${SITREP} ${command} ${shown[0]} …\`.`,
+    );
   }
   if (match.kind === "none") {
-    const suggestion = closest(wanted, ids) ?? closest(wanted, ids.map((i) => i.replace(/^\d{4}-\d{2}-\d{2}-/, "")));
+    const suggestion =
+      closest(wanted, ids) ??
+      closest(
+        wanted,
+        ids.map((i) => i.replace(/^\d{4}-\d{2}-\d{2}-/, "")),
+      );
     const full = suggestion && (ids.includes(suggestion) ? suggestion : ids.find((i) => i.endsWith(`-${suggestion}`)));
-    throw new UsageError(`No incident with id \`${wanted}\` (looked for incidents/**/${wanted}.md, and for ids that start with it or have it as words of their name).`,
-      full ? `Did you mean \`${full}\`? Run \`${SITREP} ${command} ${full} …\`.` : "The id is the file name without .md, e.g. 2026-11-20-checkout-errors; a unique part of it works too (`checkout-errors`).");
+    throw new UsageError(
+      `No incident with id \`${wanted}\` (looked for incidents/**/${wanted}.md, and for ids that start with it or have it as words of their name).`,
+      full
+        ? `Did you mean \`${full}\`? Run \`${SITREP} ${command} ${full} …\`.`
+        : "The id is the file name without .md, e.g. 2026-11-20-checkout-errors; a unique part of it works too (`checkout-errors`).",
+    );
   }
   const file = context.files.find((f) => f.kind === "incident" && f.id === match.id)!;
   const { record, findings } = readRecord(context.root, file);
   if (findings.length > 0 || record.data === undefined || checkSchema("incident", file.path, record.data).length > 0) {
-    refuse(context.root, context.now, file.path, `${file.path} does not pass the schema, so sitrep cannot edit it safely`, "Fix the errors above by hand (`npx sitrep validate`), then run the command again.");
+    refuse(
+      context.root,
+      context.now,
+      file.path,
+      `${file.path} does not pass the schema, so sitrep cannot edit it safely`,
+      "Fix the errors above by hand (`npx sitrep validate`), then run the command again.",
+    );
   }
-  return { id: file.id, file, data: applyIncidentDefaults(record.data as IncidentData), text: readFileSync(path.join(context.root, file.path), "utf8"), shortFor: match.kind === "short" ? wanted : undefined };
+  return {
+    id: file.id,
+    file,
+    data: applyIncidentDefaults(record.data as IncidentData),
+    text: readFileSync(path.join(context.root, file.path), "utf8"),
+    shortFor: match.kind === "short" ? wanted : undefined,
+  };
 }
 
 /** Stops with the validator's full, positioned report for one file (the slow path, only on failure). */

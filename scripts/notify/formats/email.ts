@@ -4,7 +4,7 @@
 // both parts keep right-to-left text and bidi controls from reordering the lines around them.
 // The subject and headers need nothing here: nodemailer encodes them and refuses line breaks.
 import type { Message } from "../message.ts";
-import { bidiSafe, htmlAttribute, htmlText as escape } from "./escape.ts";
+import { bidiSafe, htmlAttribute, htmlText } from "./escape.ts";
 import type { EmailMessage } from "./request.ts";
 import { whenLine } from "./words.ts";
 
@@ -29,23 +29,27 @@ export function emailMessage(message: Message, options: { unsubscribeUrl?: strin
     "",
     "--",
     `${bidiSafe(message.pageName)}. Updates are also published as a feed: ${feedUrl(message.siteUrl)}`,
-  ].filter((line, i, lines) => !(line === "" && lines[i - 1] === "")).join("\n");
+  ]
+    .filter((line, i, lines) => !(line === "" && lines[i - 1] === ""))
+    .join("\n");
   const html = [
     "<!doctype html>",
-    `<html lang="en"><head><meta charset="utf-8"><title>${escape(message.title)}</title></head>`,
+    `<html lang="en"><head><meta charset="utf-8"><title>${htmlText(message.title)}</title></head>`,
     '<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 40rem">',
-    `<p style="margin: 0; font-weight: 600">${escape(message.headline)}</p>`,
-    `<h1 style="font-size: 1.4rem; margin: 0.2rem 0">${escape(message.title)}</h1>`,
-    summary ? `<p style="margin: 0; color: #555">${escape(summary)}</p>` : "",
+    `<p style="margin: 0; font-weight: 600">${htmlText(message.headline)}</p>`,
+    `<h1 style="font-size: 1.4rem; margin: 0.2rem 0">${htmlText(message.title)}</h1>`,
+    summary ? `<p style="margin: 0; color: #555">${htmlText(summary)}</p>` : "",
     `<div>${message.html}</div>`,
     message.components.length > 0
-      ? `<table role="presentation" style="border-collapse: collapse">${message.components.map((c) => `<tr><th scope="row" style="text-align: left; padding: 0.2rem 1rem 0.2rem 0">${escape(c.name)}</th><td>${escape(c.status)}</td></tr>`).join("")}</table>`
+      ? `<table role="presentation" style="border-collapse: collapse">${message.components.map((c) => `<tr><th scope="row" style="text-align: left; padding: 0.2rem 1rem 0.2rem 0">${htmlText(c.name)}</th><td>${htmlText(c.status)}</td></tr>`).join("")}</table>`
       : "",
-    when ? `<p style="color: #555">${escape(when)}</p>` : "",
-    `<p><a href="${htmlAttribute(message.link)}">${escape(action)}</a></p>`,
-    `<hr><p style="font-size: 0.85rem; color: #555">${escape(message.pageName)}. Updates are also published as a <a href="${htmlAttribute(feedUrl(message.siteUrl))}">feed</a>.</p>`,
+    when ? `<p style="color: #555">${htmlText(when)}</p>` : "",
+    `<p><a href="${htmlAttribute(message.link)}">${htmlText(action)}</a></p>`,
+    `<hr><p style="font-size: 0.85rem; color: #555">${htmlText(message.pageName)}. Updates are also published as a <a href="${htmlAttribute(feedUrl(message.siteUrl))}">feed</a>.</p>`,
     "</body></html>",
-  ].filter(Boolean).join("\n");
+  ]
+    .filter(Boolean)
+    .join("\n");
   return {
     subject: `[${bidiSafe(message.pageName)}] ${message.headline}: ${bidiSafe(message.title)}`,
     text,

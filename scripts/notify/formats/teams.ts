@@ -20,12 +20,20 @@ function literal(runs: Run[], block: Record<string, unknown> = {}): Record<strin
 export function teamsRequests(message: Message): HttpRequest[] {
   const summary = [message.status, message.impact].filter(Boolean).join(" · ");
   const body: Record<string, unknown>[] = [
-    { type: "TextBlock", text: message.headline, weight: "Bolder", color: ATTENTION[message.event.kind] ?? "default", spacing: "None", wrap: true },
+    {
+      type: "TextBlock",
+      text: message.headline,
+      weight: "Bolder",
+      color: ATTENTION[message.event.kind] ?? "default",
+      spacing: "None",
+      wrap: true,
+    },
     literal([{ text: clip(message.title, 1000), size: "Large", weight: "Bolder" }]),
   ];
   if (summary) body.push(literal([{ text: summary, isSubtle: true }], { spacing: "None" }));
   body.push(literal([{ text: clip(message.text, 4000) }]));
-  for (const c of message.components.slice(0, 25)) body.push(literal([{ text: clip(c.name, 256), weight: "Bolder" }, { text: `: ${c.status}` }], { spacing: "None" }));
+  for (const c of message.components.slice(0, 25))
+    body.push(literal([{ text: clip(c.name, 256), weight: "Bolder" }, { text: `: ${c.status}` }], { spacing: "None" }));
   const when = whenLine(message);
   body.push(literal([{ text: [when, message.pageName].filter(Boolean).join(" · "), isSubtle: true, size: "Small" }]));
   const card = {
@@ -33,11 +41,23 @@ export function teamsRequests(message: Message): HttpRequest[] {
     type: "AdaptiveCard",
     version: "1.4",
     body,
-    actions: [{ type: "Action.OpenUrl", title: message.event.kind === "postmortem_published" ? "Read the postmortem" : "View on the status page", url: message.link }],
+    actions: [
+      {
+        type: "Action.OpenUrl",
+        title: message.event.kind === "postmortem_published" ? "Read the postmortem" : "View on the status page",
+        url: message.link,
+      },
+    ],
   };
-  return [{
-    label: "teams",
-    body: json({ type: "message", summary: clip(`${message.headline}: ${bidiSafe(message.title)}`, 250), attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", contentUrl: null, content: card }] }),
-    headers: { "content-type": "application/json" },
-  }];
+  return [
+    {
+      label: "teams",
+      body: json({
+        type: "message",
+        summary: clip(`${message.headline}: ${bidiSafe(message.title)}`, 250),
+        attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", contentUrl: null, content: card }],
+      }),
+      headers: { "content-type": "application/json" },
+    },
+  ];
 }

@@ -29,5 +29,7 @@ export function signedHeaders(id: string, unixSeconds: number, body: string, sec
  * percent-encoded, the way a URL would carry it. Ids are ASCII today; this keeps them so.
  */
 export function asciiHeader(value: string): string {
-  return value.replace(/[^\x21-\x24\x26-\x7e]/gu, (c) => [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join(""));
+  return value.replace(/[^\x21-\x24\x26-\x7e]/gu, (c) =>
+    [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+  );
 }

@@ -12,14 +12,25 @@ import { asciiHeader, LEGACY_SIGNATURE_HEADER, legacySignature, signedHeaders } 
 
 export function webhookRequests(message: Message, site: PublishedSite, secret?: string): HttpRequest[] {
   const { event } = message;
-  const meta = { unsubscribe: null, documentation: "https://support.atlassian.com/statuspage/docs/enable-webhook-notifications/", event: event.kind, event_id: event.id };
+  const meta = {
+    unsubscribe: null,
+    documentation: "https://support.atlassian.com/statuspage/docs/enable-webhook-notifications/",
+    event: event.kind,
+    event_id: event.id,
+  };
   const page = { id: site.page.id, status_indicator: site.status.indicator, status_description: site.status.description };
   const bodies: { label: string; payload: Record<string, unknown>; payloadId: string }[] = [];
   const incident = event.incident ? incidentAsOf(event.incident, event.update?.id) : undefined;
   const payload: Record<string, unknown> = { meta, page };
   if (incident) payload.incident = incident;
   if (event.postmortem) {
-    payload.postmortem = { id: event.postmortem.id, title: event.postmortem.title, url: event.postmortem.link, published_at: event.postmortem.published, summary: event.postmortem.summary };
+    payload.postmortem = {
+      id: event.postmortem.id,
+      title: event.postmortem.title,
+      url: event.postmortem.link,
+      published_at: event.postmortem.published,
+      summary: event.postmortem.summary,
+    };
   }
   const kind = event.postmortem ? "postmortem" : "incident";
   bodies.push({ label: kind, payload, payloadId: kind });
@@ -30,12 +41,21 @@ export function webhookRequests(message: Message, site: PublishedSite, secret?: 
       label: `component_update ${change.name}`,
       payloadId: `component_update/${change.code}`,
       payload: {
-        meta, page,
+        meta,
+        page,
         component_update: {
-          created_at: event.update!.created_at, new_status: change.new_status, old_status: change.old_status,
-          id: stableId("update", `${event.update!.id}:${change.code}`), component_id: change.code,
+          created_at: event.update!.created_at,
+          new_status: change.new_status,
+          old_status: change.old_status,
+          id: stableId("update", `${event.update!.id}:${change.code}`),
+          component_id: change.code,
         },
-        component: { created_at: component?.created_at ?? event.update!.created_at, id: change.code, name: change.name, status: change.new_status },
+        component: {
+          created_at: component?.created_at ?? event.update!.created_at,
+          id: change.code,
+          name: change.name,
+          status: change.new_status,
+        },
       },
     });
   }
@@ -43,7 +63,12 @@ export function webhookRequests(message: Message, site: PublishedSite, secret?: 
     const body = json(payload);
     // The same id on every retry and rerun: receivers drop a delivery they have already seen by it.
     const id = asciiHeader(`${event.id}/${payloadId}`);
-    const headers: Record<string, string> = { "content-type": "application/json", "x-sitrep-event": event.kind, "x-sitrep-delivery": id, "webhook-id": id };
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      "x-sitrep-event": event.kind,
+      "x-sitrep-delivery": id,
+      "webhook-id": id,
+    };
     if (!secret) return { label, body, headers };
     headers[LEGACY_SIGNATURE_HEADER] = legacySignature(body, secret);
     return { label, body, headers, stamp: (unixSeconds: number) => signedHeaders(id, unixSeconds, body, secret) };

@@ -14,8 +14,16 @@ export const componentExists: Rule = {
     const check = (record: { source: { path: string } }, id: string, path: (string | number)[], at: "key" | "value") => {
       if (known.has(id)) return;
       const suggestion = closest(id, ids);
-      found.push(finding(componentExists, record, path, `Unknown component \`${id}\`.`,
-        `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Components are defined in sitrep.config.yaml: ${ids.join(", ")}.`, at));
+      found.push(
+        finding(
+          componentExists,
+          record,
+          path,
+          `Unknown component \`${id}\`.`,
+          `${suggestion ? `Did you mean \`${suggestion}\`? ` : ""}Components are defined in sitrep.config.yaml: ${ids.join(", ")}.`,
+          at,
+        ),
+      );
     };
     for (const record of incidents) {
       for (const id of Object.keys(record.data.components)) check(record, id, ["components", id], "key");

@@ -5,8 +5,10 @@ import { externalImages as parseImages, type ExternalImage } from "../../model/s
 import { overBudget } from "../../publish/markdown-budget.ts";
 import { finding, type Rule } from "../rule.ts";
 
-const message = (url: string) => `Image \`${url.length > 80 ? `${url.slice(0, 80)}…` : url}\` is not on the status site; it is left out of the page.`;
-const HINT = "Images from other sites would make every visitor's browser contact them (and http: is mixed content). Put the image in the site's public/ folder and use a relative path (/images/x.png), or link to it: [diagram](https://…).";
+const message = (url: string) =>
+  `Image \`${url.length > 80 ? `${url.slice(0, 80)}…` : url}\` is not on the status site; it is left out of the page.`;
+const HINT =
+  "Images from other sites would make every visitor's browser contact them (and http: is mixed content). Put the image in the site's public/ folder and use a relative path (/images/x.png), or link to it: [diagram](https://…).";
 
 /** Images of a text remark may parse; one over the render budget is markdown-budget's to report. */
 function externalImages(text: string): ExternalImage[] {
@@ -27,14 +29,22 @@ export const externalImage: Rule = {
     for (const record of [...incidents, ...postmortems, ...runbooks]) {
       // The Markdown body: positions are lines of the body, offset by where it starts.
       for (const image of externalImages(record.body)) {
-        findings.push({ file: record.source.path, rule: externalImage.id, severity: externalImage.severity,
-          line: record.source.bodyLine + image.line - 1, column: image.column, message: message(image.url), hint: HINT });
+        findings.push({
+          file: record.source.path,
+          rule: externalImage.id,
+          severity: externalImage.severity,
+          line: record.source.bodyLine + image.line - 1,
+          column: image.column,
+          message: message(image.url),
+          hint: HINT,
+        });
       }
     }
     for (const record of incidents) {
       // Update bodies are YAML strings: the finding points at the body's value.
       record.data.updates.forEach((update, i) => {
-        for (const image of externalImages(update.body)) findings.push(finding(externalImage, record, ["updates", i, "body"], message(image.url), HINT));
+        for (const image of externalImages(update.body))
+          findings.push(finding(externalImage, record, ["updates", i, "body"], message(image.url), HINT));
       });
     }
     return findings;

@@ -6,14 +6,26 @@ const NAME = /^(\d{4})-(\d{2})-(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const fileNameDate = perRecord("incidents", {
   id: "file-name-date",
   severity: "error",
-  description: "Incident files are named <YYYY-MM-DD>-<slug>.md after the UTC date of started_at (for maintenance: first_scheduled_start if the window moved, else scheduled_start), inside a folder of that year.",
+  description:
+    "Incident files are named <YYYY-MM-DD>-<slug>.md after the UTC date of started_at (for maintenance: first_scheduled_start if the window moved, else scheduled_start), inside a folder of that year.",
   each: () => (data, report, record) => {
     // A moved window keeps its id (decision 0115): the name follows the window first announced.
-    const field = data.type === "maintenance" ? (data.first_scheduled_start ? "first_scheduled_start" : "scheduled_start") : data.started_at ? "started_at" : "detected_at";
+    const field =
+      data.type === "maintenance"
+        ? data.first_scheduled_start
+          ? "first_scheduled_start"
+          : "scheduled_start"
+        : data.started_at
+          ? "started_at"
+          : "detected_at";
     const time = data[field];
     const match = NAME.exec(record.id);
     if (!match) {
-      report([], `File name \`${record.id}.md\` is not <YYYY-MM-DD>-<slug>.md.`, `Rename it to \`${time ? time.slice(0, 10) : "YYYY-MM-DD"}-short-kebab-slug.md\`.`);
+      report(
+        [],
+        `File name \`${record.id}.md\` is not <YYYY-MM-DD>-<slug>.md.`,
+        `Rename it to \`${time ? time.slice(0, 10) : "YYYY-MM-DD"}-short-kebab-slug.md\`.`,
+      );
       return;
     }
     const nameDate = `${match[1]}-${match[2]}-${match[3]}`;
@@ -22,11 +34,15 @@ export const fileNameDate = perRecord("incidents", {
     if (time && instant !== undefined) {
       const date = utcDate(instant);
       if (date !== nameDate) {
-        const moved = field === "scheduled_start"
-          ? ` If the window moved, keep the id: add \`first_scheduled_start:\` with the start first announced (\`npx sitrep reschedule\` does this).`
-          : "";
-        report([field], `File name date ${nameDate} differs from ${field} (${date} in UTC).`,
-          `Rename the file to \`${date}-${record.id.slice(11)}.md\`, or correct \`${field}\`.${moved}`);
+        const moved =
+          field === "scheduled_start"
+            ? ` If the window moved, keep the id: add \`first_scheduled_start:\` with the start first announced (\`npx sitrep reschedule\` does this).`
+            : "";
+        report(
+          [field],
+          `File name date ${nameDate} differs from ${field} (${date} in UTC).`,
+          `Rename the file to \`${date}-${record.id.slice(11)}.md\`, or correct \`${field}\`.${moved}`,
+        );
       }
     }
     const folders = record.source.path.split("/");

@@ -14,8 +14,13 @@ export const markdownBudget: Rule = {
     for (const text of checkedTexts(context)) {
       const { problem } = text.outcome;
       if (!problem) continue;
-      findings.push({ ...text.place(problem), rule: markdownBudget.id, severity: markdownBudget.severity,
-        message: `${problem.message} The page would show it as plain text.`, hint: problem.hint });
+      findings.push({
+        ...text.place(problem),
+        rule: markdownBudget.id,
+        severity: markdownBudget.severity,
+        message: `${problem.message} The page would show it as plain text.`,
+        hint: problem.hint,
+      });
     }
     return findings;
   },

@@ -18,9 +18,15 @@ export const markdownRendersEmpty: Rule = {
       if (plain ? text.text.trim() !== "" : html === undefined) continue;
       if (!text.update && withoutComments(text.text).trim() === "") continue;
       if (html !== undefined && !rendersEmpty(html)) continue;
-      findings.push({ ...text.place({ line: 1, column: 1 }), rule: markdownRendersEmpty.id, severity: markdownRendersEmpty.severity,
-        message: text.update ? "This update renders empty: the page shows it with no message." : "This text renders empty: nothing of it shows on the page.",
-        hint: "Raw HTML (`<div>`, `<!-- … -->`) is dropped from pages, and an HTML block runs to the next blank line. Write the message as Markdown, or leave a blank line after the HTML." });
+      findings.push({
+        ...text.place({ line: 1, column: 1 }),
+        rule: markdownRendersEmpty.id,
+        severity: markdownRendersEmpty.severity,
+        message: text.update
+          ? "This update renders empty: the page shows it with no message."
+          : "This text renders empty: nothing of it shows on the page.",
+        hint: "Raw HTML (`<div>`, `<!-- … -->`) is dropped from pages, and an HTML block runs to the next blank line. Write the message as Markdown, or leave a blank line after the HTML.",
+      });
     }
     return findings;
   },

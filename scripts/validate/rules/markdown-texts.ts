@@ -54,7 +54,9 @@ function markdownTexts({ incidents, postmortems, runbooks }: RuleContext): Markd
     const file = record.source.path;
     // A problem of the whole text (line 1, column 1) points at its first line with content.
     const place = ({ line, column }: { line: number; column: number }) =>
-      line === 1 && column === 1 ? { file, line: record.source.bodyLine + leadingNewlines(record.body), column } : { file, line: record.source.bodyLine + line - 1, column };
+      line === 1 && column === 1
+        ? { file, line: record.source.bodyLine + leadingNewlines(record.body), column }
+        : { file, line: record.source.bodyLine + line - 1, column };
     texts.push({ text: record.body, update: false, place });
   }
   for (const record of incidents) {
@@ -84,13 +86,26 @@ function render(text: string): RenderOutcome {
   try {
     html = renderWithPipeline(text);
   } catch (error) {
-    return { problem: { line: 1, column: 1, message: `The Markdown renderer fails on this text (${(error as Error).message}).`,
-      hint: "Simplify its Markdown (nesting, long runs of `*`, `[` or `>`); put pasted output in a fenced code block (```)." } };
+    return {
+      problem: {
+        line: 1,
+        column: 1,
+        message: `The Markdown renderer fails on this text (${(error as Error).message}).`,
+        hint: "Simplify its Markdown (nesting, long runs of `*`, `[` or `>`); put pasted output in a fenced code block (```).",
+      },
+    };
   }
   const ms = performance.now() - started;
   if (ms > MARKDOWN_RENDER_MS) {
-    return { html, problem: { line: 1, column: 1, message: `Rendering this text took ${(ms / 1000).toFixed(1)} s; a text may take ${MARKDOWN_RENDER_MS / 1000} s.`,
-      hint: "Shorten it or simplify its Markdown; put pasted output and logs in a fenced code block (```)." } };
+    return {
+      html,
+      problem: {
+        line: 1,
+        column: 1,
+        message: `Rendering this text took ${(ms / 1000).toFixed(1)} s; a text may take ${MARKDOWN_RENDER_MS / 1000} s.`,
+        hint: "Shorten it or simplify its Markdown; put pasted output and logs in a fenced code block (```).",
+      },
+    };
   }
   return { html };
 }

@@ -12,8 +12,11 @@ export const milestonesOrdered = perRecord("incidents", {
       const earlier = present[i - 1];
       const later = present[i];
       if (ms(data[later]!) < ms(data[earlier]!)) {
-        report([later], `\`${later}\` (${data[later]}) is before \`${earlier}\` (${data[earlier]}).`,
-          `Milestones happen in the order ${MILESTONES.join(" ≤ ")}; correct one of the two times (check the offset too).`);
+        report(
+          [later],
+          `\`${later}\` (${data[later]}) is before \`${earlier}\` (${data[earlier]}).`,
+          `Milestones happen in the order ${MILESTONES.join(" ≤ ")}; correct one of the two times (check the offset too).`,
+        );
       }
     }
   },

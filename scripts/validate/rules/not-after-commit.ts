@@ -15,7 +15,8 @@ const iso = (at: number) => new Date(at).toISOString().replace(".000Z", "Z");
 export const notAfterCommit: Rule = {
   id: "not-after-commit",
   severity: "error",
-  description: "With `--history`: no incident update, timeline entry or milestone, and no postmortem `published_at`, is dated after the commit that added it (more than 5 minutes of clock skew).",
+  description:
+    "With `--history`: no incident update, timeline entry or milestone, and no postmortem `published_at`, is dated after the commit that added it (more than 5 minutes of clock skew).",
   needsConfig: true,
   check({ incidents, postmortems, config, now, commitTimes }) {
     if (!commitTimes) return [];
@@ -31,8 +32,15 @@ export const notAfterCommit: Rule = {
         ? `Did you mean ${meant.time} (${meant.time.slice(11, 16)} in ${zone}, ${formatDuration((added.ms - meant.ms) / 60_000)} before that commit)? ` +
           "A time needs the offset of the clock it was read from; `Z` is UTC."
         : "Check the date and the offset (`Z` is UTC); a time cannot be after the commit that records it.";
-      found.push(finding(notAfterCommit, record, path,
-        `${timeName(path)} (${time}) is ${ahead} after the commit that added it (${added.commit.slice(0, 7)}, ${iso(added.ms)}).`, hint));
+      found.push(
+        finding(
+          notAfterCommit,
+          record,
+          path,
+          `${timeName(path)} (${time}) is ${ahead} after the commit that added it (${added.commit.slice(0, 7)}, ${iso(added.ms)}).`,
+          hint,
+        ),
+      );
     });
     return found;
   },

@@ -15,7 +15,8 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 export const notInFuture: Rule = {
   id: "not-in-future",
   severity: "error",
-  description: "No incident update, timeline entry or milestone, and no postmortem `published_at`, is dated after now (more than 5 minutes of clock skew).",
+  description:
+    "No incident update, timeline entry or milestone, and no postmortem `published_at`, is dated after now (more than 5 minutes of clock skew).",
   needsConfig: true,
   check({ incidents, postmortems, config, now }) {
     const found: Finding[] = [];
@@ -29,7 +30,15 @@ export const notInFuture: Rule = {
         ? `Did you mean ${meant.time} (${meant.time.slice(11, 16)} in ${zone}, ${formatDuration((now.getTime() - meant.ms) / 60_000)} ago)? ` +
           "A time needs the offset of the clock it was read from; `Z` is UTC."
         : "Check the date and the offset (`Z` is UTC); a time cannot be after the change that records it.";
-      found.push(finding(notInFuture, record, path, `${timeName(path)} (${time}) is ${ahead} after now (${now.toISOString().replace(".000Z", "Z")}).`, hint));
+      found.push(
+        finding(
+          notInFuture,
+          record,
+          path,
+          `${timeName(path)} (${time}) is ${ahead} after now (${now.toISOString().replace(".000Z", "Z")}).`,
+          hint,
+        ),
+      );
     });
     return found;
   },

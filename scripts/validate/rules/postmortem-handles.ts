@@ -10,17 +10,26 @@ import { knownPeople } from "../../oncall/known-people.ts";
 export const postmortemHandles: Rule = {
   id: "postmortem-handles",
   severity: "warning",
-  description: "The public text of a published public postmortem names no person by handle (`@handle`, or a handle sitrep knows), unless `keep_handles: true`.",
+  description:
+    "The public text of a published public postmortem names no person by handle (`@handle`, or a handle sitrep knows), unless `keep_handles: true`.",
   needsConfig: true,
   check({ postmortems, incidents, runbooks, config }) {
     const published = postmortems.filter((p) => isPostmortemPublished(p.data) && p.data.keep_handles !== true);
     if (published.length === 0) return [];
     const people = knownPeople(config, { incidents: [...incidents], postmortems: [...postmortems], runbooks: [...runbooks] });
-    return published.flatMap((record) => mentions(publicLines(record.body), people).map(({ offset, column, handle }) => ({
-      file: record.source.path, rule: postmortemHandles.id, severity: postmortemHandles.severity,
-      line: record.source.bodyLine + offset, column,
-      message: `The public text names \`${handle}\`: a published public postmortem is read by customers.`,
-      hint: "Write the role instead (\"the incident commander\", \"an engineer\"), or end the line with `<!-- internal -->` to keep it off the public page; if the people agreed to be named, set `keep_handles: true`.",
-    }) satisfies Finding));
+    return published.flatMap((record) =>
+      mentions(publicLines(record.body), people).map(
+        ({ offset, column, handle }) =>
+          ({
+            file: record.source.path,
+            rule: postmortemHandles.id,
+            severity: postmortemHandles.severity,
+            line: record.source.bodyLine + offset,
+            column,
+            message: `The public text names \`${handle}\`: a published public postmortem is read by customers.`,
+            hint: 'Write the role instead ("the incident commander", "an engineer"), or end the line with `<!-- internal -->` to keep it off the public page; if the people agreed to be named, set `keep_handles: true`.',
+          }) satisfies Finding,
+      ),
+    );
   },
 };

@@ -11,19 +11,32 @@ const PLACEHOLDERS = [/\(fill in\)/i, /^\s*\d+\.\s*Why \.\.\.\?\s*$/];
 export const postmortemPlaceholders: Rule = {
   id: "postmortem-placeholders",
   severity: "warning",
-  description: "A published public postmortem has no \"(fill in)\" placeholders and no empty sections.",
+  description: 'A published public postmortem has no "(fill in)" placeholders and no empty sections.',
   check({ postmortems }) {
     return postmortems.flatMap((record) => {
       if (!isPostmortemPublished(record.data)) return [];
-      return bodyProblems(record.body).map(({ offset, column, message, hint }) => ({
-        file: record.source.path, rule: postmortemPlaceholders.id, severity: postmortemPlaceholders.severity,
-        line: record.source.bodyLine + offset, column, message, hint,
-      }) satisfies Finding);
+      return bodyProblems(record.body).map(
+        ({ offset, column, message, hint }) =>
+          ({
+            file: record.source.path,
+            rule: postmortemPlaceholders.id,
+            severity: postmortemPlaceholders.severity,
+            line: record.source.bodyLine + offset,
+            column,
+            message,
+            hint,
+          }) satisfies Finding,
+      );
     });
   },
 };
 
-interface BodyProblem { offset: number; column: number; message: string; hint: string }
+interface BodyProblem {
+  offset: number;
+  column: number;
+  message: string;
+  hint: string;
+}
 
 /** Placeholders and empty sections in a Markdown body; `offset` is the 0-based line in it. Pure. */
 export function bodyProblems(body: string): BodyProblem[] {
@@ -35,8 +48,12 @@ export function bodyProblems(body: string): BodyProblem[] {
     // A section with subsections is not empty: its content is theirs.
     if (open && !open.content && level > open.level) open.content = true;
     if (open && !open.content) {
-      problems.push({ offset: open.offset, column: 1, message: `Section "${open.title}" is empty in a published postmortem.`,
-        hint: "Write it, or remove the heading if the section does not apply." });
+      problems.push({
+        offset: open.offset,
+        column: 1,
+        message: `Section "${open.title}" is empty in a published postmortem.`,
+        hint: "Write it, or remove the heading if the section does not apply.",
+      });
     }
   };
   lines.forEach((line, offset) => {
@@ -49,8 +66,12 @@ export function bodyProblems(body: string): BodyProblem[] {
     }
     const placeholder = PLACEHOLDERS.map((p) => p.exec(line)).find((m) => m !== null);
     if (placeholder) {
-      problems.push({ offset, column: placeholder.index + 1, message: `A placeholder (\`${placeholder[0].trim()}\`) is left in a published postmortem.`,
-        hint: "Replace it with what happened, or remove the line." });
+      problems.push({
+        offset,
+        column: placeholder.index + 1,
+        message: `A placeholder (\`${placeholder[0].trim()}\`) is left in a published postmortem.`,
+        hint: "Replace it with what happened, or remove the line.",
+      });
     }
     if (open && line.trim() !== "" && !/^\s*<!--.*-->\s*$/.test(line)) open.content = true;
   });

@@ -5,7 +5,8 @@ import { utcDate } from "../../core/time.ts";
 export const postmortemRequired = perRecord("incidents", {
   id: "postmortem-required",
   severity: "error",
-  description: "Resolved incidents of a severity with `postmortem_required` have a postmortem within policies.postmortem_due_days (drills, near-misses and imported records excepted).",
+  description:
+    "Resolved incidents of a severity with `postmortem_required` have a postmortem within policies.postmortem_due_days (drills, near-misses and imported records excepted).",
   needsConfig: true,
   each({ postmortems, ids, config, now }) {
     const covered = new Set([...postmortems.map((p) => p.data.incident), ...ids.postmortem]);
@@ -14,9 +15,11 @@ export const postmortemRequired = perRecord("incidents", {
       const dueMs = postmortemDue(data, config);
       if (dueMs === undefined || covered.has(record.id) || now.getTime() <= dueMs) return;
       const due = utcDate(dueMs);
-      report(["severity"],
+      report(
+        ["severity"],
         `${data.severity} incident resolved ${data.resolved_at?.slice(0, 10)} has no postmortem; it was due ${due} (${days} days after resolution).`,
-        `Create one with \`npx sitrep postmortem ${record.id}\` (a draft counts), or lower the severity if it was misjudged.`);
+        `Create one with \`npx sitrep postmortem ${record.id}\` (a draft counts), or lower the severity if it was misjudged.`,
+      );
     };
   },
 });

@@ -9,9 +9,17 @@ export const publishedAtRequired = perRecord("postmortems", {
     return ({ status, published_at, incident }, report) => {
       const resolvedAt = incidentById.get(incident)?.data.resolved_at;
       if (status === "published" && published_at === undefined) {
-        report(["status"], "Status is `published` but `published_at` is missing.", "Add `published_at:` with the time it was published (RFC 3339 with offset).");
+        report(
+          ["status"],
+          "Status is `published` but `published_at` is missing.",
+          "Add `published_at:` with the time it was published (RFC 3339 with offset).",
+        );
       } else if (published_at !== undefined && resolvedAt !== undefined && ms(published_at) < ms(resolvedAt)) {
-        report(["published_at"], `\`published_at\` (${published_at}) is before the incident was resolved (${resolvedAt}).`, "Correct `published_at` (check the offset).");
+        report(
+          ["published_at"],
+          `\`published_at\` (${published_at}) is before the incident was resolved (${resolvedAt}).`,
+          "Correct `published_at` (check the offset).",
+        );
       }
     };
   },

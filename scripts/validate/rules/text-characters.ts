@@ -7,7 +7,8 @@ import { CONFIG_FILE } from "../../records/root.ts";
 import { firstControlCharacter } from "../../core/control-characters.ts";
 import type { Rule } from "../rule.ts";
 
-const HINT = "Delete the invisible character (often pasted from a terminal or a document) and write the text plainly; titles and names are one line of visible text.";
+const HINT =
+  "Delete the invisible character (often pasted from a terminal or a document) and write the text plainly; titles and names are one line of visible text.";
 
 export const textCharacters: Rule = {
   id: "text-control-character",
@@ -19,13 +20,19 @@ export const textCharacters: Rule = {
       if (typeof value !== "string") return;
       const found = firstControlCharacter(value);
       if (!found) return;
-      findings.push({ file, path, rule: textCharacters.id, severity: textCharacters.severity, hint: HINT,
-        message: `\`${path.join(".")}\` holds ${found.codePoint}, a control or text-direction character, at character ${found.index + 1}.` });
+      findings.push({
+        file,
+        path,
+        rule: textCharacters.id,
+        severity: textCharacters.severity,
+        hint: HINT,
+        message: `\`${path.join(".")}\` holds ${found.codePoint}, a control or text-direction character, at character ${found.index + 1}.`,
+      });
     };
     for (const record of incidents) check(record.source.path, ["title"], record.data.title);
     for (const record of runbooks) check(record.source.path, ["title"], record.data.title);
     for (const record of postmortems) {
-      record.data.action_items.forEach((item, i) => check(record.source.path, ["action_items", i, "title"], item.title));
+      for (const [i, item] of record.data.action_items.entries()) check(record.source.path, ["action_items", i, "title"], item.title);
     }
     if (config) {
       check(CONFIG_FILE, ["site", "title"], config.site.title);
@@ -34,7 +41,7 @@ export const textCharacters: Rule = {
         check(CONFIG_FILE, ["components", i, "name"], component.name);
         check(CONFIG_FILE, ["components", i, "group"], component.group);
       });
-      config.severities.forEach((severity, i) => check(CONFIG_FILE, ["severities", i, "name"], severity.name));
+      for (const [i, severity] of config.severities.entries()) check(CONFIG_FILE, ["severities", i, "name"], severity.name);
     }
     return findings;
   },

@@ -89,7 +89,10 @@ function barsSummary(name: string, uptime: string, days: DayView[]): string {
   const impacted = days.filter((d) => d.status !== "operational");
   const head = `${name}, last ${days.length} days: ${uptime} % uptime`;
   if (impacted.length === 0) return `${head}, no impact on any day.`;
-  const list = impacted.map((d) => `${DAY_LABEL.format(new Date(`${d.date}T12:00:00Z`))}: ${d.minutes.map((m) => `${m.label.toLowerCase()} ${formatDuration(m.minutes)}`).join(", ")}`);
+  const list = impacted.map(
+    (d) =>
+      `${DAY_LABEL.format(new Date(`${d.date}T12:00:00Z`))}: ${d.minutes.map((m) => `${m.label.toLowerCase()} ${formatDuration(m.minutes)}`).join(", ")}`,
+  );
   return `${head}; ${impacted.length} day${impacted.length === 1 ? "" : "s"} with impact: ${list.join("; ")}.`;
 }
 

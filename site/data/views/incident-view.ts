@@ -61,12 +61,14 @@ export interface IncidentView extends IncidentSummary {
   severityId: string | undefined;
   postmortem: { id: string; title: string } | undefined;
   /** Internal build only (undefined in the public build, so a page cannot show it by mistake). */
-  internalDetails: {
-    timeline: { at: string; event: string }[];
-    roles: { role: string; person: string }[];
-    runbooks: { id: string; title: string }[];
-    milestones: { label: string; at: string }[];
-  } | undefined;
+  internalDetails:
+    | {
+        timeline: { at: string; event: string }[];
+        roles: { role: string; person: string }[];
+        runbooks: { id: string; title: string }[];
+        milestones: { label: string; at: string }[];
+      }
+    | undefined;
 }
 
 /** Rendered updates by `<incident id>#<index>`: the latest update appears on several pages. */
@@ -109,10 +111,17 @@ export function summarize(fact: IncidentFacts, derived: Derived): IncidentSummar
  * An open record lists the components still affected first, worst first; recovered ones last.
  */
 export function componentList(fact: IncidentFacts, names: Map<string, string>): IncidentSummary["components"] {
-  const entry = (id: string, status: ComponentStatus, label = STATUS_LABELS[status]) => ({ id, name: names.get(id) ?? id, status, statusLabel: label });
+  const entry = (id: string, status: ComponentStatus, label = STATUS_LABELS[status]) => ({
+    id,
+    name: names.get(id) ?? id,
+    status,
+    statusLabel: label,
+  });
   if (fact.phase === "open") {
     const ids = new Set([...Object.keys(fact.worstImpact), ...fact.touched]);
-    return [...ids].map((id) => entry(id, fact.currentImpact[id] ?? "operational")).sort((a, b) => statusRank(b.status) - statusRank(a.status));
+    return [...ids]
+      .map((id) => entry(id, fact.currentImpact[id] ?? "operational"))
+      .sort((a, b) => statusRank(b.status) - statusRank(a.status));
   }
   if (fact.phase === "planned") {
     return Object.entries(fact.worstImpact).map(([id, status]) => entry(id, status, `planned: ${STATUS_LABELS[status].toLowerCase()}`));
@@ -126,7 +135,9 @@ function durationText(fact: IncidentFacts, minutes: number | undefined): string 
   if (fact.status === "cancelled") return "None: cancelled before it began";
   if (fact.phase === "planned") {
     const end = toMillis(fact.record.data.scheduled_end);
-    return fact.start !== undefined && end !== undefined && end > fact.start ? `Planned for ${formatDuration((end - fact.start) / 60_000)}` : "Planned";
+    return fact.start !== undefined && end !== undefined && end > fact.start
+      ? `Planned for ${formatDuration((end - fact.start) / 60_000)}`
+      : "Planned";
   }
   return minutes === undefined ? "Unknown" : formatDuration(minutes);
 }
@@ -190,7 +201,9 @@ export function incidentView(context: BuildContext, id: string): IncidentView {
     internalDetails: internal
       ? {
           timeline: data.timeline.map((t) => ({ at: t.at, event: t.event })),
-          roles: Object.entries(data.roles ?? {}).filter(([, p]) => p).map(([role, person]) => ({ role: role.replace("_", " "), person: person as string })),
+          roles: Object.entries(data.roles ?? {})
+            .filter(([, p]) => p)
+            .map(([role, person]) => ({ role: role.replace("_", " "), person: person as string })),
           runbooks: data.runbooks.map((r) => ({ id: r, title: runbookTitles.get(r) ?? r })),
           milestones,
         }
@@ -202,7 +215,9 @@ function impactText(fact: IncidentFacts): string | undefined {
   if (fact.phase !== "over" || fact.record.data.type === "maintenance") return undefined;
   const minutes = customerImpactMinutes(fact);
   const lasted = fact.start !== undefined && fact.end !== undefined ? (fact.end - fact.start) / 60_000 : undefined;
-  return minutes === undefined || (lasted !== undefined && Math.round(minutes) === Math.round(lasted)) ? undefined : formatDuration(minutes);
+  return minutes === undefined || (lasted !== undefined && Math.round(minutes) === Math.round(lasted))
+    ? undefined
+    : formatDuration(minutes);
 }
 
 export function postmortemTitle(postmortem: PostmortemRecord, incidentTitle: string): string {

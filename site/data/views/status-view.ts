@@ -68,7 +68,10 @@ export function statusView(context: BuildContext): StatusView {
     activeIncidents: activeIncidents(model.facts).map(summary),
     activeMaintenance: activeMaintenance(model.facts).map(summary),
     upcomingMaintenance: upcomingMaintenance(model.facts).map(summary),
-    recentIncidents: model.facts.filter((f) => isRecent(f, since)).sort(byStartDescending).map(summary),
+    recentIncidents: model.facts
+      .filter((f) => isRecent(f, since))
+      .sort(byStartDescending)
+      .map(summary),
   };
 }
 
@@ -95,9 +98,15 @@ const monthCache = perBuild((derived: Derived): MonthView[] => {
     months.set(month, list);
   }
   const label = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-  return [...months.keys()].sort().reverse().map((month) => ({
-    month,
-    label: label.format(new Date(`${month}-01T12:00:00Z`)),
-    incidents: months.get(month)!.sort(byStartDescending).map((f) => summarize(f, derived)),
-  }));
+  return [...months.keys()]
+    .sort()
+    .reverse()
+    .map((month) => ({
+      month,
+      label: label.format(new Date(`${month}-01T12:00:00Z`)),
+      incidents: months
+        .get(month)!
+        .sort(byStartDescending)
+        .map((f) => summarize(f, derived)),
+    }));
 });

@@ -29,7 +29,11 @@ export interface SubscribeView {
 
 export function subscribeView(context: BuildContext): SubscribeView {
   const { config } = context.repository;
-  const absolute = (paths: FeedLinks): FeedLinks => ({ rss: siteUrl(config, paths.rss), atom: siteUrl(config, paths.atom), calendar: siteUrl(config, paths.calendar) });
+  const absolute = (paths: FeedLinks): FeedLinks => ({
+    rss: siteUrl(config, paths.rss),
+    atom: siteUrl(config, paths.atom),
+    calendar: siteUrl(config, paths.calendar),
+  });
   const site = { rss: PUBLISHED_PATHS.rss, atom: PUBLISHED_PATHS.atom, calendar: PUBLISHED_PATHS.calendar };
   const siteUrls = absolute(site);
   return {

@@ -4,7 +4,10 @@ import type { APIRoute } from "astro";
 import { context, publishedFiles } from "../lib/sitrep.ts";
 
 export function getStaticPaths() {
-  return publishedFiles(context).map((file) => ({ params: { file: file.path }, props: { body: file.body, contentType: file.contentType } }));
+  return publishedFiles(context).map((file) => ({
+    params: { file: file.path },
+    props: { body: file.body, contentType: file.contentType },
+  }));
 }
 
 export const GET: APIRoute = ({ props }) =>
