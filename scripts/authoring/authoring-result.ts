@@ -2,7 +2,7 @@
 // record data as validated), warnings about them, and the commands to run next.
 import path from "node:path";
 import type { CommandOutput } from "../cli/command.ts";
-import type { RecordKind, Repository } from "../records/model.ts";
+import type { RecordKind, Repository } from "../records/record-types.ts";
 import type { Diagnostic } from "../core/diagnostic.ts";
 import { formatPretty } from "../validate/format-pretty.ts";
 import { SITREP } from "../core/run-sitrep.ts";

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SitrepError } from "../errors.ts";
-import type { RecordKind } from "../records/model.ts";
+import type { RecordKind } from "../records/record-types.ts";
 import { writtenRecord, type AuthoringResult } from "./authoring-result.ts";
 import { checkThenWrite } from "./writes/check-then-write.ts";
 import { newPullRequestCommands } from "./writes/pull-request-commands.ts";

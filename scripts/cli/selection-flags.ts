@@ -2,7 +2,7 @@
 // errors). Flag parsing is the CLI's; the Selection and its default are metrics/selection.ts.
 import { UsageError } from "../errors.ts";
 import type { OptionSpec, OptionValues } from "./command.ts";
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 import { GROUP_BY, type GroupBy, type Selection } from "../metrics/selection.ts";
 import { parseBoundary } from "../metrics/time-boundaries.ts";
 import { matchChoice } from "./match-choice.ts";

@@ -7,7 +7,7 @@ import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/flags/com
 import { askMany, askText, problemWith, requireFlags } from "../authoring/flags/ask.ts";
 import { componentOptions } from "../authoring/flags/ask-components.ts";
 import { checkComponentId, list, str } from "../authoring/flags/flag-values.ts";
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 import { incidentPath, uniqueIncidentId } from "../authoring/edits/incident-id.ts";
 import { joinNames, rolesFromFlags, ROLE_OPTIONS } from "../authoring/flags/incident-flags.ts";
 import { loadRecordsContext } from "../authoring/writes/load-records-context.ts";

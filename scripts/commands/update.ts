@@ -30,7 +30,7 @@ import {
   setStatus,
 } from "../authoring/edits/incident-edits.ts";
 import { ROLE_OPTIONS, ROLES, rolesFromFlags } from "../authoring/flags/incident-flags.ts";
-import type { ComponentImpact } from "../records/model.ts";
+import type { ComponentImpact } from "../records/record-types.ts";
 import { SITREP } from "../core/run-sitrep.ts";
 
 export const command = authoringCommand({

@@ -4,7 +4,7 @@
 // next moment the clock alone changes the site (local midnight, or a time in a record). An open
 // page compares the clock with this, not with a fixed age, before it calls itself out of date
 // (decision 0121). Pure: records and `now` in.
-import type { Repository } from "../records/model.ts";
+import type { Repository } from "../records/record-types.ts";
 import { publishDue } from "./publish-due.ts";
 
 /** The schedule of .github/workflows/deploy.yml (`*\/15 * * * *`; tests/github/workflows.unit.test.ts pins it). */

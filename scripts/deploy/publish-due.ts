@@ -5,7 +5,7 @@
 // impact and today's uptime grow by the minute). The scheduled deploy asks this and skips the build
 // otherwise. Pure: records, clock and stamp in, decision out. See docs/decisions/0066.
 import { toMillis } from "../core/time.ts";
-import type { Repository } from "../records/model.ts";
+import type { Repository } from "../records/record-types.ts";
 import { activeIncidents, activeMaintenance } from "../status/current-status.ts";
 import { publishedModel } from "../status/published-model.ts";
 import { incidentsFor, postmortemsFor } from "../status/audience.ts";

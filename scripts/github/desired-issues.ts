@@ -1,6 +1,6 @@
 // Records → the issue each action item should have. Pure: the repository, links and config in,
 // one DesiredIssue per action item out (done and wont_do items too: they decide closing).
-import type { ActionItem, Config, IncidentRecord, PostmortemRecord, Repository } from "../records/model.ts";
+import type { ActionItem, Config, IncidentRecord, PostmortemRecord, Repository } from "../records/record-types.ts";
 import { itemKey } from "./marker.ts";
 import type { ItemKey } from "./marker.ts";
 import { buildIssueBlock } from "./issue-body.ts";

@@ -1,6 +1,6 @@
 // Issue bodies, built by pure functions that keep themselves under GitHub's size limit.
 // Nothing here depends on the clock: a body that changed with time would make every run write.
-import type { ActionItem, Config, IncidentRecord, PostmortemRecord } from "../records/model.ts";
+import type { ActionItem, Config, IncidentRecord, PostmortemRecord } from "../records/record-types.ts";
 import { END_MARKER, itemKey, ownerMarker, splitBody, startMarker } from "./marker.ts";
 import { blobUrl, incidentPageUrl, postmortemPageUrl } from "./links.ts";
 import type { LinkContext } from "./links.ts";

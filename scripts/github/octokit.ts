@@ -4,7 +4,7 @@ import { Octokit } from "@octokit/rest";
 import { throttling } from "@octokit/plugin-throttling";
 import { retry } from "@octokit/plugin-retry";
 import { SitrepError } from "../errors.ts";
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 
 const SitrepOctokit = Octokit.plugin(throttling, retry);
 export type GithubClient = InstanceType<typeof SitrepOctokit>;

@@ -1,7 +1,7 @@
 // What a pull request does to the records, for the CI comment and job summary: which incidents
 // it declares, updates or resolves (severity, status, components), which postmortems and
 // runbooks it touches. Pure: two loaded repositories in, data and Markdown out.
-import type { IncidentRecord, PostmortemRecord, Repository, RunbookRecord } from "../records/model.ts";
+import type { IncidentRecord, PostmortemRecord, Repository, RunbookRecord } from "../records/record-types.ts";
 import { GITHUB_BODY_LIMIT } from "./issue-body.ts";
 import { isFinished } from "../model/incident-times.ts";
 

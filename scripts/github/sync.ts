@@ -1,6 +1,6 @@
 // `sitrep sync`, wired: records → desired issues; GitHub listing → existing issues; plan; execute.
 // Each step is its own module; this function only connects them.
-import type { Repository } from "../records/model.ts";
+import type { Repository } from "../records/record-types.ts";
 import { SitrepError } from "../errors.ts";
 import { assertReachable } from "./reachable.ts";
 import { createGithubClient, resolveGithubTarget, timeoutFromEnv, writeIntervalFromEnv } from "./octokit.ts";

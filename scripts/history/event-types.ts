@@ -1,7 +1,7 @@
 // The shapes of history events and timelines, apart from the walk that makes them (events.ts)
 // so the walk's parts (lineage.ts, record-events.ts, item-events.ts) can name them without an
 // import cycle back to events.ts.
-import type { RecordKind } from "../records/model.ts";
+import type { RecordKind } from "../records/record-types.ts";
 
 export type EventType =
   | "declared"

@@ -15,7 +15,7 @@
 //
 // The walk lives in record-events.ts (files and statuses) and item-events.ts (action items),
 // over the working state of lineage.ts; the shapes they share are event-types.ts.
-import type { RecordKind } from "../records/model.ts";
+import type { RecordKind } from "../records/record-types.ts";
 import type { ActionItemTimeline, EventType, HistoryEvent, HistoryEvents, RecordTimeline, StatusAt } from "./event-types.ts";
 import type { History, Revision } from "./revision.ts";
 import { idOf, newCommitScope, newDerivation, type ItemLineage, type Lineage, type PendingEvent } from "./lineage.ts";

@@ -6,7 +6,7 @@
 // the id simply does not match and the history reader fetches that blob as usual — a mismatch
 // costs time, never correctness.
 import { createHash } from "node:crypto";
-import type { Repository } from "../records/model.ts";
+import type { Repository } from "../records/record-types.ts";
 import type { Snapshot } from "./revision.ts";
 import { snapshotOf } from "./snapshot.ts";
 

@@ -4,7 +4,7 @@
 // thread while the records load here (synchronous, CPU bound), so the two overlap; it then
 // needs only today's snapshots (to skip blobs it already has) to finish.
 import { loadRepository } from "../validate/load-repository.ts";
-import type { Repository } from "../records/model.ts";
+import type { Repository } from "../records/record-types.ts";
 import { deriveEvents, type HistoryEvents } from "./events.ts";
 import { startHistory } from "./read-history.ts";
 import type { History } from "./revision.ts";

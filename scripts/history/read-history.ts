@@ -15,7 +15,7 @@ import { Worker } from "node:worker_threads";
 import { SitrepError } from "../errors.ts";
 import { IGNORED_NAMES, RECORD_FOLDERS } from "../records/discover.ts";
 import { parseRecord } from "../records/read-record.ts";
-import type { RecordKind, Repository } from "../records/model.ts";
+import type { RecordKind, Repository } from "../records/record-types.ts";
 import { knownSnapshots } from "./known-snapshots.ts";
 import { openBlobReader } from "./cat-file.ts";
 import { locateGitRepository, type GitLocation } from "./git-repository.ts";

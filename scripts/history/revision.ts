@@ -1,6 +1,6 @@
 // What the history reader returns: every revision of every record file on the main line,
 // oldest first, each with a compact snapshot of the fields events are derived from.
-import type { RecordKind } from "../records/model.ts";
+import type { RecordKind } from "../records/record-types.ts";
 
 /** One commit of the first-parent (main line) history that touched a record file. */
 export interface CommitInfo {

@@ -1,6 +1,6 @@
 // Front matter → the few fields events need. Pure and defensive: a past revision may predate
 // today's schema, so every field is checked, never cast.
-import type { RecordKind } from "../records/model.ts";
+import type { RecordKind } from "../records/record-types.ts";
 import type { ActionItemSnapshot, Snapshot } from "./revision.ts";
 
 export function snapshotOf(kind: RecordKind, data: unknown): Snapshot | undefined {

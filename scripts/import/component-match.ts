@@ -4,7 +4,7 @@
 // the summary says which ("did you mean"), so a near-duplicate is one flag away from fixed. Pure.
 import { UsageError } from "../errors.ts";
 import { closest } from "../records/closest.ts";
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 import type { SourceComponent } from "./imported.ts";
 import { slug, unique } from "./unique-id.ts";
 

@@ -3,7 +3,7 @@
 // on, or leave it; the same for its postmortem (created once, never overwritten); the
 // components to add to sitrep.config.yaml. Pure: source data, what the repository holds and the
 // options in; the file changes and a line per item out.
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 import { matchComponents } from "./component-match.ts";
 import { addComponents } from "./config-components.ts";
 import type { ImportedIncident, ImportSourceData, IsCurrent } from "./imported.ts";

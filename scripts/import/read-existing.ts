@@ -5,7 +5,7 @@
 import { SitrepError } from "../errors.ts";
 import { discoverRecordFiles } from "../records/discover.ts";
 import { loadConfig } from "../records/load-config.ts";
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 import { readRecord } from "../records/read-record.ts";
 import type { ExistingIncident, ExistingRecords } from "./plan-import.ts";
 

@@ -4,7 +4,7 @@
 // errors that name the closest id. Pure.
 import { UsageError } from "../errors.ts";
 import { closest } from "../records/closest.ts";
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 import type { SourceImpact } from "./imported.ts";
 
 const IMPACTS: readonly SourceImpact[] = ["none", "minor", "major", "critical"];

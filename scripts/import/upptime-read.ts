@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SitrepError } from "../errors.ts";
 import { createGithubClient, resolveGithubTarget, timeoutFromEnv } from "../github/octokit.ts";
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 import type { ImportSourceData } from "./imported.ts";
 import { convertUpptime, upptimeConfig, type UpptimeIssue } from "./upptime-convert.ts";
 

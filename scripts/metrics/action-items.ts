@@ -9,7 +9,7 @@
 // do it. Time to done = closed_at − added_at for items whose history shows them open first
 // (an item committed already done has no measurable time to done). Within SLO: time to done ≤
 // policies.action_item_due_days[priority].
-import type { Config, IncidentRecord, PostmortemRecord } from "../records/model.ts";
+import type { Config, IncidentRecord, PostmortemRecord } from "../records/record-types.ts";
 import type { HistoryEvents } from "../history/events.ts";
 import { distribution, rate, round, type Distribution } from "./statistics.ts";
 import { daysBetween, toUtc } from "./time-boundaries.ts";

@@ -1,7 +1,7 @@
 // Update cadence compliance: the share of checked incidents with no gap longer than their
 // severity's update_every_minutes. The gaps themselves come from the model (model/cadence.ts),
 // the same ones `validate` warns about. Pure.
-import type { Config, IncidentRecord } from "../records/model.ts";
+import type { Config, IncidentRecord } from "../records/record-types.ts";
 import { cadenceGaps as modelGaps } from "../model/cadence.ts";
 import { rate, round } from "./statistics.ts";
 import { toUtc } from "./time-boundaries.ts";

@@ -1,6 +1,6 @@
 // The whole metrics report: one block for everything selected, one per group. Pure: records,
 // events and `now` in, data out. The JSON shape (docs/metrics.md) is this data.
-import type { Repository } from "../records/model.ts";
+import type { Repository } from "../records/record-types.ts";
 import type { HistoryEvents } from "../history/events.ts";
 import { recordKey } from "../history/events.ts";
 import { actionItemMetrics, actionItemRows, type ActionItemMetrics, type ActionItemRow } from "./action-items.ts";

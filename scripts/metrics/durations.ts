@@ -1,6 +1,6 @@
 // Response durations of incidents, from the recorded times (authoritative), plus the
 // declaration lag, which needs git: when the record first reached the main line. Pure.
-import type { IncidentRecord } from "../records/model.ts";
+import type { IncidentRecord } from "../records/record-types.ts";
 import type { HistoryEvents } from "../history/events.ts";
 import { recordKey } from "../history/events.ts";
 import { distribution, type Distribution } from "./statistics.ts";

@@ -4,7 +4,7 @@
 // postmortem file; overdue = past due and missing, or past due and not yet published.
 // Lead time = published_at − resolved_at (recorded times), in days, for every selected
 // incident with a published postmortem.
-import type { Config, IncidentRecord, PostmortemRecord } from "../records/model.ts";
+import type { Config, IncidentRecord, PostmortemRecord } from "../records/record-types.ts";
 import { distribution, type Distribution } from "./statistics.ts";
 import { postmortemDue } from "../model/postmortem-policy.ts";
 import { daysBetween, toUtc } from "./time-boundaries.ts";

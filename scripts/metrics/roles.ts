@@ -1,5 +1,5 @@
 // Role concentration: is incident command spread over people, or does one person carry it? Pure.
-import type { IncidentRecord } from "../records/model.ts";
+import type { IncidentRecord } from "../records/record-types.ts";
 import { rate } from "./statistics.ts";
 
 export interface RoleMetrics {

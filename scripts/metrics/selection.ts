@@ -3,7 +3,7 @@
 // Maintenance never counts. Drills and near-misses count only when asked. --since / --until
 // compare with the incident's start (model/incident-times.ts: started_at, else detected_at, else
 // the first update): an incident belongs to the period its impact began in.
-import type { Config, IncidentRecord } from "../records/model.ts";
+import type { Config, IncidentRecord } from "../records/record-types.ts";
 import { componentsTouched as componentsOf } from "../model/component-maps.ts";
 import { monthOf, quarterOf } from "./time-boundaries.ts";
 import { startTime } from "../model/incident-times.ts";

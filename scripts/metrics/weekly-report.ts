@@ -4,7 +4,7 @@
 // history for what the repository knew then: which incidents had been declared (first commit),
 // which postmortems existed, each action item's status at that moment. Resolved-in-week uses
 // the recorded resolved_at. Due dates and owners are today's (history keeps statuses only).
-import type { Repository } from "../records/model.ts";
+import type { Repository } from "../records/record-types.ts";
 import { itemStatusAt, recordKey, type HistoryEvents } from "../history/events.ts";
 import { actionItemRows } from "./action-items.ts";
 import { cadenceGaps, type CadenceGap } from "./cadence-compliance.ts";

@@ -2,7 +2,7 @@
 // API, feeds, badges, calendar — so a build never shows an update in one output that another
 // leaves out, and a record whose updates were written ahead of time tells its story as far as
 // it has happened. Maintenance keeps its planned window (a plan is news before it starts).
-import type { IncidentData, IncidentRecord } from "../records/model.ts";
+import type { IncidentData, IncidentRecord } from "../records/record-types.ts";
 import { startOf } from "./incident-facts.ts";
 import { toMillis } from "../core/time.ts";
 

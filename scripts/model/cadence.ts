@@ -5,7 +5,7 @@
 // waiting for updates (decision 0004), imported history was run under another page's habits
 // (decision 0131), and incidents without updates or without a cadence for
 // their severity have nothing to measure. Read by the metrics, the weekly report and validation.
-import type { Config, IncidentRecord } from "../records/model.ts";
+import type { Config, IncidentRecord } from "../records/record-types.ts";
 import { MINUTE_MS, toMillis } from "../core/time.ts";
 
 export interface CadenceGap {

@@ -3,7 +3,7 @@
 // component left out of the new map, or set to `operational`, is no longer affected. Every
 // reader of component impact (impact windows, the API's component changes, authoring) takes
 // the maps from here, so none of them can merge where another replaces.
-import type { IncidentData } from "../records/model.ts";
+import type { IncidentData } from "../records/record-types.ts";
 import { toMillis } from "../core/time.ts";
 
 export type ComponentMap = Record<string, string>;

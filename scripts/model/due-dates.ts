@@ -1,7 +1,7 @@
 // Due dates that are dates, not times (an action item's `due`, a runbook's review): something is
 // due ON its date and overdue from the next UTC day on. One definition for the metrics, the
 // weekly report, validation and the internal site.
-import type { ActionItem, RunbookRecord } from "../records/model.ts";
+import type { ActionItem, RunbookRecord } from "../records/record-types.ts";
 import { DAY_MS, utcDate } from "../core/time.ts";
 
 /** Whole days from date `from` to date `to` (YYYY-MM-DD), negative when `to` is earlier. */

@@ -2,7 +2,7 @@
 // status page shows about the past and present (current status, 90-day bars, uptime) is
 // computed from these windows. The rules are written in docs/status-model.md and
 // docs/decisions/0020-impact-window-end.md.
-import type { IncidentRecord } from "../records/model.ts";
+import type { IncidentRecord } from "../records/record-types.ts";
 import type { ImpactStatus } from "./vocabulary.ts";
 import { mapSteps, type ComponentMap } from "./component-maps.ts";
 import { toMillis } from "../core/time.ts";

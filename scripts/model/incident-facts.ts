@@ -2,7 +2,7 @@
 // when it started and ended, whether it is planned, open or over, its impact windows, its
 // current and worst impact per component, the components it touched, whether it is public, and
 // the Statuspage impact of its severity. Pure: record, config and `now` in, facts out.
-import type { Config, IncidentData, IncidentRecord } from "../records/model.ts";
+import type { Config, IncidentData, IncidentRecord } from "../records/record-types.ts";
 import { componentsTouched } from "./component-maps.ts";
 import { impactWindows, isOpenAt, maintenanceSpan, type ImpactWindow } from "./impact-windows.ts";
 import { toMillis } from "../core/time.ts";

@@ -2,7 +2,7 @@
 // it is finished, when a maintenance was completed, the four response durations (TTD, TTA, TTM,
 // TTR) and what its action items' due dates count from. Metrics, the weekly report, the site,
 // the API, GitHub and the authoring scaffolds read these; none works them out again. Pure.
-import type { Incident } from "../records/model.ts";
+import type { Incident } from "../records/record-types.ts";
 import { dueAnchor, startTime } from "../records/incident-start.ts";
 import { MINUTE_MS, toMillis } from "../core/time.ts";
 

@@ -2,7 +2,7 @@
 // near-misses, maintenance, drills or imported history) whose severity has `postmortem_required`; due
 // `policies.postmortem_due_days` after `resolved_at`. Read by `postmortem-required`, the
 // metrics, the weekly report and `sitrep resolve`.
-import type { Config, IncidentData, PostmortemData } from "../records/model.ts";
+import type { Config, IncidentData, PostmortemData } from "../records/record-types.ts";
 import { DAY_MS, toMillis } from "../core/time.ts";
 
 type Facts = Pick<IncidentData, "type" | "drill" | "severity" | "source">;

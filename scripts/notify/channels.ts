@@ -1,7 +1,7 @@
 // The channels of `notifications:` in sitrep.config.yaml, with their defaults applied and their
 // secrets looked up in the environment. Pure: config and env in. A channel whose variables are
 // missing comes back with a problem instead of throwing, so the other channels still send.
-import type { ConfigData } from "../records/model.ts";
+import type { ConfigData } from "../records/record-types.ts";
 
 export type ChannelConfig = NonNullable<ConfigData["notifications"]>[number];
 export type ChannelType = ChannelConfig["type"];

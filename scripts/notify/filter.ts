@@ -1,10 +1,10 @@
 // A channel's optional filters (severities, components), applied to what the public site shows.
 // Severities are matched through their impact: the public API carries an incident's impact
 // (none/minor/major/critical), never the internal severity id. Pure.
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 import { stableId } from "../publish/stable-id.ts";
 import type { ChannelConfig } from "./channels.ts";
-import type { NotifyEvent } from "./events.ts";
+import type { NotifyEvent } from "./new-events.ts";
 
 export function matchesFilters(event: NotifyEvent, channel: ChannelConfig, config: Pick<Config, "severities">): boolean {
   const incident = event.incident;

@@ -1,5 +1,5 @@
 // What each kind of event is called in a message and in notify's report.
-import type { EventKind } from "./events.ts";
+import type { EventKind } from "./new-events.ts";
 
 export const HEADLINES: Record<EventKind, string> = {
   incident_declared: "New incident",

@@ -1,4 +1,4 @@
-// Maintenance that was cancelled or moved, told as such (decision 0115). events.ts finds what is
+// Maintenance that was cancelled or moved, told as such (decision 0115). new-events.ts finds what is
 // new from the previous published site; this names two of those events better (a cancellation by
 // the feed's `cancelled` entry, a move by the API's window) and adds the one it cannot see: a
 // window moved without an update. Each event keeps an id that is stable across
@@ -7,7 +7,7 @@
 import { toMillis } from "../core/time.ts";
 import type { ApiIncident, ApiUpdate, PublishedSite } from "./published-site.ts";
 
-/** The part of events.ts's NotifyEvent this reads (events.ts imports this file, so not the type itself). */
+/** The part of new-events.ts's NotifyEvent this reads (new-events.ts imports this file, so not the type itself). */
 interface Event {
   id: string;
   kind: string;

@@ -2,7 +2,7 @@
 // affected components with their status, and a link. Formatters only lay this out. Pure.
 import { htmlToText, renderMarkdown } from "../publish/markdown.ts";
 import { STATUS_LABELS, updateStatusLabel, type ComponentStatus } from "../model/vocabulary.ts";
-import type { NotifyEvent } from "./events.ts";
+import type { NotifyEvent } from "./new-events.ts";
 import { HEADLINES } from "./headlines.ts";
 import type { ApiIncident, PublishedSite } from "./published-site.ts";
 

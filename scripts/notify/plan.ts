@@ -1,8 +1,8 @@
 // Which channel gets which message: events × channels, through each channel's filters and
 // format. Pure: the same inputs always give the same requests (what --dry-run prints).
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 import type { Channel } from "./channels.ts";
-import type { NotifyEvent } from "./events.ts";
+import type { NotifyEvent } from "./new-events.ts";
 import { matchesFilters } from "./filter.ts";
 import { discordRequests } from "./formats/discord.ts";
 import { emailMessage } from "./formats/email.ts";

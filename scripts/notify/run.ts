@@ -5,10 +5,10 @@
 import path from "node:path";
 import { SitrepError } from "../errors.ts";
 import { resolveChannels } from "./channels.ts";
-import { newEvents, type NotifyEvent } from "./events.ts";
+import { newEvents, type NotifyEvent } from "./new-events.ts";
 import { FETCH_LIMITS, type FetchLimits } from "./fetch-text.ts";
 import { waitUntilLive, type LiveCheck } from "./live-check.ts";
-import { loadNotifyConfig } from "./load-config.ts";
+import { loadNotifyConfig } from "./notify-config.ts";
 import type { ChannelPlan } from "./plan.ts";
 import type { PublishedSite } from "./published-site.ts";
 import { readSite, writeSiteFiles, type ReadResult } from "./read-site.ts";

@@ -1,7 +1,7 @@
 // The handoff note one on-call person leaves the next (`sitrep oncall handoff`): what is open,
 // what is coming, what is due, and room for what only the outgoing person knows. Pure: records,
 // the handoff and `now` in, the note's path and Markdown out (written by the command).
-import type { Repository } from "../records/model.ts";
+import type { Repository } from "../records/record-types.ts";
 import { incidentFacts } from "../model/incident-facts.ts";
 import { isActionItemOverdue, runbookReview } from "../model/due-dates.ts";
 import { utcDate } from "../core/time.ts";

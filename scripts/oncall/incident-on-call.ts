@@ -1,7 +1,7 @@
 // Every incident knows who was on call: for each schedule, the person on call when the incident
 // started (`started_at`, the impact start). Each schedule is computed once over the incidents'
 // whole span, then searched per incident. Pure.
-import type { IncidentRecord } from "../records/model.ts";
+import type { IncidentRecord } from "../records/record-types.ts";
 import type { Schedule, Shift } from "./schedule.ts";
 import { finalSchedule } from "./final-schedule.ts";
 

@@ -1,7 +1,7 @@
 // Who sitrep knows as a person: the configuration's `oncall.people`, and every handle the
 // records name (incident roles, postmortem authors, action-item owners, runbook owners). A
 // schedule member outside this set is most likely a typo.
-import type { Config, Repository } from "../records/model.ts";
+import type { Config, Repository } from "../records/record-types.ts";
 
 export function knownPeople(config: Config, repository: Pick<Repository, "incidents" | "postmortems" | "runbooks">): Set<string> {
   const people = new Set<string>(config.oncall.people);

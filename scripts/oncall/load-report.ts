@@ -2,7 +2,7 @@
 // and at night (working hours and nights from the configuration, in each schedule's time zone),
 // incidents that started during their shifts, incidents they commanded; and how evenly each
 // rotation spreads its hours and nights. Pure: schedules + incidents + config + range → report.
-import type { Config, IncidentRecord } from "../records/model.ts";
+import type { Config, IncidentRecord } from "../records/record-types.ts";
 import type { Schedule, Shift } from "./schedule.ts";
 import { finalSchedule } from "./final-schedule.ts";
 import { overlapMs, windowIntervals, type WeeklyWindow } from "./windows.ts";

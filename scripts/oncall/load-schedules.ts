@@ -4,7 +4,7 @@
 import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../records/finding.ts";
-import type { SourceFile } from "../records/model.ts";
+import type { SourceFile } from "../records/record-types.ts";
 import { decodeSource } from "../records/decode-source.ts";
 import { readRegularFile } from "../records/regular-file.ts";
 import { parseYamlFast, yamlSyntaxFindings } from "../records/parse-yaml.ts";

@@ -1,7 +1,7 @@
 // What an on-call schedule is once loaded, and what computing it gives: shifts (who, from, to).
 // The file's data comes from schema/oncall.schema.json (types generated, decision 0001).
 import type { ScheduleWithDefaults } from "../records/schema-types.ts";
-import type { SourceFile } from "../records/model.ts";
+import type { SourceFile } from "../records/record-types.ts";
 
 export type ScheduleData = ScheduleWithDefaults;
 export type Layer = ScheduleData["layers"][number];

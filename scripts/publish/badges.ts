@@ -1,7 +1,7 @@
 // SVG status badges in the flat shields.io look ("label | message"), for READMEs and
 // dashboards: one for the page, one per component. Accessible (role="img", <title>,
 // aria-label), text escaped, colours with at least 4.5:1 contrast against white text.
-import type { Repository } from "../records/model.ts";
+import type { Repository } from "../records/record-types.ts";
 import type { Audience } from "../status/audience.ts";
 import { publishedModel } from "../status/published-model.ts";
 import { STATUS_LABELS, type ComponentStatus, type Indicator } from "../model/vocabulary.ts";

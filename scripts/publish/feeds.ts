@@ -1,7 +1,7 @@
 // RSS 2.0 and Atom 1.0 feeds of status updates: one entry per update (what Statuspage's
 // history.rss/history.atom do), newest first, linking to the update on its incident page.
 import { Feed } from "feed";
-import type { IncidentRecord, Repository } from "../records/model.ts";
+import type { IncidentRecord, Repository } from "../records/record-types.ts";
 import type { Audience } from "../status/audience.ts";
 import { publishedModel } from "../status/published-model.ts";
 import { concerns } from "../model/incident-facts.ts";

@@ -1,7 +1,7 @@
 // An iCalendar feed of maintenance windows (scheduled, running and past) that people subscribe
 // to in their calendar app. Deterministic: UIDs come from record ids, DTSTAMP is `now`.
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from "ical-generator";
-import type { Config, IncidentRecord, Repository } from "../records/model.ts";
+import type { Config, IncidentRecord, Repository } from "../records/record-types.ts";
 import type { Audience } from "../status/audience.ts";
 import { publishedModel } from "../status/published-model.ts";
 import { toMillis } from "../core/time.ts";

@@ -1,7 +1,7 @@
 // Feed entries that announce a postmortem's publication: readers who followed an incident in
 // their feed reader learn when the write-up with "what we're changing" is out. One entry per
 // postmortem visible to the audience and published by `now`, dated at its published_at.
-import type { PostmortemRecord, Repository } from "../records/model.ts";
+import type { PostmortemRecord, Repository } from "../records/record-types.ts";
 import type { Audience } from "../status/audience.ts";
 import { publishedModel } from "../status/published-model.ts";
 import { toMillis } from "../core/time.ts";

@@ -1,7 +1,7 @@
 // Absolute links into the published site. config.site.url may carry a path (GitHub Pages
 // project sites: https://owner.github.io/status/), so links are joined, never concatenated
 // from "/": `new URL("/incidents/x/", base)` would drop the /status/ prefix.
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 import { toMillis } from "../core/time.ts";
 
 /** The site URL with exactly one trailing slash. */

@@ -2,7 +2,7 @@
 // already read a Statuspage (status aggregators, chat bots, `curl | jq` scripts) read ours.
 // Field names, enums and nesting follow Statuspage; tests check every file against a JSON
 // Schema written from its documentation (tests/fixtures/statuspage-v2/). Pure: records + now.
-import type { Config, Repository } from "../records/model.ts";
+import type { Config, Repository } from "../records/record-types.ts";
 import type { Audience } from "../status/audience.ts";
 import { worstStatus, type ComponentStatus } from "../model/vocabulary.ts";
 import {

@@ -1,7 +1,7 @@
 // The title of a publish commit and pull request, worked out from what changed in the records
 // (HEAD's version against the working tree's), so `sitrep publish` after any command says what
 // happened: "Declare SEV2: …", "Escalate SEV2 → SEV1: …", "Resolved: …". Pure.
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 import { declareTitle, updateTitle, withDrill } from "../authoring/edits/commit-title.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: front matter of any record kind at two commits, read field by field.

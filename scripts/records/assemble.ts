@@ -9,7 +9,7 @@ import type {
   Repository,
   RunbookRecord,
   RunbookWithDefaults,
-} from "./model.ts";
+} from "./record-types.ts";
 import type { ParsedRecord } from "./read-record.ts";
 
 /**

@@ -4,7 +4,7 @@
 // build would otherwise publish (unreadable links) or fail on (a missing file).
 import { lstatSync } from "node:fs";
 import path from "node:path";
-import type { Config } from "./model.ts";
+import type { Config } from "./record-types.ts";
 import type { Finding } from "./finding.ts";
 import { contrastRatio } from "./contrast.ts";
 

@@ -1,5 +1,5 @@
 // Checks of the configuration that its schema cannot express: ids must be unique.
-import type { Config } from "./model.ts";
+import type { Config } from "./record-types.ts";
 import type { Finding } from "./finding.ts";
 
 export function checkConfigIds(file: string, config: Config): Finding[] {

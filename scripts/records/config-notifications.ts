@@ -2,7 +2,7 @@
 // components that exist, severities that share an impact (the public site cannot tell them
 // apart), and fields that belong to another channel type. `sitrep validate` runs these, through
 // load-config.ts: they check the config file, so they live with the other config checks.
-import type { Config } from "./model.ts";
+import type { Config } from "./record-types.ts";
 import type { Finding } from "./finding.ts";
 import { closest } from "./closest.ts";
 

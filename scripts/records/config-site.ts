@@ -3,7 +3,7 @@
 // trace in the build; `url: 'javascript:alert(1)//x/'` passed `format: uri`; a percent-encoded
 // or spaced path broke page routing ("Missing parameter: id"); a query or fragment put every
 // feed, iCal and shortlink URL after the `#` (`…#frag/incidents/…`).
-import type { Config } from "./model.ts";
+import type { Config } from "./record-types.ts";
 import type { Finding } from "./finding.ts";
 import { isTimeZone, suggestTimeZone } from "./time-zone-names.ts";
 

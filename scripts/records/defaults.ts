@@ -16,7 +16,7 @@ import type {
   PostmortemWithDefaults,
   Runbook,
   RunbookWithDefaults,
-} from "./model.ts";
+} from "./record-types.ts";
 import { DAY_MS, toMillis, utcDate } from "../core/time.ts";
 import { dueAnchor } from "./incident-start.ts";
 

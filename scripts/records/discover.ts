@@ -1,7 +1,7 @@
 // Lists the record files of a repository: incidents/**.md, postmortems/*.md, runbooks/*.md.
 import { lstatSync, readdirSync, type Dirent } from "node:fs";
 import path from "node:path";
-import type { RecordKind } from "./model.ts";
+import type { RecordKind } from "./record-types.ts";
 import { compareCodeUnits } from "./order.ts";
 
 export interface RecordFile {

@@ -1,7 +1,7 @@
 // When an incident's story starts, and what its action items' default due dates count from —
 // the two times the loader itself needs (records/defaults.ts fills in `due`), so they live here
 // rather than in model/. Everything else reads them through model/incident-times.ts. Pure.
-import type { Incident } from "./model.ts";
+import type { Incident } from "./record-types.ts";
 
 type Times = Pick<Incident, "type" | "started_at" | "detected_at" | "scheduled_start" | "updates">;
 

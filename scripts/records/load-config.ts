@@ -8,7 +8,7 @@ import { checkNotifications } from "./config-notifications.ts";
 import { checkConfigSite } from "./config-site.ts";
 import { checkRecordFormat } from "./record-format.ts";
 import { checkBranding } from "./config-branding.ts";
-import type { Config, SourceFile } from "./model.ts";
+import type { Config, SourceFile } from "./record-types.ts";
 
 export interface LoadedConfig {
   source: SourceFile;

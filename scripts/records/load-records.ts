@@ -7,7 +7,7 @@ import { loadConfig } from "./load-config.ts";
 import { readRecord, type ParsedRecord } from "./read-record.ts";
 import { checkSchema } from "./schema-check.ts";
 import { assembleRepository } from "./assemble.ts";
-import type { Config, Repository } from "./model.ts";
+import type { Config, Repository } from "./record-types.ts";
 
 export interface LoadedRecords {
   repository: Repository;

@@ -6,7 +6,7 @@ import { decodeSource } from "./decode-source.ts";
 import { readRegularFile } from "./regular-file.ts";
 import { parseYamlFast, yamlSyntaxFindings } from "./parse-yaml.ts";
 import { CONFIG_FILE } from "./root.ts";
-import type { SourceFile } from "./model.ts";
+import type { SourceFile } from "./record-types.ts";
 
 export interface ParsedConfig {
   source: SourceFile;

@@ -5,7 +5,7 @@ import { decodeSource } from "./decode-source.ts";
 import { readRegularFile } from "./regular-file.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { parseYamlFast, yamlSyntaxFindings } from "./parse-yaml.ts";
-import type { RecordKind, SourceFile } from "./model.ts";
+import type { RecordKind, SourceFile } from "./record-types.ts";
 import type { RecordFile } from "./discover.ts";
 
 export interface ParsedRecord {

@@ -1,7 +1,7 @@
 // Who a build is for. The public build never sees internal records, drills or unpublished
 // postmortems; the internal build sees everything. Every publisher filters through here first,
 // so there is exactly one place that decides what is public.
-import type { IncidentRecord, PostmortemRecord, Repository } from "../records/model.ts";
+import type { IncidentRecord, PostmortemRecord, Repository } from "../records/record-types.ts";
 import { isPublic } from "../model/incident-facts.ts";
 import { isPostmortemPublished } from "../model/postmortem-policy.ts";
 

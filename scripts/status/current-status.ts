@@ -1,7 +1,7 @@
 // The status of every component and of the whole page at `now` (the build time), with
 // Statuspage's semantics, read from the model's facts. Callers pass the facts of the records
 // visible to their audience (published-model.ts).
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 import { compareCodeUnits } from "../records/order.ts";
 import type { IncidentFacts } from "../model/incident-facts.ts";
 import {

@@ -2,7 +2,7 @@
 // with its severity, commander, components and their impact, last update and when the next
 // public update is due (its severity's cadence), and each maintenance window that is under way or
 // still to come. Pure: the repository and `now` in, data out; the facts come from the model.
-import type { Config, IncidentRecord, Repository } from "../records/model.ts";
+import type { Config, IncidentRecord, Repository } from "../records/record-types.ts";
 import { incidentFacts } from "../model/incident-facts.ts";
 import { latestComponentMap } from "../model/component-maps.ts";
 import { millis } from "../core/time.ts";

@@ -1,7 +1,7 @@
 // What one build publishes: the records its audience may see, as known at `now`
 // (model/as-of.ts), with the model's facts of each, and the postmortems it may show. Every
 // publisher (pages, API, feeds, badges, calendar) starts here, and a build computes it once.
-import type { Config, IncidentRecord, PostmortemRecord, Repository } from "../records/model.ts";
+import type { Config, IncidentRecord, PostmortemRecord, Repository } from "../records/record-types.ts";
 import { recordsAsOf } from "../model/as-of.ts";
 import { incidentFacts, type IncidentFacts } from "../model/incident-facts.ts";
 import { incidentsFor, postmortemsFor, type Audience } from "./audience.ts";

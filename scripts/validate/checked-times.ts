@@ -2,7 +2,7 @@
 // added them): every incident and near-miss milestone, update and timeline entry, and every
 // postmortem's `published_at`. Maintenance is left out: its window and progress updates may be
 // written ahead on purpose (ADR 0111).
-import type { IncidentRecord, PostmortemRecord } from "../records/model.ts";
+import type { IncidentRecord, PostmortemRecord } from "../records/record-types.ts";
 
 const MILESTONES = ["started_at", "detected_at", "acknowledged_at", "mitigated_at", "resolved_at"] as const;
 

@@ -2,7 +2,7 @@
 // error. It sits on top of validate/ (not in records/, the loader) because "valid" includes the
 // cross-record rules: a site must not be built from records that contradict each other.
 import { InvalidRecordsError } from "../errors.ts";
-import type { Repository } from "../records/model.ts";
+import type { Repository } from "../records/record-types.ts";
 import { validateRepository } from "./validate.ts";
 import type { Schedule } from "../oncall/schedule.ts";
 

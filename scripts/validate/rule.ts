@@ -1,5 +1,5 @@
 // What a cross-record rule is: a named, pure function from the loaded repository to findings.
-import type { Config, IncidentRecord, PostmortemRecord, RecordKind, RunbookRecord } from "../records/model.ts";
+import type { Config, IncidentRecord, PostmortemRecord, RecordKind, RunbookRecord } from "../records/record-types.ts";
 import type { ParsedRecord } from "../records/read-record.ts";
 import type { DiagnosticSeverity, Finding } from "../records/finding.ts";
 import type { CommitTimes } from "./commit-times.ts";

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Finding } from "../records/finding.ts";
 import { loadRecords } from "../records/load-records.ts";
 import { createLocator, type PositionLocator } from "../records/positions.ts";
-import type { Config, RecordKind, Repository } from "../records/model.ts";
+import type { Config, RecordKind, Repository } from "../records/record-types.ts";
 import { compareDiagnostics, type Diagnostic } from "../core/diagnostic.ts";
 import { rules } from "./rules/index.ts";
 import type { CommitTimes } from "./commit-times.ts";

@@ -6,7 +6,7 @@
 // src/lib/sitrep.ts imports it at run time by its file URL (see docs/decisions/0030).
 import path from "node:path";
 import { SitrepError } from "../../scripts/errors.ts";
-import type { Repository } from "../../scripts/records/model.ts";
+import type { Repository } from "../../scripts/records/record-types.ts";
 import { findRecordsRoot } from "../../scripts/records/root.ts";
 import { siteUrlProblem } from "../../scripts/records/config-site.ts";
 import { startHistory } from "../../scripts/history/read-history.ts";

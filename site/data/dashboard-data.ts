@@ -6,7 +6,7 @@ import { actionItemRows } from "../../scripts/metrics/action-items.ts";
 import { incidentDurations } from "../../scripts/metrics/durations.ts";
 import { groupIncidents, selectIncidents } from "../../scripts/metrics/selection.ts";
 import { distribution, SMALL_SAMPLE, type Distribution } from "../../scripts/metrics/statistics.ts";
-import type { Repository } from "../../scripts/records/model.ts";
+import type { Repository } from "../../scripts/records/record-types.ts";
 import { millis, utcDate } from "../../scripts/core/time.ts";
 
 export { SMALL_SAMPLE };

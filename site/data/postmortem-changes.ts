@@ -1,7 +1,7 @@
 // "What we're changing": the public part of a postmortem's action items (title, kind, status).
 // Owners, priorities, due dates and issue links stay internal; the internal build shows them in
 // its own table (views.ts, actionItems).
-import type { PostmortemRecord } from "../../scripts/records/model.ts";
+import type { PostmortemRecord } from "../../scripts/records/record-types.ts";
 import type { BuildContext } from "./build-context.ts";
 
 export interface PublicChange {

@@ -3,7 +3,7 @@
 // text with bidi controls, and names longer than any platform allows. Each channel's exact output
 // is asserted, so a change to an escaping rule shows here. In-process: formats are pure.
 import { describe, expect, it } from "vitest";
-import type { NotifyEvent } from "../../scripts/notify/events.ts";
+import type { NotifyEvent } from "../../scripts/notify/new-events.ts";
 import { discordRequests } from "../../scripts/notify/formats/discord.ts";
 import { emailMessage } from "../../scripts/notify/formats/email.ts";
 import { bidiSafe } from "../../scripts/notify/formats/escape.ts";

@@ -1,7 +1,7 @@
 // What is new between two public builds: one event per new update, nothing on a rerun, nothing
 // from records the public build leaves out, and maintenance windows that open by the clock.
 import { afterEach, describe, expect, it } from "vitest";
-import { newEvents } from "../../scripts/notify/events.ts";
+import { newEvents } from "../../scripts/notify/new-events.ts";
 import { fixtureRepo, incidentRecord, postmortemAtomEntry, site, type FixtureRepo, type Update } from "./fixture-site.ts";
 
 const INCIDENT = "incidents/2026/2026-11-17-api-errors.md";

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { newEvents } from "../../scripts/notify/events.ts";
+import { newEvents } from "../../scripts/notify/new-events.ts";
 import type { PublishedSite } from "../../scripts/notify/published-site.ts";
 import { exitCodeOf, runNotify } from "../../scripts/notify/run.ts";
 import { fixtureRepo, incidentRecord, site, type FixtureRepo, type Update } from "./fixture-site.ts";

@@ -3,7 +3,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveChannels, type ChannelConfig } from "../../scripts/notify/channels.ts";
-import { newEvents, type NotifyEvent } from "../../scripts/notify/events.ts";
+import { newEvents, type NotifyEvent } from "../../scripts/notify/new-events.ts";
 import { matchesFilters } from "../../scripts/notify/filter.ts";
 import { discordRequests } from "../../scripts/notify/formats/discord.ts";
 import { emailMessage } from "../../scripts/notify/formats/email.ts";

@@ -4,7 +4,7 @@
 // a window moved away after it opened by the clock is not announced as completed.
 import { afterEach, describe, expect, it } from "vitest";
 import { readSite } from "../../scripts/notify/read-site.ts";
-import { newEvents } from "../../scripts/notify/events.ts";
+import { newEvents } from "../../scripts/notify/new-events.ts";
 import type { PublishedSite } from "../../scripts/notify/published-site.ts";
 import { fixtureRepo, incidentRecord, type FixtureRepo, type Update } from "./fixture-site.ts";
 

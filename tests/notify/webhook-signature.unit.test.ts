@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postWithRetries } from "../../scripts/notify/deliver.ts";
-import type { NotifyEvent } from "../../scripts/notify/events.ts";
+import type { NotifyEvent } from "../../scripts/notify/new-events.ts";
 import type { HttpRequest } from "../../scripts/notify/formats/request.ts";
 import { webhookRequests } from "../../scripts/notify/formats/webhook.ts";
 import { buildMessage } from "../../scripts/notify/message.ts";

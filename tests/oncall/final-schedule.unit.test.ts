@@ -7,7 +7,7 @@ import { finalSchedule, gaps } from "../../scripts/oncall/final-schedule.ts";
 import { onCallAt } from "../../scripts/oncall/on-call-at.ts";
 import { fromFloating, parseLocal, formatLocal } from "../../scripts/oncall/local-time.ts";
 import { loadReport } from "../../scripts/oncall/load-report.ts";
-import type { Config, IncidentRecord } from "../../scripts/records/model.ts";
+import type { Config, IncidentRecord } from "../../scripts/records/record-types.ts";
 
 const H = 3_600_000;
 const t = (iso: string) => Date.parse(iso);

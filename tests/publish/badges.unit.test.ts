@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { xml2js, type Element } from "xml-js";
 import { BADGE_COLORS, buildBadges, renderBadge } from "../../scripts/publish/badges.ts";
-import type { Repository } from "../../scripts/records/model.ts";
+import type { Repository } from "../../scripts/records/record-types.ts";
 import { buildConfig, buildRepository, incident } from "../status/build-records.ts";
 import { EXAMPLE_NOW, INTERNAL_TEXTS, loadExamples } from "./examples.ts";
 

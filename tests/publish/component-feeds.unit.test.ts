@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildFeeds } from "../../scripts/publish/feeds.ts";
 import { buildMaintenanceCalendar } from "../../scripts/publish/ical.ts";
 import { componentFilePaths } from "../../scripts/publish/site-url.ts";
-import type { Repository } from "../../scripts/records/model.ts";
+import type { Repository } from "../../scripts/records/record-types.ts";
 import { EXAMPLE_NOW, INTERNAL_TEXTS, loadExamples } from "./examples.ts";
 
 let repository: Repository;

@@ -2,7 +2,7 @@
 // a public output: drill updates, internal incidents and near-misses, internal timelines,
 // postmortems that are internal or unpublished.
 import { validateRepository } from "../../scripts/validate/validate.ts";
-import type { Repository } from "../../scripts/records/model.ts";
+import type { Repository } from "../../scripts/records/record-types.ts";
 import { exampleOrgRoot } from "../helpers/example-repo.ts";
 
 export const EXAMPLE_NOW = new Date("2026-11-22T05:00:00Z");

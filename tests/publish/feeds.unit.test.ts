@@ -3,7 +3,7 @@ import { xml2js, type Element } from "xml-js";
 import { buildFeeds, feedEntries } from "../../scripts/publish/feeds.ts";
 import { postmortemAnnouncements } from "../../scripts/publish/postmortem-announcements.ts";
 import { incidentsFor } from "../../scripts/status/audience.ts";
-import type { Repository } from "../../scripts/records/model.ts";
+import type { Repository } from "../../scripts/records/record-types.ts";
 import { buildConfig, buildRepository, incident, postmortem } from "../status/build-records.ts";
 import { EXAMPLE_NOW, INTERNAL_TEXTS, loadExamples } from "./examples.ts";
 

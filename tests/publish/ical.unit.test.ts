@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildMaintenanceCalendar } from "../../scripts/publish/ical.ts";
-import type { Repository } from "../../scripts/records/model.ts";
+import type { Repository } from "../../scripts/records/record-types.ts";
 import { buildRepository, incident } from "../status/build-records.ts";
 import { EXAMPLE_NOW, INTERNAL_TEXTS, loadExamples } from "./examples.ts";
 

@@ -4,7 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { API_PATHS, buildStatuspageApi } from "../../scripts/publish/statuspage-v2.ts";
-import type { Repository } from "../../scripts/records/model.ts";
+import type { Repository } from "../../scripts/records/record-types.ts";
 import { repoRoot } from "../helpers/run-cli.ts";
 import { buildConfig, buildRepository, incident } from "../status/build-records.ts";
 import { EXAMPLE_NOW, INTERNAL_TEXTS, loadExamples } from "./examples.ts";

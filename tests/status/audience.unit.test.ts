@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { incidentsFor, parseAudience, postmortemsFor } from "../../scripts/status/audience.ts";
 import { validateRepository } from "../../scripts/validate/validate.ts";
-import type { Repository } from "../../scripts/records/model.ts";
+import type { Repository } from "../../scripts/records/record-types.ts";
 import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { buildConfig, buildRepository, incident, postmortem } from "./build-records.ts";
 

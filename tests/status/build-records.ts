@@ -9,7 +9,7 @@ import type {
   PostmortemData,
   PostmortemRecord,
   Repository,
-} from "../../scripts/records/model.ts";
+} from "../../scripts/records/record-types.ts";
 
 export function buildConfig(overrides: Partial<ConfigData> = {}): Config {
   return applyConfigDefaults({

@@ -1,7 +1,7 @@
 // Commit and pull-request titles that say what happened: "Escalate SEV2 → SEV1: Checkout errors",
 // "Hand over command to akin-b: …", "Drill: declare SEV1: Game day …". A reviewer (or the fast
 // lane's log) reads the change from its title; "Update: investigating" hid an escalation. Pure.
-import type { Config } from "../../records/model.ts";
+import type { Config } from "../../records/record-types.ts";
 
 export interface IncidentChange {
   title: string;

@@ -2,7 +2,7 @@
 // timeline is copied from the incident, where handles are everywhere ("@ana-s acknowledged the
 // page"), and a postmortem is blameless and may become public. Each role holder's handle (with or
 // without @) becomes the role; any other @handle becomes "a responder". Pure.
-import type { Incident } from "../../records/model.ts";
+import type { Incident } from "../../records/record-types.ts";
 
 const ROLE_NAMES: [keyof NonNullable<Incident["roles"]>, string][] = [
   ["commander", "the incident commander"],

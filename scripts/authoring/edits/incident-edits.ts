@@ -1,7 +1,7 @@
 // Edits of an incident's front matter Document, one small function per fact. Pure: they change
 // only the nodes they are about and leave every other node (and its comments) alone.
 import { isMap, isScalar, type Document } from "yaml";
-import type { ComponentImpact, IncidentData } from "../../records/model.ts";
+import type { ComponentImpact, IncidentData } from "../../records/record-types.ts";
 import { latestComponentMap } from "../../model/component-maps.ts";
 import { ensureMap, ensureSeq, rootMap, setScalar } from "./front-matter-edit.ts";
 import type { UpdateImpact } from "../flags/flag-values.ts";

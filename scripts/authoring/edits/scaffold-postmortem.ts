@@ -1,7 +1,7 @@
 // A postmortem draft from an incident and postmortems/_template.md: the template's comments and
 // sections, with Summary, Impact and Timeline pre-filled from the incident's facts. Pure.
 import { parseDocument, isMap, isScalar, type Document } from "yaml";
-import type { Config, Incident } from "../../records/model.ts";
+import type { Config, Incident } from "../../records/record-types.ts";
 import { PRINT_OPTIONS, splitForEdit } from "./front-matter-edit.ts";
 import { between, utcMinute } from "./text-times.ts";
 import { startTime } from "../../model/incident-times.ts";

@@ -1,6 +1,6 @@
 // The component questions of the wizards: pick from the configured components (no id to
 // mistype), then, for an incident, each one's impact from the allowed list.
-import type { Config } from "../../records/model.ts";
+import type { Config } from "../../records/record-types.ts";
 import { askChoice, askMany, type AskContext } from "./ask.ts";
 
 const IMPACT_LABELS: Record<string, string> = {

@@ -2,7 +2,7 @@
 // --message (or --body), the times of --at, --started-at, --detected-at, and --tz, the zone those
 // times are read in when they are a time of day (`22:12`, `yesterday 23:40`).
 import type { OptionValues } from "../../cli/command.ts";
-import type { Config } from "../../records/model.ts";
+import type { Config } from "../../records/record-types.ts";
 import { UsageError } from "../../errors.ts";
 import { str } from "./flag-values.ts";
 import { describeTime, parsePastTime } from "./time-input.ts";

@@ -1,6 +1,6 @@
 // Flag values → checked record values, with errors that name the flag and the fix. Pure.
 import { UsageError } from "../../errors.ts";
-import type { Config, ComponentImpact } from "../../records/model.ts";
+import type { Config, ComponentImpact } from "../../records/record-types.ts";
 import { closest } from "../../records/closest.ts";
 import { matchChoice } from "../../cli/match-choice.ts";
 import { INCIDENT_STATUSES, MAINTENANCE_STATUSES, worseStatus } from "../../model/vocabulary.ts";

@@ -1,7 +1,7 @@
 // Flags shared by the commands that write incidents: roles, runbooks, default update messages.
 import { UsageError } from "../../errors.ts";
 import type { OptionSpec, OptionValues } from "../../cli/command.ts";
-import type { Config } from "../../records/model.ts";
+import type { Config } from "../../records/record-types.ts";
 import type { RecordFile } from "../../records/discover.ts";
 import { closest } from "../../records/closest.ts";
 import { checkHandle, str } from "./flag-values.ts";

@@ -9,7 +9,7 @@ import { discoverRecordFiles, type RecordFile } from "../../records/discover.ts"
 import { loadConfig } from "../../records/load-config.ts";
 import { readRecord } from "../../records/read-record.ts";
 import { applyIncidentDefaults } from "../../records/defaults.ts";
-import type { Config, Incident, IncidentData } from "../../records/model.ts";
+import type { Config, Incident, IncidentData } from "../../records/record-types.ts";
 import { checkSchema } from "../../records/schema-check.ts";
 import { validateRepository } from "../../validate/validate.ts";
 import { formatPretty } from "../../validate/format-pretty.ts";

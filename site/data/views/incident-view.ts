@@ -1,6 +1,6 @@
 // An incident or maintenance as pages show it: a summary for lists and cards, and the full view
 // for its own page. Facts come from the model; this only reshapes them.
-import type { IncidentRecord, PostmortemRecord } from "../../../scripts/records/model.ts";
+import type { IncidentRecord, PostmortemRecord } from "../../../scripts/records/record-types.ts";
 import { customerImpactMinutes, impactShown, type IncidentFacts, type Phase } from "../../../scripts/model/incident-facts.ts";
 import { formatDuration } from "../../../scripts/model/duration.ts";
 import { STATUS_LABELS, statusLabel, statusRank, type ComponentStatus, type Indicator } from "../../../scripts/model/vocabulary.ts";

@@ -1,6 +1,6 @@
 // Postmortem pages, and what only the internal build shows: action items and runbooks. Due and
 // overdue come from the model (scripts/model/due-dates.ts), the same definition the CLI uses.
-import type { ActionItem, PostmortemRecord, RunbookRecord } from "../../../scripts/records/model.ts";
+import type { ActionItem, PostmortemRecord, RunbookRecord } from "../../../scripts/records/record-types.ts";
 import { isActionItemOverdue, runbookReview } from "../../../scripts/model/due-dates.ts";
 import { publicBody } from "../../../scripts/model/postmortem-public-text.ts";
 import { renderMarkdown } from "../render-markdown.ts";

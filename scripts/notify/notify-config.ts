@@ -2,7 +2,7 @@
 // validate` checks it. Records are never read — the public build is notify's only input.
 import { SitrepError } from "../errors.ts";
 import { loadConfig } from "../records/load-config.ts";
-import type { Config } from "../records/model.ts";
+import type { Config } from "../records/record-types.ts";
 
 export function loadNotifyConfig(root: string): Config {
   const { source, config, findings } = loadConfig(root);
