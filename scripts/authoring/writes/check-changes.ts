@@ -15,6 +15,7 @@ import { CONFIG_FILE } from "../../records/root.ts";
 import { RECORD_FOLDERS } from "../../records/discover.ts";
 import { loadConfig } from "../../records/load-config.ts";
 import { brandingFiles } from "../../records/config-branding.ts";
+import type { Config } from "../../records/record-types.ts";
 import { validateRepository, type ValidationResult } from "../../validate/validate.ts";
 import type { Diagnostic } from "../../core/diagnostic.ts";
 import type { FileChange } from "./file-change.ts";
@@ -28,14 +29,23 @@ export interface ChangeCheck {
   after: ValidationResult;
 }
 
-export function checkChanges(root: string, changes: readonly FileChange[], options: { now: Date; scope: "changed" | "all" }): ChangeCheck {
+/**
+ * `config`: the repository's configuration when the caller has loaded it already (every authoring
+ * command has); read from `root` otherwise. Only the branding files it names are read from it.
+ */
+export function checkChanges(
+  root: string,
+  changes: readonly FileChange[],
+  options: { now: Date; scope: "changed" | "all"; config?: Config },
+): ChangeCheck {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "sitrep-check-"));
   try {
     const mirror = createMirror();
     mirror.file(path.join(root, CONFIG_FILE), path.join(scratch, CONFIG_FILE));
     for (const { folder } of Object.values(RECORD_FOLDERS)) mirror.tree(path.join(root, folder), path.join(scratch, folder));
     // The files the config's branding names are checked too (they must exist in the repository).
-    for (const file of brandingFiles(loadConfig(root).config)) {
+    const config = changes.some((c) => c.path === CONFIG_FILE) ? undefined : options.config;
+    for (const file of brandingFiles(config ?? loadConfig(root).config)) {
       const from = path.resolve(root, file);
       if (!path.relative(root, from).startsWith("..") && existsSync(from)) {
         mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
