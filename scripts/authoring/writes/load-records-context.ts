@@ -27,7 +27,8 @@ export interface RecordsContext {
 export function loadRecordsContext(cwd: string, now: Date): RecordsContext {
   const root = findRecordsRoot(cwd);
   const { config, findings } = loadConfig(root);
-  if (!config || findings.length > 0)
+  // A warning (an older record format, say) never stops a command at 2 a.m.; errors do.
+  if (!config || findings.some((f) => f.severity === "error"))
     refuse(
       root,
       now,
