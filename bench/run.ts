@@ -16,7 +16,15 @@ for (const file of readdirSync(rowsDir)
   if (only.length > 0 && !only.some((o) => file.includes(o))) continue;
   process.stderr.write(`bench: ${file}…\n`);
   const mod = (await import(pathToFileURL(path.join(rowsDir, file)).href)) as { run: () => Promise<BenchRow[]> };
-  rows.push(...(await mod.run()));
+  try {
+    rows.push(...(await mod.run()));
+  } catch (error) {
+    // One broken row must not lose the table of the others (a full run takes many minutes).
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`bench: ${file} failed: ${message}\n`);
+    rows.push({ name: file, input: "", note: `FAILED: ${message.split("\n")[0].slice(0, 120)}` });
+    process.exitCode = 1;
+  }
 }
 
 const header = ["benchmark", "input", "wall", "peak RSS", "floor", "ratio", "target", "note"];

@@ -15,7 +15,8 @@ const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../sc
 const RUNS = 3;
 const SCHEDULES = 20;
 const OVERRIDES = 50;
-const NOW = "2022-06-15T12:00:00Z";
+// After the last synthetic record (they end in late 2023): validate refuses times after now.
+const NOW = "2024-06-15T12:00:00Z";
 const COUNTS = { incidents: 8_500, postmortems: 1_000, runbooks: 500 };
 
 function schedule(s: number): string {
