@@ -132,7 +132,8 @@ function fenceMarker(text: string, i: number, end: number): string | undefined {
 }
 
 /**
- * The time validate allows one text to render in (validate/rules/markdown-texts.ts), a backstop
- * for what the linear checks above miss. Generous, so a slow CI machine does not fail real text.
+ * The CPU time validate allows one text to render in (validate/rules/markdown-texts.ts), a
+ * backstop for what the linear checks above miss. CPU time of the rendering thread, never wall
+ * time: a loaded machine slows every text alike, and must not fail real text.
  */
 export const MARKDOWN_RENDER_MS = 2_000;
