@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import InterleaveSequencer from "./tests/setup/interleave-sequencer.ts";
 
 /**
  * The pure layer, chosen by name: `*.unit.test.ts` files start no process, git repository, site
@@ -15,6 +16,8 @@ export default defineConfig({
     hookTimeout: 240_000,
     // Subprocess-heavy suites (git, the CLI, Chromium) share 2 cores; keep parallelism modest.
     maxWorkers: 2,
+    // Longest files first, as vitest does, but never two browser files at once while others wait.
+    sequence: { sequencer: InterleaveSequencer },
     projects: [
       // One worker process serves many files (no per-file startup): these tests share no state.
       { extends: true, test: { name: "unit", include: UNIT, isolate: false } },

@@ -172,14 +172,19 @@ describe("hygiene, for every workflow and job", () => {
     expect(ci.jobs.test).toMatchObject({ needs: "changes", if: "${{ needs.changes.outputs.code == 'true' }}" });
     expect(runs("test")).toMatch(/^npm ci$/m);
     expect(runs("test")).toContain("npm test");
-    // npm test is the static checks, then the tests (0105): in that order, so no step runs one twice.
+    // npm test is the static checks and the tests (0105), so no step runs one twice: Biome first,
+    // then tsc and astro check alongside vitest (0106, tools/test.ts).
     const testScript = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")).scripts.test as string;
-    expect(testScript.split(" && ")).toEqual([
-      "biome ci --error-on-warnings .",
-      "tsc -p tsconfig.json",
-      "npm run typecheck:site",
-      "vitest run",
-    ]);
+    expect(testScript).toBe("node tools/test.ts");
+    const runner = readFileSync(path.join(repoRoot, "tools/test.ts"), "utf8");
+    for (const step of [
+      '"biome", ["ci", "--error-on-warnings", "."]',
+      '"tsc", ["-p", "tsconfig.json"]',
+      '"astro", ["check", "--root", "site"]',
+      '"vitest", ["run"',
+    ])
+      expect(runner, step).toContain(step);
+    expect(runner.indexOf('"biome"')).toBeLessThan(runner.indexOf('"tsc"'));
     expect(runs("test")).not.toContain("npm run typecheck");
     // Plain git, no third-party action decides what changed.
     expect(ci.jobs.changes.steps!.filter((s) => s.uses).map((s) => s.uses!.split("@")[0])).toEqual(["actions/checkout"]);

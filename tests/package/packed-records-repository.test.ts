@@ -98,7 +98,7 @@ describe("the package", () => {
   test("ships the CLI, engine, site, schemas and generated-file sources, and no tests, bench, testkit, decisions or example records", () => {
     const tops = new Set(packed.files.map((f) => f.split("/")[0]));
     for (const needed of ["scripts", "site", "schema", "template", "package.json", "README.md"]) expect(tops, needed).toContain(needed);
-    for (const left of ["tests", "bench", "testkit", ".ci", "node_modules"]) expect(tops, left).not.toContain(left);
+    for (const left of ["tests", "bench", "testkit", "tools", ".ci", "node_modules"]) expect(tops, left).not.toContain(left);
     expect(packed.files.filter((f) => f.startsWith("docs/decisions/"))).toEqual([]);
     // Nothing a local build or dev server leaves behind (Vite's and Astro's caches).
     expect(packed.files.filter((f) => /(^|\/)(node_modules|\.astro|dist)\//.test(f))).toEqual([]);
