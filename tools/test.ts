@@ -2,8 +2,8 @@
 // then `vitest run`, with tsc alongside both rather than in front. The tests keep both cores busy
 // only part of the time (workers wait on site builds, Chromium and subprocesses), so tsc (~14 s
 // of CPU) runs at low priority in that idle time (decision 0106). astro check stays in front at
-// normal priority: it loads the records, and validation's Markdown time budget (2 s a text) fails
-// a starved process. tsc's output is held until vitest ends, so it does not interleave with
+// normal priority (it was measured there; its Markdown budget now counts CPU time, so running it
+// beside vitest is the next thing to try). tsc's output is held until vitest ends, so it does not interleave with
 // vitest's live report. Exits non-zero when any of the four fails. Extra arguments go to vitest
 // (`npm test -- tests/site`).
 import { spawn, spawnSync } from "node:child_process";
