@@ -4,7 +4,7 @@ import { authoringCommand } from "../authoring/authoring-command.ts";
 import { writeNewRecord } from "../authoring/new-record.ts";
 import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
 import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/flags/common-flags.ts";
-import { askMany, askText, problemWith, requireFlags } from "../authoring/flags/ask.ts";
+import { askMany, askText, requireFlags } from "../authoring/flags/ask.ts";
 import { componentOptions } from "../authoring/flags/ask-components.ts";
 import { checkComponentId, list, str } from "../authoring/flags/flag-values.ts";
 import type { Config } from "../records/record-types.ts";
@@ -13,7 +13,8 @@ import { joinNames, rolesFromFlags, ROLE_OPTIONS } from "../authoring/flags/inci
 import { loadRecordsContext } from "../authoring/writes/load-records-context.ts";
 import { newIncidentText } from "../authoring/edits/scaffold-incident.ts";
 import { SLUG, slugify } from "../authoring/edits/slug.ts";
-import { formatTime, parseTimeInput } from "../authoring/flags/time-input.ts";
+import { formatTime } from "../authoring/flags/time-input.ts";
+import { askWindow } from "../authoring/flags/window-flags.ts";
 import { zonedMinute } from "../authoring/edits/zoned-minute.ts";
 
 export const command = authoringCommand({
@@ -61,32 +62,18 @@ export const command = authoringCommand({
     ).trim();
     if (title.length > 200)
       throw new UsageError(`--title is ${title.length} characters; the limit is 200.`, "Keep the headline short; details go in --message.");
-    const start = parseTimeInput(
-      await askText(str(values.start), "start", ask, {
-        message: `Start of the window (e.g. \`tomorrow 01:00\` in ${zone}, +2d, or RFC 3339 with an offset)`,
-        placeholder: "e.g. 2026-12-01T01:00:00Z",
-        validate: problemWith((v) => parseTimeInput(v, now, "--start", zone)),
-      }),
-      now,
-      "--start",
-      zone,
-    );
-    const end = parseTimeInput(
-      await askText(str(values.end), "end", ask, {
-        message: "End of the window",
-        placeholder: "e.g. 2026-12-01T03:00:00Z",
-        validate: problemWith((v) => {
-          const time = parseTimeInput(v, now, "--end", zone);
-          if (Date.parse(time) <= Date.parse(start)) throw new UsageError(`--end: ${time} is not after the start (${start}).`);
+    const { start, end } = await askWindow(
+      { start: str(values.start), end: str(values.end) },
+      { now, zone, ask: ask },
+      {
+        startMessage: "Start of the window",
+        endMessage: "End of the window",
+        exampleDay: "2026-12-01",
+        checkEnd: (time) => {
           if (Date.parse(time) <= now.getTime()) throw new UsageError(`--end: ${time} is already over (now is ${formatTime(now)}).`);
-        }),
-      }),
-      now,
-      "--end",
-      zone,
+        },
+      },
     );
-    if (Date.parse(end) <= Date.parse(start))
-      throw new UsageError(`--end (${end}) is not after --start (${start}).`, "Check the times and their offsets.");
     // A window that is over is history, not an announcement; a mistyped date or offset is likelier.
     if (Date.parse(end) <= now.getTime()) {
       throw new UsageError(

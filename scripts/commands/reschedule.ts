@@ -6,9 +6,10 @@ import { UsageError } from "../errors.ts";
 import { authoringCommand } from "../authoring/authoring-command.ts";
 import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
 import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/flags/common-flags.ts";
-import { askText, problemWith, requireFlags } from "../authoring/flags/ask.ts";
+import { requireFlags } from "../authoring/flags/ask.ts";
 import { str } from "../authoring/flags/flag-values.ts";
-import { formatTime, parseTimeInput } from "../authoring/flags/time-input.ts";
+import { formatTime } from "../authoring/flags/time-input.ts";
+import { askWindow } from "../authoring/flags/window-flags.ts";
 import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/apply-incident-edit.ts";
 import { appendUpdate, moveWindow } from "../authoring/edits/incident-edits.ts";
 import { zonedMinute } from "../authoring/edits/zoned-minute.ts";
@@ -65,28 +66,11 @@ export const command = authoringCommand({
       (["start", "end"] as const).filter((f) => str(values[f]) === undefined),
       ask,
     );
-    const start = parseTimeInput(
-      await askText(str(values.start), "start", ask, {
-        message: `New start of the window (e.g. \`tomorrow 01:00\` in ${zone}, +2d, or RFC 3339 with an offset)`,
-        placeholder: "e.g. 2026-12-08T01:00:00Z",
-        validate: problemWith((v) => parseTimeInput(v, now, "--start", zone)),
-      }),
-      now,
-      "--start",
-      zone,
+    const { start, end } = await askWindow(
+      { start: str(values.start), end: str(values.end) },
+      { now, zone, ask: ask },
+      { startMessage: "New start of the window", endMessage: "New end of the window", exampleDay: "2026-12-08" },
     );
-    const end = parseTimeInput(
-      await askText(str(values.end), "end", ask, {
-        message: "New end of the window",
-        placeholder: "e.g. 2026-12-08T03:00:00Z",
-        validate: problemWith((v) => parseTimeInput(v, now, "--end", zone)),
-      }),
-      now,
-      "--end",
-      zone,
-    );
-    if (Date.parse(end) <= Date.parse(start))
-      throw new UsageError(`--end (${end}) is not after --start (${start}).`, "Check the times and their offsets.");
     // A window moved into the past is a mistyped date or offset, or work that already began.
     if (Date.parse(start) <= now.getTime()) {
       throw new UsageError(
