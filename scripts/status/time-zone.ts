@@ -21,6 +21,21 @@ export function localDate(ms: number, timeZone: string): string {
  * where a daylight-saving change skips midnight (Santiago, Beirut) — the moment the day begins.
  */
 export function startOfLocalDay(date: string, timeZone: string): number {
+  // The same few hundred days are asked for every component's bars (2,400 components × 90 days on
+  // a large page): each answer costs several Intl formatToParts calls, so it is worked out once.
+  const key = `${timeZone}|${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = computeStartOfLocalDay(date, timeZone);
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
+/** Local day starts by zone and date; bounded by the days a process asks about (one entry each). */
+const dayStarts = new Map<string, number>();
+
+function computeStartOfLocalDay(date: string, timeZone: string): number {
   const [year, month, day] = date.split("-").map(Number);
   const naive = Date.UTC(year, month - 1, day);
   // The offset before and after a nearby change give two candidates; in ordinary days they agree.
