@@ -129,27 +129,8 @@ export const command: Command<Result> = {
     ];
     const prCommand = `gh pr create --fill --base ${shellQuote(base)} --label ${FAST_LANE_LABEL}`;
     const done: string[] = [];
-    for (const [i, step] of steps.entries()) {
-      const result = runGit(root, step.run, env);
-      if (!result.ok) {
-        return {
-          title,
-          branch,
-          files,
-          done,
-          pull: undefined,
-          siteUrl,
-          nothing: false,
-          stopped: {
-            why: `\`${step.show}\` failed: ${result.stderr.split("\n")[0]}`,
-            remaining: [...steps.slice(i).map((s) => s.show), prCommand],
-          },
-        };
-      }
-      done.push(step.show);
-    }
-    const token = githubToken(env);
-    const stop = (why: string) => ({
+    /** Where publishing stopped, with the commands still to run by hand (the PR's last). */
+    const stop = (why: string, before: string[] = []) => ({
       title,
       branch,
       files,
@@ -157,8 +138,19 @@ export const command: Command<Result> = {
       pull: undefined,
       siteUrl,
       nothing: false,
-      stopped: { why, remaining: [prCommand] },
+      stopped: { why, remaining: [...before, prCommand] },
     });
+    for (const [i, step] of steps.entries()) {
+      const result = runGit(root, step.run, env);
+      if (!result.ok) {
+        return stop(
+          `\`${step.show}\` failed: ${result.stderr.split("\n")[0]}`,
+          steps.slice(i).map((s) => s.show),
+        );
+      }
+      done.push(step.show);
+    }
+    const token = githubToken(env);
     if (!token) return stop("no GitHub token (GITHUB_TOKEN is not set and the gh CLI is not logged in)");
     try {
       const target = { ...resolveGithubTarget(env, context.config), token };
