@@ -8,7 +8,7 @@ import { messageOptions, timeOption, tzOption } from "../cli/common-options.ts";
 import { atFlag, messageFlag, timeNotes, zoneFlag } from "../authoring/flags/common-flags.ts";
 import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/apply-incident-edit.ts";
 import { appendUpdate, allRecovered, setStatus } from "../authoring/edits/incident-edits.ts";
-import { zonedMinute } from "../authoring/edits/zoned-minute.ts";
+import { zonedMinute } from "../core/zoned-minute.ts";
 
 export const command = authoringCommand({
   spec: {

@@ -15,7 +15,7 @@ import { newIncidentText } from "../authoring/edits/scaffold-incident.ts";
 import { SLUG, slugify } from "../authoring/edits/slug.ts";
 import { formatTime } from "../authoring/flags/time-input.ts";
 import { askWindow } from "../authoring/flags/window-flags.ts";
-import { zonedMinute } from "../authoring/edits/zoned-minute.ts";
+import { zonedMinute } from "../core/zoned-minute.ts";
 
 export const command = authoringCommand({
   spec: {

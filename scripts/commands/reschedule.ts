@@ -12,7 +12,7 @@ import { formatTime } from "../authoring/flags/time-input.ts";
 import { askWindow } from "../authoring/flags/window-flags.ts";
 import { applyIncidentEdit, nothingToDo, openIncident } from "../authoring/apply-incident-edit.ts";
 import { appendUpdate, moveWindow } from "../authoring/edits/incident-edits.ts";
-import { zonedMinute } from "../authoring/edits/zoned-minute.ts";
+import { zonedMinute } from "../core/zoned-minute.ts";
 
 export const command = authoringCommand({
   spec: {

@@ -16,6 +16,7 @@ export { SMALL_SAMPLE } from "./dashboard-data.ts";
 export { checkOutDir } from "./out-dir.ts";
 // Record times are read by one parser, in the pages too (docs/decisions/0176).
 export { millis } from "../../scripts/core/time.ts";
+export { zonedMinuteAt } from "../../scripts/core/zoned-minute.ts";
 export { brandFiles, brandingView, type BrandFile, type BrandingView } from "./branding.ts";
 export { overrideAliases, teamPages, teamPagesIntegration, OVERRIDABLE } from "./customisation.ts";
 export { incidentOnCall, onCallCalendars, type IncidentOnCall } from "./oncall.ts";

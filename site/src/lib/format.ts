@@ -1,22 +1,12 @@
 // Dates and times as the site shows them: in the configured time zone, formatted at build time
 // with Intl (no client-side JavaScript), always inside <time datetime="…Z"> in UTC.
-import { context, millis } from "./sitrep.ts";
+import { context, millis, zonedMinuteAt } from "./sitrep.ts";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  timeZone: context.timeZone,
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-  timeZoneName: "short",
-});
 const dateOnly = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 
 /** "17 Nov 2026, 12:22 CET" for an RFC 3339 time. */
 export function formatDateTime(time: string): string {
-  return dateTime.format(millis(time));
+  return zonedMinuteAt(millis(time), context.timeZone);
 }
 
 /** "17 Nov 2026" for a calendar date (YYYY-MM-DD, already in the site's zone). */

@@ -48,6 +48,7 @@ export const {
   FRESHNESS_PATH,
   subscribeView,
   millis,
+  zonedMinuteAt,
 } = data;
 export type * from "../../data/index.ts";
 
