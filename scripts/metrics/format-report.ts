@@ -14,35 +14,26 @@ export function formatWeeklyReport(report: WeeklyReport): string {
 
   out.push("", "## Incidents declared this week", "");
   out.push(
-    report.declared.length === 0
-      ? "None."
-      : table(
-          ["incident", "severity", "status", "declared (first commit)"],
-          report.declared.map((i) => [`${i.id} — ${i.title}`, label(i), i.status, i.declared_at ?? "–"]),
-          "markdown",
-        ),
+    markdownTableOrNone(
+      ["incident", "severity", "status", "declared (first commit)"],
+      report.declared.map((i) => [`${i.id} — ${i.title}`, label(i), i.status, i.declared_at ?? "–"]),
+    ),
   );
   out.push("", "## Incidents resolved this week", "");
   out.push(
-    report.resolved.length === 0
-      ? "None."
-      : table(
-          ["incident", "severity", "resolved", "time to resolve"],
-          report.resolved.map((i) => [`${i.id} — ${i.title}`, label(i), i.resolved_at ?? "–", formatDuration(i.ttr_minutes)]),
-          "markdown",
-          ["left", "left", "left", "right"],
-        ),
+    markdownTableOrNone(
+      ["incident", "severity", "resolved", "time to resolve"],
+      report.resolved.map((i) => [`${i.id} — ${i.title}`, label(i), i.resolved_at ?? "–", formatDuration(i.ttr_minutes)]),
+      ["left", "left", "left", "right"],
+    ),
   );
 
   out.push("", "## Incidents that need a postmortem and have none", "");
   out.push(
-    report.missing_postmortems.length === 0
-      ? "None."
-      : table(
-          ["incident", "severity", "resolved", "due", "overdue"],
-          report.missing_postmortems.map((d) => [d.incident, d.severity, d.resolved_at, d.due_at, d.overdue ? "yes" : "not yet"]),
-          "markdown",
-        ),
+    markdownTableOrNone(
+      ["incident", "severity", "resolved", "due", "overdue"],
+      report.missing_postmortems.map((d) => [d.incident, d.severity, d.resolved_at, d.due_at, d.overdue ? "yes" : "not yet"]),
+    ),
   );
 
   out.push("", "## Overdue action items by owner", "");
@@ -74,38 +65,37 @@ export function formatWeeklyReport(report: WeeklyReport): string {
 
   out.push("", "## Update cadence gaps", "");
   out.push(
-    report.cadence_gaps.length === 0
-      ? "None."
-      : table(
-          ["incident", "severity", "silent from", "to", "gap", "expected"],
-          report.cadence_gaps.map((g) => [
-            g.incident,
-            g.severity,
-            g.from,
-            g.ongoing ? `${g.to} (ongoing)` : g.to,
-            formatDuration(g.minutes),
-            `every ${g.expected_minutes} min`,
-          ]),
-          "markdown",
-        ),
+    markdownTableOrNone(
+      ["incident", "severity", "silent from", "to", "gap", "expected"],
+      report.cadence_gaps.map((g) => [
+        g.incident,
+        g.severity,
+        g.from,
+        g.ongoing ? `${g.to} (ongoing)` : g.to,
+        formatDuration(g.minutes),
+        `every ${g.expected_minutes} min`,
+      ]),
+    ),
   );
 
   out.push("", "## Runbooks overdue for review", "");
   out.push(
-    report.runbooks_overdue.length === 0
-      ? "None."
-      : table(
-          ["runbook", "owner", "last reviewed", "due", "days overdue"],
-          report.runbooks_overdue.map((r) => [`${r.id} — ${r.title}`, `@${r.owner}`, r.last_reviewed, r.due, String(r.days_overdue)]),
-          "markdown",
-          ["left", "left", "left", "left", "right"],
-        ),
+    markdownTableOrNone(
+      ["runbook", "owner", "last reviewed", "due", "days overdue"],
+      report.runbooks_overdue.map((r) => [`${r.id} — ${r.title}`, `@${r.owner}`, r.last_reviewed, r.due, String(r.days_overdue)]),
+      ["left", "left", "left", "left", "right"],
+    ),
   );
   if (report.on_call) {
     out.push("", "## On-call load", "");
     out.push(formatLoadTables(report.on_call, "markdown"));
   }
   return `${out.join("\n")}\n`;
+}
+
+/** A section's table, or "None." when it has no rows (an empty table reads as a rendering fault). */
+function markdownTableOrNone(header: string[], rows: string[][], align?: ("left" | "right")[]): string {
+  return rows.length === 0 ? "None." : table(header, rows, "markdown", align);
 }
 
 function label(i: { severity: string | null; type: string; drill?: boolean }): string {

@@ -164,18 +164,30 @@ function printItems(doc: Document, seq: YAMLSeq, from: number, options: PrintOpt
   return scratch.toString(options);
 }
 
-/** The number of original items when `edited` is `pristine` with items appended (same printed text), else undefined. */
-function appendedFrom(
-  pristine: Document,
-  pristineIndex: number,
-  edited: Document,
-  editedIndex: number,
-  pristinePrinted: string,
-  options: PrintOptions,
-): number | undefined {
+/** The value of the top-level pair at each index when both are block lists (not `[a, b]` flow lists), else undefined. */
+/** One top-level pair before and after an edit, with the original's printed text. */
+interface PairEdit {
+  pristine: Document;
+  pristineIndex: number;
+  edited: Document;
+  editedIndex: number;
+  pristinePrinted: string;
+  options: PrintOptions;
+}
+
+function blockLists({ pristine, pristineIndex, edited, editedIndex }: PairEdit): { before: YAMLSeq; after: YAMLSeq } | undefined {
   const before = (pristine.contents as YAMLMap).items[pristineIndex].value;
   const after = (edited.contents as YAMLMap).items[editedIndex].value;
   if (!isSeq(before) || !isSeq(after) || before.flow || after.flow) return undefined;
+  return { before, after };
+}
+
+/** The number of original items when `edited` is `pristine` with items appended (same printed text), else undefined. */
+function appendedFrom(listEdit: PairEdit): number | undefined {
+  const { edited, editedIndex, pristinePrinted, options } = listEdit;
+  const lists = blockLists(listEdit);
+  if (lists === undefined) return undefined;
+  const { before, after } = lists;
   const count = before.items.length;
   if (count === 0 || after.items.length <= count) return undefined;
   const truncated = printPair(edited, editedIndex, options, (pair) => {
@@ -190,17 +202,11 @@ function appendedFrom(
  * new one. Undefined unless every original item survives unchanged, in order, and nothing else
  * about the list changed.
  */
-function keptItems(
-  pristine: Document,
-  pristineIndex: number,
-  edited: Document,
-  editedIndex: number,
-  pristinePrinted: string,
-  options: PrintOptions,
-): number[] | undefined {
-  const before = (pristine.contents as YAMLMap).items[pristineIndex].value;
-  const after = (edited.contents as YAMLMap).items[editedIndex].value;
-  if (!isSeq(before) || !isSeq(after) || before.flow || after.flow || before.items.length === 0) return undefined;
+function keptItems(listEdit: PairEdit): number[] | undefined {
+  const { pristine, edited, editedIndex, pristinePrinted, options } = listEdit;
+  const lists = blockLists(listEdit);
+  if (lists === undefined || lists.before.items.length === 0) return undefined;
+  const { before, after } = lists;
   const originals = before.items.map((_, k) => printItems(pristine, before, k, options, k + 1));
   const origin: number[] = [];
   let next = 0;
@@ -292,7 +298,8 @@ export function printMinimal(
       out += chunk.lead + chunk.body + chunk.tail;
       continue;
     }
-    const kept = appendedFrom(pristine, pristineIndex, edited, editedIndex, before, options);
+    const listEdit: PairEdit = { pristine, pristineIndex, edited, editedIndex, pristinePrinted: before, options };
+    const kept = appendedFrom(listEdit);
     const firstItem =
       kept === undefined
         ? undefined
@@ -303,7 +310,7 @@ export function printMinimal(
       out += chunk.lead + appendItems(chunk.body, respace(printItems(edited, seq, kept, options)), column) + chunk.tail;
       continue;
     }
-    const origin = keptItems(pristine, pristineIndex, edited, editedIndex, before, options);
+    const origin = keptItems(listEdit);
     const pristineSeq = (pristineMap.items[pristineIndex] as Pair).value as YAMLSeq;
     const cut =
       origin &&
