@@ -65,8 +65,9 @@ const LAYERS = {
   oncall: ["model", "records"],
   // The git merge driver for record files: authoring's minimal front-matter edits.
   merge: ["authoring", "model", "records"],
-  // `sitrep publish`: commit titles from authoring, the pull request through the octokit factory.
-  "pull-request": ["authoring", "github", "records"],
+  // `sitrep publish` and `update-branch`: commit titles from authoring, the pull request through the
+  // octokit factory, the merged branch checked by validate before it is pushed.
+  "pull-request": ["authoring", "github", "validate", "records"],
   // Packaging, init, upgrade and `sitrep build`: anything below the commands, and the CLI's
   // command types (init asks through the same prompts).
   package: [...MIDDLE, "authoring", "migrate", "cli"],

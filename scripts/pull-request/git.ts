@@ -1,4 +1,4 @@
-// The git commands `sitrep publish` runs, one process each, with their output kept for the
+// The git commands `sitrep publish` and `update-branch` run, one process each, with their output kept for the
 // report: the I/O edge of publishing. Never throws: a failed step is data, so the command can say
 // what is left to do.
 import { spawnSync } from "node:child_process";
