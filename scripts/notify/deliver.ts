@@ -1,7 +1,7 @@
 // The edge where messages leave: HTTP POSTs for webhook, Slack, Teams and Discord; SMTP (via
 // nodemailer) for email. Each attempt has a timeout; failures are retried with backoff.
 import type { EmailMessage, HttpRequest } from "./formats/request.ts";
-import { causeOf } from "./error-text.ts";
+import { causeOf } from "../core/error-cause.ts";
 import { withRetries, type AttemptFailure, type RetryResult } from "./retry.ts";
 
 export interface DeliveryOptions {

@@ -6,7 +6,7 @@
 // bound passes, and then nothing is sent and the run says why (decision 0173): sending early
 // would link to pages that are not there, and a build that never goes live must not count as
 // announced. Never uses the runner's clock to decide; only to bound the wait.
-import { fetchText, FETCH_LIMITS, type FetchLimits } from "./fetch-text.ts";
+import { fetchText, FETCH_LIMITS, type FetchLimits } from "../core/fetch-text.ts";
 import type { BuildStamp } from "./published-site.ts";
 import { SITE_FILES } from "./published-site.ts";
 import { siteFileUrl } from "./read-site.ts";

@@ -4,7 +4,7 @@
 // (fetch-text.ts), the build stamp and history.json included.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fetchText, FETCH_LIMITS, type FetchLimits } from "./fetch-text.ts";
+import { fetchText, FETCH_LIMITS, type FetchLimits } from "../core/fetch-text.ts";
 import { SITE_FILES, parsePublishedSite, type PublishedSite, type SiteFile } from "./published-site.ts";
 
 export type SiteFiles = Partial<Record<SiteFile, string>>;

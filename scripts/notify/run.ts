@@ -6,7 +6,7 @@ import path from "node:path";
 import { SitrepError } from "../errors.ts";
 import { resolveChannels } from "./channels.ts";
 import { newEvents, type NotifyEvent } from "./new-events.ts";
-import { FETCH_LIMITS, type FetchLimits } from "./fetch-text.ts";
+import { FETCH_LIMITS, type FetchLimits } from "../core/fetch-text.ts";
 import { waitUntilLive, type LiveCheck } from "./live-check.ts";
 import { loadNotifyConfig } from "./notify-config.ts";
 import type { ChannelPlan } from "./plan.ts";

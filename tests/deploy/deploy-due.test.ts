@@ -225,6 +225,13 @@ describe("the last deploy, read from the live site's deployed.json", () => {
     expect(out.reason).toMatch(/no record of the last deploy.*missing\.json answered HTTP 404/);
   });
 
+  test("a live stamp far larger than a stamp can be is not read on: due, saying so", async () => {
+    writeFileSync(path.join(published, "huge.json"), `{"built_at": "2026-11-25T10:00:00Z", "pad": "${"x".repeat(200_000)}"}`);
+    const out = await dueAsync("2026-11-25T10:15:00Z", ["--deployed", `${site.url}huge.json`]);
+    expect(out.due).toBe("true");
+    expect(out.reason).toMatch(/huge\.json is larger than 64 kB/);
+  });
+
   test("a broken stamp file is a reason to build, not a crash", async () => {
     const broken = path.join(dir, "broken.json");
     writeFileSync(broken, "<html>");

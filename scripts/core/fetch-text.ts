@@ -1,10 +1,10 @@
 // One bounded HTTP read of a published file: a fresh copy (past any cache), within a time limit
 // that covers the body as well as the headers, and no larger than a size cap. A live site that
 // resets, hangs halfway through a body or serves something huge is an answer ("unreachable",
-// with why), never an exception: notify then degrades (no snapshot, nothing sent) instead of
-// failing the deploy around it.
+// with why), never an exception: notify then degrades (no snapshot, nothing sent) and the
+// scheduled deploy rebuilds (deployed.json) instead of failing the run around it.
 import { randomUUID } from "node:crypto";
-import { causeOf } from "./error-text.ts";
+import { causeOf } from "./error-cause.ts";
 
 export interface FetchLimits {
   /** For the whole read, body included. */
@@ -12,7 +12,7 @@ export interface FetchLimits {
   maxBytes: number;
 }
 
-/** Defaults: a published file of notify's is a few MB at most (history.json of a long history). */
+/** Defaults: a published file notify reads is a few MB at most (history.json of a long history). */
 export const FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 64 * 1024 * 1024 };
 
 export type FetchTextResult = { ok: true; status: number; text: string } | { ok: false; reason: string };
@@ -32,7 +32,7 @@ export async function fetchText(url: string, limits: FetchLimits = FETCH_LIMITS)
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
     const response = await fetch(freshUrl(url), {
-      headers: { "cache-control": "no-cache", "user-agent": "sitrep-notify" },
+      headers: { "cache-control": "no-cache", "user-agent": "sitrep" },
       cache: "no-store",
       signal,
     });
