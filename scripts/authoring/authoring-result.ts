@@ -36,6 +36,8 @@ export interface AuthoringResult {
   commandsTitle: string;
   /** Free-form advice printed last. */
   notes: string[];
+  /** Facts of this command's own that --json adds beside the record (publish-postmortem: what became public). */
+  details?: Record<string, unknown>;
 }
 
 /** The written record's front matter, from the validation of the would-be repository. */
@@ -57,7 +59,7 @@ export function presentAuthoring(
         : result.written.length === 1 && result.removed.length === 0
           ? { path: only.path, id: only.id, record: only.record, warnings: result.warnings, cautions: result.cautions }
           : { written: result.written, removed: result.removed, warnings: result.warnings, cautions: result.cautions };
-    return { stdout: JSON.stringify(payload, null, 2), stderr: cautionText(result), exitCode: 0 };
+    return { stdout: JSON.stringify({ ...payload, ...result.details }, null, 2), stderr: cautionText(result), exitCode: 0 };
   }
   const shown = (p: string) => path.relative(input.cwd, path.join(result.root, p)) || p;
   const lines = [`${result.written.length === 0 && result.removed.length === 0 ? "·" : "✔"} ${result.summary}`];

@@ -80,13 +80,15 @@ export const command = authoringCommand({
     const record = after.repository.postmortems.find((p) => p.source.path === file.path)!;
     const shown = pathFromCwd(context, cwd, file.path);
     const pagePublic = record.data.visibility === "public" && isPublic(incident.data);
+    const publicText = pagePublic ? publicBody(record.body).trim() : undefined;
+    const url = postmortemUrl(context.config, incident.id);
     const notes = [
       ...timeNotes(values, [{ flag: "at", time: at }], zone, now),
       ...(pagePublic
         ? [
-            `What becomes public at ${postmortemUrl(context.config, incident.id)} (the lines marked internal left out):`,
+            `What becomes public at ${url} (the lines marked internal left out):`,
             "",
-            ...indent(publicBody(record.body)),
+            ...indent(publicText ?? ""),
           ]
         : [
             record.data.visibility !== "public"
@@ -103,6 +105,8 @@ export const command = authoringCommand({
       commandsTitle: "Open the pull request (merging it publishes the postmortem):",
       commands: newPullRequestCommands(`postmortem/${incident.id}-publish`, [shown], `Publish postmortem: ${incident.data.title}`),
       notes,
+      // null when nothing becomes public (an internal postmortem or incident).
+      details: { public: publicText === undefined ? null : { url, text: publicText } },
     };
   },
 });

@@ -12,6 +12,7 @@ import { mentions, publicBody, publicLines } from "../../scripts/model/postmorte
 import { handlesToRoles } from "../../scripts/authoring/edits/handles-to-roles.ts";
 import { scaffoldPostmortem } from "../../scripts/authoring/edits/scaffold-postmortem.ts";
 import { command as publishPostmortem } from "../../scripts/commands/publish-postmortem.ts";
+import { presentAuthoring } from "../../scripts/authoring/authoring-result.ts";
 import { loadRepository } from "../../scripts/validate/load-repository.ts";
 import { validateRepository } from "../../scripts/validate/validate.ts";
 import { createBuildContext } from "../../site/data/build-context.ts";
@@ -143,6 +144,13 @@ describe("sitrep publish-postmortem", () => {
     expect(shown).toContain("What becomes public at https://status.lumen.example/postmortems/2026-08-19-database-failover/");
     expect(shown).toContain("  - 09:31 — Primary's storage volume stops completing writes.");
     expect(shown).not.toContain("Paged the database on-call");
+    // --json carries the same public text, for a bot to post.
+    const json = JSON.parse(presentAuthoring(result, { values: { json: true }, cwd: dir, color: false }).stdout) as {
+      public: { url: string; text: string } | null;
+    };
+    expect(json.public?.url).toBe("https://status.lumen.example/postmortems/2026-08-19-database-failover/");
+    expect(json.public?.text).toContain("- 09:31 — Primary's storage volume stops completing writes.");
+    expect(json.public?.text).not.toContain("Paged the database on-call");
 
     const page = postmortemView(createBuildContext({ SITREP_ROOT: dir, SITREP_NOW: TEST_NOW }), FAILOVER);
     expect(page.bodyHtml).toContain("Primary's storage volume stops completing writes.");
