@@ -145,7 +145,7 @@ describe("sitrep publish-postmortem", () => {
     expect(shown).toContain("  - 09:31 — Primary's storage volume stops completing writes.");
     expect(shown).not.toContain("Paged the database on-call");
     // --json carries the same public text, for a bot to post.
-    const json = JSON.parse(presentAuthoring(result, { values: { json: true }, cwd: dir, color: false }).stdout) as {
+    const json = JSON.parse(presentAuthoring(result, { values: { json: true }, cwd: dir, color: false }).stdout ?? "") as {
       public: { url: string; text: string } | null;
     };
     expect(json.public?.url).toBe("https://status.lumen.example/postmortems/2026-08-19-database-failover/");
