@@ -32,7 +32,7 @@ export const fileNameDate = perRecord("incidents", {
     // A time the schema refused reads as undefined (toISOString would throw and abort the run).
     const instant = toMillis(time);
     if (time && instant !== undefined) {
-      const date = utcDate(instant);
+      const date = utcDate(time);
       if (date !== nameDate) {
         const moved =
           field === "scheduled_start"
