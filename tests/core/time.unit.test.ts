@@ -66,3 +66,14 @@ describe("utcDate of a time written in UTC", () => {
       expect(utcDate(time)).toBe(new Date(Date.parse(time)).toISOString().slice(0, 10));
   });
 });
+
+describe("the digit-by-digit path's calendar", () => {
+  it("gives Date.parse's instant for every day from 1600 to 2400 and for clock times", () => {
+    for (let day = Date.UTC(1600, 0, 1); day <= Date.UTC(2400, 11, 31); day += 86_400_000) {
+      const text = new Date(day + 45_296_000).toISOString().replace(".000Z", "Z");
+      if (toMillis(text) !== Date.parse(text)) expect(text).toBe("read as Date.parse reads it");
+    }
+    expect(toMillis("9999-12-31T23:59:59Z")).toBe(Date.parse("9999-12-31T23:59:59Z"));
+    expect(toMillis("0100-03-01T00:00:00Z")).toBe(Date.parse("0100-03-01T00:00:00Z"));
+  });
+});
