@@ -66,7 +66,8 @@ export function mentions(lines: readonly PublicLine[], people: ReadonlySet<strin
 
 // One pattern per set of people, not one per text: validate asks for every published postmortem
 // with the same set (1,000 postmortems: the sort and the compile of a pattern of every handle
-// showed in the profile). matchAll copies the pattern, so sharing its lastIndex is safe.
+// showed in the profile). Keyed by the set itself: a caller passes a set it no longer changes
+// (knownPeople builds a new one per run). matchAll copies the pattern, so sharing its lastIndex is safe.
 const patterns = new WeakMap<ReadonlySet<string>, RegExp | undefined>();
 
 /** Any known handle as a whole word (longest first), or undefined when no one is known. */
