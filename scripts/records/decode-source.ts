@@ -1,9 +1,11 @@
 // Bytes → text, refusing what would otherwise crash or silently mangle a record.
+import { isUtf8 } from "node:buffer";
 import type { Finding } from "./finding.ts";
 
 /** Larger files are refused before parsing: no real record is this big, and it keeps builds bounded. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
 
+/** Used to find where invalid UTF-8 starts (decodeSource itself checks with isUtf8). */
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; finding: Finding };
@@ -13,20 +15,22 @@ export function decodeSource(file: string, bytes: Uint8Array): DecodeResult {
   if (bytes.byteLength === 0) {
     return fail(file, "file-empty", 1, 1, "File is empty.", "Start from the folder's _template.md, or delete the file.");
   }
-  try {
-    // TextDecoder strips a leading BOM (ignoreBOM: false).
-    return { ok: true, text: strictUtf8.decode(bytes) };
-  } catch {
-    const { line, column } = firstInvalidUtf8(bytes);
-    return fail(
-      file,
-      "file-encoding",
-      line,
-      column,
-      `File is not valid UTF-8 (first invalid byte at line ${line}, column ${column}).`,
-      "Re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`); records must be UTF-8.",
-    );
+  // Checked, then decoded: what the strict TextDecoder below would do, at a fraction of its cost
+  // in a run that decodes every record once (its first thousands of calls ran ~4× slower than
+  // this on 10,000 records). A leading BOM is dropped, as TextDecoder (ignoreBOM: false) does.
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
+  const { line, column } = firstInvalidUtf8(bytes);
+  return fail(
+    file,
+    "file-encoding",
+    line,
+    column,
+    `File is not valid UTF-8 (first invalid byte at line ${line}, column ${column}).`,
+    "Re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`); records must be UTF-8.",
+  );
 }
 
 /** Checked on the size before reading (regular-file.ts) and again on bytes from elsewhere (git history). */

@@ -75,7 +75,9 @@ class GrewError extends Error {
 
 /** Reads to the end, but never more than maxBytes: the size can change between fstat and read. */
 function readUpTo(fd: number, expected: number, maxBytes: number): Uint8Array {
-  let buffer = Buffer.allocUnsafe(Math.max(expected, 1));
+  // One byte more than expected: the read that finds the end then fits, instead of doubling the
+  // buffer and copying the whole file just to see zero bytes come back (every file did that).
+  let buffer = Buffer.allocUnsafe(expected + 1);
   let length = 0;
   for (;;) {
     if (length === buffer.length) {

@@ -5,6 +5,9 @@ import { closest } from "./closest.ts";
 
 /** Exactly as written: the build passes the name to Intl untrimmed. */
 export function isTimeZone(name: string): boolean {
+  // The default zone needs no formatter: the first one loads the time zone data (~15 ms of a
+  // validate run that otherwise never formats a time).
+  if (name === "UTC") return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: name });
     return true;

@@ -14,24 +14,33 @@ export interface CheckedTime {
   time: string;
 }
 
+/**
+ * Visits every checked time for which `when(time)` holds (every one without it). The filter sees
+ * the bare string first, so a run where every time is fine builds no CheckedTime and no path for
+ * the ~150,000 times of 10,000 incidents.
+ */
 export function eachCheckedTime(
   incidents: readonly IncidentRecord[],
   postmortems: readonly PostmortemRecord[],
   visit: (time: CheckedTime) => void,
+  when: (time: string) => boolean = () => true,
 ): void {
   for (const record of incidents) {
     const data = record.data;
     if (data.type === "maintenance") continue;
     for (const field of MILESTONES) {
       const time = data[field];
-      if (time !== undefined) visit({ record, path: [field], field, time });
+      if (time !== undefined && when(time)) visit({ record, path: [field], field, time });
     }
-    for (const [i, u] of data.updates.entries()) visit({ record, path: ["updates", i, "at"], field: "at", time: u.at });
-    for (const [i, t] of data.timeline.entries()) visit({ record, path: ["timeline", i, "at"], field: "at", time: t.at });
+    const { updates, timeline } = data;
+    for (let i = 0; i < updates.length; i++)
+      if (when(updates[i].at)) visit({ record, path: ["updates", i, "at"], field: "at", time: updates[i].at });
+    for (let i = 0; i < timeline.length; i++)
+      if (when(timeline[i].at)) visit({ record, path: ["timeline", i, "at"], field: "at", time: timeline[i].at });
   }
   for (const record of postmortems) {
     const time = record.data.published_at;
-    if (time !== undefined) visit({ record, path: ["published_at"], field: "published_at", time });
+    if (time !== undefined && when(time)) visit({ record, path: ["published_at"], field: "published_at", time });
   }
 }
 

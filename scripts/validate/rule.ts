@@ -65,8 +65,15 @@ export function perRecord<K extends keyof RecordsOf>(
     check(context) {
       const checkOne = each(context);
       const found: Finding[] = [];
+      // One report function per rule, not a closure per record (16 rules × 10,000 records): checks
+      // are synchronous, so it always reports into the record being checked.
+      let current: RecordsOf[K];
+      const report: Report = (path, message, hint, at) => {
+        found.push(finding(about, current, path, message, hint, at));
+      };
       for (const record of context[kind] as readonly RecordsOf[K][]) {
-        checkOne(record.data, (path, message, hint, at) => found.push(finding(about, record, path, message, hint, at)), record);
+        current = record;
+        checkOne(record.data, report, record);
       }
       return found;
     },

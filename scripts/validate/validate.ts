@@ -54,7 +54,8 @@ export function validateRepository(root: string, options: ValidateOptions): Vali
   const oncall = loadSchedules(root);
   findings.push(...oncall.findings);
   for (const [file, text] of oncall.sources) sources.set(file, text);
-  if (config)
+  // The people are gathered from every record only when there is a schedule to hold them against.
+  if (config && oncall.schedules.length > 0)
     findings.push(
       ...checkSchedules(oncall.schedules, {
         people: knownPeople(config, repository),

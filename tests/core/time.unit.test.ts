@@ -1,6 +1,6 @@
 // core/time.ts: the one place that says what "the UTC date of an instant" and "now" are.
 import { describe, expect, it } from "vitest";
-import { nowFrom, utcDate } from "../../scripts/core/time.ts";
+import { isRecordTime, nowFrom, toMillis, utcDate } from "../../scripts/core/time.ts";
 import { SitrepError } from "../../scripts/errors.ts";
 
 describe("utcDate", () => {
@@ -33,5 +33,47 @@ describe("nowFrom", () => {
     expect((error as SitrepError).message).toBe("SITREP_NOW is `yesterday`, not a time.");
     expect((error as SitrepError).hint).toMatch(/RFC 3339/);
     expect((error as SitrepError).exitCode).toBe(2);
+  });
+});
+
+describe("the digit-by-digit path for `YYYY-MM-DDTHH:MM:SSZ`", () => {
+  // toMillis/isRecordTime read this shape without the pattern; the same time written `+00:00`
+  // or with a fraction takes the pattern and Date.parse, so the two must agree everywhere.
+  const samples: string[] = [];
+  for (const year of ["0001", "0099", "0100", "1900", "1970", "2000", "2024", "2025", "2100", "9999"])
+    for (const month of ["00", "01", "02", "04", "12", "13"])
+      for (const day of ["00", "01", "28", "29", "30", "31", "32"])
+        for (const clock of ["00:00:00", "23:59:59", "24:00:00", "12:60:00", "12:00:60", "1a:00:00"])
+          samples.push(`${year}-${month}-${day}T${clock}Z`);
+  samples.push("2026-11-20 14:02:00Z", "2026-11-20T14:02:00z", "2026-11-2OT14:02:00Z", "+02026-11-20T14:02Z");
+
+  it("reads every sample as the general path reads it", () => {
+    for (const text of samples) {
+      for (const general of [text.replace(/Z$/, "+00:00"), text.replace(/Z$/, ".000Z")]) {
+        expect([text, toMillis(text)]).toEqual([text, toMillis(general)]);
+        expect([text, isRecordTime(text)]).toEqual([text, isRecordTime(general)]);
+      }
+    }
+    expect(toMillis("2024-02-29T23:59:59Z")).toBe(Date.UTC(2024, 1, 29, 23, 59, 59));
+    expect(toMillis("0099-01-01T00:00:00Z")).toBe(Date.parse("0099-01-01T00:00:00Z"));
+    expect(toMillis("2025-02-29T00:00:00Z")).toBeUndefined();
+  });
+});
+
+describe("utcDate of a time written in UTC", () => {
+  it("is the date as written, as the instant's date would be", () => {
+    for (const time of ["2026-12-31T23:59:59Z", "2024-02-29T00:00:00.999Z", "0050-01-01T00:00:00Z"])
+      expect(utcDate(time)).toBe(new Date(Date.parse(time)).toISOString().slice(0, 10));
+  });
+});
+
+describe("the digit-by-digit path's calendar", () => {
+  it("gives Date.parse's instant for every day from 1600 to 2400 and for clock times", () => {
+    for (let day = Date.UTC(1600, 0, 1); day <= Date.UTC(2400, 11, 31); day += 86_400_000) {
+      const text = new Date(day + 45_296_000).toISOString().replace(".000Z", "Z");
+      if (toMillis(text) !== Date.parse(text)) expect(text).toBe("read as Date.parse reads it");
+    }
+    expect(toMillis("9999-12-31T23:59:59Z")).toBe(Date.parse("9999-12-31T23:59:59Z"));
+    expect(toMillis("0100-03-01T00:00:00Z")).toBe(Date.parse("0100-03-01T00:00:00Z"));
   });
 });

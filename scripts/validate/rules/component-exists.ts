@@ -11,8 +11,8 @@ export const componentExists: Rule = {
     const ids = config.components.map((c) => c.id);
     const known = new Set(ids);
     const found: Finding[] = [];
+    // Called only for an unknown id: the path of each of the many known ones is never built.
     const check = (record: { source: { path: string } }, id: string, path: (string | number)[], at: "key" | "value") => {
-      if (known.has(id)) return;
       const suggestion = closest(id, ids);
       found.push(
         finding(
@@ -26,13 +26,14 @@ export const componentExists: Rule = {
       );
     };
     for (const record of incidents) {
-      for (const id of Object.keys(record.data.components)) check(record, id, ["components", id], "key");
+      for (const id of Object.keys(record.data.components)) if (!known.has(id)) check(record, id, ["components", id], "key");
       record.data.updates.forEach((update, i) => {
-        for (const id of Object.keys(update.components ?? {})) check(record, id, ["updates", i, "components", id], "key");
+        for (const id of Object.keys(update.components ?? {}))
+          if (!known.has(id)) check(record, id, ["updates", i, "components", id], "key");
       });
     }
     for (const record of runbooks) {
-      for (const [i, id] of record.data.components.entries()) check(record, id, ["components", i], "value");
+      for (const [i, id] of record.data.components.entries()) if (!known.has(id)) check(record, id, ["components", i], "value");
     }
     return found;
   },

@@ -32,7 +32,7 @@ export const fileNameDate = perRecord("incidents", {
     // A time the schema refused reads as undefined (toISOString would throw and abort the run).
     const instant = toMillis(time);
     if (time && instant !== undefined) {
-      const date = utcDate(instant);
+      const date = utcDate(time);
       if (date !== nameDate) {
         const moved =
           field === "scheduled_start"
@@ -45,9 +45,12 @@ export const fileNameDate = perRecord("incidents", {
         );
       }
     }
-    const folders = record.source.path.split("/");
-    const yearFolder = folders.length > 2 ? folders[folders.length - 2] : undefined;
-    if (folders.length === 2) {
+    // The folder the file is in, by the last two slashes (no split of every path into an array).
+    const filePath = record.source.path;
+    const lastSlash = filePath.lastIndexOf("/");
+    const slashBefore = lastSlash > 0 ? filePath.lastIndexOf("/", lastSlash - 1) : -1;
+    const yearFolder = slashBefore === -1 ? undefined : filePath.slice(slashBefore + 1, lastSlash);
+    if (lastSlash !== -1 && slashBefore === -1) {
       // Directly in incidents/: the description promises a folder of that year, so say so.
       report([], `File dated ${nameDate} is not in a year folder.`, `Move it to incidents/${match[1]}/.`);
     } else if (yearFolder !== undefined && /^\d{4}$/.test(yearFolder) && yearFolder !== match[1]) {

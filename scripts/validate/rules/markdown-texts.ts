@@ -43,26 +43,61 @@ const checked = new WeakMap<RuleContext["incidents"], CheckedText[]>();
 /** Every text of the schema-valid records with its place and how it renders: once per run (both rules ask). */
 export function checkedTexts(context: RuleContext): CheckedText[] {
   let texts = checked.get(context.incidents);
-  if (!texts) checked.set(context.incidents, (texts = markdownTexts(context).map((text) => ({ ...text, outcome: render(text.text) }))));
+  if (!texts) checked.set(context.incidents, (texts = markdownTexts(context)));
   return texts;
 }
 
-/** The texts of the schema-valid records, each with its place in its file. */
-function markdownTexts({ incidents, postmortems, runbooks }: RuleContext): MarkdownText[] {
-  const texts: MarkdownText[] = [];
-  for (const record of [...incidents, ...postmortems, ...runbooks]) {
-    const file = record.source.path;
-    // A problem of the whole text (line 1, column 1) points at its first line with content.
-    const place = ({ line, column }: { line: number; column: number }) =>
-      line === 1 && column === 1
-        ? { file, line: record.source.bodyLine + leadingNewlines(record.body), column }
-        : { file, line: record.source.bodyLine + line - 1, column };
-    texts.push({ text: record.body, update: false, place });
+type Placed = { source: { path: string; bodyLine: number }; body: string };
+
+// One object per text, its place worked out only when a rule reports a problem (nearly never):
+// a closure, a copy with the outcome and an outcome object for each of ~45,000 texts, kept to
+// the end of the run, were a visible share of validate's garbage collection.
+
+/** A record's Markdown body: positions are lines of the body, offset by where it starts. */
+class BodyText implements CheckedText {
+  readonly update = false;
+  readonly text: string;
+  readonly outcome: RenderOutcome;
+  private readonly record: Placed;
+  constructor(record: Placed) {
+    this.record = record;
+    this.text = record.body;
+    this.outcome = render(record.body);
   }
+  place({ line, column }: { line: number; column: number }) {
+    const { source, body } = this.record;
+    // A problem of the whole text (line 1, column 1) points at its first line with content.
+    return line === 1 && column === 1
+      ? { file: source.path, line: source.bodyLine + leadingNewlines(body), column }
+      : { file: source.path, line: source.bodyLine + line - 1, column };
+  }
+}
+
+/** An update's body, a YAML value: a problem points at the value. */
+class UpdateText implements CheckedText {
+  readonly update = true;
+  readonly text: string;
+  readonly outcome: RenderOutcome;
+  private readonly file: string;
+  private readonly index: number;
+  constructor(file: string, index: number, text: string) {
+    this.file = file;
+    this.index = index;
+    this.text = text;
+    this.outcome = render(text);
+  }
+  place() {
+    return { file: this.file, path: ["updates", this.index, "body"] };
+  }
+}
+
+/** The texts of the schema-valid records, each with its place in its file and how it renders. */
+function markdownTexts({ incidents, postmortems, runbooks }: RuleContext): CheckedText[] {
+  const texts: CheckedText[] = [];
+  for (const records of [incidents, postmortems, runbooks]) for (const record of records) texts.push(new BodyText(record));
   for (const record of incidents) {
-    record.data.updates.forEach((update, i) => {
-      texts.push({ text: update.body, update: true, place: () => ({ file: record.source.path, path: ["updates", i, "body"] }) });
-    });
+    const { updates } = record.data;
+    for (let i = 0; i < updates.length; i++) texts.push(new UpdateText(record.source.path, i, updates[i].body));
   }
   return texts;
 }
@@ -73,14 +108,17 @@ function leadingNewlines(text: string): number {
   return count;
 }
 
+/** The outcome of every text that is not rendered (shared: read, never changed). */
+const PLAIN: RenderOutcome = Object.freeze({ plain: true });
+
 function render(text: string): RenderOutcome {
   // Nearly every update is plain: no HTML is built for it (validate runs this on every text).
-  if (isPlainText(text)) return { plain: true };
+  if (isPlainText(text)) return PLAIN;
   const problem = overBudget(text);
   if (problem) return { problem };
   // Only raw HTML makes a text vanish (it is dropped, and an HTML block runs to a blank line);
   // rendering 1,500 short postmortem and runbook bodies cost validate about a second.
-  if (!text.includes("<") && text.length < RENDERED_FROM_CHARS) return { plain: true };
+  if (!text.includes("<") && text.length < RENDERED_FROM_CHARS) return PLAIN;
   // CPU time of this thread, not wall time: a starved CI runner (or `astro check` beside the test
   // suite) must not turn real text into an error; only the work the text itself costs counts.
   const started = threadCpuMs();

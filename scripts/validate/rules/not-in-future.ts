@@ -22,24 +22,29 @@ export const notInFuture: Rule = {
     const found: Finding[] = [];
     const zone = config.site.timezone ?? "UTC";
     const limit = now.getTime() + CLOCK_SKEW_MS;
-    eachCheckedTime(incidents, postmortems, ({ record, path, time }) => {
-      if (!(ms(time) > limit)) return;
-      const ahead = formatDuration((ms(time) - now.getTime()) / 60_000);
-      const meant = likelyMeant(time, now.getTime(), zone, CLOCK_SKEW_MS);
-      const hint = meant
-        ? `Did you mean ${meant.time} (${meant.time.slice(11, 16)} in ${zone}, ${formatDuration((now.getTime() - meant.ms) / 60_000)} ago)? ` +
-          "A time needs the offset of the clock it was read from; `Z` is UTC."
-        : "Check the date and the offset (`Z` is UTC); a time cannot be after the change that records it.";
-      found.push(
-        finding(
-          notInFuture,
-          record,
-          path,
-          `${timeName(path)} (${time}) is ${ahead} after now (${now.toISOString().replace(".000Z", "Z")}).`,
-          hint,
-        ),
-      );
-    });
+    const afterLimit = (time: string) => ms(time) > limit;
+    eachCheckedTime(
+      incidents,
+      postmortems,
+      ({ record, path, time }) => {
+        const ahead = formatDuration((ms(time) - now.getTime()) / 60_000);
+        const meant = likelyMeant(time, now.getTime(), zone, CLOCK_SKEW_MS);
+        const hint = meant
+          ? `Did you mean ${meant.time} (${meant.time.slice(11, 16)} in ${zone}, ${formatDuration((now.getTime() - meant.ms) / 60_000)} ago)? ` +
+            "A time needs the offset of the clock it was read from; `Z` is UTC."
+          : "Check the date and the offset (`Z` is UTC); a time cannot be after the change that records it.";
+        found.push(
+          finding(
+            notInFuture,
+            record,
+            path,
+            `${timeName(path)} (${time}) is ${ahead} after now (${now.toISOString().replace(".000Z", "Z")}).`,
+            hint,
+          ),
+        );
+      },
+      afterLimit,
+    );
     return found;
   },
 };

@@ -11,8 +11,13 @@ export const updatesOrdered = perRecord("incidents", {
         [updates, "updates"],
         [timeline, "timeline"],
       ] as const) {
+        // Each time read once, not once as the later and again as the earlier of a pair.
+        let previous = list.length > 0 ? ms(list[0].at) : 0;
         for (let i = 1; i < list.length; i++) {
-          if (ms(list[i].at) < ms(list[i - 1].at)) {
+          const current = ms(list[i].at);
+          const outOfOrder = current < previous;
+          previous = current;
+          if (outOfOrder) {
             report(
               [name, i, "at"],
               `${name}[${i}] (${list[i].at}) is earlier than ${name}[${i - 1}] (${list[i - 1].at}).`,
