@@ -136,7 +136,10 @@ const BLOB_BATCH = 2048;
  */
 export function runLog(root: string, onCommits: (commits: LogCommit[]) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", logArguments(), { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    // GIT_FLUSH=0: into a pipe git log flushes after every commit, so this thread woke for each
+    // ~250-byte write (30,000 reads for 40,000 commits, ~0.4 s of CPU in stream handling);
+    // fully buffered it writes in blocks (~2,300 reads) and still streams.
+    const child = spawn("git", logArguments(), { cwd: root, env: { ...process.env, GIT_FLUSH: "0" }, stdio: ["ignore", "pipe", "pipe"] });
     const decoder = new StringDecoder("utf8");
     let rest = "";
     let stderr = "";
