@@ -44,8 +44,16 @@ export function parseLog(output: string): LogCommit[] {
     if (token.charCodeAt(0) === 10) token = token.slice(1);
     if (token.charCodeAt(0) !== 58 /* : */ || !current)
       throw new Error(`Unexpected git log output near ${JSON.stringify(token.slice(0, 80))}`);
-    const [, , oldBlob, newBlob, statusField] = token.slice(1).split(" ");
-    const status = statusField[0];
+    // ":<old mode> <new mode> <old blob> <new blob> <status>", read from the end (no split: one
+    // entry per changed file per commit, tens of thousands of them).
+    const statusAt = token.lastIndexOf(" ") + 1;
+    const newBlobAt = token.lastIndexOf(" ", statusAt - 2) + 1;
+    const oldBlobAt = token.lastIndexOf(" ", newBlobAt - 2) + 1;
+    if (oldBlobAt <= 1 || statusAt === token.length)
+      throw new Error(`Unexpected git log output near ${JSON.stringify(token.slice(0, 80))}`);
+    const oldBlob = token.slice(oldBlobAt, newBlobAt - 1);
+    const newBlob = token.slice(newBlobAt, statusAt - 1);
+    const status = token[statusAt];
     if (status === "R" || status === "C") {
       current.changes.push({ status, oldBlob, newBlob, oldPath: tokens[++i], path: tokens[++i] });
     } else {
