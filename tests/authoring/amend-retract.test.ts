@@ -23,8 +23,10 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 describe("correcting a posted update", () => {
-  test("--amend replaces the latest update's text and keeps the old text in the timeline", () => {
-    expect(sitrep(["update", OPEN, "--status", "identified", "--message", "Payouts are delayed for all merchnats."]).code).toBe(0);
+  test("--amend replaces the latest update's text and keeps the old text in the timeline", async () => {
+    expect(
+      (await sitrepInProcess(["update", OPEN, "--status", "identified", "--message", "Payouts are delayed for all merchnats."])).code,
+    ).toBe(0);
     const result = sitrep(
       ["update", OPEN, "--amend", "--message", "Payout statuses are delayed for some merchants."],
       "2026-11-22T12:03:00Z",

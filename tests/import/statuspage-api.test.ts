@@ -63,7 +63,7 @@ describe("the Manage API", () => {
     expect(server.requests.filter((r) => r.path.endsWith("/components")).map((r) => r.status)).toEqual([502, 200]);
     expect(run.stderr).toMatch(/warning: GET .*\/incidents\?page=2&per_page=100: HTTP 429; retrying in 1 s/);
     expect(result.components.added.map((c: any) => c.id)).toEqual(["hosted-checkout", "dashboard"]);
-    expect(runCli(["validate"], { cwd: dir }).code).toBe(0);
+    expect((await runCliInProcess(["validate"], { cwd: dir })).code).toBe(0);
 
     server.faults.length = 0;
     const again = await manage(dir);
@@ -108,6 +108,6 @@ describe("a public status page URL", () => {
     const result = JSON.parse(run.stdout);
     expect(result.counts.create).toBe(50);
     expect(result.notes.join("\n")).toMatch(/only the 50 newest incidents; for the whole history use the Manage API/);
-    expect(runCli(["validate"], { cwd: dir }).code).toBe(0);
+    expect((await runCliInProcess(["validate"], { cwd: dir })).code).toBe(0);
   });
 });

@@ -39,7 +39,7 @@ test("the repository's README carries the markers init rewrites between (before 
 });
 
 describe("init without a terminal (flags are the answers)", () => {
-  test("no template wording is left in sitrep.config.yaml and README.md", () => {
+  test("no template wording is left in sitrep.config.yaml and README.md", async () => {
     const dir = template();
     // The template itself does carry the wording, so this test can fail.
     expect(read(dir, "sitrep.config.yaml")).toMatch(TEMPLATE_WORDS);
@@ -60,7 +60,7 @@ describe("init without a terminal (flags are the answers)", () => {
     expect(result.stdout).toContain("git add -A sitrep.config.yaml README.md incidents postmortems runbooks");
     expect(result.stdout).toMatch(/Next \(README\.md, "After `sitrep init`"\): keep this repository private/);
     expect(examplesLeft(dir)).toBe(false);
-    expect(runCli(["validate"], { cwd: dir }).code).toBe(0);
+    expect((await runCliInProcess(["validate"], { cwd: dir })).code).toBe(0);
   });
 
   test("severity descriptions become neutral, but one the team edited stays theirs", async () => {
