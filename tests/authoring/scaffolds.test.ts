@@ -32,7 +32,7 @@ test("declare gives a taken id the next free suffix, across year folders", async
     "2026-06-03T08:00:00Z",
     "--json",
   ];
-  const first = runCli(args, { cwd: dir });
+  const first = await runCliInProcess(args, { cwd: dir });
   expect(first.code, first.stderr).toBe(0);
   expect(JSON.parse(first.stdout).id).toBe("2026-06-03-webhook-delays-3");
   const second = await runCliInProcess(args, { cwd: dir });

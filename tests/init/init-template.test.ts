@@ -5,7 +5,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { repoRoot, runCli, runCliInProcess } from "../helpers/run-cli.ts";
+import { repoRoot, runCliInProcess } from "../helpers/run-cli.ts";
 import { hasTerminal, runInTerminal } from "../helpers/terminal.ts";
 
 const TEMPLATE_WORDS = /lumen|payment|merchant|shopper|checkout/i;
@@ -44,7 +44,7 @@ describe("init without a terminal (flags are the answers)", () => {
     // The template itself does carry the wording, so this test can fail.
     expect(read(dir, "sitrep.config.yaml")).toMatch(TEMPLATE_WORDS);
     expect(read(dir, "README.md")).toMatch(/Lumen/);
-    const result = runCli(["init", ...FLAGS], { cwd: dir });
+    const result = await runCliInProcess(["init", ...FLAGS], { cwd: dir });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(read(dir, "sitrep.config.yaml")).not.toMatch(TEMPLATE_WORDS);
@@ -106,10 +106,10 @@ describe("init without a terminal (flags are the answers)", () => {
     expect(examplesLeft(dir)).toBe(true); // nothing written
   });
 
-  test("every problem with the flags in one run, each once, naming only the flags typed; nothing written", () => {
+  test("every problem with the flags in one run, each once, naming only the flags typed; nothing written", async () => {
     const dir = template();
     const before = read(dir, "sitrep.config.yaml");
-    const result = runCli(
+    const result = await runCliInProcess(
       [
         "init",
         "--title",

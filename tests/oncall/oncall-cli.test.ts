@@ -158,8 +158,11 @@ describe("sitrep oncall report", () => {
 });
 
 describe("sitrep validate on schedules", () => {
-  it("accepts the schedule as written", () => {
-    const result = runCli(["validate", "--format", "json", "oncall"], { cwd: dir, env: { SITREP_NOW: "2026-10-10T12:00:00Z" } });
+  it("accepts the schedule as written", async () => {
+    const result = await runCliInProcess(["validate", "--format", "json", "oncall"], {
+      cwd: dir,
+      env: { SITREP_NOW: "2026-10-10T12:00:00Z" },
+    });
     expect(JSON.parse(result.stdout).diagnostics).toEqual([]);
   });
 
