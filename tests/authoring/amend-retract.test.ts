@@ -1,20 +1,19 @@
 // A posted update can be corrected (`update --amend`) or taken back (`update --retract`), with a
 // line in the internal timeline that keeps what it said; a forgotten update goes into a resolved
-// incident with --at. Through the real CLI on a copy of the example organisation.
+// incident with --at. Through the CLI on a copy of the example organisation.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { recordFile } from "../helpers/record-file.ts";
-import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
+import { runCliInProcess } from "../helpers/run-cli.ts";
 
 const OPEN = "2026-11-21-payout-status-latency";
 const RESOLVED = "2026-11-17-checkout-elevated-errors";
 let dir: string;
 let cleanup: () => void;
 const data = (id: string) => recordFile(readFileSync(path.join(dir, `incidents/2026/${id}.md`), "utf8")).data as Record<string, any>;
-const sitrep = (args: string[], now = "2026-11-22T12:00:00Z") => runCli(args, { cwd: dir, env: { SITREP_NOW: now } });
-/** The same run in the test's process (no Node start-up). */
+/** `sitrep` in the test's process (no Node start-up); `update` as a process: short-ids.test.ts. */
 const sitrepInProcess = (args: string[], now = "2026-11-22T12:00:00Z") => runCliInProcess(args, { cwd: dir, env: { SITREP_NOW: now } });
 
 beforeAll(() => {
@@ -23,9 +22,11 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 describe("correcting a posted update", () => {
-  test("--amend replaces the latest update's text and keeps the old text in the timeline", () => {
-    expect(sitrep(["update", OPEN, "--status", "identified", "--message", "Payouts are delayed for all merchnats."]).code).toBe(0);
-    const result = sitrep(
+  test("--amend replaces the latest update's text and keeps the old text in the timeline", async () => {
+    expect(
+      (await sitrepInProcess(["update", OPEN, "--status", "identified", "--message", "Payouts are delayed for all merchnats."])).code,
+    ).toBe(0);
+    const result = await sitrepInProcess(
       ["update", OPEN, "--amend", "--message", "Payout statuses are delayed for some merchants."],
       "2026-11-22T12:03:00Z",
     );

@@ -243,10 +243,10 @@ describe("bad input writes nothing", () => {
   });
 });
 
-test("init refuses a repository with records of its own, and --force keeps them", () => {
+test("init refuses a repository with records of its own, and --force keeps them", async () => {
   const copy = copyExampleRepo("sitrep-init-refuses-");
   try {
-    const declared = runCli(DECLARE, { cwd: copy.dir });
+    const declared = await runCliInProcess(DECLARE, { cwd: copy.dir });
     expect(declared.code, declared.stderr).toBe(0);
     const before = snapshotTree(copy.dir);
     const init = ["init", "--title", "Acme Status", "--url", "https://status.acme.example", "--component", "checkout-api=Checkout API"];
@@ -258,14 +258,14 @@ test("init refuses a repository with records of its own, and --force keeps them"
     expect(refused.code).toBe(1);
     expect(snapshotTree(copy.dir)).toEqual(before);
 
-    const forced = runCli([...init, "--force"], { cwd: copy.dir });
+    const forced = await runCliInProcess([...init, "--force"], { cwd: copy.dir });
     expect(forced.code, forced.stderr).toBe(0);
     const after = snapshotTree(copy.dir);
     expect(after["incidents/2026/2026-11-22-checkout-errors.md"]).toBe(before["incidents/2026/2026-11-22-checkout-errors.md"]);
     expect(Object.keys(after).filter((f) => f.endsWith(".md") && !/README|_template/.test(f))).toEqual([
       "incidents/2026/2026-11-22-checkout-errors.md",
     ]);
-    expect(runCli(["validate"], { cwd: copy.dir }).code).toBe(0);
+    expect((await runCliInProcess(["validate"], { cwd: copy.dir })).code).toBe(0);
   } finally {
     copy.cleanup();
   }

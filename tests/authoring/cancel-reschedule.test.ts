@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { recordFile } from "../helpers/record-file.ts";
-import { runCli, TEST_NOW } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess, TEST_NOW } from "../helpers/run-cli.ts";
 import { command as cancel } from "../../scripts/commands/cancel.ts";
 import { command as reschedule } from "../../scripts/commands/reschedule.ts";
 import { command as complete } from "../../scripts/commands/complete.ts";
@@ -231,7 +231,7 @@ describe("file-name-date", () => {
 });
 
 describe("the CLI", () => {
-  test("reschedule and cancel print JSON and exit 0; cancel of an incident exits 2", () => {
+  test("reschedule and cancel print JSON and exit 0; cancel of an incident exits 2", async () => {
     const { dir: fresh, cleanup: done } = copyExampleRepo("sitrep-cancel-cli-");
     try {
       const moved = runCli(["reschedule", "hsm-migration", "--start", "2027-02-17T02:00:00Z", "--end", "2027-02-17T04:00:00Z", "--json"], {
@@ -242,7 +242,9 @@ describe("the CLI", () => {
         id: ID,
         record: { scheduled_start: "2027-02-17T02:00:00Z", first_scheduled_start: "2027-02-10T02:00:00Z" },
       });
-      const cancelled = runCli(["cancel", ID, "--message", "Postponed until the new HSMs arrive.", "--json"], { cwd: fresh });
+      const cancelled = await runCliInProcess(["cancel", ID, "--message", "Postponed until the new HSMs arrive.", "--json"], {
+        cwd: fresh,
+      });
       expect(cancelled.code, cancelled.stderr).toBe(0);
       expect(JSON.parse(cancelled.stdout).record.status).toBe("cancelled");
       const incident = runCli(["cancel", "payout-status-latency"], { cwd: fresh });

@@ -80,7 +80,7 @@ test("an update dated before the last one is inserted in time order and leaves t
   expect(after).toContain("components:\n  payouts: partial_outage\n  public-api: degraded_performance\n");
 });
 
-test("a no-op exits 0, writes nothing and says why; --json says it too", () => {
+test("a no-op exits 0, writes nothing and says why; --json says it too", async () => {
   const cases: [string[], RegExp][] = [
     [
       ["resolve", "2026-11-17-checkout-elevated-errors"],
@@ -90,16 +90,17 @@ test("a no-op exits 0, writes nothing and says why; --json says it too", () => {
     [["mitigate", OPEN, "--at", "2026-11-22T00:20:00Z"], /^· Nothing to do: 2026-11-21-payout-status-latency was already mitigated/],
     [["update", OPEN, "--severity", "SEV4"], /^· Nothing to do: the severity, title and roles given are what the file already says/],
   ];
-  for (const [args, summary] of cases) {
+  // The first as a real process (the exit code and streams a user sees), the rest in the test's process.
+  for (const [index, [args, summary]] of cases.entries()) {
     const file = args[1] === OPEN ? FILE : "incidents/2026/2026-11-17-checkout-elevated-errors.md";
     const before = read(file);
-    const result = runCli(args, { cwd: dir });
+    const result = index === 0 ? runCli(args, { cwd: dir }) : await runCliInProcess(args, { cwd: dir });
     expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(0);
     expect(result.stdout).toMatch(summary);
     expect(result.stdout).not.toContain("git commit");
     expect(read(file)).toBe(before);
   }
-  const json = runCli(["resolve", "2026-11-17-checkout-elevated-errors", "--json"], { cwd: dir });
+  const json = await runCliInProcess(["resolve", "2026-11-17-checkout-elevated-errors", "--json"], { cwd: dir });
   expect(json.code).toBe(0);
   expect(JSON.parse(json.stdout)).toMatchObject({ written: [], note: expect.stringMatching(/^Nothing to do/) });
 });

@@ -1,5 +1,6 @@
 // Editing keeps what a person wrote: comments, key order, quoting, aligned trailing comments,
-// the Markdown body byte for byte, and CRLF line endings. Runs the real CLI on a copy of the examples.
+// the Markdown body byte for byte, and CRLF line endings. Runs the CLI in the test's process on a copy of
+// the examples (update and resolve as processes: short-ids and change-by-command).
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -14,7 +15,7 @@ import {
 } from "../../scripts/authoring/edits/print-minimal.ts";
 import { editFrontMatter, rootMap } from "../../scripts/authoring/edits/front-matter-edit.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
+import { runCliInProcess } from "../helpers/run-cli.ts";
 
 const ID = "2026-11-21-payout-status-latency";
 const FILE = `incidents/2026/${ID}.md`;
@@ -42,9 +43,9 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-test("update and resolve keep comments, quoting, key order and the body byte for byte", () => {
+test("update and resolve keep comments, quoting, key order and the body byte for byte", async () => {
   // Each command runs just after its --at, as on call: hours later the open incident would rightly get a cadence warning.
-  const update = runCli(
+  const update = await runCliInProcess(
     [
       "update",
       ID,
@@ -59,7 +60,7 @@ test("update and resolve keep comments, quoting, key order and the body byte for
   );
   expect(update.stderr).toBe("");
   expect(update.code).toBe(0);
-  const resolve = runCli(
+  const resolve = await runCliInProcess(
     [
       "resolve",
       ID,
@@ -106,7 +107,7 @@ test("update and resolve keep comments, quoting, key order and the body byte for
       "    event: Resolved.",
     ]
   `);
-  expect(runCli(["validate", FILE], { cwd: dir }).code).toBe(0);
+  expect((await runCliInProcess(["validate", FILE], { cwd: dir })).code).toBe(0);
 });
 
 test("a CRLF file stays CRLF, body included", async () => {

@@ -25,9 +25,12 @@ function ok(result: CliResult): CliResult {
   expect(result.code).toBe(0);
   return result;
 }
-/** Validates at the step's own time: an open incident checked hours later would rightly warn about its update cadence. */
-function validates(now?: string): void {
-  const result = runCli(["validate", "--strict"], { cwd: dir, ...(now ? { env: at(now) } : {}) });
+/**
+ * Validates at the step's own time: an open incident checked hours later would rightly warn about its update cadence.
+ * In the test's process: `validate` as a process is covered by tests/validate/examples.test.ts.
+ */
+async function validates(now?: string): Promise<void> {
+  const result = await runCliInProcess(["validate", "--strict"], { cwd: dir, ...(now ? { env: at(now) } : {}) });
   expect(result.stdout).toMatch(/no problems/);
   expect(result.code, result.stdout).toBe(0);
 }
@@ -38,7 +41,7 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 describe("an incident from declaration to postmortem", () => {
-  test("init turns the template into the team's repository", () => {
+  test("init turns the template into the team's repository", async () => {
     const result = ok(
       runCli(
         [
@@ -86,10 +89,10 @@ describe("an incident from declaration to postmortem", () => {
     // The template's severities and policies stay, comments included.
     expect(config).toContain("# Severity levels, defined by customer impact.");
     expect(config).toContain("  postmortem_due_days: 5");
-    validates();
+    await validates();
   });
 
-  test("declare writes the incident with its first update, milestones and roles", () => {
+  test("declare writes the incident with its first update, milestones and roles", async () => {
     const result = ok(
       runCli(
         [
@@ -146,14 +149,14 @@ describe("an incident from declaration to postmortem", () => {
       timeline: [{ at: "2026-11-22T10:00:00Z", event: "Declared SEV2; ines-carvalho is incident commander." }],
     });
     expect(declared.body).toContain(DESCRIPTION_COMMENT);
-    validates("2026-11-22T10:00:00Z");
+    await validates("2026-11-22T10:00:00Z");
   });
 
   test("acknowledge sets acknowledged_at and logs it", async () => {
     ok(await runCliInProcess(["acknowledge", ID, "--at", "-1m", "--by", "akin-b"], { cwd: dir, env: at("2026-11-22T10:04:00Z") }));
     expect(read(INCIDENT)).toContain("acknowledged_at: 2026-11-22T10:03:00Z\nroles:");
     expect(read(INCIDENT)).toContain("  - at: 2026-11-22T10:03:00Z\n    event: akin-b acknowledged the page.\n");
-    validates("2026-11-22T10:04:00Z");
+    await validates("2026-11-22T10:04:00Z");
   });
 
   test("update appends a public update with the full component map", async () => {
@@ -172,7 +175,7 @@ describe("an incident from declaration to postmortem", () => {
         { cwd: dir, env: at("2026-11-22T10:20:00Z") },
       ),
     );
-    validates("2026-11-22T10:20:00Z");
+    await validates("2026-11-22T10:20:00Z");
   });
 
   test("mitigate sets mitigated_at and posts a monitoring update", async () => {
@@ -189,7 +192,7 @@ describe("an incident from declaration to postmortem", () => {
         { cwd: dir, env: at("2026-11-22T10:40:00Z") },
       ),
     );
-    validates("2026-11-22T10:40:00Z");
+    await validates("2026-11-22T10:40:00Z");
   });
 
   test("resolve closes it: final update, resolved_at, components operational", async () => {
@@ -225,7 +228,7 @@ describe("an incident from declaration to postmortem", () => {
       "Resolved.",
     ]);
     expect(resolved.body).toContain(DESCRIPTION_COMMENT);
-    validates("2026-11-22T11:00:00Z");
+    await validates("2026-11-22T11:00:00Z");
   });
 
   test("postmortem scaffolds a draft from the incident that validates", async () => {
@@ -262,7 +265,7 @@ describe("an incident from declaration to postmortem", () => {
       "Where we got lucky",
       "Lessons",
     ]);
-    validates();
+    await validates();
   });
 
   test("the --json output is the record as written", async () => {
@@ -296,7 +299,7 @@ describe("an incident from declaration to postmortem", () => {
       warnings: [],
     });
     expect(existsSync(path.join(dir, "runbooks/checkout-rollback.md"))).toBe(true);
-    validates();
+    await validates();
   });
 });
 

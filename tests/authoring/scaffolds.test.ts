@@ -16,7 +16,7 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-test("declare gives a taken id the next free suffix, across year folders", () => {
+test("declare gives a taken id the next free suffix, across year folders", async () => {
   // Same id in another year folder (misfiled, but the id is taken all the same).
   mkdirSync(path.join(dir, "incidents/2025"), { recursive: true });
   writeFileSync(path.join(dir, "incidents/2025/2026-06-03-webhook-delays-2.md"), read("incidents/2026/2026-06-03-webhook-delays.md"));
@@ -32,10 +32,10 @@ test("declare gives a taken id the next free suffix, across year folders", () =>
     "2026-06-03T08:00:00Z",
     "--json",
   ];
-  const first = runCli(args, { cwd: dir });
+  const first = await runCliInProcess(args, { cwd: dir });
   expect(first.code, first.stderr).toBe(0);
   expect(JSON.parse(first.stdout).id).toBe("2026-06-03-webhook-delays-3");
-  const second = runCli(args, { cwd: dir });
+  const second = await runCliInProcess(args, { cwd: dir });
   expect(JSON.parse(second.stdout).path).toBe("incidents/2026/2026-06-03-webhook-delays-4.md");
 });
 
@@ -91,7 +91,7 @@ test("declare --near-miss --internal --drill with a message and every role", asy
   expect((await runCliInProcess(["validate", file, "--strict"], { cwd: dir })).code).toBe(0);
 });
 
-test("maintenance writes a scheduled window with its components under maintenance", () => {
+test("maintenance writes a scheduled window with its components under maintenance", async () => {
   const result = runCli(
     [
       "maintenance",
@@ -124,10 +124,12 @@ test("maintenance writes a scheduled window with its components under maintenanc
     updates: [{ at: "2026-11-22T12:00:00Z", status: "scheduled", body: announcement }],
   });
   expect(written.body.trim()).toBe(announcement);
-  expect(runCli(["validate", "incidents/2026/2026-12-01-ledger-database-upgrade.md", "--strict"], { cwd: dir }).code).toBe(0);
+  expect((await runCliInProcess(["validate", "incidents/2026/2026-12-01-ledger-database-upgrade.md", "--strict"], { cwd: dir })).code).toBe(
+    0,
+  );
 });
 
-test("runbook scaffolds from the template", () => {
+test("runbook scaffolds from the template", async () => {
   const result = runCli(
     [
       "runbook",
@@ -161,7 +163,7 @@ test("runbook scaffolds from the template", () => {
     "# Names of the alerts that link to this runbook.",
   ]);
   expect([...written.body.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(["Symptoms", "Diagnose", "Mitigate", "Verify", "Escalate"]);
-  expect(runCli(["validate", "runbooks/payout-replay.md", "--strict"], { cwd: dir }).code).toBe(0);
+  expect((await runCliInProcess(["validate", "runbooks/payout-replay.md", "--strict"], { cwd: dir })).code).toBe(0);
 });
 
 test("a repository-wide problem elsewhere does not block a declaration", async () => {

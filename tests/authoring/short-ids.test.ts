@@ -22,13 +22,15 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 describe("short ids", () => {
-  test("a unique run of words of the slug selects the incident, and the output says which", () => {
+  test("a unique run of words of the slug selects the incident, and the output says which", async () => {
     const result = runCli(["update", "payout-status", "--commander", "akin-b", "--json"], { cwd: dir });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).id).toBe(OPEN);
     expect(record(OPEN).roles.commander).toBe("akin-b");
-    const text = runCli(["update", "latency", "--message", "Payout statuses are current again for most merchants."], { cwd: dir });
+    const text = await runCliInProcess(["update", "latency", "--message", "Payout statuses are current again for most merchants."], {
+      cwd: dir,
+    });
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain(`Took \`latency\` to mean ${OPEN}.`);
   });

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { parse } from "yaml";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCliInProcess } from "../helpers/run-cli.ts";
 
 const ID = "2026-11-22-vault-and-payouts";
 const FILE = `incidents/2026/${ID}.md`;
@@ -43,8 +43,8 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-test("update -c keeps a component that recovered earlier recovered", () => {
-  const result = runCli(
+test("update -c keeps a component that recovered earlier recovered", async () => {
+  const result = await runCliInProcess(
     ["update", ID, "-m", "The vault is degraded now.", "-c", "card-vault=degraded_performance", "--at", "2026-11-22T11:00:00Z"],
     {
       cwd: dir,
@@ -58,6 +58,6 @@ test("update -c keeps a component that recovered earlier recovered", () => {
   expect(data.updates.at(-1)?.components).toEqual({ "card-vault": "degraded_performance" });
 
   // The record the command wrote still validates.
-  const validated = runCli(["validate", "--format", "json"], { cwd: dir, env: { SITREP_NOW: "2026-11-22T11:05:00Z" } });
+  const validated = await runCliInProcess(["validate", "--format", "json"], { cwd: dir, env: { SITREP_NOW: "2026-11-22T11:05:00Z" } });
   expect(JSON.parse(validated.stdout).summary.errors).toBe(0);
 });

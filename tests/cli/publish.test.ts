@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { createGitRepo, git, type GitRepo } from "../helpers/git-repo.ts";
 import { startGithubServer, type GithubServer } from "../helpers/github-server.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCliInProcess } from "../helpers/run-cli.ts";
 import { runCliAsync } from "../helpers/github-cli.ts";
 
 const OPEN = "2026-11-21-payout-status-latency";
@@ -34,9 +34,13 @@ const env = () => ({
   GITHUB_API_URL: github.url,
   SITREP_GITHUB_WRITE_INTERVAL_MS: "0",
 });
-const sitrep = (args: string[], extra: Record<string, string> = {}) => runCli(args, { cwd: repo.dir, env: { ...env(), ...extra } });
-/** publish talks to the in-process GitHub fake: run it without blocking the event loop. */
+/** The responder's changes before each publish: in the test's process. */
+const sitrep = (args: string[], extra: Record<string, string> = {}) =>
+  runCliInProcess(args, { cwd: repo.dir, env: { ...env(), ...extra } });
+/** publish talks to the in-process GitHub fake: run it without blocking the event loop. The first run is a real process. */
 const publish = (extra: Record<string, string> = {}) => runCliAsync(["publish"], { cwd: repo.dir, env: { ...env(), ...extra } });
+const publishInProcess = (extra: Record<string, string> = {}) =>
+  runCliInProcess(["publish"], { cwd: repo.dir, env: { ...env(), ...extra } });
 
 beforeAll(async () => {
   github = await startGithubServer({ owner: "o", repo: "r" });
@@ -58,9 +62,9 @@ afterAll(async () => {
 
 describe("sitrep publish", () => {
   test("commits, pushes and opens the fast-lane pull request, with a title that says what happened", async () => {
-    expect(sitrep(["update", "payout-status", "--severity", "SEV2", "--message", "More merchants see stale payout statuses."]).code).toBe(
-      0,
-    );
+    expect(
+      (await sitrep(["update", "payout-status", "--severity", "SEV2", "--message", "More merchants see stale payout statuses."])).code,
+    ).toBe(0);
     const result = await publish();
     expect(result.stderr).toBe("");
     expect(result.code, result.stdout).toBe(0);
@@ -75,10 +79,10 @@ describe("sitrep publish", () => {
   });
 
   test("a follow-up on the incident's branch joins the same pull request", async () => {
-    expect(sitrep(["update", "payout-status", "--message", "Statuses are catching up."], { SITREP_NOW: "2026-11-22T12:20:00Z" }).code).toBe(
-      0,
-    );
-    const result = await publish({ SITREP_NOW: "2026-11-22T12:20:00Z" });
+    expect(
+      (await sitrep(["update", "payout-status", "--message", "Statuses are catching up."], { SITREP_NOW: "2026-11-22T12:20:00Z" })).code,
+    ).toBe(0);
+    const result = await publishInProcess({ SITREP_NOW: "2026-11-22T12:20:00Z" });
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain("joined pull request #1");
     expect([...github.issues.values()].filter((i) => i.pull_request)).toHaveLength(1);
@@ -87,14 +91,16 @@ describe("sitrep publish", () => {
 
   test("without GitHub it stops after the push and prints the command that is left, with the label", async () => {
     repo.git(["switch", "--quiet", "main"]);
-    expect(sitrep(["acknowledge", "2026-11-21-payout-status-latency"]).code).toBe(0); // already acknowledged: a no-op
-    expect(sitrep(["runbook", "payout-lag", "--title", "Payout status lag", "--component", "payouts", "--owner", "ines"]).code).toBe(0);
-    const result = await publish({ GITHUB_API_URL: "http://127.0.0.1:9" });
+    expect((await sitrep(["acknowledge", "2026-11-21-payout-status-latency"])).code).toBe(0); // already acknowledged: a no-op
+    expect(
+      (await sitrep(["runbook", "payout-lag", "--title", "Payout status lag", "--component", "payouts", "--owner", "ines"])).code,
+    ).toBe(0);
+    const result = await publishInProcess({ GITHUB_API_URL: "http://127.0.0.1:9" });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("done  git push -u origin runbook/payout-lag-202611221200");
     expect(result.stdout).toMatch(
       /Stopped: GitHub could not be reached[^\n]*\nRun what is left:\n  gh pr create --fill --base main --label sitrep:fast-lane\n/,
     );
-    expect((await publish()).stdout).toContain("· Nothing to publish");
+    expect((await publishInProcess()).stdout).toContain("· Nothing to publish");
   });
 });

@@ -9,9 +9,9 @@ let dir: string;
 let cleanup: () => void;
 const NOW = "2026-11-22T12:00:00Z";
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ dir, cleanup } = copyExampleRepo("sitrep-status-"));
-  const declared = runCli(
+  const declared = await runCliInProcess(
     [
       "declare",
       "--title",

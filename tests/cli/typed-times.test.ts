@@ -1,12 +1,13 @@
 // Times people type at 2 a.m. (`22:12`, `5 min ago`, `yesterday 23:40`), read in the site's zone
 // (the example organisation's is Europe/Berlin) or in --tz, written in UTC and echoed back with
-// the zone — through the real CLI.
+// the zone — through the CLI's own entry (`run`) in the test's process; declare and update as
+// processes: tests/authoring/lifecycle.test.ts.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { recordFile } from "../helpers/record-file.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCliInProcess } from "../helpers/run-cli.ts";
 
 let dir: string;
 let cleanup: () => void;
@@ -18,8 +19,8 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-test("declare and update read typed times in the site's zone, or --tz, and say how they read them", () => {
-  const declared = runCli(
+test("declare and update read typed times in the site's zone, or --tz, and say how they read them", async () => {
+  const declared = await runCliInProcess(
     [
       "declare",
       "-t",
@@ -50,7 +51,7 @@ test("declare and update read typed times in the site's zone, or --tz, and say h
     "2026-11-22T11:50:00Z",
   ]);
 
-  const updated = runCli(
+  const updated = await runCliInProcess(
     ["update", "label-printing", "--tz", "America/Chicago", "--at", "5:55am", "-m", "Labels print again for most customers."],
     { cwd: dir, env: { SITREP_NOW: NOW } },
   );

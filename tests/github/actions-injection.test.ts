@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, TEST_NOW } from "../helpers/run-cli.ts";
+import { runCliInProcess, TEST_NOW } from "../helpers/run-cli.ts";
 import { buildRepo } from "../validate/corpus.ts";
 import { validateRepository } from "../../scripts/validate/validate.ts";
 import { InvalidRecordsError } from "../../scripts/errors.ts";
@@ -46,8 +46,8 @@ function expectOnlyOwnCommands(log: string) {
 describe("the runner sees no injected command", () => {
   const dir = hostileRepo();
 
-  it("the test can fail: without a runner, the pretty report prints the injected lines raw", () => {
-    const result = runCli(["validate"], { cwd: dir, env: { GITHUB_ACTIONS: undefined } });
+  it("the test can fail: without a runner, the pretty report prints the injected lines raw", async () => {
+    const result = await runCliInProcess(["validate"], { cwd: dir, env: { GITHUB_ACTIONS: undefined } });
     const names = commandsRunnerWouldRun(result.stdout).map((c) => c.name);
     // Newlines are kept for people; the `\r##[set-env` one is gone because the terminal printer
     // shows control characters escaped (core/problem-output.ts), on a runner or not.
@@ -55,8 +55,8 @@ describe("the runner sees no injected command", () => {
     expect(names).not.toContain("set-env");
   });
 
-  it("validate --format github: escaped annotations, and the report inside ::group:: fenced", () => {
-    const result = runCli(["validate", "--format", "github"], { cwd: dir, env: ACTIONS });
+  it("validate --format github: escaped annotations, and the report inside ::group:: fenced", async () => {
+    const result = await runCliInProcess(["validate", "--format", "github"], { cwd: dir, env: ACTIONS });
     expect(result.code).toBe(1);
     const commands = expectOnlyOwnCommands(result.stdout);
     expect(commands.map((c) => c.name)).toEqual(["error", "error", "group", "stop-commands", "endgroup"]);
@@ -68,15 +68,15 @@ describe("the runner sees no injected command", () => {
     expect(result.stdout).toContain("\n::add-mask::x\n");
   });
 
-  it("validate (pretty) and every other command's output is fenced on Actions", () => {
-    const result = runCli(["validate"], { cwd: dir, env: ACTIONS });
+  it("validate (pretty) and every other command's output is fenced on Actions", async () => {
+    const result = await runCliInProcess(["validate"], { cwd: dir, env: ACTIONS });
     expect(result.code).toBe(1);
     expect(expectOnlyOwnCommands(result.stdout).map((c) => c.name)).toEqual(["stop-commands"]);
     expect(result.stdout).toContain("::add-mask::x");
   });
 
-  it("errors printed by the CLI (a consumer refusing invalid records) are fenced", () => {
-    const result = runCli(["actions"], { cwd: dir, env: ACTIONS });
+  it("errors printed by the CLI (a consumer refusing invalid records) are fenced", async () => {
+    const result = await runCliInProcess(["actions"], { cwd: dir, env: ACTIONS });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain("::add-mask::x");
     expect(expectOnlyOwnCommands(result.stderr).map((c) => c.name)).toEqual(["stop-commands"]);

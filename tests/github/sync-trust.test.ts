@@ -5,12 +5,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { repoRoot } from "../helpers/run-cli.ts";
+import { repoRoot, runCliInProcess } from "../helpers/run-cli.ts";
 import { startGithubServer } from "../../testkit/github-server.ts";
 import type { GithubServer, GithubServerOptions, ServerIssue } from "../../testkit/github-server.ts";
 import { syntheticPostmortems, tempSyncRepo } from "../../testkit/github-records.ts";
 import type { SyntheticPostmortem } from "../../testkit/github-records.ts";
-import { runCliAsync } from "../helpers/github-cli.ts";
 import { githubEnv } from "../../testkit/github-env.ts";
 
 const cleanups: (() => unknown)[] = [];
@@ -23,7 +22,7 @@ async function setup(postmortems: SyntheticPostmortem[], options: GithubServerOp
   const repo = tempSyncRepo(postmortems);
   cleanups.push(() => server.close(), repo.cleanup);
   const sync = (args: string[] = [], env: Record<string, string | undefined> = {}) =>
-    runCliAsync(["sync", ...args], { cwd: repo.dir, env: githubEnv(server.url, env) });
+    runCliInProcess(["sync", ...args], { cwd: repo.dir, env: githubEnv(server.url, env) });
   return { server, repo, sync };
 }
 

@@ -1,4 +1,5 @@
-// `sitrep sync` as a subprocess against the local GitHub REST server: real HTTP, real octokit
+// `sitrep sync` against the local GitHub REST server (the first run a real process, later ones in
+// the test's process): real HTTP, real octokit
 // plugins, real records on disk. Each test owns its server and its records. Pagination and
 // GitHub's failures (rate limits, 5xx, slow answers): sync-faults.test.ts.
 import { onTestFinished, describe, expect, test } from "vitest";
@@ -6,6 +7,7 @@ import { startGithubServer } from "../../testkit/github-server.ts";
 import { syntheticPostmortems } from "../../testkit/github-records.ts";
 import { githubEnv } from "../../testkit/github-env.ts";
 import { runCliAsync } from "../helpers/github-cli.ts";
+import { runCliInProcess } from "../helpers/run-cli.ts";
 import { issueFor, keysOf, markerKey, setupSync as setup } from "../helpers/sync-harness.ts";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 
@@ -50,7 +52,7 @@ describe("sitrep sync", () => {
     expect(body).toMatch(/policy: done within 30 days/);
 
     server.resetLog();
-    const second = await runCliAsync(["sync"], { cwd: repo.dir, env });
+    const second = await runCliInProcess(["sync"], { cwd: repo.dir, env });
     expect(second.code).toBe(0);
     expect(server.writes()).toEqual([]);
     // The listing, and who the token is (sync trusts the issues its own account opened).

@@ -40,8 +40,8 @@ const SUBPROCESS_ONLY = new Set(["build", "dev", "preview"]);
  * The same CLI run (scripts/cli.ts `run`, the code behind the launcher) inside the test's process,
  * with the test's folder, environment and output: no Node start-up, which costs ~0.3 s of CPU a
  * run. For tests about what a command decides and prints; stdin is not a terminal and is empty.
- * Each command behaviour keeps at least one runCli test (the launcher, exit codes, streams as a
- * user sees them); see docs/decisions/0104.
+ * Each command behaviour keeps one runCli test in the suite (the launcher, exit codes, streams as
+ * a user sees them); see docs/decisions/0104 and 0191.
  */
 export async function runCliInProcess(
   args: string[],

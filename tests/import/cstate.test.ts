@@ -1,4 +1,5 @@
-// `sitrep import cstate <site folder>`: the real CLI on a fixture cState site
+// `sitrep import cstate <site folder>`: the CLI (its `run`, in the test's process; `import` as a process:
+// tests/import/statuspage-api.test.ts) on a fixture cState site
 // (tests/fixtures/import/cstate): updates read from the body's track shortcodes (newest first
 // there, oldest first here), times without an offset read as UTC, severity → impact → severity,
 // `affected` systems with their categories, informational posts without impact; validate passes
@@ -8,15 +9,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { emptyRecordsRepo } from "../../testkit/statuspage-export.ts";
-import { repoRoot, runCli, runCliInProcess } from "../helpers/run-cli.ts";
+import { type CliResult, repoRoot, runCliInProcess } from "../helpers/run-cli.ts";
 
 const site = path.join(repoRoot, "tests/fixtures/import/cstate");
 let dir: string;
-let first: ReturnType<typeof runCli>;
+let first: CliResult;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = emptyRecordsRepo("sitrep-cstate-");
-  first = runCli(["import", "cstate", site, "--json"], { cwd: dir });
+  first = await runCliInProcess(["import", "cstate", site, "--json"], { cwd: dir });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -37,12 +37,23 @@ function incidentFiles(dir: string): string[] {
   return readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md"));
 }
 
-// Async: the server runs in this process, and spawnSync would block it from answering.
+const manageArgs = (args: string[]) => [
+  "import",
+  "statuspage",
+  "--page-id",
+  "page0000001",
+  "--api-url",
+  `${server.url}/v1`,
+  "--json",
+  ...args,
+];
+const manageEnv = (env: Record<string, string>) => ({ STATUSPAGE_API_KEY: "k3y", SITREP_IMPORT_BACKOFF_MS: "10", ...env });
+// Async: the server runs in this process, and spawnSync would block it from answering. The first
+// import is a real process; the rerun and the failures run in the test's process.
 const manage = (dir: string, env: Record<string, string> = {}, args: string[] = []) =>
-  runCliAsync(["import", "statuspage", "--page-id", "page0000001", "--api-url", `${server.url}/v1`, "--json", ...args], {
-    cwd: dir,
-    env: { STATUSPAGE_API_KEY: "k3y", SITREP_IMPORT_BACKOFF_MS: "10", ...env },
-  });
+  runCliAsync(manageArgs(args), { cwd: dir, env: manageEnv(env) });
+const manageInProcess = (dir: string, env: Record<string, string> = {}, args: string[] = []) =>
+  runCliInProcess(manageArgs(args), { cwd: dir, env: manageEnv(env) });
 
 describe("the Manage API", () => {
   it("reads every page of incidents, retrying a 429 after its retry-after and a 500, and imports them all", async () => {
@@ -63,17 +74,17 @@ describe("the Manage API", () => {
     expect(server.requests.filter((r) => r.path.endsWith("/components")).map((r) => r.status)).toEqual([502, 200]);
     expect(run.stderr).toMatch(/warning: GET .*\/incidents\?page=2&per_page=100: HTTP 429; retrying in 1 s/);
     expect(result.components.added.map((c: any) => c.id)).toEqual(["hosted-checkout", "dashboard"]);
-    expect(runCli(["validate"], { cwd: dir }).code).toBe(0);
+    expect((await runCliInProcess(["validate"], { cwd: dir })).code).toBe(0);
 
     server.faults.length = 0;
-    const again = await manage(dir);
+    const again = await manageInProcess(dir);
     expect(JSON.parse(again.stdout).counts).toMatchObject({ create: 0, update: 0, unchanged: COUNT });
   });
 
   it("explains a refused key (401) and writes nothing", async () => {
     server.faults.length = 0;
     const dir = repo();
-    const run = await manage(dir, { STATUSPAGE_API_KEY: "wrong" });
+    const run = await manageInProcess(dir, { STATUSPAGE_API_KEY: "wrong" });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/GET .*\/v1\/pages\/page0000001\/incidents\?page=1&per_page=100 was refused \(HTTP 401\)/);
     expect(run.stderr).toMatch(/set STATUSPAGE_API_KEY to an API key/);
@@ -84,7 +95,7 @@ describe("the Manage API", () => {
     server.faults.length = 0;
     server.faults.push({ match: "GET /v1/pages/page0000001/incidents", kind: "status", status: 503, times: 10 });
     const dir = repo();
-    const run = await manage(dir);
+    const run = await manageInProcess(dir);
     server.faults.length = 0;
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/failed: HTTP 503, 5 attempt\(s\)/);
@@ -108,6 +119,6 @@ describe("a public status page URL", () => {
     const result = JSON.parse(run.stdout);
     expect(result.counts.create).toBe(50);
     expect(result.notes.join("\n")).toMatch(/only the 50 newest incidents; for the whole history use the Manage API/);
-    expect(runCli(["validate"], { cwd: dir }).code).toBe(0);
+    expect((await runCliInProcess(["validate"], { cwd: dir })).code).toBe(0);
   });
 });

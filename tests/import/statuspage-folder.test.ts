@@ -1,4 +1,5 @@
-// `sitrep import statuspage <folder>` as a migrating team runs it: the real CLI on a fixture
+// `sitrep import statuspage <folder>` as a migrating team runs it: the CLI (its `run`, in the test's
+// process; `import` as a process: statuspage-api.test.ts) on a fixture
 // export (tests/fixtures/import/statuspage) into a fresh records repository. One record per
 // incident with the source's start, end, severity and number of updates; `validate` passes; a
 // second import changes no file; a later export's new update is picked up; bad input stops the
@@ -9,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { emptyRecordsRepo } from "../../testkit/statuspage-export.ts";
-import { repoRoot, runCli, runCliInProcess } from "../helpers/run-cli.ts";
+import { type CliResult, repoRoot, runCliInProcess } from "../helpers/run-cli.ts";
 
 const fixture = path.join(repoRoot, "tests/fixtures/import/statuspage");
 const sourceIncidents = JSON.parse(readFileSync(path.join(fixture, "incidents.json"), "utf8")).incidents as any[];
@@ -56,10 +57,10 @@ afterAll(() => {
 
 describe("sitrep import statuspage <folder>", () => {
   let dir: string;
-  let first: ReturnType<typeof runCli>;
-  beforeAll(() => {
+  let first: CliResult;
+  beforeAll(async () => {
     dir = repo();
-    first = runCli(["import", "statuspage", fixture, "--json"], { cwd: dir });
+    first = await runCliInProcess(["import", "statuspage", fixture, "--json"], { cwd: dir });
   });
 
   it("makes one record per incident with the source's start, end, severity and number of updates", () => {

@@ -10,7 +10,6 @@ import { parse } from "yaml";
 import { githubEnv } from "../../testkit/github-env.ts";
 import { startGithubServer, type GithubServer } from "../../testkit/github-server.ts";
 import { emptyRecordsRepo } from "../../testkit/statuspage-export.ts";
-import { runCliAsync } from "../helpers/github-cli.ts";
 import { repoRoot, runCliInProcess } from "../helpers/run-cli.ts";
 
 const folder = path.join(repoRoot, "tests/fixtures/import/upptime");
@@ -72,7 +71,8 @@ function records(): Map<string, any> {
 
 describe("sitrep import upptime", () => {
   it("makes one record per status issue with its site, impact, updates and resolution", async () => {
-    const run = await runCliAsync(["import", "upptime", folder, "--json"], {
+    // In the test's process (it answers the local GitHub API meanwhile); `import` as a process: statuspage-api.test.ts.
+    const run = await runCliInProcess(["import", "upptime", folder, "--json"], {
       cwd: dir,
       env: githubEnv(server.url, { GITHUB_REPOSITORY: undefined }),
     });

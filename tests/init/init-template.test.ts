@@ -5,7 +5,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
-import { repoRoot, runCli, runCliInProcess } from "../helpers/run-cli.ts";
+import { repoRoot, runCliInProcess } from "../helpers/run-cli.ts";
 import { hasTerminal, runInTerminal } from "../helpers/terminal.ts";
 
 const TEMPLATE_WORDS = /lumen|payment|merchant|shopper|checkout/i;
@@ -39,12 +39,12 @@ test("the repository's README carries the markers init rewrites between (before 
 });
 
 describe("init without a terminal (flags are the answers)", () => {
-  test("no template wording is left in sitrep.config.yaml and README.md", () => {
+  test("no template wording is left in sitrep.config.yaml and README.md", async () => {
     const dir = template();
     // The template itself does carry the wording, so this test can fail.
     expect(read(dir, "sitrep.config.yaml")).toMatch(TEMPLATE_WORDS);
     expect(read(dir, "README.md")).toMatch(/Lumen/);
-    const result = runCli(["init", ...FLAGS], { cwd: dir });
+    const result = await runCliInProcess(["init", ...FLAGS], { cwd: dir });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(read(dir, "sitrep.config.yaml")).not.toMatch(TEMPLATE_WORDS);
@@ -60,7 +60,7 @@ describe("init without a terminal (flags are the answers)", () => {
     expect(result.stdout).toContain("git add -A sitrep.config.yaml README.md incidents postmortems runbooks");
     expect(result.stdout).toMatch(/Next \(README\.md, "After `sitrep init`"\): keep this repository private/);
     expect(examplesLeft(dir)).toBe(false);
-    expect(runCli(["validate"], { cwd: dir }).code).toBe(0);
+    expect((await runCliInProcess(["validate"], { cwd: dir })).code).toBe(0);
   });
 
   test("severity descriptions become neutral, but one the team edited stays theirs", async () => {
@@ -106,10 +106,10 @@ describe("init without a terminal (flags are the answers)", () => {
     expect(examplesLeft(dir)).toBe(true); // nothing written
   });
 
-  test("every problem with the flags in one run, each once, naming only the flags typed; nothing written", () => {
+  test("every problem with the flags in one run, each once, naming only the flags typed; nothing written", async () => {
     const dir = template();
     const before = read(dir, "sitrep.config.yaml");
-    const result = runCli(
+    const result = await runCliInProcess(
       [
         "init",
         "--title",

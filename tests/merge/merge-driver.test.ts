@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { createGitRepo, type GitRepo } from "../helpers/git-repo.ts";
 import { recordFile } from "../helpers/record-file.ts";
-import { cliPath, runCli } from "../helpers/run-cli.ts";
+import { cliPath, runCliInProcess } from "../helpers/run-cli.ts";
 
 const ID = "2026-11-22-label-printing-fails-for-some-customers";
 const FILE = `incidents/2026/${ID}.md`;
@@ -17,7 +17,8 @@ const DECLARED = "2026-11-22T10:00:00Z";
 
 let repo: GitRepo;
 let cleanup: () => void;
-const sitrep = (args: string[], now: string) => runCli(args, { cwd: repo.dir, env: { SITREP_NOW: now } });
+/** The responders' commands: in the test's process (what git starts as the merge driver is the real `sitrep`). */
+const sitrep = (args: string[], now: string) => runCliInProcess(args, { cwd: repo.dir, env: { SITREP_NOW: now } });
 const read = () => readFileSync(path.join(repo.dir, FILE), "utf8");
 /** A `git` that may fail: merges that conflict exit 1. */
 function tryGit(args: string[]): { code: number; output: string } {
@@ -29,16 +30,16 @@ function tryGit(args: string[]): { code: number; output: string } {
   }
 }
 /** A branch from `main` with one CLI change committed. */
-function branch(name: string, steps: [string[], string][]): void {
+async function branch(name: string, steps: [string[], string][]): Promise<void> {
   repo.git(["switch", "--quiet", "-c", name, "main"]);
   for (const [args, now] of steps) {
-    const result = sitrep(args, now);
+    const result = await sitrep(args, now);
     expect(result.code, result.stderr).toBe(0);
   }
   repo.commit(`${name}'s change`, steps[steps.length - 1][1]);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const copy = copyExampleRepo("sitrep-merge-driver-");
   cleanup = copy.cleanup;
   const dir = copy.dir;
@@ -47,7 +48,7 @@ beforeAll(() => {
   writeFileSync(path.join(dir, ".gitattributes"), "incidents/**/*.md merge=sitrep\npostmortems/*.md merge=sitrep\n");
   repo.git(["config", "merge.sitrep.name", "sitrep records"]);
   repo.git(["config", "merge.sitrep.driver", `"${process.execPath}" "${cliPath}" merge-file %O %A %B %P`]);
-  const declared = sitrep(
+  const declared = await sitrep(
     [
       "declare",
       "--title",
@@ -67,14 +68,14 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 describe("two responders update one incident from the same base", () => {
-  test("git merges both updates into time order, the status follows the latest, and the record validates", () => {
-    branch("ines", [
+  test("git merges both updates into time order, the status follows the latest, and the record validates", async () => {
+    await branch("ines", [
       [
         ["update", ID, "--status", "identified", "--message", "A faulty printer-driver release causes the errors; we are rolling it back."],
         "2026-11-22T10:20:00Z",
       ],
     ]);
-    branch("akin", [
+    await branch("akin", [
       [
         [
           "update",
@@ -103,7 +104,7 @@ describe("two responders update one incident from the same base", () => {
     expect(data.status).toBe("identified");
     // The worst impact seen per component: akin's new one is kept beside the declared one.
     expect(data.components).toEqual({ "merchant-dashboard": "partial_outage", webhooks: "degraded_performance" });
-    const validate = runCli(["validate", "--strict", FILE], { cwd: repo.dir, env: { SITREP_NOW: "2026-11-22T10:25:00Z" } });
+    const validate = await runCliInProcess(["validate", "--strict", FILE], { cwd: repo.dir, env: { SITREP_NOW: "2026-11-22T10:25:00Z" } });
     expect(validate.stdout).toMatch(/no problems/);
     expect(validate.code, validate.stdout).toBe(0);
   });
@@ -120,9 +121,9 @@ describe("two responders update one incident from the same base", () => {
     for (const file of versions) repo.write({ [path.basename(file)]: null });
   });
 
-  test("two different severities stay a conflict, with markers around severity only and a message saying so", () => {
-    branch("sev1", [[["update", ID, "--severity", "SEV1", "--message", "More customers are affected."], "2026-11-22T10:40:00Z"]]);
-    branch("sev3", [[["update", ID, "--severity", "SEV3"], "2026-11-22T10:41:00Z"]]);
+  test("two different severities stay a conflict, with markers around severity only and a message saying so", async () => {
+    await branch("sev1", [[["update", ID, "--severity", "SEV1", "--message", "More customers are affected."], "2026-11-22T10:40:00Z"]]);
+    await branch("sev3", [[["update", ID, "--severity", "SEV3"], "2026-11-22T10:41:00Z"]]);
     const merge = tryGit(["merge", "--no-edit", "sev1"]);
     expect(merge.code).toBe(1);
     expect(merge.output).toContain("both sides changed `severity`: SEV3 on this side, SEV1 on the other (it was SEV2)");

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { createGitRepo, git, type GitRepo } from "../helpers/git-repo.ts";
 import { recordFile } from "../helpers/record-file.ts";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
 
 const ID = "2026-11-22-label-printing-fails-for-some-customers";
 const FILE = `incidents/2026/${ID}.md`;
@@ -19,13 +19,16 @@ const DECLARED = "2026-11-22T10:00:00Z";
 let repo: GitRepo;
 let remote: string;
 const cleanups: (() => void)[] = [];
+/** `sitrep update-branch` as the fast lane runs it: a real process (it starts git, which starts the merge driver). */
 const sitrep = (args: string[], now: string) => runCli(args, { cwd: repo.dir, env: { SITREP_NOW: now } });
+/** The responders' commands and the checks after: in the test's process. */
+const sitrepInProcess = (args: string[], now: string) => runCliInProcess(args, { cwd: repo.dir, env: { SITREP_NOW: now } });
 const remoteHead = (branch: string) => git(remote, ["rev-parse", branch]).trim();
 
 /** A responder's branch from main with one CLI change, committed and pushed (their pull request). */
-function responder(name: string, args: string[], now: string): void {
+async function responder(name: string, args: string[], now: string): Promise<void> {
   repo.git(["switch", "--quiet", "-c", name, "main"]);
-  const result = sitrep(args, now);
+  const result = await sitrepInProcess(args, now);
   expect(result.code, result.stderr).toBe(0);
   repo.commit(`${name}'s change`, now);
   repo.git(["push", "--quiet", "origin", name]);
@@ -35,11 +38,11 @@ function mergedFirst(name: string): void {
   repo.git(["push", "--quiet", "origin", `${name}:main`]);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const copy = copyExampleRepo("sitrep-update-branch-");
   cleanups.push(copy.cleanup);
   repo = createGitRepo({ dir: copy.dir });
-  const declared = sitrep(
+  const declared = await sitrepInProcess(
     [
       "declare",
       "--title",
@@ -66,13 +69,13 @@ afterAll(() => {
   for (const cleanup of cleanups) cleanup();
 });
 
-test("the second responder's branch gets main merged in by meaning: both updates in time order, validated, pushed", () => {
-  responder(
+test("the second responder's branch gets main merged in by meaning: both updates in time order, validated, pushed", async () => {
+  await responder(
     "ines",
     ["update", ID, "--status", "identified", "--message", "A faulty printer-driver release causes the errors; we are rolling it back."],
     "2026-11-22T10:20:00Z",
   );
-  responder(
+  await responder(
     "akin",
     ["update", ID, "--message", "Labels fail for about a third of customers. Next update in 30 minutes."],
     "2026-11-22T10:12:00Z",
@@ -99,16 +102,16 @@ test("the second responder's branch gets main merged in by meaning: both updates
     ["2026-11-22T10:20:00Z", "identified"],
   ]);
   expect(data.status).toBe("identified");
-  expect(sitrep(["validate", FILE], "2026-11-22T10:25:00Z").code).toBe(0);
+  expect((await sitrepInProcess(["validate", FILE], "2026-11-22T10:25:00Z")).code).toBe(0);
   // Again: nothing to do.
-  expect(sitrep(["update-branch"], "2026-11-22T10:26:00Z").stdout).toBe("akin already contains main; nothing to do.\n");
+  expect((await sitrepInProcess(["update-branch"], "2026-11-22T10:26:00Z")).stdout).toBe("akin already contains main; nothing to do.\n");
 });
 
-test("two severities are a real conflict: nothing pushed, the branch as it was, the driver's message", () => {
+test("two severities are a real conflict: nothing pushed, the branch as it was, the driver's message", async () => {
   repo.git(["switch", "--quiet", "main"]);
   repo.git(["pull", "--quiet", "--ff-only", "origin", "main"]);
-  responder("sev1", ["update", ID, "--severity", "SEV1", "--message", "More customers are affected."], "2026-11-22T10:40:00Z");
-  responder("sev3", ["update", ID, "--severity", "SEV3"], "2026-11-22T10:41:00Z");
+  await responder("sev1", ["update", ID, "--severity", "SEV1", "--message", "More customers are affected."], "2026-11-22T10:40:00Z");
+  await responder("sev3", ["update", ID, "--severity", "SEV3"], "2026-11-22T10:41:00Z");
   mergedFirst("sev1");
   const local = repo.head();
   const before = remoteHead("sev3");

@@ -11,7 +11,7 @@ import { createBuildContext } from "../../site/data/build-context.ts";
 import { archiveMonths } from "../../site/data/views/status-view.ts";
 import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { createGitRepo, type GitRepo } from "../helpers/git-repo.ts";
-import { runCli, runCliInProcess, TEST_NOW } from "../helpers/run-cli.ts";
+import { runCliInProcess, TEST_NOW } from "../helpers/run-cli.ts";
 
 const ID = "2026-08-14-ledger-lag";
 const INCIDENT = `---
@@ -56,14 +56,14 @@ describe("an incident with only detected_at", () => {
     expect(incidents.map((i) => [i.name, i.status])).toEqual([["Ledger balances lagging", "resolved"]]);
   });
 
-  it("is counted by `sitrep metrics --since` a day before it was detected, and not by one after", () => {
-    const count = (since: string) => {
-      const result = runCli(["metrics", "--since", since, "--json"], { cwd: repo.dir, env: { SITREP_NOW: TEST_NOW } });
+  it("is counted by `sitrep metrics --since` a day before it was detected, and not by one after", async () => {
+    const count = async (since: string) => {
+      const result = await runCliInProcess(["metrics", "--since", since, "--json"], { cwd: repo.dir, env: { SITREP_NOW: TEST_NOW } });
       expect(result.stderr).toBe("");
       return JSON.parse(result.stdout).overall.incidents.count as number;
     };
-    expect(count("2026-08-13")).toBe(1);
-    expect(count("2026-08-15")).toBe(0);
+    expect(await count("2026-08-13")).toBe(1);
+    expect(await count("2026-08-15")).toBe(0);
   });
 
   it("has no time to detect or resolve: those count from started_at, which nobody recorded", async () => {

@@ -1,15 +1,15 @@
 // `notifications:` is validated like every other field: names of variables, never their values,
 // filters that name real severities and components, fields that fit the channel type.
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCliInProcess } from "../helpers/run-cli.ts";
 import { BASE_CONFIG, fixtureRepo, type FixtureRepo } from "./fixture-site.ts";
 
 let repo: FixtureRepo;
 afterEach(() => repo?.cleanup());
 
-function validate(channels: string) {
+async function validate(channels: string) {
   repo = fixtureRepo(`${BASE_CONFIG}notifications:\n${channels}`);
-  const run = runCli(["validate", "--format", "json"], { cwd: repo.dir });
+  const run = await runCliInProcess(["validate", "--format", "json"], { cwd: repo.dir });
   return {
     code: run.code,
     diagnostics: JSON.parse(run.stdout).diagnostics as {
@@ -24,8 +24,8 @@ function validate(channels: string) {
 }
 
 describe("notifications in sitrep.config.yaml", () => {
-  it("accepts the documented channels", () => {
-    const { code, diagnostics } = validate(`  - type: webhook
+  it("accepts the documented channels", async () => {
+    const { code, diagnostics } = await validate(`  - type: webhook
     url_env: STATUS_WEBHOOK_URL
     secret_env: STATUS_WEBHOOK_SECRET
   - type: slack
@@ -41,8 +41,8 @@ describe("notifications in sitrep.config.yaml", () => {
     expect(code).toBe(0);
   });
 
-  it("rejects a URL where the name of a variable belongs, and says where it goes instead", () => {
-    const { code, diagnostics } = validate(`  - type: slack
+  it("rejects a URL where the name of a variable belongs, and says where it goes instead", async () => {
+    const { code, diagnostics } = await validate(`  - type: slack
     url_env: https://hooks.slack.com/services/T000/B000/XXXX
 `);
     expect(code).toBe(1);
@@ -51,9 +51,9 @@ describe("notifications in sitrep.config.yaml", () => {
     expect(diagnostics[0].hint).toMatch(/Name of the environment variable .*never the URL.*Actions secrets/);
   });
 
-  it("names missing fields per type, unknown severities and components, and fields of another type", () => {
+  it("names missing fields per type, unknown severities and components, and fields of another type", async () => {
     const discord = "  - type: discord\n    url_env: DISCORD_URL\n    severities: [SEV9]\n    components: [apii]\n";
-    const { diagnostics } = validate(`  - type: email\n    smtp_url_env: SMTP_URL\n    url_env: HOOK\n${discord}`);
+    const { diagnostics } = await validate(`  - type: email\n    smtp_url_env: SMTP_URL\n    url_env: HOOK\n${discord}`);
     const summary = diagnostics.map((d) => [d.rule, d.message.replace(/`/g, "")]);
     expect(summary).toEqual(
       expect.arrayContaining([
@@ -62,7 +62,7 @@ describe("notifications in sitrep.config.yaml", () => {
       ]),
     );
     // Semantic checks run once the schema passes: fix the first channel and look again.
-    const second = validate(
+    const second = await validate(
       `  - type: email\n    smtp_url_env: SMTP_URL\n    to: [a@example.com]\n    from: a@example.com\n    url_env: HOOK\n${discord}`,
     );
     expect(second.diagnostics.map((d) => [d.line, d.rule])).toEqual([
@@ -73,8 +73,8 @@ describe("notifications in sitrep.config.yaml", () => {
     expect(second.diagnostics[2].hint).toMatch(/Did you mean `api`\?/);
   });
 
-  it("warns when a severity filter also matches severities that share an impact", () => {
-    const { code, diagnostics } = validate(`  - type: slack
+  it("warns when a severity filter also matches severities that share an impact", async () => {
+    const { code, diagnostics } = await validate(`  - type: slack
     url_env: SLACK_URL
     severities: [SEV1]
 `);
@@ -84,7 +84,7 @@ describe("notifications in sitrep.config.yaml", () => {
     repo = fixtureRepo(
       `${BASE_CONFIG.replace("impact: major", "impact: critical")}notifications:\n  - type: slack\n    url_env: SLACK_URL\n    severities: [SEV1]\n`,
     );
-    const run = runCli(["validate", "--format", "json"], { cwd: repo.dir });
+    const run = await runCliInProcess(["validate", "--format", "json"], { cwd: repo.dir });
     const found = JSON.parse(run.stdout).diagnostics;
     expect(found.map((d: { rule: string; severity: string }) => [d.rule, d.severity])).toEqual([
       ["notification-severity-impact", "warning"],

@@ -39,11 +39,14 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-/** Writes a schedule under oncall/, runs validate, removes it again. */
-function validateWith(file: string, text: string) {
+/** Writes a schedule under oncall/, runs validate (in-process), removes it again. */
+async function validateWith(file: string, text: string) {
   writeFileSync(path.join(dir, "oncall", file), text);
   try {
-    const result = runCli(["validate", "--format", "json", "oncall"], { cwd: dir, env: { SITREP_NOW: "2026-10-10T12:00:00Z" } });
+    const result = await runCliInProcess(["validate", "--format", "json", "oncall"], {
+      cwd: dir,
+      env: { SITREP_NOW: "2026-10-10T12:00:00Z" },
+    });
     return {
       code: result.code,
       diagnostics: (
@@ -155,13 +158,16 @@ describe("sitrep oncall report", () => {
 });
 
 describe("sitrep validate on schedules", () => {
-  it("accepts the schedule as written", () => {
-    const result = runCli(["validate", "--format", "json", "oncall"], { cwd: dir, env: { SITREP_NOW: "2026-10-10T12:00:00Z" } });
+  it("accepts the schedule as written", async () => {
+    const result = await runCliInProcess(["validate", "--format", "json", "oncall"], {
+      cwd: dir,
+      env: { SITREP_NOW: "2026-10-10T12:00:00Z" },
+    });
     expect(JSON.parse(result.stdout).diagnostics).toEqual([]);
   });
 
-  it("warns about a gap at the line of the layer's end (a warning: it must not block a deploy)", () => {
-    const { code, diagnostics } = validateWith(
+  it("warns about a gap at the line of the layer's end (a warning: it must not block a deploy)", async () => {
+    const { code, diagnostics } = await validateWith(
       "ends.yaml",
       SCHEDULE.replace("    rotation: 1w\n", "    rotation: 1w\n    end: 2026-10-26T09:00\n"),
     );
@@ -177,21 +183,21 @@ describe("sitrep validate on schedules", () => {
     ]);
   });
 
-  it("reports gaps that restrictions leave, unless the schedule allows them", () => {
+  it("reports gaps that restrictions leave, unless the schedule allows them", async () => {
     const office = `name: Office\ntimezone: America/Chicago\nlayers:\n  - name: Days\n    members: [akin-b]\n    start: 2026-10-05T09:00\n    rotation: 1d\n    restrictions:\n      - days: [mon, tue, wed, thu, fri]\n        from: "09:00"\n        to: "17:00"\n`;
-    const { diagnostics } = validateWith("office.yaml", office);
+    const { diagnostics } = await validateWith("office.yaml", office);
     expect(diagnostics.length).toBeGreaterThan(0);
     expect(diagnostics[0]).toMatchObject({ rule: "oncall-gap", line: 9 });
     expect(diagnostics[0].message).toContain("from 2026-10-10T07:00:00-05:00 to 2026-10-12T09:00:00-05:00");
-    expect(validateWith("office.yaml", `allow_gaps: true\n${office}`).diagnostics).toEqual([]);
+    expect((await validateWith("office.yaml", `allow_gaps: true\n${office}`)).diagnostics).toEqual([]);
   });
 
-  it("reports an unknown member, overlapping overrides and an RRULE that never fires, each at its line", () => {
+  it("reports an unknown member, overlapping overrides and an RRULE that never fires, each at its line", async () => {
     const bad = `${SCHEDULE.replace("[priya-n, akin-b, dtanaka]", "[priya-n, akin-bb, dtanaka]").replace(
       "rotation: 1w",
       "rotation: FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
     )}  - who: priya-n\n    from: 2026-10-15T08:00:00+02:00\n    to: 2026-10-15T10:00:00+02:00\n`;
-    const { code, diagnostics } = validateWith("bad.yaml", bad);
+    const { code, diagnostics } = await validateWith("bad.yaml", bad);
     expect(code).toBe(1);
     expect(diagnostics.map((d) => [d.rule, d.line])).toEqual([
       ["oncall-unknown-member", 5],
@@ -201,10 +207,10 @@ describe("sitrep validate on schedules", () => {
     expect(diagnostics[0].hint).toContain("Did you mean `akin-b`?");
   });
 
-  it("reports a schema error with its line, and a handoff in the spring-forward gap", () => {
-    const { diagnostics } = validateWith("typo.yaml", SCHEDULE.replace("rotation: 1w", "rotaton: 1w"));
+  it("reports a schema error with its line, and a handoff in the spring-forward gap", async () => {
+    const { diagnostics } = await validateWith("typo.yaml", SCHEDULE.replace("rotation: 1w", "rotaton: 1w"));
     expect(diagnostics.map((d) => [d.rule, d.line])).toContainEqual(["unknown-field", 7]);
-    const gap = validateWith("spring.yaml", SCHEDULE.replace("2026-10-05T09:00", "2026-03-29T02:30"));
+    const gap = await validateWith("spring.yaml", SCHEDULE.replace("2026-10-05T09:00", "2026-03-29T02:30"));
     expect(gap.diagnostics.map((d) => [d.rule, d.line])).toEqual([["oncall-handoff-time", 6]]);
   });
 
@@ -282,7 +288,7 @@ describe("sitrep oncall --ical", () => {
 });
 
 describe("sitrep oncall handoff", () => {
-  it("writes a note for the next handoff with what is open and due, and refuses to overwrite it", () => {
+  it("writes a note for the next handoff with what is open and due, and refuses to overwrite it", async () => {
     const env = { SITREP_NOW: "2026-10-14T20:00:00Z" };
     const result = runCli(["oncall", "handoff", "-m", "Payout retries are noisy tonight."], { cwd: dir, env });
     expect(result.stderr).toBe("");
@@ -294,11 +300,11 @@ describe("sitrep oncall handoff", () => {
     // An action item due on 2026-10-12 is overdue at the handoff; the maintenance of 2026-10-14 is under way.
     expect(note).toMatch(/## Action items due within 7 days\n\n(- .*\n)*- 2026-10-12 .* \(overdue\)/);
     expect(note).toMatch(/## Notes\n\nPayout retries are noisy tonight\.\n$/);
-    const again = runCli(["oncall", "handoff"], { cwd: dir, env });
+    const again = await runCliInProcess(["oncall", "handoff"], { cwd: dir, env });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("oncall/handoffs/2026-10-15-platform.md already exists.");
     // A handoff folder is not a schedule: validation still passes.
-    expect(runCli(["validate", "oncall"], { cwd: dir, env }).code).toBe(0);
+    expect((await runCliInProcess(["validate", "oncall"], { cwd: dir, env })).code).toBe(0);
     rmSync(path.join(dir, "oncall/handoffs"), { recursive: true });
   });
 });

@@ -4,20 +4,20 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
-import { runCli } from "../helpers/run-cli.ts";
+import { runCliInProcess } from "../helpers/run-cli.ts";
 import { buildRepo } from "./corpus.ts";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
 
-function validate(files: Record<string, string>): {
+async function validate(files: Record<string, string>): Promise<{
   code: number;
   diagnostics: { file: string; line: number; column: number; rule: string; severity: string; message: string }[];
-} {
+}> {
   const repo = buildRepo([], "sitrep-authoring-rules-");
   cleanup = repo.cleanup;
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(repo.dir, file), text);
-  const result = runCli(["validate", "--format", "json"], { cwd: repo.dir });
+  const result = await runCliInProcess(["validate", "--format", "json"], { cwd: repo.dir });
   return { code: result.code, diagnostics: JSON.parse(result.stdout).diagnostics };
 }
 
@@ -36,8 +36,8 @@ updates:
 ${updates}---
 `;
 
-test("maintenance in_progress two days before its window fails; an hour early is allowed", () => {
-  const early = validate({
+test("maintenance in_progress two days before its window fails; an hour early is allowed", async () => {
+  const early = await validate({
     "incidents/2026/2026-12-01-billing-upgrade.md": maintenance(
       "  - at: 2026-11-29T02:00:00Z\n    status: in_progress\n    body: Started.\n",
     ),
@@ -53,7 +53,7 @@ test("maintenance in_progress two days before its window fails; an hour early is
       message: "updates[1] says `in_progress` at 2026-11-29T02:00:00Z, more than an hour before the window starts (2026-12-01T02:00:00Z).",
     }),
   ]);
-  const onTime = validate({
+  const onTime = await validate({
     "incidents/2026/2026-12-01-billing-upgrade.md": maintenance(
       "  - at: 2026-12-01T01:00:00Z\n    status: in_progress\n    body: Started.\n",
     ),
@@ -98,8 +98,8 @@ Canary first.
 ## Where we got lucky
 `;
 
-test("a published public postmortem gets a warning at each placeholder and empty section", () => {
-  const { code, diagnostics } = validate({ "postmortems/2026-11-10-api-errors.md": postmortem("published", "public", UNFINISHED) });
+test("a published public postmortem gets a warning at each placeholder and empty section", async () => {
+  const { code, diagnostics } = await validate({ "postmortems/2026-11-10-api-errors.md": postmortem("published", "public", UNFINISHED) });
   expect(code).toBe(0); // warnings only
   const found = diagnostics.filter((d) => d.rule === "postmortem-placeholders").map((d) => [d.line, d.column, d.message]);
   expect(found).toEqual([
@@ -111,12 +111,12 @@ test("a published public postmortem gets a warning at each placeholder and empty
   expect(diagnostics.every((d) => d.severity === "warning")).toBe(true);
 });
 
-test("a draft or an internal postmortem may hold placeholders", () => {
+test("a draft or an internal postmortem may hold placeholders", async () => {
   for (const [status, visibility] of [
     ["draft", "public"],
     ["published", "internal"],
   ]) {
-    const { diagnostics } = validate({ "postmortems/2026-11-10-api-errors.md": postmortem(status, visibility, UNFINISHED) });
+    const { diagnostics } = await validate({ "postmortems/2026-11-10-api-errors.md": postmortem(status, visibility, UNFINISHED) });
     expect(diagnostics.filter((d) => d.rule === "postmortem-placeholders")).toEqual([]);
   }
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { validateRepository } from "../../scripts/validate/validate.ts";
 import { readAddedTimes } from "../../scripts/history/added-times.ts";
 import { createGitRepo, type GitRepo } from "../helpers/git-repo.ts";
-import { runCli, TEST_NOW } from "../helpers/run-cli.ts";
+import { runCliInProcess, TEST_NOW } from "../helpers/run-cli.ts";
 import { baseRepo } from "./corpus.ts";
 
 const LABELS = "incidents/2026/2026-11-21-label-printing.md";
@@ -96,14 +96,14 @@ test("a time after the commit that added it is an error naming the likely offset
   expect(errorsOf(undefined)).toEqual([]); // no history, no rule
 });
 
-test("validate --history reports it through the CLI (exit 1); without --history it passes", () => {
-  const withHistory = runCli(["validate", "--history", "--format", "json"], { cwd: repo.dir });
+test("validate --history reports it through the CLI (exit 1); without --history it passes", async () => {
+  const withHistory = await runCliInProcess(["validate", "--history", "--format", "json"], { cwd: repo.dir });
   expect(withHistory.code).toBe(1);
   const rules = (JSON.parse(withHistory.stdout).diagnostics as { rule: string; severity: string }[])
     .filter((d) => d.severity === "error")
     .map((d) => d.rule);
   expect(rules).toEqual(Array(6).fill("not-after-commit"));
-  expect(runCli(["validate"], { cwd: repo.dir }).code).toBe(0);
+  expect((await runCliInProcess(["validate"], { cwd: repo.dir })).code).toBe(0);
 });
 
 test("a renamed record keeps the dates its times were committed at", () => {

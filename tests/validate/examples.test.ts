@@ -2,13 +2,13 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot, runCli, TEST_NOW } from "../helpers/run-cli.ts";
+import { repoRoot, runCliInProcess, TEST_NOW } from "../helpers/run-cli.ts";
 import { copyExampleRepo, exampleOrgRoot } from "../helpers/example-repo.ts";
 import { validateRepository } from "../../scripts/validate/validate.ts";
 
 describe("the example organisation", () => {
-  it("validate with zero errors through the CLI; the warnings are the intended overdue runbook and the open incident gone quiet", () => {
-    const result = runCli(["validate", "--format", "json"], { cwd: exampleOrgRoot, env: { SITREP_NOW: TEST_NOW } });
+  it("validate with zero errors through the CLI; the warnings are the intended overdue runbook and the open incident gone quiet", async () => {
+    const result = await runCliInProcess(["validate", "--format", "json"], { cwd: exampleOrgRoot, env: { SITREP_NOW: TEST_NOW } });
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
@@ -21,8 +21,8 @@ describe("the example organisation", () => {
     expect(report.summary.files).toBeGreaterThanOrEqual(30);
   });
 
-  it("fail only with --strict, because of those warnings", () => {
-    const result = runCli(["validate", "--strict"], { cwd: exampleOrgRoot, env: { SITREP_NOW: TEST_NOW } });
+  it("fail only with --strict, because of those warnings", async () => {
+    const result = await runCliInProcess(["validate", "--strict"], { cwd: exampleOrgRoot, env: { SITREP_NOW: TEST_NOW } });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/runbook-review-overdue/);
     expect(result.stdout).toMatch(/update-cadence/);

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { validateRepository } from "../../scripts/validate/validate.ts";
-import { TEST_NOW, runCli } from "../helpers/run-cli.ts";
+import { TEST_NOW, runCli, runCliInProcess } from "../helpers/run-cli.ts";
 import { buildRepo, pick } from "./corpus.ts";
 import { renderMarkdown } from "../../scripts/publish/markdown.ts";
 import { hostile } from "../../testkit/hostile-inputs.ts";
@@ -88,7 +88,7 @@ describe("YAML anchors, aliases and tags are refused at their position", () => {
 describe("only regular files inside the repository are read", () => {
   const notRegular = (file: string) => ({ file, line: 1, column: 1, rule: "file-not-regular", severity: "error" });
 
-  it("a symlinked record is reported, not skipped (also when validated by name)", () => {
+  it("a symlinked record is reported, not skipped (also when validated by name)", async () => {
     const dir = repoWith({});
     symlinkSync("2026-11-10-api-errors.md", path.join(dir, "incidents/2026/2026-11-15-link.md"));
     const { diagnostics } = validateRepository(dir, { now });
@@ -96,7 +96,7 @@ describe("only regular files inside the repository are read", () => {
     expect(diagnostics[0].message).toBe(
       "incidents/2026/2026-11-15-link.md is a symbolic link to `2026-11-10-api-errors.md`; sitrep does not follow links.",
     );
-    const result = runCli(["validate", "incidents/2026/2026-11-15-link.md"], { cwd: dir });
+    const result = await runCliInProcess(["validate", "incidents/2026/2026-11-15-link.md"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/1:1 +error +incidents\/2026\/2026-11-15-link\.md is a symbolic link/);
   });
