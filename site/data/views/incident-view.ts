@@ -76,7 +76,7 @@ const updateCache = perBuild(() => new Map<string, UpdateView>());
 /** Summaries are shown on several pages (status, archive, component history); made once each. */
 const summaryCache = perBuild(() => new Map<string, IncidentSummary>());
 
-function updateView(incident: IncidentRecord, index: number, anchors: string[], derived: Derived): UpdateView {
+function updateView(incident: IncidentRecord, index: number, anchors: readonly string[], derived: Derived): UpdateView {
   const key = `${incident.id}#${index}`;
   const updates = updateCache(derived);
   let view = updates.get(key);
