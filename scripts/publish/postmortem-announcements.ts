@@ -20,7 +20,10 @@ export interface PostmortemAnnouncement {
 const cache = new WeakMap<PublishedModel, readonly PostmortemAnnouncement[]>();
 
 /** Made once per published model: the site feed and every component's feed read the same list. */
-export function postmortemAnnouncements(repository: Repository, options: { audience: Audience; now: Date }): readonly PostmortemAnnouncement[] {
+export function postmortemAnnouncements(
+  repository: Repository,
+  options: { audience: Audience; now: Date },
+): readonly PostmortemAnnouncement[] {
   const model = publishedModel(repository, options.audience, options.now);
   let announcements = cache.get(model);
   if (announcements === undefined) cache.set(model, (announcements = announce(repository, model, options.now)));
