@@ -1,6 +1,6 @@
 // RSS 2.0 and Atom 1.0 feeds of status updates: one entry per update (what Statuspage's
 // history.rss/history.atom do), newest first, linking to the update on its incident page.
-import { feedXml, type FeedItem } from "./feed-xml.ts";
+import { Feed } from "feed";
 import type { IncidentRecord, Repository } from "../records/record-types.ts";
 import type { Audience } from "../status/audience.ts";
 import { publishedModel } from "../status/published-model.ts";
@@ -64,7 +64,8 @@ export function buildFeeds(
     author: { name: xmlSafe(config.site.title), link: base },
     feedLinks: { rss: siteUrl(config, links.rss), atom: siteUrl(config, links.atom) },
   };
-  const items: { key: object; item: FeedItem }[] = [];
+  type Item = Parameters<Feed["addItem"]>[0];
+  const items: Item[] = [];
   for (const entry of feedEntries(incidents, options.now, options.limit)) {
     const update = entry.incident.data.updates[entry.index];
     const link = `${incidentUrl(config, entry.incident.id)}#${entry.anchor}`;
@@ -86,40 +87,34 @@ export function buildFeeds(
         ...(update.status === "cancelled" ? [category("Cancelled")] : []),
       ],
     };
-    items.push({ key: update, item: { ...item, title } });
+    items.push({ ...item, title });
   }
   for (const announcement of postmortemAnnouncements(repository, options)) {
     if (!shown.has(announcement.postmortem.data.incident)) continue;
     const date = new Date(announcement.at);
     const description = escapeHtml(xmlSafe(announcement.summary));
     items.push({
-      key: announcement,
-      item: {
-        id: announcement.link,
-        guid: announcement.link,
-        link: announcement.link,
-        date,
-        published: date,
-        title: xmlSafe(announcement.title),
-        description,
-        content: `<p>${description}</p>`,
-        category: [category("Postmortem")],
-      },
+      id: announcement.link,
+      guid: announcement.link,
+      link: announcement.link,
+      date,
+      published: date,
+      title: xmlSafe(announcement.title),
+      description,
+      content: `<p>${description}</p>`,
+      category: [category("Postmortem")],
     });
   }
   // Newest first, at most the limit, announcements among the updates by date.
-  items.sort((a, b) => b.item.date.getTime() - a.item.date.getTime());
-  const shownItems = items.slice(0, options.limit ?? DEFAULT_FEED_ENTRIES);
-  // Each item's XML is written once per build and reused by every feed that lists it (feed-xml.ts).
-  return {
-    rss: feedXml("rss", feedOptions, shownItems),
+  items.sort((a, b) => b.date.getTime() - a.date.getTime());
+  const rss = new Feed(feedOptions);
+  const atom = new Feed(feedOptions);
+  for (const item of items.slice(0, options.limit ?? DEFAULT_FEED_ENTRIES)) {
     // An RSS <title> is plain text; feed writes Atom titles as type="html", so escape those.
-    atom: feedXml(
-      "atom",
-      feedOptions,
-      shownItems.map(({ key, item }) => ({ key, item: { ...item, title: escapeHtml(item.title) } })),
-    ),
-  };
+    rss.addItem(item);
+    atom.addItem({ ...item, title: escapeHtml(item.title) });
+  }
+  return { rss: rss.rss2(), atom: atom.atom1() };
 }
 
 /** RSS uses the name as the element text; Atom requires `term` (RFC 4287 §4.2.2) and shows `label`. */
