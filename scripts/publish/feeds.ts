@@ -4,10 +4,10 @@ import { Feed } from "feed";
 import type { IncidentRecord, Repository } from "../records/record-types.ts";
 import type { Audience } from "../status/audience.ts";
 import { publishedModel } from "../status/published-model.ts";
-import { concerns } from "../model/incident-facts.ts";
+import { factsConcerning } from "../status/facts-by-component.ts";
 import { toMillis } from "../core/time.ts";
 import { updateStatusLabel } from "../model/vocabulary.ts";
-import { htmlToText, renderMarkdown } from "./markdown.ts";
+import { bodyHtml, bodyText } from "./rendered-text.ts";
 import { postmortemAnnouncements } from "./postmortem-announcements.ts";
 import { componentFilePaths, componentUrl, incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl, updateAnchors } from "./site-url.ts";
 
@@ -45,7 +45,8 @@ export function buildFeeds(
   const component = config.components.find((c) => c.id === options.componentId);
   const links = component ? componentFilePaths(component.id) : PUBLISHED_PATHS;
   const model = publishedModel(repository, options.audience, options.now);
-  const incidents = component ? model.facts.filter((f) => concerns(f, component.id)).map((f) => f.record) : model.incidents;
+  // A component's records from the model's index, in the model's order (not a scan per feed).
+  const incidents = component ? factsConcerning(model, component.id).map((f) => f.record) : model.incidents;
   const shown = new Set(incidents.map((i) => i.id));
   const feedOptions = {
     id: component ? componentUrl(config, component.id) : base,
@@ -69,7 +70,8 @@ export function buildFeeds(
     const update = entry.incident.data.updates[entry.index];
     const link = `${incidentUrl(config, entry.incident.id)}#${entry.anchor}`;
     const title = xmlSafe(`${entry.incident.data.title}: ${updateStatusLabel(update.status)}`);
-    const html = renderMarkdown(update.body);
+    // Rendered once per build, shared with the site feed, the other component feeds and the pages.
+    const html = bodyHtml(update);
     const item = {
       id: link,
       guid: link,
@@ -77,7 +79,7 @@ export function buildFeeds(
       date: new Date(entry.at),
       published: new Date(entry.at),
       // Both RSS <description> and Atom <summary type="html"> are read as HTML: escape the text.
-      description: escapeHtml(xmlSafe(htmlToText(html))),
+      description: escapeHtml(xmlSafe(bodyText(update))),
       content: xmlSafe(html),
       category: [
         category(entry.incident.data.type === "maintenance" ? "Maintenance" : "Incident"),

@@ -6,9 +6,9 @@ import type { Audience } from "../status/audience.ts";
 import { publishedModel } from "../status/published-model.ts";
 import { toMillis } from "../core/time.ts";
 import { updateStatusLabel } from "../model/vocabulary.ts";
-import { markdownToText } from "./markdown.ts";
+import { bodyText } from "./rendered-text.ts";
 import { componentFilePaths, incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl } from "./site-url.ts";
-import { concerns } from "../model/incident-facts.ts";
+import { factsConcerning } from "../status/facts-by-component.ts";
 
 /** A UID that is the same in every build and unique to this site: <record id>@<site host and path>. */
 export function maintenanceUid(config: Config, recordId: string): string {
@@ -35,8 +35,10 @@ export function buildMaintenanceCalendar(
     ttl: 3600,
   });
   const names = new Map(config.components.map((c) => [c.id, c.name]));
-  const maintenance = publishedModel(repository, options.audience, options.now)
-    .facts.filter((fact) => fact.record.data.type === "maintenance" && (component === undefined || concerns(fact, component.id)))
+  const model = publishedModel(repository, options.audience, options.now);
+  // A component's records come from the model's index (facts-by-component.ts), not a scan per calendar.
+  const maintenance = (component === undefined ? model.facts : factsConcerning(model, component.id))
+    .filter((fact) => fact.record.data.type === "maintenance")
     .sort(
       (a, b) => (toMillis(a.record.data.scheduled_start) ?? 0) - (toMillis(b.record.data.scheduled_start) ?? 0) || a.id.localeCompare(b.id),
     );
@@ -75,8 +77,9 @@ function describe(record: IncidentRecord, status: string, updates: IncidentRecor
   lines.push(`Status: ${updateStatusLabel(status)}`);
   const affected = Object.keys(record.data.components).map((id) => names.get(id) ?? id);
   if (affected.length > 0) lines.push(`Affected: ${affected.join(", ")}`);
-  if (latest !== undefined) lines.push("", markdownToText(latest.body));
-  const body = markdownToText(record.body);
-  if (body !== "" && body !== markdownToText(latest?.body ?? "")) lines.push("", body);
+  // Each text rendered once per build (rendered-text.ts): every component's calendar repeats it.
+  if (latest !== undefined) lines.push("", bodyText(latest));
+  const body = bodyText(record);
+  if (body !== "" && body !== (latest === undefined ? "" : bodyText(latest))) lines.push("", body);
   return lines.join("\n");
 }

@@ -3,7 +3,7 @@
 // postmortem visible to the audience and published by `now`, dated at its published_at.
 import type { PostmortemRecord, Repository } from "../records/record-types.ts";
 import type { Audience } from "../status/audience.ts";
-import { publishedModel } from "../status/published-model.ts";
+import { publishedModel, type PublishedModel } from "../status/published-model.ts";
 import { toMillis } from "../core/time.ts";
 import { postmortemUrl } from "./site-url.ts";
 
@@ -17,13 +17,25 @@ export interface PostmortemAnnouncement {
   summary: string;
 }
 
-export function postmortemAnnouncements(repository: Repository, options: { audience: Audience; now: Date }): PostmortemAnnouncement[] {
+const cache = new WeakMap<PublishedModel, readonly PostmortemAnnouncement[]>();
+
+/** Made once per published model: the site feed and every component's feed read the same list. */
+export function postmortemAnnouncements(
+  repository: Repository,
+  options: { audience: Audience; now: Date },
+): readonly PostmortemAnnouncement[] {
   const model = publishedModel(repository, options.audience, options.now);
+  let announcements = cache.get(model);
+  if (announcements === undefined) cache.set(model, (announcements = announce(repository, model, options.now)));
+  return announcements;
+}
+
+function announce(repository: Repository, model: PublishedModel, now: Date): PostmortemAnnouncement[] {
   const titles = new Map(model.incidents.map((i) => [i.id, i.data.title]));
   const announcements: PostmortemAnnouncement[] = [];
   for (const postmortem of model.postmortems) {
     const at = postmortem.data.status === "published" ? toMillis(postmortem.data.published_at) : undefined;
-    if (at === undefined || at > options.now.getTime()) continue;
+    if (at === undefined || at > now.getTime()) continue;
     const incidentTitle = titles.get(postmortem.data.incident) ?? postmortem.data.incident;
     const changes = postmortem.data.action_items.length;
     announcements.push({

@@ -27,7 +27,16 @@ export const componentUrl = (config: Config, id: string): string => siteUrl(conf
  * when two updates share a time ("update-20261122T003000Z", "update-20261122T003000Z-2").
  * Feeds link here; the site gives each update this id.
  */
-export function updateAnchors(updates: readonly { at: string }[]): string[] {
+export function updateAnchors(updates: readonly { at: string }[]): readonly string[] {
+  // Once per record's update list: its page, its summaries and every feed listing it ask again.
+  let anchors = anchorCache.get(updates);
+  if (anchors === undefined) anchorCache.set(updates, (anchors = anchorsOf(updates)));
+  return anchors;
+}
+
+const anchorCache = new WeakMap<readonly { at: string }[], readonly string[]>();
+
+function anchorsOf(updates: readonly { at: string }[]): string[] {
   const seen = new Map<string, number>();
   return updates.map((update) => {
     const ms = toMillis(update.at);

@@ -12,7 +12,7 @@ import {
   upcomingMaintenance,
   type ComponentState,
 } from "../status/current-status.ts";
-import { publishedModel } from "../status/published-model.ts";
+import { publishedModel, type PublishedModel } from "../status/published-model.ts";
 import type { IncidentFacts } from "../model/incident-facts.ts";
 import { toMillis } from "../core/time.ts";
 import { incidentUrl, siteBase } from "./site-url.ts";
@@ -65,11 +65,22 @@ export function buildPublicHistory(
   return { page, incidents: incidents.map(object), scheduled_maintenances: maintenance.map(object) };
 }
 
-function apiParts(repository: Repository, options: { audience: Audience; now: Date }) {
-  const { config } = repository;
-  const { now } = options;
-  const model = publishedModel(repository, options.audience, now);
-  const { facts, states, overall: status } = model;
+type ApiParts = ReturnType<typeof makeApiParts>;
+const partsCache = new WeakMap<PublishedModel, ApiParts>();
+
+/**
+ * Made once per published model: a site build asks for the API files, for history.json and for
+ * the freshness version (site/data/freshness.ts), each of which worked it all out again.
+ */
+function apiParts(repository: Repository, options: { audience: Audience; now: Date }): ApiParts {
+  const model = publishedModel(repository, options.audience, options.now);
+  let parts = partsCache.get(model);
+  if (parts === undefined) partsCache.set(model, (parts = makeApiParts(model)));
+  return parts;
+}
+
+function makeApiParts(model: PublishedModel) {
+  const { config, now, facts, states, overall: status } = model;
   const history = historyStart(facts, now);
   const changes = lastChanges(facts);
   const components = componentObjects(config, states, history, changes);

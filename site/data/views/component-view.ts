@@ -5,7 +5,7 @@ import { formatUptime, uptimePercent } from "../../../scripts/status/uptime.ts";
 import { formatDuration } from "../../../scripts/model/duration.ts";
 import { STATUS_LABELS, type ComponentStatus, type ImpactStatus } from "../../../scripts/model/vocabulary.ts";
 import { byStartDescending } from "../../../scripts/status/current-status.ts";
-import { concerns, type IncidentFacts } from "../../../scripts/model/incident-facts.ts";
+import { factsConcerning } from "../../../scripts/status/facts-by-component.ts";
 import type { BuildContext } from "../build-context.ts";
 import { derive, perBuild, type Derived } from "./derive.ts";
 import { summarize, type IncidentSummary } from "./incident-view.ts";
@@ -110,27 +110,10 @@ export function componentView(context: BuildContext, id: string): ComponentPageV
   const component = componentViews(context).get(id);
   if (!component) throw new Error(`No component ${id} in the config.`);
   const derived = derive(context);
-  const history = (factsByComponent(derived).get(id) ?? [])
+  // Indexed once per build (scripts/status/facts-by-component.ts), not scanned per page.
+  const history = factsConcerning(derived.model, id)
     .slice()
     .sort(byStartDescending)
     .map((f) => summarize(f, derived));
   return { component, history };
 }
-
-/**
- * The records that concern each component (`concerns` in the model), in the model's order, made
- * once per build: every component page scanning every record was 2,400 × 10,000 checks.
- */
-const factsByComponent = perBuild(({ model }: Derived): Map<string, IncidentFacts[]> => {
-  const index = new Map<string, IncidentFacts[]>();
-  for (const fact of model.facts) {
-    const ids = new Set([...fact.touched, ...fact.windows.map((w) => w.componentId)]);
-    for (const id of ids) {
-      if (!concerns(fact, id)) continue; // the model's definition stays the one that decides
-      const list = index.get(id);
-      if (list) list.push(fact);
-      else index.set(id, [fact]);
-    }
-  }
-  return index;
-});

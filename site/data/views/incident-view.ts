@@ -6,7 +6,7 @@ import { formatDuration } from "../../../scripts/model/duration.ts";
 import { STATUS_LABELS, statusLabel, statusRank, type ComponentStatus, type Indicator } from "../../../scripts/model/vocabulary.ts";
 import { updateAnchors } from "../../../scripts/publish/site-url.ts";
 import { toMillis } from "../../../scripts/core/time.ts";
-import { renderMarkdown } from "../render-markdown.ts";
+import { bodyHtml } from "../render-markdown.ts";
 import type { BuildContext } from "../build-context.ts";
 import { derive, perBuild, type Derived } from "./derive.ts";
 
@@ -76,7 +76,7 @@ const updateCache = perBuild(() => new Map<string, UpdateView>());
 /** Summaries are shown on several pages (status, archive, component history); made once each. */
 const summaryCache = perBuild(() => new Map<string, IncidentSummary>());
 
-function updateView(incident: IncidentRecord, index: number, anchors: string[], derived: Derived): UpdateView {
+function updateView(incident: IncidentRecord, index: number, anchors: readonly string[], derived: Derived): UpdateView {
   const key = `${incident.id}#${index}`;
   const updates = updateCache(derived);
   let view = updates.get(key);
@@ -90,7 +90,7 @@ function renderUpdate(update: IncidentRecord["data"]["updates"][number], anchor:
     at: update.at,
     status: update.status,
     statusLabel: statusLabel(update.status),
-    bodyHtml: renderMarkdown(update.body),
+    bodyHtml: bodyHtml(update),
     componentChanges: Object.entries(update.components ?? {}).map(([id, status]) => `${names.get(id) ?? id}: ${statusLabel(status)}`),
   };
 }
@@ -191,7 +191,7 @@ export function incidentView(context: BuildContext, id: string): IncidentView {
     severity: data.severity
       ? `${data.severity} · ${context.repository.config.severities.find((s) => s.id === data.severity)?.name ?? ""}`.replace(/ · $/, "")
       : undefined,
-    descriptionHtml: renderMarkdown(incident.body),
+    descriptionHtml: bodyHtml(incident),
     updates: data.updates.map((_, i) => updateView(incident, i, anchors, derived)).reverse(),
     scheduledStart: data.scheduled_start,
     scheduledEnd: data.scheduled_end,
