@@ -85,11 +85,7 @@ export const command = authoringCommand({
     const notes = [
       ...timeNotes(values, [{ flag: "at", time: at }], zone, now),
       ...(pagePublic
-        ? [
-            `What becomes public at ${url} (the lines marked internal left out):`,
-            "",
-            ...indent(publicText ?? ""),
-          ]
+        ? [`What becomes public at ${url} (the lines marked internal left out):`, "", ...indent(publicText ?? "")]
         : [
             record.data.visibility !== "public"
               ? "Nothing becomes public: the postmortem is internal. Run again with --public to put it on the status page."
