@@ -1,7 +1,8 @@
 // Checks shared by the site tests: links inside a build, axe in a page, files of a build.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
+import type { AxeResults, RunOptions } from "axe-core";
 import type { Page } from "playwright-core";
 
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -54,13 +55,31 @@ function readdirSafe(file: string): boolean {
  */
 export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
+/** axe-core itself, read once per test file. */
+let axeSource: string | undefined;
+
+/**
+ * axe-core run in the page as it stands: its source evaluated once per page (through the DevTools
+ * protocol, so a page's own Content-Security-Policy does not stop it), then `axe.run`. The same
+ * axe-core and rules as @axe-core/playwright, without that wrapper's cost: it evaluates axe twice
+ * per check, or (its default) runs it per frame and then again in a new blank page to merge the
+ * frames' results, which more than doubled the CPU of a check (decision 0192). Our pages have no
+ * frames; one with a frame fails here rather than going half-checked.
+ */
+async function runAxe(page: Page, runOnly: RunOptions["runOnly"]): Promise<AxeResults> {
+  if (page.frames().length > 1)
+    throw new Error(`${page.url()} has ${page.frames().length - 1} frame(s): axeViolations checks the top frame only; check frames too`);
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  if (!(await page.evaluate<boolean>("typeof window.axe?.run === 'function'"))) await page.evaluate(axeSource);
+  return page.evaluate<AxeResults>(`axe.run(document, ${JSON.stringify({ runOnly })})`);
+}
+
 /**
  * axe's WCAG 2.2 AA violations on the page, one line each (empty when clean). `coloursOnly`: only
  * COLOUR_RULES, for a second colour scheme of a page already checked in full (about half the time).
  */
 export async function axeViolations(page: Page, name: string, options: { coloursOnly?: boolean } = {}): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
-  const result = await (options.coloursOnly ? builder.withRules(COLOUR_RULES) : builder.withTags(WCAG_TAGS)).analyze();
+  const result = await runAxe(page, options.coloursOnly ? { type: "rule", values: COLOUR_RULES } : { type: "tag", values: WCAG_TAGS });
   if (options.coloursOnly) {
     const contrast = [...result.passes, ...result.violations].filter((r) => r.id === "color-contrast");
     const nodes = contrast.reduce((sum, r) => sum + r.nodes.length, 0);
