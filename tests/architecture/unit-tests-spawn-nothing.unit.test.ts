@@ -12,7 +12,7 @@ import { repoRoot } from "../helpers/run-cli.ts";
 import { sourceFiles } from "../helpers/source-scan.ts";
 
 /** Packages that start a process or a browser. */
-const SPAWNING_PACKAGES = new Set(["node:child_process", "child_process", "playwright-core", "playwright", "@axe-core/playwright"]);
+const SPAWNING_PACKAGES = new Set(["node:child_process", "child_process", "playwright-core", "playwright"]);
 
 /** Exports of spawning helpers that start nothing themselves. */
 const PURE = new Set([
