@@ -9,11 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { createGitRepo, type GitRepo } from "../helpers/git-repo.ts";
 import { recordFile } from "../helpers/record-file.ts";
+import { DECLARE_ARGS, DECLARED, FILE, ID } from "./label-printing-scenario.ts";
 import { cliPath, runCliInProcess } from "../helpers/run-cli.ts";
-
-const ID = "2026-11-22-label-printing-fails-for-some-customers";
-const FILE = `incidents/2026/${ID}.md`;
-const DECLARED = "2026-11-22T10:00:00Z";
 
 let repo: GitRepo;
 let cleanup: () => void;
@@ -48,20 +45,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, ".gitattributes"), "incidents/**/*.md merge=sitrep\npostmortems/*.md merge=sitrep\n");
   repo.git(["config", "merge.sitrep.name", "sitrep records"]);
   repo.git(["config", "merge.sitrep.driver", `"${process.execPath}" "${cliPath}" merge-file %O %A %B %P`]);
-  const declared = await sitrep(
-    [
-      "declare",
-      "--title",
-      "Label printing fails for some customers",
-      "--severity",
-      "SEV2",
-      "--component",
-      "merchant-dashboard=partial_outage",
-      "--commander",
-      "ines-carvalho",
-    ],
-    DECLARED,
-  );
+  const declared = await sitrep(DECLARE_ARGS, DECLARED);
   expect(declared.code, declared.stderr).toBe(0);
   repo.commit("Declare", DECLARED);
 });

@@ -10,11 +10,8 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyExampleRepo } from "../helpers/example-repo.ts";
 import { createGitRepo, git, type GitRepo } from "../helpers/git-repo.ts";
 import { recordFile } from "../helpers/record-file.ts";
+import { DECLARE_ARGS, DECLARED, FILE, ID } from "./label-printing-scenario.ts";
 import { runCli, runCliInProcess } from "../helpers/run-cli.ts";
-
-const ID = "2026-11-22-label-printing-fails-for-some-customers";
-const FILE = `incidents/2026/${ID}.md`;
-const DECLARED = "2026-11-22T10:00:00Z";
 
 let repo: GitRepo;
 let remote: string;
@@ -42,20 +39,7 @@ beforeAll(async () => {
   const copy = copyExampleRepo("sitrep-update-branch-");
   cleanups.push(copy.cleanup);
   repo = createGitRepo({ dir: copy.dir });
-  const declared = await sitrepInProcess(
-    [
-      "declare",
-      "--title",
-      "Label printing fails for some customers",
-      "--severity",
-      "SEV2",
-      "--component",
-      "merchant-dashboard=partial_outage",
-      "--commander",
-      "ines-carvalho",
-    ],
-    DECLARED,
-  );
+  const declared = await sitrepInProcess(DECLARE_ARGS, DECLARED);
   expect(declared.code, declared.stderr).toBe(0);
   repo.commit("Declare", DECLARED);
   const remoteParent = mkdtempSync(path.join(os.tmpdir(), "sitrep-update-branch-remote-"));
