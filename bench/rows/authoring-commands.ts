@@ -7,36 +7,18 @@ import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DECLARE_ARGUMENTS } from "../declare-arguments.ts";
+import { BENCH_GIT_IDENTITY } from "../git-identity.ts";
 import { measureProcess, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { copyExampleRepo } from "../../testkit/example-org.ts";
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/sitrep.mjs");
 const RUNS = 5;
-const IDENTITY = {
-  GIT_AUTHOR_NAME: "Bench",
-  GIT_AUTHOR_EMAIL: "bench@example.com",
-  GIT_COMMITTER_NAME: "Bench",
-  GIT_COMMITTER_EMAIL: "bench@example.com",
-  GIT_CONFIG_GLOBAL: os.devNull,
-  GIT_CONFIG_NOSYSTEM: "1",
-};
-const env = { ...IDENTITY, SITREP_NOW: "2026-11-22T12:00:00Z", NO_COLOR: "1" };
+const env = { ...BENCH_GIT_IDENTITY, SITREP_NOW: "2026-11-22T12:00:00Z", NO_COLOR: "1" };
 
 /** The commands in the order an incident meets them; `id` is the declared incident's. */
 const STEPS: [string, (id: string) => string[]][] = [
-  [
-    "declare",
-    () => [
-      "declare",
-      "--title",
-      "Checkout errors for some merchants",
-      "--severity",
-      "SEV2",
-      "--component",
-      "checkout-api=partial_outage",
-      "--json",
-    ],
-  ],
+  ["declare", () => [...DECLARE_ARGUMENTS, "--json"]],
   ["update", (id) => ["update", id, "--status", "identified", "--message", "A bad deploy; rolling back."]],
   ["acknowledge", (id) => ["acknowledge", id]],
   ["mitigate", (id) => ["mitigate", id]],
@@ -57,7 +39,8 @@ export async function run(): Promise<BenchRow[]> {
     // A fresh copy each round, as a git repository (what a responder's clone is).
     const copy = copyExampleRepo("sitrep-bench-commands-");
     try {
-      const git = (args: string[]) => execFileSync("git", args, { cwd: copy.dir, env: { ...process.env, ...IDENTITY }, stdio: "pipe" });
+      const git = (args: string[]) =>
+        execFileSync("git", args, { cwd: copy.dir, env: { ...process.env, ...BENCH_GIT_IDENTITY }, stdio: "pipe" });
       git(["init", "--quiet", "--initial-branch=main"]);
       git(["add", "--all"]);
       git(["commit", "--quiet", "-m", "records"]);

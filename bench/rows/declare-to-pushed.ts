@@ -8,26 +8,21 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DECLARE_ARGUMENTS } from "../declare-arguments.ts";
+import { BENCH_GIT_IDENTITY } from "../git-identity.ts";
 import { measureProcess, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { copyExampleRepo } from "../../testkit/example-org.ts";
 import { startGithubServer } from "../../testkit/github-server.ts";
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/sitrep.mjs");
 const RUNS = 3;
-const IDENTITY = {
-  GIT_AUTHOR_NAME: "Bench",
-  GIT_AUTHOR_EMAIL: "bench@example.com",
-  GIT_COMMITTER_NAME: "Bench",
-  GIT_COMMITTER_EMAIL: "bench@example.com",
-  GIT_CONFIG_GLOBAL: os.devNull,
-  GIT_CONFIG_NOSYSTEM: "1",
-};
 
 /** A fresh clone-like repository: the example records committed on main, pushed to a bare remote. */
 function freshRepository(): { dir: string; cleanup: () => void } {
   const copy = copyExampleRepo("sitrep-bench-publish-");
   const remote = mkdtempSync(path.join(os.tmpdir(), "sitrep-bench-remote-"));
-  const git = (cwd: string, args: string[]) => execFileSync("git", args, { cwd, env: { ...process.env, ...IDENTITY }, stdio: "pipe" });
+  const git = (cwd: string, args: string[]) =>
+    execFileSync("git", args, { cwd, env: { ...process.env, ...BENCH_GIT_IDENTITY }, stdio: "pipe" });
   git(remote, ["init", "--quiet", "--bare", "--initial-branch=main"]);
   git(copy.dir, ["init", "--quiet", "--initial-branch=main"]);
   git(copy.dir, ["add", "--all"]);
@@ -64,7 +59,7 @@ export async function run(): Promise<BenchRow[]> {
   const server = await startGithubServer({ owner: "o", repo: "r" });
   try {
     const env = {
-      ...IDENTITY,
+      ...BENCH_GIT_IDENTITY,
       SITREP_NOW: "2026-11-22T12:00:00Z",
       NO_COLOR: "1",
       GITHUB_TOKEN: "bench",
@@ -72,16 +67,7 @@ export async function run(): Promise<BenchRow[]> {
       GITHUB_API_URL: server.url,
       SITREP_GITHUB_WRITE_INTERVAL_MS: "0",
     };
-    const declare = [
-      cli,
-      "declare",
-      "--title",
-      "Checkout errors for some merchants",
-      "--severity",
-      "SEV2",
-      "--component",
-      "checkout-api=partial_outage",
-    ];
+    const declare = [cli, ...DECLARE_ARGUMENTS];
     const node = JSON.stringify(process.execPath);
     const quoted = (args: string[]) => args.map((a) => `'${a}'`).join(" ");
     const path2am = await median((dir) =>

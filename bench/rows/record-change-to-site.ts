@@ -6,8 +6,8 @@
 // minutes from merge to live page).
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { BENCH_GIT_IDENTITY } from "../git-identity.ts";
 import { measureProcess, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { writeSyntheticRepository } from "../synthetic-records.ts";
 import { cachedCorpus } from "../cached-corpus.ts";
@@ -24,12 +24,7 @@ const SYNTHETIC_START = Date.parse("2020-01-01T00:00:00Z");
 function commitAll(dir: string): void {
   const env = {
     ...process.env,
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: os.devNull,
-    GIT_AUTHOR_NAME: "bench",
-    GIT_AUTHOR_EMAIL: "bench@example.com",
-    GIT_COMMITTER_NAME: "bench",
-    GIT_COMMITTER_EMAIL: "bench@example.com",
+    ...BENCH_GIT_IDENTITY,
     GIT_AUTHOR_DATE: "2026-11-01T00:00:00Z",
     GIT_COMMITTER_DATE: "2026-11-01T00:00:00Z",
   };
