@@ -3,6 +3,7 @@
 // deployed.json makes one run build and open one issue; later runs skip the build while that issue
 // is open; once the stamp reads again the issue is closed. A repository still holding the template's
 // example configuration schedules nothing and opens no issue.
+import { deployConfigLines, githubOutputs } from "./deploy-fixtures.ts";
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -20,26 +21,7 @@ const published = path.join(scratch, "published");
 
 function writeRepo(dir: string, url: string): void {
   mkdirSync(path.join(dir, "incidents"), { recursive: true });
-  writeFileSync(
-    path.join(dir, "sitrep.config.yaml"),
-    [
-      "site:",
-      "  title: Acme Status",
-      `  url: ${url}`,
-      "components:",
-      "  - id: api",
-      "    name: API",
-      "severities:",
-      "  - id: SEV1",
-      "    name: Critical",
-      "    impact: critical",
-      "    update_every_minutes: 15",
-      "policies:",
-      "  postmortem_due_days: 5",
-      "  runbook_review_days: 180",
-      "",
-    ].join("\n"),
-  );
+  writeFileSync(path.join(dir, "sitrep.config.yaml"), `${deployConfigLines(url, { api: "API" }).join("\n")}\n`);
 }
 
 let github: GithubServer;
@@ -92,13 +74,7 @@ async function cliSubprocess(
 
 /** The same run in this process (no Node start-up); each command keeps a subprocess run above. */
 const cli = (cwd: string, args: string[], now = "2026-11-25T10:15:00Z") => runCliInProcess(args, { cwd, env: workflowEnv(now) });
-const outputs = (stdout: string) =>
-  Object.fromEntries(
-    stdout
-      .trim()
-      .split("\n")
-      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
-  );
+const outputs = githubOutputs;
 const scheduled = async (cwd = own) => {
   const run = await cli(cwd, ["deploy-due", "--format", "github", "--alert-issue", "--deployed", `${site.url}deployed.json`]);
   expect(run.code, run.stderr).toBe(0);

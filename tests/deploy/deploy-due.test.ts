@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { deployConfigLines, githubOutputs } from "./deploy-fixtures.ts";
 import { cliPath, runCli, runCliInProcess } from "../helpers/run-cli.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
@@ -17,25 +18,7 @@ const write = (file: string, lines: string[]) => {
 };
 
 beforeAll(() => {
-  write("sitrep.config.yaml", [
-    "site:",
-    "  title: Acme Status",
-    "  url: https://status.acme.example",
-    "  timezone: Europe/Berlin",
-    "components:",
-    "  - id: api",
-    "    name: API",
-    "  - id: billing",
-    "    name: Billing",
-    "severities:",
-    "  - id: SEV1",
-    "    name: Critical",
-    "    impact: critical",
-    "    update_every_minutes: 15",
-    "policies:",
-    "  postmortem_due_days: 5",
-    "  runbook_review_days: 180",
-  ]);
+  write("sitrep.config.yaml", deployConfigLines("https://status.acme.example", { api: "API", billing: "Billing" }, "Europe/Berlin"));
   write("incidents/2026/2026-11-10-api-errors.md", [
     "---",
     "title: API errors",
@@ -93,12 +76,7 @@ function due(now: string, args: string[]): Record<string, string> {
   const result = runCli(["deploy-due", "--format", "github", ...args], { cwd: dir, env: { SITREP_NOW: now, GITHUB_SHA: "" } });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
-  return Object.fromEntries(
-    result.stdout
-      .trim()
-      .split("\n")
-      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
-  );
+  return githubOutputs(result.stdout);
 }
 
 /** The same run in this process (no Node start-up); the first test runs the subprocess. */
@@ -109,12 +87,7 @@ async function dueInProcess(now: string, args: string[]): Promise<Record<string,
   });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
-  return Object.fromEntries(
-    result.stdout
-      .trim()
-      .split("\n")
-      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
-  );
+  return githubOutputs(result.stdout);
 }
 
 describe("deploy-due decides from the records and the clock", () => {
