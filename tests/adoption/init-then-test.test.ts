@@ -62,11 +62,15 @@ function vitestInCopy(files: string[]): Promise<{ code: number; output: string }
     Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && key !== "NODE_OPTIONS" && key !== "TINYPOOL_WORKER_ID"),
   );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--pool=threads", "--maxWorkers=1", "--reporter=dot", ...files], {
-      cwd: copy.dir,
-      env: { ...env, NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["node_modules/vitest/vitest.mjs", "run", "--pool=threads", "--maxWorkers=1", "--reporter=dot", ...files],
+      {
+        cwd: copy.dir,
+        env: { ...env, NO_COLOR: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));

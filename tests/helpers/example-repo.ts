@@ -40,7 +40,9 @@ export function exampleGitRepo(prefix = "sitrep-example-git-", options: { dir?: 
   for (const [at, group] of [...groups].sort(([a], [b]) => a - b)) {
     const when = `${at / 1000} +0000`;
     const message = at === start ? "Scaffold the records repository" : `Record ${group.join(", ")}`;
-    stream.push(Buffer.from(`commit refs/heads/main\nauthor ${GIT_IDENTITY.author} ${when}\ncommitter ${GIT_IDENTITY.committer} ${when}\n`));
+    stream.push(
+      Buffer.from(`commit refs/heads/main\nauthor ${GIT_IDENTITY.author} ${when}\ncommitter ${GIT_IDENTITY.committer} ${when}\n`),
+    );
     data(Buffer.from(`${message}\n`));
     for (const file of group) {
       stream.push(Buffer.from(`M 100644 inline ${file}\n`));
