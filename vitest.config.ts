@@ -45,11 +45,14 @@ export default defineConfig({
         },
       },
       // axe costs 1-2 s a page when quiet and up to 20 s at load 20: room for a busy machine.
+      // A worker serves several browser files, as for integration: they connect to the shared
+      // browser and keep their own contexts, servers and builds (decision 0186).
       {
         extends: true,
         test: {
           name: "browser",
           include: BROWSER,
+          isolate: false,
           testTimeout: 120_000,
           globalSetup: ["tests/setup/run-dir.ts", "tests/setup/chromium.ts"],
         },

@@ -51,17 +51,26 @@ beforeAll(() => {
 });
 afterAll(() => copy?.cleanup());
 
-/** The copy's own vitest on `files`, without the outer run's worker settings. */
+/**
+ * The copy's own vitest on `files`, without the outer run's worker settings. In worker threads
+ * rather than forked processes: the same tests and config, ~3 s less CPU for these five files
+ * (5.4-5.9 s against 7.4-10.6 s, measured back to back; decision 0186). No test writes
+ * process-wide state (no env writes or chdir), which threads would share.
+ */
 function vitestInCopy(files: string[]): Promise<{ code: number; output: string }> {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && key !== "NODE_OPTIONS" && key !== "TINYPOOL_WORKER_ID"),
   );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--maxWorkers=1", "--reporter=dot", ...files], {
-      cwd: copy.dir,
-      env: { ...env, NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["node_modules/vitest/vitest.mjs", "run", "--pool=threads", "--maxWorkers=1", "--reporter=dot", ...files],
+      {
+        cwd: copy.dir,
+        env: { ...env, NO_COLOR: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));

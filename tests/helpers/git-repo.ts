@@ -27,6 +27,12 @@ const IDENTITY = {
   GIT_COMMITTER_EMAIL: "committer@example.com",
 };
 
+/** The identity lines as `git fast-import` takes them (name <email>), the same people. */
+export const GIT_IDENTITY = {
+  author: `${IDENTITY.GIT_AUTHOR_NAME} <${IDENTITY.GIT_AUTHOR_EMAIL}>`,
+  committer: `${IDENTITY.GIT_COMMITTER_NAME} <${IDENTITY.GIT_COMMITTER_EMAIL}>`,
+};
+
 /** An environment that ignores the user's and the system's git config. */
 function gitEnv(date?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -44,7 +50,7 @@ function gitEnv(date?: string): NodeJS.ProcessEnv {
 }
 
 /** Runs git in `cwd`, returning stdout; throws with git's stderr on failure. */
-export function git(cwd: string, args: string[], options: { date?: string; input?: string } = {}): string {
+export function git(cwd: string, args: string[], options: { date?: string; input?: string | Buffer } = {}): string {
   return execFileSync("git", args, {
     cwd,
     env: gitEnv(options.date),
@@ -56,7 +62,7 @@ export function git(cwd: string, args: string[], options: { date?: string; input
 
 export interface GitRepo {
   dir: string;
-  git(args: string[], options?: { date?: string; input?: string }): string;
+  git(args: string[], options?: { date?: string; input?: string | Buffer }): string;
   /** Writes files (path from the repo root → content; null deletes) without committing. */
   write(files: Record<string, string | null>): void;
   /** Stages everything and commits at `date` (RFC 3339); returns the commit id. */

@@ -1,44 +1,36 @@
 // What the public site offers every visitor, in real Chromium on a build of the example
 // organisation: bars that keyboard and touch users reach, a 390 px page whose labels match the
 // days it shows, search that finds by severity and filters, Statuspage-like history, public
-// postmortems that say what is changing, and a status page that keeps itself current. The
-// build (at /) is shared with public-features.test.ts, which checks its HTML without a browser.
+// postmortems that say what is changing, and a status page that keeps itself current. The build
+// (public-site-fixture.ts, under /status/) is shared with public-features.test.ts, which checks its
+// HTML without a browser, and the public-site files. Tests take turns on one page (tests/helpers/browser.ts `sharedPage`); those that need JavaScript off, a time
+// zone or a fake clock open their own context.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectErrors, launchChromium } from "../helpers/browser.ts";
+import { collectErrors, launchChromium, sharedPage, type SharedPage } from "../helpers/browser.ts";
 import { TEST_NOW } from "../helpers/run-cli.ts";
 import type { SharedSite } from "../helpers/shared-site.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
-import { publicRootSite } from "./public-site-fixture.ts";
+import { PUBLIC_BASE, publicSite } from "./public-site-fixture.ts";
 import { axeViolations } from "./site-checks.ts";
 
 let site: SharedSite;
 let server: StaticServer;
 let browser: Browser;
+let shared: SharedPage;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([publicRootSite(), launchChromium()]);
-  server = await serveStatic(site.outDir);
+  [site, browser] = await Promise.all([publicSite(), launchChromium()]);
+  [server, shared] = await Promise.all([serveStatic(site.outDir, { base: PUBLIC_BASE }), sharedPage(browser)]);
 }, 240_000);
 
 afterAll(async () => {
+  await shared?.close();
   await browser?.close();
   await server?.close();
 });
-
-async function withPage<T>(
-  options: Parameters<Browser["newContext"]>[0],
-  use: (page: Page, context: BrowserContext) => Promise<T>,
-): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await use(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
 
 /** The DOM as these tests use it (the project compiles without DOM types; page functions must be
  * real functions: a string is evaluated as an expression, not called). */
@@ -56,7 +48,12 @@ describe("status page", () => {
       ["light", false],
       ["dark", true],
     ] as const) {
-      await withPage({ viewport: { width: 390, height: 844 }, colorScheme, javaScriptEnabled }, async (page) => {
+      const viewport = { width: 390, height: 844 };
+      const open = (use: (page: Page) => Promise<void>) =>
+        javaScriptEnabled
+          ? shared.onPage({ viewport, colorScheme }, use)
+          : shared.inContext({ viewport, colorScheme, javaScriptEnabled }, use);
+      await open(async (page) => {
         await page.goto(server.url);
         const bars = await page
           .locator(".bars")
@@ -77,7 +74,7 @@ describe("status page", () => {
     }
     // axe needs script in the page, so "without JavaScript" is the page with its own scripts
     // blocked by a Content-Security-Policy (axe runs through the DevTools protocol, outside it).
-    await withPage({ viewport: { width: 390, height: 844 } }, async (page) => {
+    await shared.onPage({ viewport: { width: 390, height: 844 } }, async (page) => {
       await page.route("**/*", async (route) => {
         const response = await route.fetch();
         await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": "script-src 'none'" } });
@@ -92,7 +89,7 @@ describe("status page", () => {
 
   it("at 1280, 390 and 320 px makes every day with impact its own target of at least 24×24 px", async () => {
     for (const width of [1280, 390, 320]) {
-      await withPage({ viewport: { width, height: 844 } }, async (page) => {
+      await shared.onPage({ viewport: { width, height: 844 } }, async (page) => {
         await page.goto(server.url);
         const boxes = await page.locator(".bars a").evaluateAll((links) =>
           (links as unknown as (Node & { getBoundingClientRect(): { width: number; height: number } })[])
@@ -125,7 +122,7 @@ describe("status page", () => {
   }, 60_000);
 
   it("shows a day's tip above its row, never over the rows below", async () => {
-    await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
+    await shared.onPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
       await page.goto(server.url);
       const day = page.locator(".bars a").first();
       await day.focus();
@@ -143,7 +140,7 @@ describe("status page", () => {
   }, 60_000);
 
   it("lets a keyboard reach a day with impact, shows its summary on focus, and follows it to the day", async () => {
-    await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
+    await shared.onPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
       await page.goto(server.url);
       const day = page.locator(".bars a").first();
       const focused = () => day.evaluate((a) => a === (globalThis as unknown as Window).document.activeElement);
@@ -168,7 +165,7 @@ describe("status page", () => {
       [14, undefined, "This information is 14 hours old and may be out of date."],
       [14, { version, fresh_until: hours(0.25) }, "This information is 14 hours old and may be out of date."],
     ] as const) {
-      await withPage({}, async (page) => {
+      await shared.inContext({}, async (page) => {
         await page.clock.install({ time: new Date(built + clock * 3_600_000) });
         await page.route("**/build.json", (route) => (summary ? route.fulfill({ json: summary }) : route.abort()));
         await page.route(server.url, (route) => route.fulfill({ contentType: "text/html", body: quiet }));
@@ -181,7 +178,7 @@ describe("status page", () => {
   }, 90_000);
 
   it("swaps in a newer build whenever the published data changed, whatever its update times say", async () => {
-    await withPage({}, async (page) => {
+    await shared.inContext({}, async (page) => {
       const errors = collectErrors(page);
       const built = Date.parse(TEST_NOW);
       await page.clock.install({ time: new Date(built + 5 * 60_000) });
@@ -224,7 +221,7 @@ describe("status page", () => {
   }, 60_000);
 
   it("keeps an incident page (where notifications land) current the same way", async () => {
-    await withPage({}, async (page) => {
+    await shared.inContext({}, async (page) => {
       const built = Date.parse(TEST_NOW);
       await page.clock.install({ time: new Date(built + 3 * 3_600_000) });
       await page.route("**/build.json", (route) => route.abort());
@@ -238,7 +235,7 @@ describe("status page", () => {
 
 describe("search", () => {
   it("finds incidents by severity, shows type, date and impact, and filters by severity", async () => {
-    await withPage({}, async (page) => {
+    await shared.onPage({}, async (page) => {
       const errors = collectErrors(page);
       await page.goto(`${server.url}search/?q=SEV1`);
       await page.locator("#search-results li").first().waitFor({ timeout: 15_000 });
@@ -269,7 +266,7 @@ describe("search", () => {
 describe("times for the reader", () => {
   it("shows times in the reader's zone and how long ago, keeping the site's zone at hand; without script, the site's zone", async () => {
     const built = Date.parse(TEST_NOW);
-    await withPage({ timezoneId: "America/New_York" }, async (page) => {
+    await shared.inContext({ timezoneId: "America/New_York" }, async (page) => {
       await page.clock.install({ time: new Date(built + 12 * 60_000) });
       await page.route("**/build.json", (route) => route.abort());
       await page.goto(server.url);
@@ -280,7 +277,7 @@ describe("times for the reader", () => {
         "Times are shown in your time zone (America/New_York); point at a time for Europe/Berlin.",
       );
     });
-    await withPage({ timezoneId: "America/New_York", javaScriptEnabled: false }, async (page) => {
+    await shared.inContext({ timezoneId: "America/New_York", javaScriptEnabled: false }, async (page) => {
       await page.goto(server.url);
       expect(await page.locator(".banner time").textContent()).toBe("22 Nov 2026, 13:00 CET");
       expect(await page.locator("#zone-note").textContent()).toBe("Times are shown in Europe/Berlin.");
@@ -290,7 +287,7 @@ describe("times for the reader", () => {
 
 describe("search results", () => {
   it("can all be reached: more than a page of results loads the rest, by keyboard too", async () => {
-    await withPage({}, async (page) => {
+    await shared.onPage({}, async (page) => {
       const errors = collectErrors(page);
       await page.goto(`${server.url}search/?q=the`);
       await page.locator("#search-results li").first().waitFor({ timeout: 15_000 });
@@ -316,7 +313,7 @@ describe("search results", () => {
 describe("history and postmortems", () => {
   it("lists each month's incidents with impact and duration, a quarter per page, and keeps planned maintenance out of the top", async () => {
     // A reader in the site's own zone sees the site's times (the enhancement changes nothing).
-    await withPage({ timezoneId: "Europe/Berlin" }, async (page) => {
+    await shared.inContext({ timezoneId: "Europe/Berlin" }, async (page) => {
       await page.goto(`${server.url}history/`);
       const months = await page.locator("main h2").allTextContents();
       expect(months.slice(0, 2)).toEqual(["November 2026", "October 2026"]);

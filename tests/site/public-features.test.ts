@@ -5,13 +5,13 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SharedSite } from "../helpers/shared-site.ts";
-import { publicRootSite } from "./public-site-fixture.ts";
+import { publicSite } from "./public-site-fixture.ts";
 import { files } from "./site-checks.ts";
 
 let site: SharedSite;
 
 beforeAll(async () => {
-  site = await publicRootSite();
+  site = await publicSite();
 }, 240_000);
 
 describe("public pages' words", () => {

@@ -1,7 +1,10 @@
 // The public site of the example organisation, as the public-site tests check it: built once per
 // run (under /status/, like a GitHub Pages project site, with Pagefind), with a probe record
-// whose Markdown tries to run script. Shared by public-site.test.ts (build output) and
-// public-site.browser.test.ts (Chromium).
+// whose Markdown tries to run script. Shared by public-site.test.ts and public-features.test.ts
+// (build output) and public-site.browser.test.ts and public-features.browser.test.ts (Chromium).
+// One build for all four: the public-features files had their own build of the same records at
+// the root of the domain (/), which cost a build and a Pagefind index more (decision 0186); a site
+// at the root is built by the packed-records-repository, lifecycle and consistency tests.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { copyExampleRecords } from "../helpers/example-repo.ts";
@@ -68,13 +71,5 @@ export function publicSite(): Promise<SharedSite> {
     copyExampleRecords(dir);
     writeFileSync(path.join(dir, "incidents/2026/2026-11-10-probe.md"), PROBE);
     return { siteUrl: "https://lumen.example.github.io/status/", pagefind: true };
-  });
-}
-
-/** The example organisation at the root of its domain (/), with Pagefind. */
-export function publicRootSite(): Promise<SharedSite> {
-  return sharedSite("public-example-root", (dir) => {
-    copyExampleRecords(dir);
-    return { pagefind: true };
   });
 }

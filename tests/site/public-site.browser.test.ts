@@ -1,12 +1,13 @@
 // The public build in real Chromium: every page type renders without console errors, axe finds
 // no WCAG 2.2 AA violations in light and dark (one test per page type), the status page works
 // without JavaScript and at 320 px, search works with JavaScript and says what to do without it,
-// and record Markdown cannot run scripts. The build is shared with public-site.test.ts.
+// and record Markdown cannot run scripts. The build is shared with public-site.test.ts. The tests
+// take turns on one page (tests/helpers/browser.ts `sharedPage`); JavaScript off has its own context.
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, collectErrors } from "../helpers/browser.ts";
+import { launchChromium, collectErrors, sharedPage, type SharedPage } from "../helpers/browser.ts";
 import { repoRoot } from "../helpers/run-cli.ts";
 import type { SharedSite } from "../helpers/shared-site.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
@@ -18,31 +19,23 @@ const artifacts = path.join(repoRoot, "test-results", "site");
 let site: SharedSite;
 let server: StaticServer;
 let browser: Browser;
+let shared: SharedPage;
 
 beforeAll(async () => {
   [site, browser] = await Promise.all([publicSite(), launchChromium()]);
-  server = await serveStatic(site.outDir, { base: PUBLIC_BASE });
+  [server, shared] = await Promise.all([serveStatic(site.outDir, { base: PUBLIC_BASE }), sharedPage(browser)]);
   mkdirSync(artifacts, { recursive: true });
 });
 
 afterAll(async () => {
+  await shared?.close();
   await browser?.close();
   await server?.close();
 });
 
-async function withContext<T>(options: Parameters<Browser["newContext"]>[0], use: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await use(context);
-  } finally {
-    await context.close();
-  }
-}
-
 describe("public site in Chromium", () => {
   it("renders every page type with its heading and text, without console errors", async () => {
-    await withContext({}, async (context) => {
-      const page = await context.newPage();
+    await shared.onPage({}, async (page) => {
       const errors = collectErrors(page);
       for (const entry of PAGES) {
         const response = await page.goto(server.url + entry.path);
@@ -61,8 +54,7 @@ describe("public site in Chromium", () => {
   // axe on one page per template, one test each (both colour schemes), so each test stays well
   // inside its timeout; axe costs 1-2 s a page on a quiet machine and 10 s on a busy one.
   it.each(PAGES.filter((p) => p.axe))("has no axe violations on the $name page, light and dark", async (entry) => {
-    await withContext({ colorScheme: "light" }, async (context) => {
-      const page = await context.newPage();
+    await shared.onPage({ colorScheme: "light" }, async (page) => {
       await page.goto(server.url + entry.path);
       expect(await axeViolations(page, `${entry.name} (light)`)).toEqual([]);
       // Dark changes colours only (site.css's prefers-color-scheme; no script reads the scheme): the
@@ -74,8 +66,7 @@ describe("public site in Chromium", () => {
 
   it("saves screenshots of the status page in light and dark as test artifacts", async () => {
     for (const scheme of ["light", "dark"] as const) {
-      await withContext({ colorScheme: scheme, viewport: { width: 1024, height: 800 } }, async (context) => {
-        const page = await context.newPage();
+      await shared.onPage({ colorScheme: scheme, viewport: { width: 1024, height: 800 } }, async (page) => {
         await page.goto(server.url);
         const file = path.join(artifacts, `status-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: true });
@@ -85,8 +76,7 @@ describe("public site in Chromium", () => {
   });
 
   it("shows the whole status page with JavaScript disabled, and the status page loads no script file", async () => {
-    await withContext({ javaScriptEnabled: false }, async (context) => {
-      const page = await context.newPage();
+    await shared.inContext({ javaScriptEnabled: false }, async (page) => {
       await page.goto(server.url);
       expect(await page.locator(".banner").textContent()).toContain("Minor Service Outage");
       expect(await page.locator(".component").count()).toBe(10);
@@ -107,8 +97,7 @@ describe("public site in Chromium", () => {
       expect(await page.locator("main a[href$='/history/']").count()).toBeGreaterThan(0);
       expect(await page.locator("#search-form").isVisible()).toBe(false);
     });
-    await withContext({}, async (context) => {
-      const page = await context.newPage();
+    await shared.onPage({}, async (page) => {
       await page.goto(server.url);
       // Two inline scripts (keeps an open page current; times in the reader's zone), nothing loaded from elsewhere.
       expect(await page.evaluate<string[]>("[...document.scripts].map((s) => s.src)")).toEqual(["", ""]);
@@ -116,8 +105,7 @@ describe("public site in Chromium", () => {
   });
 
   it("is readable at 320 px: no page scrolls sideways", async () => {
-    await withContext({ viewport: { width: 320, height: 640 } }, async (context) => {
-      const page = await context.newPage();
+    await shared.onPage({ viewport: { width: 320, height: 640 } }, async (page) => {
       const wide: string[] = [];
       for (const entry of PAGES) {
         await page.goto(server.url + entry.path);
@@ -129,8 +117,7 @@ describe("public site in Chromium", () => {
   });
 
   it("finds incidents with Pagefind when JavaScript is on", async () => {
-    await withContext({}, async (context) => {
-      const page = await context.newPage();
+    await shared.onPage({}, async (page) => {
       const errors = collectErrors(page);
       await page.goto(`${server.url}search/?q=rollback`);
       const first = page.locator("#search-results li a").first();
@@ -142,8 +129,7 @@ describe("public site in Chromium", () => {
   });
 
   it("never runs script from record Markdown", async () => {
-    await withContext({}, async (context) => {
-      const page = await context.newPage();
+    await shared.onPage({}, async (page) => {
       const dialogs: string[] = [];
       page.on("dialog", (d) => {
         dialogs.push(d.message());
