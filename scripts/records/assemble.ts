@@ -44,7 +44,12 @@ function base(record: ParsedRecord) {
 }
 
 /** The Repository of files loaded all at once (records/load-records.ts's loadRecords). */
-export function assembleRepository(root: string, checked: ReadonlyMap<ParsedRecord, object>, config: Config | undefined, now: Date): Repository {
+export function assembleRepository(
+  root: string,
+  checked: ReadonlyMap<ParsedRecord, object>,
+  config: Config | undefined,
+  now: Date,
+): Repository {
   const assembled = effectiveConfig(config);
   const incidents: IncidentRecord[] = [];
   for (const [record, data] of checked) if (record.kind === "incident") incidents.push(assembleIncident(record, data));

@@ -16,14 +16,7 @@ import { loadConfig } from "../records/load-config.ts";
 import { loadRecordFiles, type LoadedRecordFiles } from "../records/load-records.ts";
 import { assembleIncident, assemblePostmortem, assembleRunbook, effectiveConfig } from "../records/assemble.ts";
 import { createLocator, type PositionLocator } from "../records/positions.ts";
-import type {
-  Config,
-  IncidentRecord,
-  PostmortemRecord,
-  RecordKind,
-  Repository,
-  RunbookRecord,
-} from "../records/record-types.ts";
+import type { Config, IncidentRecord, PostmortemRecord, RecordKind, Repository, RunbookRecord } from "../records/record-types.ts";
 import { compareDiagnostics, type Diagnostic } from "../core/diagnostic.ts";
 import { rules } from "./rules/index.ts";
 import type { LinkedIncident, RuleContext } from "./rule.ts";

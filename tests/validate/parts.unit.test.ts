@@ -26,7 +26,8 @@ const incident = (severity: string, resolved: string) =>
   `updates:\n  - at: ${resolved}\n    status: resolved\n    body: Resolved.\n---\n`;
 // More incidents than two parts hold; the ones that matter sort first and last.
 const fillers = 2 * INCIDENTS_PER_PART + 20;
-for (let i = 0; i < fillers; i++) write(`incidents/2026/2026-11-01-f${String(i).padStart(4, "0")}.md`, incident("SEV3", "2026-11-01T11:00:00Z"));
+for (let i = 0; i < fillers; i++)
+  write(`incidents/2026/2026-11-01-f${String(i).padStart(4, "0")}.md`, incident("SEV3", "2026-11-01T11:00:00Z"));
 // The same id in the first part and in the last.
 write("incidents/2026/2026-11-01-dup.md", incident("SEV3", "2026-11-01T11:00:00Z"));
 write("incidents/2026/extra/2026-11-01-dup.md", incident("SEV3", "2026-11-01T11:00:00Z"));
