@@ -4,7 +4,7 @@ import path from "node:path";
 import { UsageError } from "../errors.ts";
 import type { Command } from "../cli/command.ts";
 import { findRecordsRoot } from "../records/root.ts";
-import { validateRepository } from "../validate/validate.ts";
+import { checkRepository } from "../validate/validate.ts";
 import type { Diagnostic } from "../core/diagnostic.ts";
 import { countBySeverity } from "../core/diagnostic.ts";
 import { formatPretty } from "../validate/format-pretty.ts";
@@ -74,7 +74,7 @@ export const command: Command<ValidateResult> = {
       );
     // Loaded only when asked: validate alone reads no history and stays fast (ADR 0077, 0100).
     const commitTimes = values.history === true ? (await import("../history/added-times.ts")).readAddedTimes(root) : undefined;
-    const { diagnostics, fileCount } = validateRepository(root, { now, only, commitTimes });
+    const { diagnostics, fileCount } = checkRepository(root, { now, only, commitTimes });
     return { root, diagnostics, fileCount, strict: values.strict === true, format };
   },
 

@@ -1,5 +1,7 @@
-// Parsed, schema-checked files → the Repository every consumer reads. Pure.
-import { applyConfigDefaults, withPolicyDue, withPolicyReview } from "./defaults.ts";
+// Parsed, schema-checked files → the records every consumer reads (the Repository). Pure.
+// One record at a time, so a caller can assemble a part of the repository and let it go
+// (decision 0182); a postmortem needs only a few times of the incident it reviews.
+import { applyConfigDefaults, withPolicyDue, withPolicyReview, type DueAnchorTimes } from "./defaults.ts";
 import type {
   Config,
   Incident,
@@ -12,44 +14,52 @@ import type {
 } from "./record-types.ts";
 import type { ParsedRecord } from "./read-record.ts";
 
-/**
- * `checked` maps each schema-valid file to its data with the schema's defaults filled in; the
- * other files are reported, not guessed at. Without a valid configuration the schema's defaults
- * alone stand in for it, so the records can still be checked.
- */
+/** Without a valid configuration the schema's defaults alone stand in for it, so the records can still be checked. */
+export function effectiveConfig(config: Config | undefined): Config {
+  return config ?? applyConfigDefaults({ site: { title: "", url: "" }, components: [] });
+}
+
+/** `data`: the file's data with the schema's defaults filled in (records/load-records.ts). */
+export function assembleIncident(record: ParsedRecord, data: object): IncidentRecord {
+  return { kind: "incident", ...base(record), data: data as Incident };
+}
+
+/** `incident`: the times of the incident it names, when that incident is schema-valid. */
+export function assemblePostmortem(
+  record: ParsedRecord,
+  data: object,
+  config: Config,
+  incident: DueAnchorTimes | undefined,
+  now: Date,
+): PostmortemRecord {
+  return { kind: "postmortem", ...base(record), data: withPolicyDue(data as PostmortemWithDefaults, config, incident, now) };
+}
+
+export function assembleRunbook(record: ParsedRecord, data: object, config: Config): RunbookRecord {
+  return { kind: "runbook", ...base(record), data: withPolicyReview(data as RunbookWithDefaults, config) };
+}
+
+function base(record: ParsedRecord) {
+  return { id: record.id, source: record.source, body: record.body, raw: record.data as Record<string, unknown> };
+}
+
+/** The Repository of files loaded all at once (records/load-records.ts's loadRecords). */
 export function assembleRepository(
   root: string,
   checked: ReadonlyMap<ParsedRecord, object>,
   config: Config | undefined,
   now: Date,
 ): Repository {
+  const assembled = effectiveConfig(config);
   const incidents: IncidentRecord[] = [];
-  const postmortems: { record: ParsedRecord; data: PostmortemWithDefaults }[] = [];
-  const runbooks: { record: ParsedRecord; data: RunbookWithDefaults }[] = [];
-  for (const [record, data] of checked) {
-    if (record.kind === "incident") incidents.push({ kind: "incident", ...base(record), data: data as Incident });
-    else if (record.kind === "postmortem") postmortems.push({ record, data: data as PostmortemWithDefaults });
-    else runbooks.push({ record, data: data as RunbookWithDefaults });
-  }
+  for (const [record, data] of checked) if (record.kind === "incident") incidents.push(assembleIncident(record, data));
   const incidentById = new Map(incidents.map((i) => [i.id, i.data]));
-  const effectiveConfig = config ?? applyConfigDefaults({ site: { title: "", url: "" }, components: [] });
-  return {
-    root,
-    config: effectiveConfig,
-    incidents,
-    postmortems: postmortems.map(
-      ({ record, data }): PostmortemRecord => ({
-        kind: "postmortem",
-        ...base(record),
-        data: withPolicyDue(data, effectiveConfig, incidentById.get(data.incident), now),
-      }),
-    ),
-    runbooks: runbooks.map(
-      ({ record, data }): RunbookRecord => ({ kind: "runbook", ...base(record), data: withPolicyReview(data, effectiveConfig) }),
-    ),
-  };
-}
-
-function base(record: ParsedRecord) {
-  return { id: record.id, source: record.source, body: record.body, raw: record.data as Record<string, unknown> };
+  const postmortems: PostmortemRecord[] = [];
+  const runbooks: RunbookRecord[] = [];
+  for (const [record, data] of checked) {
+    if (record.kind === "postmortem")
+      postmortems.push(assemblePostmortem(record, data, assembled, incidentById.get((data as { incident: string }).incident), now));
+    else if (record.kind === "runbook") runbooks.push(assembleRunbook(record, data, assembled));
+  }
+  return { root, config: assembled, incidents, postmortems, runbooks };
 }

@@ -20,6 +20,9 @@ import type {
 import { DAY_MS, toMillis, utcDate } from "../core/time.ts";
 import { dueAnchor } from "./incident-start.ts";
 
+/** What an action item's default `due` needs of its incident (an Incident has it). */
+export type DueAnchorTimes = Parameters<typeof dueAnchor>[0];
+
 type Kind = "incident" | "postmortem" | "runbook" | "config";
 const validators: Record<Kind, ValidateFunction> = compiled;
 
@@ -38,7 +41,7 @@ export function applyIncidentDefaults(data: IncidentData): Incident {
   return withSchemaDefaults<Incident>("incident", data);
 }
 
-export function applyPostmortemDefaults(data: PostmortemData, config: Config, incident: Incident | undefined, now: Date): Postmortem {
+export function applyPostmortemDefaults(data: PostmortemData, config: Config, incident: DueAnchorTimes | undefined, now: Date): Postmortem {
   return withPolicyDue(withSchemaDefaults<PostmortemWithDefaults>("postmortem", data), config, incident, now);
 }
 
@@ -46,7 +49,7 @@ export function applyPostmortemDefaults(data: PostmortemData, config: Config, in
  * `due` defaults to the incident's resolution (or start: incident-start.ts's dueAnchor) plus the priority's SLO days; when
  * neither is known, to the day the postmortem was published, or else `now`.
  */
-export function withPolicyDue(data: PostmortemWithDefaults, config: Config, incident: Incident | undefined, now: Date): Postmortem {
+export function withPolicyDue(data: PostmortemWithDefaults, config: Config, incident: DueAnchorTimes | undefined, now: Date): Postmortem {
   const anchor = (incident && dueAnchor(incident)) ?? data.published_at ?? now.toISOString();
   const action_items: ActionItem[] = data.action_items.map((item) => ({
     ...item,

@@ -5,7 +5,6 @@ import type { Finding } from "../../records/finding.ts";
 import type { Rule } from "../rule.ts";
 import { isPostmortemPublished } from "../../model/postmortem-policy.ts";
 import { mentions, publicLines } from "../../model/postmortem-public-text.ts";
-import { knownPeople } from "../../oncall/known-people.ts";
 
 export const postmortemHandles: Rule = {
   id: "postmortem-handles",
@@ -13,10 +12,10 @@ export const postmortemHandles: Rule = {
   description:
     "The public text of a published public postmortem names no person by handle (`@handle`, or a handle sitrep knows), unless `keep_handles: true`.",
   needsConfig: true,
-  check({ postmortems, incidents, runbooks, config }) {
+  check({ postmortems, people }) {
     const published = postmortems.filter((p) => isPostmortemPublished(p.data) && p.data.keep_handles !== true);
-    if (published.length === 0) return [];
-    const people = knownPeople(config, { incidents: [...incidents], postmortems: [...postmortems], runbooks: [...runbooks] });
+    // `people` (oncall/known-people.ts over every record) is given wherever postmortems are checked.
+    if (published.length === 0 || !people) return [];
     return published.flatMap((record) =>
       mentions(publicLines(record.body), people).map(
         ({ offset, column, handle }) =>

@@ -8,12 +8,13 @@ export const postmortemRequired = perRecord("incidents", {
   description:
     "Resolved incidents of a severity with `postmortem_required` have a postmortem within policies.postmortem_due_days (drills, near-misses and imported records excepted).",
   needsConfig: true,
-  each({ postmortems, ids, config, now }) {
-    const covered = new Set([...postmortems.map((p) => p.data.incident), ...ids.postmortem]);
+  each({ postmortemIncidents, ids, config, now }) {
+    // Covered: a schema-valid postmortem names it, or a postmortem file carries its id.
+    const covered = (id: string) => postmortemIncidents.has(id) || ids.postmortem.has(id);
     const days = config.policies.postmortem_due_days;
     return (data, report, record) => {
       const dueMs = postmortemDue(data, config);
-      if (dueMs === undefined || covered.has(record.id) || now.getTime() <= dueMs) return;
+      if (dueMs === undefined || covered(record.id) || now.getTime() <= dueMs) return;
       const due = utcDate(dueMs);
       report(
         ["severity"],

@@ -4,10 +4,9 @@ export const publishedAtRequired = perRecord("postmortems", {
   id: "published-at-required",
   severity: "error",
   description: "A published postmortem has `published_at`, not earlier than its incident's resolution.",
-  each({ incidents }) {
-    const incidentById = new Map(incidents.map((i) => [i.id, i]));
+  each({ linkedIncidents }) {
     return ({ status, published_at, incident }, report) => {
-      const resolvedAt = incidentById.get(incident)?.data.resolved_at;
+      const resolvedAt = linkedIncidents.get(incident)?.resolved_at;
       if (status === "published" && published_at === undefined) {
         report(
           ["status"],

@@ -14,7 +14,7 @@ export const textCharacters: Rule = {
   id: "text-control-character",
   severity: "error",
   description: "Titles and names hold no control characters (ESC, NUL, tab) and no bidirectional overrides.",
-  check({ config, incidents, postmortems, runbooks }) {
+  check({ config, incidents, postmortems, runbooks, checksConfig }) {
     const findings: Finding[] = [];
     const check = (file: string, path: (string | number)[], value: unknown) => {
       if (typeof value !== "string") return;
@@ -34,7 +34,7 @@ export const textCharacters: Rule = {
     for (const record of postmortems) {
       for (const [i, item] of record.data.action_items.entries()) check(record.source.path, ["action_items", i, "title"], item.title);
     }
-    if (config) {
+    if (config && checksConfig) {
       check(CONFIG_FILE, ["site", "title"], config.site.title);
       check(CONFIG_FILE, ["site", "description"], config.site.description);
       config.components.forEach((component, i) => {
