@@ -5,8 +5,14 @@
 // the same code Node runs for files outside node_modules), so the package ships its sources as they
 // are, with no build step (docs/decisions/0150). Plain JavaScript: the launcher loads it before any
 // TypeScript, and a worker thread loads it before its own .ts body (hooks are per thread).
-import { readFileSync } from "node:fs";
+//
+// The stripped text is kept in the records repository's node_modules/.cache, keyed by the source
+// and the Node version: loading the stripper (a WebAssembly module) and running it was a third of
+// the CPU of `sitrep status` in an installed package, on every run (docs/decisions/0187).
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { registerHooks, stripTypeScriptTypes } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const REGISTERED = Symbol.for("sitrep.typescript-in-package");
 
@@ -24,15 +30,57 @@ export function allowTypeScriptInPackage(packageUrl = new URL("../", import.meta
   if (holder[REGISTERED]) return;
   holder[REGISTERED] = true;
   quietStripperWarning();
+  const cacheDir = strippedCacheDir(packageUrl);
   registerHooks({
     load(url, context, nextLoad) {
       if (url.startsWith(packageUrl) && url.endsWith(".ts") && !url.slice(packageUrl.length).includes("/node_modules/")) {
         const source = readFileSync(new URL(url), "utf8");
-        return { format: "module", source: stripTypeScriptTypes(source), shortCircuit: true };
+        return { format: "module", source: stripWithCache(source, cacheDir), shortCircuit: true };
       }
       return nextLoad(url, context);
     },
   });
+}
+
+/**
+ * Where an installed engine keeps its stripped files: `.cache/sitrep-stripped` in the node_modules
+ * folder it was installed into, the place build tools keep their caches (it goes with
+ * `rm -rf node_modules`, and it is writable by whoever installed the package). Undefined when the
+ * package is not under node_modules.
+ */
+export function strippedCacheDir(packageUrl) {
+  const at = packageUrl.lastIndexOf("/node_modules/");
+  if (at < 0) return undefined;
+  return fileURLToPath(`${packageUrl.slice(0, at)}/node_modules/.cache/sitrep-stripped/`);
+}
+
+/**
+ * The source with its types stripped, from `cacheDir` when this Node stripped the same text
+ * before. The key is a hash of the Node version and the source, so an edited file or another
+ * Node never gets another's output. A cache that cannot be read or written (a read-only install)
+ * only costs the stripping.
+ */
+export function stripWithCache(source, cacheDir) {
+  if (!cacheDir) return stripTypeScriptTypes(source);
+  const key = createHash("sha256").update(process.version).update("\0").update(source).digest("hex");
+  const file = `${cacheDir}${key}.js`;
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    // Not stripped yet by this Node (or unreadable): strip and keep it below.
+  }
+  const stripped = stripTypeScriptTypes(source);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    // Written whole under a name of its own, then renamed: a run that reads it at the same
+    // moment sees all of it or none.
+    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    writeFileSync(partial, stripped);
+    renameSync(partial, file);
+  } catch {
+    // Not writable here: the next run strips again.
+  }
+  return stripped;
 }
 
 // stripTypeScriptTypes prints an ExperimentalWarning on first use; Node prints none when it strips

@@ -201,6 +201,8 @@ describe("a records repository made by init <dir> from the tarball", () => {
     const validate = run(path.join(acme, "node_modules/sitrep/scripts/sitrep.mjs"), ["validate"], acme);
     expect(validate.stdout).toContain("no problems");
     expect(validate.code).toBe(0);
+    // The engine's stripped TypeScript is kept for the next run beside the install (decision 0187).
+    expect(readdirSync(path.join(acme, "node_modules/.cache/sitrep-stripped")).filter((f) => f.endsWith(".js")).length).toBeGreaterThan(50);
     const build = run(path.join(acme, "node_modules/sitrep/scripts/sitrep.mjs"), ["build", "--quiet"], acme);
     expect(build.stderr).not.toMatch(/error|\n\s+at /i);
     expect(build.code).toBe(0);
