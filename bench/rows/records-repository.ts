@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { measureProcess, type BenchRow } from "../row.ts";
+import { measureProcess, measureRepeatedly, type BenchRow } from "../row.ts";
 import { astroBuild, floorProject } from "../astro-build.ts";
 import { installPacked, packSitrep } from "../../testkit/packed-sitrep.ts";
 
@@ -59,7 +59,21 @@ export async function run(): Promise<BenchRow[]> {
     // The `node` devDependency (Node 24 for machines with an older one) is not in a production install.
     const prodMb = duMb(path.join(repo, "node_modules"), ["node_modules/node"]);
 
-    const build = await measureProcess(process.execPath, [path.join(repo, "node_modules/sitrep/scripts/sitrep.mjs"), "build", "--quiet"], {
+    // A command in the records repository, the engine stripped of its types first (the first run
+    // after an install: the cache emptied before each) and then from the cache (decision 0187).
+    const launcher = path.join(repo, "node_modules/sitrep/scripts/sitrep.mjs");
+    const status = () => measureProcess(process.execPath, [launcher, "status"], { cwd: repo, env: { SITREP_NOW: "2026-11-22T12:00:00Z" } });
+    const strippedCache = path.join(repo, "node_modules/.cache/sitrep-stripped");
+    const statusCold = await measureRepeatedly(3, () => {
+      rmSync(strippedCache, { recursive: true, force: true });
+      return status();
+    });
+    const statusWarm = await measureRepeatedly(5, status);
+    const version = await measureRepeatedly(5, () => measureProcess(process.execPath, [launcher, "--version"], { cwd: repo }));
+    for (const m of [statusCold, statusWarm, version])
+      if (m.code !== 0) throw new Error(`sitrep in the records repository failed: ${m.stderr.slice(-1500)}`);
+
+    const build = await measureProcess(process.execPath, [launcher, "build", "--quiet"], {
       cwd: repo,
       env: { SITREP_NOW: "2026-11-22T12:00:00Z" },
     });
@@ -97,6 +111,23 @@ export async function run(): Promise<BenchRow[]> {
         peakRssMb: install.peakRssMb,
         floorMs: bareInstall.wallMs,
         note: `floor: bare Astro install; ${installMb.toFixed(0)} MB (${prodMb.toFixed(0)} MB without the node devDependency) vs ${bareMb.toFixed(0)} MB; ${prod.length} production packages, test tooling among them: ${tooling.length === 0 ? "none" : tooling.join(", ")}`,
+      },
+      {
+        name: "records repo: sitrep status, first run",
+        input: "records repository from the tarball, stripped-TypeScript cache empty",
+        wallMs: statusCold.wallMs,
+        peakRssMb: statusCold.peakRssMb,
+        floorMs: version.wallMs,
+        note: "cold: strips the engine's types and fills node_modules/.cache (decision 0187); floor = sitrep --version from the cache; median of 3",
+      },
+      {
+        name: "records repo: sitrep status",
+        input: "records repository from the tarball",
+        wallMs: statusWarm.wallMs,
+        peakRssMb: statusWarm.peakRssMb,
+        floorMs: version.wallMs,
+        target: "< 0.5 s",
+        note: "warm: the stripped engine from node_modules/.cache; floor = sitrep --version; median of 5",
       },
       {
         name: "records repo: first build",
