@@ -7,17 +7,18 @@
 // costs time, never correctness.
 import { createHash } from "node:crypto";
 import type { Repository } from "../records/record-types.ts";
+import type { Intern } from "./interned-text.ts";
 import type { Snapshot } from "./revision.ts";
 import { snapshotOf } from "./snapshot.ts";
 
-export function knownSnapshots(repository: Repository): [string, Snapshot][] {
-  const entries: [string, Snapshot][] = [];
+export function knownSnapshots(repository: Repository, intern?: Intern): Map<string, Snapshot> {
+  const entries = new Map<string, Snapshot>();
   for (const record of [...repository.incidents, ...repository.postmortems]) {
-    const snapshot = snapshotOf(record.kind, record.raw);
+    const snapshot = snapshotOf(record.kind, record.raw, intern);
     if (!snapshot) continue;
     const bytes = Buffer.from(record.source.text, "utf8");
     const id = createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-    entries.push([id, snapshot]);
+    entries.set(id, snapshot);
   }
   return entries;
 }
