@@ -12,7 +12,7 @@
 /** Path patterns of each folder (relative to the repository root). */
 const PATHS = {
   // typescript-in-package.mjs: the load hook that lets Node strip types under node_modules,
-  // for the launcher and the history worker; it imports only Node.
+  // for the launcher; it imports only Node.
   core: "^scripts/(errors\\.ts$|typescript-in-package\\.mjs$|core/)",
   records: "^scripts/records/",
   model: "^scripts/model/",

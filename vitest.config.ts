@@ -1,5 +1,3 @@
-import os from "node:os";
-import path from "node:path";
 import { defineConfig } from "vitest/config";
 import InterleaveSequencer from "./tests/setup/interleave-sequencer.ts";
 
@@ -16,10 +14,6 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 240_000,
-    // Node's compile cache, where the launcher (scripts/sitrep.mjs) keeps it: a command run in the
-    // test's process starts the history reader's worker thread, which otherwise strips and compiles
-    // every module afresh each time (metrics/cli.test.ts: 8.7 s of worker CPU -> 5.1 s; decision 0191).
-    env: { NODE_COMPILE_CACHE: path.join(os.tmpdir(), "node-compile-cache") },
     // Subprocess-heavy suites (git, the CLI, Chromium) share 2 cores; keep parallelism modest.
     maxWorkers: 2,
     // Longest files first, as vitest does, but never two browser files at once while others wait.

@@ -4,7 +4,7 @@
 // hook strips the types of sitrep's own .ts files with Node's own stripper (module.stripTypeScriptTypes,
 // the same code Node runs for files outside node_modules), so the package ships its sources as they
 // are, with no build step (docs/decisions/0150). Plain JavaScript: the launcher loads it before any
-// TypeScript, and a worker thread loads it before its own .ts body (hooks are per thread).
+// TypeScript.
 //
 // The stripped text is kept in the records repository's node_modules/.cache, keyed by the source
 // and the Node version: loading the stripper (a WebAssembly module) and running it was a third of

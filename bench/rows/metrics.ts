@@ -6,6 +6,9 @@
 // (10 revisions each: draft, review, published, items done one by one, a won't-do, edits) with
 // 5 action items each — 40,000 commits. It is cached under os.tmpdir() keyed by VERSION, so
 // reruns only measure.
+//
+// On a shared 2-core machine wall time swings with load; the CPU note beside it does not depend
+// on scheduling. Decision 0188 has the last A/B (history on the main thread, git log into a file).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

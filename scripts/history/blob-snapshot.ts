@@ -3,10 +3,11 @@
 // revision reads exactly as it would have been read that day.
 import type { RecordFile } from "../records/discover.ts";
 import { parseRecord } from "../records/read-record.ts";
+import type { Intern } from "./interned-text.ts";
 import type { Snapshot } from "./revision.ts";
 import { snapshotOf } from "./snapshot.ts";
 
-export function snapshotOfBlob(file: RecordFile, bytes: Uint8Array): Snapshot | null {
+export function snapshotOfBlob(file: RecordFile, bytes: Uint8Array, intern?: Intern): Snapshot | null {
   const { record, findings } = parseRecord(file, bytes);
-  return findings.length === 0 ? (snapshotOf(file.kind, record.data) ?? null) : null;
+  return findings.length === 0 ? (snapshotOf(file.kind, record.data, intern) ?? null) : null;
 }

@@ -6,22 +6,18 @@
 //   2. one `git cat-file --batch` fed every distinct blob id, parsed as it streams in, with the
 //      loader's own parseRecord's answer (blob-snapshot.ts; same blob id → same content → parsed once).
 //
-// `startHistory` runs both steps on a worker thread, so they overlap with the caller's
-// synchronous work (loading the records).
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { StringDecoder } from "node:string_decoder";
-import { Worker } from "node:worker_threads";
-import { SitrepError } from "../errors.ts";
+// `startHistory` starts step 1 at once, into a file (log-file.ts), so git walks the history
+// while the caller does its synchronous work (loading the records); read() does the rest.
 import { IGNORED_NAMES, RECORD_FOLDERS } from "../records/discover.ts";
 import type { RecordKind, Repository } from "../records/record-types.ts";
 import { knownSnapshots } from "./known-snapshots.ts";
 import { openBlobReader } from "./cat-file.ts";
 import { locateGitRepository, type GitLocation } from "./git-repository.ts";
+import { startLogFile, type LogFile } from "./log-file.ts";
 import { LOG_FORMAT, isNullBlob, parseLog, type LogCommit, type RawChange } from "./parse-log.ts";
-import type { CommitInfo, History, Revision, Snapshot } from "./revision.ts";
+import type { History, Revision, Snapshot } from "./revision.ts";
 import { snapshotOfBlob } from "./blob-snapshot.ts";
-import { snapshotPool } from "./snapshot-pool.ts";
+import { textInterner, type Intern } from "./interned-text.ts";
 
 const FOLDERS = Object.entries(RECORD_FOLDERS) as [RecordKind, { folder: string; recursive: boolean }][];
 
@@ -62,7 +58,7 @@ export function logArguments(): string[] {
 export interface PendingHistory {
   location: GitLocation;
   /**
-   * Waits for the history (log, blobs, parses) and returns it. Given the records just loaded,
+   * Reads the history (log, blobs, parses) and returns it. Given the records just loaded,
    * blobs identical to today's files are not fetched or parsed again.
    */
   read(repository?: Repository): Promise<History>;
@@ -71,169 +67,96 @@ export interface PendingHistory {
 }
 
 /**
- * Checks the repository at once (throws SitrepError: no git, no commits, shallow), then reads
- * the history on a worker thread, so git and the blob parsing run beside whatever the caller
- * does meanwhile (loading and validating the records) — two cores instead of one.
+ * Checks the repository at once (throws SitrepError: no git, no commits, shallow) and starts
+ * `git log` into a file, so git walks the history on the other core while the caller does its
+ * own work (loading and validating the records); read() then takes what git has written so far
+ * and follows the rest as it comes.
  */
 export function startHistory(root: string): PendingHistory {
   const location = locateGitRepository(root);
-  // A larger young generation: parsing tens of thousands of blobs makes many short-lived objects.
-  const worker = new Worker(new URL("./history-worker.mjs", import.meta.url), {
-    workerData: { root, location },
-    resourceLimits: { maxYoungGenerationSizeMb: 64 },
-  });
-  // Until read() is called the worker must not keep the process alive: a caller that fails
-  // (and forgets cancel()) would otherwise hang, the worker waiting for today's records.
-  worker.unref();
-  const result = new Promise<History>((resolve, reject) => {
-    worker.once("message", (message: WorkerReply) => {
-      if (message.ok) resolve(message.history);
-      else
-        reject(
-          message.sitrep
-            ? new SitrepError(message.message, { hint: message.hint, exitCode: message.exitCode })
-            : new Error(message.message),
-        );
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`The history worker stopped (exit ${code}) before it answered.`)));
-  });
-  // Avoid an unhandled rejection if the caller fails before calling read().
-  result.catch(() => {});
+  const log = startLogFile(root, logArguments());
   return {
     location,
     read: (repository) => {
-      const message: KnownMessage = { known: repository ? knownSnapshots(repository) : [] };
-      worker.ref();
-      worker.postMessage(message);
-      return result;
+      const intern = textInterner();
+      return readFromLog(root, location, log, repository ? knownSnapshots(repository, intern) : new Map(), intern);
     },
-    cancel: () => void worker.terminate(),
+    cancel: () => log.cancel(),
   };
 }
-
-/** Main thread → worker: snapshots of today's files by blob id (possibly none). */
-export interface KnownMessage {
-  known: [string, Snapshot][];
-}
-
-export type WorkerReply =
-  | { ok: true; history: History }
-  | { ok: false; sitrep: boolean; message: string; hint?: string; exitCode?: number };
 
 export async function readHistory(root: string): Promise<History> {
   return startHistory(root).read();
 }
 
-const LOG_BATCH = 256 * 1024;
 /** Blob ids are sent to cat-file in batches: one write per id costs more than the read. */
 const BLOB_BATCH = 2048;
 
 /**
- * Runs the one `git log` pass. Each complete commit is handed to `onCommits` as soon as the
- * next one starts (a commit ends where the next header begins), so blob reads overlap the log.
+ * The history, read in one pass over the log. `known` holds snapshots of today's files by blob
+ * id: the newest version of each path, usually today's file, is taken from there when it
+ * matches, and fetched otherwise.
  */
-export function runLog(root: string, onCommits: (commits: LogCommit[]) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // GIT_FLUSH=0: into a pipe git log flushes after every commit, so this thread woke for each
-    // ~250-byte write (30,000 reads for 40,000 commits, ~0.4 s of CPU in stream handling);
-    // fully buffered it writes in blocks (~2,300 reads) and still streams.
-    const child = spawn("git", logArguments(), { cwd: root, env: { ...process.env, GIT_FLUSH: "0" }, stdio: ["ignore", "pipe", "pipe"] });
-    const decoder = new StringDecoder("utf8");
-    let rest = "";
-    let stderr = "";
-    let failed: Error | undefined;
-    const take = (text: string, final: boolean) => {
-      rest += text;
-      // git writes a commit at a time; parse in batches of ~256 kB, not per tiny pipe read.
-      if (!final && rest.length < LOG_BATCH) return;
-      const cut = final ? rest.length : rest.lastIndexOf("\x01");
-      if (cut <= 0) return;
-      const complete = rest.slice(0, cut);
-      rest = rest.slice(cut);
-      try {
-        onCommits(parseLog(complete));
-      } catch (error) {
-        failed ??= error as Error;
-        child.kill();
-      }
-    };
-    child.stdout.on("data", (chunk: Buffer) => take(decoder.write(chunk), false));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", (error) =>
-      reject(new SitrepError(`Could not run git: ${error.message}`, { hint: "Install git and make sure it is on PATH." })),
-    );
-    child.on("close", (code) => {
-      if (failed) return reject(failed);
-      if (code !== 0)
-        return reject(
-          new SitrepError(`git log failed (exit ${code}): ${stderr.trim()}`, { hint: "Check that `git log` works in this folder." }),
-        );
-      take(decoder.end(), true);
-      if (failed) return reject(failed);
-      resolve();
-    });
-  });
-}
-
-/**
- * The history, read in one streamed pass. With `known` (snapshots by blob id of today's files,
- * arriving when the caller has loaded them), the newest version of each path — usually today's
- * file — is held back until `known` arrives and fetched only if it is not there.
- */
-export async function buildHistoryFromGit(root: string, location: GitLocation, known?: Promise<Map<string, Snapshot>>): Promise<History> {
-  const deferred: string[] = [];
+async function readFromLog(
+  root: string,
+  location: GitLocation,
+  log: LogFile,
+  known: ReadonlyMap<string, Snapshot>,
+  intern: Intern,
+): Promise<History> {
   const seenPaths = new Set<string>();
   let reused = 0;
-  const newestFirst: { commit: CommitInfo; revisions: Revision[] }[] = [];
+  // Newest commit first, each commit's revisions in git's order.
+  const newestFirst: Revision[] = [];
+  let commitCount = 0;
   const wanted = new Set<string>();
   // Parse each distinct blob once, as it streams in; `null` marks content that did not parse.
   const parsed = new Map<string, Snapshot | null>();
-  const share = snapshotPool();
   const kindAndPath = new Map<string, { kind: RecordKind; path: string }>();
   const blobs = openBlobReader(root, (id, bytes) => {
     const { kind, path: file } = kindAndPath.get(id) as { kind: RecordKind; path: string };
     kindAndPath.delete(id);
-    const snapshot = snapshotOfBlob({ kind, path: file, id: path.basename(file, ".md") }, bytes);
-    parsed.set(id, snapshot && share(snapshot));
+    parsed.set(id, snapshotOfBlob({ kind, path: file, id: file.slice(file.lastIndexOf("/") + 1, -3) }, bytes, intern));
   });
-  try {
-    let ids: string[] = [];
-    await runLog(root, (commits) => {
-      for (const { info, changes } of commits) {
-        const revisions: Revision[] = [];
-        for (const change of changes) toRevisions(change, location.prefix, info, revisions);
-        if (revisions.length === 0) continue; // no record touched (code, config, docs)
-        newestFirst.push({ commit: info, revisions });
-        for (const r of revisions) {
-          const newest = !seenPaths.has(r.path);
-          seenPaths.add(r.path);
-          if (!r.blob || r.kind === "runbook" || wanted.has(r.blob)) continue;
-          wanted.add(r.blob);
-          kindAndPath.set(r.blob, { kind: r.kind, path: r.path });
-          if (newest && known) deferred.push(r.blob);
-          else ids.push(r.blob);
-        }
-      }
-      if (ids.length >= BLOB_BATCH) {
-        blobs.request(ids);
-        ids = [];
-      }
-    });
-    if (known) {
-      const snapshots = await known;
-      for (const id of deferred) {
-        const snapshot = snapshots.get(id);
-        if (snapshot) {
-          parsed.set(id, share(snapshot));
-          kindAndPath.delete(id);
+  let ids: string[] = [];
+  const onCommits = (commits: LogCommit[]) => {
+    for (const { info, changes } of commits) {
+      const first = newestFirst.length;
+      for (const change of changes) toRevisions(change, location.prefix, info, newestFirst);
+      if (newestFirst.length === first) continue; // no record touched (code, config, docs)
+      commitCount++;
+      for (let i = first; i < newestFirst.length; i++) {
+        const r = newestFirst[i];
+        const newest = !seenPaths.has(r.path);
+        seenPaths.add(r.path);
+        if (!r.blob || r.kind === "runbook" || wanted.has(r.blob)) continue;
+        wanted.add(r.blob);
+        const today = newest ? known.get(r.blob) : undefined;
+        if (today) {
+          parsed.set(r.blob, today);
           reused++;
-        } else {
-          ids.push(id);
+          continue;
         }
+        kindAndPath.set(r.blob, { kind: r.kind, path: r.path });
+        ids.push(r.blob);
       }
     }
+    if (ids.length >= BLOB_BATCH) {
+      blobs.request(ids);
+      ids = [];
+    }
+  };
+  let rest = "";
+  try {
+    await log.read((text, final) => {
+      rest += text;
+      // Whole commits only: one ends where the next header (\x01) begins.
+      const cut = final ? rest.length : rest.lastIndexOf("\x01");
+      if (cut <= 0) return;
+      const complete = rest.slice(0, cut);
+      rest = rest.slice(cut);
+      onCommits(parseLog(complete));
+    });
     blobs.request(ids);
     await blobs.finish();
   } catch (error) {
@@ -243,8 +166,12 @@ export async function buildHistoryFromGit(root: string, location: GitLocation, k
 
   const revisions: Revision[] = [];
   let unparseableCount = 0;
-  for (let i = newestFirst.length - 1; i >= 0; i--) {
-    for (const revision of newestFirst[i].revisions) {
+  // Oldest commit first: walk the commits from the end, each one's revisions forwards.
+  for (let end = newestFirst.length; end > 0; ) {
+    let start = end - 1;
+    while (start > 0 && newestFirst[start - 1].commit === newestFirst[start].commit) start--;
+    for (let i = start; i < end; i++) {
+      const revision = newestFirst[i];
       revisions.push(revision);
       if (!revision.blob) continue;
       if (revision.kind === "runbook") {
@@ -258,10 +185,11 @@ export async function buildHistoryFromGit(root: string, location: GitLocation, k
         unparseableCount++;
       }
     }
+    end = start;
   }
   return {
     revisions,
-    commitCount: newestFirst.length,
+    commitCount,
     blobCount: wanted.size,
     reusedBlobCount: reused,
     unparseableCount,

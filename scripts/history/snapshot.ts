@@ -2,9 +2,12 @@
 // today's schema, so every field is checked, never cast.
 import type { RecordKind } from "../records/record-types.ts";
 import type { ActionItemSnapshot, Snapshot } from "./revision.ts";
+import type { Intern } from "./interned-text.ts";
 
-export function snapshotOf(kind: RecordKind, data: unknown): Snapshot | undefined {
+/** `intern` keeps one copy of each string value (interned-text.ts); without it values are kept as given. */
+export function snapshotOf(kind: RecordKind, data: unknown, intern: Intern = same): Snapshot | undefined {
   if (!isObject(data)) return undefined;
+  const text = (value: unknown) => (typeof value === "string" ? intern(value) : undefined);
   if (kind === "incident") {
     return { kind, status: text(data.status), type: text(data.type), severity: text(data.severity) };
   }
@@ -27,6 +30,4 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
+const same = (value: string) => value;

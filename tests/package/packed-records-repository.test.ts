@@ -232,7 +232,7 @@ describe("a records repository made by init <dir> from the tarball", () => {
     expect(existsSync(path.join(acme, "node_modules/sitrep/site/.astro"))).toBe(false);
   });
 
-  test("declare, commit, and metrics read the git history on the package's worker thread", () => {
+  test("declare, commit, and metrics read the git history from the package", () => {
     const cli = path.join(acme, "node_modules/sitrep/scripts/sitrep.mjs");
     const declared = run(
       cli,
