@@ -41,7 +41,10 @@ export default defineConfig({
   outDir,
   ...(cacheDir ? { cacheDir } : {}),
   trailingSlash: "ignore",
-  build: { format: "directory", inlineStylesheets: "never" },
+  // Four pages at a time: each page's mkdir, open, write and close wait on the thread pool, and
+  // one page at a time left the main thread idle for them (~10 s of 45 at 10,000 incidents).
+  // Output is the same bytes; only the order pages are written in changes.
+  build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
