@@ -48,6 +48,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
+    // Scripts are files, never inlined however small (decision 0183): the Content-Security-Policy
+    // allows scripts from the site only, and one file serves every page from the browser's cache.
+    build: { assetsInlineLimit: (file: string) => (file.endsWith(".js") ? false : undefined) },
     define: { __SITREP_DATA_MODULE__: JSON.stringify(dataModule) },
     // The named parts a records repository may replace (config site.overrides): its component, or sitrep's.
     resolve: { alias: data.overrideAliases(context, path.join(siteDir, "src/components")) },

@@ -54,7 +54,7 @@ describe("public build output", () => {
       pages.map((file) => /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(file, "utf8"))?.[1]),
     );
     expect([...policies]).toEqual([
-      "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'",
     ]);
   });
 
