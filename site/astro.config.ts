@@ -41,10 +41,17 @@ export default defineConfig({
   outDir,
   ...(cacheDir ? { cacheDir } : {}),
   trailingSlash: "ignore",
-  build: { format: "directory", inlineStylesheets: "never" },
+  // Four pages at a time: each page's mkdir, open, write and close wait on the thread pool, and
+  // one page at a time left the main thread idle for them (~10 s of 45 at 10,000 incidents on a
+  // busy machine; on a quiet one the waits are short and it makes no difference either way).
+  // Output is the same bytes; only the order pages are written in changes.
+  build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
+    // Scripts are files, never inlined however small (decision 0183): the Content-Security-Policy
+    // allows scripts from the site only, and one file serves every page from the browser's cache.
+    build: { assetsInlineLimit: (file: string) => (file.endsWith(".js") ? false : undefined) },
     define: { __SITREP_DATA_MODULE__: JSON.stringify(dataModule) },
     // The named parts a records repository may replace (config site.overrides): its component, or sitrep's.
     resolve: { alias: data.overrideAliases(context, path.join(siteDir, "src/components")) },

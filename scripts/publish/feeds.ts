@@ -1,14 +1,15 @@
 // RSS 2.0 and Atom 1.0 feeds of status updates: one entry per update (what Statuspage's
 // history.rss/history.atom do), newest first, linking to the update on its incident page.
-import { Feed } from "feed";
+// Written by feed-xml.ts, each entry once per build (decision 0184).
 import type { IncidentRecord, Repository } from "../records/record-types.ts";
 import type { Audience } from "../status/audience.ts";
-import { publishedModel } from "../status/published-model.ts";
+import { publishedModel, type PublishedModel } from "../status/published-model.ts";
 import { factsConcerning } from "../status/facts-by-component.ts";
 import { toMillis } from "../core/time.ts";
 import { updateStatusLabel } from "../model/vocabulary.ts";
 import { bodyHtml, bodyText } from "./rendered-text.ts";
-import { postmortemAnnouncements } from "./postmortem-announcements.ts";
+import { postmortemAnnouncements, type PostmortemAnnouncement } from "./postmortem-announcements.ts";
+import { atomDocument, entryXml, rssDocument, type FeedEntryXml, type FeedHead } from "./feed-xml.ts";
 import { componentFilePaths, componentUrl, incidentUrl, PUBLISHED_PATHS, siteBase, siteUrl, updateAnchors } from "./site-url.ts";
 
 /** Feed readers want recent news and many cap a feed's size; the archive has the rest. */
@@ -48,7 +49,7 @@ export function buildFeeds(
   // A component's records from the model's index, in the model's order (not a scan per feed).
   const incidents = component ? factsConcerning(model, component.id).map((f) => f.record) : model.incidents;
   const shown = new Set(incidents.map((i) => i.id));
-  const feedOptions = {
+  const head: FeedHead = {
     id: component ? componentUrl(config, component.id) : base,
     title: xmlSafe(component ? `${config.site.title}: ${component.name}` : config.site.title),
     description: xmlSafe(
@@ -60,61 +61,75 @@ export function buildFeeds(
     language: "en",
     updated: options.now,
     generator: "sitrep",
-    copyright: "",
     author: { name: xmlSafe(config.site.title), link: base },
     feedLinks: { rss: siteUrl(config, links.rss), atom: siteUrl(config, links.atom) },
   };
-  type Item = Parameters<Feed["addItem"]>[0];
-  const items: Item[] = [];
+  // Each entry's XML is made once per build and shared by the site's feed and every component's.
+  const made = entryCache(model);
+  const items: FeedEntryXml[] = [];
   for (const entry of feedEntries(incidents, options.now, options.limit)) {
-    const update = entry.incident.data.updates[entry.index];
     const link = `${incidentUrl(config, entry.incident.id)}#${entry.anchor}`;
-    const title = xmlSafe(`${entry.incident.data.title}: ${updateStatusLabel(update.status)}`);
-    // Rendered once per build, shared with the site feed, the other component feeds and the pages.
-    const html = bodyHtml(update);
-    const item = {
-      id: link,
-      guid: link,
-      link,
-      date: new Date(entry.at),
-      published: new Date(entry.at),
-      // Both RSS <description> and Atom <summary type="html"> are read as HTML: escape the text.
-      description: escapeHtml(xmlSafe(bodyText(update))),
-      content: xmlSafe(html),
-      category: [
-        category(entry.incident.data.type === "maintenance" ? "Maintenance" : "Incident"),
-        // The Statuspage API says `completed` for it: the feed is where a reader (and notify) sees the cancellation (decision 0115).
-        ...(update.status === "cancelled" ? [category("Cancelled")] : []),
-      ],
-    };
-    items.push({ ...item, title });
+    let xml = made.get(link);
+    if (xml === undefined) made.set(link, (xml = updateXml(entry, link)));
+    items.push(xml);
   }
   for (const announcement of postmortemAnnouncements(repository, options)) {
     if (!shown.has(announcement.postmortem.data.incident)) continue;
-    const date = new Date(announcement.at);
-    const description = escapeHtml(xmlSafe(announcement.summary));
-    items.push({
-      id: announcement.link,
-      guid: announcement.link,
-      link: announcement.link,
-      date,
-      published: date,
-      title: xmlSafe(announcement.title),
-      description,
-      content: `<p>${description}</p>`,
-      category: [category("Postmortem")],
-    });
+    let xml = made.get(announcement.link);
+    if (xml === undefined) made.set(announcement.link, (xml = announcementXml(announcement)));
+    items.push(xml);
   }
-  // Newest first, at most the limit, announcements among the updates by date.
-  items.sort((a, b) => b.date.getTime() - a.date.getTime());
-  const rss = new Feed(feedOptions);
-  const atom = new Feed(feedOptions);
-  for (const item of items.slice(0, options.limit ?? DEFAULT_FEED_ENTRIES)) {
-    // An RSS <title> is plain text; feed writes Atom titles as type="html", so escape those.
-    rss.addItem(item);
-    atom.addItem({ ...item, title: escapeHtml(item.title) });
-  }
-  return { rss: rss.rss2(), atom: atom.atom1() };
+  // Newest first, at most the limit, announcements among the updates by date (a stable sort:
+  // entries of the same time keep the order above).
+  items.sort((a, b) => b.date - a.date);
+  const listed = items.slice(0, options.limit ?? DEFAULT_FEED_ENTRIES);
+  return { rss: rssDocument(head, listed), atom: atomDocument(head, listed) };
+}
+
+const entryCaches = new WeakMap<PublishedModel, Map<string, FeedEntryXml>>();
+
+/** Entries' XML by link (an update's link has its #anchor, a postmortem's none), per published model. */
+function entryCache(model: PublishedModel): Map<string, FeedEntryXml> {
+  let made = entryCaches.get(model);
+  if (made === undefined) entryCaches.set(model, (made = new Map()));
+  return made;
+}
+
+function updateXml(entry: FeedEntry, link: string): FeedEntryXml {
+  const update = entry.incident.data.updates[entry.index];
+  const title = xmlSafe(`${entry.incident.data.title}: ${updateStatusLabel(update.status)}`);
+  return entryXml({
+    id: link,
+    link,
+    title,
+    // An RSS <title> is plain text; Atom titles are type="html", so escape those.
+    atomTitle: escapeHtml(title),
+    date: new Date(entry.at),
+    // Both RSS <description> and Atom <summary type="html"> are read as HTML: escape the text.
+    // The HTML is rendered once per build, shared with the pages (rendered-text.ts).
+    description: escapeHtml(xmlSafe(bodyText(update))),
+    content: xmlSafe(bodyHtml(update)),
+    category: [
+      category(entry.incident.data.type === "maintenance" ? "Maintenance" : "Incident"),
+      // The Statuspage API says `completed` for it: the feed is where a reader (and notify) sees the cancellation (decision 0115).
+      ...(update.status === "cancelled" ? [category("Cancelled")] : []),
+    ],
+  });
+}
+
+function announcementXml(announcement: PostmortemAnnouncement): FeedEntryXml {
+  const description = escapeHtml(xmlSafe(announcement.summary));
+  const title = xmlSafe(announcement.title);
+  return entryXml({
+    id: announcement.link,
+    link: announcement.link,
+    title,
+    atomTitle: escapeHtml(title),
+    date: new Date(announcement.at),
+    description,
+    content: `<p>${description}</p>`,
+    category: [category("Postmortem")],
+  });
 }
 
 /** RSS uses the name as the element text; Atom requires `term` (RFC 4287 §4.2.2) and shows `label`. */

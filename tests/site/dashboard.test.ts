@@ -75,9 +75,9 @@ describe("internal build", () => {
     expect(html.match(/<svg [^>]*role="img"/g)).toHaveLength(7);
     expect(html.match(/<table>/g)?.length).toBeGreaterThanOrEqual(5);
     expect(html).toMatch(/<td class="flag">too small \(n = \d &lt; 5\)<\/td>/);
-    // The only script is the reader's-zone enhancement of <time> every page has (decision 0124).
+    // The only script is the page script every page has (decision 0183), a file of the site.
     expect(html.match(/<script/g)).toHaveLength(1);
-    expect(html).toMatch(/<script>[^<]*resolvedOptions\(\)\.timeZone/);
+    expect(html).toMatch(/<script type="module" src="[^"]*\/_astro\/Base[^"]*\.js"><\/script>/);
   });
 
   it("links action items to their GitHub issues", () => {

@@ -54,8 +54,27 @@ describe("public build output", () => {
       pages.map((file) => /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(file, "utf8"))?.[1]),
     );
     expect([...policies]).toEqual([
-      "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'",
     ]);
+  });
+
+  it("carries no inline script: every page's scripts are files of the site under the base path (decision 0183)", () => {
+    const inline: string[] = [];
+    const sources = new Set<string>();
+    for (const file of files(site.outDir).filter((f) => f.endsWith(".html"))) {
+      // Parsed, not matched: record text such as "<script>" stays text or an attribute value.
+      for (const script of parseHTML(readFileSync(file, "utf8")).document.querySelectorAll("script")) {
+        const src = script.getAttribute("src");
+        if (src === null) inline.push(path.relative(site.outDir, file));
+        else sources.add(src);
+      }
+    }
+    expect(inline).toEqual([]);
+    expect(sources.size).toBeGreaterThanOrEqual(2); // the page script and the search page's
+    for (const src of sources) {
+      expect(src).toMatch(/^\/status\/_astro\/[^/]+\.js$/);
+      expect(existsSync(path.join(site.outDir, src.slice("/status/".length)))).toBe(true);
+    }
   });
 
   it("gives every page Open Graph and Twitter tags, and titles that say the status", () => {
