@@ -53,6 +53,8 @@ export default defineConfig({
     // allows scripts from the site only, and one file serves every page from the browser's cache.
     build: { assetsInlineLimit: (file: string) => (file.endsWith(".js") ? false : undefined) },
     define: { __SITREP_DATA_MODULE__: JSON.stringify(dataModule) },
+    // `sitrep dev` with the package's site outside the records repository (site/data/scripts-outside-root.ts).
+    plugins: [data.scriptsOutsideRoot(siteDir)],
     // The named parts a records repository may replace (config site.overrides): its component, or sitrep's.
     resolve: { alias: data.overrideAliases(context, path.join(siteDir, "src/components")) },
   },

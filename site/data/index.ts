@@ -19,4 +19,5 @@ export { millis } from "../../scripts/core/time.ts";
 export { zonedMinuteAt } from "../../scripts/core/zoned-minute.ts";
 export { brandFiles, brandingView, type BrandFile, type BrandingView } from "./branding.ts";
 export { overrideAliases, teamPages, teamPagesIntegration, OVERRIDABLE } from "./customisation.ts";
+export { scriptsOutsideRoot } from "./scripts-outside-root.ts";
 export { incidentOnCall, onCallCalendars, type IncidentOnCall } from "./oncall.ts";

@@ -77,7 +77,14 @@ test("serves the status page, follows an edited record, and stops on SIGTERM", a
   const file = path.join(repo.dir, "incidents/2026", `${id}.md`);
   const before = readFileSync(file, "utf8");
   const title = /^title: (.*)$/m.exec(before)![1];
-  await eventually(`${base}/`, (body) => body.includes("<title>"));
+  const page = await eventually(`${base}/`, (body) => body.includes("<title>"));
+  // The page's own script (decision 0183) is served too, though the site lies outside this
+  // records repository (site/data/scripts-outside-root.ts).
+  const scripts = [...page.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]).filter((src) => src.includes("type=script"));
+  expect(scripts).toHaveLength(1);
+  const script = await fetch(`${base}${scripts[0]}`);
+  expect(script.status).toBe(200);
+  expect(await script.text()).toMatch(/import "[^"]*\/scripts\/page\.js"/);
   await eventually(`${base}/incidents/${id}/`, (body) => body.includes(title.replace(/^"|"$/g, "")));
 
   writeFileSync(file, before.replace(/^title: .*$/m, "title: Webhooks arrive in the wrong order"));
