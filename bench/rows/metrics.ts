@@ -23,6 +23,8 @@ const INCIDENTS = 10_000;
 const POSTMORTEM_EVERY = 10; // incidents 0, 10, 20, … are SEV1/SEV2 and get a postmortem
 const ITEMS = 5;
 const NOW = "2026-11-22T12:00:00Z";
+/** CPU samples of the command and of the floor (alternated; the median of each is reported). */
+const CPU_RUNS = 5;
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/sitrep.mjs");
 
 const COMPONENTS = [
@@ -277,8 +279,16 @@ export async function run(): Promise<BenchRow[]> {
 
   // CPU seconds (user + sys of the whole process tree) do not depend on what else the machine
   // runs, unlike wall time on a shared 2-core box: they show the work done beside the floor's.
-  const cpu = cpuSeconds(process.execPath, [cli, "metrics", "--json"], dir, env);
-  const floorCpu = cpuSeconds("sh", ["-c", floorScript], dir, {});
+  // Median of 5, the command and the floor alternated, so both see the same moments of the machine.
+  const cpuRuns: number[] = [];
+  const floorCpuRuns: number[] = [];
+  for (let i = 0; i < CPU_RUNS; i++) {
+    cpuRuns.push(cpuSeconds(process.execPath, [cli, "metrics", "--json"], dir, env));
+    floorCpuRuns.push(cpuSeconds("sh", ["-c", floorScript], dir, {}));
+  }
+  const median = (runs: number[]) => [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  const cpu = median(cpuRuns);
+  const floorCpu = median(floorCpuRuns);
 
   return [
     {
@@ -288,7 +298,7 @@ export async function run(): Promise<BenchRow[]> {
       peakRssMb: metrics.peakRssMb,
       floorMs: floor.wallMs,
       target: "≤ 1.5× floor, CPU ≤ 2× floor's, < 1 GB",
-      note: `${json.history.revisions} revisions, ${json.history.blobs} blobs parsed; CPU ${cpu.toFixed(1)} s vs floor ${floorCpu.toFixed(1)} s (${(cpu / floorCpu).toFixed(2)}×); floor = git log + cat-file --batch`,
+      note: `${json.history.revisions} revisions, ${json.history.blobs} blobs parsed; CPU ${cpu.toFixed(1)} s vs floor ${floorCpu.toFixed(1)} s (${(cpu / floorCpu).toFixed(2)}×; medians of ${CPU_RUNS}, alternated); floor = git log + cat-file --batch`,
     },
     {
       name: "sitrep metrics --json --by quarter",
