@@ -16,6 +16,9 @@ export function floorProject(pages: number): string {
   mkdirSync(path.join(dir, "src/pages"), { recursive: true });
   symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "floor", private: true, type: "module" }));
+  // The same page concurrency as sitrep's site (site/astro.config.ts): four pages at a time makes
+  // a bare build faster too (1,120 pages, quiet: 3.89 -> 3.32 s), so the floor gets it as well.
+  writeFileSync(path.join(dir, "astro.config.mjs"), "export default { build: { concurrency: 4 } };\n");
   writeFileSync(
     path.join(dir, "src/pages/[id].astro"),
     [

@@ -112,8 +112,7 @@ export async function run(): Promise<BenchRow[]> {
         peakRssMb: site.peakRssMb,
         floorMs: floor.wallMs,
         target: "≤ 1.5× floor",
-        // The site renders 4 pages at a time (site/astro.config.ts); the floor keeps Astro's default of 1.
-        note: `${note}; build.concurrency 4, the floor Astro's default`,
+        note: `${note}; both render 4 pages at a time`,
       });
       rows.push({
         name: "floor: bare Astro, trivial pages",
