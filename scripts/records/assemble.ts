@@ -8,7 +8,6 @@ import type {
   IncidentRecord,
   PostmortemRecord,
   PostmortemWithDefaults,
-  Repository,
   RunbookRecord,
   RunbookWithDefaults,
 } from "./record-types.ts";
@@ -41,25 +40,4 @@ export function assembleRunbook(record: ParsedRecord, data: object, config: Conf
 
 function base(record: ParsedRecord) {
   return { id: record.id, source: record.source, body: record.body, raw: record.data as Record<string, unknown> };
-}
-
-/** The Repository of files loaded all at once (records/load-records.ts's loadRecords). */
-export function assembleRepository(
-  root: string,
-  checked: ReadonlyMap<ParsedRecord, object>,
-  config: Config | undefined,
-  now: Date,
-): Repository {
-  const assembled = effectiveConfig(config);
-  const incidents: IncidentRecord[] = [];
-  for (const [record, data] of checked) if (record.kind === "incident") incidents.push(assembleIncident(record, data));
-  const incidentById = new Map(incidents.map((i) => [i.id, i.data]));
-  const postmortems: PostmortemRecord[] = [];
-  const runbooks: RunbookRecord[] = [];
-  for (const [record, data] of checked) {
-    if (record.kind === "postmortem")
-      postmortems.push(assemblePostmortem(record, data, assembled, incidentById.get((data as { incident: string }).incident), now));
-    else if (record.kind === "runbook") runbooks.push(assembleRunbook(record, data, assembled));
-  }
-  return { root, config: assembled, incidents, postmortems, runbooks };
 }

@@ -1,14 +1,11 @@
 // The one loader of record files: given some of a repository's record files (discover.ts), each
 // file parsed, schema-checked with the schema's defaults filled in, plus what was wrong on the way.
-// Never throws for bad input. Callers load all files at once or a part at a time (validate/ loads
-// the bulk of the incidents in parts and lets each go once it is checked: decision 0182);
+// Never throws for bad input. validate/ loads the postmortems and runbooks, then the incidents a
+// part at a time, letting each part go once it is checked (decision 0182);
 // assemble.ts turns the checked data into records, validate/ adds the cross-record rules and
 // places every finding at a line.
 import type { Finding } from "./finding.ts";
-import { discoverRecordFiles, type RecordFile } from "./discover.ts";
-import { loadConfig } from "./load-config.ts";
-import { assembleRepository } from "./assemble.ts";
-import type { Config, Repository } from "./record-types.ts";
+import type { RecordFile } from "./discover.ts";
 import { readRecord, type ParsedRecord } from "./read-record.ts";
 import { checkSchema } from "./schema-check.ts";
 
@@ -45,30 +42,6 @@ export function loadRecordFiles(root: string, recordFiles: readonly RecordFile[]
     if (schemaFindings.length === 0) checked.set(record, data as object);
   }
   return { files, checked, findings, sources };
-}
-
-export interface LoadedRecords {
-  repository: Repository;
-  /** Undefined when the configuration itself is invalid (the repository then holds the defaults). */
-  config: Config | undefined;
-  /** Path of the configuration file from the root. */
-  configPath: string;
-  /** Every record file that exists, parseable or not. */
-  files: ParsedRecord[];
-  /** Problems found while reading and schema-checking (configuration first), not yet placed at a line. */
-  findings: Finding[];
-  /** Front matter text by path, the configuration's included. */
-  sources: Map<string, string>;
-}
-
-/** The configuration and every record file at once, assembled; without the cross-record rules (validate/ adds them). */
-export function loadRecords(root: string, options: { now: Date }): LoadedRecords {
-  const loadedConfig = loadConfig(root);
-  const { files, checked, findings, sources } = loadRecordFiles(root, discoverRecordFiles(root));
-  sources.set(loadedConfig.source.path, loadedConfig.source.frontMatter);
-  const { config } = loadedConfig;
-  const repository = assembleRepository(root, checked, config, options.now);
-  return { repository, config, configPath: loadedConfig.source.path, files, findings: [...loadedConfig.findings, ...findings], sources };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
