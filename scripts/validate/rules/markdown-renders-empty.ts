@@ -3,9 +3,8 @@
 // showed as an empty update everywhere while validate said nothing. A record body holding only
 // HTML comments (the scaffold's guidance) is deliberately empty and not reported.
 import type { Finding } from "../../records/finding.ts";
-import { htmlToText } from "../../publish/markdown.ts";
 import type { Rule } from "../rule.ts";
-import { checkedTexts } from "./markdown-texts.ts";
+import { checkedTexts, rendersEmpty } from "./markdown-texts.ts";
 
 export const markdownRendersEmpty: Rule = {
   id: "markdown-renders-empty",
@@ -31,11 +30,6 @@ export const markdownRendersEmpty: Rule = {
     return findings;
   },
 };
-
-/** Nothing a reader sees: no text, no image, no rule. */
-function rendersEmpty(html: string): boolean {
-  return htmlToText(html) === "" && !html.includes("<img") && !html.includes("<hr");
-}
 
 /** The text with every `<!-- … -->` removed (an unclosed one runs to the end). Linear. */
 export function withoutComments(text: string): string {

@@ -4,7 +4,8 @@
 // once it was due. Shared by the rules markdown-budget and markdown-renders-empty.
 import type { Finding } from "../../records/finding.ts";
 import { MARKDOWN_RENDER_MS, overBudget, type BudgetProblem } from "../../publish/markdown-budget.ts";
-import { isPlainText, renderWithPipeline } from "../../publish/markdown.ts";
+import { htmlToText, isPlainText, renderWithPipeline } from "../../publish/markdown.ts";
+import { rememberRendered, renderedBefore, saveRendered } from "../markdown-render-cache.ts";
 import type { RuleContext } from "../rule.ts";
 
 export interface MarkdownText {
@@ -21,8 +22,9 @@ export interface RenderOutcome {
   /** The HTML, when it rendered through remark. */
   html?: string;
   /**
-   * Not rendered, because it cannot fail or vanish: plain text (the fast path), or Markdown
-   * within the budget that has no raw HTML and is too short to approach the time budget.
+   * Not rendered, because it cannot fail or vanish: plain text (the fast path), Markdown within
+   * the budget that has no raw HTML and is too short to approach the time budget, or a text an
+   * earlier run rendered within the budget to something visible (markdown-render-cache.ts).
    * Such a text renders empty only when it is blank.
    */
   plain?: boolean;
@@ -104,6 +106,7 @@ function markdownTexts({ incidents, postmortems, runbooks }: RuleContext): Check
     const { updates } = record.data;
     for (let i = 0; i < updates.length; i++) texts.push(new UpdateText(record.source.path, i, updates[i].body));
   }
+  saveRendered();
   return texts;
 }
 
@@ -124,6 +127,7 @@ function render(text: string): RenderOutcome {
   // Only raw HTML makes a text vanish (it is dropped, and an HTML block runs to a blank line);
   // rendering 1,500 short postmortem and runbook bodies cost validate about a second.
   if (!text.includes("<") && text.length < RENDERED_FROM_CHARS) return PLAIN;
+  if (renderedBefore(text)) return PLAIN;
   // CPU time of this thread, not wall time: a starved CI runner (or `astro check` beside the test
   // suite) must not turn real text into an error; only the work the text itself costs counts.
   const started = threadCpuMs();
@@ -152,7 +156,13 @@ function render(text: string): RenderOutcome {
       },
     };
   }
+  if (!rendersEmpty(html)) rememberRendered(text);
   return { html };
+}
+
+/** Nothing a reader sees: no text, no image, no rule. */
+export function rendersEmpty(html: string): boolean {
+  return htmlToText(html) === "" && !html.includes("<img") && !html.includes("<hr");
 }
 
 /** CPU milliseconds this thread has used (user + system), unaffected by what else the machine runs. */
