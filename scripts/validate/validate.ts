@@ -4,7 +4,7 @@
 //
 // The records are checked in parts (decision 0182): the postmortems and runbooks are read first
 // (what an incident's check needs of them: which incidents have a postmortem), then the incidents
-// a few hundred at a time — read, checked by every rule, their findings placed — then the
+// a few dozen at a time — read, checked by every rule, their findings placed — then the
 // postmortems and runbooks are checked, with what they need of every incident gathered on the
 // way. `checkRepository` lets each part of incidents go once it is checked; `validateRepository`
 // keeps them for the Repository its callers build from. Both run this one path, so what is valid
