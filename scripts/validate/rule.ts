@@ -9,7 +9,7 @@ import { millis } from "../core/time.ts";
 
 /**
  * What a rule is given. The records are checked in parts (validate/validate.ts, decision 0182):
- * the incidents a few hundred at a time, then the postmortems and runbooks together. A rule
+ * the incidents a few dozen at a time, then the postmortems and runbooks together. A rule
  * reports only on the records (and files) of the part it is given; what it needs to know about
  * the rest of the repository is in the fields that say "every".
  */

@@ -4,7 +4,7 @@
 //
 // The records are checked in parts (decision 0182): the postmortems and runbooks are read first
 // (what an incident's check needs of them: which incidents have a postmortem), then the incidents
-// a few hundred at a time — read, checked by every rule, their findings placed — then the
+// a few dozen at a time — read, checked by every rule, their findings placed — then the
 // postmortems and runbooks are checked, with what they need of every incident gathered on the
 // way. `checkRepository` lets each part of incidents go once it is checked; `validateRepository`
 // keeps them for the Repository its callers build from. Both run this one path, so what is valid
@@ -19,6 +19,7 @@ import { createLocator, type PositionLocator } from "../records/positions.ts";
 import type { Config, IncidentRecord, PostmortemRecord, RecordKind, Repository, RunbookRecord } from "../records/record-types.ts";
 import { compareDiagnostics, type Diagnostic } from "../core/diagnostic.ts";
 import { rules } from "./rules/index.ts";
+import { releaseCheckedTexts } from "./rules/markdown-texts.ts";
 import type { LinkedIncident, RuleContext } from "./rule.ts";
 import type { CommitTimes } from "./commit-times.ts";
 import { loadSchedules } from "../oncall/load-schedules.ts";
@@ -47,8 +48,13 @@ export interface ValidationResult extends CheckResult {
   schedules: Schedule[];
 }
 
-/** How many incidents are read and checked together: large enough that each rule's set-up is nothing, small enough to die young. */
-export const INCIDENTS_PER_PART = 128;
+/**
+ * How many incidents are read and checked together: large enough that each rule's set-up is
+ * nothing, small enough to die young. 128 rich records (the synthetic bench corpus) were enough
+ * for V8 to promote parts and grow its young generation to 64 MB: peak RSS 210-220 MB instead of
+ * ~120 MB, twice the page faults, +0.4-0.6 s of CPU (decision 0190).
+ */
+export const INCIDENTS_PER_PART = 32;
 
 /** Validates and returns the records too (every consumer that builds from them). */
 export function validateRepository(root: string, options: ValidateOptions): ValidationResult {
@@ -99,22 +105,8 @@ function check(root: string, options: ValidateOptions, keep: IncidentRecord[] | 
     commitTimes,
   };
 
-  for (let start = 0; start < incidentFiles.length; start += INCIDENTS_PER_PART) {
-    const part = loadRecordFiles(root, incidentFiles.slice(start, start + INCIDENTS_PER_PART));
-    const incidents: IncidentRecord[] = [];
-    for (const [record, data] of part.checked) incidents.push(assembleIncident(record, data));
-    runRules(part, { ...context, files: part.files, incidents, postmortems: [], runbooks: [] });
-    for (const d of placeFindings(part.findings, part.sources)) diagnostics.push(d);
-    // What the rest needs of these incidents: the times of those a postmortem names, the people.
-    for (const { id, data } of incidents) {
-      if (!postmortemIncidents.has(id)) continue;
-      // The first update only: what a due date counts from when no other time is known.
-      const { type, started_at, detected_at, scheduled_start, resolved_at, updates } = data;
-      linkedIncidents.set(id, { type, started_at, detected_at, scheduled_start, resolved_at, updates: updates.slice(0, 1) });
-    }
-    if (config && people) for (const person of knownPeople(config, { incidents, postmortems: [], runbooks: [] })) people.add(person);
-    if (keep) for (const incident of incidents) keep.push(incident);
-  }
+  for (let start = 0; start < incidentFiles.length; start += INCIDENTS_PER_PART)
+    checkIncidents(root, incidentFiles.slice(start, start + INCIDENTS_PER_PART), context, { diagnostics, people, keep });
 
   const assembledConfig = effectiveConfig(config);
   const postmortems: PostmortemRecord[] = [];
@@ -156,12 +148,43 @@ function check(root: string, options: ValidateOptions, keep: IncidentRecord[] | 
   };
 }
 
+/**
+ * One part of incidents: read, checked by every rule, findings placed, and what the rest needs of
+ * it gathered (`linkedIncidents`, `people`). Its own function, so that what a part holds is let go
+ * when it returns, before the next part is read (decision 0190).
+ */
+function checkIncidents(
+  root: string,
+  files: readonly RecordFile[],
+  context: Omit<RuleContext, "files" | "incidents" | "postmortems" | "runbooks"> & { linkedIncidents: Map<string, LinkedIncident> },
+  into: { diagnostics: Diagnostic[]; people: Set<string> | undefined; keep: IncidentRecord[] | undefined },
+): void {
+  const { config, postmortemIncidents, linkedIncidents } = context;
+  const part = loadRecordFiles(root, files);
+  const incidents: IncidentRecord[] = [];
+  for (const [record, data] of part.checked) incidents.push(assembleIncident(record, data));
+  runRules(part, { ...context, files: part.files, incidents, postmortems: [], runbooks: [] });
+  for (const d of placeFindings(part.findings, part.sources)) into.diagnostics.push(d);
+  // What the rest needs of these incidents: the times of those a postmortem names, the people.
+  for (const { id, data } of incidents) {
+    if (!postmortemIncidents.has(id)) continue;
+    // The first update only: what a due date counts from when no other time is known.
+    const { type, started_at, detected_at, scheduled_start, resolved_at, updates } = data;
+    linkedIncidents.set(id, { type, started_at, detected_at, scheduled_start, resolved_at, updates: updates.slice(0, 1) });
+  }
+  if (config && into.people)
+    for (const person of knownPeople(config, { incidents, postmortems: [], runbooks: [] })) into.people.add(person);
+  if (into.keep) for (const incident of incidents) into.keep.push(incident);
+}
+
 /** Every rule over one part; their findings join the part's own (read and schema findings). */
 function runRules(part: LoadedRecordFiles, context: RuleContext): void {
   for (const rule of rules) {
     if (rule.needsConfig && !context.config) continue;
     for (const finding of rule.check({ ...context, config: context.config as Config })) part.findings.push(finding);
   }
+  // The Markdown texts two rules share are held only while their part is checked (decision 0190).
+  releaseCheckedTexts();
 }
 
 /** Resolves JSON paths to positions, parsing with positions only the files that have findings. */

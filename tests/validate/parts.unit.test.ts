@@ -1,4 +1,4 @@
-// Validate checks the records in parts (decision 0182): incidents 128 at a time, then postmortems
+// Validate checks the records in parts (decisions 0182, 0190): incidents 32 at a time, then postmortems
 // and runbooks. What a rule needs of another part — a duplicate id, the incident a postmortem
 // names, whether an incident has a postmortem — must still be seen across parts, and the command's
 // check (which lets parts go) must report exactly what the consumers' validation reports.

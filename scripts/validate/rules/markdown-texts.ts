@@ -45,8 +45,15 @@ export interface CheckedText extends MarkdownText {
  * kept for the second rule that asks. Only the latest part is held: a WeakMap keyed by each part's
  * records kept the parts alive through V8's young-generation collections until a full one (what
  * survived each scavenge of 10,000 incidents fell from 1.4 MB to 0.4 MB without it; decision 0182).
+ * And only until its part is checked (releaseCheckedTexts): held while the next part was read, the
+ * part survived that part's collections too and was promoted (decision 0190).
  */
 let latest: { incidents: RuleContext["incidents"]; texts: CheckedText[] } | undefined;
+
+/** Lets the latest part's texts go: called once every rule has checked the part (validate/validate.ts). */
+export function releaseCheckedTexts(): void {
+  latest = undefined;
+}
 
 /** Every text of the part's schema-valid records with its place and how it renders: once per part (both rules ask). */
 export function checkedTexts(context: RuleContext): CheckedText[] {
