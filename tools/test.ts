@@ -3,7 +3,8 @@
 // part of the time (workers wait on site builds, Chromium and subprocesses), so the two type-checks
 // (~14 s and ~11 s of CPU) run at low priority in that idle time (decisions 0106, 0191). tsc is
 // incremental (tsconfig.json keeps its record in node_modules/.cache/sitrep-tsc): a file unchanged
-// since the last run is not checked again, ~17 s of CPU down to ~10 s on a second run. Their
+// since the last run is not checked again, ~17 s of CPU down to ~10 s on a second run. astro check
+// lints site/src only (site/tsconfig.json); site/data and the config are tsc's. Their
 // output is held until vitest ends, so it does not interleave with vitest's live report. Exits
 // non-zero when any of the four fails. Extra arguments go to vitest (`npm test -- tests/site`).
 import { spawn, spawnSync } from "node:child_process";
