@@ -2,4 +2,5 @@
 export function installedAsPackage(): boolean;
 export function allowTypeScriptInPackage(packageUrl?: string): void;
 export function strippedCacheDir(packageUrl: string): string | undefined;
+export function installedNodeModules(packageUrl: string): string | undefined;
 export function stripWithCache(source: string, cacheDir: string | undefined): string;

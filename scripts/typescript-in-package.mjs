@@ -49,9 +49,15 @@ export function allowTypeScriptInPackage(packageUrl = new URL("../", import.meta
  * package is not under node_modules.
  */
 export function strippedCacheDir(packageUrl) {
+  const modules = installedNodeModules(packageUrl);
+  return modules === undefined ? undefined : `${modules}/.cache/sitrep-stripped/`;
+}
+
+/** The node_modules folder the package at `packageUrl` is installed into (a path), or undefined when it is not under one. */
+export function installedNodeModules(packageUrl) {
   const at = packageUrl.lastIndexOf("/node_modules/");
   if (at < 0) return undefined;
-  return fileURLToPath(`${packageUrl.slice(0, at)}/node_modules/.cache/sitrep-stripped/`);
+  return fileURLToPath(`${packageUrl.slice(0, at)}/node_modules`);
 }
 
 /**

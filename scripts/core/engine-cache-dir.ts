@@ -4,15 +4,17 @@
 // records repository's node_modules; in sitrep's own checkout, the checkout's.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { installedNodeModules } from "../typescript-in-package.mjs";
 
 /** The engine's root folder: this repository, or node_modules/sitrep. */
 const engineRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The node_modules folder the engine's packages come from, or undefined when there is none. */
 export function engineNodeModules(root = engineRoot): string | undefined {
-  const at = root.lastIndexOf(`${path.sep}node_modules${path.sep}`);
-  if (at >= 0) return root.slice(0, at + `${path.sep}node_modules`.length);
+  // Installed: the folder the launcher's load hook keeps its stripped files in too.
+  const installed = installedNodeModules(pathToFileURL(`${root}${path.sep}`).href);
+  if (installed !== undefined) return installed;
   const own = path.join(root, "node_modules");
   return existsSync(own) ? own : undefined;
 }
