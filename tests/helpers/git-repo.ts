@@ -33,20 +33,22 @@ export const GIT_IDENTITY = {
   committer: `${IDENTITY.GIT_COMMITTER_NAME} <${IDENTITY.GIT_COMMITTER_EMAIL}>`,
 };
 
-/** An environment that ignores the user's and the system's git config. */
+/**
+ * The environment git runs with: the test process's, without the user's and the system's git
+ * config. Built once: spreading process.env reads every variable through Node's accessors (~0.2 ms
+ * with vitest's ~85 variables), and a suite runs git thousands of times. Tests never write
+ * process.env (vitest.config.ts), so the copy stays true.
+ */
+const GIT_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  ...IDENTITY,
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_CONFIG_GLOBAL: os.devNull,
+  GIT_TERMINAL_PROMPT: "0",
+};
+
 function gitEnv(date?: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...IDENTITY,
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: os.devNull,
-    GIT_TERMINAL_PROMPT: "0",
-  };
-  if (date) {
-    env.GIT_AUTHOR_DATE = date;
-    env.GIT_COMMITTER_DATE = date;
-  }
-  return env;
+  return date ? { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : GIT_ENV;
 }
 
 /** Runs git in `cwd`, returning stdout; throws with git's stderr on failure. */

@@ -15,9 +15,12 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The test process's environment, copied once (tests never write it; see git-repo.ts's GIT_ENV for why). */
+const PROCESS_ENV: Record<string, string | undefined> = { ...process.env };
+
 /** The environment of a test's CLI run: the test process's, no colour, the fixed clock, then the test's own. */
 function cliEnv(env: Record<string, string | undefined> = {}): Record<string, string> {
-  const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", SITREP_NOW: TEST_NOW, ...env };
+  const merged: Record<string, string | undefined> = { ...PROCESS_ENV, NO_COLOR: "1", SITREP_NOW: TEST_NOW, ...env };
   // As a child process sees it: a variable set to undefined is not set.
   return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
