@@ -1,8 +1,10 @@
 // One long-lived `git cat-file --batch` process for every blob: ids go in on stdin as they are
-// discovered, contents stream out and are handed to `onBlob` as they arrive, so no blob is held
-// longer than its parse.
-import { spawn } from "node:child_process";
+// discovered, contents come out into a temporary file (output-file.ts: no pipe, decision 0195),
+// read in blocks as it grows and handed to `onBlob` one by one, so no blob is held longer than
+// its parse.
+import { setTimeout as sleep } from "node:timers/promises";
 import { SitrepError } from "../errors.ts";
+import { spawnIntoFile } from "./output-file.ts";
 
 export interface BlobReader {
   /** Asks for more blobs (each id once; the caller dedupes). */
@@ -13,26 +15,40 @@ export interface BlobReader {
   abort(): void;
 }
 
+/** Bytes read at a time. */
+const BLOCK = 1 << 20;
+/** How long to wait for more output when the reader has caught up with git. */
+const POLL_MS = 5;
+
+/**
+ * `onBlob` gets each blob's bytes as a view into the reader's buffer: valid during the call only
+ * (copy them to keep them).
+ */
 export function openBlobReader(cwd: string, onBlob: (id: string, bytes: Buffer) => void): BlobReader {
-  const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
-  let pending: Buffer = Buffer.alloc(0);
+  const git = spawnIntoFile(cwd, ["cat-file", "--batch", "--buffer"], { prefix: "sitrep-git-blobs", stdin: true });
   let requested = 0;
   let received = 0;
   let failed: Error | undefined;
-  let stderr = "";
+  let outcome: number | Error | undefined;
+  void git.exited.then((value) => (outcome = value));
   const fail = (error: Error) => {
     if (failed) return;
     failed = error;
-    child.kill();
+    git.kill();
   };
-  child.stdout.on("data", (chunk: Buffer) => {
-    if (failed) return;
-    const buffer = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
-    let position = 0;
+
+  // Unparsed output is buffer[start, end); the file has been read up to `position`.
+  let buffer = Buffer.allocUnsafe(2 * BLOCK);
+  let start = 0;
+  let end = 0;
+  let position = 0;
+
+  /** Hands over every complete blob in the buffer. */
+  const parse = () => {
     for (;;) {
-      const newline = buffer.indexOf(10, position);
-      if (newline < 0) break;
-      const header = buffer.toString("latin1", position, newline);
+      const newline = buffer.indexOf(10, start);
+      if (newline < 0 || newline >= end) return;
+      const header = buffer.toString("latin1", start, newline);
       const [id, type, sizeText] = header.split(" ");
       if (type === "missing" || type === undefined) {
         fail(
@@ -42,47 +58,73 @@ export function openBlobReader(cwd: string, onBlob: (id: string, bytes: Buffer) 
         );
         return;
       }
-      const end = newline + 1 + Number(sizeText);
-      if (buffer.length < end + 1) break; // wait for the rest of this blob and its trailing newline
+      const blobEnd = newline + 1 + Number(sizeText);
+      if (end < blobEnd + 1) return; // wait for the rest of this blob and its trailing newline
       try {
-        onBlob(id, buffer.subarray(newline + 1, end));
+        onBlob(id, buffer.subarray(newline + 1, blobEnd));
       } catch (error) {
         fail(error as Error);
         return;
       }
       received++;
-      position = end + 1;
+      start = blobEnd + 1;
     }
-    pending = position < buffer.length ? buffer.subarray(position) : Buffer.alloc(0);
-  });
-  child.stderr.on("data", (d) => (stderr += d));
-  child.stdin.on("error", () => {}); // reported through close/fail instead
-  const closed = new Promise<void>((resolve, reject) => {
-    child.on("error", (error) =>
-      fail(new SitrepError(`Could not run git: ${error.message}`, { hint: "Install git and make sure it is on PATH." })),
-    );
-    child.on("close", (code) => {
-      if (failed) return reject(failed);
-      if (code !== 0 || received !== requested) {
-        return reject(
-          new SitrepError(`git cat-file failed (exit ${code}, ${received} of ${requested} objects read): ${stderr.trim()}`, {
-            hint: "Check that the repository is not damaged (`git fsck`), then try again.",
-          }),
-        );
+  };
+
+  /** Reads one block of what git has written so far; returns the bytes read. */
+  const readBlock = (): number => {
+    if (buffer.length - end < BLOCK) {
+      // Move the unparsed rest to the front; grow when one blob needs more room.
+      const rest = end - start;
+      const target = rest + BLOCK > buffer.length ? Buffer.allocUnsafe(2 * (rest + BLOCK)) : buffer;
+      buffer.copy(target, 0, start, end);
+      buffer = target;
+      start = 0;
+      end = rest;
+    }
+    const n = git.readAt(buffer, end, buffer.length - end, position);
+    position += n;
+    end += n;
+    if (n > 0) parse();
+    return n;
+  };
+
+  const followed = (async () => {
+    try {
+      while (!failed) {
+        // Read after seeing the exit, never before: then every byte git wrote is in the file.
+        const finished = outcome !== undefined;
+        if (readBlock() > 0) {
+          // Let the log reader in between blocks.
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
+        if (finished) break;
+        await Promise.race([git.exited, sleep(POLL_MS)]);
       }
-      resolve();
-    });
-  });
-  closed.catch(() => {});
+    } finally {
+      git.release();
+    }
+    if (failed) throw failed;
+    if (outcome instanceof Error) {
+      throw new SitrepError(`Could not run git: ${outcome.message}`, { hint: "Install git and make sure it is on PATH." });
+    }
+    if (outcome !== 0 || received !== requested) {
+      throw new SitrepError(`git cat-file failed (exit ${outcome}, ${received} of ${requested} objects read): ${git.stderr().trim()}`, {
+        hint: "Check that the repository is not damaged (`git fsck`), then try again.",
+      });
+    }
+  })();
+  followed.catch(() => {});
   return {
     request(ids) {
       if (ids.length === 0 || failed) return;
       requested += ids.length;
-      child.stdin.write(`${ids.join("\n")}\n`);
+      git.stdin?.write(`${ids.join("\n")}\n`);
     },
     finish() {
-      child.stdin.end();
-      return closed;
+      git.stdin?.end();
+      return followed;
     },
     abort() {
       fail(new Error("aborted"));
