@@ -1,8 +1,9 @@
 // Records and their history together, for metrics and reports. I/O at the edge.
 //
-// The history worker (read-history.ts) starts `git log` and `git cat-file --batch` on its own
-// thread while the records load here (synchronous, CPU bound), so the two overlap; it then
-// needs only today's snapshots (to skip blobs it already has) to finish.
+// `startHistory` (read-history.ts) starts `git log` into a file at once, so git walks the history
+// while the records load here (synchronous, CPU bound); reading the log and the blobs it names
+// (`git cat-file --batch`, also through a file) then needs only today's snapshots, to skip the
+// blobs it already has (decisions 0188 and 0195).
 import { loadRepository } from "../validate/load-repository.ts";
 import type { Repository } from "../records/record-types.ts";
 import { deriveEvents, type HistoryEvents } from "./events.ts";
