@@ -48,6 +48,16 @@ export function isRecordTime(text: string): boolean {
   return inRange(RECORD_TIME_IN_RANGE.exec(text));
 }
 
+/**
+ * True when `text` is already the UTC form a page writes in `datetime` (YYYY-MM-DDTHH:MM:SSZ, an
+ * instant in range): the form nearly every record time has, so the site's `utc()` returns it as it
+ * is instead of reading and printing it again (docs/decisions/0197).
+ */
+export function isUtcSecondsForm(text: string): boolean {
+  const fast = utcSecondsMillis(text);
+  return fast !== undefined && !Number.isNaN(fast);
+}
+
 /** Milliseconds since the epoch of a record time, or undefined when absent or not a record time. */
 export function toMillis(time: string | undefined): number | undefined {
   if (time === undefined) return undefined;

@@ -15,7 +15,7 @@ export type { DashboardData, DurationGroup } from "./dashboard-data.ts";
 export { SMALL_SAMPLE } from "./dashboard-data.ts";
 export { checkOutDir } from "./out-dir.ts";
 // Record times are read by one parser, in the pages too (docs/decisions/0176).
-export { millis } from "../../scripts/core/time.ts";
+export { isUtcSecondsForm, millis } from "../../scripts/core/time.ts";
 export { zonedMinuteAt } from "../../scripts/core/zoned-minute.ts";
 export { brandFiles, brandingView, type BrandFile, type BrandingView } from "./branding.ts";
 export { overrideAliases, teamPages, teamPagesIntegration, OVERRIDABLE } from "./customisation.ts";

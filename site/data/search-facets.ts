@@ -41,18 +41,29 @@ function severityId(view: IncidentView): string[] {
 
 export function incidentFacets(context: BuildContext, view: IncidentView): SearchFacets {
   const at = view.start ? new Date(view.start) : undefined;
+  const date = at && DAY(context.timeZone).format(at);
   return {
     meta: {
-      date: at && DAY(context.timeZone).format(at),
+      date,
       type: incidentKind(view.type),
       impact: view.type === "maintenance" ? undefined : impactLabel(view.impact),
     },
     filters: {
       component: view.components.map((c) => c.name),
       severity: severityId(view),
-      year: at ? [YEAR(context.timeZone).format(at)] : [],
+      year: at ? [yearOf(date!, at, context.timeZone)] : [],
     },
   };
+}
+
+/**
+ * The year of a day as DAY wrote it ("25 Sept 2024"): its last word, the same digits the year
+ * format gives in the same zone, without formatting the instant a second time (10,000 incident
+ * pages; docs/decisions/0197). Anything but digits there (an era) is formatted as before.
+ */
+function yearOf(day: string, at: Date, timeZone: string): string {
+  const year = day.slice(day.lastIndexOf(" ") + 1);
+  return /^\d+$/.test(year) ? year : YEAR(timeZone).format(at);
 }
 
 /** A postmortem is found under its incident's components, severity and year. */

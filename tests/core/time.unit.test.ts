@@ -1,6 +1,6 @@
 // core/time.ts: the one place that says what "the UTC date of an instant" and "now" are.
 import { describe, expect, it } from "vitest";
-import { isRecordTime, nowFrom, toMillis, utcDate } from "../../scripts/core/time.ts";
+import { isRecordTime, isUtcSecondsForm, nowFrom, toMillis, utcDate } from "../../scripts/core/time.ts";
 import { SitrepError } from "../../scripts/errors.ts";
 
 describe("utcDate", () => {
@@ -57,6 +57,31 @@ describe("the digit-by-digit path for `YYYY-MM-DDTHH:MM:SSZ`", () => {
     expect(toMillis("2024-02-29T23:59:59Z")).toBe(Date.UTC(2024, 1, 29, 23, 59, 59));
     expect(toMillis("0099-01-01T00:00:00Z")).toBe(Date.parse("0099-01-01T00:00:00Z"));
     expect(toMillis("2025-02-29T00:00:00Z")).toBeUndefined();
+  });
+});
+
+describe("isUtcSecondsForm", () => {
+  // The site writes a time in `datetime` as its instant printed in UTC to the second; a text this
+  // says yes to is returned as it is (site/src/lib/format.ts), so it must be exactly that print.
+  const printed = (text: string) => new Date(toMillis(text) ?? Number.NaN).toISOString().replace(".000Z", "Z");
+  it("says yes exactly when the text is its own instant printed in UTC to the second", () => {
+    const samples: string[] = [];
+    for (const year of ["0001", "0099", "0100", "1970", "2024", "2025", "9999"])
+      for (const date of ["01-01", "02-28", "02-29", "04-31", "12-31", "13-01"])
+        for (const clock of ["00:00:00", "23:59:59", "24:00:00", "12:00:60"])
+          for (const zone of ["Z", ".000Z", ".5Z", "+01:00", "+00:00", "z"]) samples.push(`${year}-${date}T${clock}${zone}`);
+    let yes = 0;
+    for (const text of samples) {
+      const answer = isUtcSecondsForm(text);
+      if (answer) yes++;
+      if (answer) expect([text, printed(text)]).toEqual([text, text]);
+      else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(text) && toMillis(text) !== undefined && Number(text.slice(0, 4)) >= 100)
+        expect([text, printed(text)]).not.toEqual([text, text]);
+    }
+    expect(yes).toBe(32);
+    expect(isUtcSecondsForm("2026-11-17T11:22:00Z")).toBe(true);
+    expect(isUtcSecondsForm("2026-11-17T11:22:00.000Z")).toBe(false);
+    expect(isUtcSecondsForm("2026-11-17T12:22:00+01:00")).toBe(false);
   });
 });
 

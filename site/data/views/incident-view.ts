@@ -71,6 +71,24 @@ export interface IncidentView extends IncidentSummary {
     | undefined;
 }
 
+/**
+ * Each incident's page asks for its postmortem and (internal build) its runbooks' titles: looked
+ * up in maps made once per build, not by a walk over every postmortem and a map of the runbooks
+ * per page (docs/decisions/0197). The first postmortem of an incident, as `find` gave.
+ */
+const postmortemsByIncident = perBuild((derived) => {
+  const byIncident = new Map<string, PostmortemRecord>();
+  for (const p of derived.model.postmortems) if (!byIncident.has(p.data.incident)) byIncident.set(p.data.incident, p);
+  return byIncident;
+});
+const runbookTitles = perBuild((derived) => new Map(derived.context.repository.runbooks.map((r) => [r.id, r.data.title])));
+
+/** The response milestones the internal build lists, in this order: "Started" for started_at. */
+const MILESTONES = (["started_at", "detected_at", "acknowledged_at", "mitigated_at", "resolved_at"] as const).map((key) => ({
+  key,
+  label: key.replace("_at", "").replace(/^./, (c) => c.toUpperCase()),
+}));
+
 /** Rendered updates by `<incident id>#<index>`: the latest update appears on several pages. */
 const updateCache = perBuild(() => new Map<string, UpdateView>());
 /** Summaries are shown on several pages (status, archive, component history); made once each. */
@@ -180,12 +198,8 @@ export function incidentView(context: BuildContext, id: string): IncidentView {
   const incident = fact.record;
   const data = incident.data;
   const anchors = updateAnchors(data.updates);
-  const postmortem = derived.model.postmortems.find((p) => p.data.incident === id);
+  const postmortem = postmortemsByIncident(derived).get(id);
   const internal = context.audience === "internal";
-  const runbookTitles = new Map(context.repository.runbooks.map((r) => [r.id, r.data.title]));
-  const milestones = (["started_at", "detected_at", "acknowledged_at", "mitigated_at", "resolved_at"] as const)
-    .filter((key) => data[key] !== undefined)
-    .map((key) => ({ label: key.replace("_at", "").replace(/^./, (c) => c.toUpperCase()), at: data[key] as string }));
   return {
     ...summarize(fact, derived),
     severity: data.severity
@@ -204,8 +218,8 @@ export function incidentView(context: BuildContext, id: string): IncidentView {
           roles: Object.entries(data.roles ?? {})
             .filter(([, p]) => p)
             .map(([role, person]) => ({ role: role.replace("_", " "), person: person as string })),
-          runbooks: data.runbooks.map((r) => ({ id: r, title: runbookTitles.get(r) ?? r })),
-          milestones,
+          runbooks: data.runbooks.map((r) => ({ id: r, title: runbookTitles(derived).get(r) ?? r })),
+          milestones: MILESTONES.filter(({ key }) => data[key] !== undefined).map(({ key, label }) => ({ label, at: data[key] as string })),
         }
       : undefined,
   };

@@ -47,6 +47,7 @@ export const {
   freshness,
   FRESHNESS_PATH,
   subscribeView,
+  isUtcSecondsForm,
   millis,
   zonedMinuteAt,
 } = data;
