@@ -98,7 +98,7 @@ export function publishOffThread(request: PublishRequest): { worker: Worker; rep
       // An answer sent just before the thread ended may still wait in the port.
       const last = receiveMessageOnPort(port1 as MessagePort);
       if (last) settle(last.message as PublishReply);
-      else reject(threadFailure(`the thread stopped (exit code ${code}) without sending them`));
+      else reject(threadFailure(`it stopped (exit code ${code}) without sending them`));
     });
   });
   return { worker, reply };
