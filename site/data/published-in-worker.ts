@@ -20,7 +20,11 @@ function reply(request: PublishRequest): [PublishReply, ArrayBuffer[]] {
       { root: request.root, now: new Date(request.now) },
     );
     const encoder = new TextEncoder();
-    const files = publishedFiles(context).map((file) => ({ path: file.path, contentType: file.contentType, body: encoder.encode(file.body) }));
+    const files = publishedFiles(context).map((file) => ({
+      path: file.path,
+      contentType: file.contentType,
+      body: encoder.encode(file.body),
+    }));
     const reply: PublishReply = { ok: true, siteUrl: context.siteUrl, files, freshness: freshness(context) };
     return [reply, files.map((file) => file.body.buffer as ArrayBuffer)];
   } catch (error) {

@@ -68,7 +68,9 @@ async function fromThread(context: BuildContext): Promise<PlacedFile[]> {
 
 function sameBuild(request: PublishRequest, context: BuildContext): boolean {
   return (
-    request.root === context.repository.root && request.now === context.now.getTime() && parseAudience(request.audience) === context.audience
+    request.root === context.repository.root &&
+    request.now === context.now.getTime() &&
+    parseAudience(request.audience) === context.audience
   );
 }
 

@@ -22,7 +22,10 @@ describe("published files made on a second thread", () => {
     const request = { root: exampleOrgRoot, now, audience: "internal", siteUrl: "https://preview.example/pr-7/" };
     const { reply } = publishOffThread(request);
     const answer = await reply;
-    const context = createBuildContext({ SITREP_AUDIENCE: "internal", SITREP_SITE_URL: request.siteUrl }, { root: exampleOrgRoot, now: new Date(now) });
+    const context = createBuildContext(
+      { SITREP_AUDIENCE: "internal", SITREP_SITE_URL: request.siteUrl },
+      { root: exampleOrgRoot, now: new Date(now) },
+    );
     const here = publishedFiles(context);
     expect(answer.siteUrl).toBe("https://preview.example/pr-7");
     expect(answer.files.map((f) => [f.path, f.contentType])).toEqual(here.map((f) => [f.path, f.contentType]));

@@ -12,4 +12,6 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(props.body as string | Uint8Array<ArrayBuffer>, { headers: { "content-type": `${props.contentType as string}; charset=utf-8` } });
+  new Response(props.body as string | Uint8Array<ArrayBuffer>, {
+    headers: { "content-type": `${props.contentType as string}; charset=utf-8` },
+  });
