@@ -37,6 +37,15 @@ export function freshness(context: BuildContext): Freshness {
 }
 
 /**
+ * The freshness worked out by the published-files thread from the same records and clock
+ * (published-off-thread.ts): the pages carry it without making the Statuspage API a second time.
+ * What this thread already worked out stays.
+ */
+export function rememberFreshness(context: BuildContext, known: Freshness): void {
+  if (!cache.has(context)) cache.set(context, known);
+}
+
+/**
  * A hash of everything the pages say: the Statuspage API (statuses, incidents and their updates,
  * maintenance; its times are those of the records, not of the build), each component's bars and
  * uptime, and the postmortems out. Two builds of the same records on the same day share it.

@@ -2,7 +2,9 @@
 export { buildContext, type BuildContext } from "./build-context.ts";
 export * from "./views.ts";
 export { metricsReport, type MetricsReport } from "./metrics.ts";
-export { publishedFiles, PUBLISHED_PATHS, type PublishedFile } from "./published.ts";
+export { PUBLISHED_PATHS, type PublishedFile } from "./published.ts";
+// The `[...file]` route's files: made on a second thread during a build (decision 0196).
+export { placedFiles as publishedFiles, startPublishing, type PlacedFile } from "./published-off-thread.ts";
 export { buildFailure } from "./build-failure.ts";
 export * from "./bars.ts";
 export { freshness, FRESHNESS_PATH, type Freshness } from "./freshness.ts";
