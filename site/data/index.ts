@@ -4,7 +4,7 @@ export * from "./views.ts";
 export { metricsReport, type MetricsReport } from "./metrics.ts";
 export { PUBLISHED_PATHS, type PublishedFile } from "./published.ts";
 // The `[...file]` route's files: made on a second thread during a build (decision 0196).
-export { placedFiles as publishedFiles, startPublishing, type PlacedFile } from "./published-off-thread.ts";
+export { placedFiles, startPublishing, type PlacedFile } from "./published-off-thread.ts";
 export { buildFailure } from "./build-failure.ts";
 export * from "./bars.ts";
 export { freshness, FRESHNESS_PATH, type Freshness } from "./freshness.ts";

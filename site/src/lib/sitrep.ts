@@ -23,7 +23,7 @@ export const {
   formatMinutes,
   statusLabel,
   metricsReport,
-  publishedFiles,
+  placedFiles,
   PUBLISHED_PATHS,
   brandingView,
   brandFiles,

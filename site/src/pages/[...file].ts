@@ -2,10 +2,10 @@
 // history.rss, history.atom, maintenance.ics and badges/*.svg, written as-is at build time. During
 // a build they are made on a second thread (site/data/published-off-thread.ts) and come as bytes.
 import type { APIRoute } from "astro";
-import { context, publishedFiles } from "../lib/sitrep.ts";
+import { context, placedFiles } from "../lib/sitrep.ts";
 
 export async function getStaticPaths() {
-  return (await publishedFiles(context)).map((file) => ({
+  return (await placedFiles(context)).map((file) => ({
     params: { file: file.path },
     props: { body: file.body, contentType: file.contentType },
   }));
