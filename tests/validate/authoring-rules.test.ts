@@ -7,15 +7,18 @@ import { afterEach, expect, test } from "vitest";
 import { runCliInProcess } from "../helpers/run-cli.ts";
 import { buildRepo } from "./corpus.ts";
 
-let cleanup = () => {};
-afterEach(() => cleanup());
+/** Every repository a test made (a test may validate twice), removed after it. */
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 async function validate(files: Record<string, string>): Promise<{
   code: number;
   diagnostics: { file: string; line: number; column: number; rule: string; severity: string; message: string }[];
 }> {
   const repo = buildRepo([], "sitrep-authoring-rules-");
-  cleanup = repo.cleanup;
+  cleanups.push(repo.cleanup);
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(repo.dir, file), text);
   const result = await runCliInProcess(["validate", "--format", "json"], { cwd: repo.dir });
   return { code: result.code, diagnostics: JSON.parse(result.stdout).diagnostics };
