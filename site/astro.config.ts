@@ -1,7 +1,7 @@
 // Astro config for the sitrep status site. Records are loaded and validated here, before Vite
 // starts, so an invalid record stops the build with the validator's diagnostics (file:line:col)
 // and the pages reuse the loaded repository (site/data/build-context.ts caches it per process).
-// The published files are made meanwhile on a second thread (site/data/published-off-thread.ts).
+// A large build then makes its published files on a second thread (site/data/published-off-thread.ts).
 import { defineConfig } from "astro/config";
 import { enableCompileCache } from "node:module";
 import path from "node:path";
@@ -27,11 +27,12 @@ let context: Data.BuildContext;
 try {
   // Only a build writes pages to run from the output folder; `sitrep dev` renders on request.
   if (process.env.SITREP_ASTRO_COMMAND !== "dev") data.checkOutDir(outDir);
-  // A build makes its published files (API, feeds, calendars, badges) on a second thread, started
-  // before the records load here, so they are ready when the `[...file]` route asks (decision
-  // 0196). `sitrep dev` and `sitrep preview` make none ahead: dev makes them when asked.
-  if (!process.env.SITREP_ASTRO_COMMAND) data.startPublishing();
   context = data.buildContext();
+  // A large build makes its published files (API, feeds, calendars, badges) on a second thread from
+  // the records just loaded, while Astro empties the output and Vite bundles, so they are ready when
+  // the `[...file]` route asks (decisions 0196, 0199). `sitrep dev` and `sitrep preview` start none:
+  // dev makes them when asked.
+  if (!process.env.SITREP_ASTRO_COMMAND) data.startPublishing(context);
 } catch (error) {
   // Say what is wrong in the validator's words, without a stack trace (like `sitrep validate`).
   const failure = data.buildFailure(error);

@@ -40,54 +40,30 @@ export interface BuildEnvironment {
   SITREP_AUDIENCE?: string;
   /** Overrides config `site.url` (e.g. a preview deploy, or tests serving under /status/). */
   SITREP_SITE_URL?: string;
+  /** `always` or `never` makes the published files on a second thread whatever the build's size (published-off-thread.ts). */
+  SITREP_PUBLISH_THREAD?: string;
 }
 
 const CACHE = Symbol.for("sitrep.site.build-context");
-type Cached = { key: string; start: BuildStart; context?: BuildContext };
-
-/** Where and when a build is: the records root and the build time. */
-export interface BuildStart {
-  root: string;
-  now: Date;
-}
+type Cached = { key: string; context: BuildContext };
 
 /**
  * Loads and validates the records once per build process. Astro's config and every page share
  * the result through a global, so 5,000 pages never reread 5,000 files.
  */
 export function buildContext(env: BuildEnvironment = process.env): BuildContext {
-  const cached = cachedFor(env);
-  cached.context ??= createBuildContext(env, cached.start);
-  return cached.context;
-}
-
-/**
- * The root and the clock of this build, fixed once per process and environment: the config, the
- * pages and the worker that makes the published files (published-off-thread.ts) build from the
- * same moment, even when SITREP_NOW is unset. Throws a SitrepError when SITREP_NOW is not a time
- * or no records repository is found.
- */
-export function buildStart(env: BuildEnvironment = process.env): BuildStart {
-  return cachedFor(env).start;
-}
-
-function cachedFor(env: BuildEnvironment): Cached {
   const key = JSON.stringify([env.SITREP_ROOT, env.SITREP_NOW, env.SITREP_AUDIENCE, env.SITREP_SITE_URL, process.cwd()]);
   const holder = globalThis as { [CACHE]?: Cached };
   const cached = holder[CACHE];
-  if (cached && cached.key === key) return cached;
-  const fresh: Cached = { key, start: startOf(env) };
-  holder[CACHE] = fresh;
-  return fresh;
+  if (cached && cached.key === key) return cached.context;
+  const context = createBuildContext(env);
+  holder[CACHE] = { key, context };
+  return context;
 }
 
-function startOf(env: BuildEnvironment): BuildStart {
+export function createBuildContext(env: BuildEnvironment): BuildContext {
   const root = env.SITREP_ROOT ? path.resolve(env.SITREP_ROOT) : findRecordsRoot(process.cwd());
-  return { root, now: nowFrom(env) };
-}
-
-export function createBuildContext(env: BuildEnvironment, start: BuildStart = startOf(env)): BuildContext {
-  const { root, now } = start;
+  const now = nowFrom(env);
   // Throws InvalidRecordsError with every diagnostic (file:line:col) when a record is invalid.
   const { repository, schedules } = loadRepositoryAndSchedules(root, { now });
   const { siteUrl, base } = siteLocation(env.SITREP_SITE_URL || repository.config.site.url);

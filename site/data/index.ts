@@ -3,7 +3,7 @@ export { buildContext, type BuildContext } from "./build-context.ts";
 export * from "./views.ts";
 export { metricsReport, type MetricsReport } from "./metrics.ts";
 export { PUBLISHED_PATHS, type PublishedFile } from "./published.ts";
-// The `[...file]` route's files: made on a second thread during a build (decision 0196).
+// The `[...file]` route's files: made on a second thread during a large build (decisions 0196, 0199).
 export { placedFiles, startPublishing, type PlacedFile } from "./published-off-thread.ts";
 export { buildFailure } from "./build-failure.ts";
 export * from "./bars.ts";

@@ -16,11 +16,11 @@ let packed: PackedSitrep;
 let toolCli: string;
 const acme = path.join(work, "acme-status");
 
-function run(cli: string, args: string[], cwd: string) {
+function run(cli: string, args: string[], cwd: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", SITREP_NOW: TEST_NOW },
+    env: { ...process.env, NO_COLOR: "1", SITREP_NOW: TEST_NOW, ...env },
     input: "",
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
@@ -203,7 +203,11 @@ describe("a records repository made by init <dir> from the tarball", () => {
     expect(validate.code).toBe(0);
     // The engine's stripped TypeScript is kept for the next run beside the install (decision 0187).
     expect(readdirSync(path.join(acme, "node_modules/.cache/sitrep-stripped")).filter((f) => f.endsWith(".js")).length).toBeGreaterThan(50);
-    const build = run(path.join(acme, "node_modules/sitrep/scripts/sitrep.mjs"), ["build", "--quiet"], acme);
+    // The published files on their own thread, as a large repository's build makes them: its entry
+    // must start from under node_modules too (site/data/published-worker.mjs).
+    const build = run(path.join(acme, "node_modules/sitrep/scripts/sitrep.mjs"), ["build", "--quiet"], acme, {
+      SITREP_PUBLISH_THREAD: "always",
+    });
     expect(build.stderr).not.toMatch(/error|\n\s+at /i);
     expect(build.code).toBe(0);
     expect(build.stdout).toMatch(/✔ Built \d+ pages into dist\//);

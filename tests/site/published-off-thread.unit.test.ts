@@ -1,56 +1,70 @@
-// The thread that makes the site's published files during a build (site/data/published-off-thread.ts,
-// decision 0196): the same bytes as the main thread makes, and a thread that fails is a clear error
-// (what failed, in the thread's words), never a build that waits for ever.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { SitrepError } from "../../scripts/errors.ts";
-import { createBuildContext } from "../../site/data/build-context.ts";
-import { publishOffThread } from "../../site/data/published-off-thread.ts";
+// The thread that makes the site's published files during a large build (site/data/published-off-thread.ts,
+// decisions 0196 and 0199): the same bytes as the main thread makes from the context it is handed, only
+// for a build large enough (or told to), and a thread that fails is a clear error with the thread's
+// stack, never a build that waits for ever.
+import { describe, expect, it } from "vitest";
+import { createBuildContext, type BuildContext } from "../../site/data/build-context.ts";
+import { placedFiles, publishOffThread, startPublishing, THREAD_FROM_RECORDS } from "../../site/data/published-off-thread.ts";
 import { publishedFiles } from "../../site/data/published.ts";
 import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { TEST_NOW } from "../helpers/run-cli.ts";
 
-const empty = mkdtempSync(path.join(os.tmpdir(), "sitrep-published-thread-"));
-afterAll(() => rmSync(empty, { recursive: true, force: true }));
+const internal = (): BuildContext =>
+  createBuildContext({
+    SITREP_ROOT: exampleOrgRoot,
+    SITREP_NOW: TEST_NOW,
+    SITREP_AUDIENCE: "internal",
+    SITREP_SITE_URL: "https://preview.example/pr-7/",
+  });
 
-const now = Date.parse(TEST_NOW);
+const text = (files: { body: string | Uint8Array }[]) =>
+  files.map((f) => (typeof f.body === "string" ? f.body : Buffer.from(f.body).toString("utf8")));
 
 describe("published files made on a second thread", () => {
   it("are the main thread's files, byte for byte, on the internal build", async () => {
-    const request = { root: exampleOrgRoot, now, audience: "internal", siteUrl: "https://preview.example/pr-7/" };
-    const { reply } = publishOffThread(request);
-    const answer = await reply;
-    const context = createBuildContext(
-      { SITREP_AUDIENCE: "internal", SITREP_SITE_URL: request.siteUrl },
-      { root: exampleOrgRoot, now: new Date(now) },
-    );
-    const here = publishedFiles(context);
-    expect(answer.siteUrl).toBe("https://preview.example/pr-7");
+    const context = internal();
+    const answer = await publishOffThread(context).reply;
+    const here = publishedFiles(internal());
     expect(answer.files.map((f) => [f.path, f.contentType])).toEqual(here.map((f) => [f.path, f.contentType]));
-    expect(answer.files.map((f) => Buffer.from(f.body).toString("utf8"))).toEqual(here.map((f) => f.body));
+    expect(text(answer.files)).toEqual(text(here));
     expect(answer.files.some((f) => f.path.startsWith("oncall/"))).toBe(true);
+    expect(answer.files.find((f) => f.path === "api/v2/summary.json")).toBeDefined();
   });
 
-  it("says what the thread could not do when it fails on the records (a problem the user can fix)", async () => {
-    const { reply } = publishOffThread({ root: empty, now, audience: undefined, siteUrl: undefined });
-    const error = await reply.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(SitrepError);
-    expect((error as Error).message).toMatch(/^The site's published files \(Statuspage API, feeds, calendars, badges\) were not made: /);
+  it("are made there only for a large build, or when SITREP_PUBLISH_THREAD says always", async () => {
+    const small = internal();
+    expect(small.repository.incidents.length + small.repository.postmortems.length).toBeLessThan(THREAD_FROM_RECORDS);
+    startPublishing(small, {});
+    // Made on this thread: text, not the thread's bytes.
+    expect((await placedFiles(small)).every((f) => typeof f.body === "string")).toBe(true);
+    const told = internal();
+    startPublishing(told, { SITREP_PUBLISH_THREAD: "always" });
+    const fromThread = await placedFiles(told);
+    expect(fromThread.every((f) => f.body instanceof Uint8Array)).toBe(true);
+    expect(text(fromThread)).toEqual(text(publishedFiles(small)));
+    const never = {
+      ...small,
+      repository: { ...small.repository, incidents: Array(THREAD_FROM_RECORDS).fill(small.repository.incidents[0]) },
+    };
+    startPublishing(never, { SITREP_PUBLISH_THREAD: "never" });
+    expect((await placedFiles(never)).every((f) => typeof f.body === "string")).toBe(true);
   });
 
-  it("reports an unexpected failure in the thread as a bug, with the thread's stack", async () => {
-    const { reply } = publishOffThread({ root: 42 as unknown as string, now, audience: undefined, siteUrl: undefined });
-    const error = (await reply.then(
+  it("reports a failure in the thread as a bug, with the thread's stack", async () => {
+    const context = internal();
+    const { repository } = context;
+    const broken = {
+      ...context,
+      repository: { ...repository, config: { ...repository.config, components: 42 } },
+    } as unknown as BuildContext;
+    const error = (await publishOffThread(broken).reply.then(
       () => undefined,
       (e: unknown) => e,
     )) as Error;
-    expect(error).not.toBeInstanceOf(SitrepError);
-    expect(error.message).toMatch(/were not made: the thread that makes them failed: .*must be of type string/);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(
+      /^The site's published files \(Statuspage API, feeds, calendars, badges\) were not made: the thread that makes them failed: /,
+    );
     expect(error.stack).toContain("--- in the published-files thread ---");
   });
 });
