@@ -36,7 +36,7 @@ const holder = globalThis as { [STARTED]?: Started };
  * SITREP_PUBLISH_THREAD says `always` (tests of the thread in a real build) or `never`.
  */
 export function startPublishing(context: BuildContext, env: BuildEnvironment = process.env): void {
-  if (holder[STARTED]?.context === context || !wantsThread(context, env.SITREP_PUBLISH_THREAD)) return;
+  if (holder[STARTED]?.context === context || !publishesOnThread(context, env.SITREP_PUBLISH_THREAD)) return;
   const { worker, reply } = publishOffThread(context);
   // The route awaits the reply; a failure before then must not end the build on its own (an
   // unhandled rejection), nor may an idle thread keep a finished or failed build's process alive.
@@ -45,7 +45,8 @@ export function startPublishing(context: BuildContext, env: BuildEnvironment = p
   holder[STARTED] = { context, reply, worker };
 }
 
-function wantsThread(context: BuildContext, setting: string | undefined): boolean {
+/** Whether the build of `context` makes its published files on the thread, given SITREP_PUBLISH_THREAD. */
+export function publishesOnThread(context: BuildContext, setting: string | undefined): boolean {
   if (setting === "always") return true;
   if (setting === "never") return false;
   return context.repository.incidents.length + context.repository.postmortems.length >= THREAD_FROM_RECORDS;

@@ -4,7 +4,13 @@
 // stack, never a build that waits for ever.
 import { describe, expect, it } from "vitest";
 import { createBuildContext, type BuildContext } from "../../site/data/build-context.ts";
-import { placedFiles, publishOffThread, startPublishing, THREAD_FROM_RECORDS } from "../../site/data/published-off-thread.ts";
+import {
+  placedFiles,
+  publishesOnThread,
+  publishOffThread,
+  startPublishing,
+  THREAD_FROM_RECORDS,
+} from "../../site/data/published-off-thread.ts";
 import { publishedFiles } from "../../site/data/published.ts";
 import { exampleOrgRoot } from "../helpers/example-repo.ts";
 import { TEST_NOW } from "../helpers/run-cli.ts";
@@ -42,12 +48,15 @@ describe("published files made on a second thread", () => {
     const fromThread = await placedFiles(told);
     expect(fromThread.every((f) => f.body instanceof Uint8Array)).toBe(true);
     expect(text(fromThread)).toEqual(text(publishedFiles(small)));
-    const never = {
+    // The size decides unless told: a build with THREAD_FROM_RECORDS incidents and postmortems uses it.
+    const large = {
       ...small,
       repository: { ...small.repository, incidents: Array(THREAD_FROM_RECORDS).fill(small.repository.incidents[0]) },
     };
-    startPublishing(never, { SITREP_PUBLISH_THREAD: "never" });
-    expect((await placedFiles(never)).every((f) => typeof f.body === "string")).toBe(true);
+    expect(publishesOnThread(large, undefined)).toBe(true);
+    expect(publishesOnThread(large, "never")).toBe(false);
+    expect(publishesOnThread(small, undefined)).toBe(false);
+    expect(publishesOnThread(small, "always")).toBe(true);
   });
 
   it("reports a failure in the thread as a bug, with the thread's stack", async () => {
