@@ -16,9 +16,9 @@ import { publishedFiles, type PublishedFile } from "./published.ts";
 export type PlacedFile = PublishedFile | PublishedBytes;
 
 /**
- * From how many incidents and postmortems a build makes its published files on the thread. Measured
- * (decision 0199): at 1,000 synthetic incidents the thread made the build 0.2 s slower and cost
- * 0.9 s more CPU; at 10,000 it saved ~1.5 s. Below this the files take less than the thread's start.
+ * From how many incidents and postmortems a build makes its published files on the thread. At 1,000
+ * synthetic incidents the thread made the build ~0.2 s slower and cost ~0.9 s more CPU (decision
+ * 0199); at 10,000 it saved ~1.5 s (decision 0196); 5,000 was level. Measured between those sizes.
  */
 export const THREAD_FROM_RECORDS = 3000;
 
@@ -76,7 +76,7 @@ async function fromThread(context: BuildContext): Promise<PlacedFile[]> {
 }
 
 /**
- * One thread making the files of `request`. The reply rejects with an error that says what
+ * One thread making the files of `context`. The reply rejects with an error that says what
  * failed when the thread reports an error, throws, or stops without answering: never a wait
  * without end.
  */
