@@ -106,8 +106,7 @@ describe("newEvents", () => {
       }),
     );
     const emptyRepo = fixtureRepo();
-    const empty = await site(emptyRepo.publish("2026-11-19T00:00:00Z"));
-    emptyRepo.cleanup();
+    const empty = await site(emptyRepo.publish("2026-11-19T00:00:00Z")).finally(() => emptyRepo.cleanup());
     const scheduled = await site(repo.publish("2026-11-20T10:05:00Z"));
     const open = await site(repo.publish("2026-12-01T01:05:00Z"));
     const closed = await site(repo.publish("2026-12-01T03:05:00Z"));
