@@ -5,10 +5,20 @@ import { runCliInProcess } from "../helpers/run-cli.ts";
 import { BASE_CONFIG, fixtureRepo, type FixtureRepo } from "./fixture-site.ts";
 
 let repo: FixtureRepo;
-afterEach(() => repo?.cleanup());
+/** Every repository a test made (a test may validate twice), removed after it. */
+const made: FixtureRepo[] = [];
+afterEach(() => {
+  for (const each of made.splice(0)) each.cleanup();
+});
+
+function fixture(config: string): FixtureRepo {
+  repo = fixtureRepo(config);
+  made.push(repo);
+  return repo;
+}
 
 async function validate(channels: string) {
-  repo = fixtureRepo(`${BASE_CONFIG}notifications:\n${channels}`);
+  fixture(`${BASE_CONFIG}notifications:\n${channels}`);
   const run = await runCliInProcess(["validate", "--format", "json"], { cwd: repo.dir });
   return {
     code: run.code,
@@ -80,8 +90,7 @@ describe("notifications in sitrep.config.yaml", () => {
 `);
     expect(code).toBe(0);
     expect(diagnostics).toEqual([]);
-    repo.cleanup();
-    repo = fixtureRepo(
+    fixture(
       `${BASE_CONFIG.replace("impact: major", "impact: critical")}notifications:\n  - type: slack\n    url_env: SLACK_URL\n    severities: [SEV1]\n`,
     );
     const run = await runCliInProcess(["validate", "--format", "json"], { cwd: repo.dir });
