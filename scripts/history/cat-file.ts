@@ -2,9 +2,8 @@
 // discovered, contents come out into a temporary file (output-file.ts: no pipe, decision 0195),
 // read in blocks as it grows and handed to `onBlob` one by one, so no blob is held longer than
 // its parse.
-import { setTimeout as sleep } from "node:timers/promises";
 import { SitrepError } from "../errors.ts";
-import { spawnIntoFile } from "./output-file.ts";
+import { gitDidNotRun, READ_BLOCK, spawnIntoFile } from "./output-file.ts";
 
 export interface BlobReader {
   /** Asks for more blobs (each id once; the caller dedupes). */
@@ -15,11 +14,6 @@ export interface BlobReader {
   abort(): void;
 }
 
-/** Bytes read at a time. */
-const BLOCK = 1 << 20;
-/** How long to wait for more output when the reader has caught up with git. */
-const POLL_MS = 5;
-
 /**
  * `onBlob` gets each blob's bytes as a view into the reader's buffer: valid during the call only
  * (copy them to keep them).
@@ -29,8 +23,6 @@ export function openBlobReader(cwd: string, onBlob: (id: string, bytes: Buffer) 
   let requested = 0;
   let received = 0;
   let failed: Error | undefined;
-  let outcome: number | Error | undefined;
-  void git.exited.then((value) => (outcome = value));
   const fail = (error: Error) => {
     if (failed) return;
     failed = error;
@@ -38,7 +30,7 @@ export function openBlobReader(cwd: string, onBlob: (id: string, bytes: Buffer) 
   };
 
   // Unparsed output is buffer[start, end); the file has been read up to `position`.
-  let buffer = Buffer.allocUnsafe(2 * BLOCK);
+  let buffer = Buffer.allocUnsafe(2 * READ_BLOCK);
   let start = 0;
   let end = 0;
   let position = 0;
@@ -73,10 +65,10 @@ export function openBlobReader(cwd: string, onBlob: (id: string, bytes: Buffer) 
 
   /** Reads one block of what git has written so far; returns the bytes read. */
   const readBlock = (): number => {
-    if (buffer.length - end < BLOCK) {
+    if (buffer.length - end < READ_BLOCK) {
       // Move the unparsed rest to the front; grow when one blob needs more room.
       const rest = end - start;
-      const target = rest + BLOCK > buffer.length ? Buffer.allocUnsafe(2 * (rest + BLOCK)) : buffer;
+      const target = rest + READ_BLOCK > buffer.length ? Buffer.allocUnsafe(2 * (rest + READ_BLOCK)) : buffer;
       buffer.copy(target, 0, start, end);
       buffer = target;
       start = 0;
@@ -90,25 +82,14 @@ export function openBlobReader(cwd: string, onBlob: (id: string, bytes: Buffer) 
   };
 
   const followed = (async () => {
+    let outcome: number | Error | undefined;
     try {
-      while (!failed) {
-        // Read after seeing the exit, never before: then every byte git wrote is in the file.
-        const finished = outcome !== undefined;
-        if (readBlock() > 0) {
-          // Let the log reader in between blocks.
-          await new Promise((resolve) => setImmediate(resolve));
-          continue;
-        }
-        if (finished) break;
-        await Promise.race([git.exited, sleep(POLL_MS)]);
-      }
+      outcome = await git.follow(readBlock, () => failed !== undefined);
     } finally {
       git.release();
     }
     if (failed) throw failed;
-    if (outcome instanceof Error) {
-      throw new SitrepError(`Could not run git: ${outcome.message}`, { hint: "Install git and make sure it is on PATH." });
-    }
+    if (outcome instanceof Error) throw gitDidNotRun(outcome);
     if (outcome !== 0 || received !== requested) {
       throw new SitrepError(`git cat-file failed (exit ${outcome}, ${received} of ${requested} objects read): ${git.stderr().trim()}`, {
         hint: "Check that the repository is not damaged (`git fsck`), then try again.",

@@ -5,9 +5,8 @@
 // core, and whatever it has written is there for the caller once it asks (decision 0188). The
 // file itself (created, unlinked at once, closed) is output-file.ts.
 import { StringDecoder } from "node:string_decoder";
-import { setTimeout as sleep } from "node:timers/promises";
 import { SitrepError } from "../errors.ts";
-import { spawnIntoFile } from "./output-file.ts";
+import { gitDidNotRun, READ_BLOCK, spawnIntoFile } from "./output-file.ts";
 
 export interface LogFile {
   /**
@@ -20,11 +19,6 @@ export interface LogFile {
   cancel(): void;
 }
 
-/** Bytes read at a time: large enough that a 10 MB log is a few dozen reads. */
-const BLOCK = 1 << 20;
-/** How long to wait for more output when the reader has caught up with git. */
-const POLL_MS = 5;
-
 export function startLogFile(root: string, args: readonly string[]): LogFile {
   const git = spawnIntoFile(root, args, { prefix: "sitrep-git-log", stdin: false });
   // Until read() the log must not keep the process alive (a caller that fails exits at once).
@@ -34,28 +28,17 @@ export function startLogFile(root: string, args: readonly string[]): LogFile {
     async read(onText) {
       git.ref();
       const decoder = new StringDecoder("utf8");
-      const buffer = Buffer.allocUnsafe(BLOCK);
+      const buffer = Buffer.allocUnsafe(READ_BLOCK);
       let position = 0;
       let outcome: number | Error | undefined;
-      void git.exited.then((value) => (outcome = value));
       try {
-        for (;;) {
-          // Read after seeing the exit, never before: then every byte git wrote is in the file.
-          const finished = outcome !== undefined;
-          const n = git.readAt(buffer, 0, BLOCK, position);
-          if (n > 0) {
-            position += n;
-            onText(decoder.write(buffer.subarray(0, n)), false);
-            // Let the blob reader's output in between blocks.
-            await new Promise((resolve) => setImmediate(resolve));
-            continue;
-          }
-          if (finished) break;
-          await Promise.race([git.exited, sleep(POLL_MS)]);
-        }
-        if (outcome instanceof Error) {
-          throw new SitrepError(`Could not run git: ${outcome.message}`, { hint: "Install git and make sure it is on PATH." });
-        }
+        outcome = await git.follow(() => {
+          const n = git.readAt(buffer, 0, READ_BLOCK, position);
+          position += n;
+          if (n > 0) onText(decoder.write(buffer.subarray(0, n)), false);
+          return n;
+        });
+        if (outcome instanceof Error) throw gitDidNotRun(outcome);
         if (outcome !== 0) {
           throw new SitrepError(`git log failed (exit ${outcome}): ${git.stderr().trim()}`, {
             hint: "Check that `git log` works in this folder.",

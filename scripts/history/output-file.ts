@@ -12,7 +12,13 @@ import { closeSync, openSync, readSync, unlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Writable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
 import { SitrepError } from "../errors.ts";
+
+/** Bytes read at a time: large enough that a 10 MB log is a few dozen reads. */
+export const READ_BLOCK = 1 << 20;
+/** How long to wait for more output when the reader has caught up with git. */
+const POLL_MS = 5;
 
 export interface OutputFile {
   /** git's stdin when asked for (`stdin: true`), else null. */
@@ -21,6 +27,15 @@ export interface OutputFile {
   readAt(buffer: Buffer, offset: number, length: number, position: number): number;
   /** Resolves with the exit code, or the error that kept git from starting. */
   exited: Promise<number | Error>;
+  /**
+   * Reads the file as git writes it, until git has exited and every byte is read: `readMore()`
+   * reads what is there and returns the bytes it read (it is called again after the exit, so no
+   * byte is missed). Between blocks the event loop gets a turn, so the other reader gets in; when
+   * the reader has caught up it waits a little. Stops early once `stopped()` says so. Resolves with
+   * git's outcome as `exited` gives it, undefined when stopped before git exited; rejects with
+   * what `readMore` throws.
+   */
+  follow(readMore: () => number, stopped?: () => boolean): Promise<number | Error | undefined>;
   /** What git wrote to stderr so far. */
   stderr(): string;
   /** Lets the process exit while git runs (until `ref`); git is killed when the process exits. */
@@ -59,6 +74,8 @@ export function spawnIntoFile(root: string, args: readonly string[], options: { 
     child.on("error", resolve);
     child.on("close", (code) => resolve(code ?? 1));
   });
+  let outcome: number | Error | undefined;
+  void exited.then((value) => (outcome = value));
   // git must not outlive this process.
   const stop = () => child.kill();
   process.once("exit", stop);
@@ -68,6 +85,19 @@ export function spawnIntoFile(root: string, args: readonly string[], options: { 
     stdin: child.stdin,
     readAt: (buffer, offset, length, position) => readSync(fd, buffer, offset, length, position),
     exited,
+    async follow(readMore, stopped = () => false) {
+      while (!stopped()) {
+        // Read after seeing the exit, never before: then every byte git wrote is in the file.
+        const finished = outcome !== undefined;
+        if (readMore() > 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
+        if (finished) break;
+        await Promise.race([exited, sleep(POLL_MS)]);
+      }
+      return outcome;
+    },
     stderr: () => stderr,
     unref: () => {
       for (const s of streams()) s?.unref?.();
@@ -83,6 +113,11 @@ export function spawnIntoFile(root: string, args: readonly string[], options: { 
       free(fd, file, unlinked);
     },
   };
+}
+
+/** git did not start at all (not installed, not on PATH). */
+export function gitDidNotRun(error: Error): SitrepError {
+  return new SitrepError(`Could not run git: ${error.message}`, { hint: "Install git and make sure it is on PATH." });
 }
 
 function tryUnlink(file: string): boolean {
