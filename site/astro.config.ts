@@ -2,7 +2,10 @@
 // starts, so an invalid record stops the build with the validator's diagnostics (file:line:col)
 // and the pages reuse the loaded repository (site/data/build-context.ts caches it per process).
 // A large build then makes its published files on a second thread (site/data/published-off-thread.ts).
-import { defineConfig } from "astro/config";
+// Types only: `astro/config`'s defineConfig returns its argument, and importing that entry point
+// also loads svgo and csso (~230 modules, 0.2-0.3 s of every build and dev start) for an SVG
+// optimiser the site never enables (decision 0201).
+import type { AstroUserConfig } from "astro";
 import { enableCompileCache } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,7 +43,7 @@ try {
   process.exit(failure.exitCode);
 }
 
-export default defineConfig({
+export default {
   integrations: [data.teamPagesIntegration(context)],
   site: context.siteUrl,
   base: context.base,
@@ -68,4 +71,4 @@ export default defineConfig({
     // The named parts a records repository may replace (config site.overrides): its component, or sitrep's.
     resolve: { alias: data.overrideAliases(context, path.join(siteDir, "src/components")) },
   },
-});
+} satisfies AstroUserConfig;
