@@ -3,7 +3,7 @@
 // history is read once per build; without it (no git, a shallow clone) the page says why.
 import { deriveEvents } from "../../scripts/history/events.ts";
 import { buildHistory, type BuildContext } from "./build-context.ts";
-import { dashboardCharts, onCallChart, type DashboardCharts } from "./dashboard-charts.ts";
+import type { DashboardCharts } from "./dashboard-charts.ts";
 import { loadReport, type PersonLoad } from "../../scripts/oncall/load-report.ts";
 import { DAY_MS } from "../../scripts/core/time.ts";
 import { dashboardData, type DashboardData } from "./dashboard-data.ts";
@@ -40,10 +40,14 @@ async function load(context: BuildContext): Promise<Dashboard> {
     };
   }
   const data = dashboardData(context.repository, events, context.now);
-  return { available: true, data, charts: dashboardCharts(data), ...(context.schedules.length > 0 ? { onCall: onCallLoad(context) } : {}) };
+  // Loaded here, not at the top: Observable Plot, d3 and linkedom are ~280 modules (~0.3 s), and
+  // only the internal build draws charts; every public build and `sitrep dev` skipped them (decision 0202).
+  const { dashboardCharts, onCallChart } = await import("./dashboard-charts.ts");
+  const onCall = context.schedules.length > 0 ? { onCall: onCallLoad(context, onCallChart) } : {};
+  return { available: true, data, charts: dashboardCharts(data), ...onCall };
 }
 
-function onCallLoad(context: BuildContext): OnCallLoad {
+function onCallLoad(context: BuildContext, onCallChart: (people: PersonLoad[]) => string): OnCallLoad {
   const to = context.now.getTime();
   const report = loadReport({
     schedules: context.schedules,
