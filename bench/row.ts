@@ -16,15 +16,21 @@ export interface BenchRow {
 export interface ProcessMeasurement {
   wallMs: number;
   peakRssMb: number;
+  /**
+   * User + system CPU of the whole process tree. Unlike wall time it does not grow while the
+   * process waits for a core on a busy machine, only when the machine itself is slower.
+   */
+  cpuMs: number;
   code: number;
   stdout: string;
   stderr: string;
 }
 
 /**
- * Runs a command as a whole process and measures wall time and peak RSS. Peak RSS comes from
- * getrusage(RUSAGE_CHILDREN) — the largest resident set of any process in the tree that was
- * waited for — read by a tiny Python wrapper, since Node cannot read children's rusage.
+ * Runs a command as a whole process and measures wall time, CPU and peak RSS. CPU and peak RSS
+ * come from getrusage(RUSAGE_CHILDREN) — the CPU of every process in the tree that was waited for,
+ * and the largest resident set among them — read by a tiny Python wrapper, since Node cannot read
+ * children's rusage.
  */
 export function measureProcess(
   command: string,
@@ -36,7 +42,8 @@ export function measureProcess(
     "t = time.perf_counter()",
     "p = subprocess.run(sys.argv[1:])",
     "w = (time.perf_counter() - t) * 1000",
-    "sys.stderr.write('\\n@@bench %.3f %d %d\\n' % (w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode))",
+    "r = resource.getrusage(resource.RUSAGE_CHILDREN)",
+    "sys.stderr.write('\\n@@bench %.3f %d %d %.3f\\n' % (w, r.ru_maxrss, p.returncode, (r.ru_utime + r.ru_stime) * 1000))",
   ].join("\n");
   return new Promise((resolve, reject) => {
     const child = spawn("python3", ["-c", wrapper, command, ...args], {
@@ -50,12 +57,13 @@ export function measureProcess(
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
     child.on("exit", () => {
-      const match = /\n@@bench ([\d.]+) (\d+) (-?\d+)\n$/.exec(stderr);
+      const match = /\n@@bench ([\d.]+) (\d+) (-?\d+) ([\d.]+)\n$/.exec(stderr);
       if (!match) return reject(new Error(`could not measure ${command}: ${stderr.slice(-500)}`));
       resolve({
         wallMs: Number(match[1]),
         peakRssMb: Number(match[2]) / 1024,
         code: Number(match[3]),
+        cpuMs: Number(match[4]),
         stdout,
         stderr: stderr.slice(0, match.index),
       });
@@ -67,7 +75,18 @@ export function measureProcess(
 export async function measureRepeatedly(times: number, measure: () => Promise<ProcessMeasurement>): Promise<ProcessMeasurement> {
   const runs: ProcessMeasurement[] = [];
   for (let i = 0; i < times; i++) runs.push(await measure());
-  runs.sort((a, b) => a.wallMs - b.wallMs);
-  const median = runs[Math.floor(runs.length / 2)];
-  return { ...median, peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
+  return medianRun(runs);
+}
+
+/** The run with the median wall time, with the median CPU of all runs and the largest peak RSS. */
+export function medianRun(runs: readonly ProcessMeasurement[]): ProcessMeasurement {
+  const middle = Math.floor(runs.length / 2);
+  const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+  const cpu = runs.map((r) => r.cpuMs).sort((a, b) => a - b);
+  return { ...byWall[middle], cpuMs: cpu[middle], peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
+}
+
+/** "CPU 8.3 s vs floor 4.0 s (2.09×)": user + system of both process trees, medians. */
+export function cpuNote(command: ProcessMeasurement, floor: ProcessMeasurement): string {
+  return `CPU ${(command.cpuMs / 1000).toFixed(1)} s vs floor ${(floor.cpuMs / 1000).toFixed(1)} s (${(command.cpuMs / floor.cpuMs).toFixed(2)}×)`;
 }

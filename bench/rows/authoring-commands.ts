@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DECLARE_ARGUMENTS } from "../declare-arguments.ts";
 import { BENCH_GIT_IDENTITY } from "../git-identity.ts";
-import { measureProcess, type BenchRow, type ProcessMeasurement } from "../row.ts";
+import { measureProcess, medianRun, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { copyExampleRepo } from "../../testkit/example-org.ts";
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/sitrep.mjs");
@@ -25,11 +25,6 @@ const STEPS: [string, (id: string) => string[]][] = [
   ["resolve", (id) => ["resolve", id, "--message", "Resolved."]],
   ["status", () => ["status"]],
 ];
-
-const median = (runs: ProcessMeasurement[]) => {
-  const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs);
-  return { ...sorted[Math.floor(sorted.length / 2)], peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
-};
 
 export async function run(): Promise<BenchRow[]> {
   const times = new Map<string, ProcessMeasurement[]>(STEPS.map(([name]) => [name, []]));
@@ -58,8 +53,8 @@ export async function run(): Promise<BenchRow[]> {
       copy.cleanup();
     }
   }
-  const floor = median(version);
-  const node = median(bare);
+  const floor = medianRun(version);
+  const node = medianRun(bare);
   const input = "example organisation (32 records), git repository";
   const load = os.loadavg()[0].toFixed(1);
   return [
@@ -73,7 +68,7 @@ export async function run(): Promise<BenchRow[]> {
       note: `floor of the rows below; ratio to node -e 0; median of ${RUNS}`,
     },
     ...STEPS.map(([name]) => {
-      const m = median(times.get(name)!);
+      const m = medianRun(times.get(name)!);
       return {
         name: `sitrep ${name} (launcher)`,
         input,

@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DECLARE_ARGUMENTS } from "../declare-arguments.ts";
 import { BENCH_GIT_IDENTITY } from "../git-identity.ts";
-import { measureProcess, type BenchRow, type ProcessMeasurement } from "../row.ts";
+import { measureProcess, medianRun, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { copyExampleRepo } from "../../testkit/example-org.ts";
 import { startGithubServer } from "../../testkit/github-server.ts";
 
@@ -51,8 +51,7 @@ async function median(measure: (dir: string) => Promise<ProcessMeasurement>): Pr
       repo.cleanup();
     }
   }
-  runs.sort((a, b) => a.wallMs - b.wallMs);
-  return { ...runs[Math.floor(runs.length / 2)], peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
+  return medianRun(runs);
 }
 
 export async function run(): Promise<BenchRow[]> {

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { measureProcess, measureRepeatedly, type BenchRow } from "../row.ts";
+import { cpuNote, measureProcess, measureRepeatedly, medianRun, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { logArguments } from "../../scripts/history/read-history.ts";
 import { rng } from "../rng.ts";
 
@@ -23,8 +23,8 @@ const INCIDENTS = 10_000;
 const POSTMORTEM_EVERY = 10; // incidents 0, 10, 20, … are SEV1/SEV2 and get a postmortem
 const ITEMS = 5;
 const NOW = "2026-11-22T12:00:00Z";
-/** CPU samples of the command and of the floor (alternated; the median of each is reported). */
-const CPU_RUNS = 5;
+/** Runs of the command and of the floor, alternated; the median of each is reported. */
+const RUNS = 5;
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/sitrep.mjs");
 
 const COMPONENTS = [
@@ -171,14 +171,6 @@ function postmortemText(x: Incident, stage: number): string {
 
 const PM_OFFSETS = [1, 2, 3, 5, 8, 12, 20, 25, 30, 40].map((d) => d * DAY);
 
-/** user + sys CPU seconds of a command and its children, read by a tiny Python wrapper. */
-function cpuSeconds(command: string, args: string[], cwd: string, env: Record<string, string>): number {
-  const wrapper =
-    "import resource, subprocess, sys\nsubprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\nr = resource.getrusage(resource.RUSAGE_CHILDREN)\nprint(r.ru_utime + r.ru_stime)";
-  const result = spawnSync("python3", ["-c", wrapper, command, ...args], { cwd, env: { ...process.env, ...env }, encoding: "utf8" });
-  return Number(result.stdout.trim());
-}
-
 /** Builds the repository with one `git fast-import`; returns its path. */
 async function buildRepository(dir: string): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
@@ -266,29 +258,25 @@ export async function run(): Promise<BenchRow[]> {
   writeFileSync(idsFile, `${[...ids].join("\n")}\n`);
   const quote = (a: string) => `'${a.replace(/'/g, "'\\''")}'`;
   const floorScript = `git ${logArguments().map(quote).join(" ")} > /dev/null && git cat-file --batch --buffer < ${quote(idsFile)} > /dev/null`;
-  const floor = await measureRepeatedly(5, () => measureProcess("sh", ["-c", floorScript], { cwd: dir }));
-
+  // The command and the floor take turns, so a busy moment on a shared machine hits both alike.
+  // CPU seconds (user + sys of the whole process tree) do not depend on what else the machine
+  // runs, unlike wall time on a shared 2-core box: they show the work done beside the floor's.
   const env = { SITREP_NOW: NOW, NO_COLOR: "1" };
-  const metrics = await measureRepeatedly(5, () => measureProcess(process.execPath, [cli, "metrics", "--json"], { cwd: dir, env }));
-  if (metrics.code !== 0) throw new Error(`sitrep metrics failed: ${metrics.stderr.slice(0, 2000)}`);
+  const metricsRuns: ProcessMeasurement[] = [];
+  const floorRuns: ProcessMeasurement[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    metricsRuns.push(await measureProcess(process.execPath, [cli, "metrics", "--json"], { cwd: dir, env }));
+    floorRuns.push(await measureProcess("sh", ["-c", floorScript], { cwd: dir }));
+  }
+  const failed = metricsRuns.find((run) => run.code !== 0);
+  if (failed) throw new Error(`sitrep metrics failed: ${failed.stderr.slice(0, 2000)}`);
+  const metrics = medianRun(metricsRuns);
+  const floor = medianRun(floorRuns);
   const json = JSON.parse(metrics.stdout);
   const byQuarter = await measureRepeatedly(1, () =>
     measureProcess(process.execPath, [cli, "metrics", "--json", "--by", "quarter"], { cwd: dir, env }),
   );
   const actions = await measureRepeatedly(1, () => measureProcess(process.execPath, [cli, "actions", "--json"], { cwd: dir, env }));
-
-  // CPU seconds (user + sys of the whole process tree) do not depend on what else the machine
-  // runs, unlike wall time on a shared 2-core box: they show the work done beside the floor's.
-  // Median of 5, the command and the floor alternated, so both see the same moments of the machine.
-  const cpuRuns: number[] = [];
-  const floorCpuRuns: number[] = [];
-  for (let i = 0; i < CPU_RUNS; i++) {
-    cpuRuns.push(cpuSeconds(process.execPath, [cli, "metrics", "--json"], dir, env));
-    floorCpuRuns.push(cpuSeconds("sh", ["-c", floorScript], dir, {}));
-  }
-  const median = (runs: number[]) => [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  const cpu = median(cpuRuns);
-  const floorCpu = median(floorCpuRuns);
 
   return [
     {
@@ -298,7 +286,7 @@ export async function run(): Promise<BenchRow[]> {
       peakRssMb: metrics.peakRssMb,
       floorMs: floor.wallMs,
       target: "≤ 1.5× floor, CPU ≤ 2× floor's, < 1 GB",
-      note: `${json.history.revisions} revisions, ${json.history.blobs} blobs parsed; CPU ${cpu.toFixed(1)} s vs floor ${floorCpu.toFixed(1)} s (${(cpu / floorCpu).toFixed(2)}×; medians of ${CPU_RUNS}, alternated); floor = git log + cat-file --batch`,
+      note: `${json.history.revisions} revisions, ${json.history.blobs} blobs parsed; ${cpuNote(metrics, floor)}; medians of ${RUNS}, alternated; floor = git log + cat-file --batch`,
     },
     {
       name: "sitrep metrics --json --by quarter",

@@ -8,7 +8,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { measureProcess, type BenchRow, type ProcessMeasurement } from "../row.ts";
+import { cpuNote, measureProcess, medianRun, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { writeSyntheticRepository } from "../synthetic-records.ts";
 import { writeStatusPageCorpus } from "../status-page-corpus.ts";
 import { cachedCorpus, STATUS_PAGE_CORPUS } from "../cached-corpus.ts";
@@ -41,12 +41,6 @@ function transferSize(outDir: string): { html: number; css: number; js: number; 
 /** "7.4 kB (HTML 4.0 kB + CSS 2.2 kB + JS 1.2 kB), 1 script file, 0 inline (ADR 0183)". */
 function transferNote(size: ReturnType<typeof transferSize>): string {
   return `${kb(size.html + size.css + size.js)} (HTML ${kb(size.html)} + CSS ${kb(size.css)} + JS ${kb(size.js)}), ${size.files} script file, ${size.inline} inline (ADR 0183)`;
-}
-
-/** The run with the median wall time, with the largest peak RSS of all runs. */
-function median(runs: ProcessMeasurement[]): ProcessMeasurement {
-  const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs);
-  return { ...sorted[Math.floor(sorted.length / 2)], peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -101,8 +95,8 @@ export async function run(): Promise<BenchRow[]> {
         siteRuns.push(await astroBuild(work, ["--root", siteDir], env));
         floorRuns.push(await astroBuild(floorDir, ["--root", floorDir, "--outDir", floorOut], {}));
       }
-      const site = median(siteRuns);
-      const floor = median(floorRuns);
+      const site = medianRun(siteRuns);
+      const floor = medianRun(floorRuns);
       const input = `${label} (${pages} pages)`;
       const note = `median of ${RUNS} warm runs`;
       rows.push({
@@ -112,7 +106,7 @@ export async function run(): Promise<BenchRow[]> {
         peakRssMb: site.peakRssMb,
         floorMs: floor.wallMs,
         target: "≤ 1.5× floor",
-        note: `${note}; both render 4 pages at a time`,
+        note: `${note}; ${cpuNote(site, floor)}; both render 4 pages at a time`,
       });
       rows.push({
         name: "floor: bare Astro, trivial pages",
