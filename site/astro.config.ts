@@ -3,7 +3,7 @@
 // and the pages reuse the loaded repository (site/data/build-context.ts caches it per process).
 // A large build then makes its published files on a second thread (site/data/published-off-thread.ts).
 // Types only: `astro/config`'s defineConfig returns its argument, and importing that entry point
-// also loads svgo and csso (~230 modules, 0.2-0.3 s of every build and dev start) for an SVG
+// also loads svgo and csso (260 modules, 0.2-0.3 s of every build and dev start) for an SVG
 // optimiser the site never enables (decision 0201).
 import type { AstroUserConfig } from "astro";
 import { enableCompileCache } from "node:module";

@@ -40,7 +40,7 @@ async function load(context: BuildContext): Promise<Dashboard> {
     };
   }
   const data = dashboardData(context.repository, events, context.now);
-  // Loaded here, not at the top: Observable Plot, d3 and linkedom are ~280 modules (~0.3 s), and
+  // Loaded here, not at the top: Observable Plot, d3 and linkedom are 319 modules (~0.3 s), and
   // only the internal build draws charts; every public build and `sitrep dev` skipped them (decision 0202).
   const { dashboardCharts, onCallChart } = await import("./dashboard-charts.ts");
   const onCall = context.schedules.length > 0 ? { onCall: onCallLoad(context, onCallChart) } : {};
