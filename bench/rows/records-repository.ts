@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { measureProcess, measureRepeatedly, type BenchRow } from "../row.ts";
+import { measureProcess, measureRepeatedly, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { astroBuild, floorProject } from "../astro-build.ts";
 import { installPacked, packSitrep } from "../../testkit/packed-sitrep.ts";
 
@@ -92,8 +92,12 @@ export async function run(): Promise<BenchRow[]> {
     if (bareInstall.code !== 0) throw new Error(`bare npm install failed: ${bareInstall.stderr.slice(-1500)}`);
     const bareMb = duMb(path.join(bare, "node_modules"));
     const floorDir = floorProject(pages);
-    const floorBuild = await astroBuild(floorDir, ["--root", floorDir, "--outDir", path.join(floorDir, "dist")], {});
-    rmSync(floorDir, { recursive: true, force: true });
+    let floorBuild: ProcessMeasurement;
+    try {
+      floorBuild = await astroBuild(floorDir, ["--root", floorDir, "--outDir", path.join(floorDir, "dist")], {});
+    } finally {
+      rmSync(floorDir, { recursive: true, force: true });
+    }
 
     const files = (
       readdirSync(repo, { recursive: true, withFileTypes: true }) as { name: string; parentPath: string; isFile(): boolean }[]
