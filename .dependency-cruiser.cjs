@@ -35,6 +35,8 @@ const PATHS = {
   commands: "^scripts/commands/",
   "site-data": "^site/data/",
   "site-src": "^site/src/",
+  // The Astro config: it loads the data layer natively (a type-only import here).
+  "site-config": "^site/astro\\.config\\.ts$",
 };
 
 const MIDDLE = ["validate", "history", "status", "publish", "metrics", "github", "notify", "deploy", "model", "records"];
@@ -77,6 +79,7 @@ const LAYERS = {
   // deploy: when the next build is due (the page's freshness).
   "site-data": ["metrics", "history", "publish", "status", "deploy", "oncall", "validate", "model", "records"],
   "site-src": ["site-data"],
+  "site-config": ["site-data"],
 };
 
 const COMMENT = "docs/architecture.md, Module map: move what both sides need down a layer, or call it from a higher one.";
@@ -110,6 +113,23 @@ module.exports = {
       severity: "error",
       from: { path: "^(scripts|site)/", pathNot: `^(${known})` },
       to: {},
+    },
+    {
+      name: "no-astro-config-entry",
+      comment:
+        "`astro/config` loads svgo and csso (260 modules) into every build and dev start: type the config with `satisfies AstroUserConfig` from `astro` (docs/decisions/0201-site-config-without-astro-config-import.md).",
+      severity: "error",
+      from: { path: "^(scripts|site)/" },
+      // Matched unresolved too: the resolver leaves a package's subpath export as written.
+      to: { path: "^astro/config$|node_modules/astro/dist/config/entrypoint" },
+    },
+    {
+      name: "chart-libraries-load-on-use",
+      comment:
+        "dashboard-charts.ts brings Observable Plot, d3 and linkedom (319 modules): import it with `await import()` where charts are drawn, so a public build never loads them (docs/decisions/0202-dashboard-charts-loaded-on-use.md).",
+      severity: "error",
+      from: {},
+      to: { path: "^site/data/dashboard-charts\\.ts$", dependencyTypesNot: ["dynamic-import", "type-only"] },
     },
     {
       name: "no-circular",

@@ -1,7 +1,8 @@
 // The module map of docs/architecture.md is a test: dependency-cruiser checks every import of
 // scripts/ and site/ against .dependency-cruiser.cjs (one rule per folder, `nothing-imports-a-command`,
-// `folder-not-on-map`, `no-circular`). A wrong import fails here with the rule it breaks; the
-// planted imports below show that each kind of rule can fire. In-process: no subprocess.
+// `folder-not-on-map`, `no-circular`, and the two that keep every build's modules few:
+// `no-astro-config-entry`, `chart-libraries-load-on-use`). A wrong import fails here with the rule it
+// breaks; the planted imports below show that each kind of rule can fire. In-process: no subprocess.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,7 +27,7 @@ function describeViolation(v: IViolation): string {
 
 describe("the module map", () => {
   it("holds for every import of scripts/ and site/", async () => {
-    const found = await violations(repoRoot, ["scripts", "site/data", "site/src"]);
+    const found = await violations(repoRoot, ["scripts", "site/data", "site/src", "site/astro.config.ts"]);
     expect(found.map(describeViolation)).toEqual([]);
   });
 });
@@ -65,10 +66,17 @@ describe("a planted wrong import", () => {
     "scripts/commands/validate.ts": `export const run = () => 0;\n`,
     // Wrong: a folder the map does not know.
     "scripts/helpers/misc.ts": `import { utcDate } from "../core/time.ts";\nexport const m = utcDate;\n`,
+    // Allowed: the chart module imported where charts are drawn, and its types anywhere.
+    "site/data/dashboard-charts.ts": `export type Charts = string[];\nexport const charts = (): Charts => [];\n`,
+    "site/data/dashboard.ts": `import type { Charts } from "./dashboard-charts.ts";\nexport async function board(): Promise<Charts> {\n  const { charts } = await import("./dashboard-charts.ts");\n  return charts();\n}\n`,
+    // Wrong: the chart module loaded by every build that loads this one.
+    "site/data/status-board.ts": `import { charts } from "./dashboard-charts.ts";\nexport const s = charts;\n`,
+    // Wrong: the config through astro/config (svgo and csso in every build).
+    "site/astro.config.ts": `import { defineConfig } from "astro/config";\nexport default defineConfig({});\n`,
   });
 
   it("fails with the name of the rule it breaks, and only for the wrong imports", async () => {
-    const found = (await violations(root, ["scripts"])).map(describeViolation).sort();
+    const found = (await violations(root, ["scripts", "site"])).map(describeViolation).sort();
     expect(found).toEqual(
       [
         "records-imports-only-core: scripts/records/load-config.ts → scripts/notify/check.ts",
@@ -78,6 +86,8 @@ describe("a planted wrong import", () => {
         "nothing-imports-a-command: scripts/publish/feed.ts → scripts/commands/validate.ts",
         "folder-not-on-map: scripts/helpers/misc.ts → scripts/core/time.ts",
         "no-circular: scripts/status/a.ts ↔ scripts/status/b.ts",
+        "chart-libraries-load-on-use: site/data/status-board.ts → site/data/dashboard-charts.ts",
+        "no-astro-config-entry: site/astro.config.ts → astro/config",
       ].sort(),
     );
   });
