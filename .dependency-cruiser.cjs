@@ -1,7 +1,7 @@
 // The module map of docs/architecture.md, as rules dependency-cruiser checks on every import
 // (type-only imports included: a type is knowledge of the layer too). tests/architecture/
 // module-map.unit.test.ts runs it over scripts/ and site/, and fails with the rule a wrong import
-// breaks; `npx depcruise scripts site/data site/src` prints the same report by hand.
+// breaks; `npx depcruise scripts site/data site/src site/astro.config.ts` prints the same report by hand.
 // Decision: docs/decisions/0101-module-map-enforced-by-dependency-cruiser.md.
 //
 // Each folder of scripts/ may import itself, the core (scripts/errors.ts, scripts/core/) and the
