@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { BENCH_GIT_IDENTITY } from "../git-identity.ts";
-import { measureProcess, type BenchRow, type ProcessMeasurement } from "../row.ts";
+import { measureProcess, medianRun, type BenchRow, type ProcessMeasurement } from "../row.ts";
 import { writeSyntheticRepository } from "../synthetic-records.ts";
 import { cachedCorpus } from "../cached-corpus.ts";
 import { astroBuild, floorProject, repoRoot, siteWorkDir } from "../astro-build.ts";
@@ -83,7 +83,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function row(input: string, runs: Stages[], floors: ProcessMeasurement[], target: string): BenchRow {
   const byTotal = [...runs].sort((a, b) => a.totalMs - b.totalMs);
   const median = byTotal[Math.floor(byTotal.length / 2)];
-  const floorMs = [...floors].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(floors.length / 2)].wallMs;
+  const floorMs = medianRun(floors).wallMs;
   return {
     name: "record change → site (validate + build + search index)",
     input: `${input} (${median.pages} pages)`,
