@@ -48,7 +48,8 @@ export function publishDue(input: DueInput): DueDecision {
   const nowMs = now.getTime();
   const timeZone = repository.config.site.timezone ?? "UTC";
   const incidents = incidentsFor(repository, "public");
-  const times = [...incidents, ...postmortemsFor(repository, "public")].flatMap((record) => recordTimes(record.raw, record.id));
+  const times: RecordTime[] = [];
+  for (const record of [...incidents, ...postmortemsFor(repository, "public")]) recordTimes(record.raw, record.id, times);
   const midnight = startOfLocalDay(addDaysToDate(localDate(nowMs, timeZone), 1), timeZone);
   const upcoming = times.filter((t) => t.at > nowMs).map((t) => t.at);
   const next = new Date(Math.min(midnight, ...upcoming));
@@ -79,16 +80,41 @@ export function publishDue(input: DueInput): DueDecision {
   );
 }
 
-/** Every date-time in a record's front matter, named by its path (`<id>: updates[2].at`). */
-function recordTimes(value: unknown, path: string): RecordTime[] {
-  if (value instanceof Date) return [{ at: value.getTime(), what: path }];
-  if (typeof value === "string") {
-    const at = toMillis(value);
-    return at === undefined ? [] : [{ at, what: path }];
+/**
+ * Every date-time in a record's front matter, named by its path (`<id>: updates[2].at`). The walk
+ * keeps the path as a stack and names only what is a time: a build asks this of every record
+ * (freshUntil), and naming every value on the way cost more than the walk itself.
+ */
+function recordTimes(value: unknown, id: string, out: RecordTime[]): void {
+  const segments: (string | number)[] = [];
+  const walk = (node: unknown): void => {
+    if (node instanceof Date) out.push({ at: node.getTime(), what: pathName(id, segments) });
+    else if (typeof node === "string") {
+      const at = toMillis(node);
+      if (at !== undefined) out.push({ at, what: pathName(id, segments) });
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        segments.push(i);
+        walk(node[i]);
+        segments.pop();
+      }
+    } else if (node && typeof node === "object") {
+      for (const key of Object.keys(node)) {
+        segments.push(key);
+        walk((node as Record<string, unknown>)[key]);
+        segments.pop();
+      }
+    }
+  };
+  walk(value);
+}
+
+/** `<id>: updates[2].at`: the first key after the id follows ": ", later ones ".", indexes `[i]`. */
+function pathName(id: string, segments: readonly (string | number)[]): string {
+  let name = id;
+  for (const segment of segments) {
+    if (typeof segment === "number") name += `[${segment}]`;
+    else name += `${name.includes(":") ? "." : ": "}${segment}`;
   }
-  if (Array.isArray(value)) return value.flatMap((item, i) => recordTimes(item, `${path}[${i}]`));
-  if (value && typeof value === "object") {
-    return Object.entries(value).flatMap(([key, item]) => recordTimes(item, `${path}${path.includes(":") ? "." : ": "}${key}`));
-  }
-  return [];
+  return name;
 }
