@@ -1,7 +1,9 @@
 // The Astro site build on 1,000 and 5,000 synthetic incidents and on the 10,000-incident
 // status-page corpus, beside the floor: a bare Astro build of the same number of trivial pages
 // (the least any Astro site of that size costs).
-// Target: within 1.5× the floor. Plus Pagefind on the bigger site, and the transfer size of the
+// Target: within 1.5× the floor. Beside it, without a target, the same build against the floor plus
+// `sitrep validate` of the same records: what the pages cost once the records' load is counted
+// on both sides (decision 0203). Plus Pagefind on the bigger site, and the transfer size of the
 // status page's first view (HTML + CSS + the one script file, gzip; readable without JavaScript,
 // the script keeps an open page current and shows times in the reader's zone, decisions 0121,
 // 0124 and 0183) — target under 20 kB.
@@ -17,6 +19,7 @@ import { exampleOrgRoot } from "../../testkit/example-org.ts";
 
 const pagefindBin = path.join(repoRoot, "node_modules/pagefind/lib/runner/bin.cjs");
 const siteDir = path.join(repoRoot, "site");
+const cli = path.join(repoRoot, "scripts/sitrep.mjs");
 const RUNS = 3;
 /** writeSyntheticRepository starts incidents here, one every 4 hours. */
 const SYNTHETIC_START = Date.parse("2020-01-01T00:00:00Z");
@@ -71,6 +74,13 @@ function inputs(): SiteInput[] {
   return [synthetic(1_000, false), synthetic(5_000, true), statusPages];
 }
 
+/** `sitrep validate` of the records the site is built from, as a whole process. */
+async function validateRecords(records: string, now: string): Promise<ProcessMeasurement> {
+  const result = await measureProcess(process.execPath, [cli, "validate"], { cwd: records, env: { SITREP_NOW: now, NO_COLOR: "1" } });
+  if (result.code !== 0) throw new Error(`sitrep validate of ${records} exited ${result.code}: ${result.stderr.slice(-2000)}`);
+  return result;
+}
+
 const pageCount = (build: ProcessMeasurement): number => Number((build.stdout.match(/(\d+) page\(s\) built/) ?? [])[1] ?? Number.NaN);
 
 export async function run(): Promise<BenchRow[]> {
@@ -91,12 +101,15 @@ export async function run(): Promise<BenchRow[]> {
       // hits both alike; the median of each is kept.
       const siteRuns: ProcessMeasurement[] = [];
       const floorRuns: ProcessMeasurement[] = [];
+      const validateRuns: ProcessMeasurement[] = [];
       for (let i = 0; i < RUNS; i++) {
         siteRuns.push(await astroBuild(work, ["--root", siteDir], env));
         floorRuns.push(await astroBuild(floorDir, ["--root", floorDir, "--outDir", floorOut], {}));
+        validateRuns.push(await validateRecords(records, now));
       }
       const site = medianRun(siteRuns);
       const floor = medianRun(floorRuns);
+      const validate = medianRun(validateRuns);
       const input = `${label} (${pages} pages)`;
       const note = `median of ${RUNS} warm runs`;
       rows.push({
@@ -107,6 +120,13 @@ export async function run(): Promise<BenchRow[]> {
         floorMs: floor.wallMs,
         target: "≤ 1.5× floor",
         note: `${note}; ${cpuNote(site, floor)}; both render 4 pages at a time`,
+      });
+      rows.push({
+        name: "site build against floor + validate",
+        input,
+        wallMs: site.wallMs,
+        floorMs: floor.wallMs + validate.wallMs,
+        note: `no target: the floor plus \`sitrep validate\` of the same records (${(validate.wallMs / 1000).toFixed(2)} s), medians of ${RUNS}`,
       });
       rows.push({
         name: "floor: bare Astro, trivial pages",
