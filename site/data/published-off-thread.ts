@@ -17,8 +17,10 @@ export type PlacedFile = PublishedFile | PublishedBytes;
 
 /**
  * From how many incidents and postmortems a build makes its published files on the thread. At 1,000
- * synthetic incidents the thread made the build ~0.2 s slower and cost ~0.9 s more CPU (decision
- * 0199); at 10,000 it saved ~1.5 s (decision 0196); 5,000 was level. Measured between those sizes.
+ * synthetic incidents, handed the records, the thread left the build's wall time level (medians
+ * 5.01 s against 4.96 s) and cost ~0.4 s more CPU (decision 0203); loading them itself, ~0.2 s
+ * slower and ~0.9 s more CPU (decision 0199). At 10,000 it saved ~1.5 s (decision 0196); 5,000
+ * was level. Measured between those sizes.
  */
 export const THREAD_FROM_RECORDS = 3000;
 
